@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One numeric statement found in a document's cleaned text. Plain data, shared
+ * by the extractor, the fact grouping, the event finder, the store, the CLI and
+ * the tests. Offsets are bytes into the document's cleaned UTF-8 text. */
+
+typedef enum
+{
+  TALLY_CLAIM_KIND_MONEY,
+  TALLY_CLAIM_KIND_PERCENT,
+  TALLY_CLAIM_KIND_COUNT,
+  TALLY_CLAIM_KIND_ORDINAL,
+  TALLY_CLAIM_KIND_YEAR,
+  TALLY_CLAIM_KIND_DATE,
+  TALLY_CLAIM_KIND_DURATION,
+  TALLY_CLAIM_KIND_NUMBER,
+} TallyClaimKind;
+
+typedef enum
+{
+  TALLY_QUALIFIER_EXACT,
+  TALLY_QUALIFIER_APPROX,
+  TALLY_QUALIFIER_OVER,
+  TALLY_QUALIFIER_UNDER,
+  TALLY_QUALIFIER_AT_LEAST,
+  TALLY_QUALIFIER_AT_MOST,
+} TallyQualifier;
+
+typedef struct
+{
+  TallyClaimKind kind;
+
+  /* Numeric kinds: value (and value_max for ranges, has_value_max set).
+   * Year and date kinds: value_text ("2023", "2025-04", "2025-06-17") and
+   * value_max_text for ranges; value holds the year as a number for sorting.
+   * An unresolved relative date has has_value FALSE and relative set. */
+  gboolean has_value;
+  double value;
+  gboolean has_value_max;
+  double value_max;
+  char *value_text;
+  char *value_max_text;
+
+  char *unit;        /* ISO 4217, "%", "pp", "year", "km", …; NULL for counts */
+  TallyQualifier qualifier;
+  char *measure;     /* lemma phrase: "cooperation agreement"; NULL when unknown */
+  gboolean change;   /* a change ("rose 35%") rather than a level */
+  int scope_year;    /* 0 when the sentence ties the figure to no period */
+  char *relative;    /* "last year", "in April" when it could not be resolved */
+
+  gsize start;       /* the claim's words, qualifier included */
+  gsize end;
+  gsize sentence_start;
+  gsize sentence_end;
+} TallyClaimRecord;
+
+const char     *tally_claim_kind_to_string      (TallyClaimKind  kind);
+gboolean        tally_claim_kind_from_string    (const char     *str,
+                                                 TallyClaimKind *kind);
+const char     *tally_qualifier_to_string       (TallyQualifier  qualifier);
+gboolean        tally_qualifier_from_string     (const char     *str,
+                                                 TallyQualifier *qualifier);
+
+TallyClaimRecord *tally_claim_record_new        (void);
+TallyClaimRecord *tally_claim_record_copy       (const TallyClaimRecord *record);
+void              tally_claim_record_free       (TallyClaimRecord *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyClaimRecord, tally_claim_record_free)
+
+G_END_DECLS

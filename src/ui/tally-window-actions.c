@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tally-window-private.h"
+
+static void
+open_dialog_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TallyWindow) self = user_data;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (files == NULL)
+    {
+      if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+          !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+  tally_window_open_files (self, (GFile **) array->pdata, array->len);
+}
+
+static GtkFileFilter *
+article_filter_new (const char *name,
+                    const char *const *mime_types,
+                    const char *const *patterns)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; mime_types && mime_types[i]; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; patterns && patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  return filter;
+}
+
+static void
+tally_window_open_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  static const char *const article_types[] = { "text/plain", "text/html", "text/markdown", NULL };
+  static const char *const article_patterns[] = { "*.txt", "*.html", "*.htm", "*.md", NULL };
+  static const char *const all_patterns[] = { "*", NULL };
+  TallyWindow *self = TALLY_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) articles = article_filter_new (_("Articles"), article_types, article_patterns);
+  g_autoptr(GtkFileFilter) all = article_filter_new (_("All Files"), NULL, all_patterns);
+
+  g_list_store_append (filters, articles);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_title (dialog, _("Open Articles"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, articles);
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, open_dialog_done, g_object_ref (self));
+}
+
+static void
+tally_window_show_view_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  tally_window_set_visible_view (TALLY_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+void
+_tally_window_class_actions_init (TallyWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, tally_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", tally_window_show_view_action);
+}
+
+void
+_tally_window_actions_update (TallyWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->busy);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tally-application.h"
+
+G_BEGIN_DECLS
+
+#define TALLY_TYPE_WINDOW (tally_window_get_type ())
+G_DECLARE_FINAL_TYPE (TallyWindow, tally_window, TALLY, WINDOW, AdwApplicationWindow)
+
+TallyWindow *tally_window_new              (TallyApplication *application);
+void         tally_window_open_files       (TallyWindow      *self,
+                                            GFile           **files,
+                                            int               n_files);
+void         tally_window_set_visible_view (TallyWindow      *self,
+                                            const char       *name);
+const char  *tally_window_get_visible_view (TallyWindow      *self);
+gboolean     tally_window_get_busy         (TallyWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * tally-screenshot VIEW OUT.png [--dark] [--size WxH] [--action NAME[=STRING]]… [FILE…]
+ *
+ * Opens Tally's window on FILEs, shows VIEW (documents, facts, timeline), waits
+ * until the window is idle, and renders it with GTK's own renderer to a PNG.
+ * Used by `build-aux/sdk screenshot` so every view can be looked at headless.
+ */
+#include "config.h"
+
+#include "tally-application.h"
+#include "tally-window.h"
+
+static char *view_name;
+static char *output_path;
+static gboolean dark;
+static char *size = NULL;
+static char **actions;
+static char **file_args;
+static int exit_status = 1;
+static guint idle_ticks;
+
+static void
+render_window (TallyWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_printerr ("tally-screenshot: the window drew nothing\n");
+      return;
+    }
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, output_path))
+    {
+      g_printerr ("tally-screenshot: cannot write %s\n", output_path);
+      return;
+    }
+  exit_status = 0;
+}
+
+/* Waits for imports to finish and a few quiet frames, then renders. */
+static gboolean
+wait_then_render (gpointer user_data)
+{
+  TallyWindow *window = user_data;
+
+  if (tally_window_get_busy (window))
+    {
+      idle_ticks = 0;
+      return G_SOURCE_CONTINUE;
+    }
+  if (++idle_ticks < 8)
+    return G_SOURCE_CONTINUE;
+
+  render_window (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+run_actions (gpointer user_data)
+{
+  TallyWindow *window = user_data;
+
+  for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (actions[i], "=", 2);
+      gboolean ok;
+
+      if (parts[1] != NULL)
+        ok = gtk_widget_activate_action (GTK_WIDGET (window), parts[0], "s", parts[1]);
+      else
+        ok = gtk_widget_activate_action (GTK_WIDGET (window), parts[0], NULL);
+      if (!ok)
+        g_printerr ("tally-screenshot: no action %s here\n", parts[0]);
+    }
+  g_timeout_add (150, wait_then_render, window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate (GApplication *app)
+{
+  TallyWindow *window = tally_window_new (TALLY_APPLICATION (app));
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  int width = 1200, height = 760;
+
+  if (dark)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+    g_printerr ("tally-screenshot: --size wants WIDTHxHEIGHT\n");
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+
+  for (guint i = 0; file_args != NULL && file_args[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (file_args[i]));
+  if (files->len > 0)
+    tally_window_open_files (window, (GFile **) files->pdata, files->len);
+  tally_window_set_visible_view (window, view_name);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Let the first import start and the window map before acting. */
+  g_timeout_add (300, run_actions, window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("VIEW OUT.png [FILE…]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyApplication) app = NULL;
+  const GOptionEntry entries[] = {
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WIDTHxHEIGHT" },
+    { "action", 0, 0, G_OPTION_ARG_STRING_ARRAY, &actions, "Activate a window action before rendering", "NAME[=STRING]" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &file_args, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tally-screenshot: %s\n", error->message);
+      return 2;
+    }
+  if (file_args == NULL || g_strv_length (file_args) < 2)
+    {
+      g_printerr ("usage: tally-screenshot VIEW OUT.png [FILE…]\n");
+      return 2;
+    }
+  view_name = file_args[0];
+  output_path = file_args[1];
+  file_args += 2;
+
+  app = tally_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), NULL);
+  g_application_run (G_APPLICATION (app), 1, argv);
+  return exit_status;
+}

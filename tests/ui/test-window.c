@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tally-application.h"
+#include "tally-window.h"
+
+static TallyApplication *app;
+
+static void
+test_window_views (void)
+{
+  TallyWindow *window = tally_window_new (app);
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/article.txt");
+  GFile *files[] = { file };
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "facts"));
+  g_assert_cmpstr (tally_window_get_visible_view (window), ==, "facts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline"));
+  g_assert_cmpstr (tally_window_get_visible_view (window), ==, "timeline");
+
+  /* Opening files brings the Documents view forward. */
+  tally_window_open_files (window, files, 1);
+  g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static gboolean
+window_class_has_action (const char *name)
+{
+  GtkWidgetClass *klass = g_type_class_peek (TALLY_TYPE_WINDOW);
+  GType owner;
+  const char *action_name;
+  const GVariantType *parameter_type;
+  const char *property_name;
+  guint i = 0;
+
+  /* gtk_widget_class_query_action() fills every out-argument unconditionally. */
+  while (gtk_widget_class_query_action (klass, i++, &owner, &action_name, &parameter_type, &property_name))
+    if (g_strcmp0 (action_name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_window_actions (void)
+{
+  TallyWindow *window = tally_window_new (app);
+
+  g_object_ref_sink (window);
+  g_assert_true (window_class_has_action ("win.open"));
+  g_assert_true (window_class_has_action ("win.show-view"));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "new-window"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_shortcuts (void)
+{
+  g_auto(GStrv) open_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
+  g_auto(GStrv) help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_auto(GStrv) quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+
+  g_assert_cmpstr (open_accels[0], ==, "<Control>o");
+  g_assert_true (g_strv_contains ((const char * const *) help_accels, "F1"));
+  g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+}
+
+static void
+test_about_dialog (void)
+{
+  TallyWindow *window = tally_window_new (app);
+  GtkWidget *dialog = NULL;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  dialog = GTK_WIDGET (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_dialog_get_license_type (ADW_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tally_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  /* Registering runs startup: app actions and accelerators. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/window/views", test_window_views);
+  g_test_add_func ("/ui/window/actions", test_window_actions);
+  g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/ui/window/about", test_about_dialog);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
