@@ -69,6 +69,14 @@ tally_window_get_busy (TallyWindow *self)
   return self->busy;
 }
 
+/* The documents the window shows, for tests and the screenshot tool. */
+GListModel *
+tally_window_get_documents (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->opened_files);
+}
+
 static void
 on_visible_child_changed (TallyWindow *self)
 {

@@ -18,5 +18,6 @@ void         tally_window_set_visible_view (TallyWindow      *self,
                                             const char       *name);
 const char  *tally_window_get_visible_view (TallyWindow      *self);
 gboolean     tally_window_get_busy         (TallyWindow      *self);
+GListModel  *tally_window_get_documents    (TallyWindow      *self);
 
 G_END_DECLS

@@ -96,6 +96,58 @@ test_about_dialog (void)
   g_assert_finalize_object (window);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* A drop of a file list (what file managers send as text/uri-list) opens the files. */
+static void
+test_window_drop_files (void)
+{
+  TallyWindow *window = tally_window_new (app);
+  GtkDropTarget *target;
+  g_autoptr(GFile) first = g_file_new_for_path ("/nonexistent/first.txt");
+  g_autoptr(GFile) second = g_file_new_for_path ("/nonexistent/second.html");
+  GSList *list = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+  GListModel *documents;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+
+  target = find_drop_target (GTK_WIDGET (window));
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (gtk_drop_target_get_gtypes (target, NULL)[0], GDK_TYPE_FILE_LIST));
+
+  list = g_slist_append (list, first);
+  list = g_slist_append (list, second);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+
+  g_assert_true (accepted);
+  g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
+  documents = tally_window_get_documents (window);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/actions", test_window_actions);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/about", test_about_dialog);
+  g_test_add_func ("/ui/window/drop-files", test_window_drop_files);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
