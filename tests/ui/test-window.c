@@ -148,6 +148,32 @@ test_window_drop_files (void)
   g_assert_finalize_object (window);
 }
 
+/* Closing the window stores its size, and a new window starts at that size. */
+static void
+test_window_size_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TallyWindow *window = tally_window_new (app);
+  TallyWindow *second;
+  int width, height;
+
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+  g_assert_finalize_object (window);
+
+  second = g_object_ref_sink (tally_window_new (app));
+  gtk_window_get_default_size (GTK_WINDOW (second), &width, &height);
+  g_assert_cmpint (width, ==, 777);
+  g_assert_cmpint (height, ==, 555);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_finalize_object (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +194,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/about", test_about_dialog);
   g_test_add_func ("/ui/window/drop-files", test_window_drop_files);
+  g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
