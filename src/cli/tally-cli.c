@@ -4,39 +4,61 @@
 #include <glib.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
+#include <string.h>
 
-/* tally-cli: Tally's engine without a display. Subcommands are added as the
- * engine grows; this file only parses the top-level options. */
+#include "tally-cli-analyze.h"
+
+/* tally-cli: Tally's engine without a display. This file only dispatches to
+ * the subcommands; each lives in its own tally-cli-<command>.c. */
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s",
+           _("Usage:\n"
+             "  tally-cli COMMAND [OPTION…] — check the figures news articles state\n"
+             "\n"
+             "Commands:\n"
+             "  analyze [--format json|jsonl|csv] [--reference-date YYYY-MM-DD] PATH…\n"
+             "            List every claim (figure, date, count) in text files or folders\n"
+             "\n"
+             "Options:\n"
+             "  -h, --help     Show this help\n"
+             "  --version      Print the version\n"
+             "\n"
+             "Run “tally-cli analyze --help” for the options of analyze.\n"
+             "Exit status: 0 success, 1 some inputs failed, 2 usage error.\n"));
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  gboolean version = FALSE;
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
-
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  context = g_option_context_new (_("COMMAND [ARGS…] — check the figures news articles state"));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (argc < 2)
     {
-      g_printerr ("tally-cli: %s\n", error->message);
+      print_help (stderr);
       return 2;
     }
-  if (version)
+  if (strcmp (argv[1], "--version") == 0)
     {
       g_print ("tally-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
-  g_printerr ("%s", g_option_context_get_help (context, TRUE, NULL));
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
+    {
+      print_help (stdout);
+      return 0;
+    }
+  if (strcmp (argv[1], "analyze") == 0)
+    return tally_cli_analyze (argc - 1, argv + 1);
+
+  g_printerr ("tally-cli: unknown command “%s”\n", argv[1]);
+  print_help (stderr);
   return 2;
 }

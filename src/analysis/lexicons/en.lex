@@ -1,0 +1,909 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Tally claim lexicon: English.
+#
+# One entry per line, `key = value` or a bare `key`, grouped in [sections].
+# Keys are lower case; a key may hold several words separated by single
+# spaces ("more than"). A word may appear in several sections. Another
+# language is another file like this one: no code change.
+
+[number]
+zero = 0
+one = 1
+two = 2
+three = 3
+four = 4
+five = 5
+six = 6
+seven = 7
+eight = 8
+nine = 9
+ten = 10
+eleven = 11
+twelve = 12
+thirteen = 13
+fourteen = 14
+fifteen = 15
+sixteen = 16
+seventeen = 17
+eighteen = 18
+nineteen = 19
+twenty = 20
+thirty = 30
+forty = 40
+fifty = 50
+sixty = 60
+seventy = 70
+eighty = 80
+ninety = 90
+dozen = 12
+hundred = 100
+
+# Multipliers after a number: "$94.8 billion", "€2.5bn", "3 million tonnes".
+[scale]
+hundred = 1e2
+thousand = 1e3
+million = 1e6
+billion = 1e9
+trillion = 1e12
+k = 1e3
+mn = 1e6
+mln = 1e6
+bn = 1e9
+b = 1e9
+tn = 1e12
+trn = 1e12
+# "m" is a scale only after a currency ("$5m"); otherwise it is metres.
+m = 1e6
+
+[fraction]
+half = 0.5
+halves = 0.5
+third = 0.333333333333
+thirds = 0.333333333333
+quarter = 0.25
+quarters = 0.25
+fifth = 0.2
+fifths = 0.2
+tenth = 0.1
+tenths = 0.1
+
+[ordinal]
+first = 1
+second = 2
+third = 3
+fourth = 4
+fifth = 5
+sixth = 6
+seventh = 7
+eighth = 8
+ninth = 9
+tenth = 10
+eleventh = 11
+twelfth = 12
+thirteenth = 13
+fifteenth = 15
+twentieth = 20
+inaugural = 1
+
+# Currency words and symbols → ISO 4217. Symbols written before the number.
+[currency]
+$ = USD
+us$ = USD
+us $ = USD
+usd = USD
+dollar = USD
+dollars = USD
+us dollar = USD
+us dollars = USD
+u.s. dollars = USD
+€ = EUR
+eur = EUR
+euro = EUR
+euros = EUR
+£ = GBP
+gbp = GBP
+pound sterling = GBP
+pounds sterling = GBP
+¥ = CNY
+cny = CNY
+rmb = CNY
+yuan = CNY
+renminbi = CNY
+yen = JPY
+jpy = JPY
+₽ = RUB
+rub = RUB
+rouble = RUB
+roubles = RUB
+ruble = RUB
+rubles = RUB
+₸ = KZT
+kzt = KZT
+tenge = KZT
+som = KGS
+soms = KGS
+kgs = KGS
+somoni = TJS
+tjs = TJS
+manat = TMT
+tmt = TMT
+uzs = UZS
+sum = UZS
+soum = UZS
+₹ = INR
+inr = INR
+rupee = INR
+rupees = INR
+chf = CHF
+swiss francs = CHF
+₺ = TRY
+lira = TRY
+lari = GEL
+azn = AZN
+₼ = AZN
+
+# Words in front of a number that bound or soften it.
+[qualifier]
+about = approx
+around = approx
+approximately = approx
+roughly = approx
+some = approx
+nearly = approx
+almost = approx
+close to = approx
+~ = approx
+circa = approx
+an estimated = approx
+estimated = approx
+an approximate = approx
+just about = approx
+over = over
+more than = over
+above = over
+exceeding = over
+upwards of = over
+in excess of = over
+greater than = over
+just over = over
+well over = over
+slightly more than = over
+more than a = over
+beyond = over
+less than = under
+under = under
+below = under
+fewer than = under
+just under = under
+slightly less than = under
+at least = at_least
+a minimum of = at_least
+no less than = at_least
+not less than = at_least
+no fewer than = at_least
+at most = at_most
+up to = at_most
+no more than = at_most
+not more than = at_most
+a maximum of = at_most
+as many as = at_most
+as much as = at_most
+
+# Words after a number that bound it: "12 or more".
+[qualifier_after]
+or more = at_least
+or over = at_least
+and above = at_least
+plus = over
+or less = at_most
+or fewer = at_most
+or so = approx
+
+[percent]
+% = %
+percent = %
+per cent = %
+pct = %
+percentage point = pp
+percentage points = pp
+pp = pp
+point = pp
+points = pp
+
+[duration]
+second = second
+seconds = second
+minute = minute
+minutes = minute
+hour = hour
+hours = hour
+day = day
+days = day
+week = week
+weeks = week
+month = month
+months = month
+year = year
+years = year
+decade = decade
+decades = decade
+
+[unit]
+km = km
+kilometre = km
+kilometres = km
+kilometer = km
+kilometers = km
+square kilometres = km2
+square kilometers = km2
+sq km = km2
+km2 = km2
+m = m
+metre = m
+metres = m
+meter = m
+meters = m
+mile = mi
+miles = mi
+hectare = ha
+hectares = ha
+ha = ha
+t = t
+tonne = t
+tonnes = t
+ton = t
+tons = t
+metric tons = t
+kg = kg
+kilogram = kg
+kilograms = kg
+mw = MW
+megawatt = MW
+megawatts = MW
+gw = GW
+gigawatt = GW
+gigawatts = GW
+kwh = kWh
+mwh = MWh
+gwh = GWh
+twh = TWh
+bcm = bcm
+billion cubic metres = bcm
+billion cubic meters = bcm
+cubic metres = m3
+cubic meters = m3
+barrel = bbl
+barrels = bbl
+bpd = bbl/d
+barrels per day = bbl/d
+teu = TEU
+teus = TEU
+mph = mph
+km/h = km/h
+°c = °C
+
+# Time-of-day markers: "10 a.m.", "3pm". Times are never claims.
+[time_marker]
+am = am
+pm = pm
+a.m = am
+p.m = pm
+a.m. = am
+p.m. = pm
+gmt = tz
+utc = tz
+cet = tz
+msk = tz
+
+[month]
+january = 1
+jan = 1
+february = 2
+feb = 2
+march = 3
+mar = 3
+april = 4
+apr = 4
+may = 5
+june = 6
+jun = 6
+july = 7
+jul = 7
+august = 8
+aug = 8
+september = 9
+sep = 9
+sept = 9
+october = 10
+oct = 10
+november = 11
+nov = 11
+december = 12
+dec = 12
+
+# Relative dates: `phrase = unit offset`.
+[relative_date]
+last year = year -1
+this year = year 0
+next year = year 1
+the previous year = year -1
+the following year = year 1
+a year earlier = year -1
+a year ago = year -1
+last month = month -1
+this month = month 0
+next month = month 1
+yesterday = day -1
+today = day 0
+tomorrow = day 1
+
+# Verbs and nouns that make a figure a change rather than a level.
+[change]
+rose
+rise
+rises
+rising
+risen
+increase
+increased
+increases
+increasing
+grew
+grow
+grows
+growing
+grown
+growth
+jumped
+jump
+jumps
+climbed
+climb
+surged
+surge
+soared
+gained
+gain
+gains
+expanded
+added
+fell
+fall
+falls
+fallen
+falling
+dropped
+drop
+drops
+declined
+decline
+declines
+decreased
+decrease
+decreases
+shrank
+shrunk
+slipped
+plunged
+plummeted
+slumped
+lost
+up
+down
+boost
+cut
+cuts
+
+# Verbs that tie a level to the subject: "trade reached $94.8 billion".
+[level_verb]
+reached
+reach
+reaches
+totalled
+totaled
+totals
+total
+stood
+stands
+amounted
+amounts
+was
+were
+is
+are
+hit
+hits
+exceeded
+exceeds
+topped
+lasted
+lasts
+came
+cost
+costs
+is worth
+was worth
+accounted
+accounts
+attracted
+received
+raised
+signed
+numbered
+rose
+fell
+grew
+increased
+decreased
+climbed
+dropped
+jumped
+declined
+surged
+
+# Counters of page furniture: "5 Comments", "12 shares". Never claims.
+[furniture]
+comment
+comments
+reply
+replies
+share
+shares
+view
+views
+like
+likes
+reads
+read
+min
+mins
+retweets
+reactions
+photos
+of
+min-read
+
+# Words just before a number that make it an identifier, not a quantity.
+[id_prefix]
+no
+no.
+nr
+nr.
+number
+id
+ref
+ref.
+article
+section
+chapter
+paragraph
+clause
+page
+pages
+item
+flight
+route
+room
+gate
+resolution
+decree
+order
+tel
+tel.
+phone
+fax
+isbn
+issn
+code
+box
+p.o.
+version
+v
+ver
+covid
+level
+phase
+stage
+vol
+vol.
+issue
+episode
+grade
+line
+highway
+kilometre
+mile
+sector
+zone
+block
+unit
+platform
+terminal
+
+# Nouns that name events (used to attach dates and ordinals to what they date).
+[event]
+summit
+meeting
+visit
+agreement
+treaty
+declaration
+memorandum
+conference
+forum
+election
+launch
+opening
+plan
+session
+talks
+congress
+ceremony
+expo
+exhibition
+festival
+games
+council
+round
+dialogue
+signing
+roadmap
+programme
+program
+strategy
+
+# Words dropped from a measure phrase: determiners, pronouns, vague
+# adjectives. They never stand in a measure.
+[stop]
+a
+an
+the
+this
+that
+these
+those
+its
+their
+his
+her
+our
+your
+my
+new
+key
+major
+main
+more
+other
+additional
+further
+total
+some
+such
+several
+many
+various
+different
+remarkable
+impressive
+significant
+record
+whopping
+mere
+modest
+estimated
+reported
+consecutive
+all
+both
+each
+every
+its
+own
+separate
+respective
+combined
+overall
+annual
+nearly
+about
+just
+only
+largest
+biggest
+highest
+lowest
+smallest
+fastest
+best
+greatest
+most
+least
+important
+notable
+respectively
+
+# Words that end a noun phrase: prepositions, conjunctions, verbs of saying,
+# auxiliaries. The measure is cut before them.
+[np_break]
+of
+in
+on
+at
+to
+for
+from
+with
+by
+between
+among
+across
+into
+over
+under
+and
+or
+but
+that
+which
+who
+whom
+whose
+while
+as
+than
+since
+during
+through
+per
+is
+are
+was
+were
+be
+been
+being
+has
+have
+had
+will
+would
+can
+could
+may
+might
+should
+must
+do
+does
+did
+not
+said
+says
+say
+according
+including
+such
+like
+last
+this
+next
+each
+when
+where
+after
+before
+until
+within
+against
+about
+around
+toward
+towards
+via
+amid
+despite
+because
+if
+so
+also
+then
+only
+alone
+ago
+earlier
+later
+now
+already
+still
+reached
+totalled
+stood
+signed
+announced
+agreed
+launched
+built
+planned
+worth
+up
+down
+
+# Noun lemmas that the rules cannot guess.
+[lemma]
+countries = country
+centres = centre
+centers = center
+cities = city
+economies = economy
+companies = company
+facilities = facility
+industries = industry
+parties = party
+policies = policy
+utilities = utility
+universities = university
+communities = community
+activities = activity
+opportunities = opportunity
+capacities = capacity
+territories = territory
+authorities = authority
+delegates = delegate
+people = person
+children = child
+men = man
+women = woman
+analyses = analysis
+crises = crisis
+bases = base
+theses = thesis
+criteria = criterion
+phenomena = phenomenon
+data = data
+media = media
+news = news
+series = series
+species = species
+means = means
+headquarters = headquarters
+gas = gas
+bus = bus
+buses = bus
+status = status
+process = process
+processes = process
+access = access
+business = business
+businesses = business
+success = success
+address = address
+progress = progress
+congress = congress
+analysis = analysis
+basis = basis
+crisis = crisis
+axis = axis
+lens = lens
+yes = yes
+this = this
+its = its
+us = us
+pass = pass
+glass = glass
+class = class
+classes = class
+mass = mass
+corridors = corridor
+taxes = tax
+boxes = box
+indices = index
+matrices = matrix
+feet = foot
+teeth = tooth
+mice = mouse
+geese = goose
+lives = life
+knives = knife
+wives = wife
+leaves = leaf
+halves = half
+shelves = shelf
+wolves = wolf
+thieves = thief
+calves = calf
+loaves = loaf
+chiefs = chief
+roofs = roof
+proofs = proof
+beliefs = belief
+movies = movie
+cookies = cookie
+pies = pie
+ties = tie
+lies = lie
+dies = die
+species = species
+studies = study
+summaries = summary
+ministries = ministry
+secretaries = secretary
+libraries = library
+deliveries = delivery
+refineries = refinery
+histories = history
+ceremonies = ceremony
+emissions = emission
+arms = arms
+goods = goods
+earnings = earnings
+savings = savings
+proceeds = proceeds
+premises = premises
+outskirts = outskirts
+affairs = affairs
+
+# Words that mark a sentence as speaking of the future ("will host … in
+# March"), to resolve a bare month forwards rather than backwards.
+[future]
+will
+shall
+'ll
+plans
+planned
+plan
+scheduled
+upcoming
+next
+expected
+intends
+aims
+set to
+due
+
+# Prepositions that make a year the period of a figure ("in 2024 trade
+# reached …"): the figure's scope.
+[scope_prep]
+in
+during
+for
+throughout
+of
+
+# Nouns that stand for the thing they count: "the value of trade" → trade.
+[filler]
+value
+volume
+level
+amount
+number
+total
+sum
+figure
+tally
+count
+size
+
+# Heads after an ordinal that make it no claim: "for the first time".
+[ordinal_skip]
+time
+times
+half
+quarter
+place
+step
+steps
+glance
+sight
+instance
+thing
+priority
+person
+hand
+world
+lady
+minister
+secretary
+deputy
+vice
+mentioned

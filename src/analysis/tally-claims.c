@@ -1,0 +1,2319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-claims.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-lemma.h"
+#include "tally-lexicon.h"
+#include "tally-tokenizer.h"
+
+/* A sentence longer than this is cut: a 10 MB line without a full stop must
+ * not grow the token buffer without bound. */
+#define MAX_SENTENCE_TOKENS 600
+#define MAX_SCOPES 8
+#define NP_MAX_WORDS 6
+
+typedef struct
+{
+  guint token;
+  int year;
+} Scope;
+
+typedef struct
+{
+  const TallyLexicon *lex;
+  const char *text;
+  gsize len;
+  const TallyExtractOptions *options;
+  TallyClaimFunc func;
+  gpointer user_data;
+
+  GArray *tokens;
+  GByteArray *used;
+  GString *key;
+  GString *measure;
+  GString *value_text;
+  GString *value_max_text;
+  GString *relative;
+
+  Scope scopes[MAX_SCOPES];
+  guint n_scopes;
+  gboolean future;
+  guint n_claims;
+} Ctx;
+
+/* What the matcher makes of one quantity before it becomes a record. */
+typedef struct
+{
+  guint first;        /* first token of the claim (qualifier included) */
+  guint last;         /* last token of the claim */
+  guint num_first;    /* the first numeral */
+  guint after;        /* first token after the quantity and its unit */
+  TallyClaimKind kind;
+  double value;
+  double value_max;
+  gboolean has_max;
+  const char *unit;
+  TallyQualifier qualifier;
+  gboolean change;
+  gboolean compound;  /* "48-hour visit": the noun after is the measure */
+  gboolean word_number;
+  gboolean bare;      /* no unit, no currency, no scale */
+  gboolean has_scale;
+  gsize end_byte;     /* when the claim ends inside its last token */
+} Quantity;
+
+#define TOK(c, i) (&g_array_index ((c)->tokens, TallyToken, (i)))
+
+static inline guint
+n_tokens (Ctx *c)
+{
+  return c->tokens->len;
+}
+
+static inline gboolean
+has_flag (Ctx     *c,
+          guint    i,
+          guint32  flag)
+{
+  const TallyToken *t;
+
+  if (i >= n_tokens (c))
+    return FALSE;
+  t = TOK (c, i);
+  return t->lex != NULL && (t->lex->flags & flag) != 0;
+}
+
+static inline gboolean
+is_word (Ctx *c,
+         guint i)
+{
+  return i < n_tokens (c) && TOK (c, i)->type == TALLY_TOKEN_WORD;
+}
+
+static inline gboolean
+is_number (Ctx *c,
+           guint i)
+{
+  return i < n_tokens (c) && TOK (c, i)->type == TALLY_TOKEN_NUMBER
+         && !(TOK (c, i)->flags & TALLY_TOKEN_NUMBER_HUGE);
+}
+
+static inline gboolean
+attached (Ctx *c,
+          guint i)
+{
+  return i < n_tokens (c) && !(TOK (c, i)->flags & TALLY_TOKEN_SPACE_BEFORE);
+}
+
+static gboolean
+token_is (Ctx        *c,
+          guint       i,
+          const char *str)
+{
+  const TallyToken *t;
+  gsize n = strlen (str);
+
+  if (i >= n_tokens (c))
+    return FALSE;
+  t = TOK (c, i);
+  return t->end - t->start == n && g_ascii_strncasecmp (c->text + t->start, str, n) == 0;
+}
+
+static gboolean
+punct_is (Ctx  *c,
+          guint i,
+          char  ch)
+{
+  const TallyToken *t;
+
+  if (i >= n_tokens (c))
+    return FALSE;
+  t = TOK (c, i);
+  return t->type != TALLY_TOKEN_WORD && t->end - t->start == 1 && c->text[t->start] == ch;
+}
+
+static gboolean
+is_plain_year (Ctx *c,
+               guint i)
+{
+  const TallyToken *t;
+
+  if (!is_number (c, i))
+    return FALSE;
+  t = TOK (c, i);
+  return t->n_int_digits == 4 && t->decimals == 0 && !(t->flags & TALLY_TOKEN_NUMBER_SEP)
+         && t->mantissa >= 1800 && t->mantissa <= 2199;
+}
+
+static int
+small_int (Ctx *c,
+           guint i)
+{
+  const TallyToken *t;
+
+  if (!is_number (c, i))
+    return -1;
+  t = TOK (c, i);
+  if (t->decimals != 0 || (t->flags & TALLY_TOKEN_NUMBER_SEP) || t->n_int_digits > 2)
+    return -1;
+  return (int) t->mantissa;
+}
+
+/* Looks up the lower-cased words i … i+k-1 as one key and returns the longest
+ * match carrying one of `flags`; *n receives its length in tokens. */
+static const TallyLexEntry *
+match_phrase (Ctx     *c,
+              guint    i,
+              guint32  flags,
+              guint   *n)
+{
+  const TallyToken *t0;
+  guint max = 1;
+
+  *n = 0;
+  if (i >= n_tokens (c))
+    return NULL;
+  t0 = TOK (c, i);
+  if (t0->lex != NULL && (t0->lex->flags & TALLY_LEX_PHRASE_START) && (t0->lex->starts & flags))
+    max = 4;
+  for (guint k = MIN (max, n_tokens (c) - i); k >= 1; k--)
+    {
+      const TallyLexEntry *e;
+
+      if (k == 1)
+        e = t0->lex;
+      else
+        {
+          g_string_truncate (c->key, 0);
+          for (guint j = i; j < i + k; j++)
+            {
+              const TallyToken *t = TOK (c, j);
+
+              if (j > i && (t->flags & TALLY_TOKEN_SPACE_BEFORE))
+                g_string_append_c (c->key, ' ');
+              g_string_append_len (c->key, c->text + t->start, t->end - t->start);
+            }
+          e = tally_lexicon_lookup (c->lex, c->key->str, c->key->len);
+        }
+      if (e != NULL && (e->flags & flags))
+        {
+          *n = k;
+          return e;
+        }
+    }
+  return NULL;
+}
+
+/* The same, for a phrase that ends at token `end` (inclusive). */
+static const TallyLexEntry *
+match_phrase_before (Ctx     *c,
+                     guint    end,
+                     guint32  flags,
+                     guint   *n)
+{
+  for (guint k = MIN (4, end + 1); k >= 1; k--)
+    {
+      guint m;
+      const TallyLexEntry *e = match_phrase (c, end + 1 - k, flags, &m);
+
+      if (e != NULL && m == k)
+        {
+          *n = k;
+          return e;
+        }
+    }
+  *n = 0;
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Emitting                                                               */
+
+static int
+nearest_scope (Ctx  *c,
+               guint first,
+               guint last)
+{
+  int best = 0;
+  guint best_dist = G_MAXUINT;
+
+  for (guint s = 0; s < c->n_scopes; s++)
+    {
+      guint tok = c->scopes[s].token;
+      guint dist;
+
+      if (tok >= first && tok <= last)
+        continue;
+      dist = tok < first ? first - tok : tok - last;
+      if (dist < best_dist)
+        {
+          best_dist = dist;
+          best = c->scopes[s].year;
+        }
+    }
+  return best;
+}
+
+static void
+emit (Ctx                *c,
+      TallyClaimRecord   *record,
+      guint               first,
+      guint               last,
+      gsize               end_byte,
+      gsize               sentence_start,
+      gsize               sentence_end)
+{
+  record->start = TOK (c, first)->start;
+  record->end = end_byte ? end_byte : TOK (c, last)->end;
+  record->sentence_start = sentence_start;
+  record->sentence_end = sentence_end;
+  if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE)
+    record->scope_year = nearest_scope (c, first, last);
+  for (guint i = first; i <= last; i++)
+    c->used->data[i] = 1;
+  c->n_claims++;
+  if (c->func != NULL)
+    c->func (record, c->user_data);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Measures                                                               */
+
+static gboolean
+looks_plural (Ctx  *c,
+              guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (n < 4 || (t->flags & TALLY_TOKEN_CAPITALIZED))
+    return FALSE;
+  if (t->lex != NULL && (t->lex->flags & TALLY_LEX_LEMMA))
+    return strncmp (t->lex->lemma, w, n) != 0;
+  return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i'
+         && w[n - 2] != '\'';
+}
+
+static gboolean
+looks_verb (Ctx  *c,
+            guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (t->flags & TALLY_TOKEN_CAPITALIZED)
+    return FALSE;
+  if (t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB))
+    return (t->lex->flags & TALLY_LEX_STOP) == 0;
+  return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || g_str_has_suffix (w, "ing"));
+}
+
+static gboolean
+is_possessive (Ctx *c,
+               guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  gsize n = t->end - t->start;
+  const char *w = c->text + t->start;
+
+  return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+         || (n > 4 && memcmp (w + n - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
+typedef enum
+{
+  NP_PLURAL,     /* stop after the first plural noun: counts */
+  NP_SINGULAR,   /* ordinals: stop before a verb-like -s word */
+  NP_ANY,
+} NpMode;
+
+/* Reads a noun phrase from token i and writes its lemma phrase into
+ * c->measure: determiners and vague adjectives dropped, proper-noun
+ * modifiers dropped, the head lemmatised, at most three words. Returns the
+ * index after the phrase, or i when there was none. */
+static guint
+read_np (Ctx    *c,
+         guint   i,
+         NpMode  mode)
+{
+  guint words[NP_MAX_WORDS];
+  guint n = 0, k = i;
+  guint kept[NP_MAX_WORDS];
+  guint n_kept = 0;
+
+  g_string_truncate (c->measure, 0);
+  while (k < n_tokens (c) && n < NP_MAX_WORDS)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      /* "Baltic–Caspian Summit": a dash between two names joins them. */
+      if (t->type == TALLY_TOKEN_DASH && n > 0 && (TOK (c, words[n - 1])->flags & TALLY_TOKEN_CAPITALIZED)
+          && is_word (c, k + 1) && (TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED))
+        {
+          k++;
+          continue;
+        }
+      if (t->type != TALLY_TOKEN_WORD)
+        break;
+      if (t->lex != NULL && (t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_MONTH)) && !(t->lex->flags & TALLY_LEX_STOP))
+        break;
+      if (n > 0 && t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB) && !(t->lex->flags & TALLY_LEX_STOP))
+        break;
+      if (t->lex != NULL && (t->lex->flags & TALLY_LEX_NP_BREAK))
+        {
+          /* "bilateral and multilateral meetings" */
+          if ((token_is (c, k, "and") || token_is (c, k, "or")) && n > 0 && mode == NP_PLURAL
+              && !looks_plural (c, words[n - 1]) && is_word (c, k + 1)
+              && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_NUMBER)
+              && !(TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED))
+            {
+              words[n++] = k++;
+              continue;
+            }
+          break;
+        }
+      if (n > 0 && looks_verb (c, k) && !(is_word (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK)))
+        break;
+      if (mode == NP_SINGULAR && n > 0 && looks_plural (c, k) && !(TOK (c, words[n - 1])->flags & TALLY_TOKEN_CAPITALIZED))
+        break;
+      if (n > 0 && (t->flags & TALLY_TOKEN_CAPITALIZED) && !(TOK (c, words[n - 1])->flags & TALLY_TOKEN_CAPITALIZED)
+          && looks_plural (c, words[n - 1]))
+        break;
+      words[n++] = k++;
+      if (mode == NP_PLURAL && looks_plural (c, k - 1))
+        break;
+      if (is_possessive (c, k - 1) && mode != NP_ANY)
+        continue;
+    }
+  if (n == 0)
+    return i;
+
+  for (guint w = 0; w < n; w++)
+    {
+      const TallyToken *t = TOK (c, words[w]);
+      gboolean last = w == n - 1;
+
+      if (t->lex != NULL && (t->lex->flags & TALLY_LEX_STOP) && !last)
+        continue;
+      if (t->lex != NULL && (t->lex->flags & TALLY_LEX_STOP) && last && !(t->lex->flags & TALLY_LEX_LEMMA))
+        continue;
+      if (!last && ((t->flags & TALLY_TOKEN_CAPITALIZED) || is_possessive (c, words[w])))
+        continue;
+      kept[n_kept++] = words[w];
+    }
+  /* Connectives left dangling at either end once modifiers are dropped. */
+  while (n_kept > 0 && has_flag (c, kept[0], TALLY_LEX_NP_BREAK))
+    {
+      memmove (kept, kept + 1, (n_kept - 1) * sizeof (guint));
+      n_kept--;
+    }
+  if (n_kept == 0)
+    return i;
+  for (guint w = n_kept > 4 ? n_kept - 4 : 0; w < n_kept; w++)
+    {
+      const TallyToken *t = TOK (c, kept[w]);
+
+      if (c->measure->len > 0)
+        g_string_append_c (c->measure, ' ');
+      if (w == n_kept - 1)
+        tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
+      else
+        for (gsize b = t->start; b < t->end; b++)
+          g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
+    }
+  return words[n - 1] + 1;
+}
+
+static gboolean
+is_clause_break (Ctx  *c,
+                 guint i)
+{
+  const TallyToken *t = TOK (c, i);
+
+  return t->type == TALLY_TOKEN_PUNCT && t->end - t->start == 1
+         && strchr (",;:()", c->text[t->start]) != NULL;
+}
+
+/* "trade reached $94.8 billion": the subject of the clause before a level or
+ * change verb. Returns TRUE when a measure was found. */
+static gboolean
+measure_from_subject (Ctx  *c,
+                      guint first)
+{
+  gint k = (gint) first - 1;
+  gint verb = -1, clause = 0;
+
+  /* Skip adjectives and articles back to the verb: "reached an impressive",
+   * and an earlier claim: "grew by 12% to $40 billion". */
+  for (guint steps = 0; k >= 0 && steps < 8; steps++, k--)
+    {
+      if (has_flag (c, k, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) && !has_flag (c, k, TALLY_LEX_STOP)
+          && !c->used->data[k])
+        {
+          verb = k;
+          break;
+        }
+      if (!is_word (c, k) && !c->used->data[k])
+        return FALSE;
+    }
+  if (verb < 0)
+    return FALSE;
+  for (k = verb - 1; k >= 0; k--)
+    if (is_clause_break (c, k) || (is_word (c, k) && (token_is (c, k, "said") || token_is (c, k, "says")
+                                                       || token_is (c, k, "that") || token_is (c, k, "noted"))))
+      {
+        clause = k + 1;
+        break;
+      }
+  /* "…, up 35% from 2022": the subject is in the clause before. */
+  if (clause == verb && clause > 1)
+    {
+      gint prev = 0;
+
+      for (k = clause - 2; k >= 0; k--)
+        if (is_clause_break (c, k))
+          {
+            prev = k + 1;
+            break;
+          }
+      verb = clause - 1;
+      clause = prev;
+    }
+
+  /* "…, which lasted less than 48 hours": the subject is before the comma. */
+  if (clause > 0 && (token_is (c, clause, "which") || token_is (c, clause, "that")))
+    {
+      gint end = clause - 1, start = end;
+
+      while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK))
+        start--;
+      if (start < end)
+        return read_np (c, start, NP_ANY) > (guint) start && c->measure->len > 0;
+      return FALSE;
+    }
+
+  for (k = clause; k < verb; k++)
+    {
+      const TallyToken *t = TOK (c, k);
+      guint after;
+
+      if (t->type != TALLY_TOKEN_WORD || has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) || c->used->data[k])
+        continue;
+      /* Part of another claim: "the 48-hour visit". */
+      if (k > 0 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && c->used->data[k - 1])
+        continue;
+      if (k > 1 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && attached (c, k) && c->used->data[k - 2])
+        continue;
+      /* A proper noun: "China's exports" — read on for the noun. A capital
+       * at the start of the sentence is only the sentence's. */
+      if ((t->flags & TALLY_TOKEN_CAPITALIZED) && (k > 0 || is_possessive (c, k)))
+        continue;
+      after = read_np (c, k, NP_ANY);
+      if (after == (guint) k || c->measure->len == 0)
+        return FALSE;
+      /* "the value of trade reached …" → trade. */
+      if (has_flag (c, after - 1, TALLY_LEX_FILLER) && token_is (c, after, "of"))
+        {
+          guint again = read_np (c, after + 1, NP_ANY);
+
+          if (again > after + 1 && c->measure->len > 0)
+            return TRUE;
+          read_np (c, k, NP_ANY);
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "an investment of $5 billion", "inflation of 5%": the noun just before
+ * "of". Returns TRUE and may set *change for "an increase of 35%". */
+static gboolean
+measure_before_of (Ctx      *c,
+                   guint     first,
+                   gboolean *change)
+{
+  gint of = (gint) first - 1;
+  gint end, start;
+
+  if (of < 1 || !token_is (c, of, "of"))
+    return FALSE;
+  end = of - 1;
+  if (!is_word (c, end) || has_flag (c, end, TALLY_LEX_NP_BREAK))
+    return FALSE;
+  if (has_flag (c, end, TALLY_LEX_CHANGE))
+    {
+      *change = TRUE;
+      /* "an increase of 35% in trade" — the measure follows. */
+      return FALSE;
+    }
+  if (has_flag (c, end, TALLY_LEX_FILLER))
+    return FALSE;
+  start = end;
+  while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
+         && !looks_verb (c, start - 1) && end - start < 3)
+    start--;
+  read_np (c, start, NP_ANY);
+  return c->measure->len > 0;
+}
+
+/* "Over 80% of agreements … have been implemented" → "agreement implemented". */
+static void
+append_participle (Ctx  *c,
+                   guint from)
+{
+  for (guint k = from; k < n_tokens (c) && k < from + 12; k++)
+    {
+      const TallyToken *t;
+      const char *w;
+      gsize n;
+
+      if (is_clause_break (c, k))
+        return;
+      if (!(token_is (c, k, "been") || token_is (c, k, "were") || token_is (c, k, "was")
+            || token_is (c, k, "are") || token_is (c, k, "is") || token_is (c, k, "be")))
+        continue;
+      if (!is_word (c, k + 1))
+        return;
+      t = TOK (c, k + 1);
+      w = c->text + t->start;
+      n = t->end - t->start;
+      if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd')
+        {
+          g_string_append_c (c->measure, ' ');
+          for (gsize b = 0; b < n; b++)
+            g_string_append_c (c->measure, g_ascii_tolower (w[b]));
+        }
+      return;
+    }
+}
+
+/* The measure of a quantity, tried in the order the issue lists them. */
+static void
+find_measure (Ctx      *c,
+              Quantity *q)
+{
+  guint a = q->after;
+
+  g_string_truncate (c->measure, 0);
+
+  /* "35% increase in bilateral trade", "a 12% rise". */
+  if (has_flag (c, a, TALLY_LEX_CHANGE) && !has_flag (c, a, TALLY_LEX_LEVEL_VERB) && q->kind != TALLY_CLAIM_KIND_COUNT)
+    {
+      q->change = TRUE;
+      a++;
+      if ((token_is (c, a, "in") || token_is (c, a, "of")) && read_np (c, a + 1, NP_ANY) > a + 1)
+        return;
+      g_string_truncate (c->measure, 0);
+      measure_from_subject (c, q->first);
+      return;
+    }
+
+  switch (q->kind)
+    {
+    case TALLY_CLAIM_KIND_COUNT:
+      if (token_is (c, a, "of") && read_np (c, a + 1, NP_PLURAL) > a + 1)
+        return;
+      if (read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a)
+        return;
+      measure_from_subject (c, q->first);
+      return;
+
+    case TALLY_CLAIM_KIND_PERCENT:
+      if (token_is (c, a, "of"))
+        {
+          guint end = read_np (c, a + 1, NP_ANY);
+
+          if (end > a + 1)
+            {
+              append_participle (c, end);
+              return;
+            }
+        }
+      if (measure_before_of (c, q->first, &q->change))
+        return;
+      if (is_word (c, a) && !has_flag (c, a, TALLY_LEX_NP_BREAK | TALLY_LEX_LEVEL_VERB) && read_np (c, a, NP_SINGULAR) > a)
+        return;
+      measure_from_subject (c, q->first);
+      return;
+
+    case TALLY_CLAIM_KIND_MONEY:
+    case TALLY_CLAIM_KIND_NUMBER:
+    case TALLY_CLAIM_KIND_DURATION:
+      if (q->compound && read_np (c, a, NP_ANY) > a)
+        return;
+      if ((token_is (c, a, "in") || token_is (c, a, "of") || token_is (c, a, "worth"))
+          && !is_number (c, a + 1) && q->kind != TALLY_CLAIM_KIND_DURATION)
+        {
+          guint from = a + 1;
+
+          if (token_is (c, a, "worth") && token_is (c, from, "of"))
+            from++;
+          if (read_np (c, from, NP_ANY) > from)
+            return;
+        }
+      if (measure_before_of (c, q->first, &q->change))
+        return;
+      if (q->kind == TALLY_CLAIM_KIND_MONEY && is_word (c, a)
+          && !has_flag (c, a, TALLY_LEX_NP_BREAK | TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) && !looks_verb (c, a)
+          && read_np (c, a, NP_SINGULAR) > a)
+        return;
+      measure_from_subject (c, q->first);
+      return;
+
+    case TALLY_CLAIM_KIND_ORDINAL:
+    case TALLY_CLAIM_KIND_YEAR:
+    case TALLY_CLAIM_KIND_DATE:
+    default:
+      return;
+    }
+}
+
+/* Years and dates measure the event they date: the event noun nearest to
+ * them in the sentence, with its ordinal ("first summit"). */
+static void
+event_measure (Ctx  *c,
+               guint first,
+               guint last)
+{
+  gint best = -1;
+  guint best_dist = G_MAXUINT;
+
+  g_string_truncate (c->measure, 0);
+  for (guint k = 0; k < n_tokens (c); k++)
+    {
+      guint dist;
+
+      if (!has_flag (c, k, TALLY_LEX_EVENT) || (k >= first && k <= last))
+        continue;
+      dist = k < first ? (first - k) * 2 : (k - last) * 2 + 1;
+      if (dist < best_dist)
+        {
+          best_dist = dist;
+          best = k;
+        }
+    }
+  if (best < 0)
+    return;
+
+  for (gint k = best - 1; k >= 0 && k >= best - 5; k--)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (t->type == TALLY_TOKEN_WORD && t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))
+        {
+          static const char * const names[] = { NULL, "first", "second", "third", "fourth", "fifth",
+                                                 "sixth", "seventh", "eighth", "ninth", "tenth" };
+          int o = t->lex->ordinal;
+
+          if (o > 0 && o < (int) G_N_ELEMENTS (names))
+            {
+              g_string_append (c->measure, names[o]);
+              g_string_append_c (c->measure, ' ');
+            }
+          break;
+        }
+      if (t->type == TALLY_TOKEN_WORD && (t->flags & (TALLY_TOKEN_CAPITALIZED | TALLY_TOKEN_HYPHENATED)))
+        continue;
+      if (t->type == TALLY_TOKEN_DASH)
+        continue;
+      if (t->type != TALLY_TOKEN_WORD || has_flag (c, k, TALLY_LEX_NP_BREAK))
+        break;
+    }
+  {
+    const TallyToken *t = TOK (c, best);
+
+    tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
+  }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Numerals                                                               */
+
+/* A number written in words from token i: "ten", "twenty-five", "two and a
+ * half million", "a dozen". Returns the index after it, or i. */
+static guint
+read_word_number (Ctx    *c,
+                  guint   i,
+                  double *value,
+                  gboolean *has_scale)
+{
+  double total = 0, current = 0;
+  gboolean any = FALSE;
+  guint k = i;
+
+  *has_scale = FALSE;
+  if (token_is (c, k, "a") && (has_flag (c, k + 1, TALLY_LEX_SCALE) || token_is (c, k + 1, "dozen"))
+      && !token_is (c, k + 1, "m") && !token_is (c, k + 1, "k") && !token_is (c, k + 1, "b"))
+    {
+      current = 1;
+      any = TRUE;
+      k++;
+    }
+  while (k < n_tokens (c) && is_word (c, k))
+    {
+      const TallyToken *t = TOK (c, k);
+      const TallyLexEntry *e = t->lex;
+
+      if (t->flags & TALLY_TOKEN_HYPHENATED)
+        {
+          /* "twenty-five" */
+          const char *w = c->text + t->start;
+          const char *dash = memchr (w, '-', t->end - t->start);
+          const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+          const TallyLexEntry *r = tally_lexicon_lookup (c->lex, dash + 1, t->end - t->start - (dash + 1 - w));
+
+          if (l != NULL && r != NULL && (l->flags & TALLY_LEX_NUMBER) && (r->flags & TALLY_LEX_NUMBER)
+              && l->number >= 20 && l->number < 100 && r->number < 10)
+            {
+              current += l->number + r->number;
+              any = TRUE;
+              k++;
+              continue;
+            }
+          break;
+        }
+      if (e == NULL)
+        break;
+      if ((e->flags & TALLY_LEX_SCALE) && any && t->end - t->start > 2)
+        {
+          if (e->scale == 100)
+            current *= 100;
+          else
+            {
+              total += (current == 0 ? 1 : current) * e->scale;
+              current = 0;
+              *has_scale = TRUE;
+            }
+          k++;
+          continue;
+        }
+      if ((e->flags & TALLY_LEX_NUMBER) && !(e->flags & TALLY_LEX_SCALE))
+        {
+          if (token_is (c, k, "dozen"))
+            current = (current == 0 ? 1 : current) * 12;
+          else
+            current += e->number;
+          any = TRUE;
+          k++;
+          continue;
+        }
+      /* "two and a half million" */
+      if (any && token_is (c, k, "and") && token_is (c, k + 1, "a") && token_is (c, k + 2, "half"))
+        {
+          current += 0.5;
+          k += 3;
+          continue;
+        }
+      if (any && token_is (c, k, "and") && has_flag (c, k + 1, TALLY_LEX_NUMBER) && total > 0)
+        {
+          k++;
+          continue;
+        }
+      break;
+    }
+  if (!any)
+    return i;
+  *value = total + current;
+  return k;
+}
+
+/* Digits with an optional scale: "94.8 billion", "94.8bn", "$5m". */
+static guint
+read_numeral (Ctx      *c,
+              guint     i,
+              gboolean  currency,
+              double   *value,
+              gboolean *has_scale,
+              gboolean *word_number)
+{
+  guint k = i;
+
+  *word_number = FALSE;
+  *has_scale = FALSE;
+  if (is_number (c, k))
+    {
+      const TallyToken *t = TOK (c, k);
+
+      *value = tally_token_number_value (t);
+      k++;
+      if (has_flag (c, k, TALLY_LEX_SCALE) && TOK (c, k)->lex->scale >= 1000)
+        {
+          const TallyToken *s = TOK (c, k);
+          gsize n = s->end - s->start;
+          gboolean short_form = n <= 3;
+
+          /* "5 m" is metres; "$5m" and "€2.5bn" are scales. */
+          if (!short_form || (!(s->flags & TALLY_TOKEN_SPACE_BEFORE) && (currency || n >= 2)))
+            {
+              *value *= s->lex->scale;
+              *has_scale = TRUE;
+              k++;
+            }
+        }
+      return k;
+    }
+  if (is_word (c, k))
+    {
+      guint end = read_word_number (c, k, value, has_scale);
+
+      if (end > k)
+        {
+          *word_number = TRUE;
+          /* "two million" after digits is handled above; "10 thousand" here. */
+          return end;
+        }
+    }
+  return i;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Never claims                                                           */
+
+static gboolean
+is_phone_number (Ctx  *c,
+                 guint i,
+                 guint *end)
+{
+  guint groups = 0, digits = 0, k = i;
+  gboolean plus = i > 0 && punct_is (c, i - 1, '+') && attached (c, i);
+  gboolean paren = i > 0 && punct_is (c, i - 1, '(') && attached (c, i);
+
+  while (k < n_tokens (c) && is_number (c, k))
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (t->decimals != 0 || (t->flags & TALLY_TOKEN_NUMBER_SEP))
+        break;
+      groups++;
+      digits += t->n_int_digits;
+      k++;
+      if (k < n_tokens (c) && (TOK (c, k)->flags & TALLY_TOKEN_LINE_START))
+        break;
+      if ((punct_is (c, k, '-') || punct_is (c, k, '.') || punct_is (c, k, ')')) && attached (c, k)
+          && is_number (c, k + 1))
+        k++;
+      else if (punct_is (c, k, ')') && is_number (c, k + 1))
+        k++;
+      else if (!is_number (c, k))
+        break;
+    }
+  *end = k;
+  if (digits < 7)
+    return FALSE;
+  return groups >= 3 || ((plus || paren) && groups >= 2);
+}
+
+/* Returns the number of tokens from i that are no claim, or 0. */
+static guint
+never_claim (Ctx  *c,
+             guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  guint end;
+
+  if (t->flags & TALLY_TOKEN_NUMBER_HUGE)
+    return 1;
+  /* List numbering: "1. The summit …", "2) …". */
+  if ((t->flags & TALLY_TOKEN_LINE_START) && t->n_int_digits <= 3 && t->decimals == 0
+      && (punct_is (c, i + 1, '.') || punct_is (c, i + 1, ')')) && attached (c, i + 1))
+    return 2;
+  /* Times: "10:45", "9.30 am", "3pm". */
+  if (punct_is (c, i + 1, ':') && attached (c, i + 1) && is_number (c, i + 2) && attached (c, i + 2))
+    return 3;
+  if (has_flag (c, i + 1, TALLY_LEX_TIME_MARKER) && t->mantissa <= 1259)
+    return 2;
+  /* Identifiers: "#4521", "No. 12", "Article 5", "A-320", "ISBN 978-…". */
+  if (i > 0 && punct_is (c, i - 1, '#') && attached (c, i))
+    return 1;
+  if (i > 0 && has_flag (c, i - 1, TALLY_LEX_ID_PREFIX) && !has_flag (c, i - 1, TALLY_LEX_STOP))
+    return 1;
+  if (i > 1 && punct_is (c, i - 1, '.') && attached (c, i - 1) && has_flag (c, i - 2, TALLY_LEX_ID_PREFIX))
+    return 1;
+  if (i > 1 && TOK (c, i - 1)->type == TALLY_TOKEN_DASH && attached (c, i) && attached (c, i - 1)
+      && is_word (c, i - 2)
+      && !(token_is (c, i - 2, "mid") || token_is (c, i - 2, "early") || token_is (c, i - 2, "late")
+           || token_is (c, i - 2, "pre") || token_is (c, i - 2, "post") || token_is (c, i - 2, "end")))
+    return 1;
+  if (i > 0 && is_word (c, i - 1) && attached (c, i))
+    return 1;
+  if (is_word (c, i + 1) && attached (c, i + 1) && TOK (c, i + 1)->lex == NULL
+      && !token_is (c, i + 1, "s") && !token_is (c, i + 1, "st") && !token_is (c, i + 1, "nd")
+      && !token_is (c, i + 1, "rd") && !token_is (c, i + 1, "th"))
+    return 2;  /* "5G", "3D" */
+  /* Unseparated long digit strings: IDs, not quantities. */
+  if (t->n_int_digits >= 6 && !(t->flags & TALLY_TOKEN_NUMBER_SEP) && t->decimals == 0
+      && !(i > 0 && has_flag (c, i - 1, TALLY_LEX_CURRENCY)) && !has_flag (c, i + 1, TALLY_LEX_CURRENCY))
+    return 1;
+  if (is_phone_number (c, i, &end))
+    return end - i;
+  /* Other slashes: "24/7", "1/3", "17/06/2025" — ambiguous, no claim. */
+  if (punct_is (c, i + 1, '/') && attached (c, i + 1) && is_number (c, i + 2))
+    {
+      guint k = i + 2;
+
+      while (punct_is (c, k + 1, '/') && is_number (c, k + 2))
+        k += 2;
+      return k - i + 1;
+    }
+  /* Page furniture: "5 Comments", "1,204 shares", "3 min read". */
+  if (has_flag (c, i + 1, TALLY_LEX_FURNITURE) && n_tokens (c) <= 6)
+    return n_tokens (c) - i;
+  if (n_tokens (c) <= 4 && i > 0 && has_flag (c, i - 1, TALLY_LEX_FURNITURE))
+    return 1;
+  return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Years and dates                                                        */
+
+static void
+set_year_text (GString *out,
+               int      year)
+{
+  g_string_printf (out, "%04d", year);
+}
+
+static void
+emit_year (Ctx   *c,
+           guint  first,
+           guint  last,
+           int    year,
+           int    year_max,
+           gsize  ss,
+           gsize  se)
+{
+  TallyClaimRecord r = { 0 };
+
+  r.kind = TALLY_CLAIM_KIND_YEAR;
+  r.has_value = TRUE;
+  r.value = year;
+  set_year_text (c->value_text, year);
+  r.value_text = c->value_text->str;
+  if (year_max > 0)
+    {
+      r.has_value_max = TRUE;
+      r.value_max = year_max;
+      set_year_text (c->value_max_text, year_max);
+      r.value_max_text = c->value_max_text->str;
+    }
+  event_measure (c, first, last);
+  r.measure = c->measure->len > 0 ? c->measure->str : NULL;
+  emit (c, &r, first, last, 0, ss, se);
+}
+
+static void
+format_date (GString *out,
+             int      y,
+             int      m,
+             int      d)
+{
+  if (d > 0)
+    g_string_printf (out, "%04d-%02d-%02d", y, m, d);
+  else
+    g_string_printf (out, "%04d-%02d", y, m);
+}
+
+static gboolean
+valid_day (int y,
+           int m,
+           int d)
+{
+  return d >= 1 && m >= 1 && m <= 12 && y >= 1 && y <= 9999 && d <= g_date_get_days_in_month (m, y);
+}
+
+/* A month without a year: the reference year, moved back a year when the
+ * month is still ahead in a sentence about the past, and forward a year when
+ * it is already behind in a sentence about the future. */
+static int
+resolve_month_year (Ctx *c,
+                    int  month)
+{
+  const TallyExtractOptions *o = c->options;
+  int year = o->reference_year;
+
+  if (o->reference_month > 0)
+    {
+      if (!c->future && month > o->reference_month)
+        year--;
+      else if (c->future && month < o->reference_month)
+        year++;
+    }
+  return year;
+}
+
+static void
+emit_date (Ctx        *c,
+           guint       first,
+           guint       last,
+           int         y,
+           int         m,
+           int         d,
+           int         m_max,
+           int         d_max,
+           const char *relative,
+           gsize       ss,
+           gsize       se)
+{
+  TallyClaimRecord r = { 0 };
+
+  r.kind = TALLY_CLAIM_KIND_DATE;
+  if (relative != NULL)
+    {
+      g_string_assign (c->relative, relative);
+      r.relative = c->relative->str;
+    }
+  if (y > 0)
+    {
+      r.has_value = TRUE;
+      r.value = y;
+      format_date (c->value_text, y, m, d);
+      r.value_text = c->value_text->str;
+      if (m_max > 0)
+        {
+          r.has_value_max = TRUE;
+          r.value_max = y;
+          format_date (c->value_max_text, y, m_max, d_max);
+          r.value_max_text = c->value_max_text->str;
+        }
+    }
+  event_measure (c, first, last);
+  r.measure = c->measure->len > 0 ? c->measure->str : NULL;
+  emit (c, &r, first, last, 0, ss, se);
+}
+
+static void
+token_text (Ctx     *c,
+            guint    first,
+            guint    last,
+            GString *out)
+{
+  g_string_truncate (out, 0);
+  g_string_append_len (out, c->text + TOK (c, first)->start, TOK (c, last)->end - TOK (c, first)->start);
+}
+
+static gboolean
+is_month (Ctx  *c,
+          guint i)
+{
+  const TallyToken *t;
+
+  if (!has_flag (c, i, TALLY_LEX_MONTH))
+    return FALSE;
+  t = TOK (c, i);
+  if (!(t->flags & TALLY_TOKEN_CAPITALIZED))
+    return FALSE;
+  /* "May" is also a verb: only with a number or after a preposition. */
+  if (token_is (c, i, "may") && !is_number (c, i + 1)
+      && !(i > 0 && (token_is (c, i - 1, "in") || token_is (c, i - 1, "since") || token_is (c, i - 1, "of")
+                     || token_is (c, i - 1, "until") || token_is (c, i - 1, "early")
+                     || token_is (c, i - 1, "late") || token_is (c, i - 1, "mid") || is_number (c, i - 1))))
+    return FALSE;
+  /* Short forms ("Mar", "Dec") only right before a number. */
+  if (t->end - t->start <= 4 && !token_is (c, i, "june") && !token_is (c, i, "july") && !token_is (c, i, "may")
+      && !is_number (c, i + 1) && !(punct_is (c, i + 1, '.') && is_number (c, i + 2)))
+    return FALSE;
+  return TRUE;
+}
+
+static int
+day_number (Ctx   *c,
+            guint  i,
+            guint *end)
+{
+  int d = small_int (c, i);
+
+  *end = i + 1;
+  if (d < 1 || d > 31)
+    return -1;
+  if (is_word (c, i + 1) && attached (c, i + 1)
+      && (token_is (c, i + 1, "st") || token_is (c, i + 1, "nd") || token_is (c, i + 1, "rd")
+          || token_is (c, i + 1, "th")))
+    *end = i + 2;
+  return d;
+}
+
+/* "June 17, 2025", "June 17–18, 2025", "June 2025", "April–June 2025",
+ * "June 17", "in April". Returns the index after the date, or i. */
+static guint
+match_month_first (Ctx   *c,
+                   guint  i,
+                   gsize  ss,
+                   gsize  se)
+{
+  int m = TOK (c, i)->lex->month, d = -1, d2 = -1, m2 = -1, y = -1;
+  guint k = i + 1, end;
+
+  if (punct_is (c, k, '.') && attached (c, k))
+    k++;
+  if ((d = day_number (c, k, &end)) > 0 && !is_plain_year (c, k))
+    {
+      k = end;
+      if (TOK (c, k < n_tokens (c) ? k : k - 1)->type == TALLY_TOKEN_DASH && k < n_tokens (c)
+          && (d2 = day_number (c, k + 1, &end)) > d)
+        k = end;
+      else
+        d2 = -1;
+      if (punct_is (c, k, ','))
+        k++;
+      if (is_plain_year (c, k))
+        y = (int) TOK (c, k++)->mantissa;
+      else if (punct_is (c, k - 1, ','))
+        k--;
+    }
+  else
+    {
+      d = -1;
+      /* "April–June 2025", "from April to June 2025" */
+      if (k < n_tokens (c) && (TOK (c, k)->type == TALLY_TOKEN_DASH || token_is (c, k, "to"))
+          && is_month (c, k + 1))
+        {
+          m2 = TOK (c, k + 1)->lex->month;
+          if (is_plain_year (c, k + 2))
+            k += 2;
+          else
+            m2 = -1;
+        }
+      if (punct_is (c, k, ','))
+        k++;
+      if (is_plain_year (c, k))
+        y = (int) TOK (c, k++)->mantissa;
+      else if (punct_is (c, k - 1, ','))
+        k--;
+    }
+
+  if (y > 0)
+    {
+      if (d > 0 && !valid_day (y, m, d))
+        return i + 1;
+      emit_date (c, i, k - 1, y, m, d, d2 > 0 ? m : m2, d2 > 0 ? d2 : -1, NULL, ss, se);
+      return k;
+    }
+
+  /* No year: relative to the reference date. */
+  if (d < 0 && !(i > 0 && (has_flag (c, i - 1, TALLY_LEX_NP_BREAK) || token_is (c, i - 1, "early")
+                           || token_is (c, i - 1, "mid") || token_is (c, i - 1, "late"))))
+    return i + 1;
+  token_text (c, i, k - 1, c->key);
+  {
+    g_autofree char *relative = g_strdup (c->key->str);
+
+    if (c->options->reference_year > 0)
+      {
+        int ry = resolve_month_year (c, m);
+
+        if (d > 0 && !valid_day (ry, m, d))
+          return i + 1;
+        emit_date (c, i, k - 1, ry, m, d, d2 > 0 ? m : -1, d2, relative, ss, se);
+      }
+    else
+      emit_date (c, i, k - 1, 0, m, d, -1, -1, relative, ss, se);
+  }
+  return k;
+}
+
+/* "17 June 2025", "17–18 June 2025", "17 June". */
+static guint
+match_day_first (Ctx   *c,
+                 guint  i,
+                 gsize  ss,
+                 gsize  se)
+{
+  guint k, end;
+  int d = day_number (c, i, &end), d2 = -1, m, y = -1;
+
+  if (d < 0)
+    return i;
+  k = end;
+  if (k < n_tokens (c) && TOK (c, k)->type == TALLY_TOKEN_DASH && (d2 = day_number (c, k + 1, &end)) > d)
+    k = end;
+  else
+    d2 = -1;
+  if (token_is (c, k, "of"))
+    k++;
+  if (!is_month (c, k))
+    return i;
+  m = TOK (c, k)->lex->month;
+  k++;
+  if (punct_is (c, k, ','))
+    k++;
+  if (is_plain_year (c, k))
+    y = (int) TOK (c, k++)->mantissa;
+  else if (punct_is (c, k - 1, ','))
+    k--;
+  if (y > 0)
+    {
+      if (!valid_day (y, m, d))
+        return i;
+      emit_date (c, i, k - 1, y, m, d, d2 > 0 ? m : -1, d2, NULL, ss, se);
+      return k;
+    }
+  token_text (c, i, k - 1, c->key);
+  {
+    g_autofree char *relative = g_strdup (c->key->str);
+
+    if (c->options->reference_year > 0)
+      {
+        int ry = resolve_month_year (c, m);
+
+        if (!valid_day (ry, m, d))
+          return i;
+        emit_date (c, i, k - 1, ry, m, d, d2 > 0 ? m : -1, d2, relative, ss, se);
+      }
+    else
+      emit_date (c, i, k - 1, 0, m, d, -1, -1, relative, ss, se);
+  }
+  return k;
+}
+
+/* "2025-06-17", "2025-06". */
+static guint
+match_iso_date (Ctx   *c,
+                guint  i,
+                gsize  ss,
+                gsize  se)
+{
+  int y = (int) TOK (c, i)->mantissa, m, d = -1;
+
+  if (!(punct_is (c, i + 1, '-') && attached (c, i + 1) && attached (c, i + 2)))
+    return i;
+  if (!is_number (c, i + 2) || TOK (c, i + 2)->n_int_digits != 2 || TOK (c, i + 2)->decimals)
+    return i;
+  m = (int) TOK (c, i + 2)->mantissa;
+  if (punct_is (c, i + 3, '-') && attached (c, i + 3) && attached (c, i + 4) && is_number (c, i + 4)
+      && TOK (c, i + 4)->n_int_digits == 2)
+    {
+      d = (int) TOK (c, i + 4)->mantissa;
+      if (!valid_day (y, m, d))
+        return i;
+      emit_date (c, i, i + 4, y, m, d, -1, -1, NULL, ss, se);
+      return i + 5;
+    }
+  /* "2025-26" is a span of years; "2025-06" a month. */
+  if (m == (y + 1) % 100 || m < 1 || m > 12)
+    return i;
+  if (c->text[TOK (c, i + 2)->start] != '0' && m != 10 && m != 11 && m != 12)
+    return i;
+  emit_date (c, i, i + 2, y, m, -1, -1, -1, NULL, ss, se);
+  return i + 3;
+}
+
+/* Years: "2023", "2025–2026", "2025-26", "2025/26", "between 2025 and 2026",
+ * "2025 and 2026 as the Years of …", "the 1990s". */
+static guint
+match_year (Ctx   *c,
+            guint  i,
+            gsize  ss,
+            gsize  se)
+{
+  int y = (int) TOK (c, i)->mantissa, y2 = 0;
+  guint k = i + 1, first = i;
+  gboolean between = i > 0 && (token_is (c, i - 1, "between") || token_is (c, i - 1, "from"));
+
+  if (is_word (c, k) && attached (c, k) && token_is (c, k, "s") && y % 10 == 0)
+    {
+      emit_year (c, i, k, y, y + 9, ss, se);
+      return k + 1;
+    }
+  if (k < n_tokens (c) && (TOK (c, k)->type == TALLY_TOKEN_DASH || punct_is (c, k, '/')) && is_number (c, k + 1))
+    {
+      const TallyToken *t2 = TOK (c, k + 1);
+
+      if (t2->n_int_digits == 4 && is_plain_year (c, k + 1) && (int) t2->mantissa > y)
+        y2 = (int) t2->mantissa;
+      else if (t2->n_int_digits == 2 && t2->decimals == 0 && (int) t2->mantissa == (y + 1) % 100)
+        y2 = y + 1;
+      if (y2 > 0)
+        k += 2;
+    }
+  else if (((token_is (c, k, "and") && (between || token_is (c, i - 1, "both")))
+            || (token_is (c, k, "to") && between))
+           && is_plain_year (c, k + 1) && TOK (c, k + 1)->mantissa > (gint64) y)
+    {
+      y2 = (int) TOK (c, k + 1)->mantissa;
+      k += 2;
+    }
+  else if (token_is (c, k, "and") && is_plain_year (c, k + 1) && TOK (c, k + 1)->mantissa == (gint64) y + 1)
+    {
+      /* "2025 and 2026 (designated) as the Years of …": one span. */
+      for (guint a = k + 2; a < n_tokens (c) && a < k + 5; a++)
+        if (token_is (c, a, "as"))
+          {
+            y2 = y + 1;
+            k += 2;
+            break;
+          }
+    }
+  emit_year (c, first, k - 1, y, y2, ss, se);
+  return k;
+}
+
+/* "last year", "next month", "yesterday". */
+static guint
+match_relative (Ctx   *c,
+                guint  i,
+                gsize  ss,
+                gsize  se)
+{
+  guint n;
+  const TallyLexEntry *e = match_phrase (c, i, TALLY_LEX_RELATIVE_DATE, &n);
+  const TallyExtractOptions *o = c->options;
+  TallyClaimRecord r = { 0 };
+
+  if (e == NULL)
+    return i;
+  /* "today's world" is no date. */
+  if (is_possessive (c, i + n - 1))
+    return i;
+  token_text (c, i, i + n - 1, c->relative);
+  r.relative = c->relative->str;
+  r.kind = g_str_equal (e->relative_unit, "year") ? TALLY_CLAIM_KIND_YEAR : TALLY_CLAIM_KIND_DATE;
+  if (o->reference_year > 0 && (r.kind == TALLY_CLAIM_KIND_YEAR || o->reference_month > 0))
+    {
+      GDate date;
+
+      r.has_value = TRUE;
+      if (g_str_equal (e->relative_unit, "year"))
+        {
+          r.value = o->reference_year + e->relative_offset;
+          set_year_text (c->value_text, (int) r.value);
+        }
+      else if (g_str_equal (e->relative_unit, "month"))
+        {
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, 1, o->reference_month, o->reference_year);
+          if (e->relative_offset < 0)
+            g_date_subtract_months (&date, -e->relative_offset);
+          else
+            g_date_add_months (&date, e->relative_offset);
+          r.value = g_date_get_year (&date);
+          format_date (c->value_text, g_date_get_year (&date), g_date_get_month (&date), -1);
+        }
+      else if (o->reference_day > 0)
+        {
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, o->reference_day, o->reference_month, o->reference_year);
+          if (e->relative_offset < 0)
+            g_date_subtract_days (&date, -e->relative_offset);
+          else
+            g_date_add_days (&date, e->relative_offset);
+          r.value = g_date_get_year (&date);
+          format_date (c->value_text, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+        }
+      else
+        r.has_value = FALSE;
+      if (r.has_value)
+        r.value_text = c->value_text->str;
+    }
+  if (r.kind == TALLY_CLAIM_KIND_YEAR || r.kind == TALLY_CLAIM_KIND_DATE)
+    {
+      event_measure (c, i, i + n - 1);
+      r.measure = c->measure->len > 0 ? c->measure->str : NULL;
+    }
+  emit (c, &r, i, i + n - 1, 0, ss, se);
+  return i + n;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Quantities                                                             */
+
+static const TallyLexEntry *
+currency_before (Ctx   *c,
+                 guint  i,
+                 guint *first)
+{
+  guint n;
+  const TallyLexEntry *e;
+
+  if (i == 0)
+    return NULL;
+  e = match_phrase_before (c, i - 1, TALLY_LEX_CURRENCY, &n);
+  if (e == NULL)
+    return NULL;
+  /* Only symbols and codes stand before the number ("$5", "USD 5", "US$5"). */
+  {
+    const TallyToken *t = TOK (c, i - n);
+    gboolean code = t->type == TALLY_TOKEN_SYMBOL;
+
+    if (!code && t->type == TALLY_TOKEN_WORD)
+      {
+        code = TRUE;
+        for (gsize b = t->start; b < t->end; b++)
+          if (g_ascii_islower (c->text[b]))
+            code = FALSE;
+      }
+    if (!code)
+      return NULL;
+  }
+  *first = i - n;
+  return e;
+}
+
+static TallyQualifier
+qualifier_before (Ctx   *c,
+                  guint  i,
+                  guint *first)
+{
+  guint n;
+  const TallyLexEntry *e;
+
+  *first = i;
+  if (i == 0)
+    return TALLY_QUALIFIER_EXACT;
+  e = match_phrase_before (c, i - 1, TALLY_LEX_QUALIFIER, &n);
+  if (e == NULL)
+    return TALLY_QUALIFIER_EXACT;
+  for (guint k = i - n; k < i; k++)
+    if (c->used->data[k])
+      return TALLY_QUALIFIER_EXACT;
+  *first = i - n;
+  return (TallyQualifier) e->qualifier;
+}
+
+/* The unit after a numeral at token k; sets q and returns the index after. */
+static guint
+read_unit (Ctx      *c,
+           guint     k,
+           Quantity *q,
+           gboolean  money_before)
+{
+  guint n;
+  const TallyLexEntry *e;
+  gboolean hyphen = FALSE;
+
+  /* "48-hour visit", "1,200-km railway" */
+  if (k < n_tokens (c) && punct_is (c, k, '-') && attached (c, k) && attached (c, k + 1) && is_word (c, k + 1))
+    {
+      hyphen = TRUE;
+      k++;
+    }
+  if (!hyphen && !money_before)
+    {
+      e = match_phrase (c, k, TALLY_LEX_PERCENT, &n);
+      if (e != NULL && !(token_is (c, k, "point") || token_is (c, k, "points")) )
+        {
+          q->kind = TALLY_CLAIM_KIND_PERCENT;
+          q->unit = e->percent;
+          return k + n;
+        }
+      if (e != NULL && q->change)
+        {
+          q->kind = TALLY_CLAIM_KIND_PERCENT;
+          q->unit = e->percent;
+          return k + n;
+        }
+      e = match_phrase (c, k, TALLY_LEX_CURRENCY, &n);
+      if (e != NULL && TOK (c, k)->type == TALLY_TOKEN_WORD)
+        {
+          q->kind = TALLY_CLAIM_KIND_MONEY;
+          q->unit = e->currency;
+          return k + n;
+        }
+    }
+  if (money_before)
+    return hyphen ? k - 1 : k;
+  e = match_phrase (c, k, TALLY_LEX_DURATION | TALLY_LEX_UNIT, &n);
+  if (e != NULL && TOK (c, k)->type == TALLY_TOKEN_WORD)
+    {
+      /* Only attached or full-word units: "5 m" is ambiguous. */
+      if (e->flags & TALLY_LEX_DURATION)
+        {
+          q->kind = TALLY_CLAIM_KIND_DURATION;
+          q->unit = e->duration;
+        }
+      else
+        {
+          q->kind = TALLY_CLAIM_KIND_NUMBER;
+          q->unit = e->unit;
+        }
+      q->compound = hyphen;
+      return k + n;
+    }
+  return hyphen ? k - 1 : k;
+}
+
+static void
+emit_quantity (Ctx      *c,
+               Quantity *q,
+               gsize     ss,
+               gsize     se)
+{
+  TallyClaimRecord r = { 0 };
+
+  r.kind = q->kind;
+  r.has_value = TRUE;
+  r.value = q->value;
+  r.has_value_max = q->has_max;
+  r.value_max = q->value_max;
+  r.unit = (char *) q->unit;
+  r.qualifier = q->qualifier;
+  find_measure (c, q);
+  r.change = q->change;
+  r.measure = c->measure->len > 0 ? c->measure->str : NULL;
+  emit (c, &r, q->first, q->last, q->end_byte, ss, se);
+}
+
+static gboolean
+change_before (Ctx  *c,
+               guint first)
+{
+  gint k = (gint) first - 1;
+
+  if (k >= 0 && token_is (c, k, "by"))
+    k--;
+  if (k >= 0 && token_is (c, k, "of") && k > 0 && has_flag (c, k - 1, TALLY_LEX_CHANGE)
+      && !has_flag (c, k - 1, TALLY_LEX_LEVEL_VERB))
+    return TRUE;
+  return k >= 0 && has_flag (c, k, TALLY_LEX_CHANGE) && !token_is (c, k + 1, "to");
+}
+
+/* The quantity whose numeral starts at token i (or whose currency sign does).
+ * Returns the index after it, or i when there is none. */
+static guint
+match_quantity (Ctx   *c,
+                guint  i,
+                gsize  ss,
+                gsize  se)
+{
+  Quantity q = { 0 };
+  guint num = i, k, cur_first = i, qual_first;
+  const TallyLexEntry *cur = NULL;
+  gboolean has_scale, word_number;
+  guint end;
+
+  if (TOK (c, i)->type == TALLY_TOKEN_SYMBOL || (is_word (c, i) && has_flag (c, i, TALLY_LEX_CURRENCY)))
+    {
+      /* "$5", "US$5", "USD 5 million" */
+      guint n;
+
+      cur = match_phrase (c, i, TALLY_LEX_CURRENCY, &n);
+      if (cur == NULL || !is_number (c, i + n))
+        return i;
+      if (never_claim (c, i + n) > 0 && !(TOK (c, i + n)->n_int_digits >= 6))
+        return i + n + never_claim (c, i + n);
+      num = i + n;
+    }
+  else
+    cur = currency_before (c, i, &cur_first);
+
+  end = read_numeral (c, num, cur != NULL, &q.value, &has_scale, &word_number);
+  if (end == num)
+    return i;
+  q.num_first = num;
+  q.word_number = word_number;
+  q.has_scale = has_scale;
+  q.kind = TALLY_CLAIM_KIND_COUNT;
+  q.qualifier = qualifier_before (c, cur != NULL ? cur_first : num, &qual_first);
+  q.first = qual_first;
+  if (q.first > 0 && punct_is (c, q.first - 1, '~') && attached (c, q.first))
+    {
+      q.first--;
+      q.qualifier = TALLY_QUALIFIER_APPROX;
+    }
+  q.change = change_before (c, q.first);
+  if (cur != NULL)
+    {
+      q.kind = TALLY_CLAIM_KIND_MONEY;
+      q.unit = cur->currency;
+    }
+  k = read_unit (c, end, &q, cur != NULL);
+
+  /* Ranges: "5–7%", "$3–4 billion", "between 20 and 30", "10 to 12". */
+  {
+    guint r = k == end ? end : k;
+    gboolean dash = r < n_tokens (c) && TOK (c, r)->type == TALLY_TOKEN_DASH;
+    gboolean to = token_is (c, r, "to") && !(q.first > 0 && token_is (c, q.first - 1, "from") && q.change)
+                  && !q.change;
+    gboolean and = token_is (c, r, "and") && q.first > 0 && token_is (c, q.first - 1, "between");
+
+    if (dash || to || and)
+      {
+        guint m = r + 1, end2;
+        double v2;
+        gboolean scale2, word2;
+        Quantity q2 = { 0 };
+
+        if (cur != NULL && m < n_tokens (c) && match_phrase (c, m, TALLY_LEX_CURRENCY, &end2) != NULL
+            && TOK (c, m)->type != TALLY_TOKEN_WORD)
+          m += end2;
+        end2 = read_numeral (c, m, cur != NULL, &v2, &scale2, &word2);
+        if (end2 > m && !(TOK (c, m)->type == TALLY_TOKEN_NUMBER && is_plain_year (c, m) && is_plain_year (c, num)))
+          {
+            guint k2;
+
+            q2.kind = TALLY_CLAIM_KIND_COUNT;
+            k2 = read_unit (c, end2, &q2, cur != NULL);
+            if ((q.unit == NULL || q2.unit == NULL || g_strcmp0 (q.unit, q2.unit) == 0)
+                && (q.kind == q2.kind || q.kind == TALLY_CLAIM_KIND_COUNT || q2.kind == TALLY_CLAIM_KIND_COUNT))
+              {
+                double scale = 1;
+
+                if (scale2 && !has_scale)
+                  {
+                    /* "$3–4 billion": the scale belongs to both. */
+                    const TallyToken *st = TOK (c, end2 - 1);
+
+                    scale = st->lex != NULL ? st->lex->scale : 1;
+                  }
+                if (v2 > q.value * scale)
+                  {
+                    q.value *= scale;
+                    q.value_max = v2;
+                    q.has_max = TRUE;
+                    if (q.kind == TALLY_CLAIM_KIND_COUNT && q2.kind != TALLY_CLAIM_KIND_COUNT)
+                      {
+                        q.kind = q2.kind;
+                        q.unit = q2.unit;
+                      }
+                    q.compound = q.compound || q2.compound;
+                    has_scale = has_scale || scale2;
+                    k = k2;
+                  }
+              }
+          }
+      }
+  }
+
+  /* "12 or more", "80-plus" */
+  {
+    guint n;
+    const TallyLexEntry *e = match_phrase (c, k, TALLY_LEX_QUALIFIER_AFTER, &n);
+
+    if (e == NULL && k < n_tokens (c) && TOK (c, k)->type == TALLY_TOKEN_DASH && attached (c, k))
+      {
+        e = match_phrase (c, k + 1, TALLY_LEX_QUALIFIER_AFTER, &n);
+        if (e != NULL)
+          n++;
+      }
+    if (e != NULL && q.qualifier == TALLY_QUALIFIER_EXACT && !token_is (c, k + n, "than"))
+      {
+        q.qualifier = (TallyQualifier) e->qualifier_after;
+        k += n;
+      }
+  }
+
+  q.last = k - 1;
+  q.after = k;
+  q.bare = q.unit == NULL && q.kind == TALLY_CLAIM_KIND_COUNT && !has_scale;
+
+  /* "two years ago" → a year. */
+  if (q.kind == TALLY_CLAIM_KIND_DURATION && token_is (c, k, "ago") && g_str_equal (q.unit, "year")
+      && !q.has_max)
+    {
+      TallyClaimRecord r = { 0 };
+
+      token_text (c, q.num_first, k, c->relative);
+      r.relative = c->relative->str;
+      r.kind = TALLY_CLAIM_KIND_YEAR;
+      if (c->options->reference_year > 0)
+        {
+          r.has_value = TRUE;
+          r.value = c->options->reference_year - q.value;
+          set_year_text (c->value_text, (int) r.value);
+          r.value_text = c->value_text->str;
+        }
+      event_measure (c, q.num_first, k);
+      r.measure = c->measure->len > 0 ? c->measure->str : NULL;
+      emit (c, &r, q.num_first, k, 0, ss, se);
+      return k + 1;
+    }
+
+  if (q.bare)
+    {
+      /* A number word needs a noun or a scale: "one of the …" is no claim. */
+      if (word_number && (token_is (c, num, "one") || token_is (c, num, "a") || !is_word (c, k)
+                          || has_flag (c, k, TALLY_LEX_NP_BREAK) || has_flag (c, k, TALLY_LEX_LEVEL_VERB)))
+        return end;
+      /* "hundreds of" and the like never get here; "the six" alone is no claim. */
+    }
+  if (q.kind == TALLY_CLAIM_KIND_COUNT && !q.bare)
+    q.kind = TALLY_CLAIM_KIND_COUNT;
+  if (!isfinite (q.value) || (q.has_max && !isfinite (q.value_max)))
+    return k;
+  emit_quantity (c, &q, ss, se);
+  return k;
+}
+
+/* "a third of the agreements", "two thirds of", "half of" → a share in %. */
+static guint
+match_fraction (Ctx   *c,
+                guint  i,
+                gsize  ss,
+                gsize  se)
+{
+  double count = 1, fraction;
+  guint k = i, qual_first;
+  Quantity q = { 0 };
+  const TallyToken *t = TOK (c, i);
+
+  if (token_is (c, k, "a") || token_is (c, k, "one"))
+    k++;
+  else if (has_flag (c, k, TALLY_LEX_NUMBER) && !(t->flags & TALLY_TOKEN_HYPHENATED))
+    {
+      count = t->lex->number;
+      k++;
+    }
+  if (is_word (c, k) && (TOK (c, k)->flags & TALLY_TOKEN_HYPHENATED) && k == i)
+    {
+      /* "two-thirds" */
+      const TallyToken *h = TOK (c, k);
+      const char *w = c->text + h->start;
+      const char *dash = memchr (w, '-', h->end - h->start);
+      const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+      const TallyLexEntry *r = tally_lexicon_lookup (c->lex, dash + 1, h->end - h->start - (dash + 1 - w));
+
+      if (l == NULL || r == NULL || !(l->flags & TALLY_LEX_NUMBER) || !(r->flags & TALLY_LEX_FRACTION))
+        return i;
+      count = l->number;
+      fraction = r->fraction;
+    }
+  else
+    {
+      if (!has_flag (c, k, TALLY_LEX_FRACTION))
+        return i;
+      fraction = TOK (c, k)->lex->fraction;
+      /* "one third" and "a third" are shares; "the third" is an ordinal. */
+      if (k == i && !token_is (c, k, "half"))
+        return i;
+    }
+  if (!token_is (c, k + 1, "of"))
+    return i;
+  q.kind = TALLY_CLAIM_KIND_PERCENT;
+  q.unit = "%";
+  q.value = round (count * fraction * 100 * 100) / 100;
+  q.qualifier = qualifier_before (c, i, &qual_first);
+  q.first = qual_first;
+  q.num_first = i;
+  q.last = k;
+  q.after = k + 1;
+  emit_quantity (c, &q, ss, se);
+  return k + 1;
+}
+
+/* "the second summit", "2nd", "second-largest economy". */
+static guint
+match_ordinal (Ctx   *c,
+               guint  i,
+               gsize  ss,
+               gsize  se)
+{
+  const TallyToken *t = TOK (c, i);
+  TallyClaimRecord r = { 0 };
+  int ordinal = 0;
+  guint next = i + 1, last = i;
+  gsize end_byte = 0;
+
+  if (t->type == TALLY_TOKEN_NUMBER)
+    {
+      ordinal = (int) t->mantissa;
+      last = i + 1;
+      next = i + 2;
+    }
+  else if (t->flags & TALLY_TOKEN_HYPHENATED)
+    {
+      const char *w = c->text + t->start;
+      const char *dash = memchr (w, '-', t->end - t->start);
+      const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+
+      if (l == NULL || !(l->flags & TALLY_LEX_ORDINAL))
+        return i;
+      ordinal = l->ordinal;
+      end_byte = t->start + (dash - w);
+    }
+  else if (t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))
+    ordinal = t->lex->ordinal;
+  if (ordinal <= 0)
+    return i;
+  /* "a third of", "one fifth of": shares, not ordinals. */
+  if (token_is (c, next, "of"))
+    return i + 1;
+
+  if (read_np (c, next, NP_SINGULAR) == next || c->measure->len == 0)
+    return i + 1;
+  {
+    const char *head = strrchr (c->measure->str, ' ');
+    const TallyLexEntry *e;
+
+    head = head ? head + 1 : c->measure->str;
+    e = tally_lexicon_lookup (c->lex, head, strlen (head));
+    if (e != NULL && (e->flags & (TALLY_LEX_ORDINAL_SKIP | TALLY_LEX_MONTH | TALLY_LEX_STOP)))
+      return i + 1;
+  }
+  /* The ordinal counts the head: "second China–Central Asia Summit" → summit. */
+  {
+    const char *head = strrchr (c->measure->str, ' ');
+
+    if (head != NULL && t->type == TALLY_TOKEN_WORD && !(t->flags & TALLY_TOKEN_HYPHENATED))
+      {
+        /* keep lower-case modifiers: "second rail corridor" */
+      }
+  }
+  r.kind = TALLY_CLAIM_KIND_ORDINAL;
+  r.has_value = TRUE;
+  r.value = ordinal;
+  r.measure = c->measure->str;
+  emit (c, &r, i, last, end_byte, ss, se);
+  return last + 1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Sentences                                                              */
+
+static void
+find_scopes (Ctx *c)
+{
+  c->n_scopes = 0;
+  c->future = FALSE;
+  for (guint k = 0; k < n_tokens (c); k++)
+    {
+      if (has_flag (c, k, TALLY_LEX_FUTURE))
+        c->future = TRUE;
+      if (c->n_scopes >= MAX_SCOPES || !is_plain_year (c, k) || k == 0 || !has_flag (c, k - 1, TALLY_LEX_SCOPE_PREP))
+        continue;
+      /* A span of years is no single period; a year after an event noun
+       * dates the event ("the first summit in 2022"), not the figure. */
+      if (k + 1 < n_tokens (c) && TOK (c, k + 1)->type == TALLY_TOKEN_DASH)
+        continue;
+      {
+        gboolean event = FALSE;
+
+        for (guint b = k >= 5 ? k - 5 : 0; b < k - 1; b++)
+          if (has_flag (c, b, TALLY_LEX_EVENT))
+            event = TRUE;
+        if (event)
+          continue;
+      }
+      c->scopes[c->n_scopes].token = k;
+      c->scopes[c->n_scopes].year = (int) TOK (c, k)->mantissa;
+      c->n_scopes++;
+    }
+  if (c->options->reference_year > 0 && c->n_scopes < MAX_SCOPES)
+    for (guint k = 0; k + 1 < n_tokens (c); k++)
+      {
+        guint n;
+        const TallyLexEntry *e;
+
+        if (!(TOK (c, k)->lex != NULL && (TOK (c, k)->lex->starts & TALLY_LEX_RELATIVE_DATE)))
+          continue;
+        e = match_phrase (c, k, TALLY_LEX_RELATIVE_DATE, &n);
+        if (e != NULL && g_str_equal (e->relative_unit, "year") && c->n_scopes < MAX_SCOPES)
+          {
+            c->scopes[c->n_scopes].token = k;
+            c->scopes[c->n_scopes].year = c->options->reference_year + e->relative_offset;
+            c->n_scopes++;
+          }
+      }
+}
+
+static gboolean
+sentence_has_candidate (Ctx *c)
+{
+  for (guint k = 0; k < n_tokens (c); k++)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (t->type == TALLY_TOKEN_NUMBER)
+        return TRUE;
+      if (t->lex != NULL
+          && ((t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
+                                | TALLY_LEX_RELATIVE_DATE))
+              || (t->lex->starts & TALLY_LEX_RELATIVE_DATE)))
+        return TRUE;
+      if (t->flags & TALLY_TOKEN_HYPHENATED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+process_sentence (Ctx *c)
+{
+  gsize ss, se;
+  guint i = 0;
+
+  if (n_tokens (c) == 0)
+    return;
+  if (!sentence_has_candidate (c))
+    {
+      g_array_set_size (c->tokens, 0);
+      return;
+    }
+  ss = TOK (c, 0)->start;
+  se = TOK (c, n_tokens (c) - 1)->end;
+  g_byte_array_set_size (c->used, n_tokens (c));
+  memset (c->used->data, 0, n_tokens (c));
+  find_scopes (c);
+
+  while (i < n_tokens (c))
+    {
+      const TallyToken *t = TOK (c, i);
+      guint next = i;
+
+      if (t->type == TALLY_TOKEN_URL || t->type == TALLY_TOKEN_PUNCT || t->type == TALLY_TOKEN_DASH)
+        {
+          i++;
+          continue;
+        }
+      if (t->type == TALLY_TOKEN_NUMBER)
+        {
+          guint skip;
+
+          if (is_plain_year (c, i) && (next = match_iso_date (c, i, ss, se)) > i)
+            {
+              i = next;
+              continue;
+            }
+          if ((next = match_day_first (c, i, ss, se)) > i)
+            {
+              i = next;
+              continue;
+            }
+          if ((skip = never_claim (c, i)) > 0)
+            {
+              i += skip;
+              continue;
+            }
+          if (is_word (c, i + 1) && attached (c, i + 1)
+              && (token_is (c, i + 1, "st") || token_is (c, i + 1, "nd") || token_is (c, i + 1, "rd")
+                  || token_is (c, i + 1, "th")))
+            {
+              next = match_ordinal (c, i, ss, se);
+              i = next > i ? next : i + 2;
+              continue;
+            }
+          if (is_plain_year (c, i))
+            {
+              guint dummy;
+              gboolean quantity = currency_before (c, i, &dummy) != NULL
+                                  || has_flag (c, i + 1, TALLY_LEX_SCALE | TALLY_LEX_PERCENT | TALLY_LEX_UNIT
+                                                         | TALLY_LEX_DURATION | TALLY_LEX_CURRENCY)
+                                  || (i > 0 && has_flag (c, i - 1, TALLY_LEX_QUALIFIER) && !has_flag (c, i - 1, TALLY_LEX_SCOPE_PREP))
+                                  || (is_word (c, i + 1) && looks_plural (c, i + 1));
+
+              if (!quantity)
+                {
+                  i = match_year (c, i, ss, se);
+                  continue;
+                }
+            }
+          next = match_quantity (c, i, ss, se);
+          i = next > i ? next : i + 1;
+          continue;
+        }
+      if (t->type == TALLY_TOKEN_SYMBOL)
+        {
+          next = match_quantity (c, i, ss, se);
+          i = next > i ? next : i + 1;
+          continue;
+        }
+
+      /* Words. */
+      if (t->lex == NULL && !(t->flags & TALLY_TOKEN_HYPHENATED))
+        {
+          i++;
+          continue;
+        }
+      if (t->lex != NULL && ((t->lex->flags & TALLY_LEX_RELATIVE_DATE) || (t->lex->starts & TALLY_LEX_RELATIVE_DATE))
+          && (next = match_relative (c, i, ss, se)) > i)
+        {
+          i = next;
+          continue;
+        }
+      if (is_month (c, i))
+        {
+          i = match_month_first (c, i, ss, se);
+          continue;
+        }
+      if ((next = match_fraction (c, i, ss, se)) > i)
+        {
+          i = next;
+          continue;
+        }
+      if (t->lex != NULL && (t->lex->flags & TALLY_LEX_CURRENCY) && is_number (c, i + 1))
+        {
+          next = match_quantity (c, i, ss, se);
+          i = next > i ? next : i + 1;
+          continue;
+        }
+      if ((t->lex != NULL && (t->lex->flags & TALLY_LEX_NUMBER)) || token_is (c, i, "a")
+          || (t->flags & TALLY_TOKEN_HYPHENATED))
+        {
+          next = match_quantity (c, i, ss, se);
+          if (next > i)
+            {
+              i = next;
+              continue;
+            }
+        }
+      if ((t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL)) || (t->flags & TALLY_TOKEN_HYPHENATED))
+        {
+          next = match_ordinal (c, i, ss, se);
+          if (next > i)
+            {
+              i = next;
+              continue;
+            }
+        }
+      i++;
+    }
+  g_array_set_size (c->tokens, 0);
+}
+
+static const char * const abbreviations[] = {
+  "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+  "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
+  "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "pp", "art", "jr", "sr",
+};
+
+static gboolean
+is_abbreviation (const char *w,
+                 gsize       n)
+{
+  if (n == 1 && g_ascii_isupper (w[0]))
+    return TRUE;  /* an initial: "J. Smith" */
+  for (guint a = 0; a < G_N_ELEMENTS (abbreviations); a++)
+    if (strlen (abbreviations[a]) == n && g_ascii_strncasecmp (w, abbreviations[a], n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Does the sentence end at the ".", "!" or "?" token `t`? Looks at the next
+ * bytes: a space then a capital, digit or quote, or the end of the text. */
+static gboolean
+ends_sentence (const char       *text,
+               gsize             len,
+               const TallyToken *t,
+               const TallyToken *prev)
+{
+  gsize p = t->end;
+  char ch = text[t->start];
+
+  if (ch == '.' && prev != NULL && prev->type == TALLY_TOKEN_WORD && prev->end == t->start
+      && is_abbreviation (text + prev->start, prev->end - prev->start))
+    return FALSE;
+  /* Closing quotes and brackets belong to the sentence they close. */
+  while (p < len && (text[p] == '"' || text[p] == ')' || text[p] == '\''
+                     || (p + 2 < len && (guint8) text[p] == 0xE2 && (guint8) text[p + 1] == 0x80
+                         && ((guint8) text[p + 2] == 0x9D || (guint8) text[p + 2] == 0x99))))
+    p += (guint8) text[p] == 0xE2 ? 3 : 1;
+  if (p >= len)
+    return TRUE;
+  if (text[p] != ' ' && text[p] != '\n' && text[p] != '\t' && text[p] != '\r'
+      && !((guint8) text[p] == 0xC2 && p + 1 < len && (guint8) text[p + 1] == 0xA0))
+    return FALSE;
+  while (p < len && (text[p] == ' ' || text[p] == '\t' || text[p] == '\r' || text[p] == '\n'))
+    p++;
+  if (p >= len)
+    return TRUE;
+  return !g_ascii_islower (text[p]);
+}
+
+/* A newline ends the sentence unless the line is wrapped prose: the next line
+ * starts in lower case right after a word or a comma. */
+static gboolean
+newline_breaks (const char       *text,
+                const TallyToken *prev,
+                const TallyToken *next)
+{
+  if (next->flags & TALLY_TOKEN_BLANK_BEFORE)
+    return TRUE;
+  if (next->type == TALLY_TOKEN_WORD && g_ascii_islower (text[next->start])
+      && (prev->type == TALLY_TOKEN_WORD || prev->type == TALLY_TOKEN_NUMBER
+          || (prev->type == TALLY_TOKEN_PUNCT && text[prev->start] == ',')))
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_sentence_punct (const char       *text,
+                   const TallyToken *t)
+{
+  return t->type == TALLY_TOKEN_PUNCT && t->end - t->start == 1
+         && (text[t->start] == '.' || text[t->start] == '!' || text[t->start] == '?');
+}
+
+static void
+run (Ctx *c)
+{
+  gsize pos = 0;
+  TallyToken token;
+
+  while (tally_tokenizer_next (c->lex, c->text, c->len, &pos, &token))
+    {
+      if ((token.flags & TALLY_TOKEN_LINE_START) && n_tokens (c) > 0
+          && newline_breaks (c->text, TOK (c, n_tokens (c) - 1), &token))
+        process_sentence (c);
+      g_array_append_val (c->tokens, token);
+      if (is_sentence_punct (c->text, &token))
+        {
+          const TallyToken *prev = n_tokens (c) > 1 ? TOK (c, n_tokens (c) - 2) : NULL;
+
+          if (ends_sentence (c->text, c->len, &token, prev))
+            process_sentence (c);
+        }
+      else if (n_tokens (c) >= MAX_SENTENCE_TOKENS)
+        process_sentence (c);
+    }
+  process_sentence (c);
+}
+
+gboolean
+tally_next_sentence (const char *text,
+                     gsize       len,
+                     gsize      *pos,
+                     gsize      *start,
+                     gsize      *end)
+{
+  const TallyLexicon *lex = tally_lexicon_get ("en", NULL);
+  TallyToken token, prev;
+  gboolean have = FALSE;
+  gsize p = *pos;
+
+  g_return_val_if_fail (lex != NULL, FALSE);
+  while (TRUE)
+    {
+      gsize before = p;
+
+      if (!tally_tokenizer_next (lex, text, len, &p, &token))
+        break;
+      if (have && (token.flags & TALLY_TOKEN_LINE_START) && newline_breaks (text, &prev, &token))
+        {
+          p = before;
+          break;
+        }
+      if (!have)
+        *start = token.start;
+      *end = token.end;
+      if (is_sentence_punct (text, &token) && ends_sentence (text, len, &token, have ? &prev : NULL))
+        {
+          have = TRUE;
+          break;
+        }
+      have = TRUE;
+      prev = token;
+    }
+  *pos = p;
+  return have;
+}
+
+/* ---------------------------------------------------------------------- */
+
+void
+tally_extract_options_init (TallyExtractOptions *options)
+{
+  memset (options, 0, sizeof *options);
+}
+
+gboolean
+tally_extract_options_set_reference_date (TallyExtractOptions *options,
+                                          const char          *iso_date)
+{
+  int y = 0, m = 0, d = 0;
+  gsize n;
+
+  if (iso_date == NULL)
+    return FALSE;
+  n = strlen (iso_date);
+  if (n < 4 || !g_ascii_isdigit (iso_date[0]) || !g_ascii_isdigit (iso_date[1])
+      || !g_ascii_isdigit (iso_date[2]) || !g_ascii_isdigit (iso_date[3]))
+    return FALSE;
+  y = atoi (iso_date);
+  if (n >= 7)
+    {
+      if (iso_date[4] != '-' || !g_ascii_isdigit (iso_date[5]) || !g_ascii_isdigit (iso_date[6]))
+        return FALSE;
+      m = atoi (iso_date + 5);
+      if (m < 1 || m > 12)
+        return FALSE;
+    }
+  else if (n != 4)
+    return FALSE;
+  if (n >= 10)
+    {
+      if (iso_date[7] != '-' || !g_ascii_isdigit (iso_date[8]) || !g_ascii_isdigit (iso_date[9]))
+        return FALSE;
+      d = atoi (iso_date + 8);
+      if (!valid_day (y, m, d))
+        return FALSE;
+      if (n > 10 && iso_date[10] != 'T' && iso_date[10] != ' ')
+        return FALSE;
+    }
+  else if (n != 7 && n != 4)
+    return FALSE;
+  if (y < 1)
+    return FALSE;
+  options->reference_year = y;
+  options->reference_month = m;
+  options->reference_day = d;
+  return TRUE;
+}
+
+guint
+tally_extract_claims_foreach (const char                *text,
+                              gsize                      len,
+                              const TallyExtractOptions *options,
+                              TallyClaimFunc             func,
+                              gpointer                   user_data)
+{
+  TallyExtractOptions defaults;
+  g_autoptr(GError) error = NULL;
+  Ctx c = { 0 };
+
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+  if (options == NULL)
+    {
+      tally_extract_options_init (&defaults);
+      options = &defaults;
+    }
+  c.lex = tally_lexicon_get (options->language ? options->language : "en", &error);
+  if (c.lex == NULL)
+    {
+      g_critical ("No lexicon for “%s”: %s", options->language ? options->language : "en", error->message);
+      return 0;
+    }
+  c.text = text;
+  c.len = len;
+  c.options = options;
+  c.func = func;
+  c.user_data = user_data;
+  c.tokens = g_array_sized_new (FALSE, FALSE, sizeof (TallyToken), 128);
+  c.used = g_byte_array_sized_new (128);
+  c.key = g_string_new (NULL);
+  c.measure = g_string_new (NULL);
+  c.value_text = g_string_new (NULL);
+  c.value_max_text = g_string_new (NULL);
+  c.relative = g_string_new (NULL);
+
+  run (&c);
+
+  g_array_unref (c.tokens);
+  g_byte_array_unref (c.used);
+  g_string_free (c.key, TRUE);
+  g_string_free (c.measure, TRUE);
+  g_string_free (c.value_text, TRUE);
+  g_string_free (c.value_max_text, TRUE);
+  g_string_free (c.relative, TRUE);
+  return c.n_claims;
+}
+
+static void
+collect (const TallyClaimRecord *claim,
+         gpointer                user_data)
+{
+  g_ptr_array_add (user_data, tally_claim_record_copy (claim));
+}
+
+GPtrArray *
+tally_extract_claims (const char                *text,
+                      gsize                      len,
+                      const TallyExtractOptions *options)
+{
+  GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+
+  tally_extract_claims_foreach (text, len, options, collect, claims);
+  return claims;
+}

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tally-claim-record.h"
+
+G_BEGIN_DECLS
+
+/* The claim extractor: cleaned article text in, TallyClaimRecord out.
+ * One pass over the UTF-8 bytes: a tokenizer feeds a sentence buffer, and each
+ * finished sentence that holds a number (or a number word, ordinal, month or
+ * relative date) is matched against the lexicon. Plain functions, thread-safe,
+ * no GObject: the model, the CLI, the tests and the fuzzer all call these. */
+
+typedef struct
+{
+  const char *language;     /* lexicon to use; NULL means "en" */
+
+  /* The publication date, to resolve "in April", "last year". Zero fields
+   * mean no reference date: such claims keep no value and say `relative`. */
+  int reference_year;
+  int reference_month;
+  int reference_day;
+} TallyExtractOptions;
+
+void        tally_extract_options_init               (TallyExtractOptions *options);
+
+/* Accepts "YYYY-MM-DD", optionally followed by a time ("2025-06-17T09:30Z"),
+ * "YYYY-MM" or "YYYY". Returns FALSE (options untouched) on anything else. */
+gboolean    tally_extract_options_set_reference_date (TallyExtractOptions *options,
+                                                      const char          *iso_date);
+
+typedef void (*TallyClaimFunc) (const TallyClaimRecord *claim,
+                                gpointer                user_data);
+
+/* Calls `func` for each claim in text order; the record is only valid during
+ * the call (copy it with tally_claim_record_copy()). Returns the number of
+ * claims. Nothing is kept between sentences, so memory does not grow with
+ * the text. */
+guint       tally_extract_claims_foreach             (const char                *text,
+                                                      gsize                      len,
+                                                      const TallyExtractOptions *options,
+                                                      TallyClaimFunc             func,
+                                                      gpointer                   user_data);
+
+/* Every claim of `text` as a GPtrArray of TallyClaimRecord* (owns them). */
+GPtrArray  *tally_extract_claims                     (const char                *text,
+                                                      gsize                      len,
+                                                      const TallyExtractOptions *options);
+
+/* Sentence boundaries as the extractor sees them: call with *pos = 0 and
+ * repeat while it returns TRUE. */
+gboolean    tally_next_sentence                      (const char *text,
+                                                      gsize       len,
+                                                      gsize      *pos,
+                                                      gsize      *start,
+                                                      gsize      *end);
+
+G_END_DECLS

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "tally-claim-record.h"
+#include "tally-document-record.h"
+
+G_BEGIN_DECLS
+
+/* Analysis results → the public JSON of `tally-cli analyze` (documented in
+ * README, "tally-cli"). Kept out of the CLI so that the model, the tests and
+ * the facts and events code write the same shapes. */
+
+typedef struct
+{
+  char *id;                      /* "d1", "d2", … */
+  char *path;                    /* as given on the command line */
+  TallyDocumentRecord *record;   /* NULL when the file could not be read */
+  GPtrArray *claims;             /* TallyClaimRecord*, owned */
+  GPtrArray *claim_ids;          /* char*: "c1", … (ids are global to the run) */
+  GPtrArray *errors;             /* char*: "cannot read: …" */
+} TallyAnalyzedDocument;
+
+TallyAnalyzedDocument *tally_analyzed_document_new  (const char *id,
+                                                     const char *path);
+void                   tally_analyzed_document_free (TallyAnalyzedDocument *document);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyAnalyzedDocument, tally_analyzed_document_free)
+
+/* {"id", "path", "title", "outlet", "published", "words", "comments", "errors"} */
+JsonNode *tally_json_document_node (const TallyAnalyzedDocument *document);
+
+/* {"id", "document", "kind", "value", "value_max", "unit", "qualifier",
+ *  "measure", "change", "scope", "relative", "text", "sentence", "start", "end"};
+ * `text` is the document text the offsets point into. */
+JsonNode *tally_json_claim_node    (const TallyClaimRecord *claim,
+                                    const char             *id,
+                                    const char             *document_id,
+                                    const char             *text,
+                                    gsize                   text_len);
+
+/* The whole `analyze` object for a set of documents:
+ * {"tally": {"version"}, "documents": […], "claims": […], "facts": […], "events": […]}. */
+JsonNode *tally_json_analysis_node (GPtrArray  *documents,
+                                    const char *version);
+
+/* The "facts" and "events" arrays: filled by the fact and event code
+ * (issues 6 and 7), empty arrays until then. */
+JsonNode *tally_json_facts_node    (GPtrArray *documents);
+JsonNode *tally_json_events_node   (GPtrArray *documents);
+
+/* One claim per CSV row. */
+void      tally_csv_write_header   (GString *out);
+void      tally_csv_write_claim    (GString                *out,
+                                    const TallyClaimRecord *claim,
+                                    const char             *id,
+                                    const char             *document_id,
+                                    const char             *path,
+                                    const char             *text,
+                                    gsize                   text_len);
+
+G_END_DECLS

@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-lexicon.h"
+
+#include <gio/gio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-analysis-resources.h"
+#include "tally-claim-record.h"
+
+/* Open addressing with linear probing: the extractor looks up every word of
+ * every sentence that holds a number, so this is on the hot path and a
+ * GHashTable (a g_str_hash over a lower-cased copy) costs twice as much. */
+typedef struct
+{
+  const char *key;
+  guint32 len;
+  guint32 hash;
+  TallyLexEntry entry;
+} Slot;
+
+struct _TallyLexicon
+{
+  Slot *slots;
+  guint mask;
+  guint n_used;
+  GStringChunk *strings;
+};
+
+static inline guint8
+fold (guint8 c)
+{
+  return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+static inline guint32
+hash_folded (const char *key,
+             gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ fold ((guint8) key[i])) * 16777619u;
+  return h;
+}
+
+static Slot *
+find_slot (const TallyLexicon *lexicon,
+           const char         *key,
+           gsize               len,
+           guint32             hash)
+{
+  guint i = hash & lexicon->mask;
+
+  for (;;)
+    {
+      Slot *slot = &lexicon->slots[i];
+
+      if (slot->key == NULL)
+        return slot;
+      if (slot->hash == hash && slot->len == len)
+        {
+          gsize k = 0;
+
+          while (k < len && fold ((guint8) key[k]) == (guint8) slot->key[k])
+            k++;
+          if (k == len)
+            return slot;
+        }
+      i = (i + 1) & lexicon->mask;
+    }
+}
+
+static void
+grow (TallyLexicon *lexicon)
+{
+  Slot *old = lexicon->slots;
+  guint old_size = lexicon->mask + 1;
+
+  lexicon->mask = old_size * 2 - 1;
+  lexicon->slots = g_new0 (Slot, old_size * 2);
+  for (guint i = 0; i < old_size; i++)
+    if (old[i].key != NULL)
+      *find_slot (lexicon, old[i].key, old[i].len, old[i].hash) = old[i];
+  g_free (old);
+}
+
+static TallyLexEntry *
+intern_entry (TallyLexicon *lexicon,
+              const char   *key)
+{
+  gsize len = strlen (key);
+  guint32 hash = hash_folded (key, len);
+  Slot *slot;
+
+  if ((lexicon->n_used + 1) * 2 > lexicon->mask + 1)
+    grow (lexicon);
+  slot = find_slot (lexicon, key, len, hash);
+  if (slot->key == NULL)
+    {
+      g_autofree char *lower = g_ascii_strdown (key, len);
+
+      slot->key = g_string_chunk_insert (lexicon->strings, lower);
+      slot->len = len;
+      slot->hash = hash;
+      lexicon->n_used++;
+    }
+  return &slot->entry;
+}
+
+const TallyLexEntry *
+tally_lexicon_lookup (const TallyLexicon *lexicon,
+                      const char         *key,
+                      gsize               len)
+{
+  Slot *slot;
+
+  if (len == 0 || len > 64)
+    return NULL;
+  slot = find_slot (lexicon, key, len, hash_folded (key, len));
+  return slot->key != NULL ? &slot->entry : NULL;
+}
+
+guint
+tally_lexicon_size (const TallyLexicon *lexicon)
+{
+  return lexicon->n_used;
+}
+
+typedef enum
+{
+  SECTION_NONE,
+  SECTION_NUMBER,
+  SECTION_SCALE,
+  SECTION_FRACTION,
+  SECTION_ORDINAL,
+  SECTION_CURRENCY,
+  SECTION_QUALIFIER,
+  SECTION_QUALIFIER_AFTER,
+  SECTION_PERCENT,
+  SECTION_DURATION,
+  SECTION_UNIT,
+  SECTION_TIME_MARKER,
+  SECTION_MONTH,
+  SECTION_RELATIVE_DATE,
+  SECTION_CHANGE,
+  SECTION_LEVEL_VERB,
+  SECTION_FURNITURE,
+  SECTION_ID_PREFIX,
+  SECTION_EVENT,
+  SECTION_STOP,
+  SECTION_NP_BREAK,
+  SECTION_LEMMA,
+  SECTION_FUTURE,
+  SECTION_SCOPE_PREP,
+  SECTION_FILLER,
+  SECTION_ORDINAL_SKIP,
+} Section;
+
+static const struct
+{
+  const char *name;
+  Section section;
+  TallyLexFlags flag;
+  gboolean needs_value;
+} sections[] = {
+  { "number", SECTION_NUMBER, TALLY_LEX_NUMBER, TRUE },
+  { "scale", SECTION_SCALE, TALLY_LEX_SCALE, TRUE },
+  { "fraction", SECTION_FRACTION, TALLY_LEX_FRACTION, TRUE },
+  { "ordinal", SECTION_ORDINAL, TALLY_LEX_ORDINAL, TRUE },
+  { "currency", SECTION_CURRENCY, TALLY_LEX_CURRENCY, TRUE },
+  { "qualifier", SECTION_QUALIFIER, TALLY_LEX_QUALIFIER, TRUE },
+  { "qualifier_after", SECTION_QUALIFIER_AFTER, TALLY_LEX_QUALIFIER_AFTER, TRUE },
+  { "percent", SECTION_PERCENT, TALLY_LEX_PERCENT, TRUE },
+  { "duration", SECTION_DURATION, TALLY_LEX_DURATION, TRUE },
+  { "unit", SECTION_UNIT, TALLY_LEX_UNIT, TRUE },
+  { "time_marker", SECTION_TIME_MARKER, TALLY_LEX_TIME_MARKER, TRUE },
+  { "month", SECTION_MONTH, TALLY_LEX_MONTH, TRUE },
+  { "relative_date", SECTION_RELATIVE_DATE, TALLY_LEX_RELATIVE_DATE, TRUE },
+  { "change", SECTION_CHANGE, TALLY_LEX_CHANGE, FALSE },
+  { "level_verb", SECTION_LEVEL_VERB, TALLY_LEX_LEVEL_VERB, FALSE },
+  { "furniture", SECTION_FURNITURE, TALLY_LEX_FURNITURE, FALSE },
+  { "id_prefix", SECTION_ID_PREFIX, TALLY_LEX_ID_PREFIX, FALSE },
+  { "event", SECTION_EVENT, TALLY_LEX_EVENT, FALSE },
+  { "stop", SECTION_STOP, TALLY_LEX_STOP, FALSE },
+  { "np_break", SECTION_NP_BREAK, TALLY_LEX_NP_BREAK, FALSE },
+  { "lemma", SECTION_LEMMA, TALLY_LEX_LEMMA, TRUE },
+  { "future", SECTION_FUTURE, TALLY_LEX_FUTURE, FALSE },
+  { "scope_prep", SECTION_SCOPE_PREP, TALLY_LEX_SCOPE_PREP, FALSE },
+  { "filler", SECTION_FILLER, TALLY_LEX_FILLER, FALSE },
+  { "ordinal_skip", SECTION_ORDINAL_SKIP, TALLY_LEX_ORDINAL_SKIP, FALSE },
+};
+
+static gboolean
+parse_double (const char *str,
+              double     *out)
+{
+  char *end = NULL;
+
+  *out = g_ascii_strtod (str, &end);
+  return end != str && *end == '\0';
+}
+
+static gboolean
+apply_value (TallyLexicon  *lexicon,
+             TallyLexEntry *entry,
+             Section        section,
+             const char    *value)
+{
+  const char *interned = value ? g_string_chunk_insert_const (lexicon->strings, value) : NULL;
+  double d = 0;
+  TallyQualifier qualifier;
+
+  switch (section)
+    {
+    case SECTION_NUMBER:
+      return parse_double (value, &entry->number);
+    case SECTION_SCALE:
+      return parse_double (value, &entry->scale);
+    case SECTION_FRACTION:
+      return parse_double (value, &entry->fraction);
+    case SECTION_ORDINAL:
+      if (!parse_double (value, &d))
+        return FALSE;
+      entry->ordinal = (int) d;
+      return TRUE;
+    case SECTION_MONTH:
+      if (!parse_double (value, &d) || d < 1 || d > 12)
+        return FALSE;
+      entry->month = (int) d;
+      return TRUE;
+    case SECTION_QUALIFIER:
+    case SECTION_QUALIFIER_AFTER:
+      if (!tally_qualifier_from_string (value, &qualifier))
+        return FALSE;
+      if (section == SECTION_QUALIFIER)
+        entry->qualifier = qualifier;
+      else
+        entry->qualifier_after = qualifier;
+      return TRUE;
+    case SECTION_CURRENCY:
+      entry->currency = interned;
+      return TRUE;
+    case SECTION_PERCENT:
+      entry->percent = interned;
+      return TRUE;
+    case SECTION_DURATION:
+      entry->duration = interned;
+      return TRUE;
+    case SECTION_UNIT:
+    case SECTION_TIME_MARKER:
+      if (section == SECTION_UNIT)
+        entry->unit = interned;
+      return TRUE;
+    case SECTION_LEMMA:
+      entry->lemma = interned;
+      return TRUE;
+    case SECTION_RELATIVE_DATE:
+      {
+        g_auto(GStrv) parts = g_strsplit (value, " ", 2);
+
+        if (g_strv_length (parts) != 2 || !parse_double (parts[1], &d))
+          return FALSE;
+        entry->relative_unit = g_string_chunk_insert_const (lexicon->strings, parts[0]);
+        entry->relative_offset = (int) d;
+        return TRUE;
+      }
+    case SECTION_NONE:
+    case SECTION_CHANGE:
+    case SECTION_LEVEL_VERB:
+    case SECTION_FURNITURE:
+    case SECTION_ID_PREFIX:
+    case SECTION_EVENT:
+    case SECTION_STOP:
+    case SECTION_NP_BREAK:
+    case SECTION_FUTURE:
+    case SECTION_SCOPE_PREP:
+    case SECTION_FILLER:
+    case SECTION_ORDINAL_SKIP:
+    default:
+      return TRUE;
+    }
+}
+
+TallyLexicon *
+tally_lexicon_new_from_data (const char  *data,
+                             gsize        len,
+                             GError     **error)
+{
+  TallyLexicon *lexicon = g_new0 (TallyLexicon, 1);
+  g_autofree char *copy = g_strndup (data, len);
+  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
+  guint section_index = G_N_ELEMENTS (sections);
+
+  lexicon->mask = 1023;
+  lexicon->slots = g_new0 (Slot, lexicon->mask + 1);
+  lexicon->strings = g_string_chunk_new (4096);
+
+  for (guint n = 0; lines[n] != NULL; n++)
+    {
+      char *line = g_strstrip (lines[n]);
+      char *eq;
+      const char *value = NULL;
+      TallyLexEntry *entry;
+
+      if (*line == '\0' || *line == '#')
+        continue;
+      if (*line == '[')
+        {
+          char *close = strchr (line, ']');
+
+          section_index = G_N_ELEMENTS (sections);
+          if (close != NULL)
+            {
+              *close = '\0';
+              for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+                if (strcmp (sections[s].name, line + 1) == 0)
+                  section_index = s;
+            }
+          if (section_index == G_N_ELEMENTS (sections))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "line %u: unknown section “%s”", n + 1, line);
+              tally_lexicon_free (lexicon);
+              return NULL;
+            }
+          continue;
+        }
+      if (section_index == G_N_ELEMENTS (sections))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "line %u: entry outside a section", n + 1);
+          tally_lexicon_free (lexicon);
+          return NULL;
+        }
+
+      /* "key = value"; a key may itself hold "=" only as its first byte. */
+      eq = strstr (line + 1, " = ");
+      if (eq != NULL)
+        {
+          *eq = '\0';
+          value = g_strstrip (eq + 3);
+          g_strstrip (line);
+        }
+      if (sections[section_index].needs_value != (value != NULL))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "line %u: section [%s] %s a value", n + 1,
+                       sections[section_index].name,
+                       value != NULL ? "takes no" : "needs");
+          tally_lexicon_free (lexicon);
+          return NULL;
+        }
+
+      entry = intern_entry (lexicon, line);
+      entry->flags |= sections[section_index].flag;
+      if (!apply_value (lexicon, entry, sections[section_index].section, value))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "line %u: bad value “%s” in [%s]", n + 1, value,
+                       sections[section_index].name);
+          tally_lexicon_free (lexicon);
+          return NULL;
+        }
+
+      if (strchr (line, ' ') != NULL)
+        {
+          g_autofree char *first = g_strndup (line, strchr (line, ' ') - line);
+          TallyLexEntry *first_entry = intern_entry (lexicon, first);
+
+          first_entry->flags |= TALLY_LEX_PHRASE_START;
+          first_entry->starts |= sections[section_index].flag;
+        }
+    }
+  return lexicon;
+}
+
+void
+tally_lexicon_free (TallyLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+  g_free (lexicon->slots);
+  g_string_chunk_free (lexicon->strings);
+  g_free (lexicon);
+}
+
+static GMutex lexicons_lock;
+static GHashTable *lexicons;  /* language → TallyLexicon, never freed */
+
+const TallyLexicon *
+tally_lexicon_get (const char  *language,
+                   GError     **error)
+{
+  TallyLexicon *lexicon;
+
+  g_mutex_lock (&lexicons_lock);
+  if (lexicons == NULL)
+    {
+      lexicons = g_hash_table_new (g_str_hash, g_str_equal);
+      /* Referencing the resource keeps its object (and the constructor that
+       * registers it) in binaries that link the static library. */
+      (void) tally_analysis_get_resource ();
+    }
+  lexicon = g_hash_table_lookup (lexicons, language);
+  if (lexicon == NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.lex",
+                                               language);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+      if (bytes != NULL)
+        {
+          gsize len;
+          const char *data = g_bytes_get_data (bytes, &len);
+
+          lexicon = tally_lexicon_new_from_data (data, len, error);
+          if (lexicon != NULL)
+            g_hash_table_insert (lexicons, g_strdup (language), lexicon);
+        }
+    }
+  g_mutex_unlock (&lexicons_lock);
+  return lexicon;
+}

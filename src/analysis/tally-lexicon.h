@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The word lists the claim extractor reads, loaded from a data file compiled
+ * into a resource (src/analysis/lexicons/<lang>.lex). A key (one word or a
+ * few words joined by single spaces, lower case) maps to one entry whose flags
+ * say which sections it appears in, with the value each section gives it. */
+
+typedef enum
+{
+  TALLY_LEX_NUMBER         = 1 << 0,
+  TALLY_LEX_SCALE          = 1 << 1,
+  TALLY_LEX_FRACTION       = 1 << 2,
+  TALLY_LEX_ORDINAL        = 1 << 3,
+  TALLY_LEX_CURRENCY       = 1 << 4,
+  TALLY_LEX_QUALIFIER      = 1 << 5,
+  TALLY_LEX_QUALIFIER_AFTER = 1 << 6,
+  TALLY_LEX_PERCENT        = 1 << 7,
+  TALLY_LEX_DURATION       = 1 << 8,
+  TALLY_LEX_UNIT           = 1 << 9,
+  TALLY_LEX_TIME_MARKER    = 1 << 10,
+  TALLY_LEX_MONTH          = 1 << 11,
+  TALLY_LEX_RELATIVE_DATE  = 1 << 12,
+  TALLY_LEX_CHANGE         = 1 << 13,
+  TALLY_LEX_LEVEL_VERB     = 1 << 14,
+  TALLY_LEX_FURNITURE      = 1 << 15,
+  TALLY_LEX_ID_PREFIX      = 1 << 16,
+  TALLY_LEX_EVENT          = 1 << 17,
+  TALLY_LEX_STOP           = 1 << 18,
+  TALLY_LEX_NP_BREAK       = 1 << 19,
+  TALLY_LEX_LEMMA          = 1 << 20,
+  /* Set on the first word of every multi-word key, so that a matcher knows
+   * when a longer look-up is worth trying. */
+  TALLY_LEX_PHRASE_START   = 1 << 21,
+  TALLY_LEX_FUTURE         = 1 << 22,
+  TALLY_LEX_SCOPE_PREP     = 1 << 23,
+  TALLY_LEX_FILLER         = 1 << 24,
+  TALLY_LEX_ORDINAL_SKIP   = 1 << 25,
+} TallyLexFlags;
+
+typedef struct
+{
+  guint32 flags;
+  guint32 starts;        /* section flags of the multi-word keys it begins */
+  double number;         /* [number] */
+  double scale;          /* [scale] */
+  double fraction;       /* [fraction] */
+  int ordinal;           /* [ordinal] */
+  int month;             /* [month] */
+  int relative_offset;   /* [relative_date] */
+  guint8 qualifier;      /* TallyQualifier, [qualifier] */
+  guint8 qualifier_after;
+  const char *currency;  /* ISO 4217 */
+  const char *percent;   /* "%" or "pp" */
+  const char *duration;  /* "hour", "day", … */
+  const char *unit;      /* "km", "t", … */
+  const char *relative_unit; /* "year", "month", "day" */
+  const char *lemma;
+} TallyLexEntry;
+
+typedef struct _TallyLexicon TallyLexicon;
+
+/* The lexicon for a language ("en"), loaded once and kept for the life of
+ * the process. Returns NULL (with error) when no data file exists. */
+const TallyLexicon   *tally_lexicon_get        (const char  *language,
+                                                GError     **error);
+TallyLexicon         *tally_lexicon_new_from_data (const char  *data,
+                                                   gsize        len,
+                                                   GError     **error);
+void                  tally_lexicon_free       (TallyLexicon *lexicon);
+
+/* Looks a key up, folding ASCII letters to lower case on the way. */
+const TallyLexEntry  *tally_lexicon_lookup     (const TallyLexicon *lexicon,
+                                                const char         *key,
+                                                gsize               len);
+guint                 tally_lexicon_size       (const TallyLexicon *lexicon);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tally-cli-analyze.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "tally-claims.h"
+#include "tally-cli-input.h"
+#include "tally-json-export.h"
+
+typedef enum
+{
+  FORMAT_JSON,
+  FORMAT_JSONL,
+  FORMAT_CSV,
+} Format;
+
+typedef struct
+{
+  Format format;
+  gboolean have_reference;
+  TallyExtractOptions reference;
+  guint next_claim;
+} Run;
+
+static void
+write_node_line (JsonNode *node)
+{
+  g_autofree char *line = json_to_string (node, FALSE);
+
+  fputs (line, stdout);
+  fputc ('\n', stdout);
+}
+
+/* jsonl: {"type": "document", …} then {"type": "claim", …} per claim. */
+static void
+write_jsonl_document (TallyAnalyzedDocument *document)
+{
+  g_autoptr(JsonNode) doc = tally_json_document_node (document);
+  const char *text = document->record ? document->record->text : NULL;
+  gsize text_len = document->record ? document->record->text_len : 0;
+
+  json_object_set_string_member (json_node_get_object (doc), "type", "document");
+  write_node_line (doc);
+  for (guint c = 0; c < document->claims->len; c++)
+    {
+      g_autoptr(JsonNode) claim = tally_json_claim_node (g_ptr_array_index (document->claims, c),
+                                                         g_ptr_array_index (document->claim_ids, c),
+                                                         document->id, text, text_len);
+
+      json_object_set_string_member (json_node_get_object (claim), "type", "claim");
+      write_node_line (claim);
+    }
+}
+
+static void
+write_csv_document (TallyAnalyzedDocument *document)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint c = 0; c < document->claims->len; c++)
+    tally_csv_write_claim (out, g_ptr_array_index (document->claims, c),
+                           g_ptr_array_index (document->claim_ids, c), document->id, document->path,
+                           document->record->text, document->record->text_len);
+  fputs (out->str, stdout);
+}
+
+static TallyAnalyzedDocument *
+analyze_one (Run        *run,
+             const char *path,
+             guint       index)
+{
+  g_autofree char *id = g_strdup_printf ("d%u", index + 1);
+  TallyAnalyzedDocument *document = tally_analyzed_document_new (id, path);
+  g_autoptr(GError) error = NULL;
+  TallyExtractOptions options;
+
+  document->record = tally_cli_read_document (path, &error);
+  if (document->record == NULL)
+    {
+      g_ptr_array_add (document->errors, g_strdup (error->message));
+      g_printerr ("tally-cli: %s: %s\n", path, error->message);
+      return document;
+    }
+
+  /* The publication date resolves "in April"; --reference-date overrides it. */
+  tally_extract_options_init (&options);
+  if (run->have_reference)
+    options = run->reference;
+  else if (document->record->published != NULL)
+    tally_extract_options_set_reference_date (&options, document->record->published);
+
+  g_ptr_array_unref (document->claims);
+  document->claims = tally_extract_claims (document->record->text, document->record->text_len, &options);
+  for (guint c = 0; c < document->claims->len; c++)
+    g_ptr_array_add (document->claim_ids, g_strdup_printf ("c%u", ++run->next_claim));
+  return document;
+}
+
+int
+tally_cli_analyze (int    argc,
+                   char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *reference_date = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_analyzed_document_free);
+  gboolean failed = FALSE;
+  Run run = { 0 };
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default), jsonl or csv"), "FORMAT" },
+    { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference_date,
+      N_("Resolve relative dates (“in April”, “last year”) against this date instead of each document’s publication date"),
+      "YYYY-MM-DD" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (_("PATH… — list every figure the articles state"));
+  g_option_context_set_summary (context, _("Reads text files or folders of them and prints their claims."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tally-cli analyze: %s\n", error->message);
+      return 2;
+    }
+  if (format == NULL || g_str_equal (format, "json"))
+    run.format = FORMAT_JSON;
+  else if (g_str_equal (format, "jsonl"))
+    run.format = FORMAT_JSONL;
+  else if (g_str_equal (format, "csv"))
+    run.format = FORMAT_CSV;
+  else
+    {
+      g_printerr ("tally-cli analyze: unknown format “%s” (json, jsonl or csv)\n", format);
+      return 2;
+    }
+  if (reference_date != NULL)
+    {
+      tally_extract_options_init (&run.reference);
+      if (!tally_extract_options_set_reference_date (&run.reference, reference_date))
+        {
+          g_printerr ("tally-cli analyze: “%s” is not a date (YYYY-MM-DD)\n", reference_date);
+          return 2;
+        }
+      run.have_reference = TRUE;
+    }
+  if (paths == NULL || paths[0] == NULL)
+    {
+      g_printerr ("tally-cli analyze: no PATH given\n%s", g_option_context_get_help (context, TRUE, NULL));
+      return 2;
+    }
+
+  files = tally_cli_expand_paths (paths);
+  if (run.format == FORMAT_CSV)
+    {
+      g_autoptr(GString) header = g_string_new (NULL);
+
+      tally_csv_write_header (header);
+      fputs (header->str, stdout);
+    }
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(TallyAnalyzedDocument) document = analyze_one (&run, g_ptr_array_index (files, i), i);
+
+      failed |= document->errors->len > 0;
+      /* jsonl and csv stream: nothing is kept once a document is written. */
+      if (run.format == FORMAT_JSONL)
+        write_jsonl_document (document);
+      else if (run.format == FORMAT_CSV && document->record != NULL)
+        write_csv_document (document);
+      else if (run.format == FORMAT_JSON)
+        g_ptr_array_add (documents, g_steal_pointer (&document));
+    }
+
+  if (run.format == FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) root = tally_json_analysis_node (documents, PACKAGE_VERSION);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *out = NULL;
+
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      json_generator_set_root (generator, root);
+      out = json_generator_to_data (generator, NULL);
+      fputs (out, stdout);
+      fputc ('\n', stdout);
+    }
+  fflush (stdout);
+  return failed ? 1 : 0;
+}
