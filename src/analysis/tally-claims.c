@@ -37,6 +37,7 @@ typedef struct
   GString *value_text;
   GString *value_max_text;
   GString *relative;
+  GString *last_measure;   /* the measure of the sentence's previous claim */
 
   Scope scopes[MAX_SCOPES];
   guint n_scopes;
@@ -232,29 +233,42 @@ match_phrase_before (Ctx     *c,
 /* ---------------------------------------------------------------------- */
 /* Emitting                                                               */
 
+static gboolean is_clause_break (Ctx  *c,
+                                 guint i);
+
+/* The period a figure is tied to: a year after it in the same clause ("$94.8
+ * billion in 2024"), else the nearest one before it ("In 2024, trade
+ * reached …"). A year past a comma or another number belongs to another
+ * figure ("…, against eight in 2023"); "than in 2023" is a baseline. */
 static int
 nearest_scope (Ctx  *c,
                guint first,
                guint last)
 {
-  int best = 0;
-  guint best_dist = G_MAXUINT;
+  int before = 0;
+  guint before_dist = G_MAXUINT;
 
   for (guint s = 0; s < c->n_scopes; s++)
     {
       guint tok = c->scopes[s].token;
-      guint dist;
 
-      if (tok >= first && tok <= last)
-        continue;
-      dist = tok < first ? first - tok : tok - last;
-      if (dist < best_dist)
+      if (tok > last && !(tok > 1 && token_is (c, tok - 2, "than")))
         {
-          best_dist = dist;
-          best = c->scopes[s].year;
+          gboolean same_clause = TRUE;
+
+          for (guint k = last + 1; k < tok; k++)
+            if (is_clause_break (c, k) || TOK (c, k)->type == TALLY_TOKEN_NUMBER || c->used->data[k])
+              same_clause = FALSE;
+          if (same_clause)
+            return c->scopes[s].year;
+        }
+      if (tok < first && first - tok < before_dist)
+        {
+          before_dist = first - tok;
+          before = c->scopes[s].year;
         }
     }
-  return best;
+  return before;
 }
 
 static void
@@ -270,8 +284,12 @@ emit (Ctx                *c,
   record->end = end_byte ? end_byte : TOK (c, last)->end;
   record->sentence_start = sentence_start;
   record->sentence_end = sentence_end;
-  if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE)
+  if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
+      && record->kind != TALLY_CLAIM_KIND_ORDINAL)
     record->scope_year = nearest_scope (c, first, last);
+  if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
+      && record->kind != TALLY_CLAIM_KIND_ORDINAL && record->measure != NULL && record->measure != c->last_measure->str)
+    g_string_assign (c->last_measure, record->measure);
   for (guint i = first; i <= last; i++)
     c->used->data[i] = 1;
   c->n_claims++;
@@ -310,7 +328,7 @@ looks_verb (Ctx  *c,
     return FALSE;
   if (t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB))
     return (t->lex->flags & TALLY_LEX_STOP) == 0;
-  return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || g_str_has_suffix (w, "ing"));
+  return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'));
 }
 
 static gboolean
@@ -336,6 +354,44 @@ typedef enum
  * c->measure: determiners and vague adjectives dropped, proper-noun
  * modifiers dropped, the head lemmatised, at most three words. Returns the
  * index after the phrase, or i when there was none. */
+static gboolean
+is_determiner (Ctx  *c,
+               guint i)
+{
+  static const char * const words[] = { "a", "an", "the", "this", "that", "these", "those", "its", "their",
+                                        "his", "her", "our", "it", "them", "us", "him" };
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (token_is (c, i, words[w]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Capitalised, and not merely because it starts the sentence. */
+static gboolean
+is_proper (Ctx  *c,
+           guint i)
+{
+  return (TOK (c, i)->flags & TALLY_TOKEN_CAPITALIZED) && i > 0;
+}
+
+/* "four-lane", "five-year": a number in a compound modifier. */
+static gboolean
+is_number_compound (Ctx  *c,
+                    guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  const char *dash;
+  const TallyLexEntry *l;
+
+  if (!(t->flags & TALLY_TOKEN_HYPHENATED))
+    return FALSE;
+  dash = memchr (w, '-', t->end - t->start);
+  l = tally_lexicon_lookup (c->lex, w, dash - w);
+  return l != NULL && (l->flags & TALLY_LEX_NUMBER);
+}
+
 static guint
 read_np (Ctx    *c,
          guint   i,
@@ -345,6 +401,7 @@ read_np (Ctx    *c,
   guint n = 0, k = i;
   guint kept[NP_MAX_WORDS];
   guint n_kept = 0;
+  const TallyLexEntry *phrase = NULL;
 
   g_string_truncate (c->measure, 0);
   while (k < n_tokens (c) && n < NP_MAX_WORDS)
@@ -352,7 +409,7 @@ read_np (Ctx    *c,
       const TallyToken *t = TOK (c, k);
 
       /* "Baltic–Caspian Summit": a dash between two names joins them. */
-      if (t->type == TALLY_TOKEN_DASH && n > 0 && (TOK (c, words[n - 1])->flags & TALLY_TOKEN_CAPITALIZED)
+      if (t->type == TALLY_TOKEN_DASH && n > 0 && is_proper (c, words[n - 1])
           && is_word (c, k + 1) && (TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED))
         {
           k++;
@@ -364,12 +421,14 @@ read_np (Ctx    *c,
         break;
       if (n > 0 && t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB) && !(t->lex->flags & TALLY_LEX_STOP))
         break;
+      if (n > 0 && is_determiner (c, k))
+        break;
       if (t->lex != NULL && (t->lex->flags & TALLY_LEX_NP_BREAK))
         {
           /* "bilateral and multilateral meetings" */
           if ((token_is (c, k, "and") || token_is (c, k, "or")) && n > 0 && mode == NP_PLURAL
               && !looks_plural (c, words[n - 1]) && is_word (c, k + 1)
-              && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_NUMBER)
+              && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_NUMBER | TALLY_LEX_STOP)
               && !(TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED))
             {
               words[n++] = k++;
@@ -377,18 +436,33 @@ read_np (Ctx    *c,
             }
           break;
         }
-      if (n > 0 && looks_verb (c, k) && !(is_word (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK)))
+      /* "-ed"/"-ing" words modify a noun that follows ("planned rail
+       * corridors"); otherwise they are the verb ("agreements signed"). */
+      if (n > 0 && looks_verb (c, k)
+          && !(is_word (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) && !is_determiner (c, k + 1)))
         break;
-      if (mode == NP_SINGULAR && n > 0 && looks_plural (c, k) && !(TOK (c, words[n - 1])->flags & TALLY_TOKEN_CAPITALIZED))
+      /* "Summit opens", "economy enables it": a verb, not a plural noun. */
+      if (mode != NP_PLURAL && n > 0 && looks_plural (c, k)
+          && ((mode == NP_SINGULAR && is_proper (c, words[n - 1])) || (is_word (c, k + 1) && is_determiner (c, k + 1))))
         break;
-      if (n > 0 && (t->flags & TALLY_TOKEN_CAPITALIZED) && !(TOK (c, words[n - 1])->flags & TALLY_TOKEN_CAPITALIZED)
-          && looks_plural (c, words[n - 1]))
+      if (n > 0 && is_proper (c, k) && !is_proper (c, words[n - 1]) && looks_plural (c, words[n - 1]))
         break;
       words[n++] = k++;
       if (mode == NP_PLURAL && looks_plural (c, k - 1))
-        break;
-      if (is_possessive (c, k - 1) && mode != NP_ANY)
-        continue;
+        {
+          /* "heads of government" */
+          if (token_is (c, k, "of") && is_word (c, k + 1))
+            {
+              const TallyToken *h = TOK (c, k - 1), *o = TOK (c, k + 1);
+
+              phrase = tally_lexicon_lookup (c->lex, c->text + h->start, o->end - h->start);
+              if (phrase != NULL && (phrase->flags & TALLY_LEX_LEMMA))
+                k += 2;
+              else
+                phrase = NULL;
+            }
+          break;
+        }
     }
   if (n == 0)
     return i;
@@ -402,7 +476,7 @@ read_np (Ctx    *c,
         continue;
       if (t->lex != NULL && (t->lex->flags & TALLY_LEX_STOP) && last && !(t->lex->flags & TALLY_LEX_LEMMA))
         continue;
-      if (!last && ((t->flags & TALLY_TOKEN_CAPITALIZED) || is_possessive (c, words[w])))
+      if (!last && (is_proper (c, words[w]) || is_possessive (c, words[w]) || is_number_compound (c, words[w])))
         continue;
       kept[n_kept++] = words[w];
     }
@@ -420,13 +494,15 @@ read_np (Ctx    *c,
 
       if (c->measure->len > 0)
         g_string_append_c (c->measure, ' ');
-      if (w == n_kept - 1)
+      if (w == n_kept - 1 && phrase != NULL)
+        g_string_append (c->measure, phrase->lemma);
+      else if (w == n_kept - 1)
         tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
       else
         for (gsize b = t->start; b < t->end; b++)
           g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
     }
-  return words[n - 1] + 1;
+  return phrase != NULL ? words[n - 1] + 3 : words[n - 1] + 1;
 }
 
 static gboolean
@@ -439,65 +515,39 @@ is_clause_break (Ctx  *c,
          && strchr (",;:()", c->text[t->start]) != NULL;
 }
 
-/* "trade reached $94.8 billion": the subject of the clause before a level or
- * change verb. Returns TRUE when a measure was found. */
 static gboolean
-measure_from_subject (Ctx  *c,
-                      guint first)
+is_modal (Ctx  *c,
+          guint i)
 {
-  gint k = (gint) first - 1;
-  gint verb = -1, clause = 0;
+  static const char * const words[] = { "will", "would", "could", "can", "to", "may", "must", "should", "might" };
 
-  /* Skip adjectives and articles back to the verb: "reached an impressive",
-   * and an earlier claim: "grew by 12% to $40 billion". */
-  for (guint steps = 0; k >= 0 && steps < 8; steps++, k--)
-    {
-      if (has_flag (c, k, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) && !has_flag (c, k, TALLY_LEX_STOP)
-          && !c->used->data[k])
-        {
-          verb = k;
-          break;
-        }
-      if (!is_word (c, k) && !c->used->data[k])
-        return FALSE;
-    }
-  if (verb < 0)
-    return FALSE;
-  for (k = verb - 1; k >= 0; k--)
-    if (is_clause_break (c, k) || (is_word (c, k) && (token_is (c, k, "said") || token_is (c, k, "says")
-                                                       || token_is (c, k, "that") || token_is (c, k, "noted"))))
-      {
-        clause = k + 1;
-        break;
-      }
-  /* "…, up 35% from 2022": the subject is in the clause before. */
-  if (clause == verb && clause > 1)
-    {
-      gint prev = 0;
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (token_is (c, i, words[w]))
+      return TRUE;
+  return FALSE;
+}
 
-      for (k = clause - 2; k >= 0; k--)
-        if (is_clause_break (c, k))
-          {
-            prev = k + 1;
-            break;
-          }
-      verb = clause - 1;
-      clause = prev;
-    }
+static gboolean
+resets_clause (Ctx  *c,
+               guint i)
+{
+  static const char * const words[] = { "said", "says", "say", "that", "noted", "added", "estimate", "estimates" };
 
-  /* "…, which lasted less than 48 hours": the subject is before the comma. */
-  if (clause > 0 && (token_is (c, clause, "which") || token_is (c, clause, "that")))
-    {
-      gint end = clause - 1, start = end;
+  if (is_clause_break (c, i))
+    return TRUE;
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (token_is (c, i, words[w]))
+      return TRUE;
+  return FALSE;
+}
 
-      while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK))
-        start--;
-      if (start < end)
-        return read_np (c, start, NP_ANY) > (guint) start && c->measure->len > 0;
-      return FALSE;
-    }
-
-  for (k = clause; k < verb; k++)
+/* The first noun phrase in tokens [from, to): a clause's subject. */
+static gboolean
+subject_in (Ctx  *c,
+            gint  from,
+            gint  to)
+{
+  for (gint k = from; k < to; k++)
     {
       const TallyToken *t = TOK (c, k);
       guint after;
@@ -509,13 +559,13 @@ measure_from_subject (Ctx  *c,
         continue;
       if (k > 1 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && attached (c, k) && c->used->data[k - 2])
         continue;
-      /* A proper noun: "China's exports" — read on for the noun. A capital
-       * at the start of the sentence is only the sentence's. */
-      if ((t->flags & TALLY_TOKEN_CAPITALIZED) && (k > 0 || is_possessive (c, k)))
+      /* A proper noun: "China's exports" — read on for the noun. */
+      if (is_proper (c, k) || is_possessive (c, k) || looks_verb (c, k)
+          || has_flag (c, k, TALLY_LEX_ORDINAL | TALLY_LEX_NUMBER))
         continue;
       after = read_np (c, k, NP_ANY);
       if (after == (guint) k || c->measure->len == 0)
-        return FALSE;
+        continue;
       /* "the value of trade reached …" → trade. */
       if (has_flag (c, after - 1, TALLY_LEX_FILLER) && token_is (c, after, "of"))
         {
@@ -530,17 +580,89 @@ measure_from_subject (Ctx  *c,
   return FALSE;
 }
 
+/* "trade reached $94.8 billion": the subject of the clause before a level or
+ * change verb; when that clause has none ("…, up 35%"; "A previous upgrade,
+ * completed in 2019, cost …"), the first clause of the sentence that has one. */
+static gboolean
+measure_from_subject_full (Ctx      *c,
+                           guint     first,
+                           gboolean  strict)
+{
+  gint k = (gint) first - 1;
+  gint verb = -1, clause = 0, from = 0;
+
+  /* Skip adjectives and articles back to the verb: "reached an impressive",
+   * and an earlier claim: "grew by 12% to $40 billion". */
+  for (guint steps = 0; k >= 0 && steps < 8; steps++, k--)
+    {
+      if (c->used->data[k])
+        continue;
+      if (has_flag (c, k, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) && !has_flag (c, k, TALLY_LEX_STOP))
+        {
+          verb = k;
+          break;
+        }
+      if (!is_word (c, k))
+        return FALSE;
+      if (!strict && k > 0 && is_modal (c, k - 1) && !has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
+          && !is_modal (c, k))
+        {
+          verb = k;
+          break;
+        }
+    }
+  if (verb < 0)
+    return FALSE;
+  for (k = verb - 1; k >= 0; k--)
+    if (resets_clause (c, k))
+      {
+        clause = k + 1;
+        break;
+      }
+
+  /* "…, which lasted less than 48 hours": the subject is before the comma. */
+  if (clause > 1 && (token_is (c, clause, "which") || token_is (c, clause, "that")))
+    {
+      gint end = clause - 1, start = end;
+
+      while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK))
+        start--;
+      if (start < end && subject_in (c, start, end))
+        return TRUE;
+    }
+  if (subject_in (c, clause, verb))
+    return TRUE;
+  for (k = 0; k < clause; k++)
+    if (is_clause_break (c, k))
+      {
+        if (subject_in (c, from, k))
+          return TRUE;
+        from = k + 1;
+      }
+  return FALSE;
+}
+
+static gboolean
+measure_from_subject (Ctx  *c,
+                      guint first)
+{
+  return measure_from_subject_full (c, first, FALSE);
+}
+
 /* "an investment of $5 billion", "inflation of 5%": the noun just before
  * "of". Returns TRUE and may set *change for "an increase of 35%". */
+static gboolean copy_previous_measure (Ctx *c);
+
 static gboolean
 measure_before_of (Ctx      *c,
                    guint     first,
+                   guint     after,
                    gboolean *change)
 {
   gint of = (gint) first - 1;
   gint end, start;
 
-  if (of < 1 || !token_is (c, of, "of"))
+  if (of < 1 || !(token_is (c, of, "of") || token_is (c, of, "worth")))
     return FALSE;
   end = of - 1;
   if (!is_word (c, end) || has_flag (c, end, TALLY_LEX_NP_BREAK))
@@ -548,8 +670,11 @@ measure_before_of (Ctx      *c,
   if (has_flag (c, end, TALLY_LEX_CHANGE))
     {
       *change = TRUE;
-      /* "an increase of 35% in trade" — the measure follows. */
-      return FALSE;
+      /* "an increase of 35% in trade" — the measure follows; "…, an
+       * increase of 12%" — it is the one of the figure before. */
+      if (token_is (c, after, "in") && read_np (c, after + 1, NP_ANY) > after + 1)
+        return TRUE;
+      return copy_previous_measure (c);
     }
   if (has_flag (c, end, TALLY_LEX_FILLER))
     return FALSE;
@@ -592,14 +717,65 @@ append_participle (Ctx  *c,
     }
 }
 
-/* The measure of a quantity, tried in the order the issue lists them. */
-static void
-find_measure (Ctx      *c,
-              Quantity *q)
+static gboolean
+is_content_word (Ctx  *c,
+                 guint i)
+{
+  return is_word (c, i) && !has_flag (c, i, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP | TALLY_LEX_LEVEL_VERB)
+         && !is_determiner (c, i) && !looks_verb (c, i);
+}
+
+/* "up from 9", "to $40 billion", "against eight in 2023": a figure compared
+ * with an earlier one in the sentence measures the same thing. */
+static gboolean
+compares_to_previous (Ctx  *c,
+                      guint first)
+{
+  if (c->last_measure->len == 0 || first == 0)
+    return FALSE;
+  return token_is (c, first - 1, "from") || token_is (c, first - 1, "to") || token_is (c, first - 1, "than")
+         || token_is (c, first - 1, "against") || token_is (c, first - 1, "versus")
+         || (first > 1 && token_is (c, first - 1, "with") && token_is (c, first - 2, "compared"));
+}
+
+static gboolean
+copy_previous_measure (Ctx *c)
+{
+  if (c->last_measure->len == 0)
+    return FALSE;
+  g_string_assign (c->measure, c->last_measure->str);
+  return TRUE;
+}
+
+/* "cut crossing times by 20%", "lift revenue by 25–30%": a change of the
+ * noun phrase between the verb and "by". */
+static gboolean
+measure_verb_by (Ctx      *c,
+                 Quantity *q)
+{
+  gint by = (gint) q->first - 1;
+
+  if (by < 2 || !token_is (c, by, "by"))
+    return FALSE;
+  for (gint v = by - 1; v >= 0 && v >= by - 4; v--)
+    if (has_flag (c, v, TALLY_LEX_CHANGE) && !has_flag (c, v, TALLY_LEX_STOP))
+      {
+        q->change = TRUE;
+        if (v + 1 < by && read_np (c, v + 1, NP_ANY) > (guint) v + 1)
+          return TRUE;
+        g_string_truncate (c->measure, 0);
+        return FALSE;
+      }
+  return FALSE;
+}
+
+/* The measure of a quantity: the noun it counts, the phrase after "of"/"in",
+ * the noun before "of", the subject of the verb, in that order. */
+static gboolean
+find_measure_rules (Ctx      *c,
+                    Quantity *q)
 {
   guint a = q->after;
-
-  g_string_truncate (c->measure, 0);
 
   /* "35% increase in bilateral trade", "a 12% rise". */
   if (has_flag (c, a, TALLY_LEX_CHANGE) && !has_flag (c, a, TALLY_LEX_LEVEL_VERB) && q->kind != TALLY_CLAIM_KIND_COUNT)
@@ -607,21 +783,29 @@ find_measure (Ctx      *c,
       q->change = TRUE;
       a++;
       if ((token_is (c, a, "in") || token_is (c, a, "of")) && read_np (c, a + 1, NP_ANY) > a + 1)
-        return;
+        return TRUE;
       g_string_truncate (c->measure, 0);
-      measure_from_subject (c, q->first);
-      return;
+      return measure_from_subject (c, q->first);
     }
+  /* "7% more than in 2023" */
+  if ((token_is (c, a, "more") || token_is (c, a, "less") || token_is (c, a, "higher") || token_is (c, a, "lower")
+       || token_is (c, a, "fewer")) && token_is (c, a + 1, "than") && q->kind != TALLY_CLAIM_KIND_COUNT)
+    q->change = TRUE;
+  if (compares_to_previous (c, q->first) && copy_previous_measure (c))
+    return TRUE;
+  if (measure_verb_by (c, q))
+    return TRUE;
 
   switch (q->kind)
     {
     case TALLY_CLAIM_KIND_COUNT:
       if (token_is (c, a, "of") && read_np (c, a + 1, NP_PLURAL) > a + 1)
-        return;
-      if (read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a)
-        return;
-      measure_from_subject (c, q->first);
-      return;
+        return TRUE;
+      if (!is_determiner (c, a) && read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a)
+        return TRUE;
+      if (!q->word_number && measure_from_subject_full (c, q->first, TRUE))
+        return TRUE;
+      return FALSE;
 
     case TALLY_CLAIM_KIND_PERCENT:
       if (token_is (c, a, "of"))
@@ -631,22 +815,26 @@ find_measure (Ctx      *c,
           if (end > a + 1)
             {
               append_participle (c, end);
-              return;
+              return TRUE;
             }
         }
-      if (measure_before_of (c, q->first, &q->change))
-        return;
-      if (is_word (c, a) && !has_flag (c, a, TALLY_LEX_NP_BREAK | TALLY_LEX_LEVEL_VERB) && read_np (c, a, NP_SINGULAR) > a)
-        return;
-      measure_from_subject (c, q->first);
-      return;
+      if (measure_before_of (c, q->first, q->after, &q->change))
+        return TRUE;
+      if (is_content_word (c, a) && read_np (c, a, NP_SINGULAR) > a)
+        return TRUE;
+      return measure_from_subject (c, q->first);
 
     case TALLY_CLAIM_KIND_MONEY:
     case TALLY_CLAIM_KIND_NUMBER:
     case TALLY_CLAIM_KIND_DURATION:
       if (q->compound && read_np (c, a, NP_ANY) > a)
-        return;
-      if ((token_is (c, a, "in") || token_is (c, a, "of") || token_is (c, a, "worth"))
+        return TRUE;
+      /* "a 22-km, four-lane project" */
+      if (q->compound && punct_is (c, a, ',') && is_word (c, a + 1) && (TOK (c, a + 1)->flags & TALLY_TOKEN_HYPHENATED)
+          && read_np (c, a + 1, NP_ANY) > a + 1)
+        return TRUE;
+      if ((token_is (c, a, "in") || token_is (c, a, "of") || token_is (c, a, "worth")
+           || (q->kind == TALLY_CLAIM_KIND_MONEY && (token_is (c, a, "on") || token_is (c, a, "for"))))
           && !is_number (c, a + 1) && q->kind != TALLY_CLAIM_KIND_DURATION)
         {
           guint from = a + 1;
@@ -654,23 +842,41 @@ find_measure (Ctx      *c,
           if (token_is (c, a, "worth") && token_is (c, from, "of"))
             from++;
           if (read_np (c, from, NP_ANY) > from)
-            return;
+            return TRUE;
         }
-      if (measure_before_of (c, q->first, &q->change))
-        return;
-      if (q->kind == TALLY_CLAIM_KIND_MONEY && is_word (c, a)
-          && !has_flag (c, a, TALLY_LEX_NP_BREAK | TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) && !looks_verb (c, a)
-          && read_np (c, a, NP_SINGULAR) > a)
-        return;
-      measure_from_subject (c, q->first);
-      return;
+      /* "€1.5 billion is earmarked for the ports" */
+      if (q->kind == TALLY_CLAIM_KIND_MONEY
+          && (token_is (c, a, "is") || token_is (c, a, "are") || token_is (c, a, "was") || token_is (c, a, "were"))
+          && is_word (c, a + 1) && looks_verb (c, a + 1) && (token_is (c, a + 2, "for") || token_is (c, a + 2, "on"))
+          && read_np (c, a + 3, NP_ANY) > a + 3)
+        return TRUE;
+      if (measure_before_of (c, q->first, q->after, &q->change))
+        return TRUE;
+      if ((q->kind == TALLY_CLAIM_KIND_MONEY || q->kind == TALLY_CLAIM_KIND_NUMBER) && is_content_word (c, a)
+          && !has_flag (c, a, TALLY_LEX_CHANGE) && read_np (c, a, NP_SINGULAR) > a)
+        return TRUE;
+      return measure_from_subject_full (c, q->first, q->kind == TALLY_CLAIM_KIND_DURATION);
 
     case TALLY_CLAIM_KIND_ORDINAL:
     case TALLY_CLAIM_KIND_YEAR:
     case TALLY_CLAIM_KIND_DATE:
     default:
-      return;
+      return FALSE;
     }
+}
+
+static void
+find_measure (Ctx      *c,
+              Quantity *q)
+{
+  g_string_truncate (c->measure, 0);
+  if (find_measure_rules (c, q) && c->measure->len > 0)
+    return;
+  g_string_truncate (c->measure, 0);
+  /* Nothing named it: "…, a gain of 3.3 percentage points" measures what
+   * the figure before it in the sentence measured. */
+  if (q->kind != TALLY_CLAIM_KIND_COUNT && q->kind != TALLY_CLAIM_KIND_DURATION)
+    copy_previous_measure (c);
 }
 
 /* Years and dates measure the event they date: the event noun nearest to
@@ -699,6 +905,25 @@ event_measure (Ctx  *c,
     }
   if (best < 0)
     return;
+
+  /* "the first summit … in 2021 and the second in Baku in 2023" */
+  for (gint k = (gint) first - 1; k >= 0 && k >= (gint) first - 6 && k > best; k--)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (t->type == TALLY_TOKEN_WORD && t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL)
+          && t->lex->ordinal > 0 && t->lex->ordinal <= 10 && !is_content_word (c, k + 1))
+        {
+          static const char * const names[] = { NULL, "first", "second", "third", "fourth", "fifth",
+                                                 "sixth", "seventh", "eighth", "ninth", "tenth" };
+          const TallyToken *e = TOK (c, best);
+
+          g_string_append (c->measure, names[t->lex->ordinal]);
+          g_string_append_c (c->measure, ' ');
+          tally_lemma_append (c->lex, c->measure, c->text + e->start, e->end - e->start);
+          return;
+        }
+    }
 
   for (gint k = best - 1; k >= 0 && k >= best - 5; k--)
     {
@@ -927,6 +1152,10 @@ never_claim (Ctx  *c,
     return 3;
   if (has_flag (c, i + 1, TALLY_LEX_TIME_MARKER) && t->mantissa <= 1259)
     return 2;
+  /* An age in apposition: "Dana Ermekova, 46, said". */
+  if (i > 1 && punct_is (c, i - 1, ',') && punct_is (c, i + 1, ',') && is_word (c, i - 2)
+      && is_proper (c, i - 2) && t->n_int_digits <= 3 && t->decimals == 0 && t->mantissa <= 120)
+    return 1;
   /* Identifiers: "#4521", "No. 12", "Article 5", "A-320", "ISBN 978-…". */
   if (i > 0 && punct_is (c, i - 1, '#') && attached (c, i))
     return 1;
@@ -978,6 +1207,9 @@ set_year_text (GString *out,
   g_string_printf (out, "%04d", year);
 }
 
+static gboolean years_of_measure (Ctx  *c,
+                                  guint last);
+
 static void
 emit_year (Ctx   *c,
            guint  first,
@@ -1001,7 +1233,8 @@ emit_year (Ctx   *c,
       set_year_text (c->value_max_text, year_max);
       r.value_max_text = c->value_max_text->str;
     }
-  event_measure (c, first, last);
+  if (!(year_max > 0 && years_of_measure (c, last)))
+    event_measure (c, first, last);
   r.measure = c->measure->len > 0 ? c->measure->str : NULL;
   emit (c, &r, first, last, 0, ss, se);
 }
@@ -1029,18 +1262,40 @@ valid_day (int y,
 /* A month without a year: the reference year, moved back a year when the
  * month is still ahead in a sentence about the past, and forward a year when
  * it is already behind in a sentence about the future. */
+/* Whether the clause around token i speaks of the future ("will start in
+ * March"), so that "were launched in March, and … will start" reads each
+ * month with its own clause. */
+static gboolean
+clause_is_future (Ctx  *c,
+                  guint i)
+{
+  gint from = (gint) i, to = (gint) i;
+
+  while (from > 0 && !is_clause_break (c, from - 1) && !token_is (c, from - 1, "and") && !token_is (c, from - 1, "but"))
+    from--;
+  while (to + 1 < (gint) n_tokens (c) && !is_clause_break (c, to + 1) && !token_is (c, to + 1, "and")
+         && !token_is (c, to + 1, "but"))
+    to++;
+  for (gint k = from; k <= to; k++)
+    if (has_flag (c, k, TALLY_LEX_FUTURE))
+      return TRUE;
+  return FALSE;
+}
+
 static int
-resolve_month_year (Ctx *c,
-                    int  month)
+resolve_month_year (Ctx  *c,
+                    guint i,
+                    int   month)
 {
   const TallyExtractOptions *o = c->options;
   int year = o->reference_year;
+  gboolean future = clause_is_future (c, i);
 
   if (o->reference_month > 0)
     {
-      if (!c->future && month > o->reference_month)
+      if (!future && month > o->reference_month)
         year--;
-      else if (c->future && month < o->reference_month)
+      else if (future && month < o->reference_month)
         year++;
     }
   return year;
@@ -1148,7 +1403,7 @@ match_month_first (Ctx   *c,
   int m = TOK (c, i)->lex->month, d = -1, d2 = -1, m2 = -1, y = -1;
   guint k = i + 1, end;
 
-  if (punct_is (c, k, '.') && attached (c, k))
+  if (punct_is (c, k, '.') && attached (c, k) && is_number (c, k + 1))
     k++;
   if ((d = day_number (c, k, &end)) > 0 && !is_plain_year (c, k))
     {
@@ -1204,7 +1459,7 @@ match_month_first (Ctx   *c,
 
     if (c->options->reference_year > 0)
       {
-        int ry = resolve_month_year (c, m);
+        int ry = resolve_month_year (c, i, m);
 
         if (d > 0 && !valid_day (ry, m, d))
           return i + 1;
@@ -1258,7 +1513,7 @@ match_day_first (Ctx   *c,
 
     if (c->options->reference_year > 0)
       {
-        int ry = resolve_month_year (c, m);
+        int ry = resolve_month_year (c, i, m);
 
         if (!valid_day (ry, m, d))
           return i;
@@ -1352,6 +1607,37 @@ match_year (Ctx   *c,
   return k;
 }
 
+/* "2026 and 2027 as the Years of Caspian Connectivity": the years measure
+ * what they are named for. */
+static gboolean
+years_of_measure (Ctx  *c,
+                  guint last)
+{
+  for (guint k = last + 1; k < n_tokens (c) && k < last + 5; k++)
+    if ((token_is (c, k, "years") || token_is (c, k, "year")) && is_proper (c, k) && token_is (c, k + 1, "of"))
+      {
+        g_string_assign (c->measure, "year of");
+        for (guint w = k + 2; w < n_tokens (c) && w < k + 8; w++)
+          {
+            const TallyToken *t = TOK (c, w);
+
+            if (t->type == TALLY_TOKEN_DASH && attached (c, w))
+              {
+                g_string_append_c (c->measure, '-');
+                continue;
+              }
+            if (t->type != TALLY_TOKEN_WORD || !(t->flags & TALLY_TOKEN_CAPITALIZED))
+              break;
+            if (!(w > k + 2 && TOK (c, w - 1)->type == TALLY_TOKEN_DASH))
+              g_string_append_c (c->measure, ' ');
+            for (gsize b = t->start; b < t->end; b++)
+              g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
+          }
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* "last year", "next month", "yesterday". */
 static guint
 match_relative (Ctx   *c,
@@ -1379,7 +1665,12 @@ match_relative (Ctx   *c,
       r.has_value = TRUE;
       if (g_str_equal (e->relative_unit, "year"))
         {
-          r.value = o->reference_year + e->relative_offset;
+          int base = o->reference_year;
+
+          /* "In 2024 … on the previous year": relative to the sentence's year. */
+          if ((token_is (c, i, "the") || token_is (c, i, "a")) && c->n_scopes > 0 && c->scopes[0].token < i)
+            base = c->scopes[0].year;
+          r.value = base + e->relative_offset;
           set_year_text (c->value_text, (int) r.value);
         }
       else if (g_str_equal (e->relative_unit, "month"))
@@ -1593,6 +1884,17 @@ match_quantity (Ctx   *c,
       cur = match_phrase (c, i, TALLY_LEX_CURRENCY, &n);
       if (cur == NULL || !is_number (c, i + n))
         return i;
+      /* "US$120 million": the letters before the sign belong to it. */
+      {
+        guint m;
+        const TallyLexEntry *longer = match_phrase_before (c, i + n - 1, TALLY_LEX_CURRENCY, &m);
+
+        if (longer != NULL && m > n)
+          {
+            cur = longer;
+            cur_first = i + n - m;
+          }
+      }
       if (never_claim (c, i + n) > 0 && !(TOK (c, i + n)->n_int_digits >= 6))
         return i + n + never_claim (c, i + n);
       num = i + n;
@@ -1607,7 +1909,7 @@ match_quantity (Ctx   *c,
   q.word_number = word_number;
   q.has_scale = has_scale;
   q.kind = TALLY_CLAIM_KIND_COUNT;
-  q.qualifier = qualifier_before (c, cur != NULL ? cur_first : num, &qual_first);
+  q.qualifier = qualifier_before (c, cur != NULL ? MIN (cur_first, i) : num, &qual_first);
   q.first = qual_first;
   if (q.first > 0 && punct_is (c, q.first - 1, '~') && attached (c, q.first))
     {
@@ -1700,6 +2002,18 @@ match_quantity (Ctx   *c,
   q.after = k;
   q.bare = q.unit == NULL && q.kind == TALLY_CLAIM_KIND_COUNT && !has_scale;
 
+  /* "31 side events over three days": "over" is a preposition there; it
+   * bounds a duration only after a verb ("lasted over three hours"). */
+  if (q.kind == TALLY_CLAIM_KIND_DURATION && q.qualifier == TALLY_QUALIFIER_OVER && q.first + 1 == q.num_first
+      && token_is (c, q.first, "over")
+      && !(q.first > 0 && (has_flag (c, q.first - 1, TALLY_LEX_LEVEL_VERB) || looks_verb (c, q.first - 1)
+                           || token_is (c, q.first - 1, "for") || token_is (c, q.first - 1, "took")
+                           || token_is (c, q.first - 1, "take"))))
+    {
+      q.qualifier = TALLY_QUALIFIER_EXACT;
+      q.first = q.num_first;
+    }
+
   /* "two years ago" → a year. */
   if (q.kind == TALLY_CLAIM_KIND_DURATION && token_is (c, k, "ago") && g_str_equal (q.unit, "year")
       && !q.has_max)
@@ -1722,13 +2036,15 @@ match_quantity (Ctx   *c,
       return k + 1;
     }
 
-  if (q.bare)
+  /* "three times the usual": a multiplier, no quantity of its own. */
+  if (q.bare && (token_is (c, k, "times") || token_is (c, k, "fold")))
+    return k + 1;
+  if (q.bare && word_number && !compares_to_previous (c, q.first))
     {
       /* A number word needs a noun or a scale: "one of the …" is no claim. */
-      if (word_number && (token_is (c, num, "one") || token_is (c, num, "a") || !is_word (c, k)
-                          || has_flag (c, k, TALLY_LEX_NP_BREAK) || has_flag (c, k, TALLY_LEX_LEVEL_VERB)))
+      if (token_is (c, num, "one") || !is_word (c, k) || has_flag (c, k, TALLY_LEX_NP_BREAK)
+          || has_flag (c, k, TALLY_LEX_LEVEL_VERB) || is_determiner (c, k))
         return end;
-      /* "hundreds of" and the like never get here; "the six" alone is no claim. */
     }
   if (q.kind == TALLY_CLAIM_KIND_COUNT && !q.bare)
     q.kind = TALLY_CLAIM_KIND_COUNT;
@@ -1780,7 +2096,10 @@ match_fraction (Ctx   *c,
       if (k == i && !token_is (c, k, "half"))
         return i;
     }
-  if (!token_is (c, k + 1, "of"))
+  /* A share ("a third of the projects") or a change ("rose by a quarter"). */
+  if (i > 0 && token_is (c, i - 1, "by") && !token_is (c, k + 1, "of"))
+    q.change = TRUE;
+  else if (!token_is (c, k + 1, "of"))
     return i;
   q.kind = TALLY_CLAIM_KIND_PERCENT;
   q.unit = "%";
@@ -1789,7 +2108,7 @@ match_fraction (Ctx   *c,
   q.first = qual_first;
   q.num_first = i;
   q.last = k;
-  q.after = k + 1;
+  q.after = q.change ? k + 1 : k + 1;
   emit_quantity (c, &q, ss, se);
   return k + 1;
 }
@@ -1881,7 +2200,7 @@ find_scopes (Ctx *c)
       {
         gboolean event = FALSE;
 
-        for (guint b = k >= 5 ? k - 5 : 0; b < k - 1; b++)
+        for (guint b = k >= 7 ? k - 7 : 0; b < k - 1; b++)
           if (has_flag (c, b, TALLY_LEX_EVENT))
             event = TRUE;
         if (event)
@@ -1947,6 +2266,7 @@ process_sentence (Ctx *c)
   g_byte_array_set_size (c->used, n_tokens (c));
   memset (c->used->data, 0, n_tokens (c));
   find_scopes (c);
+  g_string_truncate (c->last_measure, 0);
 
   while (i < n_tokens (c))
     {
@@ -2287,6 +2607,7 @@ tally_extract_claims_foreach (const char                *text,
   c.value_text = g_string_new (NULL);
   c.value_max_text = g_string_new (NULL);
   c.relative = g_string_new (NULL);
+  c.last_measure = g_string_new (NULL);
 
   run (&c);
 
@@ -2297,6 +2618,7 @@ tally_extract_claims_foreach (const char                *text,
   g_string_free (c.value_text, TRUE);
   g_string_free (c.value_max_text, TRUE);
   g_string_free (c.relative, TRUE);
+  g_string_free (c.last_measure, TRUE);
   return c.n_claims;
 }
 

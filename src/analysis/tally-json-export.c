@@ -51,7 +51,12 @@ format_number (char   *buf,
                gsize   size,
                double  value)
 {
-  if (isfinite (value) && value == floor (value) && fabs (value) < 9007199254740992.0)
+  if (!isfinite (value))
+    {
+      g_strlcpy (buf, "null", size);  /* JSON has no NaN or infinity */
+      return;
+    }
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
     {
       g_snprintf (buf, size, "%" G_GINT64_FORMAT, (gint64) value);
       return;
@@ -260,6 +265,133 @@ tally_json_analysis_node (GPtrArray  *documents,
   json_object_set_member (root, "events", tally_json_events_node (documents));
   json_node_take_object (node, root);
   return node;
+}
+
+static void
+write_string (GString    *out,
+              const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const guchar *p = (const guchar *) str; *p; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (*p < 0x20)
+            g_string_append_printf (out, "\\u%04x", *p);
+          else
+            g_string_append_c (out, *p);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     indent,
+            guint     depth)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean pretty = indent > 0;
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            if (pretty)
+              {
+                g_string_append_c (out, '\n');
+                g_string_append_printf (out, "%*s", (int) (indent * (depth + 1)), "");
+              }
+            write_string (out, l->data);
+            g_string_append (out, pretty ? ": " : ":");
+            write_node (out, json_object_get_member (object, l->data), indent, depth + 1);
+          }
+        if (pretty && !first)
+          {
+            g_string_append_c (out, '\n');
+            g_string_append_printf (out, "%*s", (int) (indent * depth), "");
+          }
+        g_string_append_c (out, '}');
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            if (pretty)
+              {
+                g_string_append_c (out, '\n');
+                g_string_append_printf (out, "%*s", (int) (indent * (depth + 1)), "");
+              }
+            write_node (out, json_array_get_element (array, i), indent, depth + 1);
+          }
+        if (pretty && n > 0)
+          {
+            g_string_append_c (out, '\n');
+            g_string_append_printf (out, "%*s", (int) (indent * depth), "");
+          }
+        g_string_append_c (out, ']');
+        break;
+      }
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          format_number (buf, sizeof buf, json_node_get_double (node));
+          g_string_append (out, buf);
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+        default:
+          write_string (out, json_node_get_string (node) ? json_node_get_string (node) : "");
+          break;
+        }
+      break;
+    }
+}
+
+char *
+tally_json_to_string (JsonNode *node,
+                      guint     indent)
+{
+  GString *out = g_string_new (NULL);
+
+  write_node (out, node, indent, 0);
+  return g_string_free (out, FALSE);
 }
 
 static void

@@ -50,6 +50,12 @@ JsonNode *tally_json_analysis_node (GPtrArray  *documents,
 JsonNode *tally_json_facts_node    (GPtrArray *documents);
 JsonNode *tally_json_events_node   (GPtrArray *documents);
 
+/* Serialises like json_generator_to_data(), but writes doubles with the
+ * fewest digits that read back the same ("33.33", where JsonGenerator's
+ * "%.17g" writes "33.329999999999998"). `indent` 0 means one line. */
+char     *tally_json_to_string     (JsonNode *node,
+                                    guint     indent);
+
 /* One claim per CSV row. */
 void      tally_csv_write_header   (GString *out);
 void      tally_csv_write_claim    (GString                *out,

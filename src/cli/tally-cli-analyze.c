@@ -29,7 +29,7 @@ typedef struct
 static void
 write_node_line (JsonNode *node)
 {
-  g_autofree char *line = json_to_string (node, FALSE);
+  g_autofree char *line = tally_json_to_string (node, 0);
 
   fputs (line, stdout);
   fputc ('\n', stdout);
@@ -182,13 +182,8 @@ tally_cli_analyze (int    argc,
   if (run.format == FORMAT_JSON)
     {
       g_autoptr(JsonNode) root = tally_json_analysis_node (documents, PACKAGE_VERSION);
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *out = NULL;
+      g_autofree char *out = tally_json_to_string (root, 2);
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 2);
-      json_generator_set_root (generator, root);
-      out = json_generator_to_data (generator, NULL);
       fputs (out, stdout);
       fputc ('\n', stdout);
     }

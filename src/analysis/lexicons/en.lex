@@ -339,6 +339,20 @@ tomorrow = day 1
 
 # Verbs and nouns that make a figure a change rather than a level.
 [change]
+lift
+lifts
+lifted
+raise
+raises
+reduce
+reduces
+reduced
+lower
+lowered
+boosted
+slash
+slashed
+halve
 rose
 rise
 rises
@@ -397,6 +411,26 @@ cuts
 # Verbs that tie a level to the subject: "trade reached $94.8 billion".
 [level_verb]
 reached
+reaching
+remains
+remained
+remain
+stays
+stayed
+costing
+disbursed
+spent
+spend
+invested
+allocated
+pledged
+committed
+earmarked
+paid
+handled
+carried
+employs
+employed
 reach
 reaches
 totalled
@@ -558,6 +592,17 @@ strategy
 a
 an
 the
+single
+extra
+previous
+she
+he
+they
+it
+we
+i
+you
+them
 this
 that
 these
@@ -626,6 +671,7 @@ respectively
 # Words that end a noun phrase: prepositions, conjunctions, verbs of saying,
 # auxiliaries. The measure is cut before them.
 [np_break]
+currently
 of
 in
 on
@@ -716,21 +762,16 @@ later
 now
 already
 still
-reached
-totalled
-stood
-signed
-announced
-agreed
-launched
-built
-planned
 worth
 up
 down
 
 # Noun lemmas that the rules cannot guess.
 [lemma]
+heads of government = head of government
+heads of state = head of state
+heads of delegation = head of delegation
+ministers of foreign affairs = minister of foreign affairs
 countries = country
 centres = centre
 centers = center
