@@ -38,6 +38,8 @@ typedef struct
   GString *value_max_text;
   GString *relative;
   GString *last_measure;   /* the measure of the sentence's previous claim */
+  guint last_claim_end;    /* and its last token */
+  char last_unit[16];      /* and its unit */
 
   Scope scopes[MAX_SCOPES];
   guint n_scopes;
@@ -289,7 +291,11 @@ emit (Ctx                *c,
     record->scope_year = nearest_scope (c, first, last);
   if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
       && record->kind != TALLY_CLAIM_KIND_ORDINAL && record->measure != NULL && record->measure != c->last_measure->str)
-    g_string_assign (c->last_measure, record->measure);
+    {
+      g_string_assign (c->last_measure, record->measure);
+      c->last_claim_end = last;
+      g_strlcpy (c->last_unit, record->unit ? record->unit : "", sizeof c->last_unit);
+    }
   for (guint i = first; i <= last; i++)
     c->used->data[i] = 1;
   c->n_claims++;
@@ -310,8 +316,10 @@ looks_plural (Ctx  *c,
 
   if (n < 4 || (t->flags & TALLY_TOKEN_CAPITALIZED))
     return FALSE;
+  /* Listed lemmas: "countries" is plural; "proceeds" and "goods" are too,
+   * though their lemma is the word itself. */
   if (t->lex != NULL && (t->lex->flags & TALLY_LEX_LEMMA))
-    return strncmp (t->lex->lemma, w, n) != 0;
+    return strncmp (t->lex->lemma, w, n) != 0 || (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u');
   return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i'
          && w[n - 2] != '\'';
 }
@@ -443,7 +451,11 @@ read_np (Ctx    *c,
         break;
       /* "Summit opens", "economy enables it": a verb, not a plural noun. */
       if (mode != NP_PLURAL && n > 0 && looks_plural (c, k)
-          && ((mode == NP_SINGULAR && is_proper (c, words[n - 1])) || (is_word (c, k + 1) && is_determiner (c, k + 1))))
+          && ((mode == NP_SINGULAR && is_proper (c, words[n - 1]))
+              || (is_word (c, k + 1) && is_determiner (c, k + 1) && !token_is (c, k + 1, "this")
+                  && !token_is (c, k + 1, "that") && !token_is (c, k + 1, "these") && !token_is (c, k + 1, "those"))
+              || (k + 1 < n_tokens (c) && (TOK (c, k + 1)->type == TALLY_TOKEN_NUMBER
+                                           || TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL))))
         break;
       if (n > 0 && is_proper (c, k) && !is_proper (c, words[n - 1]) && looks_plural (c, words[n - 1]))
         break;
@@ -583,10 +595,11 @@ subject_in (Ctx  *c,
 /* "trade reached $94.8 billion": the subject of the clause before a level or
  * change verb; when that clause has none ("…, up 35%"; "A previous upgrade,
  * completed in 2019, cost …"), the first clause of the sentence that has one. */
+/* strict: 0 any verb, 1 no "will X"/"to X" verbs, 2 level verbs only. */
 static gboolean
-measure_from_subject_full (Ctx      *c,
-                           guint     first,
-                           gboolean  strict)
+measure_from_subject_full (Ctx  *c,
+                           guint first,
+                           int   strict)
 {
   gint k = (gint) first - 1;
   gint verb = -1, clause = 0, from = 0;
@@ -597,7 +610,8 @@ measure_from_subject_full (Ctx      *c,
     {
       if (c->used->data[k])
         continue;
-      if (has_flag (c, k, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) && !has_flag (c, k, TALLY_LEX_STOP))
+      if (has_flag (c, k, strict >= 2 ? TALLY_LEX_LEVEL_VERB : TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE)
+          && !has_flag (c, k, TALLY_LEX_STOP))
         {
           verb = k;
           break;
@@ -646,7 +660,7 @@ static gboolean
 measure_from_subject (Ctx  *c,
                       guint first)
 {
-  return measure_from_subject_full (c, first, FALSE);
+  return measure_from_subject_full (c, first, 0);
 }
 
 /* "an investment of $5 billion", "inflation of 5%": the noun just before
@@ -679,8 +693,9 @@ measure_before_of (Ctx      *c,
   if (has_flag (c, end, TALLY_LEX_FILLER))
     return FALSE;
   start = end;
+  /* Modifiers before the noun, but not a verb in -s: "the bank holds reserves of". */
   while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
-         && !looks_verb (c, start - 1) && end - start < 3)
+         && !looks_verb (c, start - 1) && !looks_plural (c, start - 1) && end - start < 3)
     start--;
   read_np (c, start, NP_ANY);
   return c->measure->len > 0;
@@ -728,14 +743,26 @@ is_content_word (Ctx  *c,
 /* "up from 9", "to $40 billion", "against eight in 2023": a figure compared
  * with an earlier one in the sentence measures the same thing. */
 static gboolean
-compares_to_previous (Ctx  *c,
-                      guint first)
+compares_to_previous (Ctx        *c,
+                      guint       first,
+                      const char *unit)
 {
-  if (c->last_measure->len == 0 || first == 0)
+  if (c->last_measure->len == 0 || first == 0 || c->last_claim_end >= first)
     return FALSE;
-  return token_is (c, first - 1, "from") || token_is (c, first - 1, "to") || token_is (c, first - 1, "than")
-         || token_is (c, first - 1, "against") || token_is (c, first - 1, "versus")
-         || (first > 1 && token_is (c, first - 1, "with") && token_is (c, first - 2, "compared"));
+  /* "against eight in 2023", "compared with $21 billion": explicit. */
+  if (token_is (c, first - 1, "against") || token_is (c, first - 1, "versus")
+      || (first > 1 && token_is (c, first - 1, "with") && token_is (c, first - 2, "compared")))
+    return TRUE;
+  if (!(token_is (c, first - 1, "from") || token_is (c, first - 1, "to") || token_is (c, first - 1, "than")))
+    return FALSE;
+  /* "raise that to 20 bcm": the same unit says it is the same thing. */
+  if (unit != NULL && g_strcmp0 (unit, c->last_unit) == 0)
+    return TRUE;
+  /* Otherwise only within the clause ("…, up from 9" counts as one). */
+  for (guint k = c->last_claim_end + 1; k < first; k++)
+    if ((is_clause_break (c, k) && !has_flag (c, k + 1, TALLY_LEX_CHANGE)) || token_is (c, k, "and"))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -790,8 +817,13 @@ find_measure_rules (Ctx      *c,
   /* "7% more than in 2023" */
   if ((token_is (c, a, "more") || token_is (c, a, "less") || token_is (c, a, "higher") || token_is (c, a, "lower")
        || token_is (c, a, "fewer")) && token_is (c, a + 1, "than") && q->kind != TALLY_CLAIM_KIND_COUNT)
-    q->change = TRUE;
-  if (compares_to_previous (c, q->first) && copy_previous_measure (c))
+    {
+      /* "…in 2024, 7% more than in 2023": more of what came before. */
+      q->change = TRUE;
+      if (copy_previous_measure (c))
+        return TRUE;
+    }
+  if (compares_to_previous (c, q->first, q->unit) && copy_previous_measure (c))
     return TRUE;
   if (measure_verb_by (c, q))
     return TRUE;
@@ -803,14 +835,14 @@ find_measure_rules (Ctx      *c,
         return TRUE;
       if (!is_determiner (c, a) && read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a)
         return TRUE;
-      if (!q->word_number && measure_from_subject_full (c, q->first, TRUE))
+      if (!q->word_number && measure_from_subject_full (c, q->first, 1))
         return TRUE;
       return FALSE;
 
     case TALLY_CLAIM_KIND_PERCENT:
       if (token_is (c, a, "of"))
         {
-          guint end = read_np (c, a + 1, NP_ANY);
+          guint end = read_np (c, a + 1, NP_PLURAL);
 
           if (end > a + 1)
             {
@@ -855,7 +887,7 @@ find_measure_rules (Ctx      *c,
       if ((q->kind == TALLY_CLAIM_KIND_MONEY || q->kind == TALLY_CLAIM_KIND_NUMBER) && is_content_word (c, a)
           && !has_flag (c, a, TALLY_LEX_CHANGE) && read_np (c, a, NP_SINGULAR) > a)
         return TRUE;
-      return measure_from_subject_full (c, q->first, q->kind == TALLY_CLAIM_KIND_DURATION);
+      return measure_from_subject_full (c, q->first, q->kind == TALLY_CLAIM_KIND_DURATION ? 2 : 0);
 
     case TALLY_CLAIM_KIND_ORDINAL:
     case TALLY_CLAIM_KIND_YEAR:
@@ -875,8 +907,23 @@ find_measure (Ctx      *c,
   g_string_truncate (c->measure, 0);
   /* Nothing named it: "…, a gain of 3.3 percentage points" measures what
    * the figure before it in the sentence measured. */
-  if (q->kind != TALLY_CLAIM_KIND_COUNT && q->kind != TALLY_CLAIM_KIND_DURATION)
-    copy_previous_measure (c);
+  if (q->kind != TALLY_CLAIM_KIND_COUNT && q->kind != TALLY_CLAIM_KIND_DURATION && c->last_measure->len > 0
+      && c->last_claim_end < q->first)
+    {
+      gboolean same_clause = TRUE, list = TRUE;
+
+      for (guint k = c->last_claim_end + 1; k < q->first; k++)
+        {
+          if (is_clause_break (c, k) || punct_is (c, k, ';'))
+            same_clause = FALSE;
+          /* "€2.5bn, £310 million and ¥8 billion": items of one list. */
+          if (!punct_is (c, k, ',') && !token_is (c, k, "and") && !token_is (c, k, "or"))
+            list = FALSE;
+        }
+      same_clause |= list;
+      if (same_clause || (q->unit != NULL && g_strcmp0 (q->unit, c->last_unit) == 0))
+        copy_previous_measure (c);
+    }
 }
 
 /* Years and dates measure the event they date: the event noun nearest to
@@ -895,6 +942,13 @@ event_measure (Ctx  *c,
       guint dist;
 
       if (!has_flag (c, k, TALLY_LEX_EVENT) || (k >= first && k <= last))
+        continue;
+      /* "the summit working group": a modifier, not what is dated. */
+      if (is_word (c, k + 1) && !is_proper (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
+          && !is_determiner (c, k + 1)
+          && (is_content_word (c, k + 1)
+              || (TOK (c, k + 1)->end - TOK (c, k + 1)->start > 4
+                  && memcmp (c->text + TOK (c, k + 1)->end - 3, "ing", 3) == 0)))
         continue;
       dist = k < first ? (first - k) * 2 : (k - last) * 2 + 1;
       if (dist < best_dist)
@@ -952,6 +1006,16 @@ event_measure (Ctx  *c,
   {
     const TallyToken *t = TOK (c, best);
 
+    /* "work programme", "ministerial meeting" */
+    if (c->measure->len == 0 && best > 0 && is_content_word (c, best - 1) && !is_proper (c, best - 1)
+        && !c->used->data[best - 1] && !has_flag (c, best - 1, TALLY_LEX_ORDINAL) && (guint) best - 1 != last)
+      {
+        const TallyToken *m = TOK (c, best - 1);
+
+        for (gsize b = m->start; b < m->end; b++)
+          g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
+        g_string_append_c (c->measure, ' ');
+      }
     tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
   }
 }
@@ -1902,6 +1966,29 @@ match_quantity (Ctx   *c,
   else
     cur = currency_before (c, i, &cur_first);
 
+  /* "a three-day summit", "a five-year plan" */
+  if (cur == NULL && is_word (c, num) && (TOK (c, num)->flags & TALLY_TOKEN_HYPHENATED))
+    {
+      const TallyToken *h = TOK (c, num);
+      const char *w = c->text + h->start;
+      const char *dash = memchr (w, '-', h->end - h->start);
+      const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+      const TallyLexEntry *r = tally_lexicon_lookup (c->lex, dash + 1, h->end - h->start - (dash + 1 - w));
+
+      if (l != NULL && r != NULL && (l->flags & TALLY_LEX_NUMBER) && (r->flags & (TALLY_LEX_DURATION | TALLY_LEX_UNIT)))
+        {
+          q.value = l->number;
+          q.kind = (r->flags & TALLY_LEX_DURATION) ? TALLY_CLAIM_KIND_DURATION : TALLY_CLAIM_KIND_NUMBER;
+          q.unit = (r->flags & TALLY_LEX_DURATION) ? r->duration : r->unit;
+          q.compound = TRUE;
+          q.qualifier = qualifier_before (c, num, &q.first);
+          q.num_first = num;
+          q.last = num;
+          q.after = num + 1;
+          emit_quantity (c, &q, ss, se);
+          return num + 1;
+        }
+    }
   end = read_numeral (c, num, cur != NULL, &q.value, &has_scale, &word_number);
   if (end == num)
     return i;
@@ -1928,8 +2015,8 @@ match_quantity (Ctx   *c,
   {
     guint r = k == end ? end : k;
     gboolean dash = r < n_tokens (c) && TOK (c, r)->type == TALLY_TOKEN_DASH;
-    gboolean to = token_is (c, r, "to") && !(q.first > 0 && token_is (c, q.first - 1, "from") && q.change)
-                  && !q.change;
+    gboolean to = token_is (c, r, "to") && !q.change
+                  && !(q.first > 1 && token_is (c, q.first - 1, "from") && has_flag (c, q.first - 2, TALLY_LEX_CHANGE));
     gboolean and = token_is (c, r, "and") && q.first > 0 && token_is (c, q.first - 1, "between");
 
     if (dash || to || and)
@@ -2002,6 +2089,14 @@ match_quantity (Ctx   *c,
   q.after = k;
   q.bare = q.unit == NULL && q.kind == TALLY_CLAIM_KIND_COUNT && !has_scale;
 
+  /* "served under three presidents": a preposition after a verb. */
+  if (q.kind == TALLY_CLAIM_KIND_COUNT && q.first + 1 == q.num_first && q.first > 0
+      && token_is (c, q.first, "under")
+      && (token_is (c, q.first - 1, "served") || token_is (c, q.first - 1, "worked") || token_is (c, q.first - 1, "lived")))
+    {
+      q.qualifier = TALLY_QUALIFIER_EXACT;
+      q.first = q.num_first;
+    }
   /* "31 side events over three days": "over" is a preposition there; it
    * bounds a duration only after a verb ("lasted over three hours"). */
   if (q.kind == TALLY_CLAIM_KIND_DURATION && q.qualifier == TALLY_QUALIFIER_OVER && q.first + 1 == q.num_first
@@ -2036,10 +2131,38 @@ match_quantity (Ctx   *c,
       return k + 1;
     }
 
+  /* "512 to the dollar": an exchange rate, in the currency the clause names. */
+  if (q.bare && !word_number && (token_is (c, k, "per") || (token_is (c, k, "to") && token_is (c, k + 1, "the"))))
+    {
+      guint m = token_is (c, k, "per") ? k + 1 : k + 2;
+      const TallyLexEntry *quote = is_word (c, m) ? TOK (c, m)->lex : NULL;
+
+      if (quote != NULL && (quote->flags & TALLY_LEX_CURRENCY))
+        {
+          const char *base = NULL;
+          TallyClaimRecord r = { 0 };
+
+          for (gint b = (gint) q.first - 1; b >= 0 && !is_clause_break (c, b); b--)
+            if (is_word (c, b) && has_flag (c, b, TALLY_LEX_CURRENCY))
+              {
+                base = TOK (c, b)->lex->currency;
+                break;
+              }
+          g_string_printf (c->relative, "%s/%s", base ? base : "", quote->currency);
+          r.kind = TALLY_CLAIM_KIND_NUMBER;
+          r.has_value = TRUE;
+          r.value = q.value;
+          r.unit = c->relative->str;
+          r.qualifier = q.qualifier;
+          r.measure = (char *) "exchange rate";
+          emit (c, &r, q.first, m, 0, ss, se);
+          return m + 1;
+        }
+    }
   /* "three times the usual": a multiplier, no quantity of its own. */
   if (q.bare && (token_is (c, k, "times") || token_is (c, k, "fold")))
     return k + 1;
-  if (q.bare && word_number && !compares_to_previous (c, q.first))
+  if (q.bare && word_number && !compares_to_previous (c, q.first, NULL))
     {
       /* A number word needs a noun or a scale: "one of the …" is no claim. */
       if (token_is (c, num, "one") || !is_word (c, k) || has_flag (c, k, TALLY_LEX_NP_BREAK)
@@ -2152,7 +2275,14 @@ match_ordinal (Ctx   *c,
     return i + 1;
 
   if (read_np (c, next, NP_SINGULAR) == next || c->measure->len == 0)
-    return i + 1;
+    {
+      /* "a £310 million contract, its 2nd in the region" */
+      if (i > 0 && (token_is (c, i - 1, "its") || token_is (c, i - 1, "their") || token_is (c, i - 1, "his")
+                    || token_is (c, i - 1, "her")) && c->last_measure->len > 0)
+        g_string_assign (c->measure, c->last_measure->str);
+      else
+        return i + 1;
+    }
   {
     const char *head = strrchr (c->measure->str, ' ');
     const TallyLexEntry *e;
@@ -2267,6 +2397,7 @@ process_sentence (Ctx *c)
   memset (c->used->data, 0, n_tokens (c));
   find_scopes (c);
   g_string_truncate (c->last_measure, 0);
+  c->last_claim_end = 0;
 
   while (i < n_tokens (c))
     {

@@ -339,6 +339,14 @@ tomorrow = day 1
 
 # Verbs and nouns that make a figure a change rather than a level.
 [change]
+eased
+eases
+slowed
+accelerated
+tripled
+doubled
+halved
+quadrupled
 lift
 lifts
 lifted
@@ -410,6 +418,9 @@ cuts
 
 # Verbs that tie a level to the subject: "trade reached $94.8 billion".
 [level_verb]
+take
+takes
+took
 reached
 reaching
 remains
@@ -672,6 +683,22 @@ respectively
 # auxiliaries. The measure is cut before them.
 [np_break]
 currently
+met
+made
+came
+went
+gave
+got
+saw
+won
+sent
+left
+led
+held
+began
+became
+below
+above
 of
 in
 on
@@ -729,7 +756,6 @@ says
 say
 according
 including
-such
 like
 last
 this
@@ -927,6 +953,10 @@ size
 
 # Heads after an ordinal that make it no claim: "for the first time".
 [ordinal_skip]
+year
+day
+week
+month
 time
 times
 half

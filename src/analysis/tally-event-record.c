@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "tally-event-record.h"
+
+static const char *kind_names[TALLY_EVENT_N_KINDS] = {
+  "summit", "meeting", "visit", "agreement", "treaty", "declaration",
+  "memorandum", "conference", "forum", "election", "launch", "opening",
+  "plan", "years", "other",
+};
+
+static const char *precision_names[] = { "day", "month", "year", "range" };
+
+const char *
+tally_event_kind_to_string (TallyEventKind kind)
+{
+  g_return_val_if_fail (kind < TALLY_EVENT_N_KINDS, NULL);
+  return kind_names[kind];
+}
+
+gboolean
+tally_event_kind_from_string (const char     *str,
+                              TallyEventKind *kind)
+{
+  for (guint i = 0; i < TALLY_EVENT_N_KINDS; i++)
+    if (g_strcmp0 (str, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+tally_event_precision_to_string (TallyEventPrecision precision)
+{
+  g_return_val_if_fail (precision <= TALLY_EVENT_PRECISION_RANGE, NULL);
+  return precision_names[precision];
+}
+
+TallyEventMention *
+tally_event_mention_new (void)
+{
+  return g_new0 (TallyEventMention, 1);
+}
+
+void
+tally_event_mention_free (TallyEventMention *mention)
+{
+  if (mention == NULL)
+    return;
+  g_free (mention->document);
+  g_free (mention->text);
+  g_free (mention->date);
+  g_free (mention->date_end);
+  g_free (mention);
+}
+
+TallyEventAlternative *
+tally_event_alternative_new (void)
+{
+  TallyEventAlternative *alternative = g_new0 (TallyEventAlternative, 1);
+
+  alternative->documents = g_ptr_array_new_with_free_func (g_free);
+  return alternative;
+}
+
+void
+tally_event_alternative_free (TallyEventAlternative *alternative)
+{
+  if (alternative == NULL)
+    return;
+  g_free (alternative->date);
+  g_free (alternative->date_end);
+  g_ptr_array_unref (alternative->documents);
+  g_free (alternative);
+}
+
+TallyEventRecord *
+tally_event_record_new (void)
+{
+  TallyEventRecord *record = g_new0 (TallyEventRecord, 1);
+
+  record->participants = g_ptr_array_new_with_free_func (g_free);
+  record->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_alternative_free);
+  record->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_mention_free);
+  return record;
+}
+
+static gpointer
+copy_string (gconstpointer src,
+             gpointer      data)
+{
+  return g_strdup (src);
+}
+
+static gpointer
+copy_alternative (gconstpointer src,
+                  gpointer      data)
+{
+  const TallyEventAlternative *a = src;
+  TallyEventAlternative *copy = tally_event_alternative_new ();
+
+  copy->date = g_strdup (a->date);
+  copy->date_end = g_strdup (a->date_end);
+  copy->first_day = a->first_day;
+  copy->last_day = a->last_day;
+  for (guint i = 0; i < a->documents->len; i++)
+    g_ptr_array_add (copy->documents, g_strdup (g_ptr_array_index (a->documents, i)));
+  return copy;
+}
+
+static gpointer
+copy_mention (gconstpointer src,
+              gpointer      data)
+{
+  const TallyEventMention *m = src;
+  TallyEventMention *copy = tally_event_mention_new ();
+
+  copy->document = g_strdup (m->document);
+  copy->start = m->start;
+  copy->end = m->end;
+  copy->text = g_strdup (m->text);
+  copy->date = g_strdup (m->date);
+  copy->date_end = g_strdup (m->date_end);
+  return copy;
+}
+
+TallyEventRecord *
+tally_event_record_copy (const TallyEventRecord *record)
+{
+  TallyEventRecord *copy = tally_event_record_new ();
+
+  copy->id = g_strdup (record->id);
+  copy->label = g_strdup (record->label);
+  copy->kind = record->kind;
+  copy->date = g_strdup (record->date);
+  copy->date_end = g_strdup (record->date_end);
+  copy->precision = record->precision;
+  copy->first_day = record->first_day;
+  copy->last_day = record->last_day;
+  copy->place = g_strdup (record->place);
+  copy->planned = record->planned;
+  copy->disputed = record->disputed;
+  g_ptr_array_extend (copy->participants, record->participants, copy_string, NULL);
+  g_ptr_array_extend (copy->alternatives, record->alternatives, copy_alternative, NULL);
+  g_ptr_array_extend (copy->mentions, record->mentions, copy_mention, NULL);
+  return copy;
+}
+
+void
+tally_event_record_free (TallyEventRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->id);
+  g_free (record->label);
+  g_free (record->date);
+  g_free (record->date_end);
+  g_free (record->place);
+  g_ptr_array_unref (record->participants);
+  g_ptr_array_unref (record->alternatives);
+  g_ptr_array_unref (record->mentions);
+  g_free (record);
+}
+
+static gboolean
+parse_digits (const char *s,
+              guint       n,
+              int        *out)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+tally_event_parse_iso_date (const char *iso,
+                            guint32    *first_day,
+                            guint32    *last_day)
+{
+  int year, month = 0, day = 0;
+  gsize len;
+  GDate date;
+
+  if (iso == NULL)
+    return FALSE;
+  len = strlen (iso);
+  if (!(len == 4 || len == 7 || len == 10) || !parse_digits (iso, 4, &year) || year < 1)
+    return FALSE;
+  if (len >= 7 && (iso[4] != '-' || !parse_digits (iso + 5, 2, &month) || month < 1 || month > 12))
+    return FALSE;
+  if (len == 10 && (iso[7] != '-' || !parse_digits (iso + 8, 2, &day)
+                    || !g_date_valid_dmy (day, month, year)))
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day ? day : 1, month ? month : 1, year);
+  *first_day = g_date_get_julian (&date);
+  if (day == 0)
+    {
+      if (month == 0)
+        g_date_set_dmy (&date, 31, 12, year);
+      else
+        g_date_set_dmy (&date, g_date_get_days_in_month (month, year), month, year);
+    }
+  *last_day = g_date_get_julian (&date);
+  return TRUE;
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+JsonNode *
+tally_event_record_to_json (const TallyEventRecord *record)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "id", record->id);
+  add_string_or_null (builder, "label", record->label);
+  add_string_or_null (builder, "kind", tally_event_kind_to_string (record->kind));
+  add_string_or_null (builder, "date", record->date);
+  add_string_or_null (builder, "date_end", record->date_end);
+  add_string_or_null (builder, "precision", tally_event_precision_to_string (record->precision));
+  add_string_or_null (builder, "place", record->place);
+  json_builder_set_member_name (builder, "participants");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < record->participants->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (record->participants, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "planned");
+  json_builder_add_boolean_value (builder, record->planned);
+  json_builder_set_member_name (builder, "disputed");
+  json_builder_add_boolean_value (builder, record->disputed);
+
+  json_builder_set_member_name (builder, "alternatives");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < record->alternatives->len; i++)
+    {
+      const TallyEventAlternative *a = g_ptr_array_index (record->alternatives, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "date", a->date);
+      add_string_or_null (builder, "date_end", a->date_end);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < a->documents->len; j++)
+        json_builder_add_string_value (builder, g_ptr_array_index (a->documents, j));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "mentions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < record->mentions->len; i++)
+    {
+      const TallyEventMention *m = g_ptr_array_index (record->mentions, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "document", m->document);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, m->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, m->end);
+      add_string_or_null (builder, "text", m->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

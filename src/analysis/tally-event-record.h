@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* One event the articles speak of (a summit, an agreement, a declared period),
+ * merged across documents. Plain data, shared by the event finder, the model,
+ * the timeline layout, the CLI and the tests. Dates are ISO text ("2026",
+ * "2024-05", "2026-06-16") plus the first and last day they cover as GDate
+ * Julian day numbers, so the timeline can place them without parsing. */
+
+typedef enum
+{
+  TALLY_EVENT_KIND_SUMMIT,
+  TALLY_EVENT_KIND_MEETING,
+  TALLY_EVENT_KIND_VISIT,
+  TALLY_EVENT_KIND_AGREEMENT,
+  TALLY_EVENT_KIND_TREATY,
+  TALLY_EVENT_KIND_DECLARATION,
+  TALLY_EVENT_KIND_MEMORANDUM,
+  TALLY_EVENT_KIND_CONFERENCE,
+  TALLY_EVENT_KIND_FORUM,
+  TALLY_EVENT_KIND_ELECTION,
+  TALLY_EVENT_KIND_LAUNCH,
+  TALLY_EVENT_KIND_OPENING,
+  TALLY_EVENT_KIND_PLAN,
+  TALLY_EVENT_KIND_YEARS,
+  TALLY_EVENT_KIND_OTHER,
+} TallyEventKind;
+
+#define TALLY_EVENT_N_KINDS (TALLY_EVENT_KIND_OTHER + 1)
+
+typedef enum
+{
+  TALLY_EVENT_PRECISION_DAY,
+  TALLY_EVENT_PRECISION_MONTH,
+  TALLY_EVENT_PRECISION_YEAR,
+  TALLY_EVENT_PRECISION_RANGE,
+} TallyEventPrecision;
+
+typedef struct
+{
+  char *document;    /* document id ("d1") */
+  gsize start;       /* the sentence, bytes into the document's cleaned text */
+  gsize end;
+  char *text;        /* the sentence */
+  char *date;        /* what this mention says; NULL when it gives no date */
+  char *date_end;
+} TallyEventMention;
+
+typedef struct
+{
+  char *date;
+  char *date_end;    /* NULL unless a range */
+  guint32 first_day; /* Julian days, inclusive */
+  guint32 last_day;
+  GPtrArray *documents; /* char*: document ids, in order of first mention */
+} TallyEventAlternative;
+
+typedef struct
+{
+  char *id;          /* "e1", … */
+  char *label;
+  TallyEventKind kind;
+  char *date;        /* the date most sources give */
+  char *date_end;
+  TallyEventPrecision precision;
+  guint32 first_day;
+  guint32 last_day;
+  char *place;       /* NULL when not stated */
+  GPtrArray *participants; /* char* */
+  gboolean planned;
+  gboolean disputed; /* the sources give dates that cannot all be true */
+  GPtrArray *alternatives; /* TallyEventAlternative*: one per distinct date, the chosen one first */
+  GPtrArray *mentions;     /* TallyEventMention*, in document order */
+} TallyEventRecord;
+
+const char           *tally_event_kind_to_string       (TallyEventKind       kind);
+gboolean              tally_event_kind_from_string     (const char          *str,
+                                                        TallyEventKind      *kind);
+const char           *tally_event_precision_to_string  (TallyEventPrecision  precision);
+
+TallyEventMention    *tally_event_mention_new          (void);
+void                  tally_event_mention_free         (TallyEventMention   *mention);
+TallyEventAlternative *tally_event_alternative_new     (void);
+void                  tally_event_alternative_free     (TallyEventAlternative *alternative);
+TallyEventRecord     *tally_event_record_new           (void);
+TallyEventRecord     *tally_event_record_copy          (const TallyEventRecord *record);
+void                  tally_event_record_free          (TallyEventRecord    *record);
+
+/* Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" into the first and last Julian
+ * day it covers. Returns FALSE on anything else. */
+gboolean              tally_event_parse_iso_date       (const char          *iso,
+                                                        guint32             *first_day,
+                                                        guint32             *last_day);
+
+/* {"id", "label", "kind", "date", "date_end", "precision", "place",
+ *  "participants", "planned", "disputed", "alternatives": [{"date",
+ *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text"}]} */
+JsonNode             *tally_event_record_to_json       (const TallyEventRecord *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyEventRecord, tally_event_record_free)
+
+G_END_DECLS

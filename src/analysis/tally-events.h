@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tally-event-record.h"
+
+G_BEGIN_DECLS
+
+/* The event finder: sentences that tie an event noun (summit, agreement,
+ * "Years of …") to a date become mentions; mentions of one event across
+ * documents ("the second summit", "the Baku summit") are merged into one
+ * TallyEventRecord, and differing dates make it disputed. Dates come from
+ * the claim extractor (tally-claims.h) resolved against each document's
+ * publication date; weekdays and seasons are read here. The patterns are a
+ * data file (lexicons/<lang>.events) compiled into a resource.
+ *
+ * Usage: new → add_document for each document → finish. Not thread-safe;
+ * use one finder per thread. */
+
+typedef struct _TallyEventFinder TallyEventFinder;
+
+/* NULL (with error) when the language has no pattern file. */
+TallyEventFinder *tally_event_finder_new           (const char        *language,
+                                                    GError           **error);
+void              tally_event_finder_free          (TallyEventFinder  *finder);
+
+/* `published` is an ISO date ("2026-06-17", a time may follow) or NULL.
+ * Returns the number of event mentions found in the text. */
+guint             tally_event_finder_add_document  (TallyEventFinder  *finder,
+                                                    const char        *document_id,
+                                                    const char        *text,
+                                                    gsize              len,
+                                                    const char        *published);
+
+/* Merges the mentions of every document added so far into events, sorted by
+ * date then label, with ids "e1", "e2", …. Events no source dates are left
+ * out (a timeline cannot place them). Returns TallyEventRecord* (owned). */
+GPtrArray        *tally_event_finder_finish        (TallyEventFinder  *finder);
+
+/* A dateline near the top of an article ("June 17, 2026" under the byline)
+ * as "YYYY-MM-DD", for documents whose metadata gives no publication date.
+ * NULL when there is none. */
+char             *tally_events_guess_published     (const char        *text,
+                                                    gsize              len);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyEventFinder, tally_event_finder_free)
+
+G_END_DECLS

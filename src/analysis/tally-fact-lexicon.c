@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-fact-lexicon.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "tally-facts-resources.h"
+
+#define FACTS_RESOURCE "/io/github/tallyapp/Tally/analysis/facts/en.facts"
+
+typedef struct
+{
+  char *from;    /* " trade volume " (padded, so replacing is word-bounded) */
+  char *to;      /* " trade " */
+} Phrase;
+
+struct _TallyFactLexicon
+{
+  GArray *phrases;          /* Phrase, longest first */
+  GHashTable *words;        /* word → canonical word (spelling, then synonyms) */
+  GHashTable *ignore;       /* set */
+  GHashTable *distinct;     /* set */
+  GHashTable *predicates;   /* set */
+  GHashTable *function;     /* set */
+  GHashTable *labels;       /* canonical phrase → label */
+  GStrv label_verbs;
+  GStrv nearly;
+
+  GMutex lock;              /* guards `interned`: grouping may run in threads */
+  GHashTable *interned;     /* word → the same word, owned */
+};
+
+static void
+phrase_clear (Phrase *phrase)
+{
+  g_free (phrase->from);
+  g_free (phrase->to);
+}
+
+static GHashTable *
+word_set (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+void
+tally_fact_lexicon_free (TallyFactLexicon *lexicon)
+{
+  if (lexicon == NULL)
+    return;
+  g_array_unref (lexicon->phrases);
+  g_hash_table_unref (lexicon->words);
+  g_hash_table_unref (lexicon->ignore);
+  g_hash_table_unref (lexicon->distinct);
+  g_hash_table_unref (lexicon->predicates);
+  g_hash_table_unref (lexicon->function);
+  g_hash_table_unref (lexicon->labels);
+  g_strfreev (lexicon->label_verbs);
+  g_strfreev (lexicon->nearly);
+  g_hash_table_unref (lexicon->interned);
+  g_mutex_clear (&lexicon->lock);
+  g_free (lexicon);
+}
+
+static int
+phrase_longest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  return (int) strlen (((const Phrase *) b)->from) - (int) strlen (((const Phrase *) a)->from);
+}
+
+/* Reads "key=value" pairs of `group` into `table` (or `phrases`), lower-cased. */
+static gboolean
+load_pairs (GKeyFile    *file,
+            const char  *name,
+            const char  *group,
+            GHashTable  *table,
+            GArray      *phrases,
+            gboolean     lower_values,
+            GError     **error)
+{
+  g_auto(GStrv) keys = NULL;
+
+  if (!g_key_file_has_group (file, group))
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
+                   "%s: missing group [%s]", name, group);
+      return FALSE;
+    }
+  keys = g_key_file_get_keys (file, group, NULL, NULL);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_autofree char *value = g_key_file_get_string (file, group, keys[i], NULL);
+      g_autofree char *key = g_utf8_strdown (keys[i], -1);
+
+      g_strstrip (value);
+      if (value[0] == '\0')
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "%s: [%s] “%s” has an empty value", name, group, keys[i]);
+          return FALSE;
+        }
+      if (lower_values)
+        {
+          char *lower = g_utf8_strdown (value, -1);
+
+          g_free (value);
+          value = lower;
+        }
+      if (phrases != NULL)
+        {
+          Phrase phrase = {
+            g_strdup_printf (" %s ", key),
+            g_strdup_printf (" %s ", value),
+          };
+
+          g_array_append_val (phrases, phrase);
+        }
+      else
+        g_hash_table_replace (table, g_steal_pointer (&key), g_steal_pointer (&value));
+    }
+  return TRUE;
+}
+
+static gboolean
+load_list (GKeyFile    *file,
+           const char  *name,
+           const char  *key,
+           GHashTable  *set,
+           GStrv       *list,
+           GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) words = g_key_file_get_string_list (file, "Words", key, NULL, &local_error);
+
+  if (words == NULL)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+                   "%s: [Words] %s: %s", name, key, local_error->message);
+      return FALSE;
+    }
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      char *word = g_utf8_strdown (g_strstrip (words[i]), -1);
+
+      g_free (words[i]);
+      words[i] = word;
+      if (set != NULL && word[0] != '\0')
+        g_hash_table_add (set, g_strdup (word));
+    }
+  if (list != NULL)
+    *list = g_steal_pointer (&words);
+  return TRUE;
+}
+
+TallyFactLexicon *
+tally_fact_lexicon_new_from_data (const char  *data,
+                                  gsize        len,
+                                  const char  *name,
+                                  GError     **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(TallyFactLexicon) lexicon = g_new0 (TallyFactLexicon, 1);
+  g_autoptr(GError) local_error = NULL;
+
+  g_mutex_init (&lexicon->lock);
+  lexicon->phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  g_array_set_clear_func (lexicon->phrases, (GDestroyNotify) phrase_clear);
+  lexicon->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lexicon->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lexicon->ignore = word_set ();
+  lexicon->distinct = word_set ();
+  lexicon->predicates = word_set ();
+  lexicon->function = word_set ();
+  lexicon->interned = word_set ();
+
+  if (!g_key_file_load_from_data (file, data, len, G_KEY_FILE_NONE, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  /* Spelling first, so that a synonym of a variant spelling wins. */
+  if (!load_pairs (file, name, "Phrases", NULL, lexicon->phrases, TRUE, error)
+      || !load_pairs (file, name, "Spelling", lexicon->words, NULL, TRUE, error)
+      || !load_pairs (file, name, "Synonyms", lexicon->words, NULL, TRUE, error)
+      || !load_pairs (file, name, "Labels", lexicon->labels, NULL, FALSE, error)
+      || !load_list (file, name, "Ignore", lexicon->ignore, NULL, error)
+      || !load_list (file, name, "Distinct", lexicon->distinct, NULL, error)
+      || !load_list (file, name, "Predicates", lexicon->predicates, NULL, error)
+      || !load_list (file, name, "Function", lexicon->function, NULL, error)
+      || !load_list (file, name, "LabelVerbs", NULL, &lexicon->label_verbs, error)
+      || !load_list (file, name, "Nearly", NULL, &lexicon->nearly, error))
+    return NULL;
+  g_array_sort (lexicon->phrases, phrase_longest_first);
+  return g_steal_pointer (&lexicon);
+}
+
+TallyFactLexicon *
+tally_fact_lexicon_get_default (void)
+{
+  static TallyFactLexicon *lexicon;
+
+  if (g_once_init_enter_pointer (&lexicon))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      TallyFactLexicon *loaded;
+
+      /* Referencing the resource keeps its object, and its constructor, in
+       * the static library's link. */
+      bytes = g_resource_lookup_data (tally_facts_get_resource (), FACTS_RESOURCE,
+                                      G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        g_error ("%s: %s", FACTS_RESOURCE, error->message);
+      loaded = tally_fact_lexicon_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                                 FACTS_RESOURCE, &error);
+      if (loaded == NULL)
+        g_error ("%s", error->message);
+      g_once_init_leave_pointer (&lexicon, loaded);
+    }
+  return lexicon;
+}
+
+static const char *
+intern (TallyFactLexicon *lexicon,
+        const char       *word)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lexicon->lock);
+  const char *found = g_hash_table_lookup (lexicon->interned, word);
+
+  if (found == NULL)
+    {
+      char *copy = g_strdup (word);
+
+      g_hash_table_add (lexicon->interned, copy);
+      found = copy;
+    }
+  return found;
+}
+
+static int
+compare_pointers (gconstpointer a,
+                  gconstpointer b)
+{
+  const char *pa = *(const char * const *) a;
+  const char *pb = *(const char * const *) b;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+static const char **
+steal_sorted (GPtrArray *words,
+              guint     *n)
+{
+  g_ptr_array_sort (words, compare_pointers);
+  *n = words->len;
+  g_ptr_array_add (words, NULL);
+  return (const char **) g_ptr_array_free (words, FALSE);
+}
+
+/* "Trade-Volume " → " trade volume ", then phrase synonyms applied. */
+static char *
+normalise_phrase (TallyFactLexicon *lexicon,
+                  const char       *measure)
+{
+  g_autofree char *lower = g_utf8_strdown (measure, -1);
+  GString *padded = g_string_new (" ");
+
+  for (char *p = lower; *p; p++)
+    if (*p == '-' || *p == '_' || *p == '\t' || *p == '\n' || *p == '/')
+      *p = ' ';
+  g_string_append (padded, lower);
+  g_string_append_c (padded, ' ');
+  for (guint i = 0; i < lexicon->phrases->len; i++)
+    {
+      const Phrase *phrase = &g_array_index (lexicon->phrases, Phrase, i);
+
+      if (strstr (padded->str, phrase->from) != NULL)
+        g_string_replace (padded, phrase->from, phrase->to, 0);
+    }
+  return g_string_free (padded, FALSE);
+}
+
+TallyMeasureKey *
+tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
+                                const char       *measure)
+{
+  g_autofree char *padded = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_autoptr(GPtrArray) content = g_ptr_array_new ();
+  g_autoptr(GPtrArray) modifiers = g_ptr_array_new ();
+  g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
+  g_autoptr(GString) phrase = g_string_new (NULL);
+  TallyMeasureKey *key;
+  int head = -1;
+  int of_at = -1;
+
+  if (measure == NULL)
+    return NULL;
+  padded = normalise_phrase (lexicon, measure);
+  tokens = g_strsplit (padded, " ", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *word = tokens[i];
+      const char *canonical;
+
+      if (word[0] == '\0' || g_hash_table_contains (lexicon->ignore, word))
+        continue;
+      if (g_hash_table_contains (lexicon->function, word))
+        {
+          /* "share of exports": the head stands before the first "of". */
+          if (of_at < 0 && g_str_equal (word, "of") && content->len > 0)
+            of_at = (int) content->len;
+          continue;
+        }
+      canonical = g_hash_table_lookup (lexicon->words, word);
+      if (canonical == NULL)
+        canonical = word;
+      if (g_hash_table_contains (lexicon->ignore, canonical))
+        continue;
+      g_ptr_array_add (content, (gpointer) intern (lexicon, canonical));
+    }
+
+  /* The head: the last word that is neither a predicate nor a distinguishing
+   * word (before "of" when there is one). */
+  for (int i = (of_at > 0 ? of_at : (int) content->len) - 1; i >= 0 && head < 0; i--)
+    {
+      const char *word = g_ptr_array_index (content, i);
+
+      if (!tally_fact_lexicon_is_predicate (lexicon, word)
+          && !g_hash_table_contains (lexicon->distinct, word))
+        head = i;
+    }
+  if (head < 0)
+    return NULL;
+
+  key = g_new0 (TallyMeasureKey, 1);
+  for (guint i = 0; i < content->len; i++)
+    {
+      const char *word = g_ptr_array_index (content, i);
+
+      if (phrase->len > 0)
+        g_string_append_c (phrase, ' ');
+      g_string_append (phrase, word);
+      if ((int) i == head)
+        continue;
+      if (g_hash_table_contains (lexicon->distinct, word))
+        g_ptr_array_add (distinct, (gpointer) word);
+      else
+        {
+          g_ptr_array_add (modifiers, (gpointer) word);
+          if ((int) i > head && tally_fact_lexicon_is_predicate (lexicon, word))
+            key->has_predicate = TRUE;
+        }
+    }
+  key->head = g_ptr_array_index (content, head);
+  key->modifiers = steal_sorted (g_steal_pointer (&modifiers), &key->n_modifiers);
+  key->distinct = steal_sorted (g_steal_pointer (&distinct), &key->n_distinct);
+  key->phrase = g_string_free (g_steal_pointer (&phrase), FALSE);
+  return key;
+}
+
+void
+tally_measure_key_free (TallyMeasureKey *key)
+{
+  if (key == NULL)
+    return;
+  g_free (key->modifiers);
+  g_free (key->distinct);
+  g_free (key->phrase);
+  g_free (key);
+}
+
+gboolean
+tally_measure_key_is_subset (const TallyMeasureKey *sub,
+                             const TallyMeasureKey *super)
+{
+  guint j = 0;
+
+  if (sub->n_modifiers > super->n_modifiers)
+    return FALSE;
+  for (guint i = 0; i < sub->n_modifiers; i++)
+    {
+      while (j < super->n_modifiers && super->modifiers[j] < sub->modifiers[i])
+        j++;
+      if (j == super->n_modifiers || super->modifiers[j] != sub->modifiers[i])
+        return FALSE;
+      j++;
+    }
+  return TRUE;
+}
+
+const char *
+tally_fact_lexicon_label (TallyFactLexicon *lexicon,
+                          const char       *phrase)
+{
+  return phrase != NULL ? g_hash_table_lookup (lexicon->labels, phrase) : NULL;
+}
+
+/* Case-insensitive, word-bounded search of ASCII `needle` in `haystack`. */
+static gboolean
+contains_words (const char *haystack,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = haystack; *p; p++)
+    {
+      if (g_ascii_strncasecmp (p, needle, n) != 0)
+        continue;
+      if ((p == haystack || !g_ascii_isalnum (p[-1])) && !g_ascii_isalnum (p[n]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+tally_fact_lexicon_find_label_verb (TallyFactLexicon *lexicon,
+                                    const char       *sentence)
+{
+  for (guint i = 0; sentence != NULL && lexicon->label_verbs[i] != NULL; i++)
+    if (lexicon->label_verbs[i][0] != '\0' && contains_words (sentence, lexicon->label_verbs[i]))
+      return lexicon->label_verbs[i];
+  return NULL;
+}
+
+gboolean
+tally_fact_lexicon_says_nearly (TallyFactLexicon *lexicon,
+                                const char       *text)
+{
+  for (guint i = 0; text != NULL && lexicon->nearly[i] != NULL; i++)
+    if (lexicon->nearly[i][0] != '\0' && contains_words (text, lexicon->nearly[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+tally_fact_lexicon_is_predicate (TallyFactLexicon *lexicon,
+                                 const char       *word)
+{
+  return g_hash_table_contains (lexicon->predicates, word);
+}

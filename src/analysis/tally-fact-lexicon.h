@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The words the fact grouping compares measures with: phrase and word
+ * synonyms, spelling variants, words to ignore, words that tell facts apart,
+ * label wording. Loaded from facts/<lang>.facts (a GKeyFile in a resource). */
+
+typedef struct _TallyFactLexicon TallyFactLexicon;
+
+/* A measure reduced to what comparing needs. Words are canonical, interned
+ * in the lexicon (compare pointers), `modifiers` and `distinct` sorted by
+ * pointer so that subset tests are a merge. */
+typedef struct
+{
+  const char *head;          /* head noun: "agreement"; never NULL */
+  const char **modifiers;    /* NULL-terminated: "cooperation", "implemented" */
+  guint n_modifiers;
+  const char **distinct;     /* NULL-terminated: "first" */
+  guint n_distinct;
+  char *phrase;              /* the canonical phrase, words in order: "cooperation agreement" */
+  gboolean has_predicate;    /* a trailing "implemented", "built" … */
+} TallyMeasureKey;
+
+TallyFactLexicon *tally_fact_lexicon_new_from_data   (const char  *data,
+                                                      gsize        len,
+                                                      const char  *name,
+                                                      GError     **error);
+/* The built-in English lexicon, loaded once; never NULL (a broken built-in
+ * resource is a programming error and aborts with its message). */
+TallyFactLexicon *tally_fact_lexicon_get_default     (void);
+void              tally_fact_lexicon_free            (TallyFactLexicon *lexicon);
+
+/* NULL when the measure has no content word. Free with tally_measure_key_free(). */
+TallyMeasureKey  *tally_fact_lexicon_measure_key     (TallyFactLexicon *lexicon,
+                                                      const char       *measure);
+void              tally_measure_key_free             (TallyMeasureKey  *key);
+
+/* TRUE when every modifier of `sub` is a modifier of `super`. */
+gboolean          tally_measure_key_is_subset        (const TallyMeasureKey *sub,
+                                                      const TallyMeasureKey *super);
+
+/* The label text for a canonical phrase ("trade" → "Trade volume"), or NULL. */
+const char       *tally_fact_lexicon_label           (TallyFactLexicon *lexicon,
+                                                      const char       *phrase);
+/* A label verb used in `sentence` ("signed"), or NULL. */
+const char       *tally_fact_lexicon_find_label_verb (TallyFactLexicon *lexicon,
+                                                      const char       *sentence);
+/* TRUE when `text` reads "nearly"/"almost"… (so approx means [0.9·X, X]). */
+gboolean          tally_fact_lexicon_says_nearly     (TallyFactLexicon *lexicon,
+                                                      const char       *text);
+/* TRUE when `word` is a predicate ("implemented"). */
+gboolean          tally_fact_lexicon_is_predicate    (TallyFactLexicon *lexicon,
+                                                      const char       *word);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyFactLexicon, tally_fact_lexicon_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyMeasureKey, tally_measure_key_free)
+
+G_END_DECLS

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tally-claim-record.h"
+
+G_BEGIN_DECLS
+
+/* Fact grouping and grading: the claims of many documents in, facts out.
+ * A fact is one thing measured (same measure, kind, unit, scope year and
+ * level-or-change); its distinct values are graded against each other
+ * (agree, rounding, qualified, conflict, single). Plain C, GLib only. */
+
+typedef enum
+{
+  TALLY_FACT_STATUS_CONFLICT,
+  TALLY_FACT_STATUS_QUALIFIED,
+  TALLY_FACT_STATUS_ROUNDING,
+  TALLY_FACT_STATUS_AGREE,
+  TALLY_FACT_STATUS_SINGLE,
+} TallyFactStatus;
+
+/* One claim handed to the grouping. Everything is borrowed: the inputs must
+ * outlive the facts made from them (facts point back at `document_id` and
+ * refer to claims by their index in the input array). */
+typedef struct
+{
+  const char *claim_id;           /* "c12" */
+  const char *document_id;        /* "d3" */
+  const char *outlet;             /* may be NULL */
+  const TallyClaimRecord *record;
+  const char *text;               /* the claim's words ("nearly $50 billion"), may be NULL */
+  const char *sentence;           /* its sentence, may be NULL */
+} TallyFactInput;
+
+/* One distinct value of a fact, and who states it. */
+typedef struct
+{
+  double value;
+  gboolean has_value_max;
+  double value_max;
+  char *value_text;               /* year and date facts: "2022", "2024-05" */
+  char *value_max_text;
+  TallyQualifier qualifier;
+  gboolean nearly;                /* an approx value said "nearly"/"almost": [0.9·X, X] */
+  char *display;                  /* "nearly $50 billion", "over 80%", "2022" */
+  guint side;                     /* 0 = the side most sources take; conflicts have more */
+  GArray *claims;                 /* guint: indexes into the input */
+  GPtrArray *documents;           /* const char*, borrowed, distinct, in input order */
+} TallyFactValue;
+
+typedef struct
+{
+  char *id;                       /* "f1", … in sorted order */
+  char *label;                    /* "Cooperation agreements signed" */
+  char *measure;                  /* the most specific measure of its claims */
+  TallyClaimKind kind;            /* year and date facts are TALLY_CLAIM_KIND_YEAR or _DATE */
+  char *unit;                     /* NULL for counts and dates */
+  int scope_year;                 /* 0 = none */
+  gboolean change;
+  TallyFactStatus status;
+  char *explanation;              /* "2 sources say 2022, 1 says 2021" */
+  double spread;                  /* (max − min) / |max| over the stated values; 0 when one */
+  GArray *claims;                 /* guint: indexes into the input, input order */
+  GPtrArray *values;              /* TallyFactValue*, side 0 first, then by sources */
+  GPtrArray *documents;           /* const char*, borrowed, distinct, input order */
+} TallyFactRecord;
+
+void             tally_fact_record_free        (TallyFactRecord *fact);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyFactRecord, tally_fact_record_free)
+
+const char      *tally_fact_status_to_string   (TallyFactStatus  status);
+gboolean         tally_fact_status_from_string (const char      *str,
+                                                TallyFactStatus *status);
+
+/* Groups and grades `n_inputs` claims. Claims without a measure or a value,
+ * and relative dates, are left out. Returns TallyFactRecord*, conflicts first,
+ * then by number of sources (most first), then by label. */
+GPtrArray       *tally_group_facts             (const TallyFactInput *inputs,
+                                                gsize                 n_inputs);
+
+/* How a value reads in a table: "$48.2 billion", "over 80%", "1,200 km",
+ * "14", "2022". `nearly` picks "nearly" over "about" for approx values. */
+char            *tally_fact_format_value       (TallyClaimKind  kind,
+                                                const char     *unit,
+                                                double          value,
+                                                gboolean        has_value_max,
+                                                double          value_max,
+                                                const char     *value_text,
+                                                const char     *value_max_text,
+                                                TallyQualifier  qualifier,
+                                                gboolean        nearly);
+
+G_END_DECLS
