@@ -111,19 +111,23 @@ attached (Ctx *c,
   return i < n_tokens (c) && !(TOK (c, i)->flags & TALLY_TOKEN_SPACE_BEFORE);
 }
 
-static gboolean
-token_is (Ctx        *c,
-          guint       i,
-          const char *str)
+static inline gboolean
+token_is_n (Ctx        *c,
+            guint       i,
+            const char *str,
+            gsize       n)
 {
   const TallyToken *t;
-  gsize n = strlen (str);
 
   if (i >= n_tokens (c))
     return FALSE;
   t = TOK (c, i);
-  return t->end - t->start == n && g_ascii_strncasecmp (c->text + t->start, str, n) == 0;
+  return t->end - t->start == n && (c->text[t->start] | 0x20) == (str[0] | 0x20)
+         && g_ascii_strncasecmp (c->text + t->start, str, n) == 0;
 }
+
+/* Literal strings only: their length is known at compile time. */
+#define token_is(c, i, str) token_is_n ((c), (i), ("" str), sizeof (str) - 1)
 
 static gboolean
 punct_is (Ctx  *c,
@@ -362,17 +366,11 @@ typedef enum
  * c->measure: determiners and vague adjectives dropped, proper-noun
  * modifiers dropped, the head lemmatised, at most three words. Returns the
  * index after the phrase, or i when there was none. */
-static gboolean
+static inline gboolean
 is_determiner (Ctx  *c,
                guint i)
 {
-  static const char * const words[] = { "a", "an", "the", "this", "that", "these", "those", "its", "their",
-                                        "his", "her", "our", "it", "them", "us", "him" };
-
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    if (token_is (c, i, words[w]))
-      return TRUE;
-  return FALSE;
+  return has_flag (c, i, TALLY_LEX_DETERMINER);
 }
 
 /* Capitalised, and not merely because it starts the sentence. */
@@ -527,30 +525,18 @@ is_clause_break (Ctx  *c,
          && strchr (",;:()", c->text[t->start]) != NULL;
 }
 
-static gboolean
+static inline gboolean
 is_modal (Ctx  *c,
           guint i)
 {
-  static const char * const words[] = { "will", "would", "could", "can", "to", "may", "must", "should", "might" };
-
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    if (token_is (c, i, words[w]))
-      return TRUE;
-  return FALSE;
+  return has_flag (c, i, TALLY_LEX_MODAL);
 }
 
 static gboolean
 resets_clause (Ctx  *c,
                guint i)
 {
-  static const char * const words[] = { "said", "says", "say", "that", "noted", "added", "estimate", "estimates" };
-
-  if (is_clause_break (c, i))
-    return TRUE;
-  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
-    if (token_is (c, i, words[w]))
-      return TRUE;
-  return FALSE;
+  return is_clause_break (c, i) || has_flag (c, i, TALLY_LEX_CLAUSE_RESET);
 }
 
 /* The first noun phrase in tokens [from, to): a clause's subject. */
@@ -2367,10 +2353,11 @@ sentence_has_candidate (Ctx *c)
 
       if (t->type == TALLY_TOKEN_NUMBER)
         return TRUE;
+      /* Every relative date phrase holds "year", "month", "today"…: its
+       * first word ("the", "last") alone does not make a candidate. */
       if (t->lex != NULL
-          && ((t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
-                                | TALLY_LEX_RELATIVE_DATE))
-              || (t->lex->starts & TALLY_LEX_RELATIVE_DATE)))
+          && (t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
+                               | TALLY_LEX_RELATIVE_DATE | TALLY_LEX_DURATION)))
         return TRUE;
       if (t->flags & TALLY_TOKEN_HYPHENATED)
         return TRUE;

@@ -438,5 +438,9 @@ gboolean
 tally_fact_lexicon_is_predicate (TallyFactLexicon *lexicon,
                                  const char       *word)
 {
-  return g_hash_table_contains (lexicon->predicates, word);
+  gsize len = strlen (word);
+
+  /* Past participles not in the list ("dredged", "electrified") too. */
+  return g_hash_table_contains (lexicon->predicates, word)
+         || (len >= 6 && g_str_has_suffix (word, "ed"));
 }

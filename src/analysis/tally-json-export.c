@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-json-export.h"
+#include "tally-events.h"
 
 #include <math.h>
 #include <string.h>
@@ -230,6 +231,26 @@ tally_json_events_node (GPtrArray *documents)
 
   /* EVENTS (issue 7): the event finder (src/analysis/tally-events.h) appends
    * one object per event to `events` here. */
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  g_autoptr(GPtrArray) found = NULL;
+
+  for (guint d = 0; finder != NULL && d < documents->len; d++)
+    {
+      const TallyAnalyzedDocument *document = g_ptr_array_index (documents, d);
+      g_autofree char *guessed = NULL;
+      const char *published;
+
+      if (document->record == NULL || document->record->text == NULL)
+        continue;
+      published = document->record->published;
+      if (published == NULL)
+        published = guessed = tally_events_guess_published (document->record->text, document->record->text_len);
+      tally_event_finder_add_document (finder, document->id, document->record->text,
+                                       document->record->text_len, published);
+    }
+  found = finder != NULL ? tally_event_finder_finish (finder) : g_ptr_array_new ();
+  for (guint e = 0; e < found->len; e++)
+    json_array_add_element (events, tally_event_record_to_json (g_ptr_array_index (found, e)));
 
   json_node_take_array (node, events);
   return node;

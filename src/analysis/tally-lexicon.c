@@ -121,6 +121,20 @@ tally_lexicon_lookup (const TallyLexicon *lexicon,
   return slot->key != NULL ? &slot->entry : NULL;
 }
 
+const TallyLexEntry *
+tally_lexicon_lookup_hashed (const TallyLexicon *lexicon,
+                             const char         *key,
+                             gsize               len,
+                             guint32             hash)
+{
+  Slot *slot;
+
+  if (len == 0 || len > 64)
+    return NULL;
+  slot = find_slot (lexicon, key, len, hash);
+  return slot->key != NULL ? &slot->entry : NULL;
+}
+
 guint
 tally_lexicon_size (const TallyLexicon *lexicon)
 {
@@ -155,6 +169,9 @@ typedef enum
   SECTION_SCOPE_PREP,
   SECTION_FILLER,
   SECTION_ORDINAL_SKIP,
+  SECTION_DETERMINER,
+  SECTION_MODAL,
+  SECTION_CLAUSE_RESET,
 } Section;
 
 static const struct
@@ -189,6 +206,9 @@ static const struct
   { "scope_prep", SECTION_SCOPE_PREP, TALLY_LEX_SCOPE_PREP, FALSE },
   { "filler", SECTION_FILLER, TALLY_LEX_FILLER, FALSE },
   { "ordinal_skip", SECTION_ORDINAL_SKIP, TALLY_LEX_ORDINAL_SKIP, FALSE },
+  { "determiner", SECTION_DETERMINER, TALLY_LEX_DETERMINER, FALSE },
+  { "modal", SECTION_MODAL, TALLY_LEX_MODAL, FALSE },
+  { "clause_reset", SECTION_CLAUSE_RESET, TALLY_LEX_CLAUSE_RESET, FALSE },
 };
 
 static gboolean
@@ -277,6 +297,9 @@ apply_value (TallyLexicon  *lexicon,
     case SECTION_SCOPE_PREP:
     case SECTION_FILLER:
     case SECTION_ORDINAL_SKIP:
+    case SECTION_DETERMINER:
+    case SECTION_MODAL:
+    case SECTION_CLAUSE_RESET:
     default:
       return TRUE;
     }
@@ -392,7 +415,12 @@ const TallyLexicon *
 tally_lexicon_get (const char  *language,
                    GError     **error)
 {
+  static const TallyLexicon *english;  /* every document asks for it */
+  const TallyLexicon *cached;
   TallyLexicon *lexicon;
+
+  if (g_str_equal (language, "en") && (cached = g_atomic_pointer_get (&english)) != NULL)
+    return cached;
 
   g_mutex_lock (&lexicons_lock);
   if (lexicons == NULL)
@@ -417,6 +445,8 @@ tally_lexicon_get (const char  *language,
           lexicon = tally_lexicon_new_from_data (data, len, error);
           if (lexicon != NULL)
             g_hash_table_insert (lexicons, g_strdup (language), lexicon);
+          if (lexicon != NULL && g_str_equal (language, "en"))
+            g_atomic_pointer_set (&english, lexicon);
         }
     }
   g_mutex_unlock (&lexicons_lock);

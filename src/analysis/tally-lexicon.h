@@ -40,6 +40,9 @@ typedef enum
   TALLY_LEX_SCOPE_PREP     = 1 << 23,
   TALLY_LEX_FILLER         = 1 << 24,
   TALLY_LEX_ORDINAL_SKIP   = 1 << 25,
+  TALLY_LEX_DETERMINER     = 1 << 26,
+  TALLY_LEX_MODAL          = 1 << 27,
+  TALLY_LEX_CLAUSE_RESET   = 1 << 28,
 } TallyLexFlags;
 
 typedef struct
@@ -78,5 +81,19 @@ const TallyLexEntry  *tally_lexicon_lookup     (const TallyLexicon *lexicon,
                                                 const char         *key,
                                                 gsize               len);
 guint                 tally_lexicon_size       (const TallyLexicon *lexicon);
+
+/* The same with the key's hash already computed (the tokenizer folds and
+ * hashes each word while it scans it): FNV-1a over the lower-cased bytes. */
+#define TALLY_LEXICON_HASH_INIT 2166136261u
+static inline guint32
+tally_lexicon_hash_step (guint32 hash,
+                         guint8  byte)
+{
+  return (hash ^ ((byte >= 'A' && byte <= 'Z') ? byte + 32 : byte)) * 16777619u;
+}
+const TallyLexEntry  *tally_lexicon_lookup_hashed (const TallyLexicon *lexicon,
+                                                   const char         *key,
+                                                   gsize               len,
+                                                   guint32             hash);
 
 G_END_DECLS

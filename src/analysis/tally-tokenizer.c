@@ -161,11 +161,13 @@ url_length (const char *text,
 static gsize
 scan_word (const guint8 *p,
            gsize         avail,
-           guint16      *flags)
+           guint16      *flags,
+           guint32      *hash)
 {
   gsize n = 0;
   guint clen;
   gboolean all_caps = TRUE;
+  guint32 h = TALLY_LEXICON_HASH_INIT;
 
   /* Initialisms with dots: "U.S.", "a.m.". */
   if (avail >= 4 && g_ascii_isalpha (p[0]) && p[1] == '.' && g_ascii_isalpha (p[2]) && p[3] == '.')
@@ -173,6 +175,9 @@ scan_word (const guint8 *p,
       n = 4;
       while (n + 1 < avail && g_ascii_isalpha (p[n]) && p[n + 1] == '.')
         n += 2;
+      for (gsize i = 0; i < n; i++)
+        h = tally_lexicon_hash_step (h, p[i]);
+      *hash = h;
       return n;
     }
 
@@ -184,6 +189,8 @@ scan_word (const guint8 *p,
         {
           if (p[n] >= 'a' && p[n] <= 'z')
             all_caps = FALSE;
+          for (guint b = 0; b < clen; b++)
+            h = tally_lexicon_hash_step (h, p[n + b]);
           n += clen;
           continue;
         }
@@ -201,12 +208,15 @@ scan_word (const guint8 *p,
             {
               if (k == CLASS_DASH)
                 *flags |= TALLY_TOKEN_HYPHENATED;
+              for (guint b = 0; b < clen; b++)
+                h = tally_lexicon_hash_step (h, p[n + b]);
               n += clen;
               continue;
             }
         }
       break;
     }
+  *hash = h;
   return n;
 }
 
@@ -317,19 +327,25 @@ tally_tokenizer_next (const TallyLexicon *lexicon,
     {
     case CLASS_LETTER:
       {
-        gsize url = (space || i == 0) ? url_length (text, i, len) : 0;
+        guint32 hash;
+        gsize url;
 
-        if (url > 0)
+        token->end = i + scan_word (p + i, len - i, &token->flags, &hash);
+        /* Only a word that runs on into ".", ":", "/" or "@" can be the
+         * start of a URL or an address: most words skip the check. */
+        if ((space || i == 0) && token->end < len && text[token->end] != '\0'
+            && strchr ("./:@", text[token->end]) != NULL
+            && (url = url_length (text, i, len)) > 0)
           {
             token->type = TALLY_TOKEN_URL;
             token->end = i + url;
+            token->flags &= ~TALLY_TOKEN_HYPHENATED;
             break;
           }
         token->type = TALLY_TOKEN_WORD;
-        token->end = i + scan_word (p + i, len - i, &token->flags);
         if (p[i] >= 'A' && p[i] <= 'Z')
           token->flags |= TALLY_TOKEN_CAPITALIZED;
-        token->lex = tally_lexicon_lookup (lexicon, text + i, token->end - i);
+        token->lex = tally_lexicon_lookup_hashed (lexicon, text + i, token->end - i, hash);
         break;
       }
     case CLASS_DIGIT:

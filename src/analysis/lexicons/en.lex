@@ -978,3 +978,45 @@ secretary
 deputy
 vice
 mentioned
+
+# Determiners and object pronouns: they end a noun phrase that has begun.
+[determiner]
+a
+an
+the
+this
+that
+these
+those
+its
+their
+his
+her
+our
+it
+them
+us
+him
+
+# Auxiliaries before a bare verb: "will handle", "to raise".
+[modal]
+will
+would
+could
+can
+to
+may
+must
+should
+might
+
+# Words after which a new clause (and a new subject) starts.
+[clause_reset]
+said
+says
+say
+that
+noted
+added
+estimate
+estimates

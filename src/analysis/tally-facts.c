@@ -1,0 +1,944 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-facts.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-fact-lexicon.h"
+
+/* Grouping: claims are bucketed by what must be equal (kind, unit, change,
+ * scope year, head noun, distinguishing words such as "first"), then, inside
+ * a bucket, a measure joins the one more specific measure that contains all
+ * its modifiers ("agreement" joins "cooperation agreement"). When two
+ * incomparable measures could take it ("trade agreement", "cooperation
+ * agreement") it stays a fact of its own: a wrong merge is worse than a
+ * missed one, because the analyst would read a conflict that is not there.
+ *
+ * Grading: each distinct value becomes an interval of what it allows (its
+ * rounding, or what its qualifier says); values whose intervals overlap can
+ * all be true together. Overlapping intervals form one side; more than one
+ * side is a conflict. */
+
+static const char * const status_names[] = {
+  [TALLY_FACT_STATUS_CONFLICT] = "conflict",
+  [TALLY_FACT_STATUS_QUALIFIED] = "qualified",
+  [TALLY_FACT_STATUS_ROUNDING] = "rounding",
+  [TALLY_FACT_STATUS_AGREE] = "agree",
+  [TALLY_FACT_STATUS_SINGLE] = "single",
+};
+
+const char *
+tally_fact_status_to_string (TallyFactStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+  return status_names[status];
+}
+
+gboolean
+tally_fact_status_from_string (const char      *str,
+                               TallyFactStatus *status)
+{
+  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (status_names); i++)
+    if (g_str_equal (str, status_names[i]))
+      {
+        *status = (TallyFactStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+fact_value_free (TallyFactValue *value)
+{
+  g_free (value->value_text);
+  g_free (value->value_max_text);
+  g_free (value->display);
+  g_array_unref (value->claims);
+  g_ptr_array_unref (value->documents);
+  g_free (value);
+}
+
+void
+tally_fact_record_free (TallyFactRecord *fact)
+{
+  if (fact == NULL)
+    return;
+  g_free (fact->id);
+  g_free (fact->label);
+  g_free (fact->measure);
+  g_free (fact->unit);
+  g_free (fact->explanation);
+  g_array_unref (fact->claims);
+  g_ptr_array_unref (fact->values);
+  g_ptr_array_unref (fact->documents);
+  g_free (fact);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Which claims can be facts, and their bucket                               */
+
+static gboolean
+is_date_kind (TallyClaimKind kind)
+{
+  return kind == TALLY_CLAIM_KIND_YEAR || kind == TALLY_CLAIM_KIND_DATE;
+}
+
+/* Parses "2022", "2024-05", "2026-06-17" into the first and last Julian day
+ * it covers. */
+static gboolean
+parse_date_span (const char *text,
+                 guint32    *first,
+                 guint32    *last)
+{
+  int year = 0, month = 0, day = 0;
+  int n;
+  GDate date;
+
+  if (text == NULL)
+    return FALSE;
+  n = sscanf (text, "%d-%d-%d", &year, &month, &day);
+  if (n < 1 || year < 1 || year > 9999 || (n >= 2 && (month < 1 || month > 12)))
+    return FALSE;
+  g_date_clear (&date, 1);
+  if (n == 1)
+    {
+      g_date_set_dmy (&date, 1, G_DATE_JANUARY, year);
+      *first = g_date_get_julian (&date);
+      g_date_set_dmy (&date, 31, G_DATE_DECEMBER, year);
+      *last = g_date_get_julian (&date);
+      return TRUE;
+    }
+  if (n == 2)
+    {
+      g_date_set_dmy (&date, 1, month, year);
+      *first = g_date_get_julian (&date);
+      g_date_set_dmy (&date, g_date_get_days_in_month (month, year), month, year);
+      *last = g_date_get_julian (&date);
+      return TRUE;
+    }
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (&date, day, month, year);
+  *first = *last = g_date_get_julian (&date);
+  return TRUE;
+}
+
+static gboolean
+usable (const TallyFactInput *input)
+{
+  const TallyClaimRecord *record = input->record;
+  guint32 first, last;
+
+  if (record == NULL || record->measure == NULL || record->measure[0] == '\0')
+    return FALSE;
+  if (is_date_kind (record->kind))
+    return record->value_text != NULL && parse_date_span (record->value_text, &first, &last);
+  return record->has_value && isfinite (record->value)
+         && (!record->has_value_max || isfinite (record->value_max));
+}
+
+typedef struct
+{
+  const TallyMeasureKey *key;
+  GArray *claims;           /* guint */
+  int group;                /* index of the set it joins, in its bucket */
+} ModifierSet;
+
+static void
+modifier_set_free (ModifierSet *set)
+{
+  g_array_unref (set->claims);
+  g_free (set);
+}
+
+static gboolean
+same_modifiers (const TallyMeasureKey *a,
+                const TallyMeasureKey *b)
+{
+  return a->n_modifiers == b->n_modifiers
+         && memcmp (a->modifiers, b->modifiers, a->n_modifiers * sizeof (char *)) == 0;
+}
+
+static char *
+bucket_key (const TallyClaimRecord *record,
+            const TallyMeasureKey  *key)
+{
+  GString *out = g_string_new (NULL);
+
+  if (is_date_kind (record->kind))
+    g_string_append (out, "date");
+  else
+    g_string_append_printf (out, "%d\x1f%s\x1f%d\x1f%d", record->kind, record->unit ? record->unit : "",
+                            record->change ? 1 : 0, record->scope_year);
+  g_string_append_printf (out, "\x1f%p", key->head);
+  for (guint i = 0; i < key->n_distinct; i++)
+    g_string_append_printf (out, "\x1f%p", key->distinct[i]);
+  return g_string_free (out, FALSE);
+}
+
+/* Each set joins the one maximal set containing it; ambiguous sets and
+ * maximal sets stand alone. */
+static void
+resolve_bucket (GPtrArray *sets)
+{
+  for (guint i = 0; i < sets->len; i++)
+    {
+      ModifierSet *set = g_ptr_array_index (sets, i);
+      int joined = -1;
+      gboolean ambiguous = FALSE;
+
+      set->group = (int) i;
+      for (guint j = 0; j < sets->len && !ambiguous; j++)
+        {
+          ModifierSet *other = g_ptr_array_index (sets, j);
+          gboolean maximal = TRUE;
+
+          if (j == i || other->key->n_modifiers <= set->key->n_modifiers
+              || !tally_measure_key_is_subset (set->key, other->key))
+            continue;
+          for (guint k = 0; k < sets->len && maximal; k++)
+            {
+              ModifierSet *bigger = g_ptr_array_index (sets, k);
+
+              maximal = !(k != j && bigger->key->n_modifiers > other->key->n_modifiers
+                          && tally_measure_key_is_subset (other->key, bigger->key));
+            }
+          if (!maximal)
+            continue;
+          if (joined >= 0)
+            ambiguous = TRUE;
+          joined = (int) j;
+        }
+      if (joined >= 0 && !ambiguous)
+        set->group = joined;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Grading                                                                   */
+
+typedef struct
+{
+  TallyFactValue *value;
+  double lo;
+  double hi;
+  gboolean point;           /* exact and not a range: only rounding widens it */
+  guint first_claim;
+  guint cluster;
+} Interval;
+
+/* The step of the last digit as written: 48.2 billion → 0.1 billion,
+ * 48 billion → 1 billion, 12.43 → 0.01, 1,200 → 1. */
+static double
+precision_of (double value)
+{
+  double magnitude = fabs (value);
+  double scale = magnitude >= 1e12 ? 1e12 : magnitude >= 1e9 ? 1e9 : magnitude >= 1e6 ? 1e6 : 1;
+  double scaled = magnitude / scale;
+  double step = 1;
+
+  for (int decimals = 0; decimals < 6; decimals++, step /= 10)
+    if (fabs (scaled / step - round (scaled / step)) < 1e-6)
+      break;
+  return step * scale;
+}
+
+static void
+value_interval (TallyClaimKind        kind,
+                const TallyFactValue *value,
+                Interval             *interval)
+{
+  double lo, hi, half;
+
+  if (is_date_kind (kind))
+    {
+      guint32 first = 0, last = 0, first_max, last_max;
+
+      parse_date_span (value->value_text, &first, &last);
+      if (value->value_max_text != NULL && parse_date_span (value->value_max_text, &first_max, &last_max))
+        last = MAX (last, last_max);
+      lo = first, hi = last, half = 0;
+    }
+  else
+    {
+      lo = value->value;
+      hi = value->has_value_max ? value->value_max : value->value;
+      half = precision_of (lo) / 2;
+      if (value->has_value_max)
+        half = MAX (half, precision_of (hi) / 2);
+    }
+
+  interval->point = value->qualifier == TALLY_QUALIFIER_EXACT && !value->has_value_max
+                    && value->value_max_text == NULL;
+  switch (value->qualifier)
+    {
+    case TALLY_QUALIFIER_APPROX:
+      if (value->nearly)
+        interval->lo = is_date_kind (kind) ? lo - 365 : lo - 0.1 * fabs (lo), interval->hi = hi;
+      else
+        {
+          double tolerance = is_date_kind (kind) ? 365 : MAX (0.05 * fabs (lo), half);
+
+          interval->lo = lo - tolerance, interval->hi = hi + tolerance;
+        }
+      break;
+    case TALLY_QUALIFIER_OVER:
+      interval->lo = hi + 1e-9 * MAX (1.0, fabs (hi)), interval->hi = INFINITY;
+      break;
+    case TALLY_QUALIFIER_AT_LEAST:
+      interval->lo = hi, interval->hi = INFINITY;
+      break;
+    case TALLY_QUALIFIER_UNDER:
+      interval->lo = -INFINITY, interval->hi = lo - 1e-9 * MAX (1.0, fabs (lo));
+      break;
+    case TALLY_QUALIFIER_AT_MOST:
+      interval->lo = -INFINITY, interval->hi = lo;
+      break;
+    case TALLY_QUALIFIER_EXACT:
+    default:
+      /* A tiny slack so that 94.75 against 94.8 ± 0.05 is not lost to binary. */
+      interval->lo = lo - half * (1 + 1e-9), interval->hi = hi + half * (1 + 1e-9);
+      break;
+    }
+}
+
+static int
+compare_interval_lo (gconstpointer a,
+                     gconstpointer b)
+{
+  const Interval *ia = a, *ib = b;
+
+  if (ia->lo != ib->lo)
+    return ia->lo < ib->lo ? -1 : 1;
+  return ia->hi < ib->hi ? -1 : ia->hi > ib->hi;
+}
+
+static guint
+count_documents (GPtrArray *values,
+                 guint      side,
+                 gboolean   any_side)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      TallyFactValue *value = g_ptr_array_index (values, i);
+
+      if (any_side || value->side == side)
+        for (guint d = 0; d < value->documents->len; d++)
+          g_hash_table_add (seen, g_ptr_array_index (value->documents, d));
+    }
+  return g_hash_table_size (seen);
+}
+
+typedef struct
+{
+  guint documents;
+  guint first_claim;
+} SideRank;
+
+/* Sweeps the intervals by their start: a value joins the current side while
+ * all of the side's intervals still share a point. Returns the side count;
+ * sides are numbered by how many documents take them. */
+static guint
+assign_sides (TallyFactRecord *fact,
+              Interval        *intervals,
+              guint            n)
+{
+  g_autofree SideRank *ranks = NULL;
+  g_autofree guint *order = NULL;
+  double common_hi = -INFINITY;
+  guint n_sides = 0;
+
+  qsort (intervals, n, sizeof *intervals, compare_interval_lo);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == 0 || intervals[i].lo > common_hi)
+        {
+          n_sides++;
+          common_hi = intervals[i].hi;
+        }
+      else
+        common_hi = MIN (common_hi, intervals[i].hi);
+      intervals[i].cluster = n_sides - 1;
+    }
+
+  ranks = g_new0 (SideRank, n_sides);
+  for (guint s = 0; s < n_sides; s++)
+    ranks[s].first_claim = G_MAXUINT;
+  for (guint i = 0; i < n; i++)
+    {
+      intervals[i].value->side = intervals[i].cluster;
+      ranks[intervals[i].cluster].first_claim = MIN (ranks[intervals[i].cluster].first_claim,
+                                                     intervals[i].first_claim);
+    }
+  for (guint s = 0; s < n_sides; s++)
+    ranks[s].documents = count_documents (fact->values, s, FALSE);
+
+  /* Renumber: most documents first, then the side stated first. */
+  order = g_new (guint, n_sides);
+  for (guint s = 0; s < n_sides; s++)
+    {
+      guint rank = 0;
+
+      for (guint t = 0; t < n_sides; t++)
+        if (ranks[t].documents > ranks[s].documents
+            || (ranks[t].documents == ranks[s].documents && ranks[t].first_claim < ranks[s].first_claim))
+          rank++;
+      order[s] = rank;
+    }
+  for (guint i = 0; i < n; i++)
+    intervals[i].value->side = order[intervals[i].cluster];
+  return n_sides;
+}
+
+static int
+compare_values (gconstpointer a,
+                gconstpointer b)
+{
+  const TallyFactValue *va = *(TallyFactValue * const *) a;
+  const TallyFactValue *vb = *(TallyFactValue * const *) b;
+
+  if (va->side != vb->side)
+    return va->side < vb->side ? -1 : 1;
+  if (va->documents->len != vb->documents->len)
+    return va->documents->len > vb->documents->len ? -1 : 1;
+  return g_array_index (va->claims, guint, 0) < g_array_index (vb->claims, guint, 0) ? -1 : 1;
+}
+
+/* "over 80% (read as more than 80%)": the reading the grade relied on. */
+static void
+append_reading (GString              *out,
+                TallyClaimKind        kind,
+                const char           *unit,
+                const TallyFactValue *value)
+{
+  g_autofree char *bare = tally_fact_format_value (kind, unit, value->value, value->has_value_max,
+                                                   value->value_max, value->value_text,
+                                                   value->value_max_text, TALLY_QUALIFIER_EXACT, FALSE);
+
+  g_string_append (out, value->display);
+  switch (value->qualifier)
+    {
+    case TALLY_QUALIFIER_APPROX:
+      if (value->nearly)
+        {
+          g_autofree char *low = tally_fact_format_value (kind, unit, 0.9 * value->value, FALSE, 0,
+                                                          value->value_text, NULL, TALLY_QUALIFIER_EXACT, FALSE);
+
+          if (is_date_kind (kind))
+            g_string_append_printf (out, " (read as up to a year before %s)", bare);
+          else
+            g_string_append_printf (out, " (read as %s to %s)", low, bare);
+        }
+      else if (is_date_kind (kind))
+        g_string_append_printf (out, " (read as %s ± 1 year)", bare);
+      else
+        g_string_append_printf (out, " (read as %s ± 5%%)", bare);
+      break;
+    case TALLY_QUALIFIER_OVER: g_string_append_printf (out, " (read as more than %s)", bare); break;
+    case TALLY_QUALIFIER_UNDER: g_string_append_printf (out, " (read as less than %s)", bare); break;
+    case TALLY_QUALIFIER_AT_LEAST: g_string_append_printf (out, " (read as %s or more)", bare); break;
+    case TALLY_QUALIFIER_AT_MOST: g_string_append_printf (out, " (read as %s or less)", bare); break;
+    case TALLY_QUALIFIER_EXACT:
+    default:
+      break;
+    }
+}
+
+static const char *
+sources_word (guint n)
+{
+  return n == 1 ? "source" : "sources";
+}
+
+static char *
+explain (const TallyFactRecord *fact,
+         guint                  n_sides)
+{
+  GString *out = g_string_new (NULL);
+  guint n_documents = fact->documents->len;
+
+  switch (fact->status)
+    {
+    case TALLY_FACT_STATUS_SINGLE:
+      g_string_append (out, "Only 1 source: ");
+      for (guint i = 0; i < fact->values->len; i++)
+        {
+          const TallyFactValue *value = g_ptr_array_index (fact->values, i);
+
+          g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", value->display);
+        }
+      break;
+
+    case TALLY_FACT_STATUS_AGREE:
+      g_string_append_printf (out, "%u sources say %s", n_documents,
+                              ((TallyFactValue *) g_ptr_array_index (fact->values, 0))->display);
+      break;
+
+    case TALLY_FACT_STATUS_ROUNDING:
+    case TALLY_FACT_STATUS_QUALIFIED:
+      g_string_append_printf (out, "%u sources agree %s: ", n_documents,
+                              fact->status == TALLY_FACT_STATUS_ROUNDING ? "within rounding"
+                                                                         : "once qualifiers are read");
+      for (guint i = 0; i < fact->values->len; i++)
+        {
+          if (i > 0)
+            g_string_append (out, fact->status == TALLY_FACT_STATUS_ROUNDING ? " ≈ " : ", ");
+          append_reading (out, fact->kind, fact->unit, g_ptr_array_index (fact->values, i));
+        }
+      break;
+
+    case TALLY_FACT_STATUS_CONFLICT:
+    default:
+      for (guint side = 0; side < n_sides; side++)
+        {
+          guint n = count_documents (fact->values, side, FALSE);
+          gboolean first_value = TRUE;
+
+          if (side == 0)
+            g_string_append_printf (out, "%u %s %s ", n, sources_word (n), n == 1 ? "says" : "say");
+          else
+            g_string_append_printf (out, ", %u %s ", n, n == 1 ? "says" : "say");
+          for (guint i = 0; i < fact->values->len; i++)
+            {
+              const TallyFactValue *value = g_ptr_array_index (fact->values, i);
+
+              if (value->side != side)
+                continue;
+              g_string_append_printf (out, "%s%s", first_value ? "" : " / ", value->display);
+              first_value = FALSE;
+            }
+        }
+      break;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+grade (TallyFactRecord *fact)
+{
+  g_autofree Interval *intervals = g_new0 (Interval, fact->values->len);
+  guint n = fact->values->len;
+  guint n_sides = 1;
+  gboolean all_points = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      intervals[i].value = g_ptr_array_index (fact->values, i);
+      intervals[i].first_claim = g_array_index (intervals[i].value->claims, guint, 0);
+      value_interval (fact->kind, intervals[i].value, &intervals[i]);
+      all_points &= intervals[i].point;
+    }
+  n_sides = assign_sides (fact, intervals, n);
+  g_ptr_array_sort (fact->values, compare_values);
+
+  if (fact->documents->len <= 1)
+    fact->status = TALLY_FACT_STATUS_SINGLE;
+  else if (n == 1)
+    fact->status = TALLY_FACT_STATUS_AGREE;
+  else if (n_sides > 1)
+    fact->status = TALLY_FACT_STATUS_CONFLICT;
+  else
+    fact->status = all_points ? TALLY_FACT_STATUS_ROUNDING : TALLY_FACT_STATUS_QUALIFIED;
+  fact->explanation = explain (fact, n_sides);
+}
+
+/* Relative for quantities; in years for year and date facts. */
+static double
+spread_of (const TallyFactRecord *fact)
+{
+  double lo = INFINITY, hi = -INFINITY;
+
+  for (guint i = 0; i < fact->values->len; i++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, i);
+      double a = value->value;
+      double b = value->has_value_max ? value->value_max : value->value;
+
+      if (is_date_kind (fact->kind))
+        {
+          a = g_ascii_strtod (value->value_text, NULL);
+          b = value->value_max_text != NULL ? g_ascii_strtod (value->value_max_text, NULL) : a;
+        }
+      lo = MIN (lo, MIN (a, b));
+      hi = MAX (hi, MAX (a, b));
+    }
+  if (fact->values->len == 0 || hi == lo)
+    return 0;
+  if (is_date_kind (fact->kind))
+    return hi - lo;
+  return hi != 0 ? (hi - lo) / fabs (hi) : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Labels                                                                    */
+
+static char *
+pluralize (const char *word)
+{
+  gsize len = strlen (word);
+
+  if (len == 0 || (g_str_has_suffix (word, "s") && !g_str_has_suffix (word, "ss")))
+    return g_strdup (word);
+  if (len > 1 && word[len - 1] == 'y' && strchr ("aeiou", word[len - 2]) == NULL)
+    return g_strdup_printf ("%.*sies", (int) len - 1, word);
+  if (g_str_has_suffix (word, "ss") || g_str_has_suffix (word, "x") || g_str_has_suffix (word, "ch")
+      || g_str_has_suffix (word, "sh"))
+    return g_strdup_printf ("%ses", word);
+  return g_strdup_printf ("%ss", word);
+}
+
+/* "cooperation agreement" → "cooperation agreements";
+ * "share of export" stays; "agreement implemented" → "agreements implemented". */
+static char *
+plural_phrase (TallyFactLexicon *lexicon,
+               const char       *measure)
+{
+  g_auto(GStrv) words = g_strsplit (measure, " ", -1);
+  guint n = g_strv_length (words);
+  int head = -1;
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (words[i], "of"))
+      {
+        n = i;
+        break;
+      }
+  for (int i = (int) n - 1; i >= 0 && head < 0; i--)
+    if (!tally_fact_lexicon_is_predicate (lexicon, words[i]))
+      head = i;
+  if (head >= 0)
+    {
+      char *plural = pluralize (words[head]);
+
+      g_free (words[head]);
+      words[head] = plural;
+    }
+  return g_strjoinv (" ", words);
+}
+
+static char *
+capitalize (char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+  char buf[8];
+  int len = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+  char *out = g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
+
+  g_free (text);
+  return out;
+}
+
+/* A label verb most of the fact's sentences use, and the measure lacks. */
+static const char *
+common_label_verb (TallyFactLexicon      *lexicon,
+                   const TallyFactRecord *fact,
+                   const TallyFactInput  *inputs,
+                   const char            *measure)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < fact->claims->len; i++)
+    {
+      const TallyFactInput *input = &inputs[g_array_index (fact->claims, guint, i)];
+      const char *verb = tally_fact_lexicon_find_label_verb (lexicon, input->sentence);
+      guint count;
+
+      if (verb == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, verb)) + 1;
+      g_hash_table_insert (counts, (gpointer) verb, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        best = verb, best_count = count;
+    }
+  if (best == NULL || 2 * best_count < fact->claims->len || strstr (measure, best) != NULL)
+    return NULL;
+  return best;
+}
+
+static char *
+make_label (TallyFactLexicon      *lexicon,
+            const TallyFactRecord *fact,
+            const TallyMeasureKey *key,
+            const TallyFactInput  *inputs)
+{
+  const char *fixed = tally_fact_lexicon_label (lexicon, key->phrase);
+  g_autofree char *base = NULL;
+  const char *verb = NULL;
+  GString *out;
+
+  if (fixed != NULL)
+    base = g_strdup (fixed);
+  else if (fact->kind == TALLY_CLAIM_KIND_COUNT
+           || (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && key->has_predicate))
+    base = plural_phrase (lexicon, fact->measure);
+  else
+    base = g_strdup (fact->measure);
+  if (fact->kind == TALLY_CLAIM_KIND_COUNT || fact->kind == TALLY_CLAIM_KIND_NUMBER)
+    verb = common_label_verb (lexicon, fact, inputs, base);
+
+  out = g_string_new (NULL);
+  if (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && fixed == NULL
+      && !g_str_has_prefix (base, "share"))
+    g_string_append (out, "share of ");
+  g_string_append (out, base);
+  if (verb != NULL)
+    g_string_append_printf (out, " %s", verb);
+
+  switch (fact->kind)
+    {
+    case TALLY_CLAIM_KIND_YEAR: g_string_append (out, ": year"); break;
+    case TALLY_CLAIM_KIND_DATE: g_string_append (out, ": date"); break;
+    case TALLY_CLAIM_KIND_ORDINAL: g_string_append (out, ": rank"); break;
+    case TALLY_CLAIM_KIND_NUMBER:
+    case TALLY_CLAIM_KIND_DURATION:
+      if (fact->unit != NULL)
+        g_string_append_printf (out, " (%s)", fact->unit);
+      break;
+    case TALLY_CLAIM_KIND_MONEY:
+    case TALLY_CLAIM_KIND_PERCENT:
+    case TALLY_CLAIM_KIND_COUNT:
+    default:
+      break;
+    }
+  if (fact->change)
+    g_string_append (out, g_strcmp0 (fact->unit, "pp") == 0 ? ": change (points)" : ": change");
+  if (fact->scope_year != 0)
+    g_string_append_printf (out, ", %d", fact->scope_year);
+  return capitalize (g_string_free (out, FALSE));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building facts                                                            */
+
+static gboolean
+same_value (const TallyFactValue   *value,
+            const TallyClaimRecord *record,
+            gboolean                nearly)
+{
+  if (value->qualifier != record->qualifier || value->nearly != nearly)
+    return FALSE;
+  if (is_date_kind (record->kind))
+    return g_strcmp0 (value->value_text, record->value_text) == 0
+           && g_strcmp0 (value->value_max_text, record->value_max_text) == 0;
+  return value->value == record->value && value->has_value_max == record->has_value_max
+         && (!record->has_value_max || value->value_max == record->value_max);
+}
+
+static void
+add_document (GPtrArray  *documents,
+              const char *document)
+{
+  for (guint i = 0; i < documents->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (documents, i), document) == 0)
+      return;
+  g_ptr_array_add (documents, (gpointer) document);
+}
+
+static void
+add_claim_value (TallyFactLexicon     *lexicon,
+                 TallyFactRecord      *fact,
+                 const TallyFactInput *input,
+                 guint                 index)
+{
+  const TallyClaimRecord *record = input->record;
+  gboolean nearly = record->qualifier == TALLY_QUALIFIER_APPROX
+                    && tally_fact_lexicon_says_nearly (lexicon, input->text);
+  TallyFactValue *value = NULL;
+
+  for (guint i = 0; i < fact->values->len && value == NULL; i++)
+    if (same_value (g_ptr_array_index (fact->values, i), record, nearly))
+      value = g_ptr_array_index (fact->values, i);
+  if (value == NULL)
+    {
+      value = g_new0 (TallyFactValue, 1);
+      value->value = record->value;
+      value->has_value_max = record->has_value_max;
+      value->value_max = record->value_max;
+      if (is_date_kind (record->kind))
+        {
+          value->value_text = g_strdup (record->value_text);
+          value->value_max_text = g_strdup (record->value_max_text);
+        }
+      value->qualifier = record->qualifier;
+      value->nearly = nearly;
+      value->claims = g_array_new (FALSE, FALSE, sizeof (guint));
+      value->documents = g_ptr_array_new ();
+      value->display = tally_fact_format_value (record->kind, record->unit, value->value, value->has_value_max,
+                                                value->value_max, value->value_text, value->value_max_text,
+                                                value->qualifier, nearly);
+      g_ptr_array_add (fact->values, value);
+    }
+  g_array_append_val (value->claims, index);
+  add_document (value->documents, input->document_id);
+  add_document (fact->documents, input->document_id);
+}
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+/* The measure most claims of the most specific set wrote. */
+static const char *
+common_measure (const TallyFactInput *inputs,
+                GArray               *claims)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const char *measure = inputs[g_array_index (claims, guint, i)].record->measure;
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, measure)) + 1;
+
+      g_hash_table_insert (counts, (gpointer) measure, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        best = measure, best_count = count;
+    }
+  return best;
+}
+
+static TallyFactRecord *
+build_fact (TallyFactLexicon     *lexicon,
+            const TallyFactInput *inputs,
+            GPtrArray            *sets,
+            guint                 root)
+{
+  ModifierSet *main_set = g_ptr_array_index (sets, root);
+  TallyFactRecord *fact = g_new0 (TallyFactRecord, 1);
+  const TallyClaimRecord *first;
+  gboolean any_date = FALSE;
+
+  fact->claims = g_array_new (FALSE, FALSE, sizeof (guint));
+  fact->values = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_value_free);
+  fact->documents = g_ptr_array_new ();
+  for (guint s = 0; s < sets->len; s++)
+    {
+      ModifierSet *set = g_ptr_array_index (sets, s);
+
+      if (set->group == (int) root)
+        g_array_append_vals (fact->claims, set->claims->data, set->claims->len);
+    }
+  g_array_sort (fact->claims, compare_guint);
+
+  first = inputs[g_array_index (fact->claims, guint, 0)].record;
+  fact->measure = g_strdup (common_measure (inputs, main_set->claims));
+  fact->unit = is_date_kind (first->kind) ? NULL : g_strdup (first->unit);
+  fact->change = is_date_kind (first->kind) ? FALSE : first->change;
+  fact->scope_year = is_date_kind (first->kind) ? 0 : first->scope_year;
+  for (guint i = 0; i < fact->claims->len; i++)
+    {
+      guint index = g_array_index (fact->claims, guint, i);
+
+      any_date |= inputs[index].record->kind == TALLY_CLAIM_KIND_DATE;
+      add_claim_value (lexicon, fact, &inputs[index], index);
+    }
+  fact->kind = is_date_kind (first->kind) ? (any_date ? TALLY_CLAIM_KIND_DATE : TALLY_CLAIM_KIND_YEAR)
+                                          : first->kind;
+  grade (fact);
+  fact->spread = spread_of (fact);
+  fact->label = make_label (lexicon, fact, main_set->key, inputs);
+  return fact;
+}
+
+static int
+compare_facts (gconstpointer a,
+               gconstpointer b)
+{
+  const TallyFactRecord *fa = *(TallyFactRecord * const *) a;
+  const TallyFactRecord *fb = *(TallyFactRecord * const *) b;
+  gboolean ca = fa->status == TALLY_FACT_STATUS_CONFLICT;
+  gboolean cb = fb->status == TALLY_FACT_STATUS_CONFLICT;
+  int by_label;
+
+  if (ca != cb)
+    return ca ? -1 : 1;
+  if (fa->documents->len != fb->documents->len)
+    return fa->documents->len > fb->documents->len ? -1 : 1;
+  by_label = g_utf8_collate (fa->label, fb->label);
+  if (by_label != 0)
+    return by_label;
+  return compare_guint (&g_array_index (fa->claims, guint, 0), &g_array_index (fb->claims, guint, 0));
+}
+
+GPtrArray *
+tally_group_facts (const TallyFactInput *inputs,
+                   gsize                 n_inputs)
+{
+  TallyFactLexicon *lexicon = tally_fact_lexicon_get_default ();
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                      (GDestroyNotify) tally_measure_key_free);
+  g_autoptr(GHashTable) buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) bucket_order = g_ptr_array_new ();
+  GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
+
+  g_return_val_if_fail (inputs != NULL || n_inputs == 0, facts);
+
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      const TallyClaimRecord *record = inputs[i].record;
+      const TallyMeasureKey *key;
+      g_autofree char *bucket_id = NULL;
+      GPtrArray *sets;
+      ModifierSet *set = NULL;
+      guint index = (guint) i;
+
+      if (!usable (&inputs[i]))
+        continue;
+      /* Measures repeat: reduce each distinct string once. */
+      if (!g_hash_table_lookup_extended (keys, record->measure, NULL, (gpointer *) &key))
+        {
+          key = tally_fact_lexicon_measure_key (lexicon, record->measure);
+          g_hash_table_insert (keys, record->measure, (gpointer) key);
+        }
+      if (key == NULL)
+        continue;
+
+      bucket_id = bucket_key (record, key);
+      sets = g_hash_table_lookup (buckets, bucket_id);
+      if (sets == NULL)
+        {
+          sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
+          g_hash_table_insert (buckets, g_steal_pointer (&bucket_id), sets);
+          g_ptr_array_add (bucket_order, sets);
+        }
+      for (guint s = 0; s < sets->len && set == NULL; s++)
+        if (same_modifiers (((ModifierSet *) g_ptr_array_index (sets, s))->key, key))
+          set = g_ptr_array_index (sets, s);
+      if (set == NULL)
+        {
+          set = g_new0 (ModifierSet, 1);
+          set->key = key;
+          set->claims = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (sets, set);
+        }
+      g_array_append_val (set->claims, index);
+    }
+
+  for (guint b = 0; b < bucket_order->len; b++)
+    {
+      GPtrArray *sets = g_ptr_array_index (bucket_order, b);
+
+      resolve_bucket (sets);
+      for (guint s = 0; s < sets->len; s++)
+        if (((ModifierSet *) g_ptr_array_index (sets, s))->group == (int) s)
+          g_ptr_array_add (facts, build_fact (lexicon, inputs, sets, s));
+    }
+
+  g_ptr_array_sort (facts, compare_facts);
+  for (guint i = 0; i < facts->len; i++)
+    ((TallyFactRecord *) g_ptr_array_index (facts, i))->id = g_strdup_printf ("f%u", i + 1);
+  return facts;
+}
