@@ -399,12 +399,16 @@ test_reference_date_parsing (void)
 static void
 test_corpus (void)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "data", "claims", NULL);
+  const char *srcdir = g_getenv ("TALLY_SOURCE_DIR");
+  g_autofree char *dir = srcdir ? g_build_filename (srcdir, "tests", "data", "claims", NULL)
+                                : g_test_build_filename (G_TEST_DIST, "..", "data", "claims", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) docs = claims_corpus_load (dir, &error);
   guint items = 0, known = 0;
 
   g_assert_no_error (error);
+  if (docs == NULL)
+    return;
   g_assert_cmpuint (docs->len, >=, 10);
   for (guint d = 0; d < docs->len; d++)
     {
@@ -429,8 +433,6 @@ test_corpus (void)
           g_test_message ("%s", lines[l]);
           g_test_fail ();
         }
-      for (guint i = 0; i < doc->expected->len; i++)
-        known -= 0;
       items += doc->expected->len;
     }
   g_test_message ("%u annotated claims, %u known measure misses", items, known);

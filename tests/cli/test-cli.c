@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+/* tally-cli as a user runs it: exit codes, the three output shapes,
+ * --reference-date and the errors list. The binary's path is argv[1]. */
+
+static const char *cli_path;
+static char *tmp_dir;
+
+static const char *article =
+  "Aktau summit closes\n"
+  "\n"
+  "The third summit ended with 14 cooperation agreements. In 2024, trade reached $38.6 billion, "
+  "up 12%. Ministers met in April, and a forum was held last year.\n"
+  "\n"
+  "5 Comments\n";
+
+static char *
+write_file (const char *name,
+            const char *contents,
+            gssize      len)
+{
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Runs tally-cli with `args` (NULL-terminated); returns the exit status. */
+static int
+run (char       **out,
+     char       **err,
+     const char  *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+assert_members (JsonObject         *object,
+                const char * const *names)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+  guint n = 0;
+
+  for (; names[n] != NULL; n++)
+    g_assert_true (json_object_has_member (object, names[n]));
+  g_assert_cmpuint (g_list_length (members), ==, n);
+}
+
+static JsonObject *
+find_claim (JsonArray  *claims,
+            const char *text)
+{
+  for (guint i = 0; i < json_array_get_length (claims); i++)
+    {
+      JsonObject *c = json_array_get_object_element (claims, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "text"), text))
+        return c;
+    }
+  return NULL;
+}
+
+static void
+test_version_and_help (void)
+{
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+
+  g_assert_cmpint (run (&out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "tally-cli " PACKAGE_VERSION "\n");
+  g_assert_cmpint (run (&out2, &err2, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (out2, "analyze [--format json|jsonl|csv] [--reference-date YYYY-MM-DD] PATH"));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *path = write_file ("usage.txt", article, -1);
+  struct { const char *a, *b, *c; const char *message; } cases[] = {
+    { NULL, NULL, NULL, "Usage" },
+    { "frobnicate", NULL, NULL, "unknown command" },
+    { "analyze", NULL, NULL, "no PATH" },
+    { "analyze", "--format=xml", path, "unknown format" },
+    { "analyze", "--reference-date=17/06/2025", path, "not a date" },
+    { "analyze", "--no-such-option", path, "Unknown option" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run (&out, &err, cases[i].a, cases[i].b, cases[i].c, NULL), ==, 2);
+      g_assert_nonnull (strstr (err, cases[i].message));
+      g_assert_cmpstr (out, ==, "");
+    }
+}
+
+static void
+test_json (void)
+{
+  static const char * const top[] = { "tally", "documents", "claims", "facts", "events", NULL };
+  static const char * const doc_keys[] = { "id", "path", "title", "outlet", "published", "words", "comments",
+                                           "errors", NULL };
+  static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
+                                             "measure", "change", "scope", "relative", "text", "sentence", "start",
+                                             "end", NULL };
+  g_autofree char *path = write_file ("json/a.txt", article, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *doc, *claim;
+  JsonArray *claims;
+
+  g_assert_cmpint (run (&out, &err, "analyze", "--reference-date", "2025-06-17", path, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  root = parse_object (parser, out);
+  assert_members (root, top);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "tally"), "version"), ==,
+                   PACKAGE_VERSION);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "facts")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "events")), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")), ==, 1);
+  doc = json_array_get_object_element (json_object_get_array_member (root, "documents"), 0);
+  assert_members (doc, doc_keys);
+  g_assert_cmpstr (json_object_get_string_member (doc, "id"), ==, "d1");
+  g_assert_cmpint (json_object_get_int_member (doc, "words"), >, 20);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "errors")), ==, 0);
+
+  claims = json_object_get_array_member (root, "claims");
+  for (guint i = 0; i < json_array_get_length (claims); i++)
+    {
+      JsonObject *c = json_array_get_object_element (claims, i);
+      g_autofree char *id = g_strdup_printf ("c%u", i + 1);
+      const char *text = json_object_get_string_member (c, "text");
+      gint64 start = json_object_get_int_member (c, "start"), end = json_object_get_int_member (c, "end");
+
+      assert_members (c, claim_keys);
+      g_assert_cmpstr (json_object_get_string_member (c, "id"), ==, id);
+      g_assert_cmpstr (json_object_get_string_member (c, "document"), ==, "d1");
+      /* Offsets are bytes into the text. */
+      g_assert_cmpint (end - start, ==, strlen (text));
+      g_assert_cmpint (memcmp (article + start, text, end - start), ==, 0);
+    }
+  claim = find_claim (claims, "$38.6 billion");
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (json_object_get_string_member (claim, "kind"), ==, "money");
+  g_assert_cmpint (json_object_get_int_member (claim, "value"), ==, 38600000000);
+  g_assert_cmpstr (json_object_get_string_member (claim, "unit"), ==, "USD");
+  g_assert_cmpstr (json_object_get_string_member (claim, "measure"), ==, "trade");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (claim, "scope"), "year"), ==, 2024);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (claim, "value_max")));
+  claim = find_claim (claims, "12%");
+  g_assert_nonnull (claim);
+  g_assert_true (json_object_get_boolean_member (claim, "change"));
+  claim = find_claim (claims, "14");
+  g_assert_cmpstr (json_object_get_string_member (claim, "measure"), ==, "cooperation agreement");
+  /* The comment counter is no claim. */
+  g_assert_null (find_claim (claims, "5"));
+}
+
+static void
+test_reference_date (void)
+{
+  g_autofree char *path = write_file ("ref/a.txt", article, -1);
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  JsonObject *april;
+
+  g_assert_cmpint (run (&out, &err, "analyze", "--reference-date", "2025-06-17", path, NULL), ==, 0);
+  april = find_claim (json_object_get_array_member (parse_object (p1, out), "claims"), "April");
+  g_assert_cmpstr (json_object_get_string_member (april, "kind"), ==, "date");
+  g_assert_cmpstr (json_object_get_string_member (april, "value"), ==, "2025-04");
+  g_assert_cmpstr (json_object_get_string_member (april, "relative"), ==, "April");
+  g_assert_cmpstr (json_object_get_string_member (
+                     find_claim (json_object_get_array_member (json_node_get_object (json_parser_get_root (p1)), "claims"),
+                                 "last year"), "value"), ==, "2024");
+
+  /* No publication date in a plain text file, and none given: unresolved. */
+  g_assert_cmpint (run (&out2, &err2, "analyze", path, NULL), ==, 0);
+  april = find_claim (json_object_get_array_member (parse_object (p2, out2), "claims"), "April");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (april, "value")));
+  g_assert_cmpstr (json_object_get_string_member (april, "relative"), ==, "April");
+}
+
+static void
+test_jsonl (void)
+{
+  g_autofree char *a = write_file ("jsonl/a.txt", article, -1);
+  g_autofree char *b = write_file ("jsonl/b.txt", "Ten ministers met in 2023.\n", -1);
+  g_autofree char *dir = g_path_get_dirname (a);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint documents = 0, claims = 0;
+  const char *current = NULL;
+
+  g_assert_cmpint (run (&out, &err, "analyze", "--format", "jsonl", dir, NULL), ==, 0);
+  g_assert_true (g_str_has_suffix (out, "\n"));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o = parse_object (parser, lines[i]);
+      const char *type = json_object_get_string_member (o, "type");
+
+      if (g_str_equal (type, "document"))
+        {
+          documents++;
+          g_free ((char *) current);
+          current = g_strdup (json_object_get_string_member (o, "id"));
+          g_assert_true (json_object_has_member (o, "errors"));
+        }
+      else
+        {
+          g_assert_cmpstr (type, ==, "claim");
+          g_assert_cmpstr (json_object_get_string_member (o, "document"), ==, current);
+          claims++;
+        }
+    }
+  g_free ((char *) current);
+  /* A folder is read in name order: a.txt then b.txt. */
+  g_assert_cmpuint (documents, ==, 2);
+  g_assert_cmpuint (claims, >=, 8);
+  g_assert_nonnull (strstr (lines[0], "\"d1\""));
+  g_assert_nonnull (strstr (lines[0], "a.txt"));
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *path = write_file ("csv/a.txt", article, -1);
+  g_autofree char *out = NULL, *err = NULL, *json = NULL, *err2 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  guint rows = 0;
+
+  g_assert_cmpint (run (&out, &err, "analyze", "--format=csv", path, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "id,document,path,kind,value,value_max,unit,qualifier,measure,change,scope_year,relative,text,sentence,start,end");
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    rows++;
+  g_assert_cmpuint (run (&json, &err2, "analyze", path, NULL), ==, 0);
+  g_assert_cmpuint (rows, ==, json_array_get_length (json_object_get_array_member (parse_object (parser, json), "claims")));
+  /* A field with a comma is quoted. */
+  g_assert_nonnull (strstr (out, ",money,38600000000,,USD,exact,trade,false,2024,,$38.6 billion,\"In 2024, trade"));
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *good = write_file ("errors/good.txt", article, -1);
+  g_autofree char *binary = write_file ("errors/bin.txt", "abc\0def", 7);
+  g_autofree char *missing = g_build_filename (tmp_dir, "errors", "missing.txt", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *docs;
+  guint failed = 0;
+
+  g_assert_cmpint (run (&out, &err, "analyze", good, missing, binary, NULL), ==, 1);
+  docs = json_object_get_array_member (parse_object (parser, out), "documents");
+  g_assert_cmpuint (json_array_get_length (docs), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *d = json_array_get_object_element (docs, i);
+      JsonArray *errors = json_object_get_array_member (d, "errors");
+
+      if (json_array_get_length (errors) > 0)
+        {
+          failed++;
+          g_assert_cmpstr (json_array_get_string_element (errors, 0), !=, "");
+        }
+    }
+  g_assert_cmpuint (failed, ==, 2);
+  /* stderr names each file that failed. */
+  g_assert_nonnull (strstr (err, "missing.txt"));
+  g_assert_nonnull (strstr (err, "bin.txt"));
+  g_assert_null (strstr (err, "good.txt"));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  cli_path = argc > 1 ? argv[1] : g_getenv ("TALLY_CLI");
+  if (cli_path == NULL)
+    g_error ("usage: test-cli PATH-TO-tally-cli");
+  tmp_dir = g_dir_make_tmp ("tally-cli-XXXXXX", NULL);
+
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/json", test_json);
+  g_test_add_func ("/cli/jsonl", test_jsonl);
+  g_test_add_func ("/cli/csv", test_csv);
+  g_test_add_func ("/cli/reference-date", test_reference_date);
+  g_test_add_func ("/cli/errors", test_errors);
+
+  status = g_test_run ();
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return status;
+}
