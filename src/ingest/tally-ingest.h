@@ -39,6 +39,11 @@ GQuark               tally_ingest_error_quark   (void);
 TallyDocumentRecord *tally_ingest_file          (const char  *path,
                                                  GError     **error);
 
+/* As tally_ingest_file() for a path that tally_ingest_collect_paths() listed:
+ * a file gone since then is reported as VANISHED rather than NOT_FOUND. */
+TallyDocumentRecord *tally_ingest_listed_file   (const char  *path,
+                                                 GError     **error);
+
 /* The same for bytes already in memory; `path` names them in messages and in
  * the record (may be NULL). */
 TallyDocumentRecord *tally_ingest_bytes         (GBytes      *bytes,

@@ -1,0 +1,727 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-ingest-private.h"
+
+#include <string.h>
+
+/* Lines in, record out: which line is the title (or its slug), which are the
+ * byline and date, which are furniture (matched by the rules in
+ * boilerplate.txt), which form the reader-comment section, and which are the
+ * article. Text files, Markdown and HTML blocks all go through here. */
+
+enum
+{
+  ROLE_BODY,
+  ROLE_BLANK,
+  ROLE_TITLE,
+  ROLE_FURNITURE,     /* kept as boilerplate: slug, repeated title, byline, … */
+  ROLE_COMMENT_HEADER,
+  ROLE_COMMENT,
+};
+
+/* ---------------------------------------------------------------------- */
+/* Small text helpers */
+
+char *
+tally_collapse_space (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Lowercase letters and digits only: "China_Central-Asia" == "china central asia". */
+static char *
+normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+static gunichar
+last_char (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len == 0)
+    return 0;
+  return g_utf8_get_char (g_utf8_find_prev_char (text, text + len));
+}
+
+static gboolean
+is_title_like (const TallyLine *line)
+{
+  gunichar last = last_char (line->text);
+  guint words = count_words (line->text);
+
+  return line->kind != TALLY_LINE_LIST && line->kind != TALLY_LINE_BLANK
+         && words >= 2 && words <= 20 && strlen (line->text) <= 250
+         && last != '.' && last != ',' && last != ';' && last != ':'
+         && !tally_rules_match (TALLY_RULE_LINE, line->text, NULL);
+}
+
+/* "words-joined-by-dashes" or "Words_Joined_By_Underscores". */
+static gboolean
+is_slug (const char *text)
+{
+  guint seps = 0, alpha_words = 0;
+  gboolean in_alpha = FALSE;
+
+  if (strchr (text, ' ') != NULL)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '-' || *p == '_')
+        seps++;
+      if (g_ascii_isalpha (*p) && !in_alpha)
+        alpha_words++;
+      in_alpha = g_ascii_isalpha (*p) || ((guchar) *p >= 0x80);
+    }
+  return seps >= 2 && alpha_words >= 3;
+}
+
+static char *
+unslug (const char *text)
+{
+  g_autofree char *spaced = g_strdup (text);
+  char *result;
+
+  g_strdelimit (spaced, "-_", ' ');
+  result = tally_collapse_space (spaced);
+  if (g_ascii_islower (result[0]))
+    result[0] = g_ascii_toupper (result[0]);
+  return result;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Dates */
+
+static const char * const month_names[] = {
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+static int
+month_from_name (const char *name)
+{
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+
+  for (int i = 0; i < 12; i++)
+    if (g_str_has_prefix (lower, month_names[i]))
+      return i + 1;
+  return 0;
+}
+
+static gpointer
+compile_date_regex (gpointer data)
+{
+  static const char *month = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+  g_autofree char *pattern = g_strdup_printf (
+    "(?<iy>\\d{4})[-/](?<im>\\d{1,2})[-/](?<id>\\d{1,2})"
+    "|\\b(?<ad>\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?<am>%s)\\.?,?\\s+(?<ay>\\d{4})"
+    "|\\b(?<bm>%s)\\.?\\s+(?<bd>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<by>\\d{4})",
+    month, month);
+
+  return g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+}
+
+static GRegex *
+date_regex (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, compile_date_regex, NULL);
+}
+
+static int
+fetch_int (GMatchInfo *info,
+           const char *name)
+{
+  g_autofree char *s = g_match_info_fetch_named (info, name);
+
+  return s != NULL && *s ? atoi (s) : 0;
+}
+
+/* Returns the ISO date of the first date in `text`; `match_len` (optional)
+ * gets the length of the words that said it. */
+static char *
+parse_date_full (const char *text,
+                 gsize      *match_len)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  int y, m, d, start = 0, end = 0;
+
+  if (text == NULL || !g_regex_match (date_regex (), text, 0, &info))
+    return NULL;
+  g_match_info_fetch_pos (info, 0, &start, &end);
+  if ((y = fetch_int (info, "iy")) != 0)
+    {
+      m = fetch_int (info, "im");
+      d = fetch_int (info, "id");
+    }
+  else
+    {
+      g_autofree char *name = g_match_info_fetch_named (info, "am");
+
+      if (name == NULL || *name == '\0')
+        {
+          g_free (name);
+          name = g_match_info_fetch_named (info, "bm");
+        }
+      y = fetch_int (info, "ay") + fetch_int (info, "by");
+      d = fetch_int (info, "ad") + fetch_int (info, "bd");
+      m = month_from_name (name);
+    }
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
+    return NULL;
+  if (match_len != NULL)
+    *match_len = end - start;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+char *
+tally_parse_date (const char *text)
+{
+  return parse_date_full (text, NULL);
+}
+
+/* A line that is mostly a date: "June 17, 2025", "Published: 17 June 2025 09:30". */
+static char *
+parse_date_line (const char *text)
+{
+  gsize match_len = 0;
+  char *date = parse_date_full (text, &match_len);
+
+  if (date != NULL && strlen (text) - match_len > 40)
+    g_clear_pointer (&date, g_free);
+  return date;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Output */
+
+typedef struct
+{
+  TallyDocumentRecord *record;
+  const TallyDecoded *decoded;
+  GString *text;
+  GString *furniture;     /* the boilerplate block being gathered */
+  gsize furniture_offset;
+} Builder;
+
+static void
+builder_add_piece (Builder          *b,
+                   const TallyPiece *piece)
+{
+  gsize c = b->text->len;
+
+  if (piece->exact)
+    {
+      const GArray *map = b->decoded->map;
+
+      tally_offset_map_add (b->record->offset_map, c, tally_decoded_source_offset (b->decoded, piece->src));
+      /* Decoder runs (UTF-16, Windows-1252) that start inside this piece. */
+      guint lo = 0, hi = map->len;
+
+      /* First entry past the piece's start, by bisection: UTF-16 maps are long. */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (map, TallyOffsetMapEntry, mid).text_offset <= piece->src)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint i = lo; i < map->len; i++)
+        {
+          const TallyOffsetMapEntry *e = &g_array_index (map, TallyOffsetMapEntry, i);
+
+          if (e->text_offset <= piece->src)
+            continue;
+          if (e->text_offset >= piece->src + piece->len)
+            break;
+          tally_offset_map_add (b->record->offset_map, c + (e->text_offset - piece->src), e->source_offset);
+        }
+    }
+  else
+    tally_offset_map_add (b->record->offset_map, c, piece->src);
+  g_string_append_len (b->text, piece->text, piece->len);
+}
+
+static void
+builder_flush_furniture (Builder *b)
+{
+  if (b->furniture->len == 0)
+    return;
+  g_ptr_array_add (b->record->boilerplate, tally_boilerplate_new (b->furniture->str, b->furniture_offset));
+  g_string_truncate (b->furniture, 0);
+}
+
+static void
+builder_add_furniture (Builder         *b,
+                       const TallyLine *line)
+{
+  if (b->furniture->len == 0)
+    b->furniture_offset = b->text->len;
+  else
+    g_string_append_c (b->furniture, '\n');
+  g_string_append (b->furniture, line->text);
+}
+
+static void
+builder_add_paragraph (Builder    *b,
+                       TallyLine **lines,
+                       guint       n)
+{
+  TallySpan span;
+
+  builder_flush_furniture (b);
+  if (b->text->len > 0)
+    g_string_append (b->text, "\n\n");
+  span.start = b->text->len;
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (b->text, ' ');
+      for (guint j = 0; j < lines[i]->pieces->len; j++)
+        builder_add_piece (b, &g_array_index (lines[i]->pieces, TallyPiece, j));
+    }
+  span.end = b->text->len;
+  g_array_append_val (b->record->paragraphs, span);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Comments */
+
+static gboolean
+is_author_line (const TallyLine *line,
+                char           **author)
+{
+  gunichar last = last_char (line->text);
+
+  if (tally_rules_match (TALLY_RULE_COMMENT_AUTHOR, line->text, author))
+    return TRUE;
+  if (count_words (line->text) <= 4 && strlen (line->text) <= 50
+      && last != '.' && last != '!' && last != '?' && last != ',' && last != ')')
+    {
+      *author = g_strdup (line->text);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+tally_parse_comment_lines (TallyDocumentRecord *record,
+                TallyLine          **lines,
+                guint                n,
+                guint                expected)
+{
+  g_autofree char *author = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean pairs = expected > 0 && n == 2 * expected;
+
+#define EMIT() G_STMT_START { \
+    if (text->len > 0) \
+      g_ptr_array_add (record->comments, tally_comment_new (author, text->str)); \
+    g_clear_pointer (&author, g_free); \
+    g_string_truncate (text, 0); } G_STMT_END
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = NULL;
+      /* With "5 Comments" over ten lines, lines alternate author and text. */
+      gboolean is_author = pairs ? i % 2 == 0 && is_author_line (lines[i], &name)
+                                 : i + 1 < n && is_author_line (lines[i], &name);
+
+      if (pairs && i % 2 == 0 && !is_author)
+        name = g_strdup (lines[i]->text), is_author = TRUE;
+      if (is_author)
+        {
+          EMIT ();
+          author = g_steal_pointer (&name);
+          continue;
+        }
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, lines[i]->text);
+    }
+  EMIT ();
+#undef EMIT
+}
+
+static guint
+comment_count (const char *header)
+{
+  static const char * const words[] = { "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
+
+  if (g_ascii_isdigit (header[0]))
+    return (guint) g_ascii_strtoull (header, NULL, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strncasecmp (header, words[i], strlen (words[i])) == 0 && header[strlen (words[i])] == ' ')
+      return i;
+  return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Roles */
+
+static guint
+next_nonblank (GPtrArray *lines,
+               guint      i)
+{
+  while (i < lines->len && ((TallyLine *) g_ptr_array_index (lines, i))->kind == TALLY_LINE_BLANK)
+    i++;
+  return i;
+}
+
+/* "Jane Doe" alone on a line: two to four capitalised words. */
+static gboolean
+is_name_line (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n < 2 || n > 4)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      gunichar c = g_utf8_get_char (words[i]);
+
+      if (!g_unichar_isupper (c))
+        return FALSE;
+      for (const char *p = words[i]; *p; p++)
+        if (g_ascii_isdigit (*p) || *p == ':' || *p == '.' || *p == ',')
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+next_is_date (GPtrArray *lines,
+              guint      i)
+{
+  guint j = next_nonblank (lines, i + 1);
+  g_autofree char *date = j < lines->len ? parse_date_line (((TallyLine *) g_ptr_array_index (lines, j))->text) : NULL;
+
+  return date != NULL;
+}
+
+static guint
+mark_header (TallyDocumentRecord *record,
+             GPtrArray           *lines)
+{
+  guint i = next_nonblank (lines, 0), scanned = 0;
+  TallyLine *first, *second;
+  g_autofree char *title_norm = NULL;
+
+  if (i >= lines->len)
+    return i;
+  first = g_ptr_array_index (lines, i);
+
+  if (record->title == NULL)
+    {
+      guint j = next_nonblank (lines, i + 1);
+
+      second = j < lines->len ? g_ptr_array_index (lines, j) : NULL;
+      if (is_slug (first->text))
+        {
+          g_autofree char *plain = unslug (first->text);
+          g_autofree char *a = normalize (plain);
+          g_autofree char *b = second != NULL ? normalize (second->text) : NULL;
+
+          first->role = ROLE_FURNITURE;
+          if (second != NULL && is_title_like (second) && g_str_equal (a, b))
+            {
+              second->role = ROLE_TITLE;
+              record->title = tally_collapse_space (second->text);
+              i = j;
+            }
+          else
+            record->title = g_steal_pointer (&plain);
+          i++;
+        }
+      else if (is_title_like (first) && first->kind != TALLY_LINE_LIST)
+        {
+          first->role = ROLE_TITLE;
+          record->title = tally_collapse_space (first->text);
+          i++;
+        }
+    }
+
+  /* Below the title: repeats of it, the byline and the date line. */
+  title_norm = record->title != NULL ? normalize (record->title) : NULL;
+  for (i = next_nonblank (lines, i); i < lines->len && scanned < 5; i = next_nonblank (lines, i + 1), scanned++)
+    {
+      TallyLine *line = g_ptr_array_index (lines, i);
+      g_autofree char *norm = normalize (line->text);
+      g_autofree char *author = NULL;
+      g_autofree char *date = NULL;
+
+      if (count_words (line->text) > 25)
+        break;
+      if (title_norm != NULL && g_str_equal (norm, title_norm))
+        line->role = ROLE_FURNITURE;
+      else if (count_words (line->text) <= 14 && tally_rules_match (TALLY_RULE_BYLINE, line->text, &author))
+        {
+          line->role = ROLE_FURNITURE;
+          if (record->author == NULL && author != NULL && *author)
+            record->author = tally_collapse_space (author);
+          if (record->published == NULL)
+            record->published = tally_parse_date (line->text);
+        }
+      else if (record->author == NULL && is_name_line (line->text) && next_is_date (lines, i))
+        {
+          line->role = ROLE_FURNITURE;
+          record->author = tally_collapse_space (line->text);
+        }
+      else if ((date = parse_date_line (line->text)) != NULL)
+        {
+          line->role = ROLE_FURNITURE;
+          if (record->published == NULL)
+            record->published = g_steal_pointer (&date);
+        }
+    }
+  return 0;
+}
+
+static void
+mark_body (GPtrArray *lines)
+{
+  gboolean in_comments = FALSE, in_tail = FALSE, seen_body = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      TallyLine *line = g_ptr_array_index (lines, i);
+
+      if (line->kind == TALLY_LINE_BLANK)
+        {
+          line->role = ROLE_BLANK;
+          continue;
+        }
+      if (line->role != ROLE_BODY)
+        continue;
+      if (line->furniture || in_tail)
+        line->role = ROLE_FURNITURE;
+      else if (count_words (line->text) <= 12 && tally_rules_match (TALLY_RULE_COMMENTS, line->text, NULL))
+        {
+          /* A "5 Comments" link above the article is furniture, not a section. */
+          if (!seen_body)
+            {
+              line->role = ROLE_FURNITURE;
+              continue;
+            }
+          line->role = ROLE_COMMENT_HEADER;
+          in_comments = TRUE;
+        }
+      else if (tally_rules_match (TALLY_RULE_LINE, line->text, NULL)
+               || tally_rules_match (TALLY_RULE_LABEL, line->text, NULL))
+        {
+          line->role = ROLE_FURNITURE;
+          in_comments = FALSE;
+        }
+      else if (seen_body && tally_rules_match (TALLY_RULE_TAIL, line->text, NULL))
+        {
+          line->role = ROLE_FURNITURE;
+          in_tail = TRUE;
+        }
+      else if (in_comments)
+        line->role = ROLE_COMMENT;
+      else
+        seen_body = TRUE;
+    }
+}
+
+/* Hard-wrapped text (lines of at most ~80 columns between blank lines) has
+ * paragraphs across lines; otherwise every line is a paragraph. */
+static gboolean
+is_wrapped (GPtrArray *lines)
+{
+  guint long_lines = 0, blank = 0;
+  gsize max_len = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      TallyLine *line = g_ptr_array_index (lines, i);
+      gsize len = g_utf8_strlen (line->text, -1);
+
+      if (line->kind == TALLY_LINE_BLANK)
+        blank++;
+      if (len > 40)
+        long_lines++;
+      max_len = MAX (max_len, len);
+    }
+  return blank > 0 && long_lines >= 3 && max_len <= 100;
+}
+
+static char *
+title_from_name (const char *file_name)
+{
+  g_autofree char *stem = NULL;
+  const char *dot, *p;
+  guint letters = 0, digits = 0;
+
+  if (file_name == NULL)
+    return NULL;
+  dot = strrchr (file_name, '.');
+  stem = dot != NULL && dot != file_name ? g_strndup (file_name, dot - file_name) : g_strdup (file_name);
+  for (p = stem; g_ascii_isdigit (*p) || *p == '-' || *p == '_' || *p == ' '; p++)
+    ;
+  for (const char *q = p; *q; q++)
+    letters += g_ascii_isalpha (*q), digits += g_ascii_isdigit (*q);
+  /* "aktau-summit-closes" reads; "be9e5966d84292c7" does not. */
+  if (letters < 6 || digits * 4 > letters || (strchr (p, '-') == NULL && strchr (p, '_') == NULL && strchr (p, ' ') == NULL))
+    return NULL;
+  return unslug (p);
+}
+
+static char *
+title_from_text (const char *text,
+                 gsize       len)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint words = 0;
+  const char *p = text, *end = text + len;
+
+  while (p < end && *p != '\n' && words < 12)
+    {
+      const char *start = p;
+
+      while (p < end && !g_ascii_isspace (*p))
+        p++;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, p - start);
+      words++;
+      if (p > start && (p[-1] == '.' || p[-1] == '?' || p[-1] == '!'))
+        return g_string_free (g_steal_pointer (&out), FALSE);
+      while (p < end && *p == ' ')
+        p++;
+    }
+  if (p < end && *p != '\n')
+    g_string_append (out, "…");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+void
+tally_clean_lines (TallyDocumentRecord *record,
+                   GPtrArray           *lines,
+                   const TallyDecoded  *decoded,
+                   gboolean             paragraphs_are_lines,
+                   const char          *file_name)
+{
+  Builder b = { record, decoded, g_string_new (NULL), g_string_new (NULL), 0 };
+  gboolean join = !paragraphs_are_lines && is_wrapped (lines);
+
+  mark_header (record, lines);
+  mark_body (lines);
+
+  for (guint i = 0; i < lines->len;)
+    {
+      TallyLine *line = g_ptr_array_index (lines, i);
+
+      switch (line->role)
+        {
+        case ROLE_BLANK:
+        case ROLE_TITLE:
+          i++;
+          break;
+
+        case ROLE_FURNITURE:
+          builder_add_furniture (&b, line);
+          i++;
+          break;
+
+        case ROLE_COMMENT_HEADER:
+          {
+            guint expected = comment_count (line->text);
+            g_autoptr(GPtrArray) section = g_ptr_array_new ();
+
+            builder_add_furniture (&b, line);
+            for (i++; i < lines->len; i++)
+              {
+                TallyLine *next = g_ptr_array_index (lines, i);
+
+                if (next->role == ROLE_COMMENT)
+                  g_ptr_array_add (section, next);
+                else if (next->role != ROLE_BLANK)
+                  break;
+              }
+            tally_parse_comment_lines (record, (TallyLine **) section->pdata, section->len, expected);
+          }
+          break;
+
+        case ROLE_COMMENT:
+          /* A stray comment line outside a section cannot happen; keep it. */
+          builder_add_furniture (&b, line);
+          i++;
+          break;
+
+        default:
+          {
+            guint n = 1;
+
+            /* Wrapped paragraphs continue until a blank or a non-body line. */
+            while (join && line->kind == TALLY_LINE_PLAIN && i + n < lines->len)
+              {
+                TallyLine *next = g_ptr_array_index (lines, i + n);
+
+                if (next->role != ROLE_BODY || next->kind != TALLY_LINE_PLAIN)
+                  break;
+                n++;
+              }
+            builder_add_paragraph (&b, (TallyLine **) lines->pdata + i, n);
+            i += n;
+          }
+          break;
+        }
+    }
+  builder_flush_furniture (&b);
+
+  record->text_len = b.text->len;
+  record->text = g_string_free (b.text, FALSE);
+  g_string_free (b.furniture, TRUE);
+
+  if (record->title == NULL)
+    record->title = title_from_name (file_name);
+  if (record->title == NULL && record->text_len > 0)
+    record->title = title_from_text (record->text, record->text_len);
+}

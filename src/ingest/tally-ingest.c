@@ -1,0 +1,892 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-ingest-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tally-claims.h"
+
+G_DEFINE_QUARK (tally-ingest-error-quark, tally_ingest_error)
+
+/* ---------------------------------------------------------------------- */
+/* Errors */
+
+static void set_error (GError     **error,
+                       const char  *path,
+                       int          code,
+                       const char  *format,
+                       ...) G_GNUC_PRINTF (4, 5);
+
+/* Messages read "“name”: reason"; the reason alone is recovered for lists by
+ * tally_ingest_failure_new(), which strips the prefix again. */
+static void
+set_error (GError     **error,
+           const char  *path,
+           int          code,
+           const char  *format,
+           ...)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *name = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  name = path != NULL ? g_filename_display_basename (path) : g_strdup ("(data)");
+  g_set_error (error, TALLY_INGEST_ERROR, code, "“%s”: %s", name, reason);
+}
+
+TallyIngestFailure *
+tally_ingest_failure_new (const char   *path,
+                          const GError *error)
+{
+  TallyIngestFailure *failure = g_new0 (TallyIngestFailure, 1);
+  const char *reason = error->message;
+  const char *sep = strstr (reason, "”: ");
+
+  if (g_str_has_prefix (reason, "“") && sep != NULL)
+    reason = sep + strlen ("”: ");
+  failure->path = g_strdup (path);
+  failure->reason = g_strdup (reason);
+  failure->error = g_error_copy (error);
+  return failure;
+}
+
+TallyIngestFailure *
+tally_ingest_failure_copy (const TallyIngestFailure *failure)
+{
+  TallyIngestFailure *copy = g_new0 (TallyIngestFailure, 1);
+
+  copy->path = g_strdup (failure->path);
+  copy->reason = g_strdup (failure->reason);
+  copy->error = g_error_copy (failure->error);
+  return copy;
+}
+
+void
+tally_ingest_failure_free (TallyIngestFailure *failure)
+{
+  if (failure == NULL)
+    return;
+  g_free (failure->path);
+  g_free (failure->reason);
+  g_clear_error (&failure->error);
+  g_free (failure);
+}
+
+static void
+add_failure (GPtrArray  *failures,
+             const char *path,
+             int         code,
+             const char *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_error (&error, path, code, "%s", reason);
+  if (failures != NULL)
+    g_ptr_array_add (failures, tally_ingest_failure_new (path, error));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading */
+
+static gboolean
+check_link (const char  *path,
+            GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) == 0)
+    return TRUE;
+  if (errno == ELOOP)
+    set_error (error, path, TALLY_INGEST_ERROR_LOOP, "the symbolic link points to itself (a loop)");
+  else if (errno == ENOENT || errno == ENOTDIR)
+    set_error (error, path, TALLY_INGEST_ERROR_BROKEN_LINK, "the symbolic link points to a file that does not exist");
+  else
+    set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "cannot follow the link: %s", g_strerror (errno));
+  return FALSE;
+}
+
+static GBytes *
+read_file (const char  *path,
+           gboolean     listed,
+           GError     **error)
+{
+  GStatBuf st;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  int fd;
+
+  if (g_lstat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT && listed)
+        set_error (error, path, TALLY_INGEST_ERROR_VANISHED, "the file was removed before it could be read");
+      else if (saved == ENOENT || saved == ENOTDIR)
+        set_error (error, path, TALLY_INGEST_ERROR_NOT_FOUND, "no such file");
+      else if (saved == EACCES)
+        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "permission denied");
+      else
+        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "%s", g_strerror (saved));
+      return NULL;
+    }
+  if (S_ISLNK (st.st_mode) && !check_link (path, error))
+    return NULL;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        set_error (error, path, TALLY_INGEST_ERROR_VANISHED, "the file was removed before it could be read");
+      else if (saved == ELOOP)
+        set_error (error, path, TALLY_INGEST_ERROR_LOOP, "the symbolic link points to itself (a loop)");
+      else if (saved == EACCES || saved == EPERM)
+        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "permission denied");
+      else
+        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "%s", g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "%s", g_strerror (errno));
+      close (fd);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_NOT_REGULAR, "this is a folder, not a file");
+      close (fd);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_NOT_REGULAR, "not a regular file (a device, socket or pipe)");
+      close (fd);
+      return NULL;
+    }
+  if (st.st_size > TALLY_INGEST_MAX_FILE_SIZE)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_TOO_LARGE, "the file is too large (%.1f MB; the limit is %d MB)",
+                 st.st_size / (1024.0 * 1024.0), TALLY_INGEST_MAX_FILE_SIZE / (1024 * 1024));
+      close (fd);
+      return NULL;
+    }
+
+  /* Read one byte past the limit: the file may grow after fstat(). */
+  data = g_malloc (st.st_size + 1);
+  while (len < (gsize) st.st_size + 1)
+    {
+      gssize n = read (fd, data + len, st.st_size + 1 - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "read error: %s", g_strerror (errno));
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      len += n;
+    }
+  close (fd);
+  if (len > (gsize) st.st_size)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "the file changed while it was being read");
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Decoding */
+
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+void
+tally_offset_map_add (GArray *map,
+         gsize   text_offset,
+         gsize   source_offset)
+{
+  TallyOffsetMapEntry entry = { text_offset, source_offset };
+
+  if (map->len > 0)
+    {
+      TallyOffsetMapEntry *last = &g_array_index (map, TallyOffsetMapEntry, map->len - 1);
+
+      /* Same run continues: no entry needed. */
+      if (last->source_offset + (text_offset - last->text_offset) == source_offset)
+        return;
+      if (last->text_offset == text_offset)
+        {
+          last->source_offset = source_offset;
+          return;
+        }
+    }
+  g_array_append_val (map, entry);
+}
+
+gsize
+tally_decoded_source_offset (const TallyDecoded *decoded,
+                             gsize               offset)
+{
+  TallyDocumentRecord fake = { .offset_map = decoded->map };
+
+  return tally_document_record_source_offset (&fake, offset);
+}
+
+static char *
+decode_utf16 (const guchar *data,
+              gsize         len,
+              gboolean      big_endian,
+              GArray       *map,
+              gboolean     *has_nul)
+{
+  GString *out = g_string_sized_new (len + len / 2);
+  gsize i = 2;
+
+  *has_nul = FALSE;
+  while (i + 1 < len)
+    {
+      gsize start = i;
+      gunichar c = big_endian ? (data[i] << 8 | data[i + 1]) : (data[i + 1] << 8 | data[i]);
+
+      i += 2;
+      if (c >= 0xD800 && c < 0xDC00 && i + 1 < len)
+        {
+          gunichar low = big_endian ? (data[i] << 8 | data[i + 1]) : (data[i + 1] << 8 | data[i]);
+
+          if (low >= 0xDC00 && low < 0xE000)
+            {
+              c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00);
+              i += 2;
+            }
+          else
+            c = 0xFFFD;
+        }
+      else if (c >= 0xD800 && c < 0xE000)
+        c = 0xFFFD;
+      if (c == 0)
+        *has_nul = TRUE;
+      tally_offset_map_add (map, out->len, start);
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+decode_cp1252 (const guchar *data,
+               gsize         len,
+               GArray       *map)
+{
+  GString *out = g_string_sized_new (len + len / 8);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar b = data[i];
+
+      if (b < 0x80)
+        {
+          g_string_append_c (out, b);
+          continue;
+        }
+      tally_offset_map_add (map, out->len, i);
+      g_string_append_unichar (out, b < 0xA0 ? cp1252_high[b - 0x80] : (gunichar) b);
+      tally_offset_map_add (map, out->len, i + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+looks_binary (const guchar *data,
+              gsize         len,
+              const char   *path,
+              GError      **error)
+{
+  static const struct { const char *magic; gsize len; const char *what; } magics[] = {
+    { "%PDF-", 5, "a PDF document" },
+    { "\x89PNG", 4, "a PNG image" },
+    { "\xFF\xD8\xFF", 3, "a JPEG image" },
+    { "GIF8", 4, "a GIF image" },
+    { "PK\x03\x04", 4, "a ZIP archive (or an office document)" },
+    { "\x1F\x8B", 2, "a gzip archive" },
+    { "\x7F" "ELF", 4, "a program" },
+    { "SQLite format 3", 15, "an SQLite database" },
+  };
+  gsize control = 0, sample = MIN (len, 4096);
+
+  for (guint i = 0; i < G_N_ELEMENTS (magics); i++)
+    if (len >= magics[i].len && memcmp (data, magics[i].magic, magics[i].len) == 0)
+      {
+        set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it looks like %s)", magics[i].what);
+        return TRUE;
+      }
+  if (memchr (data, '\0', len) != NULL)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it holds NUL bytes)");
+      return TRUE;
+    }
+  for (gsize i = 0; i < sample; i++)
+    if (data[i] < 0x20 && data[i] != '\n' && data[i] != '\r' && data[i] != '\t' && data[i] != '\f')
+      control++;
+  if (control * 10 > sample)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it holds binary data)");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Returns UTF-8 text; fills `map` from decoded to original offsets. */
+static char *
+decode (GBytes      *bytes,
+        const char  *path,
+        GArray      *map,
+        gsize       *out_len,
+        GError     **error)
+{
+  gsize len;
+  const guchar *data = g_bytes_get_data (bytes, &len);
+  char *text;
+
+  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+    {
+      gboolean has_nul;
+
+      text = decode_utf16 (data, len, data[0] == 0xFE, map, &has_nul);
+      if (has_nul)
+        {
+          g_free (text);
+          set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it holds NUL characters)");
+          return NULL;
+        }
+      *out_len = strlen (text);
+      return text;
+    }
+  if (looks_binary (data, len, path, error))
+    return NULL;
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      tally_offset_map_add (map, 0, 3);
+      text = g_utf8_make_valid ((const char *) data + 3, len - 3);
+      *out_len = strlen (text);
+      return text;
+    }
+  if (g_utf8_validate_len ((const char *) data, len, NULL))
+    {
+      tally_offset_map_add (map, 0, 0);
+      *out_len = len;
+      return g_strndup ((const char *) data, len);
+    }
+  /* Not UTF-8: the usual culprit is a Windows or Latin-1 page. */
+  text = decode_cp1252 (data, len, map);
+  *out_len = strlen (text);
+  return text;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Format sniffing */
+
+static gboolean
+has_extension (const char *path,
+               const char *ext)
+{
+  return path != NULL && g_str_has_suffix (path, ext) && strlen (path) > strlen (ext);
+}
+
+static const char *
+sniff_format (const char *text,
+              gsize       len,
+              const char *path)
+{
+  gsize head = MIN (len, 4096);
+  g_autofree char *lower = g_ascii_strdown (text, head);
+  const char *p = lower;
+  static const char * const tags[] = { "<html", "<body", "<head", "<!doctype html", "<article", "<p>", "<p ", "<div", "<meta " };
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '<' || has_extension (path, ".html") || has_extension (path, ".htm") || has_extension (path, ".xhtml"))
+    for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+      if (strstr (lower, tags[i]) != NULL)
+        return "html";
+
+  if (has_extension (path, ".md") || has_extension (path, ".markdown"))
+    return "markdown";
+  if (*p == '#' && (p[1] == ' ' || p[1] == '#'))
+    return "markdown";
+  if (strstr (lower, "\n## ") != NULL || (strstr (lower, "](http") != NULL && strstr (lower, "\n# ") != NULL))
+    return "markdown";
+  return "text";
+}
+
+/* ---------------------------------------------------------------------- */
+/* Lines */
+
+TallyLine *
+tally_line_new_exact (const TallyDecoded *decoded,
+                      gsize               start,
+                      gsize               end)
+{
+  TallyLine *line = g_new0 (TallyLine, 1);
+  TallyPiece piece = { decoded->data + start, end - start, start, TRUE, NULL };
+
+  line->pieces = g_array_new (FALSE, FALSE, sizeof (TallyPiece));
+  if (end > start)
+    g_array_append_val (line->pieces, piece);
+  line->kind = end > start ? TALLY_LINE_PLAIN : TALLY_LINE_BLANK;
+  tally_line_update_text (line);
+  return line;
+}
+
+TallyLine *
+tally_line_new_owned (char          *text,
+                      gsize          src,
+                      TallyLineKind  kind)
+{
+  TallyLine *line = g_new0 (TallyLine, 1);
+  TallyPiece piece = { text, strlen (text), src, FALSE, text };
+
+  line->pieces = g_array_new (FALSE, FALSE, sizeof (TallyPiece));
+  g_array_append_val (line->pieces, piece);
+  line->kind = kind;
+  tally_line_update_text (line);
+  return line;
+}
+
+void
+tally_line_free (TallyLine *line)
+{
+  if (line == NULL)
+    return;
+  for (guint i = 0; i < line->pieces->len; i++)
+    g_free (g_array_index (line->pieces, TallyPiece, i).owned);
+  g_array_unref (line->pieces);
+  g_free (line->text);
+  g_free (line->value);
+  g_free (line);
+}
+
+void
+tally_line_update_text (TallyLine *line)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < line->pieces->len; i++)
+    {
+      const TallyPiece *piece = &g_array_index (line->pieces, TallyPiece, i);
+
+      g_string_append_len (s, piece->text, piece->len);
+    }
+  g_free (line->text);
+  line->text = g_string_free (s, FALSE);
+}
+
+/* Markdown inline syntax out, keeping the words as pieces of the original. */
+static void
+markdown_line (TallyLine *line)
+{
+  const TallyPiece orig = g_array_index (line->pieces, TallyPiece, 0);
+  const char *s = orig.text, *end = orig.text + orig.len;
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (TallyPiece));
+  const char *run = NULL;
+
+#define FLUSH(upto) G_STMT_START { \
+    if (run != NULL && (upto) > run) { \
+      TallyPiece p = { run, (upto) - run, orig.src + (run - orig.text), TRUE, NULL }; \
+      g_array_append_val (pieces, p); } \
+    run = NULL; } G_STMT_END
+
+  /* Block markers: headings, quotes, bullets. */
+  if (*s == '#')
+    {
+      while (s < end && *s == '#')
+        s++;
+      line->kind = TALLY_LINE_HEADING;
+    }
+  else if (*s == '>')
+    s++;
+  else if ((*s == '-' || *s == '*' || *s == '+') && s + 1 < end && s[1] == ' ')
+    {
+      s++;
+      line->kind = TALLY_LINE_LIST;
+    }
+  while (s < end && (*s == ' ' || *s == '\t'))
+    s++;
+
+  while (s < end)
+    {
+      if (*s == '*' || *s == '_' || *s == '`')
+        {
+          /* Emphasis markers; a lone '_' inside a word stays. */
+          gboolean inner = *s == '_' && s > orig.text && g_ascii_isalnum (s[-1]) && s + 1 < end && g_ascii_isalnum (s[1]);
+
+          if (!inner)
+            {
+              FLUSH (s);
+              s++;
+              continue;
+            }
+        }
+      if (*s == '!' && s + 1 < end && s[1] == '[')
+        {
+          FLUSH (s);
+          s++;
+          continue;
+        }
+      if (*s == '[')
+        {
+          const char *close = memchr (s, ']', end - s);
+
+          if (close != NULL && close + 1 < end && close[1] == '(' && memchr (close, ')', end - close) != NULL)
+            {
+              const char *paren = memchr (close, ')', end - close);
+
+              FLUSH (s);
+              run = s + 1;
+              FLUSH (close);
+              s = paren + 1;
+              continue;
+            }
+        }
+      if (run == NULL)
+        run = s;
+      s++;
+    }
+  FLUSH (end);
+#undef FLUSH
+
+  g_array_unref (line->pieces);
+  line->pieces = pieces;
+  tally_line_update_text (line);
+  if (pieces->len == 0)
+    line->kind = TALLY_LINE_BLANK;
+}
+
+static GPtrArray *
+split_lines (const TallyDecoded *decoded,
+             gboolean            markdown)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_line_free);
+  const char *text = decoded->data;
+  gsize i = 0, len = decoded->len;
+
+  while (i <= len)
+    {
+      gsize start = i, end, next;
+
+      while (i < len && text[i] != '\n' && text[i] != '\r')
+        i++;
+      end = i;
+      next = i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n' ? i + 2 : i + 1;
+
+      /* Trim white space (ASCII and NBSP) at both ends. */
+      while (start < end && (g_ascii_isspace (text[start]) || (end - start >= 2 && (guchar) text[start] == 0xC2 && (guchar) text[start + 1] == 0xA0)))
+        start += g_ascii_isspace (text[start]) ? 1 : 2;
+      while (end > start && (g_ascii_isspace (text[end - 1]) || (end - start >= 2 && (guchar) text[end - 2] == 0xC2 && (guchar) text[end - 1] == 0xA0)))
+        end -= g_ascii_isspace (text[end - 1]) ? 1 : 2;
+
+      TallyLine *line = tally_line_new_exact (decoded, start, end);
+      if (markdown && line->kind != TALLY_LINE_BLANK)
+        markdown_line (line);
+      g_ptr_array_add (lines, line);
+      i = next;
+    }
+  return lines;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The record */
+
+static void
+add_sentences (TallyDocumentRecord *record)
+{
+  for (guint i = 0; i < record->paragraphs->len; i++)
+    {
+      const TallySpan *para = &g_array_index (record->paragraphs, TallySpan, i);
+      const char *text = record->text + para->start;
+      gsize len = para->end - para->start, pos = 0, start, end;
+
+      while (pos < len && tally_next_sentence (text, len, &pos, &start, &end))
+        {
+          TallySpan span = { para->start + start, para->start + end };
+
+          g_array_append_val (record->sentences, span);
+        }
+    }
+}
+
+static guint
+count_words (const char *text,
+             gsize       len)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean word = g_unichar_isalnum (c) || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+
+      if (word && !in_word)
+        words++;
+      in_word = word;
+    }
+  return words;
+}
+
+TallyDocumentRecord *
+tally_ingest_bytes (GBytes      *bytes,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autoptr(TallyDocumentRecord) record = NULL;
+  g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (TallyOffsetMapEntry));
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  TallyDecoded decoded;
+  gsize len = 0, size;
+  const char *format;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  size = g_bytes_get_size (bytes);
+  if (size == 0)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_EMPTY, "the file is empty");
+      return NULL;
+    }
+  if (size > TALLY_INGEST_MAX_FILE_SIZE)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_TOO_LARGE, "the file is too large (%.1f MB; the limit is %d MB)",
+                 size / (1024.0 * 1024.0), TALLY_INGEST_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if ((text = decode (bytes, path, map, &len, error)) == NULL)
+    return NULL;
+
+  {
+    gsize i = 0;
+
+    while (i < len && g_ascii_isspace (text[i]))
+      i++;
+    if (i == len)
+      {
+        set_error (error, path, TALLY_INGEST_ERROR_EMPTY, "the file holds only white space");
+        return NULL;
+      }
+  }
+
+  decoded = (TallyDecoded) { text, len, map };
+  record = tally_document_record_new ();
+  record->path = path != NULL ? g_canonicalize_filename (path, NULL) : NULL;
+  record->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  format = sniff_format (text, len, path);
+  record->format = g_strdup (format);
+  name = path != NULL ? g_path_get_basename (path) : NULL;
+
+  if (g_str_equal (format, "html"))
+    {
+      lines = tally_html_extract (record, &decoded);
+      tally_clean_lines (record, lines, &decoded, TRUE, name);
+    }
+  else
+    {
+      lines = split_lines (&decoded, g_str_equal (format, "markdown"));
+      tally_clean_lines (record, lines, &decoded, FALSE, name);
+    }
+
+  if (record->text == NULL || record->text_len == 0)
+    {
+      set_error (error, path, TALLY_INGEST_ERROR_NO_TEXT, "no article text found in it");
+      return NULL;
+    }
+
+  add_sentences (record);
+  record->word_count = count_words (record->text, record->text_len);
+  record->simhash = tally_ingest_simhash (record->text, record->text_len);
+  return g_steal_pointer (&record);
+}
+
+static TallyDocumentRecord *
+ingest_file (const char  *path,
+             gboolean     listed,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = read_file (path, listed, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return tally_ingest_bytes (bytes, path, error);
+}
+
+TallyDocumentRecord *
+tally_ingest_file (const char  *path,
+                   GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return ingest_file (path, FALSE, error);
+}
+
+TallyDocumentRecord *
+tally_ingest_listed_file (const char  *path,
+                          GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return ingest_file (path, TRUE, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Walking folders */
+
+typedef struct
+{
+  GPtrArray *files;
+  GPtrArray *failures;
+  GHashTable *seen_dirs;  /* "dev:ino" of folders on the current path */
+  GHashTable *seen_files; /* absolute paths already listed */
+  GCancellable *cancellable;
+} Walk;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+skipped_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  if (name[0] == '.' || g_str_has_suffix (name, "~"))
+    return TRUE;
+  return dot != NULL && dot != name && tally_rules_match (TALLY_RULE_SKIP_EXTENSION, dot + 1, NULL);
+}
+
+static void
+add_file (Walk       *walk,
+          const char *path)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+
+  if (g_hash_table_add (walk->seen_files, g_strdup (abs)))
+    g_ptr_array_add (walk->files, g_steal_pointer (&abs));
+}
+
+static void walk_path (Walk *walk, const char *path, gboolean top);
+
+static void
+walk_dir (Walk        *walk,
+          const char  *path,
+          GStatBuf    *st)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                          (guint64) st->st_dev, (guint64) st->st_ino);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_hash_table_contains (walk->seen_dirs, key))
+    {
+      add_failure (walk->failures, path, TALLY_INGEST_ERROR_LOOP, "the folder links back to a folder that contains it (a loop)");
+      return;
+    }
+  if ((dir = g_dir_open (path, 0, &error)) == NULL)
+    {
+      add_failure (walk->failures, path, TALLY_INGEST_ERROR_UNREADABLE,
+                   g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ? "the folder cannot be read: permission denied"
+                                                                            : "the folder cannot be read");
+      return;
+    }
+  g_hash_table_add (walk->seen_dirs, g_strdup (key));
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len && !g_cancellable_is_cancelled (walk->cancellable); i++)
+    {
+      const char *child_name = g_ptr_array_index (names, i);
+      g_autofree char *child = g_build_filename (path, child_name, NULL);
+
+      /* Saved web pages' "Name_files" folders hold assets, not articles. */
+      if (child_name[0] == '.' || g_str_has_suffix (child_name, "_files"))
+        continue;
+      walk_path (walk, child, FALSE);
+    }
+  g_hash_table_remove (walk->seen_dirs, key);
+}
+
+static void
+walk_path (Walk       *walk,
+           const char *path,
+           gboolean    top)
+{
+  GStatBuf st;
+  g_autofree char *name = g_path_get_basename (path);
+
+  if (g_lstat (path, &st) != 0)
+    {
+      add_failure (walk->failures, path,
+                   errno == EACCES ? TALLY_INGEST_ERROR_UNREADABLE : TALLY_INGEST_ERROR_NOT_FOUND,
+                   errno == EACCES ? "permission denied" : "no such file or folder");
+      return;
+    }
+  if (S_ISLNK (st.st_mode))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!check_link (path, &error))
+        {
+          if (walk->failures != NULL)
+            g_ptr_array_add (walk->failures, tally_ingest_failure_new (path, error));
+          return;
+        }
+      g_stat (path, &st);
+    }
+  if (S_ISDIR (st.st_mode))
+    walk_dir (walk, path, &st);
+  else if (top || (S_ISREG (st.st_mode) && !skipped_name (name)))
+    add_file (walk, path);
+}
+
+GPtrArray *
+tally_ingest_collect_paths (const char * const *paths,
+                            gssize              n_paths,
+                            GPtrArray          *failures,
+                            GCancellable       *cancellable)
+{
+  Walk walk = {
+    g_ptr_array_new_with_free_func (g_free),
+    failures,
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    cancellable,
+  };
+
+  for (gsize i = 0; n_paths < 0 ? paths[i] != NULL : i < (gsize) n_paths; i++)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+      walk_path (&walk, paths[i], TRUE);
+    }
+  g_hash_table_unref (walk.seen_dirs);
+  g_hash_table_unref (walk.seen_files);
+  return walk.files;
+}
