@@ -27,6 +27,9 @@ typedef struct
   GHashTable *weekdays;       /* word → 1..7 (Monday first) */
   GHashTable *seasons;        /* word → first month * 100 + last month */
   GHashTable *not_place;      /* set */
+  GHashTable *verbs;          /* verb → "kind|label template" */
+  GHashTable *auxiliaries;    /* set */
+  GHashTable *subject_stops;  /* set */
 } EventLexicon;
 
 static void
@@ -44,6 +47,9 @@ event_lexicon_free (EventLexicon *lex)
   g_hash_table_unref (lex->weekdays);
   g_hash_table_unref (lex->seasons);
   g_hash_table_unref (lex->not_place);
+  g_hash_table_unref (lex->verbs);
+  g_hash_table_unref (lex->auxiliaries);
+  g_hash_table_unref (lex->subject_stops);
   g_free (lex);
 }
 
@@ -120,6 +126,22 @@ event_lexicon_add (EventLexicon *lex,
     g_hash_table_add (lex->place_preps, g_strdup (key));
   else if (strcmp (section, "not_place") == 0)
     g_hash_table_add (lex->not_place, g_strdup (key));
+  else if (strcmp (section, "verb") == 0)
+    {
+      g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 2);
+
+      NEED_KIND (parts[0]);
+      if (parts[1] == NULL || strstr (parts[1], "%s") == NULL || strchr (strstr (parts[1], "%s") + 1, '%') != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "verb “%s” needs “kind|label with one %%s”", key);
+          return FALSE;
+        }
+      g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
+    }
+  else if (strcmp (section, "auxiliary") == 0)
+    g_hash_table_add (lex->auxiliaries, g_strdup (key));
+  else if (strcmp (section, "subject_stop") == 0)
+    g_hash_table_add (lex->subject_stops, g_strdup (key));
   else if (strcmp (section, "future") == 0)
     g_ptr_array_add (lex->future, g_strsplit (key, " ", -1));
   else if (strcmp (section, "participants") == 0)
@@ -156,6 +178,9 @@ event_lexicon_parse (const char  *data,
   lex->weekdays = string_table ();
   lex->seasons = string_table ();
   lex->not_place = string_table ();
+  lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lex->auxiliaries = string_table ();
+  lex->subject_stops = string_table ();
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -428,6 +453,7 @@ typedef struct
   DateSpan *date;      /* borrowed until kept; NULL when undated */
   gboolean future;
   gboolean weak;       /* nothing but its date and kind says which event it is */
+  gboolean verb;       /* found by its verb: kept only with a date */
 } Mention;
 
 static void
@@ -583,13 +609,22 @@ find_place (const EventLexicon *lex,
             guint               from,
             gsize               limit)
 {
+  guint between = 0;
+
   for (guint i = from; i + 1 < words->len && WORD (words, i + 1)->end <= limit; i++)
     {
       guint j = i + 1;
       guint last;
 
+      /* The place follows the event closely ("wrapped up in Aktau", "will be
+       * held in 2028 in Tallinn"); a place further on is someone else's. */
       if (!g_hash_table_contains (lex->place_preps, WORD (words, i)->lower))
-        continue;
+        {
+          if (!WORD (words, i)->digit && !g_hash_table_contains (lex->not_place, WORD (words, i)->lower)
+              && ++between > 4)
+            return NULL;
+          continue;
+        }
       if (strcmp (WORD (words, j)->lower, "the") == 0)
         {
           guint k;
@@ -813,6 +848,70 @@ sentence_dates (const EventLexicon *lex,
   return dates;
 }
 
+/* "foreign ministers met", "the agreements, signed": the subject is the
+ * words before the verb (auxiliaries skipped), back to a clause word. */
+static Mention *
+verb_mention (const EventLexicon *lex,
+              const char         *text,
+              GArray             *words,
+              guint               verb,
+              guint              *first_word)
+{
+  const char *spec = g_hash_table_lookup (lex->verbs, WORD (words, verb)->lower);
+  g_auto(GStrv) parts = g_strsplit (spec, "|", 2);
+  g_autofree char *subject = NULL;
+  TallyEventKind kind;
+  Mention *m;
+  int k = (int) verb - 1;
+  int first, last;
+
+  /* "figures published by the secretariat" describes a thing, not an event. */
+  if (verb + 1 < words->len && strcmp (WORD (words, verb + 1)->lower, "by") == 0)
+    return NULL;
+  while (k >= 0 && g_hash_table_contains (lex->auxiliaries, WORD (words, k)->lower)
+         && adjacent (text, WORD (words, k), WORD (words, k + 1)))
+    k--;
+  if (k < 0)
+    return NULL;
+  /* "The agreements, signed on …": one comma before the verb is allowed. */
+  if (!adjacent (text, WORD (words, k), WORD (words, k + 1))
+      && !(WORD (words, k + 1)->start == WORD (words, k)->end + 2 && text[WORD (words, k)->end] == ','
+           && (guint) k + 1 == verb))
+    return NULL;
+  last = k;
+  first = k + 1;
+  while (k >= 0 && last - k < 7)
+    {
+      const Word *w = WORD (words, k);
+
+      if (w->digit || g_hash_table_contains (lex->subject_stops, w->lower)
+          || (k < last && !adjacent (text, w, WORD (words, k + 1))))
+        break;
+      first = k--;
+    }
+  /* "80% of the agreements": a preposition does not open a subject. */
+  while (first <= last && strcmp (WORD (words, first)->lower, "of") == 0)
+    first++;
+  if (first > last || WORD (words, last)->digit)
+    return NULL;
+  if (!tally_event_kind_from_string (parts[0], &kind))
+    return NULL;
+  subject = slice (text, WORD (words, first)->start, WORD (words, last)->end);
+  if (strcmp (WORD (words, first)->lower, "the") == 0)
+    subject[0] = 't';
+  m = g_new0 (Mention, 1);
+  m->kind = kind;
+  m->verb = TRUE;
+  {
+    const char *hole = strstr (parts[1], "%s");
+
+    m->of_label = g_strdup_printf ("%.*s%s%s", (int) (hole - parts[1]), parts[1], subject, hole + 2);
+  }
+  capitalise_first (m->of_label);
+  *first_word = first;
+  return m;
+}
+
 typedef struct
 {
   guint word;          /* first event word */
@@ -929,6 +1028,19 @@ find_nouns (TallyEventFinder *finder,
           continue;
         }
 
+      if (g_hash_table_contains (lex->verbs, w->lower))
+        {
+          Mention *m = verb_mention (lex, text, words, i, &f.word);
+
+          if (m != NULL)
+            {
+              f.m = m;
+              f.noun = i;
+              g_array_append_val (found, f);
+            }
+          continue;
+        }
+
       /* "the first summit …, and the second in Baku": an ordinal standing for
        * the noun of the event before it. */
       if (found->len > 0 && i > 0 && i + 1 < words->len
@@ -937,8 +1049,8 @@ find_nouns (TallyEventFinder *finder,
           int ordinal = lookup_int (lex->ordinals, w);
           const Word *next = WORD (words, i + 1);
 
-          if (ordinal > 0 && (g_hash_table_contains (lex->place_preps, next->lower)
-                              || strcmp (next->lower, "was") == 0 || strcmp (next->lower, "will") == 0
+          if (ordinal > 0 && ((g_hash_table_contains (lex->place_preps, next->lower)
+                               && i + 2 < words->len && (WORD (words, i + 2)->cap || WORD (words, i + 2)->digit))
                               || text[w->end] == ','))
             {
               const Found *prev = &g_array_index (found, Found, found->len - 1);
@@ -1002,6 +1114,16 @@ assign_dates (const char *text,
         }
       if (best == NULL && found->len > 0 && words->len > 3 && d->start <= WORD (words, 2)->start)
         best = &g_array_index (found, Found, 0);
+      /* "laid in April, when foreign ministers met": a date shortly before
+       * the first event of its sentence. */
+      if (best == NULL && found->len > 0)
+        {
+          Found *first = &g_array_index (found, Found, 0);
+          gsize start = WORD (words, first->word)->start;
+
+          if (start >= d->end && start - d->end <= 12 && !has_newline (text, d->end, start))
+            best = first;
+        }
       if (best != NULL && best->m->date == NULL)
         {
           best->m->date = g_memdup2 (d, sizeof *d);
@@ -1099,6 +1221,12 @@ tally_event_finder_add_document (TallyEventFinder *finder,
           if (participants != NULL && is_gathering (lex, m->kind))
             m->participants = g_ptr_array_ref (participants);
           m->weak = m->title == NULL && m->ordinal == 0 && m->of_label == NULL && m->place == NULL;
+          if (m->verb && m->date == NULL)
+            {
+              mention_free (m);
+              fd->m = NULL;
+              continue;
+            }
           g_ptr_array_add (finder->mentions, m);
           fd->m = NULL;
           count++;
@@ -1217,6 +1345,7 @@ build_event (TallyEventFinder *finder,
   guint kind_count[TALLY_EVENT_N_KINDS] = { 0 };
   guint32 latest_published = 0;
   gboolean any_future = FALSE;
+  gboolean all_weak = TRUE;
   int ordinal = 0;
   const TallyEventAlternative *chosen;
   gsize last_doc = G_MAXSIZE, last_sentence = G_MAXSIZE;
@@ -1228,6 +1357,7 @@ build_event (TallyEventFinder *finder,
 
       if (m->date)
         g_ptr_array_add (dated, m);
+      all_weak &= m->weak;
       kind_count[m->kind] += m->weak ? 1 : 2;
       g_ptr_array_add (titles, m->title);
       g_ptr_array_add (places, m->place);
@@ -1260,7 +1390,7 @@ build_event (TallyEventFinder *finder,
         g_ptr_array_add (record->mentions, em);
       }
     }
-  if (dated->len == 0)
+  if (dated->len == 0 || all_weak)
     return NULL;
 
   for (guint k = 1; k < TALLY_EVENT_N_KINDS; k++)
@@ -1449,6 +1579,47 @@ tally_event_finder_finish (TallyEventFinder *finder)
               break;
             }
         }
+    }
+
+  /* A bare "the summit" with no date speaks of the gathering its article
+   * names most (unless it looks ahead: "the next meeting"). */
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = g_ptr_array_index (finder->mentions, i);
+      g_autoptr(GHashTable) votes = NULL;
+      guint best = G_MAXUINT, best_votes = 0;
+      gboolean tie = FALSE;
+      GHashTableIter vi;
+      gpointer root, count;
+
+      if (!m->weak || m->date != NULL || m->future || !is_gathering (lex, m->kind))
+        continue;
+      votes = g_hash_table_new (NULL, NULL);
+      for (guint j = 0; j < n; j++)
+        {
+          Mention *o = g_ptr_array_index (finder->mentions, j);
+          guint r;
+
+          if (o->doc != m->doc || o->weak || !is_gathering (lex, o->kind))
+            continue;
+          r = uf_find (parent, j);
+          g_hash_table_insert (votes, GUINT_TO_POINTER (r),
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (votes, GUINT_TO_POINTER (r))) + 1));
+        }
+      g_hash_table_iter_init (&vi, votes);
+      while (g_hash_table_iter_next (&vi, &root, &count))
+        {
+          if (GPOINTER_TO_UINT (count) > best_votes)
+            {
+              best = GPOINTER_TO_UINT (root);
+              best_votes = GPOINTER_TO_UINT (count);
+              tie = FALSE;
+            }
+          else if (GPOINTER_TO_UINT (count) == best_votes)
+            tie = TRUE;
+        }
+      if (best != G_MAXUINT && !tie)
+        uf_union (parent, i, best);
     }
 
   /* The series name for each kind: the one most ordinal titles use. */
