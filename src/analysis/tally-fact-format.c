@@ -35,9 +35,8 @@ append_number (GString *out,
   int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
   for (gsize i = 0; i < int_len; i++)
     {
-      /* A separator every three digits, but not in four-digit numbers such
-       * as 2026 that read as years. */
-      if (i > 0 && (int_len - i) % 3 == 0 && int_len > 4)
+      /* Years never come here: date facts print their own text. */
+      if (i > 0 && (int_len - i) % 3 == 0)
         g_string_append_c (out, ',');
       g_string_append_c (out, digits[i]);
     }

@@ -298,8 +298,9 @@ value_interval (TallyClaimKind        kind,
       break;
     case TALLY_QUALIFIER_EXACT:
     default:
-      /* A tiny slack so that 94.75 against 94.8 ± 0.05 is not lost to binary. */
-      interval->lo = lo - half * (1 + 1e-9), interval->hi = hi + half * (1 + 1e-9);
+      /* Rounding intervals are half-open (14 and 15 touch at 14.5 but no
+       * number rounds to both): shrink both ends by a hair. */
+      interval->lo = lo - half * (1 - 1e-9), interval->hi = hi + half * (1 - 1e-9);
       break;
     }
 }

@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+
+#include "facts-corpus.h"
+#include "tally-fact-lexicon.h"
+
+#define MONEY TALLY_CLAIM_KIND_MONEY
+#define PERCENT TALLY_CLAIM_KIND_PERCENT
+#define COUNT TALLY_CLAIM_KIND_COUNT
+#define YEAR TALLY_CLAIM_KIND_YEAR
+#define DATE TALLY_CLAIM_KIND_DATE
+#define NUMBER TALLY_CLAIM_KIND_NUMBER
+#define APPROX TALLY_QUALIFIER_APPROX
+#define OVER TALLY_QUALIFIER_OVER
+#define UNDER TALLY_QUALIFIER_UNDER
+#define AT_LEAST TALLY_QUALIFIER_AT_LEAST
+#define AT_MOST TALLY_QUALIFIER_AT_MOST
+
+static TallyFactValue *
+value_at (TallyFactRecord *fact,
+          guint            i)
+{
+  g_assert_cmpuint (i, <, fact->values->len);
+  return g_ptr_array_index (fact->values, i);
+}
+
+static void
+assert_value (TallyFactRecord *fact,
+              guint            i,
+              const char      *display,
+              guint            side,
+              const char      *documents)
+{
+  TallyFactValue *value = value_at (fact, i);
+  g_autofree char *docs = facts_value_documents (value);
+
+  g_assert_cmpstr (value->display, ==, display);
+  g_assert_cmpuint (value->side, ==, side);
+  g_assert_cmpstr (docs, ==, documents);
+}
+
+/* ---- measures ---------------------------------------------------------- */
+
+static void
+test_measure_keys (void)
+{
+  TallyFactLexicon *lexicon = tally_fact_lexicon_get_default ();
+  g_autoptr(TallyMeasureKey) agreement = tally_fact_lexicon_measure_key (lexicon, "agreement");
+  g_autoptr(TallyMeasureKey) cooperation = tally_fact_lexicon_measure_key (lexicon, "cooperation agreement");
+  g_autoptr(TallyMeasureKey) nations = tally_fact_lexicon_measure_key (lexicon, "Nation");
+  g_autoptr(TallyMeasureKey) countries = tally_fact_lexicon_measure_key (lexicon, "country");
+  g_autoptr(TallyMeasureKey) centres = tally_fact_lexicon_measure_key (lexicon, "logistics centre");
+  g_autoptr(TallyMeasureKey) centers = tally_fact_lexicon_measure_key (lexicon, "logistics center");
+  g_autoptr(TallyMeasureKey) first_summit = tally_fact_lexicon_measure_key (lexicon, "inaugural summit");
+  g_autoptr(TallyMeasureKey) implemented = tally_fact_lexicon_measure_key (lexicon, "agreement carried out");
+  g_autoptr(TallyMeasureKey) volume = tally_fact_lexicon_measure_key (lexicon, "trade volume");
+  g_autoptr(TallyMeasureKey) share = tally_fact_lexicon_measure_key (lexicon, "share of export");
+  g_autoptr(TallyMeasureKey) empty = tally_fact_lexicon_measure_key (lexicon, "the new");
+
+  g_assert_cmpstr (agreement->head, ==, "agreement");
+  g_assert_cmpuint (agreement->n_modifiers, ==, 0);
+  g_assert_cmpstr (cooperation->head, ==, "agreement");
+  g_assert_cmpuint (cooperation->n_modifiers, ==, 1);
+  g_assert_cmpstr (cooperation->modifiers[0], ==, "cooperation");
+  g_assert_true (tally_measure_key_is_subset (agreement, cooperation));
+  g_assert_false (tally_measure_key_is_subset (cooperation, agreement));
+  /* Interned: equal words are the same pointer. */
+  g_assert_true (agreement->head == cooperation->head);
+  g_assert_true (nations->head == countries->head);
+  g_assert_cmpstr (nations->phrase, ==, "country");
+  g_assert_cmpstr (centres->phrase, ==, "logistics center");
+  g_assert_true (centres->head == centers->head);
+  g_assert_true (tally_measure_key_is_subset (centres, centers) && tally_measure_key_is_subset (centers, centres));
+  g_assert_cmpstr (first_summit->head, ==, "summit");
+  g_assert_cmpuint (first_summit->n_distinct, ==, 1);
+  g_assert_cmpstr (first_summit->distinct[0], ==, "first");
+  g_assert_cmpstr (implemented->phrase, ==, "agreement implemented");
+  g_assert_cmpstr (implemented->head, ==, "agreement");
+  g_assert_true (implemented->has_predicate);
+  g_assert_cmpstr (volume->phrase, ==, "trade");
+  g_assert_cmpstr (share->head, ==, "share");
+  g_assert_cmpstr (share->modifiers[0], ==, "export");
+  g_assert_null (empty);
+}
+
+static void
+test_lexicon_errors (void)
+{
+  const char *broken = "[Phrases]\n[Spelling]\n[Synonyms]\n[Labels]\n[Words]\nIgnore=new\n";
+  const char *not_keyfile = "this is not a key file";
+  g_autoptr(GError) error = NULL;
+  TallyFactLexicon *lexicon;
+
+  lexicon = tally_fact_lexicon_new_from_data (broken, strlen (broken), "broken.facts", &error);
+  g_assert_null (lexicon);
+  g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "broken.facts: [Words] Distinct:"));
+  g_clear_error (&error);
+
+  lexicon = tally_fact_lexicon_new_from_data (not_keyfile, strlen (not_keyfile), "junk.facts", &error);
+  g_assert_null (lexicon);
+  g_assert_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_PARSE);
+  g_assert_true (g_str_has_prefix (error->message, "junk.facts: "));
+}
+
+/* ---- grouping ---------------------------------------------------------- */
+
+static void
+test_group_synonyms (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+  g_autofree char *claims = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "cooperation agreement",
+               .sentence = "Leaders signed 14 cooperation agreements.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 14, .measure = "agreement",
+               .sentence = "Fourteen agreements were signed on Tuesday.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 14, .measure = "new cooperation agreement",
+               .sentence = "The 14 new cooperation agreements cover rail and ports.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 6, .measure = "nation");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 6, .measure = "country");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 3, .measure = "logistics centre");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 3, .measure = "logistics center");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 3);
+  fact = facts_find (facts, "Cooperation agreements signed");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->measure, ==, "cooperation agreement");
+  g_assert_cmpstr (fact->explanation, ==, "3 sources say 14");
+  claims = facts_claim_ids (corpus, fact->claims);
+  g_assert_cmpstr (claims, ==, "c1,c2,c3");
+  g_assert_cmpuint (fact->documents->len, ==, 3);
+  g_assert_cmpfloat (fact->spread, ==, 0);
+  assert_value (fact, 0, "14", 0, "d1,d2,d3");
+
+  fact = facts_find (facts, "Nations");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 6");
+  fact = facts_find (facts, "Logistics centres");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+}
+
+static void
+test_group_never_same_number (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  /* 12 agreements and 12 rail corridors; 12 agreements and 13 platforms. */
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 12, .measure = "agreement");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 12, .measure = "rail corridor");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 13, .measure = "platform");
+  /* Same words, different kind or unit. */
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = PERCENT, .unit = "%", .value = 12, .measure = "agreement");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .unit = "USD", .value = 12e9, .measure = "trade");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = MONEY, .unit = "EUR", .value = 12e9, .measure = "trade");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 6);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, i);
+
+      g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
+      g_assert_cmpuint (fact->claims->len, ==, 1);
+    }
+  g_assert_cmpstr (facts_find (facts, "Rail corridors")->explanation, ==, "Only 1 source: 12");
+  g_assert_cmpstr (facts_find (facts, "Share of agreement")->explanation, ==, "Only 1 source: 12%");
+}
+
+static void
+test_group_scope_and_change (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .unit = "USD", .value = 40e9, .measure = "trade", .scope = 2023);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = MONEY, .unit = "USD", .value = 48e9, .measure = "trade volume", .scope = 2024);
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = MONEY, .unit = "USD", .value = 48e9, .measure = "trade", .scope = 2024);
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = PERCENT, .unit = "%", .value = 20, .measure = "trade", .scope = 2024,
+               .change = TRUE);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = PERCENT, .unit = "%", .value = 20, .measure = "trade", .scope = 2024,
+               .change = TRUE);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = PERCENT, .unit = "%", .value = 31, .measure = "share of trade");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 4);
+  fact = facts_find (facts, "Trade volume, 2024");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpint (fact->scope_year, ==, 2024);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say $48 billion");
+  fact = facts_find (facts, "Trade volume, 2023");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
+  fact = facts_find (facts, "Trade volume: change, 2024");
+  g_assert_true (fact->change);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 20%");
+  fact = facts_find (facts, "Share of trade");
+  g_assert_false (fact->change);
+}
+
+static void
+test_group_ambiguous_modifier (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  /* "agreements" could be the trade ones or the cooperation ones: kept apart. */
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 4, .measure = "trade agreement");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 10, .measure = "cooperation agreement");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 14, .measure = "agreement");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 3);
+  g_assert_cmpuint (facts_find (facts, "Agreements")->claims->len, ==, 1);
+  g_assert_cmpuint (facts_find (facts, "Trade agreements")->claims->len, ==, 1);
+  g_assert_cmpuint (facts_find (facts, "Cooperation agreements")->claims->len, ==, 1);
+}
+
+static void
+test_group_skips_unusable (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 5, .measure = NULL);
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = YEAR, .measure = "summit");   /* relative: no value */
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = DATE, .date = "2025-13", .measure = "summit");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = NAN, .measure = "ship");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 7, .measure = "the");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 0);
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  facts = tally_group_facts (NULL, 0);
+  g_assert_cmpuint (facts->len, ==, 0);
+}
+
+/* ---- event dates ------------------------------------------------------- */
+
+static void
+test_event_date_conflict (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = YEAR, .date = "2022", .measure = "first summit");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = YEAR, .date = "2023", .measure = "first summit");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = YEAR, .date = "2023", .measure = "inaugural summit");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = YEAR, .date = "2024", .measure = "second summit");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = DATE, .date = "2024-05", .measure = "second summit");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpstr (fact->id, ==, "f1");
+  g_assert_cmpstr (fact->label, ==, "First summit: year");
+  g_assert_cmpint (fact->kind, ==, YEAR);
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 2023, 1 says 2022");
+  g_assert_cmpfloat (fact->spread, ==, 1);
+  assert_value (fact, 0, "2023", 0, "d2,d3");
+  assert_value (fact, 1, "2022", 1, "d1");
+
+  /* May 2024 is within "2024": agreement at the coarser precision. */
+  fact = g_ptr_array_index (facts, 1);
+  g_assert_cmpstr (fact->label, ==, "Second summit: date");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_ROUNDING);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources agree within rounding: 2024 ≈ 2024-05");
+}
+
+/* ---- grading ----------------------------------------------------------- */
+
+typedef struct
+{
+  const char *name;
+  FactsSpec a;
+  FactsSpec b;
+  TallyFactStatus status;
+  const char *explanation;
+} GradeCase;
+
+static void
+test_grades (void)
+{
+  const GradeCase cases[] = {
+    { "same value",
+      { .kind = MONEY, .unit = "USD", .value = 94.8e9 }, { .kind = MONEY, .unit = "USD", .value = 94.8e9 },
+      TALLY_FACT_STATUS_AGREE, "2 sources say $94.8 billion" },
+    { "rounded billions",
+      { .kind = MONEY, .unit = "USD", .value = 94.8e9 }, { .kind = MONEY, .unit = "USD", .value = 95e9 },
+      TALLY_FACT_STATUS_ROUNDING, "2 sources agree within rounding: $94.8 billion ≈ $95 billion" },
+    { "rounded decimals",
+      { .kind = NUMBER, .unit = "km", .value = 12.4 }, { .kind = NUMBER, .unit = "km", .value = 12.43 },
+      TALLY_FACT_STATUS_ROUNDING, "2 sources agree within rounding: 12.4 km ≈ 12.43 km" },
+    { "beyond rounding",
+      { .kind = NUMBER, .unit = "km", .value = 12.4 }, { .kind = NUMBER, .unit = "km", .value = 12.46 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says 12.4 km, 1 says 12.46 km" },
+    { "whole numbers are exact",
+      { .kind = COUNT, .value = 14 }, { .kind = COUNT, .value = 15 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says 14, 1 says 15" },
+    { "over",
+      { .kind = PERCENT, .unit = "%", .value = 80, .qualifier = OVER }, { .kind = PERCENT, .unit = "%", .value = 85 },
+      TALLY_FACT_STATUS_QUALIFIED,
+      "2 sources agree once qualifiers are read: over 80% (read as more than 80%), 85%" },
+    { "over, not met",
+      { .kind = PERCENT, .unit = "%", .value = 80, .qualifier = OVER }, { .kind = PERCENT, .unit = "%", .value = 75 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says over 80%, 1 says 75%" },
+    { "nearly",
+      { .kind = MONEY, .unit = "USD", .value = 100e9, .qualifier = APPROX, .text = "nearly $100 billion" },
+      { .kind = MONEY, .unit = "USD", .value = 96e9 },
+      TALLY_FACT_STATUS_QUALIFIED,
+      "2 sources agree once qualifiers are read: nearly $100 billion (read as $90 billion to $100 billion), $96 billion" },
+    { "nearly is below",
+      { .kind = MONEY, .unit = "USD", .value = 100e9, .qualifier = APPROX, .text = "almost $100 billion" },
+      { .kind = MONEY, .unit = "USD", .value = 101e9 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says nearly $100 billion, 1 says $101 billion" },
+    { "nearly, too far",
+      { .kind = MONEY, .unit = "USD", .value = 100e9, .qualifier = APPROX, .text = "nearly $100 billion" },
+      { .kind = MONEY, .unit = "USD", .value = 89e9 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says nearly $100 billion, 1 says $89 billion" },
+    { "about is both ways",
+      { .kind = MONEY, .unit = "USD", .value = 100e9, .qualifier = APPROX, .text = "about $100 billion" },
+      { .kind = MONEY, .unit = "USD", .value = 104e9 },
+      TALLY_FACT_STATUS_QUALIFIED,
+      "2 sources agree once qualifiers are read: about $100 billion (read as $100 billion ± 5%), $104 billion" },
+    { "about, too far",
+      { .kind = MONEY, .unit = "USD", .value = 100e9, .qualifier = APPROX, .text = "around $100 billion" },
+      { .kind = MONEY, .unit = "USD", .value = 106e9 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says about $100 billion, 1 says $106 billion" },
+    { "about, its rounding",
+      /* "about 20" allows 19–21 by 5%, but 20 as written is ±0.5 at least. */
+      { .kind = COUNT, .value = 2, .qualifier = APPROX, .text = "about two" },
+      { .kind = COUNT, .value = 2.5 },
+      TALLY_FACT_STATUS_QUALIFIED,
+      "2 sources agree once qualifiers are read: about 2 (read as 2 ± 5%), 2.5" },
+    { "under",
+      { .kind = COUNT, .value = 1000, .qualifier = UNDER }, { .kind = COUNT, .value = 950 },
+      TALLY_FACT_STATUS_QUALIFIED,
+      "2 sources agree once qualifiers are read: under 1,000 (read as less than 1,000), 950" },
+    { "under, not met",
+      { .kind = COUNT, .value = 1000, .qualifier = UNDER }, { .kind = COUNT, .value = 1010 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says under 1,000, 1 says 1,010" },
+    { "at least",
+      { .kind = COUNT, .value = 1000, .qualifier = AT_LEAST }, { .kind = COUNT, .value = 1000 },
+      TALLY_FACT_STATUS_QUALIFIED,
+      "2 sources agree once qualifiers are read: at least 1,000 (read as 1,000 or more), 1,000" },
+    { "at most",
+      { .kind = COUNT, .value = 1000, .qualifier = AT_MOST }, { .kind = COUNT, .value = 1200 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says at most 1,000, 1 says 1,200" },
+    { "range holds a value",
+      { .kind = PERCENT, .unit = "%", .value = 5, .has_max = TRUE, .value_max = 7 },
+      { .kind = PERCENT, .unit = "%", .value = 6 },
+      TALLY_FACT_STATUS_QUALIFIED, "2 sources agree once qualifiers are read: 5–7%, 6%" },
+    { "two over",
+      { .kind = PERCENT, .unit = "%", .value = 80, .qualifier = OVER },
+      { .kind = PERCENT, .unit = "%", .value = 70, .qualifier = OVER },
+      TALLY_FACT_STATUS_QUALIFIED,
+      "2 sources agree once qualifiers are read: over 80% (read as more than 80%), over 70% (read as more than 70%)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+      g_autoptr(GPtrArray) facts = NULL;
+      FactsSpec a = cases[i].a, b = cases[i].b;
+      TallyFactRecord *fact;
+
+      g_test_message ("case: %s", cases[i].name);
+      a.doc = "d1", a.measure = "trade";
+      b.doc = "d2", b.measure = "trade";
+      facts_corpus_add (corpus, &a);
+      facts_corpus_add (corpus, &b);
+      facts = facts_corpus_group (corpus);
+      g_assert_cmpuint (facts->len, ==, 1);
+      fact = g_ptr_array_index (facts, 0);
+      g_assert_cmpstr (tally_fact_status_to_string (fact->status), ==,
+                       tally_fact_status_to_string (cases[i].status));
+      g_assert_cmpstr (fact->explanation, ==, cases[i].explanation);
+    }
+}
+
+/* Trade from four sources: three fit together once "nearly" and rounding are
+ * read, one (a statistics office) does not. */
+static void
+test_conflict_sides (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .unit = "USD", .value = 48.2e9, .measure = "trade", .scope = 2025);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = MONEY, .unit = "USD", .value = 48.2e9, .measure = "trade", .scope = 2025);
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = MONEY, .unit = "USD", .value = 48e9, .measure = "trade", .scope = 2025);
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = MONEY, .unit = "USD", .value = 41e9, .measure = "trade", .scope = 2025);
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = MONEY, .unit = "USD", .value = 50e9, .measure = "trade", .scope = 2025,
+               .qualifier = APPROX, .text = "nearly $50 billion");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 1);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpstr (fact->label, ==, "Trade volume, 2025");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (fact->explanation, ==,
+                   "4 sources say $48.2 billion / $48 billion / nearly $50 billion, 1 says $41 billion");
+  g_assert_cmpuint (fact->values->len, ==, 4);
+  assert_value (fact, 0, "$48.2 billion", 0, "d1,d2");
+  assert_value (fact, 1, "$48 billion", 0, "d3");
+  assert_value (fact, 2, "nearly $50 billion", 0, "d5");
+  assert_value (fact, 3, "$41 billion", 1, "d4");
+  g_assert_cmpfloat_with_epsilon (fact->spread, (50e9 - 41e9) / 50e9, 1e-12);
+  g_assert_cmpuint (fact->documents->len, ==, 5);
+}
+
+static void
+test_single_source (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  /* One document saying two things is still one source. */
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 3, .measure = "berth");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 4, .measure = "berth");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 1);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
+  g_assert_cmpstr (fact->explanation, ==, "Only 1 source: 3, 4");
+}
+
+static void
+test_sort_order (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  const char *expected[] = { "Ports", "Berths", "Cranes", "Ferries", "Ships" };
+
+  /* ships: single; cranes: agree ×2; berths: agree ×3; ports: conflict ×2; ferries: rounding ×2 */
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 9, .measure = "ship");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 2, .measure = "crane");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 2, .measure = "crane");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 3, .measure = "berth");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 3, .measure = "berth");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 3, .measure = "berth");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 5, .measure = "port");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 6, .measure = "port");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 1.5, .measure = "ferry");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 1.52, .measure = "ferry");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < facts->len; i++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, i);
+      g_autofree char *id = g_strdup_printf ("f%u", i + 1);
+
+      g_assert_cmpstr (fact->label, ==, expected[i]);
+      g_assert_cmpstr (fact->id, ==, id);
+    }
+  g_assert_cmpint (facts_find (facts, "Ferries")->status, ==, TALLY_FACT_STATUS_ROUNDING);
+}
+
+static void
+test_labels (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = PERCENT, .unit = "%", .value = 80, .qualifier = OVER,
+               .measure = "agreement implemented");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = NUMBER, .unit = "km", .value = 1200, .measure = "rail corridor",
+               .sentence = "The 1,200 km corridor will be built by 2030.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 2, .measure = "port");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = TALLY_CLAIM_KIND_DURATION, .unit = "day", .value = 3,
+               .measure = "ferry crossing");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = PERCENT, .unit = "pp", .value = 4, .change = TRUE, .measure = "share");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 40, .measure = "country");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = YEAR, .date = "2026", .date_max = "2027",
+               .measure = "year of cultural exchange");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 7);
+  g_assert_cmpstr (facts_find (facts, "Share of agreements implemented")->explanation, ==,
+                   "Only 1 source: over 80%");
+  g_assert_cmpstr (facts_find (facts, "Rail corridor built (km)")->explanation, ==, "Only 1 source: 1,200 km");
+  g_assert_cmpstr (facts_find (facts, "Port: rank")->explanation, ==, "Only 1 source: 2nd");
+  g_assert_cmpstr (facts_find (facts, "Ferry crossing (day)")->explanation, ==, "Only 1 source: 3 days");
+  g_assert_cmpstr (facts_find (facts, "Share: change (points)")->explanation, ==, "Only 1 source: 4 pp");
+  g_assert_cmpstr (facts_find (facts, "Countries")->explanation, ==, "Only 1 source: 40");
+  g_assert_cmpstr (facts_find (facts, "Years of cultural exchange: year")->explanation, ==,
+                   "Only 1 source: 2026–2027");
+}
+
+static void
+test_format_value (void)
+{
+  const struct {
+    TallyClaimKind kind;
+    const char *unit;
+    double value;
+    gboolean has_max;
+    double value_max;
+    TallyQualifier qualifier;
+    gboolean nearly;
+    const char *expected;
+  } cases[] = {
+    { MONEY, "USD", 48.2e9, FALSE, 0, 0, FALSE, "$48.2 billion" },
+    { MONEY, "EUR", 2.5e6, FALSE, 0, APPROX, FALSE, "about €2.5 million" },
+    { MONEY, "USD", 50e9, FALSE, 0, APPROX, TRUE, "nearly $50 billion" },
+    { MONEY, "CHF", 1500, FALSE, 0, 0, FALSE, "1,500 CHF" },
+    { MONEY, "USD", 2e9, TRUE, 3e9, 0, FALSE, "$2–3 billion" },
+    { MONEY, "USD", 1.2e12, FALSE, 0, AT_MOST, FALSE, "at most $1.2 trillion" },
+    { PERCENT, "%", 33.33, FALSE, 0, OVER, FALSE, "over 33.33%" },
+    { PERCENT, "pp", 4, FALSE, 0, 0, FALSE, "4 pp" },
+    { COUNT, NULL, 1200000, FALSE, 0, AT_LEAST, FALSE, "at least 1.2 million" },
+    { COUNT, NULL, 88213, FALSE, 0, UNDER, FALSE, "under 88,213" },
+    { NUMBER, "t", 3.5e6, FALSE, 0, 0, FALSE, "3.5 million t" },
+    { TALLY_CLAIM_KIND_DURATION, "hour", 1, FALSE, 0, 0, FALSE, "1 hour" },
+    { TALLY_CLAIM_KIND_ORDINAL, NULL, 13, FALSE, 0, 0, FALSE, "13th" },
+    { TALLY_CLAIM_KIND_ORDINAL, NULL, 22, FALSE, 0, 0, FALSE, "22nd" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tally_fact_format_value (cases[i].kind, cases[i].unit, cases[i].value, cases[i].has_max,
+                                                       cases[i].value_max, NULL, NULL, cases[i].qualifier,
+                                                       cases[i].nearly);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
+static void
+test_status_strings (void)
+{
+  TallyFactStatus status;
+
+  g_assert_cmpstr (tally_fact_status_to_string (TALLY_FACT_STATUS_QUALIFIED), ==, "qualified");
+  g_assert_true (tally_fact_status_from_string ("conflict", &status));
+  g_assert_cmpint (status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_false (tally_fact_status_from_string ("maybe", &status));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/analysis/facts/measure/keys", test_measure_keys);
+  g_test_add_func ("/analysis/facts/measure/lexicon-errors", test_lexicon_errors);
+  g_test_add_func ("/analysis/facts/group/synonyms", test_group_synonyms);
+  g_test_add_func ("/analysis/facts/group/never-same-number", test_group_never_same_number);
+  g_test_add_func ("/analysis/facts/group/scope-and-change", test_group_scope_and_change);
+  g_test_add_func ("/analysis/facts/group/ambiguous-modifier", test_group_ambiguous_modifier);
+  g_test_add_func ("/analysis/facts/group/skips-unusable", test_group_skips_unusable);
+  g_test_add_func ("/analysis/facts/group/event-date", test_event_date_conflict);
+  g_test_add_func ("/analysis/facts/grade/rules", test_grades);
+  g_test_add_func ("/analysis/facts/grade/conflict-sides", test_conflict_sides);
+  g_test_add_func ("/analysis/facts/grade/single-source", test_single_source);
+  g_test_add_func ("/analysis/facts/sort", test_sort_order);
+  g_test_add_func ("/analysis/facts/labels", test_labels);
+  g_test_add_func ("/analysis/facts/format-value", test_format_value);
+  g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
+  return g_test_run ();
+}
