@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tally-store.h"
+
+G_BEGIN_DECLS
+
+/* For tests: a project at an older schema, to test the migrations. */
+TallyStore *_tally_store_open_at_version (const char           *path,
+                                          TallyStoreOpenFlags   flags,
+                                          int                   version,
+                                          GError              **error);
+
+/* User text → FTS5 MATCH expression (exposed for tests). */
+char       *_tally_store_fts_query       (const char *query);
+
+sqlite3    *_tally_store_get_db          (TallyStore *store);
+
+G_END_DECLS

@@ -1,0 +1,1051 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-store-private.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+G_DEFINE_QUARK (tally-store-error-quark, tally_store_error)
+
+/* "Taly": marks the SQLite file as a Tally project. */
+#define TALLY_APPLICATION_ID 0x54616C79
+
+/* Migrations[n] takes a file from schema n to n + 1. Never edit a released
+ * step: add one. */
+static const char * const migrations[] = {
+  /* 0 → 1: documents, their comments, boilerplate and claims; FTS5. */
+  "CREATE TABLE documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  content_hash TEXT NOT NULL UNIQUE,"
+  "  path TEXT,"
+  "  format TEXT NOT NULL,"
+  "  title TEXT, outlet TEXT, published TEXT, author TEXT,"
+  "  text TEXT NOT NULL,"
+  "  word_count INTEGER NOT NULL DEFAULT 0,"
+  "  comment_count INTEGER NOT NULL DEFAULT 0,"
+  "  claim_count INTEGER NOT NULL DEFAULT 0,"
+  "  simhash INTEGER NOT NULL DEFAULT 0,"
+  "  cluster_id INTEGER,"
+  "  paragraphs BLOB, sentences BLOB, offset_map BLOB,"
+  "  imported INTEGER NOT NULL);"
+  "CREATE TABLE comments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL, author TEXT, text TEXT NOT NULL);"
+  "CREATE INDEX comments_document ON comments(document_id);"
+  "CREATE TABLE boilerplate ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL, text_offset INTEGER NOT NULL, text TEXT NOT NULL);"
+  "CREATE INDEX boilerplate_document ON boilerplate(document_id);"
+  "CREATE TABLE claims ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL, kind TEXT NOT NULL,"
+  "  has_value INTEGER NOT NULL, value REAL, has_value_max INTEGER NOT NULL, value_max REAL,"
+  "  value_text TEXT, value_max_text TEXT, unit TEXT, qualifier TEXT NOT NULL, measure TEXT,"
+  "  change INTEGER NOT NULL, scope_year INTEGER NOT NULL, relative TEXT,"
+  "  start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,"
+  "  sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL);"
+  "CREATE INDEX claims_document ON claims(document_id);"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN"
+  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;"
+  "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN"
+  "  INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text); END;"
+  "CREATE TRIGGER documents_au AFTER UPDATE OF title, text ON documents BEGIN"
+  "  INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);"
+  "  INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END;",
+
+  /* 1 → 2: undoable corrections; clusters looked up by id. */
+  "CREATE TABLE corrections ("
+  "  id INTEGER PRIMARY KEY, created INTEGER NOT NULL,"
+  "  target TEXT NOT NULL, target_id INTEGER NOT NULL, field TEXT NOT NULL,"
+  "  old_value TEXT, new_value TEXT, undone INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX documents_cluster ON documents(cluster_id);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TALLY_STORE_SCHEMA_VERSION);
+
+enum
+{
+  STMT_INSERT_DOCUMENT,
+  STMT_INSERT_COMMENT,
+  STMT_INSERT_BOILERPLATE,
+  STMT_INSERT_CLAIM,
+  STMT_FIND_HASH,
+  N_STMTS
+};
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_INSERT_DOCUMENT] =
+    "INSERT INTO documents (content_hash, path, format, title, outlet, published, author, text,"
+    " word_count, comment_count, claim_count, simhash, cluster_id, paragraphs, sentences, offset_map, imported)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+  [STMT_INSERT_COMMENT] =
+    "INSERT INTO comments (document_id, position, author, text) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INSERT_BOILERPLATE] =
+    "INSERT INTO boilerplate (document_id, position, text_offset, text) VALUES (?1, ?2, ?3, ?4)",
+  [STMT_INSERT_CLAIM] =
+    "INSERT INTO claims (document_id, position, kind, has_value, value, has_value_max, value_max,"
+    " value_text, value_max_text, unit, qualifier, measure, change, scope_year, relative,"
+    " start_offset, end_offset, sentence_start, sentence_end)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+  [STMT_FIND_HASH] =
+    "SELECT id FROM documents WHERE content_hash = ?1",
+};
+
+struct _TallyStore
+{
+  sqlite3 *db;
+  char *path;
+  int schema_version;
+  sqlite3_stmt *stmts[N_STMTS];
+};
+
+/* ---------------------------------------------------------------------- */
+
+static void
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *doing)
+{
+  int code = TALLY_STORE_ERROR_FAILED;
+  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = TALLY_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = TALLY_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_READONLY:
+      code = TALLY_STORE_ERROR_READ_ONLY;
+      break;
+    default:
+      break;
+    }
+  g_set_error (error, TALLY_STORE_ERROR, code, "%s: %s", doing, msg);
+}
+
+static gboolean
+exec (TallyStore  *store,
+      const char  *sql,
+      GError     **error)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, &errmsg);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TALLY_STORE_ERROR,
+                   (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? TALLY_STORE_ERROR_CORRUPT
+                   : (rc & 0xff) == SQLITE_BUSY ? TALLY_STORE_ERROR_BUSY : TALLY_STORE_ERROR_FAILED,
+                   "%s", errmsg != NULL ? errmsg : sqlite3_errstr (rc));
+      sqlite3_free (errmsg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = 0;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc_out != NULL)
+    *rc_out = rc;
+  return value;
+}
+
+/* Looks at an existing file without writing to it: is it ours, can this
+ * version read it, is it whole? */
+static gboolean
+check_existing (const char  *path,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  char header[16] = { 0 };
+  sqlite3 *db = NULL;
+  gint64 app_id, version;
+  int rc;
+  FILE *f;
+  size_t n;
+
+  if ((f = g_fopen (path, "rb")) == NULL)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, "“%s” cannot be opened: %s", name, g_strerror (errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+  if (n == 0)
+    return TRUE;  /* an empty file becomes a new project */
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT, "“%s” is not a Tally project", name);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, "“%s” cannot be opened: %s", name, sqlite3_errstr (rc));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  app_id = query_int (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    version = query_int (db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK && app_id == TALLY_APPLICATION_ID && version <= TALLY_STORE_SCHEMA_VERSION)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        rc = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 ? SQLITE_OK : SQLITE_CORRUPT;
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT,
+                     "“%s” is damaged and cannot be opened; the file was left as it is", name);
+      else
+        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, "“%s” cannot be read: %s", name, sqlite3_errstr (rc));
+      return FALSE;
+    }
+  if (app_id != TALLY_APPLICATION_ID)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT,
+                   "“%s” is a database of another program, not a Tally project", name);
+      return FALSE;
+    }
+  if (version > TALLY_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NEWER,
+                   "“%s” was saved by a newer version of Tally (project format %" G_GINT64_FORMAT "; this version reads up to %d)",
+                   name, version, TALLY_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (TallyStore  *store,
+         int          target,
+         GError     **error)
+{
+  int version = (int) query_int (store->db, "PRAGMA user_version", NULL);
+
+  if (version >= target)
+    {
+      store->schema_version = version;
+      return TRUE;
+    }
+  if (!exec (store, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (int v = version; v < target; v++)
+    if (!exec (store, migrations[v], error))
+      {
+        g_prefix_error (error, "Upgrading the project to format %d: ", v + 1);
+        exec (store, "ROLLBACK", NULL);
+        return FALSE;
+      }
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                                            TALLY_APPLICATION_ID, target);
+
+    if (!exec (store, sql, error) || !exec (store, "COMMIT", error))
+      {
+        exec (store, "ROLLBACK", NULL);
+        return FALSE;
+      }
+  }
+  store->schema_version = target;
+  return TRUE;
+}
+
+TallyStore *
+_tally_store_open_at_version (const char           *path,
+                              TallyStoreOpenFlags   flags,
+                              int                   version,
+                              GError              **error)
+{
+  g_autoptr(TallyStore) store = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (!(flags & TALLY_STORE_OPEN_CREATE))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "“%s” does not exist", name);
+          return NULL;
+        }
+    }
+  else if (!check_existing (path, error))
+    return NULL;
+
+  store = g_new0 (TallyStore, 1);
+  store->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, store->db, rc, "Opening the project");
+      return NULL;
+    }
+  sqlite3_busy_timeout (store->db, 10000);
+  sqlite3_extended_result_codes (store->db, TRUE);
+
+  /* WAL: readers (the window) never wait for the import's writer; NORMAL
+   * sync is safe against a killed process, which is what the crash test is. */
+  if (!exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+                    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000", error))
+    return NULL;
+  if (!migrate (store, version, error))
+    return NULL;
+
+  for (int i = 0; i < N_STMTS; i++)
+    if ((rc = sqlite3_prepare_v3 (store->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &store->stmts[i], NULL)) != SQLITE_OK)
+      {
+        /* An old schema in a test may lack a table; statements are optional then. */
+        if (version == TALLY_STORE_SCHEMA_VERSION)
+          {
+            set_sqlite_error (error, store->db, rc, "Preparing the project");
+            return NULL;
+          }
+      }
+  return g_steal_pointer (&store);
+}
+
+TallyStore *
+tally_store_open (const char           *path,
+                  TallyStoreOpenFlags   flags,
+                  GError              **error)
+{
+  return _tally_store_open_at_version (path, flags, TALLY_STORE_SCHEMA_VERSION, error);
+}
+
+void
+tally_store_close (TallyStore *store)
+{
+  if (store == NULL)
+    return;
+  for (int i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (store->stmts[i]);
+  if (store->db != NULL)
+    sqlite3_close_v2 (store->db);
+  g_free (store->path);
+  g_free (store);
+}
+
+const char *
+tally_store_get_path (TallyStore *store)
+{
+  return store->path;
+}
+
+int
+tally_store_get_schema_version (TallyStore *store)
+{
+  return store->schema_version;
+}
+
+gboolean
+tally_store_begin (TallyStore  *store,
+                   GError     **error)
+{
+  return exec (store, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+tally_store_commit (TallyStore  *store,
+                    GError     **error)
+{
+  return exec (store, "COMMIT", error);
+}
+
+void
+tally_store_rollback (TallyStore *store)
+{
+  if (!sqlite3_get_autocommit (store->db))
+    exec (store, "ROLLBACK", NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Spans and offset maps as little-endian 32-bit pairs (files are ≤ 20 MB). */
+
+static GBytes *
+pack_pairs (const GArray *array)
+{
+  guint32 *out = g_new (guint32, array->len * 2 + 1);
+
+  G_STATIC_ASSERT (sizeof (TallySpan) == 2 * sizeof (gsize));
+  G_STATIC_ASSERT (sizeof (TallyOffsetMapEntry) == 2 * sizeof (gsize));
+  for (guint i = 0; i < array->len; i++)
+    {
+      const gsize *pair = (const gsize *) (array->data + (gsize) i * 2 * sizeof (gsize));
+
+      out[2 * i] = GUINT32_TO_LE ((guint32) pair[0]);
+      out[2 * i + 1] = GUINT32_TO_LE ((guint32) pair[1]);
+    }
+  return g_bytes_new_take (out, array->len * 2 * sizeof (guint32));
+}
+
+static void
+unpack_pairs (GArray     *array,
+              const void *blob,
+              int         size)
+{
+  const guint32 *in = blob;
+
+  for (int i = 0; i + 1 < size / 4; i += 2)
+    {
+      gsize pair[2] = { GUINT32_FROM_LE (in[i]), GUINT32_FROM_LE (in[i + 1]) };
+
+      g_array_append_vals (array, pair, 1);
+    }
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static gboolean
+step_done (TallyStore    *store,
+           sqlite3_stmt  *stmt,
+           const char    *doing,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, doing);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+tally_store_find_by_hash (TallyStore *store,
+                          const char *content_hash)
+{
+  sqlite3_stmt *stmt = store->stmts[STMT_FIND_HASH];
+  gint64 id = 0;
+
+  bind_text (stmt, 1, content_hash);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return id;
+}
+
+static gboolean
+insert_claim (TallyStore             *store,
+              gint64                  document_id,
+              guint                   position,
+              const TallyClaimRecord *c,
+              GError                **error)
+{
+  sqlite3_stmt *stmt = store->stmts[STMT_INSERT_CLAIM];
+
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int (stmt, 2, position);
+  bind_text (stmt, 3, tally_claim_kind_to_string (c->kind));
+  sqlite3_bind_int (stmt, 4, c->has_value);
+  if (c->has_value)
+    sqlite3_bind_double (stmt, 5, c->value);
+  sqlite3_bind_int (stmt, 6, c->has_value_max);
+  if (c->has_value_max)
+    sqlite3_bind_double (stmt, 7, c->value_max);
+  bind_text (stmt, 8, c->value_text);
+  bind_text (stmt, 9, c->value_max_text);
+  bind_text (stmt, 10, c->unit);
+  bind_text (stmt, 11, tally_qualifier_to_string (c->qualifier));
+  bind_text (stmt, 12, c->measure);
+  sqlite3_bind_int (stmt, 13, c->change);
+  sqlite3_bind_int (stmt, 14, c->scope_year);
+  bind_text (stmt, 15, c->relative);
+  sqlite3_bind_int64 (stmt, 16, c->start);
+  sqlite3_bind_int64 (stmt, 17, c->end);
+  sqlite3_bind_int64 (stmt, 18, c->sentence_start);
+  sqlite3_bind_int64 (stmt, 19, c->sentence_end);
+  return step_done (store, stmt, "Storing a claim", error);
+}
+
+gint64
+tally_store_add_document (TallyStore                *store,
+                          const TallyDocumentRecord *record,
+                          GPtrArray                 *claims,
+                          gint64                     cluster_id,
+                          GError                   **error)
+{
+  sqlite3_stmt *stmt = store->stmts[STMT_INSERT_DOCUMENT];
+  g_autoptr(GBytes) paragraphs = pack_pairs (record->paragraphs);
+  g_autoptr(GBytes) sentences = pack_pairs (record->sentences);
+  g_autoptr(GBytes) offset_map = pack_pairs (record->offset_map);
+  gint64 id;
+
+  g_return_val_if_fail (record->content_hash != NULL && record->text != NULL, 0);
+
+  if (tally_store_find_by_hash (store, record->content_hash) != 0)
+    {
+      g_autofree char *name = record->path != NULL ? g_filename_display_basename (record->path) : g_strdup ("(data)");
+
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_DUPLICATE,
+                   "“%s”: already in the project (same content)", name);
+      return 0;
+    }
+
+  bind_text (stmt, 1, record->content_hash);
+  bind_text (stmt, 2, record->path);
+  bind_text (stmt, 3, record->format != NULL ? record->format : "text");
+  bind_text (stmt, 4, record->title);
+  bind_text (stmt, 5, record->outlet);
+  bind_text (stmt, 6, record->published);
+  bind_text (stmt, 7, record->author);
+  sqlite3_bind_text (stmt, 8, record->text, (int) record->text_len, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, record->word_count);
+  sqlite3_bind_int (stmt, 10, record->comments->len);
+  sqlite3_bind_int (stmt, 11, claims != NULL ? claims->len : 0);
+  sqlite3_bind_int64 (stmt, 12, (sqlite3_int64) record->simhash);
+  if (cluster_id > 0)
+    sqlite3_bind_int64 (stmt, 13, cluster_id);
+  sqlite3_bind_blob (stmt, 14, g_bytes_get_data (paragraphs, NULL), (int) g_bytes_get_size (paragraphs), SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 15, g_bytes_get_data (sentences, NULL), (int) g_bytes_get_size (sentences), SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 16, g_bytes_get_data (offset_map, NULL), (int) g_bytes_get_size (offset_map), SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 17, g_get_real_time () / G_USEC_PER_SEC);
+  if (!step_done (store, stmt, "Storing a document", error))
+    return 0;
+  id = sqlite3_last_insert_rowid (store->db);
+
+  if (cluster_id <= 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE documents SET cluster_id = id WHERE id = %" G_GINT64_FORMAT, id);
+
+      if (!exec (store, sql, error))
+        return 0;
+    }
+
+  for (guint i = 0; i < record->comments->len; i++)
+    {
+      const TallyComment *comment = g_ptr_array_index (record->comments, i);
+
+      stmt = store->stmts[STMT_INSERT_COMMENT];
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, comment->author);
+      bind_text (stmt, 4, comment->text != NULL ? comment->text : "");
+      if (!step_done (store, stmt, "Storing a comment", error))
+        return 0;
+    }
+  for (guint i = 0; i < record->boilerplate->len; i++)
+    {
+      const TallyBoilerplate *bp = g_ptr_array_index (record->boilerplate, i);
+
+      stmt = store->stmts[STMT_INSERT_BOILERPLATE];
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_int64 (stmt, 3, bp->offset);
+      bind_text (stmt, 4, bp->text != NULL ? bp->text : "");
+      if (!step_done (store, stmt, "Storing boilerplate", error))
+        return 0;
+    }
+  for (guint i = 0; claims != NULL && i < claims->len; i++)
+    if (!insert_claim (store, id, i, g_ptr_array_index (claims, i), error))
+      return 0;
+  return id;
+}
+
+static gboolean
+exec_id (TallyStore  *store,
+         const char  *sql,
+         gint64       a,
+         gint64       b,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, a);
+      if (sqlite3_bind_parameter_count (stmt) > 1)
+        sqlite3_bind_int64 (stmt, 2, b);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Updating the project");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tally_store_set_cluster (TallyStore  *store,
+                         gint64       document_id,
+                         gint64       cluster_id,
+                         GError     **error)
+{
+  return exec_id (store, "UPDATE documents SET cluster_id = ?2 WHERE id = ?1", document_id, cluster_id, error);
+}
+
+gboolean
+tally_store_remove_document (TallyStore  *store,
+                             gint64       document_id,
+                             GError     **error)
+{
+  return exec_id (store, "DELETE FROM documents WHERE id = ?1", document_id, 0, error);
+}
+
+guint
+tally_store_count_documents (TallyStore *store)
+{
+  return (guint) query_int (store->db, "SELECT count(*) FROM documents", NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading */
+
+#define INFO_COLUMNS \
+  "id, path, format, content_hash, title, outlet, published, author, word_count," \
+  " comment_count, claim_count, simhash, cluster_id, imported"
+
+static void
+read_info (sqlite3_stmt           *stmt,
+           TallyStoreDocumentInfo *info)
+{
+  info->id = sqlite3_column_int64 (stmt, 0);
+  info->path = (const char *) sqlite3_column_text (stmt, 1);
+  info->format = (const char *) sqlite3_column_text (stmt, 2);
+  info->content_hash = (const char *) sqlite3_column_text (stmt, 3);
+  info->title = (const char *) sqlite3_column_text (stmt, 4);
+  info->outlet = (const char *) sqlite3_column_text (stmt, 5);
+  info->published = (const char *) sqlite3_column_text (stmt, 6);
+  info->author = (const char *) sqlite3_column_text (stmt, 7);
+  info->word_count = sqlite3_column_int (stmt, 8);
+  info->comment_count = sqlite3_column_int (stmt, 9);
+  info->claim_count = sqlite3_column_int (stmt, 10);
+  info->simhash = (guint64) sqlite3_column_int64 (stmt, 11);
+  info->cluster_id = sqlite3_column_int64 (stmt, 12);
+  info->imported = sqlite3_column_int64 (stmt, 13);
+}
+
+static gboolean
+foreach_info (TallyStore              *store,
+              const char              *sql,
+              gint64                   id,
+              TallyStoreDocumentFunc   func,
+              gpointer                 user_data,
+              GError                 **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+  guint n = 0;
+
+  if (rc == SQLITE_OK && id != 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TallyStoreDocumentInfo info;
+
+      read_info (stmt, &info);
+      func (&info, user_data);
+      n++;
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Reading the documents");
+      return FALSE;
+    }
+  if (id != 0 && n == 0)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tally_store_foreach_document (TallyStore              *store,
+                              TallyStoreDocumentFunc   func,
+                              gpointer                 user_data,
+                              GError                 **error)
+{
+  return foreach_info (store, "SELECT " INFO_COLUMNS " FROM documents ORDER BY id", 0, func, user_data, error);
+}
+
+gboolean
+tally_store_get_document_info (TallyStore              *store,
+                               gint64                   document_id,
+                               TallyStoreDocumentFunc   func,
+                               gpointer                 user_data,
+                               GError                 **error)
+{
+  return foreach_info (store, "SELECT " INFO_COLUMNS " FROM documents WHERE id = ?1", document_id, func, user_data, error);
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           col)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, col));
+}
+
+TallyDocumentRecord *
+tally_store_load_document (TallyStore  *store,
+                           gint64       document_id,
+                           GError     **error)
+{
+  g_autoptr(TallyDocumentRecord) record = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT path, format, content_hash, title, outlet, published, author, text, word_count,"
+                           " simhash, paragraphs, sentences, offset_map FROM documents WHERE id = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT, document_id);
+      else
+        set_sqlite_error (error, store->db, rc, "Reading a document");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  record = tally_document_record_new ();
+  record->path = column_dup (stmt, 0);
+  record->format = column_dup (stmt, 1);
+  record->content_hash = column_dup (stmt, 2);
+  record->title = column_dup (stmt, 3);
+  record->outlet = column_dup (stmt, 4);
+  record->published = column_dup (stmt, 5);
+  record->author = column_dup (stmt, 6);
+  record->text_len = sqlite3_column_bytes (stmt, 7);
+  record->text = g_strndup ((const char *) sqlite3_column_text (stmt, 7), record->text_len);
+  record->word_count = sqlite3_column_int (stmt, 8);
+  record->simhash = (guint64) sqlite3_column_int64 (stmt, 9);
+  unpack_pairs (record->paragraphs, sqlite3_column_blob (stmt, 10), sqlite3_column_bytes (stmt, 10));
+  unpack_pairs (record->sentences, sqlite3_column_blob (stmt, 11), sqlite3_column_bytes (stmt, 11));
+  unpack_pairs (record->offset_map, sqlite3_column_blob (stmt, 12), sqlite3_column_bytes (stmt, 12));
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_prepare_v2 (store->db, "SELECT author, text FROM comments WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (record->comments, tally_comment_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                          (const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+
+  rc = sqlite3_prepare_v2 (store->db, "SELECT text, text_offset FROM boilerplate WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (record->boilerplate, tally_boilerplate_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                                 sqlite3_column_int64 (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Reading a document");
+      return NULL;
+    }
+  return g_steal_pointer (&record);
+}
+
+GPtrArray *
+tally_store_load_claims (TallyStore  *store,
+                         gint64       document_id,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT kind, has_value, value, has_value_max, value_max, value_text, value_max_text, unit,"
+                           " qualifier, measure, change, scope_year, relative, start_offset, end_offset, sentence_start,"
+                           " sentence_end FROM claims WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_bind_int64 (stmt, 1, document_id);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TallyClaimRecord *c = tally_claim_record_new ();
+
+      tally_claim_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &c->kind);
+      c->has_value = sqlite3_column_int (stmt, 1);
+      c->value = sqlite3_column_double (stmt, 2);
+      c->has_value_max = sqlite3_column_int (stmt, 3);
+      c->value_max = sqlite3_column_double (stmt, 4);
+      c->value_text = column_dup (stmt, 5);
+      c->value_max_text = column_dup (stmt, 6);
+      c->unit = column_dup (stmt, 7);
+      tally_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 8), &c->qualifier);
+      c->measure = column_dup (stmt, 9);
+      c->change = sqlite3_column_int (stmt, 10);
+      c->scope_year = sqlite3_column_int (stmt, 11);
+      c->relative = column_dup (stmt, 12);
+      c->start = sqlite3_column_int64 (stmt, 13);
+      c->end = sqlite3_column_int64 (stmt, 14);
+      c->sentence_start = sqlite3_column_int64 (stmt, 15);
+      c->sentence_end = sqlite3_column_int64 (stmt, 16);
+      g_ptr_array_add (claims, c);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Reading claims");
+      return NULL;
+    }
+  return g_steal_pointer (&claims);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Search */
+
+/* User text → FTS5: every word quoted (so "-", ":" or "AND" are words),
+ * "quoted phrases" kept, a trailing * kept as a prefix query. */
+char *
+_tally_store_fts_query (const char *query)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = query;
+
+  while (*p)
+    {
+      GString *term = g_string_new (NULL);
+      gboolean phrase = FALSE, prefix = FALSE;
+
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      if (*p == '"')
+        {
+          phrase = TRUE;
+          for (p++; *p && *p != '"'; p++)
+            g_string_append_c (term, *p);
+          if (*p == '"')
+            p++;
+        }
+      else
+        for (; *p && !g_ascii_isspace (*p) && *p != '"'; p++)
+          g_string_append_c (term, *p);
+      if (!phrase && term->len > 1 && term->str[term->len - 1] == '*')
+        {
+          prefix = TRUE;
+          g_string_truncate (term, term->len - 1);
+        }
+
+      /* Only letters and digits make a token; "—" alone would be an empty phrase. */
+      {
+        gboolean any = FALSE;
+
+        for (const char *q = term->str; *q; q = g_utf8_next_char (q))
+          any |= g_unichar_isalnum (g_utf8_get_char (q));
+        if (any)
+          {
+            g_autofree char *escaped = NULL;
+            g_auto(GStrv) parts = g_strsplit (term->str, "\"", -1);
+
+            escaped = g_strjoinv ("\"\"", parts);
+            if (out->len > 0)
+              g_string_append_c (out, ' ');
+            g_string_append_printf (out, "\"%s\"%s", escaped, prefix ? "*" : "");
+          }
+      }
+      g_string_free (term, TRUE);
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+tally_store_hit_free (TallyStoreHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->title);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+GPtrArray *
+tally_store_search (TallyStore  *store,
+                    const char  *query,
+                    guint        limit,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_store_hit_free);
+  g_autofree char *fts = _tally_store_fts_query (query != NULL ? query : "");
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (*fts == '\0')
+    return g_steal_pointer (&hits);
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT d.id, bm25(documents_fts, 5.0, 1.0) AS rank, d.title,"
+                           " snippet(documents_fts, 1, '" TALLY_STORE_MATCH_START "', '" TALLY_STORE_MATCH_END "', '…', 16)"
+                           " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid"
+                           " WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, fts, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, limit > 0 ? (int) limit : -1);
+    }
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TallyStoreHit *hit = g_new0 (TallyStoreHit, 1);
+
+      hit->document_id = sqlite3_column_int64 (stmt, 0);
+      hit->rank = sqlite3_column_double (stmt, 1);
+      hit->title = column_dup (stmt, 2);
+      hit->snippet = column_dup (stmt, 3);
+      g_ptr_array_add (hits, hit);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Searching");
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}
+
+/* ---------------------------------------------------------------------- */
+
+gint64
+tally_store_add_correction (TallyStore  *store,
+                            const char  *target,
+                            gint64       target_id,
+                            const char  *field,
+                            const char  *old_value,
+                            const char  *new_value,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db,
+                               "INSERT INTO corrections (created, target, target_id, field, old_value, new_value)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+      bind_text (stmt, 2, target);
+      sqlite3_bind_int64 (stmt, 3, target_id);
+      bind_text (stmt, 4, field);
+      bind_text (stmt, 5, old_value);
+      bind_text (stmt, 6, new_value);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Recording a correction");
+      return 0;
+    }
+  return sqlite3_last_insert_rowid (store->db);
+}
+
+gboolean
+tally_store_set_correction_undone (TallyStore  *store,
+                                   gint64       correction_id,
+                                   gboolean     undone,
+                                   GError     **error)
+{
+  return exec_id (store, "UPDATE corrections SET undone = ?2 WHERE id = ?1", correction_id, undone ? 1 : 0, error);
+}
+
+gboolean
+tally_store_copy_to (TallyStore  *store,
+                     const char  *dest,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, "VACUUM INTO ?1", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, dest, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Saving a copy of the project");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tally_store_check_integrity (TallyStore  *store,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  g_autofree char *result = NULL;
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    result = column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (g_strcmp0 (result, "ok") == 0)
+    return TRUE;
+  if (result != NULL)
+    g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT, "Integrity check: %s", result);
+  else
+    set_sqlite_error (error, store->db, rc, "Integrity check");
+  return FALSE;
+}
+
+sqlite3 *
+_tally_store_get_db (TallyStore *store)
+{
+  return store->db;
+}

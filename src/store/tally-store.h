@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tally-claim-record.h"
+#include "tally-document-record.h"
+
+G_BEGIN_DECLS
+
+/* The project file: one SQLite database in WAL mode with foreign keys, a
+ * schema version (PRAGMA user_version) upgraded by migrations, FTS5 over
+ * title and text. Plain C, no GObject, no GTK; one TallyStore is used by one
+ * thread at a time (the import opens a second one on the same file). */
+
+#define TALLY_STORE_ERROR (tally_store_error_quark ())
+
+typedef enum
+{
+  TALLY_STORE_ERROR_FAILED,
+  TALLY_STORE_ERROR_NOT_A_PROJECT,  /* not SQLite, or SQLite of another program */
+  TALLY_STORE_ERROR_CORRUPT,        /* damaged file */
+  TALLY_STORE_ERROR_NEWER,          /* saved by a newer Tally */
+  TALLY_STORE_ERROR_DUPLICATE,      /* same content hash already stored */
+  TALLY_STORE_ERROR_NOT_FOUND,
+  TALLY_STORE_ERROR_BUSY,           /* locked by another process for too long */
+  TALLY_STORE_ERROR_READ_ONLY,
+} TallyStoreError;
+
+#define TALLY_STORE_SCHEMA_VERSION 2
+
+/* Search hits mark the matched words with these bytes in `snippet`. */
+#define TALLY_STORE_MATCH_START "\x02"
+#define TALLY_STORE_MATCH_END   "\x03"
+
+typedef struct _TallyStore TallyStore;
+
+typedef enum
+{
+  TALLY_STORE_OPEN_DEFAULT = 0,
+  TALLY_STORE_OPEN_CREATE = 1 << 0,    /* create the file when missing */
+} TallyStoreOpenFlags;
+
+/* One row of the document list: what the model shows without the text. */
+typedef struct
+{
+  gint64 id;
+  const char *path;
+  const char *format;
+  const char *content_hash;
+  const char *title;
+  const char *outlet;
+  const char *published;
+  const char *author;
+  guint word_count;
+  guint comment_count;
+  guint claim_count;
+  guint64 simhash;
+  gint64 cluster_id;      /* id of the cluster's first document (itself when alone) */
+  gint64 imported;        /* Unix time */
+} TallyStoreDocumentInfo;
+
+typedef void (*TallyStoreDocumentFunc) (const TallyStoreDocumentInfo *info,
+                                        gpointer                      user_data);
+
+typedef struct
+{
+  gint64 document_id;
+  double rank;            /* bm25: lower is better */
+  char *title;
+  char *snippet;          /* text around the match, marked with MATCH_START/END */
+} TallyStoreHit;
+
+GQuark               tally_store_error_quark        (void);
+
+/* Opens (or with CREATE makes) a project. A newer-schema, foreign or damaged
+ * file gives an error and is left exactly as it was. */
+TallyStore          *tally_store_open               (const char          *path,
+                                                     TallyStoreOpenFlags  flags,
+                                                     GError             **error);
+void                 tally_store_close              (TallyStore *store);
+const char          *tally_store_get_path           (TallyStore *store);
+int                  tally_store_get_schema_version (TallyStore *store);
+
+gboolean             tally_store_begin              (TallyStore  *store,
+                                                     GError     **error);
+gboolean             tally_store_commit             (TallyStore  *store,
+                                                     GError     **error);
+void                 tally_store_rollback           (TallyStore  *store);
+
+/* Stores a document with its claims (TallyClaimRecord*, may be NULL) and
+ * returns its id, or 0 with DUPLICATE when its content hash is stored. */
+gint64               tally_store_add_document       (TallyStore                *store,
+                                                     const TallyDocumentRecord *record,
+                                                     GPtrArray                 *claims,
+                                                     gint64                     cluster_id,
+                                                     GError                   **error);
+gint64               tally_store_find_by_hash       (TallyStore  *store,
+                                                     const char  *content_hash);
+gboolean             tally_store_set_cluster        (TallyStore  *store,
+                                                     gint64       document_id,
+                                                     gint64       cluster_id,
+                                                     GError     **error);
+gboolean             tally_store_remove_document    (TallyStore  *store,
+                                                     gint64       document_id,
+                                                     GError     **error);
+guint                tally_store_count_documents    (TallyStore  *store);
+
+/* Calls func for every document in import order. */
+gboolean             tally_store_foreach_document   (TallyStore              *store,
+                                                     TallyStoreDocumentFunc   func,
+                                                     gpointer                 user_data,
+                                                     GError                 **error);
+gboolean             tally_store_get_document_info  (TallyStore              *store,
+                                                     gint64                   document_id,
+                                                     TallyStoreDocumentFunc   func,
+                                                     gpointer                 user_data,
+                                                     GError                 **error);
+
+/* The whole record back: text, spans, offset map, comments, boilerplate. */
+TallyDocumentRecord *tally_store_load_document      (TallyStore  *store,
+                                                     gint64       document_id,
+                                                     GError     **error);
+/* The document's claims as TallyClaimRecord*, in text order. */
+GPtrArray           *tally_store_load_claims        (TallyStore  *store,
+                                                     gint64       document_id,
+                                                     GError     **error);
+
+/* Full-text search: words, "phrases", prefix*; ranked by bm25 (title words
+ * weigh more). Input is user text, not FTS5 syntax: it never errors on
+ * punctuation. Returns TallyStoreHit*. */
+GPtrArray           *tally_store_search             (TallyStore  *store,
+                                                     const char  *query,
+                                                     guint        limit,
+                                                     GError     **error);
+void                 tally_store_hit_free           (TallyStoreHit *hit);
+
+/* Edits that can be undone: what changed, from what, to what. */
+gint64               tally_store_add_correction     (TallyStore  *store,
+                                                     const char  *target,
+                                                     gint64       target_id,
+                                                     const char  *field,
+                                                     const char  *old_value,
+                                                     const char  *new_value,
+                                                     GError     **error);
+gboolean             tally_store_set_correction_undone (TallyStore  *store,
+                                                        gint64       correction_id,
+                                                        gboolean     undone,
+                                                        GError     **error);
+
+/* Writes a compact copy of the project to `dest` (VACUUM INTO). */
+gboolean             tally_store_copy_to            (TallyStore  *store,
+                                                     const char  *dest,
+                                                     GError     **error);
+/* PRAGMA integrity_check; FALSE with the first problem as the message. */
+gboolean             tally_store_check_integrity    (TallyStore  *store,
+                                                     GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyStore, tally_store_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyStoreHit, tally_store_hit_free)
+
+G_END_DECLS
