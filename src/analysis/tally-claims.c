@@ -39,6 +39,7 @@ typedef struct
   GString *relative;
   GString *last_measure;   /* the measure of the sentence's previous claim */
   guint last_claim_end;    /* and its last token */
+  guint last_claim_start;  /* and its first */
   char last_unit[16];      /* and its unit */
 
   Scope scopes[MAX_SCOPES];
@@ -199,9 +200,16 @@ match_phrase (Ctx     *c,
             {
               const TallyToken *t = TOK (c, j);
 
+              gsize n = t->end - t->start;
+
               if (j > i && (t->flags & TALLY_TOKEN_SPACE_BEFORE))
                 g_string_append_c (c->key, ' ');
-              g_string_append_len (c->key, c->text + t->start, t->end - t->start);
+              /* "last year's": the phrase without its possessive. */
+              if (j == i + k - 1 && n > 2 && c->text[t->end - 2] == '\'' && c->text[t->end - 1] == 's')
+                n -= 2;
+              else if (j == i + k - 1 && n > 4 && memcmp (c->text + t->end - 4, "\xe2\x80\x99s", 4) == 0)
+                n -= 4;
+              g_string_append_len (c->key, c->text + t->start, n);
             }
           e = tally_lexicon_lookup (c->lex, c->key->str, c->key->len);
         }
@@ -241,6 +249,8 @@ match_phrase_before (Ctx     *c,
 
 static gboolean is_clause_break (Ctx  *c,
                                  guint i);
+static gboolean resets_clause (Ctx  *c,
+                               guint i);
 
 /* The period a figure is tied to: a year after it in the same clause ("$94.8
  * billion in 2024"), else the nearest one before it ("In 2024, trade
@@ -263,7 +273,7 @@ nearest_scope (Ctx  *c,
           gboolean same_clause = TRUE;
 
           for (guint k = last + 1; k < tok; k++)
-            if (is_clause_break (c, k) || TOK (c, k)->type == TALLY_TOKEN_NUMBER || c->used->data[k])
+            if (resets_clause (c, k) || TOK (c, k)->type == TALLY_TOKEN_NUMBER || c->used->data[k])
               same_clause = FALSE;
           if (same_clause)
             return c->scopes[s].year;
@@ -298,6 +308,7 @@ emit (Ctx                *c,
     {
       g_string_assign (c->last_measure, record->measure);
       c->last_claim_end = last;
+      c->last_claim_start = first;
       g_strlcpy (c->last_unit, record->unit ? record->unit : "", sizeof c->last_unit);
     }
   for (guint i = first; i <= last; i++)
@@ -486,7 +497,10 @@ read_np (Ctx    *c,
         continue;
       if (t->lex != NULL && (t->lex->flags & TALLY_LEX_STOP) && last && !(t->lex->flags & TALLY_LEX_LEMMA))
         continue;
-      if (!last && (is_proper (c, words[w]) || is_possessive (c, words[w]) || is_number_compound (c, words[w])))
+      /* Names, possessives, "four-lane" and ordinals (their own claims) are
+       * not part of what is measured. */
+      if (!last && (is_proper (c, words[w]) || is_possessive (c, words[w]) || is_number_compound (c, words[w])
+                    || (t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))))
         continue;
       kept[n_kept++] = words[w];
     }
@@ -665,6 +679,8 @@ measure_before_of (Ctx      *c,
   if (of < 1 || !(token_is (c, of, "of") || token_is (c, of, "worth")))
     return FALSE;
   end = of - 1;
+  if (token_is (c, of, "worth") && end > 0 && punct_is (c, end, ','))
+    end--;
   if (!is_word (c, end) || has_flag (c, end, TALLY_LEX_NP_BREAK))
     return FALSE;
   if (has_flag (c, end, TALLY_LEX_CHANGE))
@@ -744,6 +760,13 @@ compares_to_previous (Ctx        *c,
   /* "raise that to 20 bcm": the same unit says it is the same thing. */
   if (unit != NULL && g_strcmp0 (unit, c->last_unit) == 0)
     return TRUE;
+  /* "musicians from 14 countries": "from" compares only after a change
+   * ("up from 9", "fell from"); "to" only after one or after "from X". */
+  if (token_is (c, first - 1, "from") && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE)))
+    return FALSE;
+  if (token_is (c, first - 1, "to") && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE))
+      && !(c->last_claim_start > 0 && token_is (c, c->last_claim_start - 1, "from")))
+    return FALSE;
   /* Otherwise only within the clause ("…, up from 9" counts as one). */
   for (guint k = c->last_claim_end + 1; k < first; k++)
     if ((is_clause_break (c, k) && !has_flag (c, k + 1, TALLY_LEX_CHANGE)) || token_is (c, k, "and"))
@@ -768,6 +791,15 @@ measure_verb_by (Ctx      *c,
 {
   gint by = (gint) q->first - 1;
 
+  /* "cut waiting times to 6 hours": a level, of the same noun phrase. */
+  if (by >= 2 && token_is (c, by, "to"))
+    {
+      for (gint v = by - 1; v >= 0 && v >= by - 5; v--)
+        if (has_flag (c, v, TALLY_LEX_CHANGE) && !has_flag (c, v, TALLY_LEX_STOP) && v + 1 < by
+            && !is_number (c, v + 1))
+          return read_np (c, v + 1, NP_ANY) > (guint) v + 1 && c->measure->len > 0;
+      return FALSE;
+    }
   if (by < 2 || !token_is (c, by, "by"))
     return FALSE;
   for (gint v = by - 1; v >= 0 && v >= by - 4; v--)
@@ -811,6 +843,15 @@ find_measure_rules (Ctx      *c,
     }
   if (compares_to_previous (c, q->first, q->unit) && copy_previous_measure (c))
     return TRUE;
+  /* "drew 65,000 visitors over four days, up 30%": the change of the
+   * figure before. */
+  if (q->first > 1 && (token_is (c, q->first - 1, "up") || token_is (c, q->first - 1, "down"))
+      && punct_is (c, q->first - 2, ',') && c->last_measure->len > 0 && c->last_claim_end < q->first
+      && copy_previous_measure (c))
+    {
+      q->change = TRUE;
+      return TRUE;
+    }
   if (measure_verb_by (c, q))
     return TRUE;
 
@@ -921,6 +962,7 @@ event_measure (Ctx  *c,
 {
   gint best = -1;
   guint best_dist = G_MAXUINT;
+  gboolean between_claim;
 
   g_string_truncate (c->measure, 0);
   for (guint k = 0; k < n_tokens (c); k++)
@@ -945,6 +987,16 @@ event_measure (Ctx  *c,
     }
   if (best < 0)
     return;
+  {
+    gboolean claim = FALSE, comma = FALSE;
+
+    for (guint k = MIN ((guint) best, first) + 1; k < MAX ((guint) best, last); k++)
+      {
+        claim |= c->used->data[k] && !(k >= first && k <= last);
+        comma |= is_clause_break (c, k);
+      }
+    between_claim = claim && comma;
+  }
 
   /* "the first summit … in 2021 and the second in Baku in 2023" */
   for (gint k = (gint) first - 1; k >= 0 && k >= (gint) first - 6 && k > best; k--)
@@ -964,6 +1016,10 @@ event_measure (Ctx  *c,
           return;
         }
     }
+  /* "…during the festival, against 71% in June": the festival is not what
+   * June dates; another figure stands between them. */
+  if (between_claim)
+    return;
 
   for (gint k = best - 1; k >= 0 && k >= best - 5; k--)
     {
@@ -1702,10 +1758,12 @@ match_relative (Ctx   *c,
 
   if (e == NULL)
     return i;
-  /* "today's world" is no date. */
-  if (is_possessive (c, i + n - 1))
+  /* "today's world" is no date; "last year's edition" is. */
+  if (is_possessive (c, i + n - 1) && n == 1)
     return i;
   token_text (c, i, i + n - 1, c->relative);
+  if (is_possessive (c, i + n - 1))
+    g_string_truncate (c->relative, c->relative->len - (g_str_has_suffix (c->relative->str, "'s") ? 2 : 4));
   r.relative = c->relative->str;
   r.kind = g_str_equal (e->relative_unit, "year") ? TALLY_CLAIM_KIND_YEAR : TALLY_CLAIM_KIND_DATE;
   if (o->reference_year > 0 && (r.kind == TALLY_CLAIM_KIND_YEAR || o->reference_month > 0))
@@ -1755,7 +1813,7 @@ match_relative (Ctx   *c,
       event_measure (c, i, i + n - 1);
       r.measure = c->measure->len > 0 ? c->measure->str : NULL;
     }
-  emit (c, &r, i, i + n - 1, 0, ss, se);
+  emit (c, &r, i, i + n - 1, TOK (c, i)->start + c->relative->len, ss, se);
   return i + n;
 }
 
@@ -2208,7 +2266,10 @@ match_fraction (Ctx   *c,
   /* A share ("a third of the projects") or a change ("rose by a quarter"). */
   if (i > 0 && token_is (c, i - 1, "by") && !token_is (c, k + 1, "of"))
     q.change = TRUE;
-  else if (!token_is (c, k + 1, "of"))
+  else if (!token_is (c, k + 1, "of")
+           /* "nearly half faced delays", "half the projects" */
+           && !(is_word (c, k + 1) && (looks_verb (c, k + 1) || is_determiner (c, k + 1)))
+           && !(k + 1 >= n_tokens (c) || TOK (c, k + 1)->type == TALLY_TOKEN_PUNCT))
     return i;
   q.kind = TALLY_CLAIM_KIND_PERCENT;
   q.unit = "%";
@@ -2217,7 +2278,7 @@ match_fraction (Ctx   *c,
   q.first = qual_first;
   q.num_first = i;
   q.last = k;
-  q.after = q.change ? k + 1 : k + 1;
+  q.after = token_is (c, k + 1, "of") ? k + 1 : (is_determiner (c, k + 1) ? k + 1 : k + 1);
   emit_quantity (c, &q, ss, se);
   return k + 1;
 }
@@ -2266,6 +2327,15 @@ match_ordinal (Ctx   *c,
       if (i > 0 && (token_is (c, i - 1, "its") || token_is (c, i - 1, "their") || token_is (c, i - 1, "his")
                     || token_is (c, i - 1, "her")) && c->last_measure->len > 0)
         g_string_assign (c->measure, c->last_measure->str);
+      else if (i > 2 && token_is (c, i - 1, "the") && punct_is (c, i - 2, ',') && punct_is (c, next, ',')
+               && is_word (c, i - 3))
+        {
+          /* "Next year's edition, the sixth, is …": the noun it stands for. */
+          const TallyToken *h = TOK (c, i - 3);
+
+          g_string_truncate (c->measure, 0);
+          tally_lemma_append (c->lex, c->measure, c->text + h->start, h->end - h->start);
+        }
       else
         return i + 1;
     }
@@ -2385,6 +2455,7 @@ process_sentence (Ctx *c)
   find_scopes (c);
   g_string_truncate (c->last_measure, 0);
   c->last_claim_end = 0;
+  c->last_claim_start = 0;
 
   while (i < n_tokens (c))
     {

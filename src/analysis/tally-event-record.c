@@ -252,9 +252,11 @@ tally_event_record_to_json (const TallyEventRecord *record)
   json_builder_set_member_name (builder, "disputed");
   json_builder_add_boolean_value (builder, record->disputed);
 
+  /* Alternatives are listed only when they disagree (as the sample truth
+   * writes it); an undisputed event's one date is `date` itself. */
   json_builder_set_member_name (builder, "alternatives");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < record->alternatives->len; i++)
+  for (guint i = 0; record->disputed && i < record->alternatives->len; i++)
     {
       const TallyEventAlternative *a = g_ptr_array_index (record->alternatives, i);
 

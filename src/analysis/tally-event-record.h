@@ -98,7 +98,8 @@ gboolean              tally_event_parse_iso_date       (const char          *iso
 
 /* {"id", "label", "kind", "date", "date_end", "precision", "place",
  *  "participants", "planned", "disputed", "alternatives": [{"date",
- *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text"}]} */
+ *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text"}]};
+ * "alternatives" is empty unless the event is disputed. */
 JsonNode             *tally_event_record_to_json       (const TallyEventRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyEventRecord, tally_event_record_free)

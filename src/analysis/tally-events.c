@@ -992,7 +992,8 @@ find_nouns (TallyEventFinder *finder,
                   f.word = i - 1;
                 }
               else if (prev->cap && prev->alpha && !g_hash_table_contains (lex->not_place, prev->lower)
-                       && (i < 2 || !WORD (words, i - 2)->cap || !adjacent (text, WORD (words, i - 2), prev)))
+                       && (i < 2 || !WORD (words, i - 2)->cap || !adjacent (text, WORD (words, i - 2), prev)
+                           || strcmp (WORD (words, i - 2)->lower, "the") == 0))
                 {
                   /* "the Baku summit" */
                   f.m->place = slice (text, prev->start, prev->end);
@@ -1009,6 +1010,7 @@ find_nouns (TallyEventFinder *finder,
                      && !WORD (words, last + 1)->digit
                      && adjacent (text, WORD (words, last), WORD (words, last + 1))
                      && !g_hash_table_contains (lex->place_preps, WORD (words, last + 1)->lower)
+                     && !g_hash_table_contains (lex->auxiliaries, WORD (words, last + 1)->lower)
                      && match_phrase (lex->future, words, last + 1) == 0
                      && strcmp (WORD (words, last + 1)->lower, "to") != 0
                      && strcmp (WORD (words, last + 1)->lower, "on") != 0
@@ -1032,6 +1034,27 @@ find_nouns (TallyEventFinder *finder,
         {
           Mention *m = verb_mention (lex, text, words, i, &f.word);
 
+          /* "The Second … Forum opened": the named event keeps the date; "the
+           * memorandum on …, signed": the verb names the event better than a
+           * bare noun does. */
+          if (m != NULL && found->len > 0)
+            {
+              Found *prev = &g_array_index (found, Found, found->len - 1);
+
+              if (prev->noun >= f.word && prev->noun < i)
+                {
+                  if (prev->m->title != NULL || prev->m->ordinal > 0 || prev->m->place != NULL)
+                    {
+                      mention_free (m);
+                      m = NULL;
+                    }
+                  else
+                    {
+                      mention_free (prev->m);
+                      g_array_set_size (found, found->len - 1);
+                    }
+                }
+            }
           if (m != NULL)
             {
               f.m = m;
@@ -1401,11 +1424,11 @@ build_event (TallyEventFinder *finder,
   g_ptr_array_sort (dated, compare_quality);
   {
     g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+    g_autoptr(GHashTable) alt_of = g_hash_table_new (NULL, NULL);
 
     for (guint i = 0; i < dated->len; i++)
       {
         Mention *m = g_ptr_array_index (dated, i);
-        Document *doc = g_ptr_array_index (finder->documents, m->doc);
         TallyEventAlternative *alt = NULL;
         guint a;
 
@@ -1432,9 +1455,21 @@ build_event (TallyEventFinder *finder,
             g_ptr_array_add (record->alternatives, alt);
             g_array_append_val (counts, zero);
           }
-        add_unique (alt->documents, doc->id);
-        g_array_index (counts, guint, a) = alt->documents->len;
+        g_hash_table_insert (alt_of, m, alt);
+        g_array_index (counts, guint, a) += 1;
       }
+
+    /* Each alternative's sources in document order; the count is sources. */
+    for (guint i = 0; i < group->len; i++)
+      {
+        Mention *m = g_ptr_array_index (group, i);
+        TallyEventAlternative *alt = g_hash_table_lookup (alt_of, m);
+
+        if (alt != NULL)
+          add_unique (alt->documents, ((Document *) g_ptr_array_index (finder->documents, m->doc))->id);
+      }
+    for (guint a = 0; a < record->alternatives->len; a++)
+      g_array_index (counts, guint, a) = ((TallyEventAlternative *) g_ptr_array_index (record->alternatives, a))->documents->len;
 
     /* The date most sources give comes first. */
     for (guint a = 1; a < record->alternatives->len; a++)
@@ -1502,6 +1537,44 @@ compare_events (gconstpointer a,
   if (ea->first_day != eb->first_day)
     return ea->first_day < eb->first_day ? -1 : 1;
   return g_strcmp0 (ea->label, eb->label);
+}
+
+static gboolean
+share_document (const TallyEventRecord *a,
+                const TallyEventRecord *b)
+{
+  for (guint i = 0; i < a->mentions->len; i++)
+    for (guint j = 0; j < b->mentions->len; j++)
+      if (g_strcmp0 (((TallyEventMention *) g_ptr_array_index (a->mentions, i))->document,
+                     ((TallyEventMention *) g_ptr_array_index (b->mentions, j))->document) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* "The agreements, signed on June 17" in an article about the summit held
+ * in Aktau on 16–17 June were signed in Aktau. */
+static void
+inherit_places (const EventLexicon *lex,
+                GPtrArray          *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    {
+      TallyEventRecord *e = g_ptr_array_index (events, i);
+
+      if (e->place != NULL || is_gathering (lex, e->kind))
+        continue;
+      for (guint j = 0; j < events->len; j++)
+        {
+          const TallyEventRecord *g = g_ptr_array_index (events, j);
+
+          if (g->place != NULL && is_gathering (lex, g->kind) && !g->disputed
+              && e->first_day >= g->first_day && e->last_day <= g->last_day && share_document (e, g))
+            {
+              e->place = g_strdup (g->place);
+              break;
+            }
+        }
+    }
 }
 
 static gboolean
@@ -1603,6 +1676,10 @@ tally_event_finder_finish (TallyEventFinder *finder)
           if (o->doc != m->doc || o->weak || !is_gathering (lex, o->kind))
             continue;
           r = uf_find (parent, j);
+          /* Only a named gathering ("the Third … Summit") is what an article
+           * is about; ordinals are history it recalls. */
+          if (o->title == NULL)
+            continue;
           g_hash_table_insert (votes, GUINT_TO_POINTER (r),
                                GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (votes, GUINT_TO_POINTER (r))) + 1));
         }
@@ -1662,6 +1739,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
       if (record != NULL)
         g_ptr_array_add (events, record);
     }
+  inherit_places (lex, events);
   g_ptr_array_sort (events, compare_events);
   for (guint i = 0; i < events->len; i++)
     {

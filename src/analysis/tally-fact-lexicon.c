@@ -414,12 +414,31 @@ contains_words (const char *haystack,
   return FALSE;
 }
 
+/* "signed" is also found as "signing", "signs" and "sign". */
+static gboolean
+contains_verb (const char *sentence,
+               const char *verb)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *ing = NULL;
+  g_autofree char *s = NULL;
+
+  if (contains_words (sentence, verb))
+    return TRUE;
+  if (!g_str_has_suffix (verb, "ed"))
+    return FALSE;
+  stem = g_strndup (verb, strlen (verb) - 2);
+  ing = g_strconcat (stem, "ing", NULL);
+  s = g_strconcat (stem, "s", NULL);
+  return contains_words (sentence, ing) || contains_words (sentence, s) || contains_words (sentence, stem);
+}
+
 const char *
 tally_fact_lexicon_find_label_verb (TallyFactLexicon *lexicon,
                                     const char       *sentence)
 {
   for (guint i = 0; sentence != NULL && lexicon->label_verbs[i] != NULL; i++)
-    if (lexicon->label_verbs[i][0] != '\0' && contains_words (sentence, lexicon->label_verbs[i]))
+    if (lexicon->label_verbs[i][0] != '\0' && contains_verb (sentence, lexicon->label_verbs[i]))
       return lexicon->label_verbs[i];
   return NULL;
 }

@@ -125,6 +125,35 @@ parse_date_span (const char *text,
   return TRUE;
 }
 
+/* "second-largest", "third biggest": an ordinal that ranks. "The third
+ * summit", "its first loans" name or count things and are no facts. */
+static gboolean
+is_rank (const TallyFactInput *input)
+{
+  g_autofree char *sentence = NULL;
+  g_autofree char *words = NULL;
+  const char *at;
+
+  if (input->sentence == NULL || input->text == NULL)
+    return TRUE;
+  sentence = g_ascii_strdown (input->sentence, -1);
+  words = g_ascii_strdown (input->text, -1);
+  for (at = strstr (sentence, words); at != NULL; at = strstr (at + 1, words))
+    {
+      const char *p = at + strlen (words);
+      const char *end;
+
+      if (*p != '-' && *p != ' ')
+        continue;
+      p++;
+      for (end = p; g_ascii_isalpha (*end); end++)
+        ;
+      if (end - p >= 5 && g_str_has_prefix (end - 3, "est"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 usable (const TallyFactInput *input)
 {
@@ -135,6 +164,8 @@ usable (const TallyFactInput *input)
     return FALSE;
   if (is_date_kind (record->kind))
     return record->value_text != NULL && parse_date_span (record->value_text, &first, &last);
+  if (record->kind == TALLY_CLAIM_KIND_ORDINAL && !is_rank (input))
+    return FALSE;
   return record->has_value && isfinite (record->value)
          && (!record->has_value_max || isfinite (record->value_max));
 }
@@ -142,6 +173,7 @@ usable (const TallyFactInput *input)
 typedef struct
 {
   const TallyMeasureKey *key;
+  int scope;                /* scope year, 0 = none */
   GArray *claims;           /* guint */
   int group;                /* index of the set it joins, in its bucket */
 } ModifierSet;
@@ -154,11 +186,29 @@ modifier_set_free (ModifierSet *set)
 }
 
 static gboolean
-same_modifiers (const TallyMeasureKey *a,
-                const TallyMeasureKey *b)
+same_set (const ModifierSet     *set,
+          const TallyMeasureKey *key,
+          int                    scope)
 {
-  return a->n_modifiers == b->n_modifiers
-         && memcmp (a->modifiers, b->modifiers, a->n_modifiers * sizeof (char *)) == 0;
+  return set->scope == scope && set->key->n_modifiers == key->n_modifiers
+         && memcmp (set->key->modifiers, key->modifiers, key->n_modifiers * sizeof (char *)) == 0;
+}
+
+/* An unscoped claim ("trade reached $48 billion") can join a scoped one
+ * ("… in 2025") as "agreement" joins "cooperation agreement"; two years never meet. */
+static guint
+set_size (const ModifierSet *set)
+{
+  return 2 * set->key->n_modifiers + (set->scope != 0);
+}
+
+static gboolean
+set_contains (const ModifierSet *super,
+              const ModifierSet *sub)
+{
+  return set_size (super) > set_size (sub)
+         && (sub->scope == 0 || sub->scope == super->scope)
+         && tally_measure_key_is_subset (sub->key, super->key);
 }
 
 static char *
@@ -170,8 +220,8 @@ bucket_key (const TallyClaimRecord *record,
   if (is_date_kind (record->kind))
     g_string_append (out, "date");
   else
-    g_string_append_printf (out, "%d\x1f%s\x1f%d\x1f%d", record->kind, record->unit ? record->unit : "",
-                            record->change ? 1 : 0, record->scope_year);
+    g_string_append_printf (out, "%d\x1f%s\x1f%d", record->kind, record->unit ? record->unit : "",
+                            record->change ? 1 : 0);
   g_string_append_printf (out, "\x1f%p", key->head);
   for (guint i = 0; i < key->n_distinct; i++)
     g_string_append_printf (out, "\x1f%p", key->distinct[i]);
@@ -195,16 +245,10 @@ resolve_bucket (GPtrArray *sets)
           ModifierSet *other = g_ptr_array_index (sets, j);
           gboolean maximal = TRUE;
 
-          if (j == i || other->key->n_modifiers <= set->key->n_modifiers
-              || !tally_measure_key_is_subset (set->key, other->key))
+          if (j == i || !set_contains (other, set))
             continue;
           for (guint k = 0; k < sets->len && maximal; k++)
-            {
-              ModifierSet *bigger = g_ptr_array_index (sets, k);
-
-              maximal = !(k != j && bigger->key->n_modifiers > other->key->n_modifiers
-                          && tally_measure_key_is_subset (other->key, bigger->key));
-            }
+            maximal = !(k != j && set_contains (g_ptr_array_index (sets, k), other));
           if (!maximal)
             continue;
           if (joined >= 0)
@@ -230,7 +274,9 @@ typedef struct
 } Interval;
 
 /* The step of the last digit as written: 48.2 billion → 0.1 billion,
- * 48 billion → 1 billion, 12.43 → 0.01, 1,200 → 1. */
+ * 48 billion → 1 billion, 12.43 → 0.01, 14 → 1. Round thousands count their
+ * trailing zeros (1,200 → 100: "1,150 km" rounds to "1,200 km"); smaller
+ * whole numbers are counts, exact to the unit. */
 static double
 precision_of (double value)
 {
@@ -239,6 +285,12 @@ precision_of (double value)
   double scaled = magnitude / scale;
   double step = 1;
 
+  if (scale == 1 && magnitude >= 1000 && magnitude == floor (magnitude))
+    {
+      while (step * 10 <= magnitude && fmod (magnitude, step * 10) == 0)
+        step *= 10;
+      return step;
+    }
   for (int decimals = 0; decimals < 6; decimals++, step /= 10)
     if (fabs (scaled / step - round (scaled / step)) < 1e-6)
       break;
@@ -475,8 +527,17 @@ explain (const TallyFactRecord *fact,
       break;
 
     case TALLY_FACT_STATUS_AGREE:
-      g_string_append_printf (out, "%u sources say %s", n_documents,
-                              ((TallyFactValue *) g_ptr_array_index (fact->values, 0))->display);
+      if (fact->values->len == 1)
+        {
+          g_string_append_printf (out, "%u sources say %s", n_documents,
+                                  ((TallyFactValue *) g_ptr_array_index (fact->values, 0))->display);
+          break;
+        }
+      g_string_append_printf (out, "%u sources agree: ", n_documents);
+      for (guint i = 0; i < fact->values->len; i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
+                                ((TallyFactValue *) g_ptr_array_index (fact->values, i))->display);
+      g_string_append (out, " (dates of different precision)");
       break;
 
     case TALLY_FACT_STATUS_ROUNDING:
@@ -525,6 +586,7 @@ grade (TallyFactRecord *fact)
   guint n = fact->values->len;
   guint n_sides = 1;
   gboolean all_points = TRUE;
+  gboolean all_exact = TRUE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -532,6 +594,7 @@ grade (TallyFactRecord *fact)
       intervals[i].first_claim = g_array_index (intervals[i].value->claims, guint, 0);
       value_interval (fact->kind, intervals[i].value, &intervals[i]);
       all_points &= intervals[i].point;
+      all_exact &= intervals[i].value->qualifier == TALLY_QUALIFIER_EXACT;
     }
   n_sides = assign_sides (fact, intervals, n);
   g_ptr_array_sort (fact->values, compare_values);
@@ -542,6 +605,9 @@ grade (TallyFactRecord *fact)
     fact->status = TALLY_FACT_STATUS_AGREE;
   else if (n_sides > 1)
     fact->status = TALLY_FACT_STATUS_CONFLICT;
+  else if (is_date_kind (fact->kind))
+    /* "May 2024" and "2024" are both true as stated: nothing is rounded. */
+    fact->status = all_exact ? TALLY_FACT_STATUS_AGREE : TALLY_FACT_STATUS_QUALIFIED;
   else
     fact->status = all_points ? TALLY_FACT_STATUS_ROUNDING : TALLY_FACT_STATUS_QUALIFIED;
   fact->explanation = explain (fact, n_sides);
@@ -837,7 +903,7 @@ build_fact (TallyFactLexicon     *lexicon,
   fact->measure = g_strdup (common_measure (inputs, main_set->claims));
   fact->unit = is_date_kind (first->kind) ? NULL : g_strdup (first->unit);
   fact->change = is_date_kind (first->kind) ? FALSE : first->change;
-  fact->scope_year = is_date_kind (first->kind) ? 0 : first->scope_year;
+  fact->scope_year = main_set->scope;
   for (guint i = 0; i < fact->claims->len; i++)
     {
       guint index = g_array_index (fact->claims, guint, i);
@@ -895,6 +961,7 @@ tally_group_facts (const TallyFactInput *inputs,
       GPtrArray *sets;
       ModifierSet *set = NULL;
       guint index = (guint) i;
+      int scope;
 
       if (!usable (&inputs[i]))
         continue;
@@ -915,13 +982,15 @@ tally_group_facts (const TallyFactInput *inputs,
           g_hash_table_insert (buckets, g_steal_pointer (&bucket_id), sets);
           g_ptr_array_add (bucket_order, sets);
         }
+      scope = is_date_kind (record->kind) ? 0 : record->scope_year;
       for (guint s = 0; s < sets->len && set == NULL; s++)
-        if (same_modifiers (((ModifierSet *) g_ptr_array_index (sets, s))->key, key))
+        if (same_set (g_ptr_array_index (sets, s), key, scope))
           set = g_ptr_array_index (sets, s);
       if (set == NULL)
         {
           set = g_new0 (ModifierSet, 1);
           set->key = key;
+          set->scope = scope;
           set->claims = g_array_new (FALSE, FALSE, sizeof (guint));
           g_ptr_array_add (sets, set);
         }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-json-export.h"
+#include "tally-fact-json.h"
 #include "tally-events.h"
 
 #include <math.h>
@@ -213,14 +214,8 @@ tally_json_claim_node (const TallyClaimRecord *claim,
 JsonNode *
 tally_json_facts_node (GPtrArray *documents)
 {
-  JsonArray *facts = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  /* FACTS (issue 6): the fact grouping (src/analysis/tally-facts.h) appends
-   * one object per fact to `facts` here. */
-
-  json_node_take_array (node, facts);
-  return node;
+  /* FACTS (issue 6): grouped and graded in src/analysis/tally-facts.h. */
+  return tally_facts_json_from_documents (documents);
 }
 
 JsonNode *

@@ -568,6 +568,11 @@ terminal
 # Nouns that name events (used to attach dates and ordinals to what they date).
 [event]
 summit
+concert
+edition
+match
+tournament
+parade
 meeting
 visit
 agreement
@@ -603,6 +608,7 @@ strategy
 a
 an
 the
+average
 single
 extra
 previous
@@ -931,6 +937,7 @@ due
 # Prepositions that make a year the period of a figure ("in 2024 trade
 # reached …"): the figure's scope.
 [scope_prep]
+by
 in
 during
 for
@@ -939,6 +946,7 @@ of
 
 # Nouns that stand for the thing they count: "the value of trade" → trade.
 [filler]
+average
 value
 volume
 level
