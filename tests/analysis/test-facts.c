@@ -116,7 +116,7 @@ test_group_synonyms (void)
   FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "cooperation agreement",
                .sentence = "Leaders signed 14 cooperation agreements.");
   FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 14, .measure = "agreement",
-               .sentence = "Fourteen agreements were signed on Tuesday.");
+               .sentence = "Six governments ended the summit signing fourteen agreements.");
   FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 14, .measure = "new cooperation agreement",
                .sentence = "The 14 new cooperation agreements cover rail and ports.");
   FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 6, .measure = "nation");
@@ -221,6 +221,54 @@ test_group_ambiguous_modifier (void)
 }
 
 static void
+test_group_unscoped_joins (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .unit = "USD", .value = 48.2e9, .measure = "trade", .scope = 2025);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = MONEY, .unit = "USD", .value = 48e9, .measure = "trade");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 12, .measure = "hub", .scope = 2024);
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 14, .measure = "hub", .scope = 2025);
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = COUNT, .value = 13, .measure = "hub");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 4);
+  fact = facts_find (facts, "Trade volume, 2025");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_ROUNDING);
+  g_assert_cmpuint (fact->claims->len, ==, 2);
+  /* Two years to choose from: the unscoped figure stays on its own. */
+  g_assert_cmpint (facts_find (facts, "Hubs")->status, ==, TALLY_FACT_STATUS_SINGLE);
+  g_assert_cmpuint (facts_find (facts, "Hubs, 2024")->claims->len, ==, 1);
+  g_assert_cmpuint (facts_find (facts, "Hubs, 2025")->claims->len, ==, 1);
+}
+
+static void
+test_group_ranks (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 2, .measure = "port",
+               .text = "second", .sentence = "Aktau is the region's second-largest port.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 2, .measure = "port",
+               .text = "second", .sentence = "Aktau, the second biggest port, expects more traffic.");
+  /* Ordinals that name or count things are not ranks. */
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 1, .measure = "loan",
+               .text = "first", .sentence = "The fund will make its first loans this year.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 3, .measure = "summit",
+               .text = "Third", .sentence = "The Third Baltic summit closed with the earliest deals.");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 1);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpstr (fact->label, ==, "Port: rank");
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 2nd");
+}
+
+static void
 test_group_skips_unusable (void)
 {
   g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
@@ -266,11 +314,11 @@ test_event_date_conflict (void)
   assert_value (fact, 0, "2023", 0, "d2,d3");
   assert_value (fact, 1, "2022", 1, "d1");
 
-  /* May 2024 is within "2024": agreement at the coarser precision. */
+  /* May 2024 is within "2024": both true as stated. */
   fact = g_ptr_array_index (facts, 1);
   g_assert_cmpstr (fact->label, ==, "Second summit: date");
-  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_ROUNDING);
-  g_assert_cmpstr (fact->explanation, ==, "2 sources agree within rounding: 2024 ≈ 2024-05");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources agree: 2024, 2024-05 (dates of different precision)");
 }
 
 /* ---- grading ----------------------------------------------------------- */
@@ -300,6 +348,12 @@ test_grades (void)
     { "beyond rounding",
       { .kind = NUMBER, .unit = "km", .value = 12.4 }, { .kind = NUMBER, .unit = "km", .value = 12.46 },
       TALLY_FACT_STATUS_CONFLICT, "1 source says 12.4 km, 1 says 12.46 km" },
+    { "round thousands",
+      { .kind = NUMBER, .unit = "km", .value = 1200 }, { .kind = NUMBER, .unit = "km", .value = 1150 },
+      TALLY_FACT_STATUS_ROUNDING, "2 sources agree within rounding: 1,200 km ≈ 1,150 km" },
+    { "round thousands, too far",
+      { .kind = NUMBER, .unit = "km", .value = 1200 }, { .kind = NUMBER, .unit = "km", .value = 1140 },
+      TALLY_FACT_STATUS_CONFLICT, "1 source says 1,200 km, 1 says 1,140 km" },
     { "whole numbers are exact",
       { .kind = COUNT, .value = 14 }, { .kind = COUNT, .value = 15 },
       TALLY_FACT_STATUS_CONFLICT, "1 source says 14, 1 says 15" },
@@ -557,6 +611,8 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/never-same-number", test_group_never_same_number);
   g_test_add_func ("/analysis/facts/group/scope-and-change", test_group_scope_and_change);
   g_test_add_func ("/analysis/facts/group/ambiguous-modifier", test_group_ambiguous_modifier);
+  g_test_add_func ("/analysis/facts/group/unscoped-joins", test_group_unscoped_joins);
+  g_test_add_func ("/analysis/facts/group/ranks", test_group_ranks);
   g_test_add_func ("/analysis/facts/group/skips-unusable", test_group_skips_unusable);
   g_test_add_func ("/analysis/facts/group/event-date", test_event_date_conflict);
   g_test_add_func ("/analysis/facts/grade/rules", test_grades);
