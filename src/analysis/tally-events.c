@@ -980,6 +980,18 @@ find_nouns (TallyEventFinder *finder,
                   f.m->ordinal = ordinal;
                   f.m->series = slice (text, WORD (words, first + 1)->start, w->end);
                 }
+              else if (first > 0 && adjacent (text, WORD (words, first - 1), WORD (words, first))
+                       && (ordinal = lookup_int (lex->ordinals, WORD (words, first - 1))) > 0)
+                {
+                  /* "the second China–Central Asia Summit" */
+                  const char *word = g_hash_table_lookup (lex->ordinal_words, GINT_TO_POINTER (ordinal));
+
+                  f.m->ordinal = ordinal;
+                  f.m->series = g_steal_pointer (&f.m->title);
+                  f.m->title = g_strdup_printf ("%s %s", word, f.m->series);
+                  capitalise_first (f.m->title);
+                  f.word = first - 1;
+                }
             }
           else if (i > 0 && adjacent (text, WORD (words, i - 1), w))
             {
@@ -1282,6 +1294,27 @@ uf_union (guint *parent,
   b = uf_find (parent, b);
   if (a != b)
     parent[MAX (a, b)] = MIN (a, b);
+}
+
+/* Keys ignore case and the kind of dash: "China–Central Asia" (en dash)
+ * and "China-Central Asia" are one name. */
+static char *
+fold_key (const char *prefix,
+          const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GString *key = g_string_new (prefix);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2212)
+        g_string_append_c (key, '-');
+      else
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
 }
 
 static void
@@ -1611,20 +1644,11 @@ tally_event_finder_finish (TallyEventFinder *finder)
       if (m->ordinal > 0)
         link_key (keys, parent, i, g_strdup_printf ("o:%u:%d", gathering ? 0 : m->kind + 1, m->ordinal));
       if (m->title != NULL && m->ordinal == 0)
-        {
-          g_autofree char *folded = g_utf8_casefold (m->title, -1);
-          link_key (keys, parent, i, g_strdup_printf ("t:%s", folded));
-        }
+        link_key (keys, parent, i, fold_key ("t:", m->title));
       if (m->of_label != NULL)
-        {
-          g_autofree char *folded = g_utf8_casefold (m->of_label, -1);
-          link_key (keys, parent, i, g_strdup_printf ("t:%s", folded));
-        }
+        link_key (keys, parent, i, fold_key ("t:", m->of_label));
       if (m->place != NULL && gathering)
-        {
-          g_autofree char *folded = g_utf8_casefold (m->place, -1);
-          link_key (keys, parent, i, g_strdup_printf ("p:%s", folded));
-        }
+        link_key (keys, parent, i, fold_key ("p:", m->place));
       if (m->series != NULL)
         {
           g_autofree char *key = g_strdup_printf ("%u:%s", m->kind + 1, m->series);
