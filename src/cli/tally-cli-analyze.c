@@ -8,7 +8,7 @@
 #include <stdio.h>
 
 #include "tally-claims.h"
-#include "tally-cli-input.h"
+#include "tally-ingest.h"
 #include "tally-json-export.h"
 
 typedef enum
@@ -68,6 +68,19 @@ write_csv_document (TallyAnalyzedDocument *document)
   fputs (out->str, stdout);
 }
 
+/* A path that could not be read: a document with only its error. */
+static TallyAnalyzedDocument *
+failed_document (const TallyIngestFailure *failure,
+                 guint                     index)
+{
+  g_autofree char *id = g_strdup_printf ("d%u", index + 1);
+  TallyAnalyzedDocument *document = tally_analyzed_document_new (id, failure->path);
+
+  g_ptr_array_add (document->errors, g_strdup (failure->reason));
+  g_printerr ("tally-cli: %s: %s\n", failure->path, failure->reason);
+  return document;
+}
+
 static TallyAnalyzedDocument *
 analyze_one (Run        *run,
              const char *path,
@@ -78,11 +91,15 @@ analyze_one (Run        *run,
   g_autoptr(GError) error = NULL;
   TallyExtractOptions options;
 
-  document->record = tally_cli_read_document (path, &error);
+  /* Files go through the import code: encodings, HTML main text, metadata
+   * (the publication date), boilerplate and reader comments set apart. */
+  document->record = tally_ingest_listed_file (path, &error);
   if (document->record == NULL)
     {
-      g_ptr_array_add (document->errors, g_strdup (error->message));
-      g_printerr ("tally-cli: %s: %s\n", path, error->message);
+      g_autoptr(TallyIngestFailure) failure = tally_ingest_failure_new (path, error);
+
+      g_ptr_array_add (document->errors, g_strdup (failure->reason));
+      g_printerr ("tally-cli: %s: %s\n", path, failure->reason);
       return document;
     }
 
@@ -110,6 +127,8 @@ tally_cli_analyze (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_ingest_failure_free);
+  guint index = 0;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_analyzed_document_free);
   gboolean failed = FALSE;
   Run run = { 0 };
@@ -157,7 +176,7 @@ tally_cli_analyze (int    argc,
       return 2;
     }
 
-  files = tally_cli_expand_paths (paths);
+  files = tally_ingest_collect_paths ((const char * const *) paths, -1, failures, NULL);
   if (run.format == FORMAT_CSV)
     {
       g_autoptr(GString) header = g_string_new (NULL);
@@ -165,9 +184,11 @@ tally_cli_analyze (int    argc,
       tally_csv_write_header (header);
       fputs (header->str, stdout);
     }
-  for (guint i = 0; i < files->len; i++)
+  for (guint i = 0; i < files->len + failures->len; i++)
     {
-      g_autoptr(TallyAnalyzedDocument) document = analyze_one (&run, g_ptr_array_index (files, i), i);
+      g_autoptr(TallyAnalyzedDocument) document =
+        i < files->len ? analyze_one (&run, g_ptr_array_index (files, i), index++)
+                       : failed_document (g_ptr_array_index (failures, i - files->len), index++);
 
       failed |= document->errors->len > 0;
       /* jsonl and csv stream: nothing is kept once a document is written. */
