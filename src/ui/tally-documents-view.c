@@ -3,20 +3,55 @@
 
 #include <glib/gi18n.h>
 
+#include "tally-document-row.h"
+#include "tally-document-row-props.h"
 #include "tally-documents-view.h"
+#include "tally-search-hit.h"
 
-/* The document browser: the articles of the project. */
+/* The document browser: a sidebar of articles (filter → sort → clusters →
+ * selection → list view) beside the reader, collapsing to one pane on
+ * narrow windows. */
 struct _TallyDocumentsView
 {
-  AdwBin       parent_instance;
+  AdwBreakpointBin     parent_instance;
 
-  GtkStack    *stack;
-  GtkListView *list_view;
+  GListModel          *documents;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkTreeListModel    *tree_model;
+  GtkCustomFilter     *filter;
+  char                *outlet;
+  TallyDocumentsSort   sort;
+  GType                item_type;
+  GListModel          *search_results;
 
-  GListModel  *documents;
+  TallyDocumentsViewShowFunc   show_func;
+  gpointer                     show_data;
+  GDestroyNotify               show_destroy;
+  TallyDocumentsViewSearchFunc search_func;
+  gpointer                     search_data;
+  GDestroyNotify               search_destroy;
+
+  /* Template children */
+  GtkStack            *stack;
+  GtkStack            *sidebar_stack;
+  AdwNavigationSplitView *split_view;
+  GtkListView         *list_view;
+  GtkListView         *results_view;
+  GtkSingleSelection  *selection;
+  GtkSingleSelection  *results_selection;
+  GtkStringList       *outlets;
+  GtkDropDown         *sort_dropdown;
+  GtkDropDown         *outlet_dropdown;
+  GtkSearchEntry      *search_entry;
+  GtkWidget           *browse_controls;
+  AdwStatusPage       *no_results_page;
+  TallyReader         *reader;
+
+  guint                updating_outlets : 1;
 };
 
-G_DEFINE_FINAL_TYPE (TallyDocumentsView, tally_documents_view, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TallyDocumentsView, tally_documents_view, ADW_TYPE_BREAKPOINT_BIN)
 
 enum {
   PROP_0,
@@ -24,7 +59,158 @@ enum {
   N_PROPS
 };
 
+enum {
+  CLAIM_ACTIVATED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+has_clusters (TallyDocumentsView *self)
+{
+  g_autoptr(GtkExpression) cluster = NULL;
+
+  if (self->item_type == G_TYPE_INVALID || self->outlet != NULL)
+    return FALSE;
+  cluster = tally_document_expression (self->item_type, TALLY_DOCUMENT_PROP_CLUSTER);
+  return cluster != NULL;
+}
+
+/* A document leads its cluster when the cluster is named after it. */
+static gboolean
+is_cluster_leader (GObject *document)
+{
+  if (!tally_document_has_property (document, TALLY_DOCUMENT_PROP_CLUSTER) ||
+      !tally_document_has_property (document, TALLY_DOCUMENT_PROP_ID))
+    return TRUE;
+  return tally_document_get_uint (document, TALLY_DOCUMENT_PROP_CLUSTER) ==
+         tally_document_get_uint (document, TALLY_DOCUMENT_PROP_ID);
+}
+
+static gboolean
+root_filter_func (gpointer item,
+                  gpointer user_data)
+{
+  TallyDocumentsView *self = user_data;
+
+  if (self->outlet != NULL)
+    {
+      g_autofree char *outlet = tally_document_dup_string (item, TALLY_DOCUMENT_PROP_OUTLET);
+      return g_strcmp0 (outlet, self->outlet) == 0;
+    }
+  /* With every outlet shown, copies sit under their cluster's first copy. */
+  return is_cluster_leader (item);
+}
+
+typedef struct
+{
+  guint64 cluster;
+  guint64 leader_id;
+} ClusterFilter;
+
+static gboolean
+cluster_member_func (gpointer item,
+                     gpointer user_data)
+{
+  ClusterFilter *cf = user_data;
+
+  return tally_document_get_uint (item, TALLY_DOCUMENT_PROP_CLUSTER) == cf->cluster &&
+         tally_document_get_uint (item, TALLY_DOCUMENT_PROP_ID) != cf->leader_id;
+}
+
+static GListModel *
+create_cluster_model (gpointer item,
+                      gpointer user_data)
+{
+  TallyDocumentsView *self = user_data;
+  GtkCustomFilter *filter;
+  ClusterFilter *cf;
+
+  if (self->documents == NULL || !has_clusters (self) ||
+      tally_document_get_uint (item, TALLY_DOCUMENT_PROP_N_DUPLICATES) == 0)
+    return NULL;
+
+  cf = g_new0 (ClusterFilter, 1);
+  cf->cluster = tally_document_get_uint (item, TALLY_DOCUMENT_PROP_CLUSTER);
+  cf->leader_id = tally_document_get_uint (item, TALLY_DOCUMENT_PROP_ID);
+  filter = gtk_custom_filter_new (cluster_member_func, cf, g_free);
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (self->documents), GTK_FILTER (filter)));
+}
+
+static GtkSorter *
+string_sorter_new (TallyDocumentsView *self,
+                   const char         *property)
+{
+  GtkExpression *expression = tally_document_expression (self->item_type, property);
+
+  return expression ? GTK_SORTER (gtk_string_sorter_new (expression)) : NULL;
+}
+
+/* Date, outlet or title first, then the other two to break ties. */
+static void
+tally_documents_view_update_sorter (TallyDocumentsView *self)
+{
+  static const char *const keys[][3] = {
+    [TALLY_DOCUMENTS_SORT_DATE] = { TALLY_DOCUMENT_PROP_PUBLISHED, TALLY_DOCUMENT_PROP_OUTLET, TALLY_DOCUMENT_PROP_TITLE },
+    [TALLY_DOCUMENTS_SORT_OUTLET] = { TALLY_DOCUMENT_PROP_OUTLET, TALLY_DOCUMENT_PROP_PUBLISHED, TALLY_DOCUMENT_PROP_TITLE },
+    [TALLY_DOCUMENTS_SORT_TITLE] = { TALLY_DOCUMENT_PROP_TITLE, TALLY_DOCUMENT_PROP_PUBLISHED, TALLY_DOCUMENT_PROP_OUTLET },
+  };
+  GtkMultiSorter *sorter;
+
+  if (self->item_type == G_TYPE_INVALID)
+    {
+      gtk_sort_list_model_set_sorter (self->sort_model, NULL);
+      return;
+    }
+
+  sorter = gtk_multi_sorter_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (keys[self->sort]); i++)
+    {
+      GtkSorter *key = string_sorter_new (self, keys[self->sort][i]);
+
+      if (key != NULL)
+        gtk_multi_sorter_append (sorter, key);
+    }
+  gtk_sort_list_model_set_sorter (self->sort_model, GTK_SORTER (sorter));
+  g_object_unref (sorter);
+}
+
+static void
+tally_documents_view_update_outlets (TallyDocumentsView *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = self->documents ? g_list_model_get_n_items (self->documents) : 0;
+  guint selected = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) document = g_list_model_get_item (self->documents, i);
+      char *outlet = tally_document_dup_string (document, TALLY_DOCUMENT_PROP_OUTLET);
+
+      if (outlet != NULL && g_hash_table_add (seen, outlet))
+        g_ptr_array_add (names, outlet);
+      else
+        g_free (outlet);
+    }
+  g_ptr_array_sort_values (names, (GCompareFunc) g_utf8_collate);
+  g_ptr_array_insert (names, 0, g_strdup (_("All Outlets")));
+  g_ptr_array_add (names, NULL);
+
+  for (guint i = 1; self->outlet != NULL && names->pdata[i] != NULL; i++)
+    if (g_str_equal (names->pdata[i], self->outlet))
+      selected = i;
+
+  /* Rebuilding the list resets the dropdown; keep the user's outlet. */
+  self->updating_outlets = TRUE;
+  gtk_string_list_splice (self->outlets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->outlets)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->outlet_dropdown, selected);
+  self->updating_outlets = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->outlet_dropdown), names->len > 3);
+}
 
 static void
 tally_documents_view_update_page (TallyDocumentsView *self)
@@ -38,6 +224,241 @@ static void
 on_documents_items_changed (TallyDocumentsView *self)
 {
   tally_documents_view_update_page (self);
+  tally_documents_view_update_outlets (self);
+  /* Cluster leaders and duplicate counts may have changed with the set. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static GObject *
+row_document (gpointer row)
+{
+  if (GTK_IS_TREE_LIST_ROW (row))
+    return gtk_tree_list_row_get_item (row);
+  return row ? g_object_ref (row) : NULL;
+}
+
+static void
+tally_documents_view_show_document (TallyDocumentsView *self,
+                                    GObject            *document)
+{
+  if (document == NULL)
+    tally_reader_set_document (self->reader, NULL, NULL);
+  else if (self->show_func != NULL)
+    self->show_func (self->reader, document, self->show_data);
+}
+
+static void
+on_selected_item_changed (TallyDocumentsView *self)
+{
+  g_autoptr(GObject) document = row_document (gtk_single_selection_get_selected_item (self->selection));
+
+  tally_documents_view_show_document (self, document);
+}
+
+static void
+on_list_activate (TallyDocumentsView *self,
+                  guint               position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static gboolean
+select_document (TallyDocumentsView *self,
+                 GObject            *document)
+{
+  GListModel *rows = G_LIST_MODEL (self->tree_model);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      guint n = g_list_model_get_n_items (rows);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+          g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+          if (item == document)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              gtk_list_view_scroll_to (self->list_view, i, GTK_LIST_SCROLL_NONE, NULL);
+              return TRUE;
+            }
+          /* Second pass: open the clusters so copies become rows. */
+          if (pass == 1 && gtk_tree_list_row_is_expandable (row) && !gtk_tree_list_row_get_expanded (row))
+            {
+              gtk_tree_list_row_set_expanded (row, TRUE);
+              n = g_list_model_get_n_items (rows);
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+on_result_activate (TallyDocumentsView *self,
+                    guint               position)
+{
+  g_autoptr(TallySearchHit) hit = g_list_model_get_item (G_LIST_MODEL (self->results_selection), position);
+
+  if (hit == NULL)
+    return;
+  gtk_single_selection_set_selected (self->results_selection, position);
+  /* The hit's document may be hidden by the outlet filter; show it anyway. */
+  if (!select_document (self, tally_search_hit_get_document (hit)))
+    tally_documents_view_show_document (self, tally_search_hit_get_document (hit));
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+static void
+on_claim_activated (TallyDocumentsView *self,
+                    guint               index)
+{
+  const TallyClaimRecord *claim = tally_reader_get_claim (self->reader, index);
+  g_autoptr(GObject) document = row_document (gtk_single_selection_get_selected_item (self->selection));
+
+  if (claim != NULL && document != NULL)
+    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, document, (guint64) claim->start, (guint64) claim->end);
+}
+
+void
+tally_documents_view_search (TallyDocumentsView *self,
+                             const char         *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (query ? query : ""));
+
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query ? query : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
+
+  if (*stripped == '\0' || self->search_func == NULL)
+    {
+      g_clear_object (&self->search_results);
+      gtk_single_selection_set_model (self->results_selection, NULL);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "browse");
+      gtk_widget_set_visible (self->browse_controls, TRUE);
+      return;
+    }
+
+  results = self->search_func (stripped, &error, self->search_data);
+  gtk_widget_set_visible (self->browse_controls, FALSE);
+  if (results == NULL || g_list_model_get_n_items (results) == 0)
+    {
+      g_autofree char *description = NULL;
+
+      if (error != NULL)
+        description = g_strdup (error->message);
+      else
+        description = g_strdup_printf (_("No article contains “%s”."), stripped);
+      adw_status_page_set_description (self->no_results_page, description);
+      g_clear_object (&self->search_results);
+      gtk_single_selection_set_model (self->results_selection, NULL);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
+      return;
+    }
+
+  g_set_object (&self->search_results, results);
+  gtk_single_selection_set_model (self->results_selection, results);
+  gtk_single_selection_set_selected (self->results_selection, GTK_INVALID_LIST_POSITION);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+}
+
+GListModel *
+tally_documents_view_get_search_results (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return self->search_results;
+}
+
+static void
+on_search_changed (TallyDocumentsView *self)
+{
+  tally_documents_view_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_stop_search (TallyDocumentsView *self)
+{
+  tally_documents_view_search (self, NULL);
+}
+
+static void
+on_sort_changed (TallyDocumentsView *self)
+{
+  tally_documents_view_set_sort (self, gtk_drop_down_get_selected (self->sort_dropdown));
+}
+
+static void
+on_outlet_changed (TallyDocumentsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->outlet_dropdown);
+
+  if (self->updating_outlets)
+    return;
+  tally_documents_view_set_outlet (self, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                         ? NULL
+                                         : gtk_string_list_get_string (self->outlets, selected));
+}
+
+void
+tally_documents_view_set_sort (TallyDocumentsView *self,
+                               TallyDocumentsSort  sort)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (sort <= TALLY_DOCUMENTS_SORT_TITLE);
+
+  if (gtk_drop_down_get_selected (self->sort_dropdown) != sort)
+    gtk_drop_down_set_selected (self->sort_dropdown, sort);
+  if (self->sort == sort && gtk_sort_list_model_get_sorter (self->sort_model) != NULL)
+    return;
+  self->sort = sort;
+  tally_documents_view_update_sorter (self);
+}
+
+void
+tally_documents_view_set_outlet (TallyDocumentsView *self,
+                                 const char         *outlet)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+
+  if (g_strcmp0 (self->outlet, outlet) == 0)
+    return;
+  g_free (self->outlet);
+  self->outlet = g_strdup (outlet);
+
+  self->updating_outlets = TRUE;
+  if (outlet == NULL)
+    gtk_drop_down_set_selected (self->outlet_dropdown, 0);
+  else
+    for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (self->outlets)); i++)
+      if (g_str_equal (gtk_string_list_get_string (self->outlets, i), outlet))
+        gtk_drop_down_set_selected (self->outlet_dropdown, i);
+  self->updating_outlets = FALSE;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The tree's children depend on the filter too: rebuild the rows. */
+  gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->tree_model);
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), FALSE, FALSE,
+                                              create_cluster_model, self, NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+}
+
+GListModel *
+tally_documents_view_get_outlets (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->outlets);
+}
+
+GListModel *
+tally_documents_view_get_rows (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->tree_model);
 }
 
 void
@@ -53,11 +474,13 @@ tally_documents_view_set_documents (TallyDocumentsView *self,
   if (self->documents != NULL)
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
   g_set_object (&self->documents, documents);
+  self->item_type = documents ? g_list_model_get_item_type (documents) : G_TYPE_INVALID;
   if (documents != NULL)
     g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (on_documents_items_changed), self);
 
-  gtk_list_view_set_model (self->list_view,
-                           documents ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (documents))) : NULL);
+  gtk_filter_list_model_set_model (self->filter_model, documents);
+  tally_documents_view_update_sorter (self);
+  tally_documents_view_update_outlets (self);
   tally_documents_view_update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENTS]);
 }
@@ -69,6 +492,114 @@ tally_documents_view_get_documents (TallyDocumentsView *self)
   return self->documents;
 }
 
+void
+tally_documents_view_set_show_func (TallyDocumentsView         *self,
+                                    TallyDocumentsViewShowFunc  func,
+                                    gpointer                    user_data,
+                                    GDestroyNotify              destroy)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+
+  if (self->show_destroy != NULL)
+    self->show_destroy (self->show_data);
+  self->show_func = func;
+  self->show_data = user_data;
+  self->show_destroy = destroy;
+  on_selected_item_changed (self);
+}
+
+void
+tally_documents_view_set_search_func (TallyDocumentsView           *self,
+                                      TallyDocumentsViewSearchFunc  func,
+                                      gpointer                      user_data,
+                                      GDestroyNotify                destroy)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+
+  if (self->search_destroy != NULL)
+    self->search_destroy (self->search_data);
+  self->search_func = func;
+  self->search_data = user_data;
+  self->search_destroy = destroy;
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), func != NULL);
+}
+
+gboolean
+tally_documents_view_show_claim (TallyDocumentsView *self,
+                                 GObject            *document,
+                                 gsize               start,
+                                 gsize               end)
+{
+  g_autoptr(GObject) selected = NULL;
+
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (document), FALSE);
+
+  tally_documents_view_search (self, NULL);
+  if (!select_document (self, document))
+    {
+      /* Filtered out by outlet: show every outlet and look again. */
+      tally_documents_view_set_outlet (self, NULL);
+      if (!select_document (self, document))
+        return FALSE;
+    }
+  selected = tally_documents_view_get_selected (self);
+  if (selected != document)
+    return FALSE;
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "documents");
+  return tally_reader_select_range (self->reader, start, end);
+}
+
+GObject *
+tally_documents_view_get_selected (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return row_document (gtk_single_selection_get_selected_item (self->selection));
+}
+
+TallyReader *
+tally_documents_view_get_reader (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return self->reader;
+}
+
+static void
+tally_documents_view_show_list_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+}
+
+static void
+tally_documents_view_search_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  if (parameter != NULL)
+    tally_documents_view_search (self, g_variant_get_string (parameter, NULL));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+tally_documents_view_select_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+  guint position = g_variant_get_uint32 (parameter);
+
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    on_list_activate (self, position);
+}
+
 static void
 tally_documents_view_dispose (GObject *object)
 {
@@ -76,10 +607,19 @@ tally_documents_view_dispose (GObject *object)
 
   if (self->documents != NULL)
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
-  g_clear_object (&self->documents);
-  /* AdwBin owns its child; drop it first so the template does not unparent it twice. */
-  adw_bin_set_child (ADW_BIN (object), NULL);
+  tally_documents_view_set_show_func (self, NULL, NULL, NULL);
+  tally_documents_view_set_search_func (self, NULL, NULL, NULL);
+
+  adw_breakpoint_bin_set_child (ADW_BREAKPOINT_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_DOCUMENTS_VIEW);
+
+  g_clear_object (&self->tree_model);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->search_results);
+  g_clear_pointer (&self->outlet, g_free);
   G_OBJECT_CLASS (tally_documents_view_parent_class)->dispose (object);
 }
 
@@ -135,14 +675,69 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * TallyDocumentsView::claim-activated:
+   * @document: the document
+   * @start: the claim's first byte in the cleaned text
+   * @end: the byte after it
+   *
+   * The reader asked to see the fact this claim belongs to.
+   */
+  signals[CLAIM_ACTIVATED] =
+    g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_OBJECT, G_TYPE_UINT64, G_TYPE_UINT64);
+
+  g_type_ensure (TALLY_TYPE_DOCUMENT_ROW);
+  g_type_ensure (TALLY_TYPE_READER);
+  g_type_ensure (TALLY_TYPE_SEARCH_HIT);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-documents-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, split_view);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, results_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, results_selection);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, outlets);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, sort_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, outlet_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, browse_controls);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, reader);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_item_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_outlet_changed);
+
+  gtk_widget_class_install_action (widget_class, "documents.show-list", NULL, tally_documents_view_show_list_action);
+  gtk_widget_class_install_action (widget_class, "documents.search", NULL, tally_documents_view_search_action);
+  gtk_widget_class_install_action (widget_class, "documents.search-for", "s", tally_documents_view_search_action);
+  /* Activates row N, as a click does; the screenshot tool uses it. */
+  gtk_widget_class_install_action (widget_class, "documents.select", "u", tally_documents_view_select_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "documents.search", NULL);
 }
 
 static void
 tally_documents_view_init (TallyDocumentsView *self)
 {
+  self->item_type = G_TYPE_INVALID;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (root_filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), FALSE, FALSE,
+                                              create_cluster_model, self, NULL);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), FALSE);
+
+  tally_documents_view_update_outlets (self);
   tally_documents_view_update_page (self);
 }

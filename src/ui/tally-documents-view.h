@@ -3,13 +3,64 @@
 
 #include <adwaita.h>
 
+#include "tally-reader.h"
+
 G_BEGIN_DECLS
 
 #define TALLY_TYPE_DOCUMENTS_VIEW (tally_documents_view_get_type ())
-G_DECLARE_FINAL_TYPE (TallyDocumentsView, tally_documents_view, TALLY, DOCUMENTS_VIEW, AdwBin)
+G_DECLARE_FINAL_TYPE (TallyDocumentsView, tally_documents_view, TALLY, DOCUMENTS_VIEW, AdwBreakpointBin)
 
-void        tally_documents_view_set_documents (TallyDocumentsView *self,
-                                                GListModel         *documents);
-GListModel *tally_documents_view_get_documents (TallyDocumentsView *self);
+/* Fills `reader` with `document` (an item of the documents model): its
+ * record, claims and conflicts. */
+typedef void (*TallyDocumentsViewShowFunc) (TallyReader *reader,
+                                            GObject     *document,
+                                            gpointer     user_data);
+
+/* Runs a full-text query; returns a GListModel of TallySearchHit, best
+ * first, or NULL with `error` set (a bad query, say). */
+typedef GListModel *(*TallyDocumentsViewSearchFunc) (const char  *query,
+                                                     GError     **error,
+                                                     gpointer     user_data);
+
+typedef enum
+{
+  TALLY_DOCUMENTS_SORT_DATE,
+  TALLY_DOCUMENTS_SORT_OUTLET,
+  TALLY_DOCUMENTS_SORT_TITLE,
+} TallyDocumentsSort;
+
+void        tally_documents_view_set_documents   (TallyDocumentsView           *self,
+                                                  GListModel                   *documents);
+GListModel *tally_documents_view_get_documents   (TallyDocumentsView           *self);
+void        tally_documents_view_set_show_func   (TallyDocumentsView           *self,
+                                                  TallyDocumentsViewShowFunc    func,
+                                                  gpointer                      user_data,
+                                                  GDestroyNotify                destroy);
+void        tally_documents_view_set_search_func (TallyDocumentsView           *self,
+                                                  TallyDocumentsViewSearchFunc  func,
+                                                  gpointer                      user_data,
+                                                  GDestroyNotify                destroy);
+
+/* The sidebar's models, after filter, sort and clusters (GtkTreeListRow items). */
+GListModel *tally_documents_view_get_rows        (TallyDocumentsView           *self);
+void        tally_documents_view_set_sort        (TallyDocumentsView           *self,
+                                                  TallyDocumentsSort            sort);
+/* NULL shows every outlet. */
+void        tally_documents_view_set_outlet      (TallyDocumentsView           *self,
+                                                  const char                   *outlet);
+GListModel *tally_documents_view_get_outlets     (TallyDocumentsView           *self);
+void        tally_documents_view_search          (TallyDocumentsView           *self,
+                                                  const char                   *query);
+GListModel *tally_documents_view_get_search_results (TallyDocumentsView        *self);
+
+/* Selects `document` in the list, shows it in the reader and selects the
+ * claim (or words) at [start, end) of its cleaned text. For the Facts and
+ * Timeline views. Returns FALSE if the document is not in the project. */
+gboolean    tally_documents_view_show_claim      (TallyDocumentsView           *self,
+                                                  GObject                      *document,
+                                                  gsize                         start,
+                                                  gsize                         end);
+GObject    *tally_documents_view_get_selected    (TallyDocumentsView           *self);
+TallyReader *tally_documents_view_get_reader     (TallyDocumentsView           *self);
 
 G_END_DECLS

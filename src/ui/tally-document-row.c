@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tally-document-row.h"
+#include "tally-document-row-props.h"
+
+struct _TallyDocumentRow
+{
+  GtkWidget  parent_instance;
+
+  GObject   *document;
+  gulong     notify_id;
+
+  GtkLabel  *title_label;
+  GtkLabel  *source_label;
+  GtkLabel  *counts_label;
+  GtkLabel  *duplicates_badge;
+  GtkLabel  *conflicts_badge;
+};
+
+G_DEFINE_FINAL_TYPE (TallyDocumentRow, tally_document_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+char *
+tally_document_row_format_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *full = NULL;
+
+  if (iso_date == NULL)
+    return NULL;
+  if (strlen (iso_date) >= 10)
+    {
+      full = g_strdup_printf ("%.10sT00:00:00Z", iso_date);
+      date = g_date_time_new_from_iso8601 (full, NULL);
+    }
+  if (date == NULL)
+    return g_strdup (iso_date);
+  /* TRANSLATORS: a publication date in the article list, see g_date_time_format() */
+  return g_strstrip (g_date_time_format (date, _("%e %b %Y")));
+}
+
+static void
+tally_document_row_update (TallyDocumentRow *self)
+{
+  g_autofree char *title = NULL, *outlet = NULL, *published = NULL, *date = NULL;
+  g_autofree char *source = NULL, *counts = NULL, *duplicates = NULL, *accessible = NULL;
+  guint64 words = 0, claims = 0, n_duplicates = 0;
+  gboolean has_conflicts = FALSE, has_claims;
+
+  if (self->document != NULL)
+    {
+      title = tally_document_dup_string (self->document, TALLY_DOCUMENT_PROP_TITLE);
+      outlet = tally_document_dup_string (self->document, TALLY_DOCUMENT_PROP_OUTLET);
+      published = tally_document_dup_string (self->document, TALLY_DOCUMENT_PROP_PUBLISHED);
+      words = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_WORD_COUNT);
+      claims = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_CLAIM_COUNT);
+      n_duplicates = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_N_DUPLICATES);
+      has_conflicts = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_HAS_CONFLICTS) != 0;
+    }
+  has_claims = self->document != NULL && tally_document_has_property (self->document, TALLY_DOCUMENT_PROP_CLAIM_COUNT);
+
+  date = tally_document_row_format_date (published);
+  if (outlet != NULL && date != NULL)
+    source = g_strdup_printf ("%s · %s", outlet, date);
+  else if (outlet != NULL || date != NULL)
+    source = g_strdup (outlet ? outlet : date);
+  else
+    source = g_strdup (_("Unknown outlet and date"));
+
+  {
+    g_autofree char *word_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " word",
+                                                            "%" G_GUINT64_FORMAT " words", words), words);
+    g_autofree char *claim_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " figure",
+                                                             "%" G_GUINT64_FORMAT " figures", claims), claims);
+
+    /* TRANSLATORS: “459 words · 12 figures” */
+    counts = has_claims ? g_strdup_printf (_("%s · %s"), word_text, claim_text) : g_steal_pointer (&word_text);
+  }
+
+  if (n_duplicates > 0)
+    duplicates = g_strdup_printf (ngettext ("Near-duplicate of %" G_GUINT64_FORMAT " other",
+                                            "Near-duplicate of %" G_GUINT64_FORMAT " others", n_duplicates),
+                                  n_duplicates);
+
+  gtk_label_set_label (self->title_label, title ? title : _("Untitled Article"));
+  gtk_label_set_label (self->source_label, source);
+  gtk_label_set_label (self->counts_label, counts);
+  gtk_label_set_label (self->duplicates_badge, duplicates ? duplicates : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->duplicates_badge), duplicates != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_badge), has_conflicts);
+
+  accessible = g_strjoin (", ",
+                          title ? title : _("Untitled Article"), source, counts,
+                          duplicates ? duplicates : "",
+                          has_conflicts ? _("has conflicting figures") : "",
+                          NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+GObject *
+tally_document_row_get_document (TallyDocumentRow *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENT_ROW (self), NULL);
+  return self->document;
+}
+
+void
+tally_document_row_set_document (TallyDocumentRow *self,
+                                 GObject          *document)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENT_ROW (self));
+  g_return_if_fail (document == NULL || G_IS_OBJECT (document));
+
+  if (self->document == document)
+    return;
+
+  g_clear_signal_handler (&self->notify_id, self->document);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    self->notify_id = g_signal_connect_object (document, "notify", G_CALLBACK (tally_document_row_update),
+                                               self, G_CONNECT_SWAPPED);
+  tally_document_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+static void
+tally_document_row_dispose (GObject *object)
+{
+  TallyDocumentRow *self = TALLY_DOCUMENT_ROW (object);
+
+  g_clear_signal_handler (&self->notify_id, self->document);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_DOCUMENT_ROW);
+  G_OBJECT_CLASS (tally_document_row_parent_class)->dispose (object);
+}
+
+static void
+tally_document_row_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TallyDocumentRow *self = TALLY_DOCUMENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_document_row_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TallyDocumentRow *self = TALLY_DOCUMENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      tally_document_row_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_document_row_class_init (TallyDocumentRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tally_document_row_dispose;
+  object_class->get_property = tally_document_row_get_property;
+  object_class->set_property = tally_document_row_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, G_TYPE_OBJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-document-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, duplicates_badge);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, conflicts_badge);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tally_document_row_init (TallyDocumentRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  tally_document_row_update (self);
+}

@@ -1,0 +1,1279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <glib/gi18n.h>
+
+#include "tally-reader.h"
+
+#define TEXT_SCALE_MIN  0.5
+#define TEXT_SCALE_MAX  3.0
+#define TEXT_SCALE_STEP 1.1
+
+/* A claim as the reader shows it: the record, and where its words are in the
+ * buffer (character offsets; boilerplate is in the buffer too, hidden). */
+typedef struct
+{
+  TallyClaimRecord *record;
+  int               buffer_start;
+  int               buffer_end;
+  gboolean          conflicting;
+} ReaderClaim;
+
+struct _TallyReader
+{
+  AdwBin         parent_instance;
+
+  GArray        *claims;          /* ReaderClaim, in text order */
+  int            current_claim;
+  gsize          text_len;
+  GArray        *text_to_buffer;  /* BoilerplateShift, sorted by offset */
+
+  double         text_scale;
+  guint          show_boilerplate : 1;
+  guint          show_back_button : 1;
+  guint          scroll_tick;
+
+  /* Template children */
+  GtkStack      *stack;
+  GtkTextView   *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextBuffer *comments_buffer;
+  GtkExpander   *comments_expander;
+  GtkLabel      *comments_label;
+  GtkLabel      *title_label;
+  GtkLabel      *byline_label;
+  GtkLabel      *path_label;
+  GtkLabel      *position_label;
+  GtkLabel      *claim_label;
+  GtkRevealer   *claim_revealer;
+  GtkScrolledWindow *scroller;
+  GtkWidget     *clamp;
+};
+
+/* Boilerplate is put back into the buffer where ingest took it out: a text
+ * offset maps to itself plus the bytes of the blocks inserted before it. */
+typedef struct
+{
+  gsize offset;       /* text offset the block was taken out at */
+  gsize inserted;     /* total bytes inserted at or before this offset */
+} BoilerplateShift;
+
+G_DEFINE_FINAL_TYPE (TallyReader, tally_reader, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SHOW_BOILERPLATE,
+  PROP_TEXT_SCALE,
+  PROP_CURRENT_CLAIM,
+  PROP_SHOW_BACK_BUTTON,
+  N_PROPS
+};
+
+enum {
+  CLAIM_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Highlight styles. Kinds differ by colour *and* underline style, the
+ * tooltip and the figure bar name them, so colour is never the only cue. */
+typedef struct
+{
+  const char     *name;
+  const char     *colour;
+  PangoUnderline  underline;
+} KindStyle;
+
+static const KindStyle kind_styles[] = {
+  [TALLY_CLAIM_KIND_MONEY]    = { "claim-money",    "#26a269", PANGO_UNDERLINE_DOUBLE },
+  [TALLY_CLAIM_KIND_PERCENT]  = { "claim-percent",  "#1c71d8", PANGO_UNDERLINE_SINGLE },
+  [TALLY_CLAIM_KIND_COUNT]    = { "claim-count",    "#813d9c", PANGO_UNDERLINE_SINGLE },
+  [TALLY_CLAIM_KIND_ORDINAL]  = { "claim-ordinal",  "#1a8b9b", PANGO_UNDERLINE_SINGLE },
+  [TALLY_CLAIM_KIND_YEAR]     = { "claim-year",     "#c64600", PANGO_UNDERLINE_LOW },
+  [TALLY_CLAIM_KIND_DATE]     = { "claim-date",     "#c64600", PANGO_UNDERLINE_LOW },
+  [TALLY_CLAIM_KIND_DURATION] = { "claim-duration", "#c64600", PANGO_UNDERLINE_LOW },
+  [TALLY_CLAIM_KIND_NUMBER]   = { "claim-number",   "#813d9c", PANGO_UNDERLINE_DOUBLE },
+};
+
+static const char *
+kind_label (TallyClaimKind kind)
+{
+  switch (kind)
+    {
+    case TALLY_CLAIM_KIND_MONEY: return _("Money");
+    case TALLY_CLAIM_KIND_PERCENT: return _("Percentage");
+    case TALLY_CLAIM_KIND_COUNT: return _("Count");
+    case TALLY_CLAIM_KIND_ORDINAL: return _("Rank");
+    case TALLY_CLAIM_KIND_YEAR: return _("Year");
+    case TALLY_CLAIM_KIND_DATE: return _("Date");
+    case TALLY_CLAIM_KIND_DURATION: return _("Duration");
+    case TALLY_CLAIM_KIND_NUMBER: return _("Quantity");
+    default: return _("Figure");
+    }
+}
+
+static const char *
+qualifier_label (TallyQualifier qualifier)
+{
+  switch (qualifier)
+    {
+    case TALLY_QUALIFIER_APPROX: return _("about");
+    case TALLY_QUALIFIER_OVER: return _("over");
+    case TALLY_QUALIFIER_UNDER: return _("under");
+    case TALLY_QUALIFIER_AT_LEAST: return _("at least");
+    case TALLY_QUALIFIER_AT_MOST: return _("at most");
+    case TALLY_QUALIFIER_EXACT:
+    default: return _("exactly");
+    }
+}
+
+/* 48200000000 → "48,200,000,000"; 2.5 → "2.5". */
+static char *
+format_number (double value)
+{
+  if (fabs (value) < 1e15 && value == floor (value))
+    {
+      g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
+      GString *out = g_string_new (value < 0 ? "-" : "");
+      gsize len = strlen (digits);
+
+      for (gsize i = 0; i < len; i++)
+        {
+          if (i > 0 && (len - i) % 3 == 0)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, digits[i]);
+        }
+      return g_string_free (out, FALSE);
+    }
+  else
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      char *text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4f", value));
+      char *end = text + strlen (text) - 1;
+
+      while (end > text && *end == '0')
+        *end-- = '\0';
+      if (*end == '.')
+        *end = '\0';
+      return text;
+    }
+}
+
+/* "about 48,200,000,000 USD", "5–7 %", "2025–2026". */
+static char *
+format_value (const TallyClaimRecord *claim)
+{
+  GString *out = g_string_new (NULL);
+
+  if (!claim->has_value)
+    {
+      if (claim->relative != NULL)
+        g_string_append_printf (out, _("“%s”, not resolved"), claim->relative);
+      else
+        g_string_append (out, _("no value"));
+      return g_string_free (out, FALSE);
+    }
+
+  g_string_append_printf (out, "%s ", qualifier_label (claim->qualifier));
+  if (claim->value_text != NULL)
+    {
+      g_string_append (out, claim->value_text);
+      if (claim->value_max_text != NULL)
+        g_string_append_printf (out, "–%s", claim->value_max_text);
+    }
+  else
+    {
+      g_autofree char *value = format_number (claim->value);
+
+      g_string_append (out, value);
+      if (claim->has_value_max)
+        {
+          g_autofree char *value_max = format_number (claim->value_max);
+          g_string_append_printf (out, "–%s", value_max);
+        }
+    }
+  if (claim->unit != NULL && claim->kind != TALLY_CLAIM_KIND_YEAR && claim->kind != TALLY_CLAIM_KIND_DATE)
+    g_string_append_printf (out, g_str_equal (claim->unit, "%") ? "%s" : " %s", claim->unit);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+claim_description (const TallyClaimRecord *claim,
+                   gboolean                conflicting,
+                   gboolean                markup)
+{
+  g_autofree char *value = format_value (claim);
+  GString *out = g_string_new (NULL);
+
+  if (markup)
+    g_string_append_printf (out, "<b>%s</b>", kind_label (claim->kind));
+  else
+    g_string_append (out, kind_label (claim->kind));
+  g_string_append (out, ": ");
+  if (markup)
+    {
+      g_autofree char *escaped = g_markup_escape_text (value, -1);
+      g_string_append (out, escaped);
+    }
+  else
+    g_string_append (out, value);
+
+  if (claim->measure != NULL)
+    {
+      g_autofree char *measure = markup ? g_markup_escape_text (claim->measure, -1) : g_strdup (claim->measure);
+      /* TRANSLATORS: the thing a figure measures, as “trade” or “cooperation agreement” */
+      g_string_append_printf (out, _(" · of %s"), measure);
+    }
+  if (claim->change)
+    g_string_append (out, _(" · a change"));
+  if (claim->scope_year != 0)
+    g_string_append_printf (out, _(" · in %d"), claim->scope_year);
+  if (conflicting)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append (out, markup ? _("<b>Other sources give a different figure</b>")
+                                   : _("Other sources give a different figure"));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static ReaderClaim *
+reader_claim (TallyReader *self,
+              guint        index)
+{
+  return &g_array_index (self->claims, ReaderClaim, index);
+}
+
+static void
+reader_claim_clear (gpointer data)
+{
+  ReaderClaim *claim = data;
+
+  g_clear_pointer (&claim->record, tally_claim_record_free);
+}
+
+static void
+tally_reader_create_tags (TallyReader *self)
+{
+  gtk_text_buffer_create_tag (self->buffer, "body", NULL);
+  gtk_text_buffer_create_tag (self->comments_buffer, "body", NULL);
+  gtk_text_buffer_create_tag (self->comments_buffer, "author",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 12,
+                              NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
+    {
+      GdkRGBA colour, background;
+
+      gdk_rgba_parse (&colour, kind_styles[i].colour);
+      background = colour;
+      background.alpha = 0.16;
+      gtk_text_buffer_create_tag (self->buffer, kind_styles[i].name,
+                                  "background-rgba", &background,
+                                  "underline", kind_styles[i].underline,
+                                  "underline-rgba", &colour,
+                                  NULL);
+    }
+
+  {
+    GdkRGBA red;
+
+    gdk_rgba_parse (&red, "#e01b24");
+    gtk_text_buffer_create_tag (self->buffer, "claim-conflict",
+                                "underline", PANGO_UNDERLINE_ERROR,
+                                "underline-rgba", &red,
+                                "weight", PANGO_WEIGHT_BOLD,
+                                NULL);
+  }
+  {
+    GdkRGBA current;
+
+    gdk_rgba_parse (&current, "rgba(53,132,228,0.35)");
+    gtk_text_buffer_create_tag (self->buffer, "claim-current",
+                                "background-rgba", &current,
+                                "weight", PANGO_WEIGHT_BOLD,
+                                NULL);
+  }
+  gtk_text_buffer_create_tag (self->buffer, "boilerplate",
+                              "invisible", TRUE,
+                              "style", PANGO_STYLE_ITALIC,
+                              "scale", 0.9,
+                              NULL);
+}
+
+static void
+tally_reader_update_boilerplate_tag (TallyReader *self)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), "boilerplate");
+  GdkRGBA dim;
+
+  /* Dimmed by alpha over the current foreground, so it reads in dark mode too. */
+  gdk_rgba_parse (&dim, "rgba(128,128,128,0.9)");
+  g_object_set (tag,
+                "invisible", !self->show_boilerplate,
+                "foreground-rgba", &dim,
+                NULL);
+}
+
+static void
+tally_reader_update_scale (TallyReader *self)
+{
+  GtkTextBuffer *buffers[] = { self->buffer, self->comments_buffer };
+  GtkLabel *labels[] = { self->title_label, self->byline_label, self->path_label };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buffers); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffers[i]), "body");
+      g_object_set (tag, "scale", self->text_scale, NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_scale_new (self->text_scale));
+      gtk_label_set_attributes (labels[i], attrs);
+    }
+}
+
+static void
+tally_reader_update_actions (TallyReader *self)
+{
+  guint n = self->claims->len;
+  int current = self->current_claim;
+  int first_after = 0, last_before = -1;
+
+  /* Without a current claim, "next" starts at the first and "previous" at the last. */
+  if (current >= 0)
+    {
+      first_after = current + 1;
+      last_before = current - 1;
+    }
+  else
+    last_before = (int) n - 1;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-claim", first_after < (int) n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-claim", last_before >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.activate-claim", current >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-in", self->text_scale < TEXT_SCALE_MAX - 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-out", self->text_scale > TEXT_SCALE_MIN + 0.001);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-reset", fabs (self->text_scale - 1.0) > 0.001);
+}
+
+static void
+tally_reader_update_position (TallyReader *self)
+{
+  g_autofree char *position = NULL;
+  guint n_conflicts = 0;
+
+  for (guint i = 0; i < self->claims->len; i++)
+    n_conflicts += reader_claim (self, i)->conflicting;
+
+  if (self->claims->len == 0)
+    position = g_strdup (_("No figures"));
+  else if (self->current_claim < 0)
+    position = n_conflicts > 0
+      ? g_strdup_printf (ngettext ("%u figure, %u disputed", "%u figures, %u disputed", self->claims->len),
+                         self->claims->len, n_conflicts)
+      : g_strdup_printf (ngettext ("%u figure", "%u figures", self->claims->len), self->claims->len);
+  else
+    position = g_strdup_printf (_("Figure %d of %u"), self->current_claim + 1, self->claims->len);
+  gtk_label_set_label (self->position_label, position);
+}
+
+static int
+text_to_buffer_offset (TallyReader *self,
+                       gsize        offset,
+                       gboolean     is_end)
+{
+  gsize shift = 0;
+
+  /* A block taken out at `offset` sits before the text byte at `offset`, so
+   * it shifts a start there but not an end there. */
+  for (guint i = 0; i < self->text_to_buffer->len; i++)
+    {
+      BoilerplateShift *s = &g_array_index (self->text_to_buffer, BoilerplateShift, i);
+
+      if (s->offset < offset || (!is_end && s->offset == offset))
+        shift = s->inserted;
+      else
+        break;
+    }
+  return (int) (offset + shift);
+}
+
+typedef struct
+{
+  gsize  byte;
+  int   *out;
+} BytePosition;
+
+static int
+compare_byte_positions (gconstpointer a,
+                        gconstpointer b)
+{
+  const BytePosition *pa = a, *pb = b;
+
+  return (pa->byte > pb->byte) - (pa->byte < pb->byte);
+}
+
+/* Turns the claims' byte offsets (already shifted into the buffer string)
+ * into character offsets in one pass over the string. */
+static void
+resolve_char_offsets (const char *text,
+                      GArray     *positions)
+{
+  gsize byte = 0;
+  int chars = 0;
+
+  g_array_sort (positions, compare_byte_positions);
+  for (guint i = 0; i < positions->len; i++)
+    {
+      BytePosition *p = &g_array_index (positions, BytePosition, i);
+
+      while (byte < p->byte)
+        {
+          byte = g_utf8_next_char (text + byte) - text;
+          chars++;
+        }
+      *p->out = chars;
+    }
+}
+
+static int
+compare_boilerplate (gconstpointer a,
+                     gconstpointer b)
+{
+  const TallyBoilerplate *pa = *(TallyBoilerplate * const *) a;
+  const TallyBoilerplate *pb = *(TallyBoilerplate * const *) b;
+
+  return (pa->offset > pb->offset) - (pa->offset < pb->offset);
+}
+
+/* The buffer text: the cleaned text with each boilerplate block put back at
+ * its offset on lines of its own. Returns the block ranges (byte offsets in
+ * the result) in `blocks` as pairs. */
+static char *
+build_buffer_text (TallyReader               *self,
+                   const TallyDocumentRecord *record,
+                   GArray                    *blocks)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  GString *out = g_string_sized_new (record->text_len + 256);
+  gsize copied = 0, inserted = 0;
+
+  for (guint i = 0; record->boilerplate != NULL && i < record->boilerplate->len; i++)
+    {
+      TallyBoilerplate *block = g_ptr_array_index (record->boilerplate, i);
+
+      if (block->text != NULL && block->text[0] != '\0' && block->offset <= record->text_len && g_utf8_validate (block->text, -1, NULL))
+        g_ptr_array_add (sorted, block);
+    }
+  g_ptr_array_sort (sorted, compare_boilerplate);
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      TallyBoilerplate *block = g_ptr_array_index (sorted, i);
+      gsize before, block_start, block_end;
+      BoilerplateShift shift;
+
+      g_string_append_len (out, record->text + copied, block->offset - copied);
+      copied = block->offset;
+      before = out->len;
+      if (out->len > 0 && out->str[out->len - 1] != '\n')
+        g_string_append_c (out, '\n');
+      g_string_append (out, block->text);
+      if (out->str[out->len - 1] != '\n')
+        g_string_append_c (out, '\n');
+      if (copied < record->text_len && record->text[copied] != '\n')
+        g_string_append_c (out, '\n');
+      block_end = out->len;
+
+      /* The separators belong to the block so hiding it leaves no gap. */
+      block_start = before;
+      g_array_append_val (blocks, block_start);
+      g_array_append_val (blocks, block_end);
+
+      inserted += out->len - before;
+      shift.offset = block->offset;
+      shift.inserted = inserted;
+      g_array_append_val (self->text_to_buffer, shift);
+    }
+  g_string_append_len (out, record->text + copied, record->text_len - copied);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+claim_is_valid (const TallyDocumentRecord *record,
+                const TallyClaimRecord    *claim)
+{
+  return claim->start < claim->end && claim->end <= record->text_len &&
+         g_utf8_get_char_validated (record->text + claim->start, -1) != (gunichar) -1 &&
+         (claim->end == record->text_len || (record->text[claim->end] & 0xC0) != 0x80) &&
+         (record->text[claim->start] & 0xC0) != 0x80;
+}
+
+static int
+compare_claims (gconstpointer a,
+                gconstpointer b)
+{
+  const ReaderClaim *ca = a, *cb = b;
+
+  if (ca->record->start != cb->record->start)
+    return (ca->record->start > cb->record->start) - (ca->record->start < cb->record->start);
+  return (ca->record->end > cb->record->end) - (ca->record->end < cb->record->end);
+}
+
+static void
+apply_tag_chars (GtkTextBuffer *buffer,
+                 const char    *tag,
+                 int            start,
+                 int            end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_apply_tag_by_name (buffer, tag, &s, &e);
+}
+
+static void
+tally_reader_load_comments (TallyReader               *self,
+                            const TallyDocumentRecord *record)
+{
+  guint n = record->comments != NULL ? record->comments->len : 0;
+  g_autofree char *label = NULL;
+  GtkTextIter iter;
+
+  gtk_text_buffer_set_text (self->comments_buffer, "", 0);
+  gtk_text_buffer_get_start_iter (self->comments_buffer, &iter);
+  for (guint i = 0; i < n; i++)
+    {
+      TallyComment *comment = g_ptr_array_index (record->comments, i);
+
+      gtk_text_buffer_insert_with_tags_by_name (self->comments_buffer, &iter,
+                                                comment->author ? comment->author : _("Anonymous"), -1,
+                                                "author", "body", NULL);
+      gtk_text_buffer_insert_with_tags_by_name (self->comments_buffer, &iter, "\n", -1, "body", NULL);
+      if (comment->text != NULL)
+        gtk_text_buffer_insert_with_tags_by_name (self->comments_buffer, &iter, comment->text, -1, "body", NULL);
+      if (i + 1 < n)
+        gtk_text_buffer_insert_with_tags_by_name (self->comments_buffer, &iter, "\n", -1, "body", NULL);
+    }
+
+  label = g_strdup_printf (ngettext ("%u Reader Comment", "%u Reader Comments", n), n);
+  gtk_label_set_label (self->comments_label, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->comments_expander), n > 0);
+  gtk_expander_set_expanded (self->comments_expander, FALSE);
+}
+
+static void
+tally_reader_load_header (TallyReader               *self,
+                          const TallyDocumentRecord *record)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *byline = NULL;
+
+  gtk_label_set_label (self->title_label, record->title ? record->title : _("Untitled Article"));
+  if (record->outlet != NULL)
+    g_ptr_array_add (parts, g_strdup (record->outlet));
+  if (record->author != NULL)
+    g_ptr_array_add (parts, g_strdup (record->author));
+  if (record->published != NULL)
+    {
+      g_autoptr(GDateTime) date = NULL;
+      g_autofree char *iso = g_strdup_printf ("%.10sT00:00:00Z", record->published);
+
+      date = strlen (record->published) >= 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+      /* TRANSLATORS: publication date in the article header, see g_date_time_format() */
+      g_ptr_array_add (parts, date ? g_date_time_format (date, _("%e %B %Y")) : g_strdup (record->published));
+    }
+  if (parts->len == 0)
+    g_ptr_array_add (parts, g_strdup (_("Unknown outlet and date")));
+  g_ptr_array_add (parts, NULL);
+  byline = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_label (self->byline_label, g_strstrip (byline));
+
+  gtk_label_set_label (self->path_label, record->path ? record->path : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), record->path);
+  gtk_widget_set_visible (GTK_WIDGET (self->path_label), record->path != NULL);
+}
+
+void
+tally_reader_set_document (TallyReader               *self,
+                           const TallyDocumentRecord *record,
+                           GPtrArray                 *claims)
+{
+  g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (BytePosition));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  g_return_if_fail (TALLY_IS_READER (self));
+
+  g_array_set_size (self->claims, 0);
+  g_array_set_size (self->text_to_buffer, 0);
+  self->current_claim = -1;
+  self->text_len = 0;
+
+  if (record == NULL || record->text == NULL || !g_utf8_validate (record->text, record->text_len, NULL))
+    {
+      if (record != NULL)
+        g_warning ("Cannot show “%s”: its text is not valid UTF-8", record->path ? record->path : "?");
+      gtk_text_buffer_set_text (self->buffer, "", 0);
+      gtk_text_buffer_set_text (self->comments_buffer, "", 0);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      tally_reader_update_actions (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_CLAIM]);
+      return;
+    }
+
+  self->text_len = record->text_len;
+  tally_reader_load_header (self, record);
+  text = build_buffer_text (self, record, blocks);
+
+  for (guint i = 0; claims != NULL && i < claims->len; i++)
+    {
+      const TallyClaimRecord *claim = g_ptr_array_index (claims, i);
+      ReaderClaim rc = { 0, };
+
+      if (!claim_is_valid (record, claim))
+        {
+          g_debug ("Claim %u of “%s” has offsets %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT
+                   " outside the text; not shown", i, record->path ? record->path : "?",
+                   claim->start, claim->end);
+          continue;
+        }
+      rc.record = tally_claim_record_copy (claim);
+      g_array_append_val (self->claims, rc);
+    }
+  g_array_sort (self->claims, compare_claims);
+
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      ReaderClaim *rc = reader_claim (self, i);
+      BytePosition s = { text_to_buffer_offset (self, rc->record->start, FALSE), &rc->buffer_start };
+      BytePosition e = { text_to_buffer_offset (self, rc->record->end, TRUE), &rc->buffer_end };
+
+      g_array_append_val (positions, s);
+      g_array_append_val (positions, e);
+    }
+  /* Block ranges are converted in the same pass; they land in a second array. */
+  {
+    g_autoptr(GArray) block_chars = g_array_sized_new (FALSE, TRUE, sizeof (int), blocks->len);
+
+    g_array_set_size (block_chars, blocks->len);
+    for (guint i = 0; i < blocks->len; i++)
+      {
+        BytePosition p = { g_array_index (blocks, gsize, i), &g_array_index (block_chars, int, i) };
+        g_array_append_val (positions, p);
+      }
+    resolve_char_offsets (text, positions);
+
+    gtk_text_buffer_set_text (self->buffer, text, -1);
+    for (guint i = 0; i + 1 < block_chars->len; i += 2)
+      apply_tag_chars (self->buffer, "boilerplate",
+                       g_array_index (block_chars, int, i), g_array_index (block_chars, int, i + 1));
+  }
+
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      ReaderClaim *rc = reader_claim (self, i);
+      TallyClaimKind kind = rc->record->kind;
+
+      if ((guint) kind >= G_N_ELEMENTS (kind_styles))
+        kind = TALLY_CLAIM_KIND_NUMBER;
+      apply_tag_chars (self->buffer, kind_styles[kind].name, rc->buffer_start, rc->buffer_end);
+    }
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_apply_tag_by_name (self->buffer, "body", &start, &end);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+
+  tally_reader_load_comments (self, record);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_revealer_set_reveal_child (self->claim_revealer, FALSE);
+  tally_reader_update_position (self);
+  tally_reader_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_CLAIM]);
+}
+
+void
+tally_reader_set_conflicts (TallyReader *self,
+                            const guint *indices,
+                            guint        n_indices)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (TALLY_IS_READER (self));
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-conflict", &start, &end);
+  for (guint i = 0; i < self->claims->len; i++)
+    reader_claim (self, i)->conflicting = FALSE;
+
+  for (guint i = 0; i < n_indices; i++)
+    {
+      ReaderClaim *rc;
+
+      if (indices[i] >= self->claims->len)
+        continue;
+      rc = reader_claim (self, indices[i]);
+      rc->conflicting = TRUE;
+      apply_tag_chars (self->buffer, "claim-conflict", rc->buffer_start, rc->buffer_end);
+    }
+  tally_reader_update_position (self);
+}
+
+guint
+tally_reader_get_n_claims (TallyReader *self)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), 0);
+  return self->claims->len;
+}
+
+const TallyClaimRecord *
+tally_reader_get_claim (TallyReader *self,
+                        guint        index)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), NULL);
+  g_return_val_if_fail (index < self->claims->len, NULL);
+  return reader_claim (self, index)->record;
+}
+
+gboolean
+tally_reader_get_claim_conflicting (TallyReader *self,
+                                    guint        index)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), FALSE);
+  g_return_val_if_fail (index < self->claims->len, FALSE);
+  return reader_claim (self, index)->conflicting;
+}
+
+gboolean
+tally_reader_get_claim_bounds (TallyReader *self,
+                               guint        index,
+                               GtkTextIter *start,
+                               GtkTextIter *end)
+{
+  ReaderClaim *rc;
+
+  g_return_val_if_fail (TALLY_IS_READER (self), FALSE);
+  if (index >= self->claims->len)
+    return FALSE;
+  rc = reader_claim (self, index);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, start, rc->buffer_start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, end, rc->buffer_end);
+  return TRUE;
+}
+
+char *
+tally_reader_dup_claim_tooltip (TallyReader *self,
+                                guint        index)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), NULL);
+  g_return_val_if_fail (index < self->claims->len, NULL);
+  return claim_description (reader_claim (self, index)->record, reader_claim (self, index)->conflicting, TRUE);
+}
+
+GtkTextBuffer *
+tally_reader_get_buffer (TallyReader *self)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), NULL);
+  return self->buffer;
+}
+
+GtkTextBuffer *
+tally_reader_get_comments_buffer (TallyReader *self)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), NULL);
+  return self->comments_buffer;
+}
+
+int
+tally_reader_get_current_claim (TallyReader *self)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), -1);
+  return self->current_claim;
+}
+
+/* Scrolls once the text view has its size, which it may not have yet right
+ * after a document was loaded. */
+static gboolean
+scroll_to_current_tick (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  TallyReader *self = TALLY_READER (widget);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  graphene_point_t point;
+  int wx, wy;
+
+  if (self->current_claim < 0 || gtk_widget_get_height (GTK_WIDGET (self->text_view)) <= 1)
+    {
+      if (self->current_claim < 0)
+        {
+          self->scroll_tick = 0;
+          return G_SOURCE_REMOVE;
+        }
+      return G_SOURCE_CONTINUE;
+    }
+
+  tally_reader_get_claim_bounds (self, self->current_claim, &start, &end);
+  gtk_text_view_get_iter_location (self->text_view, &start, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view), self->clamp,
+                                &GRAPHENE_POINT_INIT (wx, wy), &point))
+    gtk_adjustment_clamp_page (vadj, point.y - 64, point.y + rect.height + 64);
+
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+tally_reader_queue_scroll (TallyReader *self)
+{
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_current_tick, NULL, NULL);
+}
+
+void
+tally_reader_select_claim (TallyReader *self,
+                           int          index)
+{
+  GtkTextIter start, end;
+
+  g_return_if_fail (TALLY_IS_READER (self));
+  g_return_if_fail (index >= -1 && index < (int) self->claims->len);
+
+  if (self->current_claim == index)
+    return;
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "claim-current", &start, &end);
+  self->current_claim = index;
+
+  if (index >= 0)
+    {
+      ReaderClaim *rc = reader_claim (self, index);
+      g_autofree char *markup = claim_description (rc->record, rc->conflicting, TRUE);
+      g_autofree char *plain = claim_description (rc->record, rc->conflicting, FALSE);
+
+      tally_reader_get_claim_bounds (self, index, &start, &end);
+      gtk_text_buffer_apply_tag_by_name (self->buffer, "claim-current", &start, &end);
+      gtk_text_buffer_place_cursor (self->buffer, &start);
+      gtk_label_set_markup (self->claim_label, markup);
+      gtk_widget_set_tooltip_markup (GTK_WIDGET (self->claim_label), markup);
+      gtk_revealer_set_reveal_child (self->claim_revealer, TRUE);
+      /* The figure bar is visual; screen readers hear the same words. */
+      gtk_accessible_announce (GTK_ACCESSIBLE (self), plain, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      tally_reader_queue_scroll (self);
+    }
+  else
+    gtk_revealer_set_reveal_child (self->claim_revealer, FALSE);
+
+  tally_reader_update_position (self);
+  tally_reader_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_CLAIM]);
+}
+
+gboolean
+tally_reader_select_range (TallyReader *self,
+                           gsize        start,
+                           gsize        end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (TALLY_IS_READER (self), FALSE);
+
+  if (start > end || end > self->text_len)
+    return FALSE;
+
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      const TallyClaimRecord *claim = reader_claim (self, i)->record;
+
+      if (claim->start <= start && end <= claim->end)
+        {
+          tally_reader_select_claim (self, i);
+          tally_reader_queue_scroll (self);
+          return TRUE;
+        }
+    }
+
+  /* Not a claim (an event phrase, say): select the words themselves. */
+  tally_reader_select_claim (self, -1);
+  {
+    g_autofree char *text = NULL;
+    gtk_text_buffer_get_bounds (self->buffer, &s, &e);
+    text = gtk_text_buffer_get_text (self->buffer, &s, &e, TRUE);
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &s,
+                                        g_utf8_pointer_to_offset (text, text + text_to_buffer_offset (self, start, FALSE)));
+    gtk_text_buffer_get_iter_at_offset (self->buffer, &e,
+                                        g_utf8_pointer_to_offset (text, text + text_to_buffer_offset (self, end, TRUE)));
+  }
+  gtk_text_buffer_select_range (self->buffer, &s, &e);
+  gtk_text_view_scroll_to_iter (self->text_view, &s, 0.1, FALSE, 0, 0);
+  return TRUE;
+}
+
+gboolean
+tally_reader_get_show_boilerplate (TallyReader *self)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), FALSE);
+  return self->show_boilerplate;
+}
+
+void
+tally_reader_set_show_boilerplate (TallyReader *self,
+                                   gboolean     show)
+{
+  g_return_if_fail (TALLY_IS_READER (self));
+
+  show = !!show;
+  if (self->show_boilerplate == show)
+    return;
+  self->show_boilerplate = show;
+  tally_reader_update_boilerplate_tag (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_BOILERPLATE]);
+}
+
+double
+tally_reader_get_text_scale (TallyReader *self)
+{
+  g_return_val_if_fail (TALLY_IS_READER (self), 1.0);
+  return self->text_scale;
+}
+
+void
+tally_reader_set_text_scale (TallyReader *self,
+                             double       scale)
+{
+  g_return_if_fail (TALLY_IS_READER (self));
+
+  scale = CLAMP (scale, TEXT_SCALE_MIN, TEXT_SCALE_MAX);
+  if (fabs (self->text_scale - scale) < 0.0001)
+    return;
+  self->text_scale = scale;
+  tally_reader_update_scale (self);
+  tally_reader_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+static void
+tally_reader_next_claim_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  TallyReader *self = TALLY_READER (widget);
+
+  if (self->current_claim + 1 < (int) self->claims->len)
+    tally_reader_select_claim (self, self->current_claim + 1);
+}
+
+static void
+tally_reader_previous_claim_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  TallyReader *self = TALLY_READER (widget);
+
+  if (self->current_claim > 0)
+    tally_reader_select_claim (self, self->current_claim - 1);
+  else if (self->current_claim < 0 && self->claims->len > 0)
+    tally_reader_select_claim (self, self->claims->len - 1);
+}
+
+static void
+tally_reader_activate_claim_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  TallyReader *self = TALLY_READER (widget);
+
+  if (self->current_claim >= 0)
+    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, (guint) self->current_claim);
+}
+
+static void
+tally_reader_zoom_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TallyReader *self = TALLY_READER (widget);
+
+  if (g_str_equal (action_name, "reader.zoom-in"))
+    tally_reader_set_text_scale (self, self->text_scale * TEXT_SCALE_STEP);
+  else if (g_str_equal (action_name, "reader.zoom-out"))
+    tally_reader_set_text_scale (self, self->text_scale / TEXT_SCALE_STEP);
+  else
+    tally_reader_set_text_scale (self, 1.0);
+}
+
+/* The claim whose words hold character offset `offset`, or -1. */
+static int
+claim_at_offset (TallyReader *self,
+                 int          offset)
+{
+  guint lo = 0, hi = self->claims->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      ReaderClaim *rc = reader_claim (self, mid);
+
+      if (rc->buffer_end <= offset)
+        lo = mid + 1;
+      else if (rc->buffer_start > offset)
+        hi = mid;
+      else
+        return mid;
+    }
+  return -1;
+}
+
+static int
+claim_at_point (TallyReader *self,
+                double       x,
+                double       y)
+{
+  GtkTextIter iter;
+  int bx, by, trailing;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_position (self->text_view, &iter, &trailing, bx, by))
+    return -1;
+  return claim_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+static gboolean
+on_text_query_tooltip (TallyReader *self,
+                       int          x,
+                       int          y,
+                       gboolean     keyboard_mode,
+                       GtkTooltip  *tooltip)
+{
+  g_autofree char *markup = NULL;
+  int index;
+
+  if (keyboard_mode)
+    index = self->current_claim;
+  else
+    index = claim_at_point (self, x, y);
+  if (index < 0)
+    return FALSE;
+
+  markup = tally_reader_dup_claim_tooltip (self, index);
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+on_text_click_released (TallyReader     *self,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        GtkGestureClick *gesture)
+{
+  int index = claim_at_point (self, x, y);
+
+  if (index < 0)
+    return;
+  tally_reader_select_claim (self, index);
+  if (n_press == 2)
+    g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, (guint) index);
+}
+
+GtkWidget *
+tally_reader_new (void)
+{
+  return g_object_new (TALLY_TYPE_READER, NULL);
+}
+
+static void
+tally_reader_dispose (GObject *object)
+{
+  TallyReader *self = TALLY_READER (object);
+
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_READER);
+  G_OBJECT_CLASS (tally_reader_parent_class)->dispose (object);
+}
+
+static void
+tally_reader_finalize (GObject *object)
+{
+  TallyReader *self = TALLY_READER (object);
+
+  g_clear_pointer (&self->claims, g_array_unref);
+  g_clear_pointer (&self->text_to_buffer, g_array_unref);
+  G_OBJECT_CLASS (tally_reader_parent_class)->finalize (object);
+}
+
+static void
+tally_reader_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TallyReader *self = TALLY_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BOILERPLATE:
+      g_value_set_boolean (value, self->show_boilerplate);
+      break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
+    case PROP_CURRENT_CLAIM:
+      g_value_set_int (value, self->current_claim);
+      break;
+    case PROP_SHOW_BACK_BUTTON:
+      g_value_set_boolean (value, self->show_back_button);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_reader_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TallyReader *self = TALLY_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_BOILERPLATE:
+      tally_reader_set_show_boilerplate (self, g_value_get_boolean (value));
+      break;
+    case PROP_TEXT_SCALE:
+      tally_reader_set_text_scale (self, g_value_get_double (value));
+      break;
+    case PROP_CURRENT_CLAIM:
+      tally_reader_select_claim (self, g_value_get_int (value));
+      break;
+    case PROP_SHOW_BACK_BUTTON:
+      if (self->show_back_button != g_value_get_boolean (value))
+        {
+          self->show_back_button = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_reader_class_init (TallyReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tally_reader_dispose;
+  object_class->finalize = tally_reader_finalize;
+  object_class->get_property = tally_reader_get_property;
+  object_class->set_property = tally_reader_set_property;
+
+  properties[PROP_SHOW_BOILERPLATE] =
+    g_param_spec_boolean ("show-boilerplate", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL, TEXT_SCALE_MIN, TEXT_SCALE_MAX, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_CLAIM] =
+    g_param_spec_int ("current-claim", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_BACK_BUTTON] =
+    g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TallyReader::claim-activated:
+   * @index: the claim, for tally_reader_get_claim()
+   *
+   * The reader asked to see the fact a claim belongs to (Enter, a double
+   * click, or the Show Fact button).
+   */
+  signals[CLAIM_ACTIVATED] =
+    g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, text_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, buffer);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, comments_buffer);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, comments_expander);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, comments_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, title_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, path_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, position_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, claim_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, claim_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, clamp);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_query_tooltip);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_click_released);
+
+  gtk_widget_class_install_action (widget_class, "reader.next-claim", NULL, tally_reader_next_claim_action);
+  gtk_widget_class_install_action (widget_class, "reader.previous-claim", NULL, tally_reader_previous_claim_action);
+  gtk_widget_class_install_action (widget_class, "reader.activate-claim", NULL, tally_reader_activate_claim_action);
+  gtk_widget_class_install_action (widget_class, "reader.zoom-in", NULL, tally_reader_zoom_action);
+  gtk_widget_class_install_action (widget_class, "reader.zoom-out", NULL, tally_reader_zoom_action);
+  gtk_widget_class_install_action (widget_class, "reader.zoom-reset", NULL, tally_reader_zoom_action);
+  gtk_widget_class_install_property_action (widget_class, "reader.show-boilerplate", "show-boilerplate");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "reader.next-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "reader.previous-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "reader.activate-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "reader.activate-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "reader.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "reader.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "reader.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "reader.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "reader.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "reader.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "reader.zoom-reset", NULL);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tally_reader_init (TallyReader *self)
+{
+  self->claims = g_array_new (FALSE, TRUE, sizeof (ReaderClaim));
+  g_array_set_clear_func (self->claims, reader_claim_clear);
+  self->text_to_buffer = g_array_new (FALSE, FALSE, sizeof (BoilerplateShift));
+  self->current_claim = -1;
+  self->text_scale = 1.0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article reader"),
+                                  -1);
+  tally_reader_create_tags (self);
+  tally_reader_update_boilerplate_tag (self);
+  tally_reader_update_scale (self);
+  tally_reader_update_position (self);
+  tally_reader_update_actions (self);
+}

@@ -1,0 +1,485 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tally-claims.h"
+#include "tally-ingest.h"
+#include "tally-reader.h"
+
+/* Our own text about an invented port, with non-ASCII letters and symbols
+ * before, inside and after the figures. */
+static const char article_text[] =
+  "Ferry operators in Klaipėda carried 1.2 million tonnes of cargo in 2025, "
+  "about 40% more than a year earlier.\n\n"
+  "The port authority — led by Rūta Žemaitė — says a €3.5 billion expansion "
+  "will add 12 berths by 2028.\n\n"
+  "Ozoliņa’s ferries sail twice a day.";
+
+typedef struct
+{
+  const char     *words;
+  TallyClaimKind  kind;
+  TallyQualifier  qualifier;
+  double          value;
+  const char     *unit;
+  const char     *measure;
+} ClaimSpec;
+
+static const ClaimSpec article_claims[] = {
+  { "1.2 million tonnes", TALLY_CLAIM_KIND_NUMBER, TALLY_QUALIFIER_EXACT, 1200000, "t", "cargo" },
+  { "2025", TALLY_CLAIM_KIND_YEAR, TALLY_QUALIFIER_EXACT, 2025, NULL, NULL },
+  { "about 40%", TALLY_CLAIM_KIND_PERCENT, TALLY_QUALIFIER_APPROX, 40, "%", "cargo" },
+  { "€3.5 billion", TALLY_CLAIM_KIND_MONEY, TALLY_QUALIFIER_EXACT, 3500000000.0, "EUR", "expansion" },
+  { "12 berths", TALLY_CLAIM_KIND_COUNT, TALLY_QUALIFIER_EXACT, 12, NULL, "berth" },
+  { "2028", TALLY_CLAIM_KIND_YEAR, TALLY_QUALIFIER_EXACT, 2028, NULL, NULL },
+};
+
+static TallyDocumentRecord *
+article_record_new (void)
+{
+  TallyDocumentRecord *record = tally_document_record_new ();
+  const char *second = strstr (article_text, "The port");
+
+  record->path = g_strdup ("/tmp/klaipeda-ferries.txt");
+  record->title = g_strdup ("Klaipėda ferries carry more cargo");
+  record->outlet = g_strdup ("Amber Coast Observer");
+  record->author = g_strdup ("Rūta Žemaitė");
+  record->published = g_strdup ("2026-03-02");
+  record->text = g_strdup (article_text);
+  record->text_len = strlen (article_text);
+  /* Furniture taken out before the second paragraph and at the very end. */
+  g_ptr_array_add (record->boilerplate, tally_boilerplate_new ("Share this article · Subscribe", second - article_text));
+  g_ptr_array_add (record->boilerplate, tally_boilerplate_new ("© 2026 Amber Coast Observer", record->text_len));
+  g_ptr_array_add (record->comments, tally_comment_new ("Jonas", "Only 12 berths? They promised 20 in 2024."));
+  g_ptr_array_add (record->comments, tally_comment_new (NULL, "Ferries from Liepāja are faster."));
+  return record;
+}
+
+static GPtrArray *
+article_claims_new (void)
+{
+  GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+
+  /* Given out of order: the reader sorts them by position. */
+  for (int i = G_N_ELEMENTS (article_claims) - 1; i >= 0; i--)
+    {
+      TallyClaimRecord *claim = tally_claim_record_new ();
+      const char *at = strstr (article_text, article_claims[i].words);
+
+      g_assert_nonnull (at);
+      claim->kind = article_claims[i].kind;
+      claim->qualifier = article_claims[i].qualifier;
+      claim->has_value = TRUE;
+      claim->value = article_claims[i].value;
+      if (claim->kind == TALLY_CLAIM_KIND_YEAR)
+        claim->value_text = g_strdup_printf ("%.0f", article_claims[i].value);
+      claim->unit = g_strdup (article_claims[i].unit);
+      claim->measure = g_strdup (article_claims[i].measure);
+      claim->start = at - article_text;
+      claim->end = claim->start + strlen (article_claims[i].words);
+      g_ptr_array_add (claims, claim);
+    }
+  return claims;
+}
+
+static TallyReader *
+reader_new_with_article (void)
+{
+  TallyReader *reader = TALLY_READER (tally_reader_new ());
+  g_autoptr(TallyDocumentRecord) record = article_record_new ();
+  g_autoptr(GPtrArray) claims = article_claims_new ();
+
+  g_object_ref_sink (reader);
+  tally_reader_set_document (reader, record, claims);
+  return reader;
+}
+
+static char *
+buffer_slice (GtkTextIter *start,
+              GtkTextIter *end)
+{
+  return gtk_text_iter_get_text (start, end);
+}
+
+/* Every claim's highlighted buffer range holds exactly its words in the text. */
+static void
+assert_claims_line_up (TallyReader *reader,
+                       const char  *text,
+                       const char  *name)
+{
+  guint n = tally_reader_get_n_claims (reader);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
+      g_autofree char *expected = g_strndup (text + claim->start, claim->end - claim->start);
+      g_autofree char *shown = NULL;
+      GtkTextIter start, end;
+
+      g_assert_true (tally_reader_get_claim_bounds (reader, i, &start, &end));
+      shown = buffer_slice (&start, &end);
+      if (g_strcmp0 (shown, expected) != 0)
+        g_error ("%s: claim %u shows “%s” where the text says “%s”", name, i, shown, expected);
+
+      /* The kind's tag covers the claim, start to end. */
+      {
+        g_autoptr(GSList) tags = gtk_text_iter_get_tags (&start);
+        gboolean tagged = FALSE;
+
+        for (GSList *l = tags; l != NULL; l = l->next)
+          {
+            g_autofree char *tag_name = NULL;
+
+            g_object_get (l->data, "name", &tag_name, NULL);
+            if (tag_name != NULL && g_str_has_prefix (tag_name, "claim-") &&
+                !g_str_equal (tag_name, "claim-current") && !g_str_equal (tag_name, "claim-conflict"))
+              {
+                GtkTextIter tag_end = start;
+
+                gtk_text_iter_forward_to_tag_toggle (&tag_end, l->data);
+                g_assert_cmpint (gtk_text_iter_get_offset (&tag_end), >=, gtk_text_iter_get_offset (&end));
+                tagged = TRUE;
+              }
+          }
+        g_assert_true (tagged);
+      }
+    }
+}
+
+static void
+test_reader_highlights (void)
+{
+  TallyReader *reader = reader_new_with_article ();
+  GtkTextBuffer *buffer = tally_reader_get_buffer (reader);
+  GtkTextIter start, end;
+  g_autofree char *all = NULL;
+
+  g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, G_N_ELEMENTS (article_claims));
+  for (guint i = 0; i < G_N_ELEMENTS (article_claims); i++)
+    {
+      g_autofree char *shown = NULL;
+
+      g_assert_true (tally_reader_get_claim_bounds (reader, i, &start, &end));
+      shown = buffer_slice (&start, &end);
+      g_assert_cmpstr (shown, ==, article_claims[i].words);
+    }
+  assert_claims_line_up (reader, article_text, "hand-made article");
+
+  /* Boilerplate is in the buffer (so it can be shown) but hidden. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  all = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_nonnull (strstr (all, "Share this article · Subscribe\n"));
+  g_assert_nonnull (g_str_has_suffix (all, "© 2026 Amber Coast Observer\n") ? all : NULL);
+  {
+    const char *share = strstr (all, "Share this");
+    GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "boilerplate");
+    gboolean invisible;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (all, share));
+    g_assert_true (gtk_text_iter_has_tag (&start, tag));
+    g_object_get (tag, "invisible", &invisible, NULL);
+    g_assert_true (invisible);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.show-boilerplate", NULL));
+    g_assert_true (tally_reader_get_show_boilerplate (reader));
+    g_object_get (tag, "invisible", &invisible, NULL);
+    g_assert_false (invisible);
+    /* Text before the block is not part of it. */
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (all, share) - 3);
+    g_assert_false (gtk_text_iter_has_tag (&start, tag));
+  }
+  /* Claims still line up with the blocks shown. */
+  assert_claims_line_up (reader, article_text, "boilerplate shown");
+
+  g_assert_finalize_object (reader);
+}
+
+static void
+test_reader_comments (void)
+{
+  TallyReader *reader = reader_new_with_article ();
+  GtkTextBuffer *comments = tally_reader_get_comments_buffer (reader);
+  GtkTextIter start, end, iter;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (comments, &start, &end);
+  text = gtk_text_buffer_get_text (comments, &start, &end, FALSE);
+  g_assert_cmpstr (text, ==, "Jonas\nOnly 12 berths? They promised 20 in 2024.\n"
+                             "Anonymous\nFerries from Liepāja are faster.");
+
+  /* Figures in comments are never highlighted: no claim tag anywhere. */
+  for (iter = start; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    {
+      g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          g_autofree char *name = NULL;
+
+          g_object_get (l->data, "name", &name, NULL);
+          g_assert_false (g_str_has_prefix (name, "claim"));
+        }
+    }
+  g_assert_finalize_object (reader);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_reader_navigation (void)
+{
+  TallyReader *reader = reader_new_with_article ();
+  guint notified = 0;
+
+  g_signal_connect (reader, "notify::current-claim", G_CALLBACK (count_notify), &notified);
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, -1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.next-claim", NULL));
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.next-claim", NULL));
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.previous-claim", NULL));
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, 0);
+  g_assert_cmpuint (notified, ==, 3);
+
+  /* The current claim carries its own tag, and only it. */
+  {
+    GtkTextTag *current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (tally_reader_get_buffer (reader)),
+                                                     "claim-current");
+    GtkTextIter start, end;
+
+    tally_reader_get_claim_bounds (reader, 0, &start, &end);
+    g_assert_true (gtk_text_iter_has_tag (&start, current));
+    tally_reader_get_claim_bounds (reader, 1, &start, &end);
+    g_assert_false (gtk_text_iter_has_tag (&start, current));
+  }
+
+  /* At the last claim "next" is disabled; activating it changes nothing. */
+  tally_reader_select_claim (reader, G_N_ELEMENTS (article_claims) - 1);
+  g_assert_cmpuint (notified, ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.next-claim", NULL);
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, G_N_ELEMENTS (article_claims) - 1);
+  /* Selecting the same claim again does not notify. */
+  tally_reader_select_claim (reader, G_N_ELEMENTS (article_claims) - 1);
+  g_assert_cmpuint (notified, ==, 4);
+
+  /* A range inside a claim selects that claim: "40%" is in "about 40%". */
+  {
+    const char *at = strstr (article_text, "40%");
+    g_assert_true (tally_reader_select_range (reader, at - article_text, at - article_text + 3));
+    g_assert_cmpint (tally_reader_get_current_claim (reader), ==, 2);
+    g_assert_false (tally_reader_select_range (reader, 0, strlen (article_text) + 1));
+  }
+
+  g_signal_handlers_disconnect_by_func (reader, count_notify, &notified);
+  g_assert_finalize_object (reader);
+}
+
+static void
+on_claim_activated (TallyReader *reader,
+                    guint        index,
+                    int         *activated)
+{
+  *activated = index;
+}
+
+static void
+test_reader_activate (void)
+{
+  TallyReader *reader = reader_new_with_article ();
+  int activated = -1;
+
+  g_signal_connect (reader, "claim-activated", G_CALLBACK (on_claim_activated), &activated);
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.activate-claim", NULL);
+  g_assert_cmpint (activated, ==, -1);
+  tally_reader_select_claim (reader, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.activate-claim", NULL));
+  g_assert_cmpint (activated, ==, 3);
+  g_assert_cmpuint (tally_reader_get_claim (reader, activated)->kind, ==, TALLY_CLAIM_KIND_MONEY);
+  g_assert_finalize_object (reader);
+}
+
+static void
+test_reader_tooltips (void)
+{
+  TallyReader *reader = reader_new_with_article ();
+  g_autofree char *money = tally_reader_dup_claim_tooltip (reader, 3);
+  g_autofree char *percent = tally_reader_dup_claim_tooltip (reader, 2);
+  g_autofree char *year = tally_reader_dup_claim_tooltip (reader, 1);
+  g_autofree char *disputed = NULL;
+  guint conflicts[] = { 2 };
+
+  g_assert_cmpstr (money, ==, "<b>Money</b>: exactly 3,500,000,000 EUR · of expansion");
+  g_assert_cmpstr (percent, ==, "<b>Percentage</b>: about 40% · of cargo");
+  g_assert_cmpstr (year, ==, "<b>Year</b>: exactly 2025");
+
+  tally_reader_set_conflicts (reader, conflicts, G_N_ELEMENTS (conflicts));
+  g_assert_true (tally_reader_get_claim_conflicting (reader, 2));
+  g_assert_false (tally_reader_get_claim_conflicting (reader, 3));
+  disputed = tally_reader_dup_claim_tooltip (reader, 2);
+  g_assert_cmpstr (disputed, ==, "<b>Percentage</b>: about 40% · of cargo\n<b>Other sources give a different figure</b>");
+  {
+    GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (tally_reader_get_buffer (reader)),
+                                                 "claim-conflict");
+    GtkTextIter start, end;
+    int weight;
+
+    tally_reader_get_claim_bounds (reader, 2, &start, &end);
+    g_assert_true (gtk_text_iter_has_tag (&start, tag));
+    g_assert_true (gtk_text_iter_ends_tag (&end, tag));
+    /* Marked by weight and a wavy underline as well as colour. */
+    g_object_get (tag, "weight", &weight, NULL);
+    g_assert_cmpint (weight, ==, PANGO_WEIGHT_BOLD);
+  }
+  g_assert_finalize_object (reader);
+}
+
+static void
+test_reader_zoom (void)
+{
+  TallyReader *reader = reader_new_with_article ();
+  GtkTextTag *body = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (tally_reader_get_buffer (reader)), "body");
+  double scale;
+
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1.0, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1.1, 1e-9);
+  g_object_get (body, "scale", &scale, NULL);
+  g_assert_cmpfloat_with_epsilon (scale, 1.1, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1 / 1.1, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1.0, 1e-9);
+  tally_reader_set_text_scale (reader, 100);
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 3.0, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 3.0, 1e-9);
+  g_assert_finalize_object (reader);
+}
+
+static void
+test_reader_bad_claims (void)
+{
+  TallyReader *reader = TALLY_READER (tally_reader_new ());
+  g_autoptr(TallyDocumentRecord) record = article_record_new ();
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+  const char *e = strstr (article_text, "ė");
+  TallyClaimRecord *claim;
+
+  g_object_ref_sink (reader);
+  /* Past the end, inside a UTF-8 sequence, empty: all left out, no crash. */
+  claim = tally_claim_record_new ();
+  claim->start = 10, claim->end = strlen (article_text) + 5;
+  g_ptr_array_add (claims, claim);
+  claim = tally_claim_record_new ();
+  claim->start = e - article_text + 1, claim->end = e - article_text + 4;
+  g_ptr_array_add (claims, claim);
+  claim = tally_claim_record_new ();
+  claim->start = 5, claim->end = 5;
+  g_ptr_array_add (claims, claim);
+  claim = tally_claim_record_new ();
+  claim->start = 0, claim->end = 5;
+  g_ptr_array_add (claims, claim);
+
+  tally_reader_set_document (reader, record, claims);
+  g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, 1);
+  assert_claims_line_up (reader, article_text, "bad claims");
+
+  tally_reader_set_document (reader, NULL, NULL);
+  g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (reader), "reader.next-claim", NULL);
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, -1);
+  g_assert_finalize_object (reader);
+}
+
+/* The real thing: every sample (and seed, when present) through ingest and
+ * the extractor; every claim lines up with its words. */
+static guint
+check_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n_claims = 0;
+
+  if (dir == NULL)
+    return 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TallyDocumentRecord) record = NULL;
+      g_autoptr(GPtrArray) claims = NULL;
+      TallyExtractOptions options;
+      TallyReader *reader;
+
+      if (!g_str_has_suffix (name, ".txt") && !g_str_has_suffix (name, ".html"))
+        continue;
+      record = tally_ingest_file (path, &error);
+      g_assert_no_error (error);
+      tally_extract_options_init (&options);
+      if (record->published != NULL)
+        tally_extract_options_set_reference_date (&options, record->published);
+      claims = tally_extract_claims (record->text, record->text_len, &options);
+
+      reader = TALLY_READER (g_object_ref_sink (tally_reader_new ()));
+      tally_reader_set_document (reader, record, claims);
+      g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, claims->len);
+      assert_claims_line_up (reader, record->text, path);
+      tally_reader_set_show_boilerplate (reader, TRUE);
+      assert_claims_line_up (reader, record->text, path);
+      n_claims += claims->len;
+      g_assert_finalize_object (reader);
+    }
+  return n_claims;
+}
+
+static void
+test_reader_samples (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  guint n = check_folder (samples);
+
+  g_test_message ("%u sample claims line up", n);
+  g_assert_cmpuint (n, >, 50);
+}
+
+static void
+test_reader_seeds (void)
+{
+  g_autofree char *seeds = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "..", "shared", "seeds", NULL);
+
+  if (!g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no ../shared/seeds here");
+      return;
+    }
+  g_test_message ("%u seed claims line up", check_folder (seeds));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/reader/highlights/offsets", test_reader_highlights);
+  g_test_add_func ("/reader/highlights/bad-claims", test_reader_bad_claims);
+  g_test_add_func ("/reader/highlights/samples", test_reader_samples);
+  g_test_add_func ("/reader/highlights/seeds", test_reader_seeds);
+  g_test_add_func ("/reader/comments/never-highlighted", test_reader_comments);
+  g_test_add_func ("/reader/claims/navigation", test_reader_navigation);
+  g_test_add_func ("/reader/claims/activate", test_reader_activate);
+  g_test_add_func ("/reader/claims/tooltips-and-conflicts", test_reader_tooltips);
+  g_test_add_func ("/reader/zoom", test_reader_zoom);
+  return g_test_run ();
+}
