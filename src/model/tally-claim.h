@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tally-claim-record.h"
+
+G_BEGIN_DECLS
+
+/* One claim of one document, for lists and the reader: the record's fields
+ * as read-only properties, plus the words and the sentence that state it. */
+
+#define TALLY_TYPE_CLAIM (tally_claim_get_type ())
+G_DECLARE_FINAL_TYPE (TallyClaim, tally_claim, TALLY, CLAIM, GObject)
+
+/* Copies the record; `text` is the document's cleaned text it points into. */
+TallyClaim             *tally_claim_new                (gint64                  document_id,
+                                                        const TallyClaimRecord *record,
+                                                        const char             *text,
+                                                        gsize                   text_len);
+const TallyClaimRecord *tally_claim_get_record         (TallyClaim *self);
+gint64                  tally_claim_get_document_id    (TallyClaim *self);
+TallyClaimKind          tally_claim_get_kind           (TallyClaim *self);
+TallyQualifier          tally_claim_get_qualifier      (TallyClaim *self);
+const char             *tally_claim_get_text           (TallyClaim *self);
+const char             *tally_claim_get_sentence       (TallyClaim *self);
+const char             *tally_claim_get_unit           (TallyClaim *self);
+const char             *tally_claim_get_measure        (TallyClaim *self);
+
+G_END_DECLS

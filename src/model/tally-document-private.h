@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tally-document.h"
+#include "tally-store.h"
+
+G_BEGIN_DECLS
+
+TallyDocument *_tally_document_new_from_info  (const TallyStoreDocumentInfo *info);
+void           _tally_document_set_cluster_id (TallyDocument *self,
+                                               gint64         cluster_id);
+void           _tally_document_set_duplicates (TallyDocument *self,
+                                               guint          duplicates);
+
+G_END_DECLS

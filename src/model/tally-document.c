@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-document-private.h"
+
+struct _TallyDocument
+{
+  GObject parent_instance;
+
+  gint64 id;
+  char *path;
+  char *format;
+  char *content_hash;
+  char *title;
+  char *outlet;
+  char *published;
+  char *author;
+  guint word_count;
+  guint comment_count;
+  guint claim_count;
+  guint64 simhash;
+  gint64 cluster_id;
+  guint duplicates;
+  gint64 imported;
+};
+
+G_DEFINE_FINAL_TYPE (TallyDocument, tally_document, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_PATH,
+  PROP_FORMAT,
+  PROP_CONTENT_HASH,
+  PROP_TITLE,
+  PROP_OUTLET,
+  PROP_PUBLISHED,
+  PROP_AUTHOR,
+  PROP_WORD_COUNT,
+  PROP_COMMENT_COUNT,
+  PROP_CLAIM_COUNT,
+  PROP_SIMHASH,
+  PROP_CLUSTER_ID,
+  PROP_DUPLICATES,
+  PROP_IMPORTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tally_document_finalize (GObject *object)
+{
+  TallyDocument *self = TALLY_DOCUMENT (object);
+
+  g_free (self->path);
+  g_free (self->format);
+  g_free (self->content_hash);
+  g_free (self->title);
+  g_free (self->outlet);
+  g_free (self->published);
+  g_free (self->author);
+  G_OBJECT_CLASS (tally_document_parent_class)->finalize (object);
+}
+
+static void
+tally_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TallyDocument *self = TALLY_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_PATH: g_value_set_string (value, self->path); break;
+    case PROP_FORMAT: g_value_set_string (value, self->format); break;
+    case PROP_CONTENT_HASH: g_value_set_string (value, self->content_hash); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_OUTLET: g_value_set_string (value, self->outlet); break;
+    case PROP_PUBLISHED: g_value_set_string (value, self->published); break;
+    case PROP_AUTHOR: g_value_set_string (value, self->author); break;
+    case PROP_WORD_COUNT: g_value_set_uint (value, self->word_count); break;
+    case PROP_COMMENT_COUNT: g_value_set_uint (value, self->comment_count); break;
+    case PROP_CLAIM_COUNT: g_value_set_uint (value, self->claim_count); break;
+    case PROP_SIMHASH: g_value_set_uint64 (value, self->simhash); break;
+    case PROP_CLUSTER_ID: g_value_set_int64 (value, self->cluster_id); break;
+    case PROP_DUPLICATES: g_value_set_uint (value, self->duplicates); break;
+    case PROP_IMPORTED: g_value_set_int64 (value, self->imported); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_document_class_init (TallyDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tally_document_finalize;
+  object_class->get_property = tally_document_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+  properties[PROP_FORMAT] = g_param_spec_string ("format", NULL, NULL, NULL, flags);
+  properties[PROP_CONTENT_HASH] = g_param_spec_string ("content-hash", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_OUTLET] = g_param_spec_string ("outlet", NULL, NULL, NULL, flags);
+  /* ISO 8601 date ("2026-06-17"): sorts as text. */
+  properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, flags);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
+  properties[PROP_WORD_COUNT] = g_param_spec_uint ("word-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_COMMENT_COUNT] = g_param_spec_uint ("comment-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_CLAIM_COUNT] = g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SIMHASH] = g_param_spec_uint64 ("simhash", NULL, NULL, 0, G_MAXUINT64, 0, flags);
+  /* The id of the first document of its near-duplicate cluster. */
+  properties[PROP_CLUSTER_ID] = g_param_spec_int64 ("cluster-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* How many other documents are near-duplicates of this one. */
+  properties[PROP_DUPLICATES] = g_param_spec_uint ("duplicates", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_IMPORTED] = g_param_spec_int64 ("imported", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tally_document_init (TallyDocument *self)
+{
+}
+
+TallyDocument *
+_tally_document_new_from_info (const TallyStoreDocumentInfo *info)
+{
+  TallyDocument *self = g_object_new (TALLY_TYPE_DOCUMENT, NULL);
+
+  self->id = info->id;
+  self->path = g_strdup (info->path);
+  self->format = g_strdup (info->format);
+  self->content_hash = g_strdup (info->content_hash);
+  self->title = g_strdup (info->title);
+  self->outlet = g_strdup (info->outlet);
+  self->published = g_strdup (info->published);
+  self->author = g_strdup (info->author);
+  self->word_count = info->word_count;
+  self->comment_count = info->comment_count;
+  self->claim_count = info->claim_count;
+  self->simhash = info->simhash;
+  self->cluster_id = info->cluster_id;
+  self->imported = info->imported;
+  return self;
+}
+
+void
+_tally_document_set_cluster_id (TallyDocument *self,
+                                gint64         cluster_id)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENT (self));
+  if (self->cluster_id == cluster_id)
+    return;
+  self->cluster_id = cluster_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
+}
+
+void
+_tally_document_set_duplicates (TallyDocument *self,
+                                guint          duplicates)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENT (self));
+  if (self->duplicates == duplicates)
+    return;
+  self->duplicates = duplicates;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUPLICATES]);
+}
+
+#define GETTER(type, name) \
+  type tally_document_get_##name (TallyDocument *self) \
+  { \
+    g_return_val_if_fail (TALLY_IS_DOCUMENT (self), 0); \
+    return self->name; \
+  }
+
+GETTER (gint64, id)
+GETTER (const char *, path)
+GETTER (const char *, format)
+GETTER (const char *, content_hash)
+GETTER (const char *, title)
+GETTER (const char *, outlet)
+GETTER (const char *, published)
+GETTER (const char *, author)
+GETTER (guint, word_count)
+GETTER (guint, comment_count)
+GETTER (guint, claim_count)
+GETTER (guint64, simhash)
+GETTER (gint64, cluster_id)
+GETTER (guint, duplicates)
+GETTER (gint64, imported)

@@ -1,0 +1,779 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-project.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "tally-claims.h"
+#include "tally-document-private.h"
+
+/* Documents are committed in batches of this many, or after this long,
+ * whichever comes first: a batch is what a crash can lose at most, and one
+ * items-changed on the main thread. */
+#define BATCH_DOCUMENTS 250
+#define BATCH_USEC (250 * 1000)
+#define PROGRESS_USEC (40 * 1000)
+
+struct _TallyProject
+{
+  GObject parent_instance;
+
+  TallyStore *store;
+  char *path;
+  gboolean temporary;
+  GListStore *documents;
+  GHashTable *by_id;          /* gint64* → TallyDocument (borrowed) */
+  GHashTable *clusters;       /* gint64* cluster id → GPtrArray of TallyDocument (borrowed) */
+  guint n_imports;
+  GMutex import_lock;         /* one worker writes at a time */
+};
+
+G_DEFINE_FINAL_TYPE (TallyProject, tally_project, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PATH,
+  PROP_TEMPORARY,
+  PROP_IMPORTING,
+  PROP_DOCUMENTS,
+  N_PROPS
+};
+
+enum
+{
+  SIGNAL_IMPORT_PROGRESS,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+void
+tally_import_result_free (TallyImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->failures, g_ptr_array_unref);
+  g_free (result);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+tally_project_finalize (GObject *object)
+{
+  TallyProject *self = TALLY_PROJECT (object);
+
+  g_clear_pointer (&self->store, tally_store_close);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->clusters, g_hash_table_unref);
+  g_clear_object (&self->documents);
+  g_free (self->path);
+  g_mutex_clear (&self->import_lock);
+  G_OBJECT_CLASS (tally_project_parent_class)->finalize (object);
+}
+
+static void
+tally_project_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TallyProject *self = TALLY_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_TEMPORARY:
+      g_value_set_boolean (value, self->temporary);
+      break;
+    case PROP_IMPORTING:
+      g_value_set_boolean (value, self->n_imports > 0);
+      break;
+    case PROP_DOCUMENTS:
+      g_value_set_object (value, self->documents);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_project_class_init (TallyProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tally_project_finalize;
+  object_class->get_property = tally_project_get_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+  properties[PROP_TEMPORARY] = g_param_spec_boolean ("temporary", NULL, NULL, FALSE, flags);
+  properties[PROP_IMPORTING] = g_param_spec_boolean ("importing", NULL, NULL, FALSE, flags);
+  properties[PROP_DOCUMENTS] = g_param_spec_object ("documents", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TallyProject::import-progress:
+   * @done: files handled so far
+   * @total: files found (0 while the folders are still being walked)
+   * @file: (nullable): the file being read
+   */
+  signals[SIGNAL_IMPORT_PROGRESS] =
+    g_signal_new ("import-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
+}
+
+static void
+tally_project_init (TallyProject *self)
+{
+  self->documents = g_list_store_new (TALLY_TYPE_DOCUMENT);
+  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_mutex_init (&self->import_lock);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Documents on the main thread */
+
+static void
+update_cluster (TallyProject *self,
+                GPtrArray    *members)
+{
+  for (guint i = 0; i < members->len; i++)
+    _tally_document_set_duplicates (g_ptr_array_index (members, i), members->len - 1);
+}
+
+static void
+index_document (TallyProject  *self,
+                TallyDocument *document)
+{
+  gint64 cluster = tally_document_get_cluster_id (document);
+  GPtrArray *members;
+  gint64 id = tally_document_get_id (document);
+
+  g_hash_table_insert (self->by_id, g_memdup2 (&id, sizeof id), document);
+  members = g_hash_table_lookup (self->clusters, &cluster);
+  if (members == NULL)
+    {
+      members = g_ptr_array_new ();
+      g_hash_table_insert (self->clusters, g_memdup2 (&cluster, sizeof cluster), members);
+    }
+  g_ptr_array_add (members, document);
+  if (members->len > 1)
+    update_cluster (self, members);
+}
+
+static void
+add_documents (TallyProject *self,
+               GPtrArray    *documents)
+{
+  for (guint i = 0; i < documents->len; i++)
+    index_document (self, g_ptr_array_index (documents, i));
+  g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)), 0,
+                       documents->pdata, documents->len);
+}
+
+static void
+load_document_cb (const TallyStoreDocumentInfo *info,
+                  gpointer                      user_data)
+{
+  g_ptr_array_add (user_data, _tally_document_new_from_info (info));
+}
+
+static TallyProject *
+project_new_for_store (TallyStore  *store,
+                       gboolean     temporary,
+                       GError     **error)
+{
+  g_autoptr(TallyProject) self = g_object_new (TALLY_TYPE_PROJECT, NULL);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->store = store;
+  self->path = g_strdup (tally_store_get_path (store));
+  self->temporary = temporary;
+  if (!tally_store_foreach_document (store, load_document_cb, documents, error))
+    return NULL;
+  add_documents (self, documents);
+  return g_steal_pointer (&self);
+}
+
+TallyProject *
+tally_project_new_temporary (GError **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "tally", "unsaved", NULL);
+  g_autofree char *path = NULL;
+  TallyStore *store;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot create the folder for unsaved projects “%s”: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  path = g_build_filename (dir, "Untitled-XXXXXX.tally", NULL);
+  if ((fd = g_mkstemp_full (path, O_RDWR, 0600)) < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "Cannot create an unsaved project in “%s”: %s", dir, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+  if ((store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, error)) == NULL)
+    {
+      g_unlink (path);
+      return NULL;
+    }
+  return project_new_for_store (store, TRUE, error);
+}
+
+TallyProject *
+tally_project_open (const char  *path,
+                    GError     **error)
+{
+  TallyStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if ((store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, error)) == NULL)
+    return NULL;
+  return project_new_for_store (store, FALSE, error);
+}
+
+static void
+remove_with_journal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+gboolean
+tally_project_save_as (TallyProject  *self,
+                       const char    *path,
+                       GError       **error)
+{
+  g_autofree char *partial = NULL;
+  g_autofree char *old_path = NULL;
+  g_autofree char *abs = NULL;
+  TallyStore *store;
+
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->n_imports > 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "The project cannot be saved while files are being imported");
+      return FALSE;
+    }
+  abs = g_canonicalize_filename (path, NULL);
+  if (g_strcmp0 (abs, self->path) == 0)
+    return TRUE;
+
+  /* Copy beside the target, then rename: the target is whole or untouched. */
+  partial = g_strconcat (abs, ".partial", NULL);
+  remove_with_journal (partial);
+  if (!tally_store_copy_to (self->store, partial, error))
+    {
+      remove_with_journal (partial);
+      return FALSE;
+    }
+  if (g_rename (partial, abs) != 0)
+    {
+      int saved = errno;
+
+      remove_with_journal (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot save “%s”: %s", abs, g_strerror (saved));
+      return FALSE;
+    }
+  {
+    g_autofree char *wal = g_strconcat (abs, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (abs, "-shm", NULL);
+
+    /* A journal left by an older file of that name must not be replayed. */
+    g_unlink (wal);
+    g_unlink (shm);
+  }
+  if ((store = tally_store_open (abs, TALLY_STORE_OPEN_DEFAULT, error)) == NULL)
+    return FALSE;
+
+  tally_store_close (self->store);
+  self->store = store;
+  old_path = g_steal_pointer (&self->path);
+  self->path = g_steal_pointer (&abs);
+  if (self->temporary)
+    {
+      remove_with_journal (old_path);
+      self->temporary = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPORARY]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
+  return TRUE;
+}
+
+const char *
+tally_project_get_path (TallyProject *self)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  return self->path;
+}
+
+gboolean
+tally_project_get_temporary (TallyProject *self)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), FALSE);
+  return self->temporary;
+}
+
+gboolean
+tally_project_get_importing (TallyProject *self)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), FALSE);
+  return self->n_imports > 0;
+}
+
+GListModel *
+tally_project_get_documents (TallyProject *self)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+TallyDocument *
+tally_project_lookup_document (TallyProject *self,
+                               gint64        id)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  return g_hash_table_lookup (self->by_id, &id);
+}
+
+TallyStore *
+tally_project_get_store (TallyProject *self)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  return self->store;
+}
+
+TallyDocumentRecord *
+tally_project_load_record (TallyProject   *self,
+                           TallyDocument  *document,
+                           GError        **error)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (document), NULL);
+  return tally_store_load_document (self->store, tally_document_get_id (document), error);
+}
+
+GListModel *
+tally_project_list_claims (TallyProject   *self,
+                           TallyDocument  *document,
+                           GError        **error)
+{
+  g_autoptr(TallyDocumentRecord) record = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  GListStore *store;
+  gint64 id;
+
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (document), NULL);
+
+  id = tally_document_get_id (document);
+  if ((record = tally_store_load_document (self->store, id, error)) == NULL)
+    return NULL;
+  if ((claims = tally_store_load_claims (self->store, id, error)) == NULL)
+    return NULL;
+  store = g_list_store_new (TALLY_TYPE_CLAIM);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      g_autoptr(TallyClaim) claim = tally_claim_new (id, g_ptr_array_index (claims, i), record->text, record->text_len);
+
+      g_list_store_append (store, claim);
+    }
+  return G_LIST_MODEL (store);
+}
+
+GPtrArray *
+tally_project_search (TallyProject  *self,
+                      const char    *query,
+                      guint          limit,
+                      GError       **error)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  return tally_store_search (self->store, query, limit, error);
+}
+
+gboolean
+tally_project_remove_document (TallyProject   *self,
+                               TallyDocument  *document,
+                               GError        **error)
+{
+  gint64 id, cluster;
+  GPtrArray *members;
+  guint position;
+
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (document), FALSE);
+
+  id = tally_document_get_id (document);
+  cluster = tally_document_get_cluster_id (document);
+  if (!tally_store_remove_document (self->store, id, error))
+    return FALSE;
+  g_hash_table_remove (self->by_id, &id);
+  if ((members = g_hash_table_lookup (self->clusters, &cluster)) != NULL)
+    {
+      g_ptr_array_remove (members, document);
+      update_cluster (self, members);
+    }
+  _tally_document_set_duplicates (document, 0);
+  if (g_list_store_find (self->documents, document, &position))
+    g_list_store_remove (self->documents, position);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Import: a worker thread reads, cleans, extracts and stores; the main
+ * thread receives committed batches and progress. */
+
+typedef struct
+{
+  char **paths;
+  char *store_path;
+  GMainContext *context;
+  TallyImportResult *result;
+  gint64 last_progress;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_strfreev (job->paths);
+  g_free (job->store_path);
+  g_main_context_unref (job->context);
+  tally_import_result_free (job->result);
+  g_free (job);
+}
+
+typedef struct
+{
+  TallyProject *project;
+  GPtrArray *documents;   /* a committed batch, or NULL */
+  guint done;
+  guint total;
+  char *file;
+  gboolean finished;
+} ImportMessage;
+
+static void
+import_message_free (ImportMessage *message)
+{
+  g_object_unref (message->project);
+  g_clear_pointer (&message->documents, g_ptr_array_unref);
+  g_free (message->file);
+  g_free (message);
+}
+
+static gboolean
+import_message_dispatch (gpointer data)
+{
+  ImportMessage *message = data;
+  TallyProject *self = message->project;
+
+  if (message->documents != NULL)
+    add_documents (self, message->documents);
+  if (message->finished)
+    {
+      if (--self->n_imports == 0)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+    }
+  else
+    g_signal_emit (self, signals[SIGNAL_IMPORT_PROGRESS], 0, message->done, message->total, message->file);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+post (TallyProject *self,
+      ImportJob    *job,
+      GPtrArray    *documents,
+      guint         done,
+      guint         total,
+      const char   *file,
+      gboolean      finished)
+{
+  ImportMessage *message = g_new0 (ImportMessage, 1);
+
+  message->project = g_object_ref (self);
+  message->documents = documents;
+  message->done = done;
+  message->total = total;
+  message->file = g_strdup (file);
+  message->finished = finished;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, import_message_dispatch, message,
+                              (GDestroyNotify) import_message_free);
+}
+
+typedef struct
+{
+  guint64 simhash;
+  gint64 cluster_id;
+} Fingerprint;
+
+static void
+load_fingerprint_cb (const TallyStoreDocumentInfo *info,
+                     gpointer                      user_data)
+{
+  Fingerprint fp = { info->simhash, info->cluster_id };
+
+  g_array_append_val (user_data, fp);
+}
+
+static gint64
+find_cluster (GArray  *fingerprints,
+              guint64  simhash)
+{
+  const Fingerprint *fps = (const Fingerprint *) fingerprints->data;
+
+  for (guint i = 0; i < fingerprints->len; i++)
+    if (tally_simhash_distance (fps[i].simhash, simhash) <= TALLY_SIMHASH_NEAR_DISTANCE)
+      return fps[i].cluster_id;
+  return 0;
+}
+
+static void
+add_failure (ImportJob    *job,
+             const char   *path,
+             const GError *error)
+{
+  g_ptr_array_add (job->result->failures, tally_ingest_failure_new (path, error));
+  if (g_error_matches (error, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_DUPLICATE))
+    job->result->n_duplicates++;
+  else
+    job->result->n_failed++;
+}
+
+/* Reads one file and stores it; returns its document, or NULL (failure noted). */
+static TallyDocument *
+import_one (ImportJob   *job,
+            TallyStore  *store,
+            GArray      *fingerprints,
+            const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDocumentRecord) record = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  TallyExtractOptions options;
+  TallyStoreDocumentInfo info = { 0 };
+  gint64 cluster, id;
+
+  if ((record = tally_ingest_listed_file (path, &error)) == NULL)
+    {
+      add_failure (job, path, error);
+      return NULL;
+    }
+  if (tally_store_find_by_hash (store, record->content_hash) != 0)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (&error, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_DUPLICATE,
+                   "“%s”: already in the project (same content), skipped", name);
+      add_failure (job, path, error);
+      return NULL;
+    }
+
+  tally_extract_options_init (&options);
+  if (record->published != NULL)
+    tally_extract_options_set_reference_date (&options, record->published);
+  claims = tally_extract_claims (record->text, record->text_len, &options);
+
+  cluster = find_cluster (fingerprints, record->simhash);
+  if ((id = tally_store_add_document (store, record, claims, cluster, &error)) == 0)
+    {
+      g_autoptr(GError) wrapped = NULL;
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_set_error (&wrapped, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_UNREADABLE,
+                   "“%s”: could not be stored: %s", name, error->message);
+      add_failure (job, path, wrapped);
+      return NULL;
+    }
+  {
+    Fingerprint fp = { record->simhash, cluster > 0 ? cluster : id };
+
+    g_array_append_val (fingerprints, fp);
+  }
+
+  info.id = id;
+  info.path = record->path;
+  info.format = record->format;
+  info.content_hash = record->content_hash;
+  info.title = record->title;
+  info.outlet = record->outlet;
+  info.published = record->published;
+  info.author = record->author;
+  info.word_count = record->word_count;
+  info.comment_count = record->comments->len;
+  info.claim_count = claims->len;
+  info.simhash = record->simhash;
+  info.cluster_id = cluster > 0 ? cluster : id;
+  info.imported = g_get_real_time () / G_USEC_PER_SEC;
+  job->result->n_added++;
+  return _tally_document_new_from_info (&info);
+}
+
+static gboolean
+import_files (TallyProject  *self,
+              ImportJob     *job,
+              TallyStore    *store,
+              GPtrArray     *files,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GArray) fingerprints = g_array_new (FALSE, FALSE, sizeof (Fingerprint));
+  g_autoptr(GPtrArray) batch = NULL;
+  gint64 batch_start = 0;
+
+  if (!tally_store_foreach_document (store, load_fingerprint_cb, fingerprints, error))
+    return FALSE;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      gint64 now = g_get_monotonic_time ();
+      TallyDocument *document;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          job->result->cancelled = TRUE;
+          break;
+        }
+      if (batch == NULL)
+        {
+          if (!tally_store_begin (store, error))
+            return FALSE;
+          batch = g_ptr_array_new_with_free_func (g_object_unref);
+          batch_start = now;
+        }
+      if (now - job->last_progress >= PROGRESS_USEC)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          post (self, job, NULL, i, files->len, name, FALSE);
+          job->last_progress = now;
+        }
+
+      if ((document = import_one (job, store, fingerprints, path)) != NULL)
+        g_ptr_array_add (batch, document);
+
+      if (batch->len >= BATCH_DOCUMENTS || g_get_monotonic_time () - batch_start >= BATCH_USEC)
+        {
+          if (!tally_store_commit (store, error))
+            return FALSE;
+          post (self, job, g_steal_pointer (&batch), i + 1, files->len, NULL, FALSE);
+        }
+    }
+  if (batch != NULL)
+    {
+      if (!tally_store_commit (store, error))
+        return FALSE;
+      post (self, job, g_steal_pointer (&batch), files->len, files->len, NULL, FALSE);
+    }
+  return TRUE;
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TallyProject *self = source_object;
+  ImportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  TallyStore *store;
+  gboolean ok;
+
+  g_mutex_lock (&self->import_lock);
+  post (self, job, NULL, 0, 0, NULL, FALSE);
+  files = tally_ingest_collect_paths ((const char * const *) job->paths, -1, job->result->failures, cancellable);
+  job->result->n_failed = job->result->failures->len;
+
+  /* The worker's own connection: the window keeps reading through its own. */
+  store = tally_store_open (job->store_path, TALLY_STORE_OPEN_DEFAULT, &error);
+  ok = store != NULL && import_files (self, job, store, files, cancellable, &error);
+  if (store != NULL)
+    {
+      if (!ok)
+        tally_store_rollback (store);
+      tally_store_close (store);
+    }
+  g_mutex_unlock (&self->import_lock);
+
+  post (self, job, NULL, 0, 0, NULL, TRUE);
+  if (!ok)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&job->result), (GDestroyNotify) tally_import_result_free);
+}
+
+void
+tally_project_import_async (TallyProject         *self,
+                            GFile               **files,
+                            guint                 n_files,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+  GPtrArray *paths = g_ptr_array_new ();
+
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+
+      /* Non-local URIs (no path) cannot be read here; name them anyway. */
+      g_ptr_array_add (paths, path != NULL ? path : g_file_get_uri (files[i]));
+    }
+  g_ptr_array_add (paths, NULL);
+
+  job = g_new0 (ImportJob, 1);
+  job->paths = (char **) g_ptr_array_free (paths, FALSE);
+  job->store_path = g_strdup (self->path);
+  job->context = g_main_context_ref_thread_default ();
+  job->result = g_new0 (TallyImportResult, 1);
+  job->result->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_ingest_failure_free);
+
+  if (self->n_imports++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tally_project_import_async);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+TallyImportResult *
+tally_project_import_finish (TallyProject  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tally-claim.h"
+#include "tally-document.h"
+#include "tally-document-record.h"
+#include "tally-ingest.h"
+#include "tally-store.h"
+
+G_BEGIN_DECLS
+
+/* A project: the SQLite file (TallyStore) and the documents in it as a
+ * GListModel of TallyDocument. Imports run in a worker thread, commit in
+ * batches and add documents on the main thread, one items-changed per batch.
+ * Everything here is called from the main thread. */
+
+#define TALLY_TYPE_PROJECT (tally_project_get_type ())
+G_DECLARE_FINAL_TYPE (TallyProject, tally_project, TALLY, PROJECT, GObject)
+
+/* What an import did. Failures are TallyIngestFailure* (path + reason), in
+ * the order met; a file already in the project is one of them, with
+ * failure->error->code == TALLY_INGEST_ERROR_DUPLICATE (show it as a notice
+ * rather than an error). */
+typedef struct
+{
+  guint n_added;
+  guint n_duplicates;
+  guint n_failed;       /* failures other than duplicates */
+  gboolean cancelled;   /* documents committed before the cancel stay */
+  GPtrArray *failures;
+} TallyImportResult;
+
+void               tally_import_result_free          (TallyImportResult *result);
+
+/* A new, unsaved project in $XDG_DATA_HOME/tally/unsaved/Untitled-XXXXXX.tally:
+ * every import is already on disk; Save As moves it. */
+TallyProject      *tally_project_new_temporary       (GError        **error);
+TallyProject      *tally_project_open                (const char     *path,
+                                                      GError        **error);
+/* Writes the project to `path` (atomically) and continues there; the
+ * temporary file of an unsaved project is removed. Fails while importing. */
+gboolean           tally_project_save_as             (TallyProject   *self,
+                                                      const char     *path,
+                                                      GError        **error);
+
+const char        *tally_project_get_path            (TallyProject   *self);
+gboolean           tally_project_get_temporary       (TallyProject   *self);
+gboolean           tally_project_get_importing       (TallyProject   *self);
+/* GListModel of TallyDocument, in import order. */
+GListModel        *tally_project_get_documents       (TallyProject   *self);
+TallyDocument     *tally_project_lookup_document     (TallyProject   *self,
+                                                      gint64          id);
+TallyStore        *tally_project_get_store           (TallyProject   *self);
+
+/* Imports files and folders (walked recursively). `progress` signals come
+ * on the main thread while it runs; the callback gets the result from
+ * tally_project_import_finish(). A second import waits for the first. */
+void               tally_project_import_async        (TallyProject        *self,
+                                                      GFile              **files,
+                                                      guint                n_files,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* NULL only when the project file itself failed (disk full, …). */
+TallyImportResult *tally_project_import_finish       (TallyProject        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* The full record (text, spans, comments, boilerplate, offset map). */
+TallyDocumentRecord *tally_project_load_record       (TallyProject   *self,
+                                                      TallyDocument  *document,
+                                                      GError        **error);
+/* GListModel of TallyClaim for one document, in text order. */
+GListModel        *tally_project_list_claims         (TallyProject   *self,
+                                                      TallyDocument  *document,
+                                                      GError        **error);
+/* FTS5 search: TallyStoreHit* (see tally-store.h), best first. */
+GPtrArray         *tally_project_search              (TallyProject   *self,
+                                                      const char     *query,
+                                                      guint           limit,
+                                                      GError        **error);
+gboolean           tally_project_remove_document     (TallyProject   *self,
+                                                      TallyDocument  *document,
+                                                      GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyImportResult, tally_import_result_free)
+
+G_END_DECLS
