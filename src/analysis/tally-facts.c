@@ -797,18 +797,30 @@ same_value (const TallyFactValue   *value,
          && (!record->has_value_max || value->value_max == record->value_max);
 }
 
+/* `seen` maps each documents array to the set of its ids, so that a fact
+ * stated by 10,000 documents is not a quadratic scan. */
 static void
-add_document (GPtrArray  *documents,
+add_document (GHashTable *seen,
+              GPtrArray  *documents,
               const char *document)
 {
-  for (guint i = 0; i < documents->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (documents, i), document) == 0)
-      return;
-  g_ptr_array_add (documents, (gpointer) document);
+  GHashTable *set;
+
+  if (documents->len > 0 && g_ptr_array_index (documents, documents->len - 1) == document)
+    return;
+  set = g_hash_table_lookup (seen, documents);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_insert (seen, documents, set);
+    }
+  if (g_hash_table_add (set, (gpointer) document))
+    g_ptr_array_add (documents, (gpointer) document);
 }
 
 static void
 add_claim_value (TallyFactLexicon     *lexicon,
+                 GHashTable           *seen,
                  TallyFactRecord      *fact,
                  const TallyFactInput *input,
                  guint                 index)
@@ -842,8 +854,8 @@ add_claim_value (TallyFactLexicon     *lexicon,
       g_ptr_array_add (fact->values, value);
     }
   g_array_append_val (value->claims, index);
-  add_document (value->documents, input->document_id);
-  add_document (fact->documents, input->document_id);
+  add_document (seen, value->documents, input->document_id);
+  add_document (seen, fact->documents, input->document_id);
 }
 
 static int
@@ -887,6 +899,8 @@ build_fact (TallyFactLexicon     *lexicon,
   const TallyClaimRecord *first;
   gboolean any_date = FALSE;
 
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+
   fact->claims = g_array_new (FALSE, FALSE, sizeof (guint));
   fact->values = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_value_free);
   fact->documents = g_ptr_array_new ();
@@ -909,7 +923,7 @@ build_fact (TallyFactLexicon     *lexicon,
       guint index = g_array_index (fact->claims, guint, i);
 
       any_date |= inputs[index].record->kind == TALLY_CLAIM_KIND_DATE;
-      add_claim_value (lexicon, fact, &inputs[index], index);
+      add_claim_value (lexicon, seen, fact, &inputs[index], index);
     }
   fact->kind = is_date_kind (first->kind) ? (any_date ? TALLY_CLAIM_KIND_DATE : TALLY_CLAIM_KIND_YEAR)
                                           : first->kind;
