@@ -575,6 +575,26 @@ subject_in (Ctx  *c,
       if (is_proper (c, k) || is_possessive (c, k) || looks_verb (c, k)
           || has_flag (c, k, TALLY_LEX_ORDINAL | TALLY_LEX_NUMBER))
         continue;
+      /* "Under the deal, …": a noun after a preposition is no subject. */
+      {
+        gint p = k - 1;
+
+        while (p >= from && (is_determiner (c, p) || has_flag (c, p, TALLY_LEX_STOP)) && !has_flag (c, p, TALLY_LEX_NP_BREAK))
+          p--;
+        if (p >= from && is_word (c, p) && has_flag (c, p, TALLY_LEX_NP_BREAK) && !has_flag (c, p, TALLY_LEX_LEVEL_VERB)
+            && !token_is (c, p, "and") && !token_is (c, p, "but") && !has_flag (c, p, TALLY_LEX_CLAUSE_RESET))
+          {
+            guint np_end = read_np (c, k, NP_ANY);
+
+            /* … unless the verb follows it: "with a double room costing …". */
+            if (np_end == (guint) to && np_end > (guint) k && c->measure->len > 0)
+              return TRUE;
+            g_string_truncate (c->measure, 0);
+            if (np_end > (guint) k)
+              k = np_end - 1;
+            continue;
+          }
+      }
       after = read_np (c, k, NP_ANY);
       if (after == (guint) k || c->measure->len == 0)
         continue;
@@ -666,6 +686,8 @@ measure_from_subject (Ctx  *c,
 /* "an investment of $5 billion", "inflation of 5%": the noun just before
  * "of". Returns TRUE and may set *change for "an increase of 35%". */
 static gboolean copy_previous_measure (Ctx *c);
+static gboolean is_content_word (Ctx  *c,
+                                 guint i);
 
 static gboolean
 measure_before_of (Ctx      *c,
@@ -676,7 +698,9 @@ measure_before_of (Ctx      *c,
   gint of = (gint) first - 1;
   gint end, start;
 
-  if (of < 1 || !(token_is (c, of, "of") || token_is (c, of, "worth")))
+  /* "…of", "…worth", and "caps withdrawals at 11.5 km³" (not "stood at"). */
+  if (of < 1 || !(token_is (c, of, "of") || token_is (c, of, "worth")
+                  || (token_is (c, of, "at") && is_content_word (c, of - 1) && !is_proper (c, of - 1))))
     return FALSE;
   end = of - 1;
   if (token_is (c, of, "worth") && end > 0 && punct_is (c, end, ','))
@@ -822,6 +846,9 @@ find_measure_rules (Ctx      *c,
 {
   guint a = q->after;
 
+  /* "lost up to 15% of their harvest": a share, not a change. */
+  if (q->kind == TALLY_CLAIM_KIND_PERCENT && token_is (c, a, "of"))
+    q->change = FALSE;
   /* "35% increase in bilateral trade", "a 12% rise". */
   if (has_flag (c, a, TALLY_LEX_CHANGE) && !has_flag (c, a, TALLY_LEX_LEVEL_VERB) && q->kind != TALLY_CLAIM_KIND_COUNT)
     {
@@ -974,7 +1001,7 @@ event_measure (Ctx  *c,
       /* "the summit working group": a modifier, not what is dated. */
       if (is_word (c, k + 1) && !is_proper (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
           && !is_determiner (c, k + 1)
-          && (is_content_word (c, k + 1)
+          && ((is_content_word (c, k + 1) && !looks_plural (c, k + 1))
               || (TOK (c, k + 1)->end - TOK (c, k + 1)->start > 4
                   && memcmp (c->text + TOK (c, k + 1)->end - 3, "ing", 3) == 0)))
         continue;
@@ -1529,15 +1556,14 @@ match_month_first (Ctx   *c,
   else
     {
       d = -1;
-      /* "April–June 2025", "from April to June 2025" */
-      if (k < n_tokens (c) && (TOK (c, k)->type == TALLY_TOKEN_DASH || token_is (c, k, "to"))
-          && is_month (c, k + 1))
+      /* "April–June 2025", "from April to June", "between April and September" */
+      if (k < n_tokens (c)
+          && (TOK (c, k)->type == TALLY_TOKEN_DASH || token_is (c, k, "to")
+              || (token_is (c, k, "and") && i > 0 && token_is (c, i - 1, "between")))
+          && is_month (c, k + 1) && TOK (c, k + 1)->lex->month > m)
         {
           m2 = TOK (c, k + 1)->lex->month;
-          if (is_plain_year (c, k + 2))
-            k += 2;
-          else
-            m2 = -1;
+          k += 2;
         }
       if (punct_is (c, k, ','))
         k++;
@@ -1567,9 +1593,12 @@ match_month_first (Ctx   *c,
       {
         int ry = resolve_month_year (c, i, m);
 
+        /* A span of months that holds the reference month is this year's. */
+        if (m2 > 0 && c->options->reference_month >= m && c->options->reference_month <= m2)
+          ry = c->options->reference_year;
         if (d > 0 && !valid_day (ry, m, d))
           return i + 1;
-        emit_date (c, i, k - 1, ry, m, d, d2 > 0 ? m : -1, d2, relative, ss, se);
+        emit_date (c, i, k - 1, ry, m, d, d2 > 0 ? m : m2, d2 > 0 ? d2 : -1, relative, ss, se);
       }
     else
       emit_date (c, i, k - 1, 0, m, d, -1, -1, relative, ss, se);
@@ -2204,7 +2233,13 @@ match_quantity (Ctx   *c,
         }
     }
   /* "three times the usual": a multiplier, no quantity of its own. */
-  if (q.bare && (token_is (c, k, "times") || token_is (c, k, "fold")))
+  if (q.bare && token_is (c, k, "fold"))
+    return k + 1;
+  if (q.bare && token_is (c, k, "times")
+      && (is_determiner (c, k + 1) || token_is (c, k + 1, "as") || token_is (c, k + 1, "more")
+          || token_is (c, k + 1, "less") || token_is (c, k + 1, "higher") || token_is (c, k + 1, "larger")
+          || token_is (c, k + 1, "bigger") || token_is (c, k + 1, "greater") || token_is (c, k + 1, "faster")
+          || token_is (c, k + 1, "what")))
     return k + 1;
   if (q.bare && word_number && !compares_to_previous (c, q.first, NULL))
     {
@@ -2264,7 +2299,9 @@ match_fraction (Ctx   *c,
         return i;
     }
   /* A share ("a third of the projects") or a change ("rose by a quarter"). */
-  if (i > 0 && token_is (c, i - 1, "by") && !token_is (c, k + 1, "of"))
+  if ((i > 0 && token_is (c, i - 1, "by") && !token_is (c, k + 1, "of"))
+      || token_is (c, k + 1, "more") || token_is (c, k + 1, "less") || token_is (c, k + 1, "higher")
+      || token_is (c, k + 1, "lower") || token_is (c, k + 1, "fewer"))
     q.change = TRUE;
   else if (!token_is (c, k + 1, "of")
            /* "nearly half faced delays", "half the projects" */

@@ -272,6 +272,11 @@ billion cubic metres = bcm
 billion cubic meters = bcm
 cubic metres = m3
 cubic meters = m3
+cubic kilometres = km3
+cubic kilometers = km3
+cubic km = km3
+km3 = km3
+m3 = m3
 barrel = bbl
 barrels = bbl
 bpd = bbl/d
@@ -418,6 +423,13 @@ cuts
 
 # Verbs that tie a level to the subject: "trade reached $94.8 billion".
 [level_verb]
+seats
+holds
+hosts
+houses
+covers
+serves
+carries
 take
 takes
 took
