@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tally-fact.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "tally-claim.h"
+
+G_DEFINE_ENUM_TYPE (TallyFactStatus, tally_fact_status,
+                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_CONFLICT, "conflict"),
+                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_QUALIFIED, "qualified"),
+                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_ROUNDING, "rounding"),
+                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_AGREE, "agree"),
+                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_SINGLE, "single"))
+
+struct _TallyFact
+{
+  GObject parent_instance;
+
+  char *id;
+  char *label;
+  char *measure;
+  TallyFactStatus status;
+  char *explanation;
+  char *values_summary;
+  guint source_count;
+  guint claim_count;
+  double spread;
+  char *spread_label;
+  char *search_text;
+  GListStore *claims;
+};
+
+G_DEFINE_FINAL_TYPE (TallyFact, tally_fact, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_MEASURE,
+  PROP_STATUS,
+  PROP_STATUS_LABEL,
+  PROP_STATUS_STYLE,
+  PROP_EXPLANATION,
+  PROP_VALUES_SUMMARY,
+  PROP_SOURCE_COUNT,
+  PROP_CLAIM_COUNT,
+  PROP_SPREAD,
+  PROP_SPREAD_LABEL,
+  PROP_INTEREST,
+  PROP_SEARCH_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+tally_fact_finalize (GObject *object)
+{
+  TallyFact *self = TALLY_FACT (object);
+
+  g_free (self->id);
+  g_free (self->label);
+  g_free (self->measure);
+  g_free (self->explanation);
+  g_free (self->values_summary);
+  g_free (self->spread_label);
+  g_free (self->search_text);
+  g_clear_object (&self->claims);
+  G_OBJECT_CLASS (tally_fact_parent_class)->finalize (object);
+}
+
+static void
+tally_fact_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TallyFact *self = TALLY_FACT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_string (value, self->id); break;
+    case PROP_LABEL: g_value_set_string (value, self->label); break;
+    case PROP_MEASURE: g_value_set_string (value, self->measure); break;
+    case PROP_STATUS: g_value_set_enum (value, self->status); break;
+    case PROP_STATUS_LABEL: g_value_set_string (value, tally_fact_get_status_label (self)); break;
+    case PROP_STATUS_STYLE: g_value_set_string (value, tally_fact_get_status_style (self)); break;
+    case PROP_EXPLANATION: g_value_set_string (value, self->explanation); break;
+    case PROP_VALUES_SUMMARY: g_value_set_string (value, self->values_summary); break;
+    case PROP_SOURCE_COUNT: g_value_set_uint (value, self->source_count); break;
+    case PROP_CLAIM_COUNT: g_value_set_uint (value, self->claim_count); break;
+    case PROP_SPREAD: g_value_set_double (value, self->spread); break;
+    case PROP_SPREAD_LABEL: g_value_set_string (value, self->spread_label); break;
+    case PROP_INTEREST: g_value_set_uint (value, tally_fact_get_interest (self)); break;
+    case PROP_SEARCH_TEXT: g_value_set_string (value, self->search_text); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_fact_class_init (TallyFactClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = tally_fact_finalize;
+  object_class->get_property = tally_fact_get_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
+  properties[PROP_MEASURE] = g_param_spec_string ("measure", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, TALLY_TYPE_FACT_STATUS,
+                                               TALLY_FACT_STATUS_SINGLE, flags);
+  properties[PROP_STATUS_LABEL] = g_param_spec_string ("status-label", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS_STYLE] = g_param_spec_string ("status-style", NULL, NULL, NULL, flags);
+  properties[PROP_EXPLANATION] = g_param_spec_string ("explanation", NULL, NULL, NULL, flags);
+  properties[PROP_VALUES_SUMMARY] = g_param_spec_string ("values-summary", NULL, NULL, NULL, flags);
+  properties[PROP_SOURCE_COUNT] = g_param_spec_uint ("source-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_CLAIM_COUNT] = g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SPREAD] = g_param_spec_double ("spread", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+  properties[PROP_SPREAD_LABEL] = g_param_spec_string ("spread-label", NULL, NULL, NULL, flags);
+  properties[PROP_INTEREST] = g_param_spec_uint ("interest", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tally_fact_init (TallyFact *self)
+{
+  self->claims = g_list_store_new (TALLY_TYPE_CLAIM);
+}
+
+/* The outlets (or document ids) behind one value, each once. */
+static void
+append_outlets (GString              *out,
+                const TallyFactValue *value,
+                const TallyFactInput *inputs)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean first = TRUE;
+
+  for (guint c = 0; c < value->claims->len; c++)
+    {
+      const TallyFactInput *input = &inputs[g_array_index (value->claims, guint, c)];
+      const char *name = input->outlet != NULL ? input->outlet : input->document_id;
+
+      if (name == NULL || !g_hash_table_add (seen, (gpointer) name))
+        continue;
+      g_string_append (out, first ? " — " : ", ");
+      g_string_append (out, name);
+      first = FALSE;
+    }
+}
+
+static char *
+spread_label (const TallyFactRecord *record)
+{
+  if (record->values->len < 2 || record->spread == 0)
+    return g_strdup ("—");
+  if (record->kind == TALLY_CLAIM_KIND_YEAR || record->kind == TALLY_CLAIM_KIND_DATE)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%.0f year", "%.0f years", (gulong) record->spread),
+                            record->spread);
+  if (record->spread < 0.01)
+    return g_strdup ("<1%");
+  return g_strdup_printf ("%.0f%%", record->spread * 100);
+}
+
+TallyFact *
+tally_fact_new (const TallyFactRecord *record,
+                const TallyFactInput  *inputs,
+                GPtrArray             *claims)
+{
+  TallyFact *self;
+  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autoptr(GString) search = g_string_new (NULL);
+
+  g_return_val_if_fail (record != NULL, NULL);
+  g_return_val_if_fail (inputs != NULL, NULL);
+
+  self = g_object_new (TALLY_TYPE_FACT, NULL);
+  self->id = g_strdup (record->id);
+  self->label = g_strdup (record->label);
+  self->measure = g_strdup (record->measure);
+  self->status = record->status;
+  self->explanation = g_strdup (record->explanation);
+  self->source_count = record->documents->len;
+  self->claim_count = record->claims->len;
+  self->spread = record->spread;
+  self->spread_label = spread_label (record);
+
+  g_string_append_printf (search, "%s %s", record->label, record->measure ? record->measure : "");
+  for (guint v = 0; v < record->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (record->values, v);
+
+      if (v > 0)
+        g_string_append (summary, " · ");
+      g_string_append (summary, value->display);
+      append_outlets (summary, value, inputs);
+      g_string_append_printf (search, " %s", value->display);
+    }
+  g_string_append_printf (search, " %s", summary->str);
+  self->values_summary = g_strdup (summary->str);
+  self->search_text = g_utf8_casefold (search->str, -1);
+
+  for (guint c = 0; claims != NULL && c < record->claims->len; c++)
+    {
+      guint index = g_array_index (record->claims, guint, c);
+
+      if (index < claims->len && g_ptr_array_index (claims, index) != NULL)
+        g_list_store_append (self->claims, g_ptr_array_index (claims, index));
+    }
+  return self;
+}
+
+const char *
+tally_fact_get_id (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->id;
+}
+
+const char *
+tally_fact_get_label (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->label;
+}
+
+const char *
+tally_fact_get_measure (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->measure;
+}
+
+TallyFactStatus
+tally_fact_get_status (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), TALLY_FACT_STATUS_SINGLE);
+  return self->status;
+}
+
+const char *
+tally_fact_get_status_label (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  switch (self->status)
+    {
+    case TALLY_FACT_STATUS_CONFLICT: return _("Conflict");
+    case TALLY_FACT_STATUS_QUALIFIED: return _("Qualified");
+    case TALLY_FACT_STATUS_ROUNDING: return _("Rounding");
+    case TALLY_FACT_STATUS_AGREE: return _("Agree");
+    case TALLY_FACT_STATUS_SINGLE:
+    default: return _("Single source");
+    }
+}
+
+const char *
+tally_fact_get_status_style (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  switch (self->status)
+    {
+    case TALLY_FACT_STATUS_CONFLICT: return "error";
+    case TALLY_FACT_STATUS_QUALIFIED: return "warning";
+    case TALLY_FACT_STATUS_ROUNDING: return "accent";
+    case TALLY_FACT_STATUS_AGREE: return "success";
+    case TALLY_FACT_STATUS_SINGLE:
+    default: return "dim-label";
+    }
+}
+
+const char *
+tally_fact_get_explanation (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->explanation;
+}
+
+const char *
+tally_fact_get_values_summary (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->values_summary;
+}
+
+guint
+tally_fact_get_source_count (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), 0);
+  return self->source_count;
+}
+
+guint
+tally_fact_get_claim_count (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), 0);
+  return self->claim_count;
+}
+
+double
+tally_fact_get_spread (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), 0);
+  return self->spread;
+}
+
+const char *
+tally_fact_get_spread_label (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->spread_label;
+}
+
+guint
+tally_fact_get_interest (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), 0);
+  /* Conflicts above everything; then the number of sources. */
+  return (self->status == TALLY_FACT_STATUS_CONFLICT ? 1u << 30 : 0) + MIN (self->source_count, (1u << 30) - 1);
+}
+
+GListModel *
+tally_fact_get_claims (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return G_LIST_MODEL (self->claims);
+}
+
+const char *
+tally_fact_get_search_text (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->search_text;
+}
+
+GListModel *
+tally_fact_list_new (GPtrArray           *claims,
+                     TallyFactOutletFunc  outlet_for_document,
+                     gpointer             user_data)
+{
+  GListStore *store = g_list_store_new (TALLY_TYPE_FACT);
+  g_autoptr(GArray) inputs = g_array_sized_new (FALSE, TRUE, sizeof (TallyFactInput), claims->len);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) document_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) facts = NULL;
+
+  for (guint i = 0; i < claims->len; i++)
+    {
+      TallyClaim *claim = g_ptr_array_index (claims, i);
+      gint64 document = tally_claim_get_document_id (claim);
+      TallyFactInput input = { 0 };
+      const char *id = g_hash_table_lookup (document_ids, &document);
+
+      /* One id string per document: the grouping compares them by pointer first. */
+      if (id == NULL)
+        {
+          char *copy = g_strdup_printf ("%" G_GINT64_FORMAT, document);
+
+          g_ptr_array_add (strings, copy);
+          g_hash_table_insert (document_ids, g_memdup2 (&document, sizeof document), copy);
+          id = copy;
+        }
+      input.document_id = id;
+      input.outlet = outlet_for_document != NULL ? outlet_for_document (document, user_data) : NULL;
+      input.record = tally_claim_get_record (claim);
+      input.text = tally_claim_get_text (claim);
+      input.sentence = tally_claim_get_sentence (claim);
+      g_array_append_val (inputs, input);
+    }
+
+  facts = tally_group_facts ((const TallyFactInput *) inputs->data, inputs->len);
+  for (guint f = 0; f < facts->len; f++)
+    {
+      g_autoptr(TallyFact) fact = tally_fact_new (g_ptr_array_index (facts, f),
+                                                  (const TallyFactInput *) inputs->data, claims);
+
+      g_list_store_append (store, fact);
+    }
+  return G_LIST_MODEL (store);
+}

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tally-facts.h"
+
+G_BEGIN_DECLS
+
+/* One row of the fact table: a graded fact as read-only properties a
+ * GtkColumnView binds to and sorts by, and the claims behind it as a
+ * GListModel of TallyClaim for the side panel. Built from a TallyFactRecord;
+ * it copies what it shows, so the grouping's inputs can go afterwards. */
+
+#define TALLY_TYPE_FACT_STATUS (tally_fact_status_get_type ())
+GType tally_fact_status_get_type (void);
+
+#define TALLY_TYPE_FACT (tally_fact_get_type ())
+G_DECLARE_FINAL_TYPE (TallyFact, tally_fact, TALLY, FACT, GObject)
+
+/* `claims`, when not NULL, holds a TallyClaim (or NULL) per input, parallel to
+ * `inputs`: the fact keeps the ones it groups. */
+TallyFact       *tally_fact_new                 (const TallyFactRecord *record,
+                                                 const TallyFactInput  *inputs,
+                                                 GPtrArray             *claims);
+
+const char      *tally_fact_get_id              (TallyFact *self);
+const char      *tally_fact_get_label           (TallyFact *self);
+const char      *tally_fact_get_measure         (TallyFact *self);
+TallyFactStatus  tally_fact_get_status          (TallyFact *self);
+/* "Conflict", "Qualified", "Rounding", "Agree", "Single source" (translated). */
+const char      *tally_fact_get_status_label    (TallyFact *self);
+/* The Adwaita style class of the status pill: "error", "warning", "accent",
+ * "success" or "dim-label". */
+const char      *tally_fact_get_status_style    (TallyFact *self);
+const char      *tally_fact_get_explanation     (TallyFact *self);
+/* "14 — Northern Wire, Harbour Times · 15 — Eurasia Freight Weekly". */
+const char      *tally_fact_get_values_summary  (TallyFact *self);
+guint            tally_fact_get_source_count    (TallyFact *self);
+guint            tally_fact_get_claim_count     (TallyFact *self);
+/* Relative for quantities (0.18 = 18 %), in years for dates. */
+double           tally_fact_get_spread          (TallyFact *self);
+/* "18%", "1 year", "—". */
+const char      *tally_fact_get_spread_label    (TallyFact *self);
+/* The default order as a number to sort by: conflicts first, then by sources. */
+guint            tally_fact_get_interest        (TallyFact *self);
+/* GListModel of TallyClaim (empty when built without claims). */
+GListModel      *tally_fact_get_claims          (TallyFact *self);
+/* Lower-case label, measure and values, for the search entry. */
+const char      *tally_fact_get_search_text     (TallyFact *self);
+
+/* Groups `claims` (TallyClaim*) into a GListModel of TallyFact, in the
+ * grouping's order. `outlet_for_document` names a document's outlet (may be
+ * NULL; the document id is used then). */
+typedef const char *(*TallyFactOutletFunc) (gint64   document_id,
+                                            gpointer user_data);
+GListModel      *tally_fact_list_new            (GPtrArray           *claims,
+                                                 TallyFactOutletFunc  outlet_for_document,
+                                                 gpointer             user_data);
+
+G_END_DECLS

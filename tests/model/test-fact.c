@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "tally-claim.h"
+#include "tally-fact.h"
+
+static const char *
+outlet_for (gint64   document_id,
+            gpointer user_data)
+{
+  static const char *outlets[] = { NULL, "Northern Wire", "Harbour Times", "Steppe Review" };
+
+  g_assert_cmpstr (user_data, ==, "outlets");
+  return document_id > 0 && document_id < (gint64) G_N_ELEMENTS (outlets) ? outlets[document_id] : NULL;
+}
+
+/* A year claim on "the first summit", as the extractor would hand it over. */
+static TallyClaim *
+summit_claim (gint64      document_id,
+              const char *year,
+              const char *measure)
+{
+  g_autofree char *text = g_strdup_printf ("The first summit was held in Riga in %s.", year);
+  g_autoptr(TallyClaimRecord) record = tally_claim_record_new ();
+  const char *at = strstr (text, year);
+
+  record->kind = TALLY_CLAIM_KIND_YEAR;
+  record->has_value = TRUE;
+  record->value = g_ascii_strtod (year, NULL);
+  record->value_text = g_strdup (year);
+  record->measure = g_strdup (measure);
+  record->start = at - text;
+  record->end = record->start + strlen (year);
+  record->sentence_start = 0;
+  record->sentence_end = strlen (text);
+  return tally_claim_new (document_id, record, text, strlen (text));
+}
+
+static void
+test_fact_properties (void)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(TallyFact) fact = NULL;
+  g_autoptr(TallyClaim) first_claim = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *status_label = NULL;
+  g_autofree char *style = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *spread_label = NULL;
+  TallyFactStatus status;
+  guint sources, claim_count, interest;
+  double spread;
+
+  g_ptr_array_add (claims, summit_claim (1, "2022", "first summit"));
+  g_ptr_array_add (claims, summit_claim (2, "2023", "first summit"));
+  g_ptr_array_add (claims, summit_claim (3, "2023", "inaugural summit"));
+  facts = tally_fact_list_new (claims, outlet_for, (gpointer) "outlets");
+
+  g_assert_true (g_list_model_get_item_type (facts) == TALLY_TYPE_FACT);
+  g_assert_cmpuint (g_list_model_get_n_items (facts), ==, 1);
+  fact = g_list_model_get_item (facts, 0);
+  g_object_get (fact,
+                "label", &label,
+                "status", &status,
+                "status-label", &status_label,
+                "status-style", &style,
+                "values-summary", &summary,
+                "source-count", &sources,
+                "claim-count", &claim_count,
+                "spread", &spread,
+                "spread-label", &spread_label,
+                "interest", &interest,
+                NULL);
+  g_assert_cmpstr (label, ==, "First summit: year");
+  g_assert_cmpint (status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (status_label, ==, "Conflict");
+  g_assert_cmpstr (style, ==, "error");
+  g_assert_cmpstr (summary, ==, "2023 — Harbour Times, Steppe Review · 2022 — Northern Wire");
+  g_assert_cmpuint (sources, ==, 3);
+  g_assert_cmpuint (claim_count, ==, 3);
+  g_assert_cmpfloat (spread, ==, 1);
+  g_assert_cmpstr (spread_label, ==, "1 year");
+  g_assert_cmpuint (interest, ==, (1u << 30) + 3);
+  g_assert_cmpstr (tally_fact_get_id (fact), ==, "f1");
+  g_assert_cmpstr (tally_fact_get_explanation (fact), ==, "2 sources say 2023, 1 says 2022");
+  g_assert_nonnull (strstr (tally_fact_get_search_text (fact), "first summit"));
+  g_assert_nonnull (strstr (tally_fact_get_search_text (fact), "harbour times"));
+
+  /* The claims behind it, in input order, the same objects. */
+  g_assert_cmpuint (g_list_model_get_n_items (tally_fact_get_claims (fact)), ==, 3);
+  first_claim = g_list_model_get_item (tally_fact_get_claims (fact), 0);
+  g_assert_true (first_claim == g_ptr_array_index (claims, 0));
+  g_assert_cmpstr (tally_claim_get_sentence (first_claim), ==, "The first summit was held in Riga in 2022.");
+  g_clear_object (&first_claim);
+
+  /* Nothing else keeps the list or the fact alive. */
+  g_clear_object (&facts);
+  g_assert_finalize_object (g_steal_pointer (&fact));
+}
+
+static void
+test_fact_status_styles (void)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(TallyFact) fact = NULL;
+  GEnumClass *enum_class = g_type_class_ref (TALLY_TYPE_FACT_STATUS);
+
+  g_ptr_array_add (claims, summit_claim (1, "2022", "first summit"));
+  g_ptr_array_add (claims, summit_claim (2, "2022", "first summit"));
+  facts = tally_fact_list_new (claims, NULL, NULL);
+  fact = g_list_model_get_item (facts, 0);
+  g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (tally_fact_get_status_label (fact), ==, "Agree");
+  g_assert_cmpstr (tally_fact_get_status_style (fact), ==, "success");
+  g_assert_cmpstr (tally_fact_get_spread_label (fact), ==, "—");
+  /* Without outlets the document ids stand in. */
+  g_assert_cmpstr (tally_fact_get_values_summary (fact), ==, "2022 — 1, 2");
+  g_assert_cmpstr (g_enum_get_value (enum_class, TALLY_FACT_STATUS_QUALIFIED)->value_nick, ==, "qualified");
+  g_type_class_unref (enum_class);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/model/fact/properties", test_fact_properties);
+  g_test_add_func ("/model/fact/status-styles", test_fact_status_styles);
+  return g_test_run ();
+}
