@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-event.h"
+#include "tally-events.h"
+
+struct _TallyEvent
+{
+  GObject           parent_instance;
+  TallyEventRecord *record;
+};
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LABEL,
+  PROP_KIND_NAME,
+  PROP_DATE,
+  PROP_DATE_END,
+  PROP_PLACE,
+  PROP_PLANNED,
+  PROP_DISPUTED,
+  PROP_FIRST_DAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (TallyEvent, tally_event, G_TYPE_OBJECT)
+
+static void
+tally_event_finalize (GObject *object)
+{
+  TallyEvent *self = TALLY_EVENT (object);
+
+  g_clear_pointer (&self->record, tally_event_record_free);
+  G_OBJECT_CLASS (tally_event_parent_class)->finalize (object);
+}
+
+static void
+tally_event_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  TallyEvent *self = TALLY_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_string (value, tally_event_get_id (self)); break;
+    case PROP_LABEL: g_value_set_string (value, tally_event_get_label (self)); break;
+    case PROP_KIND_NAME: g_value_set_string (value, tally_event_get_kind_name (self)); break;
+    case PROP_DATE: g_value_set_string (value, tally_event_get_date (self)); break;
+    case PROP_DATE_END: g_value_set_string (value, tally_event_get_date_end (self)); break;
+    case PROP_PLACE: g_value_set_string (value, tally_event_get_place (self)); break;
+    case PROP_PLANNED: g_value_set_boolean (value, tally_event_get_planned (self)); break;
+    case PROP_DISPUTED: g_value_set_boolean (value, tally_event_get_disputed (self)); break;
+    case PROP_FIRST_DAY: g_value_set_uint (value, tally_event_get_first_day (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_event_class_init (TallyEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tally_event_finalize;
+  object_class->get_property = tally_event_get_property;
+
+#define STRING_PROP(id, name) \
+  properties[id] = g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+  STRING_PROP (PROP_ID, "id");
+  STRING_PROP (PROP_LABEL, "label");
+  STRING_PROP (PROP_KIND_NAME, "kind-name");
+  STRING_PROP (PROP_DATE, "date");
+  STRING_PROP (PROP_DATE_END, "date-end");
+  STRING_PROP (PROP_PLACE, "place");
+#undef STRING_PROP
+  properties[PROP_PLANNED] = g_param_spec_boolean ("planned", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DISPUTED] = g_param_spec_boolean ("disputed", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* For a GtkNumericSorter: events in time order. */
+  properties[PROP_FIRST_DAY] = g_param_spec_uint ("first-day", NULL, NULL, 0, G_MAXUINT, 0,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tally_event_init (TallyEvent *self)
+{
+}
+
+TallyEvent *
+tally_event_new (TallyEventRecord *record)
+{
+  TallyEvent *self;
+
+  g_return_val_if_fail (record != NULL, NULL);
+  self = g_object_new (TALLY_TYPE_EVENT, NULL);
+  self->record = record;
+  return self;
+}
+
+const TallyEventRecord *
+tally_event_get_record (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  return self->record;
+}
+
+const char *
+tally_event_get_id (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  return self->record->id;
+}
+
+const char *
+tally_event_get_label (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  return self->record->label;
+}
+
+const char *
+tally_event_get_kind_name (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  return tally_event_kind_to_string (self->record->kind);
+}
+
+const char *
+tally_event_get_date (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  return self->record->date;
+}
+
+const char *
+tally_event_get_date_end (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  return self->record->date_end;
+}
+
+const char *
+tally_event_get_place (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  return self->record->place;
+}
+
+gboolean
+tally_event_get_planned (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), FALSE);
+  return self->record->planned;
+}
+
+gboolean
+tally_event_get_disputed (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), FALSE);
+  return self->record->disputed;
+}
+
+guint
+tally_event_get_first_day (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), 0);
+  return self->record->first_day;
+}
+
+guint
+tally_event_get_last_day (TallyEvent *self)
+{
+  g_return_val_if_fail (TALLY_IS_EVENT (self), 0);
+  return self->record->last_day;
+}
+
+typedef struct
+{
+  int year, month, day;
+} Ymd;
+
+static gboolean
+parse_ymd (const char *iso,
+           Ymd        *out)
+{
+  memset (out, 0, sizeof *out);
+  if (iso == NULL || sscanf (iso, "%d", &out->year) != 1)
+    return FALSE;
+  if (strlen (iso) >= 7)
+    out->month = atoi (iso + 5);
+  if (strlen (iso) >= 10)
+    out->day = atoi (iso + 8);
+  return out->month >= 0 && out->month <= 12;
+}
+
+static char *
+month_name (int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+
+  return g_date_time_format (dt, "%B");
+}
+
+static char *
+format_one (const Ymd *d,
+            gboolean   with_year)
+{
+  g_autofree char *month = d->month ? month_name (d->month) : NULL;
+
+  if (d->day)
+    return with_year ? g_strdup_printf ("%d %s %d", d->day, month, d->year)
+                     : g_strdup_printf ("%d %s", d->day, month);
+  if (d->month)
+    return with_year ? g_strdup_printf ("%s %d", month, d->year) : g_strdup (month);
+  return g_strdup_printf ("%d", d->year);
+}
+
+char *
+tally_event_format_date (const char *date,
+                         const char *date_end)
+{
+  Ymd a, b;
+  g_autofree char *left = NULL, *right = NULL;
+
+  if (!parse_ymd (date, &a))
+    return g_strdup (date ? date : "");
+  if (date_end == NULL || !parse_ymd (date_end, &b))
+    return format_one (&a, TRUE);
+  if (a.day && b.day && a.year == b.year && a.month == b.month)
+    {
+      g_autofree char *month = month_name (a.month);
+      return g_strdup_printf ("%d–%d %s %d", a.day, b.day, month, a.year);
+    }
+  if (!a.day && !b.day && a.month && b.month && a.year == b.year)
+    {
+      g_autofree char *m1 = month_name (a.month), *m2 = month_name (b.month);
+      return g_strdup_printf ("%s–%s %d", m1, m2, a.year);
+    }
+  if (!a.month && !b.month)
+    return g_strdup_printf ("%d–%d", a.year, b.year);
+  left = format_one (&a, a.year != b.year);
+  right = format_one (&b, TRUE);
+  return g_strdup_printf ("%s – %s", left, right);
+}
+
+char *
+tally_event_dup_accessible_text (TallyEvent *self)
+{
+  const TallyEventRecord *r;
+  g_autofree char *when = NULL;
+  GString *text;
+
+  g_return_val_if_fail (TALLY_IS_EVENT (self), NULL);
+  r = self->record;
+  when = tally_event_format_date (r->date, r->date_end);
+  text = g_string_new (r->label);
+  g_string_append_printf (text, ", %s", when);
+  if (r->place)
+    g_string_append_printf (text, ", in %s", r->place);
+  if (r->planned)
+    g_string_append (text, ", planned");
+  if (r->disputed)
+    {
+      g_string_append (text, ", disputed: ");
+      for (guint i = 0; i < r->alternatives->len; i++)
+        {
+          const TallyEventAlternative *alt = g_ptr_array_index (r->alternatives, i);
+          g_autofree char *alt_when = tally_event_format_date (alt->date, alt->date_end);
+
+          if (i > 0)
+            g_string_append (text, i + 1 == r->alternatives->len ? " or " : ", ");
+          g_string_append (text, alt_when);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+GListModel *
+tally_event_list_new (GPtrArray *records)
+{
+  GListStore *store = g_list_store_new (TALLY_TYPE_EVENT);
+
+  for (guint i = 0; records != NULL && i < records->len; i++)
+    {
+      g_autoptr(TallyEvent) event = tally_event_new (tally_event_record_copy (g_ptr_array_index (records, i)));
+
+      g_list_store_append (store, event);
+    }
+  return G_LIST_MODEL (store);
+}
+
+typedef struct
+{
+  GStrv ids;
+  GStrv texts;
+  GStrv published;
+  guint n;
+} FindData;
+
+static void
+find_data_free (FindData *data)
+{
+  g_strfreev (data->ids);
+  g_strfreev (data->texts);
+  for (guint i = 0; i < data->n; i++)
+    g_free (data->published[i]);
+  g_free (data->published);
+  g_free (data);
+}
+
+static void
+find_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  FindData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, &error);
+  g_autoptr(GPtrArray) records = NULL;
+
+  if (finder == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  for (guint i = 0; i < data->n; i++)
+    {
+      g_autofree char *guessed = NULL;
+      const char *published = data->published[i];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      if (published == NULL)
+        published = guessed = tally_events_guess_published (data->texts[i], strlen (data->texts[i]));
+      tally_event_finder_add_document (finder, data->ids[i], data->texts[i], strlen (data->texts[i]), published);
+    }
+  records = tally_event_finder_finish (finder);
+  g_task_return_pointer (task, tally_event_list_new (records), g_object_unref);
+}
+
+void
+tally_events_find_async (const char * const *ids,
+                         const char * const *texts,
+                         const char * const *published,
+                         GCancellable       *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  FindData *data = g_new0 (FindData, 1);
+
+  data->n = g_strv_length ((char **) ids);
+  data->ids = g_strdupv ((char **) ids);
+  data->texts = g_new0 (char *, data->n + 1);
+  data->published = g_new0 (char *, data->n + 1);
+  for (guint i = 0; i < data->n; i++)
+    {
+      data->texts[i] = g_strdup (texts[i] ? texts[i] : "");
+      data->published[i] = g_strdup (published[i]);
+    }
+  g_task_set_source_tag (task, tally_events_find_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) find_data_free);
+  g_task_run_in_thread (task, find_thread);
+}
+
+GListModel *
+tally_events_find_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
