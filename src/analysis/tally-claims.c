@@ -45,6 +45,7 @@ typedef struct
   Scope scopes[MAX_SCOPES];
   guint n_scopes;
   gboolean future;
+  gboolean candidate;      /* the sentence so far holds something to match */
   guint n_claims;
 } Ctx;
 
@@ -2451,7 +2452,16 @@ find_scopes (Ctx *c)
       }
 }
 
-static gboolean
+static inline gboolean
+token_is_candidate (const TallyToken *t)
+{
+  return t->type == TALLY_TOKEN_NUMBER || (t->flags & TALLY_TOKEN_HYPHENATED)
+         || (t->lex != NULL
+             && (t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
+                                  | TALLY_LEX_RELATIVE_DATE | TALLY_LEX_DURATION)));
+}
+
+G_GNUC_UNUSED static gboolean
 sentence_has_candidate (Ctx *c)
 {
   for (guint k = 0; k < n_tokens (c); k++)
@@ -2480,11 +2490,12 @@ process_sentence (Ctx *c)
 
   if (n_tokens (c) == 0)
     return;
-  if (!sentence_has_candidate (c))
+  if (!c->candidate)
     {
       g_array_set_size (c->tokens, 0);
       return;
     }
+  c->candidate = FALSE;
   ss = TOK (c, 0)->start;
   se = TOK (c, n_tokens (c) - 1)->end;
   g_byte_array_set_size (c->used, n_tokens (c));
@@ -2563,7 +2574,15 @@ process_sentence (Ctx *c)
           i++;
           continue;
         }
-      if (t->lex != NULL && ((t->lex->flags & TALLY_LEX_RELATIVE_DATE) || (t->lex->starts & TALLY_LEX_RELATIVE_DATE))
+      /* Every relative phrase ends in a time word ("year", "month", "ago"…):
+       * "the" and "last" alone are not worth a phrase look-up. */
+      if (t->lex != NULL
+          && ((t->lex->flags & TALLY_LEX_RELATIVE_DATE)
+              || ((t->lex->starts & TALLY_LEX_RELATIVE_DATE)
+                  && (has_flag (c, i + 1, TALLY_LEX_DURATION | TALLY_LEX_RELATIVE_DATE)
+                      || has_flag (c, i + 2, TALLY_LEX_DURATION | TALLY_LEX_RELATIVE_DATE)
+                      || token_is (c, i + 1, "year's") || token_is (c, i + 2, "year's")
+                      || token_is (c, i + 1, "month's") || token_is (c, i + 2, "month's"))))
           && (next = match_relative (c, i, ss, se)) > i)
         {
           i = next;
@@ -2585,7 +2604,8 @@ process_sentence (Ctx *c)
           i = next > i ? next : i + 1;
           continue;
         }
-      if ((t->lex != NULL && (t->lex->flags & TALLY_LEX_NUMBER)) || token_is (c, i, "a")
+      if ((t->lex != NULL && (t->lex->flags & TALLY_LEX_NUMBER))
+          || (token_is (c, i, "a") && (has_flag (c, i + 1, TALLY_LEX_SCALE) || token_is (c, i + 1, "dozen")))
           || (t->flags & TALLY_TOKEN_HYPHENATED))
         {
           next = match_quantity (c, i, ss, se);
@@ -2694,6 +2714,7 @@ run (Ctx *c)
           && newline_breaks (c->text, TOK (c, n_tokens (c) - 1), &token))
         process_sentence (c);
       g_array_append_val (c->tokens, token);
+      c->candidate |= token_is_candidate (&token);
       if (is_sentence_punct (c->text, &token))
         {
           const TallyToken *prev = n_tokens (c) > 1 ? TOK (c, n_tokens (c) - 2) : NULL;

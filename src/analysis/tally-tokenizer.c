@@ -183,8 +183,23 @@ scan_word (const guint8 *p,
 
   while (n < avail)
     {
-      CharClass k = char_class (p + n, avail - n, &clen);
+      CharClass k;
 
+      /* The common case, plain ASCII letters, without the class look-up. */
+      if (p[n] >= 'a' && p[n] <= 'z')
+        {
+          all_caps = FALSE;
+          h = (h ^ p[n]) * 16777619u;
+          n++;
+          continue;
+        }
+      if (p[n] >= 'A' && p[n] <= 'Z')
+        {
+          h = (h ^ (p[n] + 32)) * 16777619u;
+          n++;
+          continue;
+        }
+      k = char_class (p + n, avail - n, &clen);
       if (k == CLASS_LETTER || (k == CLASS_DIGIT && n > 0))
         {
           if (p[n] >= 'a' && p[n] <= 'z')
@@ -300,6 +315,12 @@ tally_tokenizer_next (const TallyLexicon *lexicon,
         {
           *pos = len;
           return FALSE;
+        }
+      if (p[i] == ' ')
+        {
+          space = TRUE;
+          i++;
+          continue;
         }
       k = char_class (p + i, len - i, &clen);
       if (k == CLASS_SPACE)

@@ -289,6 +289,35 @@ test_never_claims (void)
 }
 
 static void
+test_more_rules (void)
+{
+  /* A span of months that holds the reference month is this year's. */
+  check ("Kyrgyzstan will release water between April and September.", "2025-06-23",
+         "April and September => date|2025-04|2025-09|-|exact|-|false|-");
+  /* "N times": a count, unless it multiplies ("three times the usual"). */
+  check ("Negotiators met 18 times. Sales were three times the usual.", NULL,
+         "18 => count|18|-|-|exact|time|false|-");
+  /* "caps X at …", "a third more than planned", "last year's edition". */
+  check ("The deal caps summer withdrawals at 11.5 cubic kilometres.", NULL,
+         "11.5 cubic kilometres => number|11.5|-|km3|exact|summer withdrawal|false|-");
+  check ("The stadium cost $380 million, about a third more than planned.", NULL,
+         "$380 million => money|380000000|-|USD|exact|stadium|false|-\n"
+         "about a third => percent|33.33|-|%|approx|stadium|true|-");
+  check ("Visitors rose 30% on last year's edition.", "2025-07-02",
+         "30% => percent|30|-|%|exact|visitor|true|2024\n"
+         "last year => year|2024|-|-|exact|edition|false|-");
+  /* An exchange rate, and a share that is no change. */
+  check ("The tenge closed at 512 to the dollar. Farmers lost up to 15% of their harvest.", NULL,
+         "512 to the dollar => number|512|-|KZT/USD|exact|exchange rate|false|-\n"
+         "up to 15% => percent|15|-|%|at_most|harvest|false|-");
+  /* Appositive and possessive ordinals. */
+  check ("Next year's edition, the sixth, is planned for July 2026.", "2025-07-02",
+         "Next year => year|2026|-|-|exact|edition|false|-\n"
+         "sixth => ordinal|6|-|-|exact|edition|false|-\n"
+         "July 2026 => date|2026-07|-|-|exact|sixth edition|false|-");
+}
+
+static void
 test_lemma (void)
 {
   const TallyLexicon *lex = tally_lexicon_get ("en", NULL);
@@ -640,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/analysis/claims/dates", test_dates);
   g_test_add_func ("/analysis/claims/durations-and-units", test_durations_and_units);
   g_test_add_func ("/analysis/claims/never-claims", test_never_claims);
+  g_test_add_func ("/analysis/claims/more-rules", test_more_rules);
   g_test_add_func ("/analysis/claims/offsets", test_offsets);
   g_test_add_func ("/analysis/claims/reference-date", test_reference_date_parsing);
   g_test_add_func ("/analysis/claims/corpus", test_corpus);

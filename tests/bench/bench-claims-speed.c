@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "tally-claims.h"
 
@@ -94,6 +95,17 @@ count_claim (const TallyClaimRecord *claim,
   (*(guint64 *) user_data)++;
 }
 
+/* Thread CPU time, in µs: the figure is for one core, and other work on a
+ * shared machine does not count against it. */
+static gint64
+cpu_time_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 static long
 peak_rss_kb (void)
 {
@@ -121,15 +133,16 @@ main (int   argc,
   tally_extract_claims_foreach ("1", 1, &options, count_claim, &claims);
   claims = 0;
 
-  printf ("claims speed: generated corpus of %zu MB, articles of ~4 KB, one core\n", target / (1024 * 1024));
+  printf ("claims speed: generated corpus of %zu MB, articles of ~4 KB, one core (thread CPU time)\n",
+          target / (1024 * 1024));
   while (done < target)
     {
       gint64 t0;
 
       make_article (article, rand);
-      t0 = g_get_monotonic_time ();
+      t0 = cpu_time_us ();
       tally_extract_claims_foreach (article->str, article->len, &options, count_claim, &claims);
-      busy += g_get_monotonic_time () - t0;
+      busy += cpu_time_us () - t0;
       done += article->len;
       if (done >= next_report)
         {
