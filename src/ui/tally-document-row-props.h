@@ -5,18 +5,18 @@
 
 G_BEGIN_DECLS
 
-/* The document properties the browser shows, read by name so the list works
- * with the model's TallyDocument and with the plain objects the tests make.
+/* The document properties the browser shows (TallyDocument's), read by name
+ * so the list also works with the plain objects the tests make.
  * A property the type lacks reads as NULL / 0 and its sort is not offered. */
 #define TALLY_DOCUMENT_PROP_TITLE         "title"
 #define TALLY_DOCUMENT_PROP_OUTLET        "outlet"
 #define TALLY_DOCUMENT_PROP_PUBLISHED     "published"     /* ISO 8601 text */
 #define TALLY_DOCUMENT_PROP_WORD_COUNT    "word-count"
 #define TALLY_DOCUMENT_PROP_CLAIM_COUNT   "claim-count"
-#define TALLY_DOCUMENT_PROP_N_DUPLICATES  "n-duplicates"  /* others in its near-duplicate cluster */
-#define TALLY_DOCUMENT_PROP_CLUSTER       "cluster"       /* id of the cluster's first copy */
+#define TALLY_DOCUMENT_PROP_N_DUPLICATES  "duplicates"    /* others in its near-duplicate cluster */
+#define TALLY_DOCUMENT_PROP_CLUSTER       "cluster-id"    /* id of the cluster's first copy */
 #define TALLY_DOCUMENT_PROP_ID            "id"
-#define TALLY_DOCUMENT_PROP_HAS_CONFLICTS "has-conflicts"
+#define TALLY_DOCUMENT_PROP_HAS_CONFLICTS "has-conflicts" /* not on TallyDocument yet */
 
 gboolean       tally_document_has_property (GObject    *document,
                                             const char *name);

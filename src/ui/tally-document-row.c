@@ -137,10 +137,14 @@ static void
 tally_document_row_dispose (GObject *object)
 {
   TallyDocumentRow *self = TALLY_DOCUMENT_ROW (object);
+  GtkWidget *child;
 
   g_clear_signal_handler (&self->notify_id, self->document);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_DOCUMENT_ROW);
+  /* The badge box has no id, so the template does not unparent it. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (tally_document_row_parent_class)->dispose (object);
 }
 

@@ -11,7 +11,7 @@ G_DECLARE_FINAL_TYPE (TallyDocumentRow, tally_document_row, TALLY, DOCUMENT_ROW,
 /* One article in the sidebar: title, outlet and date, words and figures,
  * badges for near-duplicates and conflicts. Follows the document's
  * properties ("title", "outlet", "published", "word-count", "claim-count",
- * "n-duplicates", "has-conflicts"), each used when the type has it. */
+ * "duplicates", "has-conflicts"), each used when the type has it. */
 
 GObject *tally_document_row_get_document (TallyDocumentRow *self);
 void     tally_document_row_set_document (TallyDocumentRow *self,

@@ -139,13 +139,31 @@ create_cluster_model (gpointer item,
   return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (self->documents), GTK_FILTER (filter)));
 }
 
-static GtkSorter *
-string_sorter_new (TallyDocumentsView *self,
+static gboolean
+is_missing (GObject    *item,
+            const char *value,
+            gpointer    user_data)
+{
+  return value == NULL || *value == '\0';
+}
+
+/* Documents lacking the property (undated, outlet unknown) go last, then
+ * the rest in collation order. */
+static void
+append_string_key (TallyDocumentsView *self,
+                   GtkMultiSorter     *sorter,
                    const char         *property)
 {
   GtkExpression *expression = tally_document_expression (self->item_type, property);
+  GtkExpression *missing;
 
-  return expression ? GTK_SORTER (gtk_string_sorter_new (expression)) : NULL;
+  if (expression == NULL)
+    return;
+  missing = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL,
+                                         1, (GtkExpression *[]) { gtk_expression_ref (expression) },
+                                         G_CALLBACK (is_missing), NULL, NULL);
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_numeric_sorter_new (missing)));
+  gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (expression)));
 }
 
 /* Date, outlet or title first, then the other two to break ties. */
@@ -167,12 +185,7 @@ tally_documents_view_update_sorter (TallyDocumentsView *self)
 
   sorter = gtk_multi_sorter_new ();
   for (guint i = 0; i < G_N_ELEMENTS (keys[self->sort]); i++)
-    {
-      GtkSorter *key = string_sorter_new (self, keys[self->sort][i]);
-
-      if (key != NULL)
-        gtk_multi_sorter_append (sorter, key);
-    }
+    append_string_key (self, sorter, keys[self->sort][i]);
   gtk_sort_list_model_set_sorter (self->sort_model, GTK_SORTER (sorter));
   g_object_unref (sorter);
 }
@@ -225,8 +238,6 @@ on_documents_items_changed (TallyDocumentsView *self)
 {
   tally_documents_view_update_page (self);
   tally_documents_view_update_outlets (self);
-  /* Cluster leaders and duplicate counts may have changed with the set. */
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static GObject *
@@ -475,10 +486,10 @@ tally_documents_view_set_documents (TallyDocumentsView *self,
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
   g_set_object (&self->documents, documents);
   self->item_type = documents ? g_list_model_get_item_type (documents) : G_TYPE_INVALID;
-  if (documents != NULL)
-    g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (on_documents_items_changed), self);
-
   gtk_filter_list_model_set_model (self->filter_model, documents);
+  if (documents != NULL)
+    g_signal_connect_data (documents, "items-changed", G_CALLBACK (on_documents_items_changed), self,
+                           NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   tally_documents_view_update_sorter (self);
   tally_documents_view_update_outlets (self);
   tally_documents_view_update_page (self);
@@ -601,6 +612,18 @@ tally_documents_view_select_action (GtkWidget  *widget,
 }
 
 static void
+tally_documents_view_open_result_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+  guint position = g_variant_get_uint32 (parameter);
+
+  if (self->search_results != NULL && position < g_list_model_get_n_items (self->search_results))
+    on_result_activate (self, position);
+}
+
+static void
 tally_documents_view_dispose (GObject *object)
 {
   TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (object);
@@ -720,6 +743,7 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.search-for", "s", tally_documents_view_search_action);
   /* Activates row N, as a click does; the screenshot tool uses it. */
   gtk_widget_class_install_action (widget_class, "documents.select", "u", tally_documents_view_select_action);
+  gtk_widget_class_install_action (widget_class, "documents.open-result", "u", tally_documents_view_open_result_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "documents.search", NULL);
 }
 

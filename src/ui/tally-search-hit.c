@@ -68,13 +68,27 @@ tally_search_hit_get_rank (TallySearchHit *self)
   return self->rank;
 }
 
+/* Escapes `text` for Pango, leaving out stray match marks. */
 static void
 append_escaped (GString    *out,
                 const char *text,
-                gssize      len)
+                gssize      len,
+                const char *open,
+                const char *close)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, len);
+  g_autofree char *plain = len < 0 ? g_strdup (text) : g_strndup (text, len);
+  g_autofree char *escaped = NULL;
+  g_auto(GStrv) parts = NULL;
 
+  parts = g_strsplit (plain, open, -1);
+  g_free (plain);
+  plain = g_strjoinv ("", parts);
+  g_strfreev (parts);
+  parts = g_strsplit (plain, close, -1);
+  g_free (plain);
+  plain = g_strjoinv ("", parts);
+
+  escaped = g_markup_escape_text (plain, -1);
   g_string_append (out, escaped);
 }
 
@@ -102,14 +116,14 @@ tally_search_hit_markup_from_snippet (const char *snippet,
       end = strstr (start + open_len, close);
       if (end == NULL)
         break;
-      append_escaped (out, p, start - p);
+      append_escaped (out, p, start - p, open, close);
       /* Bold as well as the highlight: the match does not rely on colour. */
       g_string_append (out, "<b><span background=\"#f8e45c80\">");
-      append_escaped (out, start + open_len, end - start - open_len);
+      append_escaped (out, start + open_len, end - start - open_len, open, close);
       g_string_append (out, "</span></b>");
       p = end + close_len;
     }
-  append_escaped (out, p, -1);
+  append_escaped (out, p, -1, open, close);
   return g_string_free (out, FALSE);
 }
 

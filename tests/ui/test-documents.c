@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tally-documents-view.h"
+#include "tally-search-hit.h"
+
+/* A stand-in for the model's TallyDocument with the same property names, so
+ * the browser's models are tested without a project file. */
+#define TEST_TYPE_DOCUMENT (test_document_get_type ())
+G_DECLARE_FINAL_TYPE (TestDocument, test_document, TEST, DOCUMENT, GObject)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_OUTLET,
+  PROP_PUBLISHED,
+  PROP_WORD_COUNT,
+  PROP_CLAIM_COUNT,
+  PROP_CLUSTER_ID,
+  PROP_DUPLICATES,
+  N_PROPS
+};
+
+struct _TestDocument
+{
+  GObject parent_instance;
+  GValue  values[N_PROPS];
+};
+
+G_DEFINE_FINAL_TYPE (TestDocument, test_document, G_TYPE_OBJECT)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+test_document_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  g_value_copy (&TEST_DOCUMENT (object)->values[prop_id], value);
+}
+
+static void
+test_document_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TestDocument *self = TEST_DOCUMENT (object);
+
+  g_value_unset (&self->values[prop_id]);
+  g_value_init (&self->values[prop_id], pspec->value_type);
+  g_value_copy (value, &self->values[prop_id]);
+}
+
+static void
+test_document_finalize (GObject *object)
+{
+  TestDocument *self = TEST_DOCUMENT (object);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    g_value_unset (&self->values[i]);
+  G_OBJECT_CLASS (test_document_parent_class)->finalize (object);
+}
+
+static void
+test_document_class_init (TestDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = test_document_get_property;
+  object_class->set_property = test_document_set_property;
+  object_class->finalize = test_document_finalize;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_OUTLET] = g_param_spec_string ("outlet", NULL, NULL, NULL, flags);
+  properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, flags);
+  properties[PROP_WORD_COUNT] = g_param_spec_uint ("word-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_CLAIM_COUNT] = g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_CLUSTER_ID] = g_param_spec_int64 ("cluster-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_DUPLICATES] = g_param_spec_uint ("duplicates", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+test_document_init (TestDocument *self)
+{
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      g_value_init (&self->values[i], properties[i]->value_type);
+      g_param_value_set_default (properties[i], &self->values[i]);
+    }
+}
+
+typedef struct
+{
+  gint64      id;
+  const char *title;
+  const char *outlet;
+  const char *published;
+  guint       words;
+  guint       claims;
+  gint64      cluster;
+  guint       duplicates;
+} DocSpec;
+
+/* An invented story: a wire report and its copy, an analysis, a port piece
+ * in the same paper as the copy, and an undated cultural piece. */
+static const DocSpec doc_specs[] = {
+  { 1, "Leaders back rail corridor at Aktau summit", "Northern Wire", "2026-06-17", 459, 21, 1, 1 },
+  { 2, "Aktau summit ends with rail corridor deal", "Harbour Times", "2026-06-18", 473, 22, 1, 1 },
+  { 3, "Corridor numbers tell a cautious story", "Steppe Economic Review", "2026-06-20", 494, 30, 3, 0 },
+  { 4, "Ferry berths wait for a timetable", "Harbour Times", "2026-06-16", 380, 12, 4, 0 },
+  { 5, "Culture years for Klaipėda and Aktau", "Amber Coast Post", NULL, 610, 8, 5, 0 },
+};
+
+static GListStore *
+documents_new (void)
+{
+  GListStore *store = g_list_store_new (TEST_TYPE_DOCUMENT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (doc_specs); i++)
+    {
+      g_autoptr(TestDocument) document =
+        g_object_new (TEST_TYPE_DOCUMENT,
+                      "id", doc_specs[i].id,
+                      "title", doc_specs[i].title,
+                      "outlet", doc_specs[i].outlet,
+                      "published", doc_specs[i].published,
+                      "word-count", doc_specs[i].words,
+                      "claim-count", doc_specs[i].claims,
+                      "cluster-id", doc_specs[i].cluster,
+                      "duplicates", doc_specs[i].duplicates,
+                      NULL);
+      g_list_store_append (store, document);
+    }
+  return store;
+}
+
+static gint64
+row_id (GListModel *rows,
+        guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
+  g_autoptr(GObject) document = gtk_tree_list_row_get_item (row);
+  gint64 id;
+
+  g_object_get (document, "id", &id, NULL);
+  return id;
+}
+
+static void
+assert_rows (GListModel   *rows,
+             const gint64 *ids,
+             guint         n_ids)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    g_assert_cmpint (row_id (rows, i), ==, ids[i]);
+}
+
+typedef struct
+{
+  GtkWindow          *window;
+  TallyDocumentsView *view;
+  GListStore         *documents;
+  GPtrArray          *shown;      /* documents the reader was asked to show */
+} Fixture;
+
+static void
+record_show (TallyReader *reader,
+             GObject     *document,
+             gpointer     user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_ptr_array_add (fixture->shown, g_object_ref (document));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->view = g_object_new (TALLY_TYPE_DOCUMENTS_VIEW, NULL);
+  fixture->documents = documents_new ();
+  fixture->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_set_default_size (fixture->window, 1000, 700);
+  tally_documents_view_set_show_func (fixture->view, record_show, fixture, NULL);
+  tally_documents_view_set_documents (fixture->view, G_LIST_MODEL (fixture->documents));
+  gtk_window_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->view), (gpointer *) &fixture->view);
+  gtk_window_destroy (fixture->window);
+  /* The view goes with its window and lets go of the documents. */
+  g_assert_null (fixture->view);
+  g_ptr_array_unref (fixture->shown);
+  g_assert_finalize_object (fixture->documents);
+}
+
+static void
+test_documents_sort (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *rows = tally_documents_view_get_rows (fixture->view);
+
+  /* By date (the default): oldest first, undated last; the wire copy (2)
+   * is folded under its first copy (1). */
+  assert_rows (rows, (gint64[]) { 4, 1, 3, 5 }, 4);
+
+  tally_documents_view_set_sort (fixture->view, TALLY_DOCUMENTS_SORT_TITLE);
+  assert_rows (rows, (gint64[]) { 3, 5, 4, 1 }, 4);
+
+  /* By outlet; ties by date. */
+  tally_documents_view_set_sort (fixture->view, TALLY_DOCUMENTS_SORT_OUTLET);
+  assert_rows (rows, (gint64[]) { 5, 4, 1, 3 }, 4);
+}
+
+static void
+test_documents_clusters (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GListModel *rows = tally_documents_view_get_rows (fixture->view);
+  g_autoptr(GtkTreeListRow) leader = g_list_model_get_item (rows, 1);
+
+  g_assert_true (gtk_tree_list_row_is_expandable (leader));
+  gtk_tree_list_row_set_expanded (leader, TRUE);
+  assert_rows (rows, (gint64[]) { 4, 1, 2, 3, 5 }, 5);
+  {
+    g_autoptr(GtkTreeListRow) copy = g_list_model_get_item (rows, 2);
+    g_assert_cmpuint (gtk_tree_list_row_get_depth (copy), ==, 1);
+  }
+  gtk_tree_list_row_set_expanded (leader, FALSE);
+  assert_rows (rows, (gint64[]) { 4, 1, 3, 5 }, 4);
+
+  /* A document alone in its cluster has nothing to expand. */
+  {
+    g_autoptr(GtkTreeListRow) single = g_list_model_get_item (rows, 0);
+    g_assert_false (gtk_tree_list_row_is_expandable (single));
+  }
+}
+
+static void
+test_documents_filter (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *rows = tally_documents_view_get_rows (fixture->view);
+  GListModel *outlets = tally_documents_view_get_outlets (fixture->view);
+  const char *expected[] = { "All Outlets", "Amber Coast Post", "Harbour Times", "Northern Wire", "Steppe Economic Review" };
+
+  g_assert_cmpuint (g_list_model_get_n_items (outlets), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (outlets), i), ==, expected[i]);
+
+  /* One outlet: its articles, the wire copy included, as a flat list. */
+  tally_documents_view_set_outlet (fixture->view, "Harbour Times");
+  rows = tally_documents_view_get_rows (fixture->view);
+  assert_rows (rows, (gint64[]) { 4, 2 }, 2);
+
+  tally_documents_view_set_outlet (fixture->view, "Nobody");
+  rows = tally_documents_view_get_rows (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+
+  tally_documents_view_set_outlet (fixture->view, NULL);
+  rows = tally_documents_view_get_rows (fixture->view);
+  assert_rows (rows, (gint64[]) { 4, 1, 3, 5 }, 4);
+
+  /* A new outlet in the project appears in the outlet list. */
+  {
+    g_autoptr(TestDocument) extra = g_object_new (TEST_TYPE_DOCUMENT, "id", (gint64) 6, "cluster-id", (gint64) 6,
+                                                  "title", "Late report", "outlet", "Caspian Ledger",
+                                                  "published", "2026-06-19", NULL);
+    g_list_store_append (fixture->documents, extra);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (outlets), ==, G_N_ELEMENTS (expected) + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (outlets), 2), ==, "Caspian Ledger");
+  assert_rows (rows, (gint64[]) { 4, 1, 6, 3, 5 }, 5);
+}
+
+static void
+test_documents_select (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GObject) copy = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 1);
+  g_autoptr(GObject) selected = NULL;
+
+  /* The first row is selected at once and shown in the reader. */
+  g_assert_cmpuint (fixture->shown->len, >=, 1);
+  selected = tally_documents_view_get_selected (fixture->view);
+  g_assert_cmpint (row_id (tally_documents_view_get_rows (fixture->view), 0), ==, 4);
+  {
+    gint64 id;
+    g_object_get (selected, "id", &id, NULL);
+    g_assert_cmpint (id, ==, 4);
+  }
+
+  /* Showing a claim in a folded copy opens its cluster and selects it. */
+  g_ptr_array_set_size (fixture->shown, 0);
+  tally_documents_view_set_outlet (fixture->view, "Steppe Economic Review");
+  g_assert_false (tally_documents_view_show_claim (fixture->view, copy, 10, 20));
+  /* (FALSE: the stand-in show function loaded no text to select in.) */
+  g_clear_object (&selected);
+  selected = tally_documents_view_get_selected (fixture->view);
+  g_assert_true (selected == copy);
+  g_assert_true (fixture->shown->pdata[fixture->shown->len - 1] == copy);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_documents_view_get_rows (fixture->view)), ==, 5);
+
+  /* The row activation action used by the screenshot tool. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "documents.select", "u", 0));
+  g_clear_object (&selected);
+  selected = tally_documents_view_get_selected (fixture->view);
+  g_assert_true (selected == fixture->shown->pdata[fixture->shown->len - 1]);
+}
+
+static GListModel *
+search_titles (const char  *query,
+               GError     **error,
+               gpointer     user_data)
+{
+  Fixture *fixture = user_data;
+  GListStore *hits = g_list_store_new (TALLY_TYPE_SEARCH_HIT);
+
+  if (g_str_equal (query, "\""))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Unfinished phrase");
+      return G_LIST_MODEL (hits);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->documents)); i++)
+    {
+      g_autoptr(GObject) document = g_list_model_get_item (G_LIST_MODEL (fixture->documents), i);
+      g_autofree char *title = NULL;
+
+      g_object_get (document, "title", &title, NULL);
+      if (strstr (title, query) != NULL)
+        {
+          g_autoptr(TallySearchHit) hit = tally_search_hit_new (document, title, title, -(double) i);
+          g_list_store_append (hits, hit);
+        }
+    }
+  return G_LIST_MODEL (hits);
+}
+
+static void
+test_documents_search (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *results;
+
+  tally_documents_view_set_search_func (fixture->view, search_titles, fixture, NULL);
+  tally_documents_view_search (fixture->view, "summit");
+  results = tally_documents_view_get_search_results (fixture->view);
+  g_assert_nonnull (results);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  /* Activating a hit shows its document. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "documents.search-for", "s", "Klaipėda");
+  results = tally_documents_view_get_search_results (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  {
+    g_autoptr(GObject) selected = NULL;
+    gint64 id;
+
+    gtk_widget_activate_action (GTK_WIDGET (fixture->view), "documents.open-result", "u", 0);
+    selected = tally_documents_view_get_selected (fixture->view);
+    g_object_get (selected, "id", &id, NULL);
+    g_assert_cmpint (id, ==, 5);
+  }
+
+  tally_documents_view_search (fixture->view, "nothing like this");
+  g_assert_null (tally_documents_view_get_search_results (fixture->view));
+  tally_documents_view_search (fixture->view, "\"");
+  g_assert_null (tally_documents_view_get_search_results (fixture->view));
+
+  tally_documents_view_search (fixture->view, "   ");
+  g_assert_null (tally_documents_view_get_search_results (fixture->view));
+}
+
+static void
+test_documents_snippet_markup (void)
+{
+  g_autofree char *markup = tally_search_hit_markup_from_snippet ("…the \x02" "corridor\x03 & <ports> of \x02" "Klaipėda\x03",
+                                                                  "\x02", "\x03");
+  g_autofree char *unclosed = tally_search_hit_markup_from_snippet ("a \x02" "b \x03" "c \x02", "\x02", "\x03");
+
+  g_assert_cmpstr (markup, ==,
+                   "…the <b><span background=\"#f8e45c80\">corridor</span></b> &amp; &lt;ports&gt; of "
+                   "<b><span background=\"#f8e45c80\">Klaipėda</span></b>");
+  g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+  /* "a [b] c [" : the unclosed mark at the end is dropped. */
+  g_assert_cmpstr (unclosed, ==, "a <b><span background=\"#f8e45c80\">b </span></b>c ");
+}
+
+static void
+test_documents_empty (void)
+{
+  TallyDocumentsView *view = g_object_ref_sink (g_object_new (TALLY_TYPE_DOCUMENTS_VIEW, NULL));
+  g_autoptr(GListStore) none = g_list_store_new (TEST_TYPE_DOCUMENT);
+  GtkWidget *stack = adw_breakpoint_bin_get_child (ADW_BREAKPOINT_BIN (view));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  tally_documents_view_set_documents (view, G_LIST_MODEL (none));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  {
+    g_autoptr(TestDocument) one = g_object_new (TEST_TYPE_DOCUMENT, "title", "One", NULL);
+    g_list_store_append (none, one);
+  }
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
+  g_list_store_remove_all (none);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add ("/documents/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("list/sort", test_documents_sort);
+  ADD ("list/clusters", test_documents_clusters);
+  ADD ("list/filter", test_documents_filter);
+  ADD ("list/select-and-show-claim", test_documents_select);
+  ADD ("search/results", test_documents_search);
+#undef ADD
+  g_test_add_func ("/documents/search/snippet-markup", test_documents_snippet_markup);
+  g_test_add_func ("/documents/empty", test_documents_empty);
+  return g_test_run ();
+}
