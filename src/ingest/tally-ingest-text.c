@@ -157,7 +157,8 @@ compile_date_regex (gpointer data)
   g_autofree char *pattern = g_strdup_printf (
     "(?<iy>\\d{4})[-/](?<im>\\d{1,2})[-/](?<id>\\d{1,2})"
     "|\\b(?<ad>\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?<am>%s)\\.?,?\\s+(?<ay>\\d{4})"
-    "|\\b(?<bm>%s)\\.?\\s+(?<bd>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<by>\\d{4})",
+    "|\\b(?<bm>%s)\\.?\\s+(?<bd>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<by>\\d{4})"
+    "|\\b(?<ed>\\d{1,2})\\.(?<em>\\d{1,2})\\.(?<ey>\\d{4})\\b",
     month, month);
 
   return g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
@@ -196,6 +197,12 @@ parse_date_full (const char *text,
     {
       m = fetch_int (info, "im");
       d = fetch_int (info, "id");
+    }
+  else if ((y = fetch_int (info, "ey")) != 0)
+    {
+      /* 8.3.2027: day first, as written in most of Europe. */
+      m = fetch_int (info, "em");
+      d = fetch_int (info, "ed");
     }
   else
     {
