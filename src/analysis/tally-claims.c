@@ -252,6 +252,9 @@ static gboolean is_clause_break (Ctx  *c,
                                  guint i);
 static gboolean resets_clause (Ctx  *c,
                                guint i);
+static gboolean punct_is (Ctx  *c,
+                          guint i,
+                          char  ch);
 
 /* The period a figure is tied to: a year after it in the same clause ("$94.8
  * billion in 2024"), else the nearest one before it ("In 2024, trade
@@ -281,6 +284,15 @@ nearest_scope (Ctx  *c,
         }
       if (tok < first && first - tok < before_dist)
         {
+          gboolean new_clause = FALSE;
+
+          /* "…last year, and the city plans 12,000 flats": a new clause with
+           * a subject of its own starts after ", and". */
+          for (guint k = tok + 1; k + 1 < first; k++)
+            if (punct_is (c, k, ',') && (token_is (c, k + 1, "and") || token_is (c, k + 1, "but")))
+              new_clause = TRUE;
+          if (new_clause)
+            continue;
           before_dist = first - tok;
           before = c->scopes[s].year;
         }
@@ -352,6 +364,20 @@ looks_verb (Ctx  *c,
     return FALSE;
   if (t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB))
     return (t->lex->flags & TALLY_LEX_STOP) == 0;
+  return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'));
+}
+
+/* "-ed" and "-ing" forms: a verb, or an adjective before a noun. */
+static gboolean
+looks_participle (Ctx  *c,
+                  guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (t->flags & TALLY_TOKEN_CAPITALIZED)
+    return FALSE;
   return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'));
 }
 
@@ -437,7 +463,11 @@ read_np (Ctx    *c,
         break;
       if (t->lex != NULL && (t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_MONTH)) && !(t->lex->flags & TALLY_LEX_STOP))
         break;
-      if (n > 0 && t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB) && !(t->lex->flags & TALLY_LEX_STOP))
+      /* A verb ends the phrase ("trade reached"); "operating costs, …" and
+       * "seats" before anything but a figure are nouns. */
+      if (n > 0 && t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB) && !(t->lex->flags & TALLY_LEX_STOP)
+          && !(looks_plural (c, k) && !is_number (c, k + 1) && !(k + 1 < n_tokens (c) && TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL)
+               && !is_determiner (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_QUALIFIER)))
         break;
       if (n > 0 && is_determiner (c, k))
         break;
@@ -456,7 +486,7 @@ read_np (Ctx    *c,
         }
       /* "-ed"/"-ing" words modify a noun that follows ("planned rail
        * corridors"); otherwise they are the verb ("agreements signed"). */
-      if (n > 0 && looks_verb (c, k)
+      if (n > 0 && looks_participle (c, k)
           && !(is_word (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) && !is_determiner (c, k + 1)))
         break;
       /* "Summit opens", "economy enables it": a verb, not a plural noun. */
@@ -558,7 +588,8 @@ resets_clause (Ctx  *c,
 static gboolean
 subject_in (Ctx  *c,
             gint  from,
-            gint  to)
+            gint  to,
+            gboolean verb_follows)
 {
   for (gint k = from; k < to; k++)
     {
@@ -588,7 +619,7 @@ subject_in (Ctx  *c,
             guint np_end = read_np (c, k, NP_ANY);
 
             /* … unless the verb follows it: "with a double room costing …". */
-            if (np_end == (guint) to && np_end > (guint) k && c->measure->len > 0)
+            if (verb_follows && np_end == (guint) to && np_end > (guint) k && c->measure->len > 0)
               return TRUE;
             g_string_truncate (c->measure, 0);
             if (np_end > (guint) k)
@@ -662,15 +693,15 @@ measure_from_subject_full (Ctx  *c,
 
       while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK))
         start--;
-      if (start < end && subject_in (c, start, end))
+      if (start < end && subject_in (c, start, end, FALSE))
         return TRUE;
     }
-  if (subject_in (c, clause, verb))
+  if (subject_in (c, clause, verb, TRUE))
     return TRUE;
   for (k = 0; k < clause; k++)
     if (is_clause_break (c, k))
       {
-        if (subject_in (c, from, k))
+        if (subject_in (c, from, k, FALSE))
           return TRUE;
         from = k + 1;
       }
@@ -713,12 +744,14 @@ measure_before_of (Ctx      *c,
       *change = TRUE;
       /* "an increase of 35% in trade" — the measure follows; "…, an
        * increase of 12%" — it is the one of the figure before. */
-      if (token_is (c, after, "in") && read_np (c, after + 1, NP_ANY) > after + 1)
+      if (token_is (c, after, "in") && !has_flag (c, after + 2, TALLY_LEX_DURATION)
+          && !has_flag (c, after + 1, TALLY_LEX_DURATION) && read_np (c, after + 1, NP_ANY) > after + 1)
         return TRUE;
       return copy_previous_measure (c);
     }
+  /* "at a cost of", "an average of": of the figure before, if any. */
   if (has_flag (c, end, TALLY_LEX_FILLER))
-    return FALSE;
+    return copy_previous_measure (c);
   start = end;
   /* Modifiers before the noun, but not a verb in -s: "the bank holds reserves of". */
   while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
@@ -1413,7 +1446,14 @@ clause_is_future (Ctx  *c,
   for (gint k = from; k <= to; k++)
     if (has_flag (c, k, TALLY_LEX_FUTURE))
       return TRUE;
-  return FALSE;
+  /* A clause that says nothing of its own time takes the sentence's:
+   * "plans to open routes, including flights from 1 October". */
+  for (gint k = from; k <= to; k++)
+    if (token_is (c, k, "was") || token_is (c, k, "were") || token_is (c, k, "had") || token_is (c, k, "did")
+        || (is_word (c, k) && !is_proper (c, k) && TOK (c, k)->end - TOK (c, k)->start > 3
+            && c->text[TOK (c, k)->end - 2] == 'e' && c->text[TOK (c, k)->end - 1] == 'd'))
+      return FALSE;
+  return c->future;
 }
 
 static int

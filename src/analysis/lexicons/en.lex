@@ -959,6 +959,7 @@ of
 # Nouns that stand for the thing they count: "the value of trade" → trade.
 [filler]
 average
+cost
 value
 volume
 level
