@@ -2289,8 +2289,6 @@ match_quantity (Ctx   *c,
           || has_flag (c, k, TALLY_LEX_LEVEL_VERB) || is_determiner (c, k))
         return end;
     }
-  if (q.kind == TALLY_CLAIM_KIND_COUNT && !q.bare)
-    q.kind = TALLY_CLAIM_KIND_COUNT;
   if (!isfinite (q.value) || (q.has_max && !isfinite (q.value_max)))
     return k;
   emit_quantity (c, &q, ss, se);
@@ -2356,7 +2354,7 @@ match_fraction (Ctx   *c,
   q.first = qual_first;
   q.num_first = i;
   q.last = k;
-  q.after = token_is (c, k + 1, "of") ? k + 1 : (is_determiner (c, k + 1) ? k + 1 : k + 1);
+  q.after = k + 1;
   emit_quantity (c, &q, ss, se);
   return k + 1;
 }
@@ -2426,15 +2424,9 @@ match_ordinal (Ctx   *c,
     if (e != NULL && (e->flags & (TALLY_LEX_ORDINAL_SKIP | TALLY_LEX_MONTH | TALLY_LEX_STOP)))
       return i + 1;
   }
-  /* The ordinal counts the head: "second China–Central Asia Summit" → summit. */
-  {
-    const char *head = strrchr (c->measure->str, ' ');
-
-    if (head != NULL && t->type == TALLY_TOKEN_WORD && !(t->flags & TALLY_TOKEN_HYPHENATED))
-      {
-        /* keep lower-case modifiers: "second rail corridor" */
-      }
-  }
+  /* The ordinal counts the head: "second China–Central Asia Summit" →
+   * summit (names dropped by read_np), "second rail corridor" keeps its
+   * lower-case modifiers. */
   r.kind = TALLY_CLAIM_KIND_ORDINAL;
   r.has_value = TRUE;
   r.value = ordinal;
@@ -2499,27 +2491,6 @@ token_is_candidate (const TallyToken *t)
          || (t->lex != NULL
              && (t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
                                   | TALLY_LEX_RELATIVE_DATE | TALLY_LEX_DURATION)));
-}
-
-G_GNUC_UNUSED static gboolean
-sentence_has_candidate (Ctx *c)
-{
-  for (guint k = 0; k < n_tokens (c); k++)
-    {
-      const TallyToken *t = TOK (c, k);
-
-      if (t->type == TALLY_TOKEN_NUMBER)
-        return TRUE;
-      /* Every relative date phrase holds "year", "month", "today"…: its
-       * first word ("the", "last") alone does not make a candidate. */
-      if (t->lex != NULL
-          && (t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
-                               | TALLY_LEX_RELATIVE_DATE | TALLY_LEX_DURATION)))
-        return TRUE;
-      if (t->flags & TALLY_TOKEN_HYPHENATED)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
