@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tally-ingest.h"
+#include "tally-store-private.h"
+#include "tally-store.h"
+
+static char *
+temp_project (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tally-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, name, NULL);
+}
+
+static TallyDocumentRecord *
+fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "ingest", name, NULL);
+  g_autoptr(GError) error = NULL;
+  TallyDocumentRecord *record = tally_ingest_file (path, &error);
+
+  g_assert_no_error (error);
+  return record;
+}
+
+static GPtrArray *
+two_claims (void)
+{
+  GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+  TallyClaimRecord *a = tally_claim_record_new ();
+  TallyClaimRecord *b = tally_claim_record_new ();
+
+  a->kind = TALLY_CLAIM_KIND_PERCENT;
+  a->has_value = TRUE;
+  a->value = 12;
+  a->unit = g_strdup ("%");
+  a->qualifier = TALLY_QUALIFIER_EXACT;
+  a->measure = g_strdup ("vendace quota");
+  a->change = TRUE;
+  a->start = 105;
+  a->end = 108;
+  a->sentence_start = 0;
+  a->sentence_end = 138;
+  g_ptr_array_add (claims, a);
+
+  b->kind = TALLY_CLAIM_KIND_DATE;
+  b->has_value = FALSE;
+  b->value_text = g_strdup ("2027-05-01");
+  b->has_value_max = TRUE;
+  b->value_max = 2028;
+  b->value_max_text = g_strdup ("2028");
+  b->qualifier = TALLY_QUALIFIER_APPROX;
+  b->scope_year = 2027;
+  b->relative = g_strdup ("next May");
+  b->start = 200;
+  b->end = 205;
+  b->sentence_start = 191;
+  b->sentence_end = 216;
+  g_ptr_array_add (claims, b);
+  return claims;
+}
+
+static void
+assert_spans_equal (GArray *a,
+                    GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpmem (a->data, a->len * 2 * sizeof (gsize), b->data, b->len * 2 * sizeof (gsize));
+}
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = temp_project ("round.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_autoptr(TallyDocumentRecord) in = fixture ("plain.txt");
+  g_autoptr(TallyDocumentRecord) out = NULL;
+  g_autoptr(GPtrArray) claims = two_claims ();
+  g_autoptr(GPtrArray) claims_out = NULL;
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_store_get_schema_version (store), ==, TALLY_STORE_SCHEMA_VERSION);
+  g_assert_true (tally_store_begin (store, &error));
+  id = tally_store_add_document (store, in, claims, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 1);
+  g_assert_true (tally_store_commit (store, &error));
+  g_clear_pointer (&store, tally_store_close);
+
+  /* Reopened: every field comes back. */
+  store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  out = tally_store_load_document (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out->path, ==, in->path);
+  g_assert_cmpstr (out->format, ==, "text");
+  g_assert_cmpstr (out->content_hash, ==, in->content_hash);
+  g_assert_cmpstr (out->title, ==, "Kemi fisheries conference agrees quotas for three lakes");
+  g_assert_cmpstr (out->author, ==, "Aino Lehtonen");
+  g_assert_cmpstr (out->published, ==, "2027-03-04");
+  g_assert_null (out->outlet);
+  g_assert_cmpstr (out->text, ==, in->text);
+  g_assert_cmpuint (out->text_len, ==, in->text_len);
+  g_assert_cmpuint (out->word_count, ==, 53);
+  g_assert_true (out->simhash == in->simhash);
+  assert_spans_equal (out->paragraphs, in->paragraphs);
+  assert_spans_equal (out->sentences, in->sentences);
+  assert_spans_equal (out->offset_map, in->offset_map);
+  g_assert_cmpuint (out->comments->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      TallyComment *a = g_ptr_array_index (in->comments, i), *b = g_ptr_array_index (out->comments, i);
+
+      g_assert_cmpstr (a->author, ==, b->author);
+      g_assert_cmpstr (a->text, ==, b->text);
+    }
+  g_assert_cmpuint (out->boilerplate->len, ==, in->boilerplate->len);
+  for (guint i = 0; i < in->boilerplate->len; i++)
+    {
+      TallyBoilerplate *a = g_ptr_array_index (in->boilerplate, i), *b = g_ptr_array_index (out->boilerplate, i);
+
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpuint (a->offset, ==, b->offset);
+    }
+
+  claims_out = tally_store_load_claims (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (claims_out->len, ==, 2);
+  {
+    TallyClaimRecord *a = g_ptr_array_index (claims_out, 0), *b = g_ptr_array_index (claims_out, 1);
+
+    g_assert_cmpint (a->kind, ==, TALLY_CLAIM_KIND_PERCENT);
+    g_assert_true (a->has_value);
+    g_assert_cmpfloat (a->value, ==, 12);
+    g_assert_false (a->has_value_max);
+    g_assert_cmpstr (a->unit, ==, "%");
+    g_assert_cmpint (a->qualifier, ==, TALLY_QUALIFIER_EXACT);
+    g_assert_cmpstr (a->measure, ==, "vendace quota");
+    g_assert_true (a->change);
+    g_assert_cmpuint (a->start, ==, 105);
+    g_assert_cmpuint (a->end, ==, 108);
+    g_assert_cmpuint (a->sentence_end, ==, 138);
+    g_assert_null (a->relative);
+
+    g_assert_cmpint (b->kind, ==, TALLY_CLAIM_KIND_DATE);
+    g_assert_false (b->has_value);
+    g_assert_cmpstr (b->value_text, ==, "2027-05-01");
+    g_assert_true (b->has_value_max);
+    g_assert_cmpfloat (b->value_max, ==, 2028);
+    g_assert_cmpstr (b->value_max_text, ==, "2028");
+    g_assert_cmpint (b->qualifier, ==, TALLY_QUALIFIER_APPROX);
+    g_assert_cmpint (b->scope_year, ==, 2027);
+    g_assert_cmpstr (b->relative, ==, "next May");
+    g_assert_false (b->change);
+    g_assert_null (b->unit);
+    g_assert_cmpuint (b->sentence_start, ==, 191);
+  }
+  g_assert_true (tally_store_check_integrity (store, &error));
+}
+
+static void
+count_cb (const TallyStoreDocumentInfo *info,
+          gpointer                      user_data)
+{
+  GPtrArray *titles = user_data;
+
+  g_ptr_array_add (titles, g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%u:%u:%" G_GINT64_FORMAT,
+                                            info->id, info->title, info->comment_count, info->claim_count,
+                                            info->cluster_id));
+}
+
+static void
+test_duplicate_and_list (void)
+{
+  g_autofree char *path = temp_project ("dup.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_autoptr(TallyDocumentRecord) a = fixture ("plain.txt");
+  g_autoptr(TallyDocumentRecord) b = fixture ("wire-a.txt");
+  g_autoptr(GPtrArray) claims = two_claims ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (tally_store_add_document (store, a, claims, 0, &error), ==, 1);
+  g_assert_cmpint (tally_store_add_document (store, b, NULL, 1, &error), ==, 2);
+  g_assert_cmpint (tally_store_add_document (store, a, NULL, 0, &error), ==, 0);
+  g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_DUPLICATE);
+  g_assert_cmpstr (error->message, ==, "“plain.txt”: already in the project (same content)");
+  g_clear_error (&error);
+  g_assert_cmpint (tally_store_find_by_hash (store, a->content_hash), ==, 1);
+  g_assert_cmpint (tally_store_find_by_hash (store, "0000"), ==, 0);
+  g_assert_cmpuint (tally_store_count_documents (store), ==, 2);
+
+  g_assert_true (tally_store_foreach_document (store, count_cb, rows, &error));
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "1:Kemi fisheries conference agrees quotas for three lakes:3:2:1");
+  g_assert_cmpstr (g_ptr_array_index (rows, 1), ==, "2:Northern lakes conference ends with vendace quota cut:0:0:1");
+
+  g_assert_true (tally_store_set_cluster (store, 2, 2, &error));
+  g_assert_true (tally_store_remove_document (store, 1, &error));
+  g_ptr_array_set_size (rows, 0);
+  g_assert_true (tally_store_foreach_document (store, count_cb, rows, &error));
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "2:Northern lakes conference ends with vendace quota cut:0:0:2");
+  /* Claims and comments went with the document (ON DELETE CASCADE). */
+  {
+    g_autoptr(GPtrArray) gone = tally_store_load_claims (store, 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gone->len, ==, 0);
+  }
+  g_assert_null (tally_store_load_document (store, 1, &error));
+  g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *path = temp_project ("search.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  const char *names[] = { "plain.txt", "jsonld.html", "divsoup.html", "article.html" };
+  g_autoptr(GPtrArray) hits = NULL;
+  TallyStoreHit *hit;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TallyDocumentRecord) r = fixture (names[i]);
+
+      g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, i + 1);
+    }
+
+  /* "second vote" as a phrase is only in the JSON-LD page. */
+  hits = tally_store_search (store, "\"second vote\"", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  hit = g_ptr_array_index (hits, 0);
+  g_assert_cmpint (hit->document_id, ==, 2);
+  g_assert_cmpstr (hit->title, ==, "Lake villages ask for a second vote");
+  /* A phrase is marked as one run. */
+  g_assert_nonnull (strstr (hit->snippet, "secretariat for a " TALLY_STORE_MATCH_START "second vote" TALLY_STORE_MATCH_END));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* A title word ranks its document first. */
+  hits = tally_store_search (store, "villages", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, 2);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 1))->document_id, ==, 4);
+  g_assert_cmpfloat (((TallyStoreHit *) g_ptr_array_index (hits, 0))->rank, <, ((TallyStoreHit *) g_ptr_array_index (hits, 1))->rank);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Prefix, diacritics folded, punctuation harmless. */
+  hits = tally_store_search (store, "kemijarv*", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, 3);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = tally_store_search (store, "12% AND -quota: (\"", 10, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = tally_store_search (store, " — ", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  {
+    g_autofree char *q = _tally_store_fts_query ("ice \"thin ice\" kemi* a\"b");
+
+    g_assert_cmpstr (q, ==, "\"ice\" \"thin ice\" \"kemi\"* \"a\" \"b\"");
+  }
+}
+
+static void
+test_corrections (void)
+{
+  g_autofree char *path = temp_project ("corr.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+
+  id = tally_store_add_correction (store, "document", 7, "title", "Old", "New", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 1);
+  g_assert_true (tally_store_set_correction_undone (store, id, TRUE, &error));
+  g_assert_cmpint (sqlite3_prepare_v2 (_tally_store_get_db (store),
+                                       "SELECT target, target_id, field, old_value, new_value, undone FROM corrections",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "document");
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 1), ==, 7);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, "title");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "Old");
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 4), ==, "New");
+  g_assert_cmpint (sqlite3_column_int (stmt, 5), ==, 1);
+  sqlite3_finalize (stmt);
+}
+
+static void
+test_migration (void)
+{
+  g_autofree char *path = temp_project ("old.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = _tally_store_open_at_version (path, TALLY_STORE_OPEN_CREATE, 1, &error);
+  g_autoptr(TallyDocumentRecord) r = fixture ("plain.txt");
+  g_autoptr(TallyDocumentRecord) back = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_store_get_schema_version (store), ==, 1);
+  g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, 1);
+  /* Schema 1 has no corrections table. */
+  g_assert_cmpint (tally_store_add_correction (store, "document", 1, "title", "a", "b", &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_pointer (&store, tally_store_close);
+
+  store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_store_get_schema_version (store), ==, 2);
+  back = tally_store_load_document (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->text, ==, r->text);
+  g_assert_cmpint (tally_store_add_correction (store, "document", 1, "title", "a", "b", &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_true (tally_store_check_integrity (store, &error));
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+assert_refused (const char *path,
+                int         code,
+                const char *message)
+{
+  g_autofree char *before = file_digest (path);
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  TallyStore *store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, TALLY_STORE_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+  after = file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *path = temp_project ("newer.tally");
+  g_autoptr(GError) error = NULL;
+  TallyStore *store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_tally_store_get_db (store), "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  tally_store_close (store);
+
+  assert_refused (path, TALLY_STORE_ERROR_NEWER,
+                  "“newer.tally” was saved by a newer version of Tally (project format 99; this version reads up to 2)");
+}
+
+static void
+test_refuse_corrupt (void)
+{
+  g_autofree char *path = temp_project ("corrupt.tally");
+  g_autoptr(GError) error = NULL;
+  TallyStore *store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(TallyDocumentRecord) r = fixture (i == 0 ? "plain.txt" : i == 1 ? "article.html" : i == 2 ? "jsonld.html" : "wire-a.txt");
+
+      g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), >, 0);
+    }
+  g_assert_cmpint (sqlite3_exec (_tally_store_get_db (store), "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  tally_store_close (store);
+
+  /* Scribble over the second page onwards, keep the header. */
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  memset (data + 4096, 0xA5, len - 4096);
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+  assert_refused (path, TALLY_STORE_ERROR_CORRUPT, "“corrupt.tally” is damaged and cannot be opened; the file was left as it is");
+}
+
+static void
+test_refuse_foreign (void)
+{
+  g_autofree char *text = temp_project ("notes.tally");
+  g_autofree char *other = temp_project ("other.db");
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (text, "These are my notes, not a project.", -1, NULL));
+  assert_refused (text, TALLY_STORE_ERROR_NOT_A_PROJECT, "“notes.tally” is not a Tally project");
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE songs (name TEXT)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_refused (other, TALLY_STORE_ERROR_NOT_A_PROJECT, "“other.db” is a database of another program, not a Tally project");
+}
+
+static void
+test_missing (void)
+{
+  g_autofree char *path = temp_project ("absent.tally");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error));
+  g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "“absent.tally” does not exist");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_copy (void)
+{
+  g_autofree char *path = temp_project ("src.tally");
+  g_autofree char *copy = temp_project ("copy.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_autoptr(TallyStore) reopened = NULL;
+  g_autoptr(TallyDocumentRecord) r = fixture ("wrapped.md");
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, 1);
+  g_assert_true (tally_store_copy_to (store, copy, &error));
+  g_assert_no_error (error);
+  reopened = tally_store_open (copy, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tally_store_count_documents (reopened), ==, 1);
+  hits = tally_store_search (reopened, "midnight", 5, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/round-trip", test_round_trip);
+  g_test_add_func ("/store/duplicate-and-list", test_duplicate_and_list);
+  g_test_add_func ("/store/search", test_search);
+  g_test_add_func ("/store/corrections", test_corrections);
+  g_test_add_func ("/store/migration", test_migration);
+  g_test_add_func ("/store/refuse/newer", test_refuse_newer);
+  g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
+  g_test_add_func ("/store/refuse/foreign", test_refuse_foreign);
+  g_test_add_func ("/store/refuse/missing", test_missing);
+  g_test_add_func ("/store/copy", test_copy);
+
+  return g_test_run ();
+}
