@@ -1,0 +1,1402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <cairo-svg.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tally-event.h"
+#include "tally-timeline.h"
+#include "tally-timeline-layout.h"
+
+/* Geometry, in pixels. A lane holds a marker row and a label under it. */
+#define AXIS_HEIGHT   28.0
+#define TOP           (AXIS_HEIGHT + 10.0)
+#define LANE_HEIGHT   38.0
+#define MARKER_Y      9.0       /* marker centre below the lane top */
+#define LABEL_Y       18.0
+#define RADIUS        6.0
+#define LEGEND_HEIGHT 30.0
+#define LANE_GAP      10.0
+#define TICK_GAP      14.0
+#define MIN_LABEL     28.0
+#define MIN_DAYS      3.0
+
+typedef struct
+{
+  TallyEvent  *event;
+  PangoLayout *layout;       /* the label, ellipsised to what its lane leaves */
+  double       label_width;  /* natural */
+  guint        n_alts;
+  double      *alt_first;    /* days: where each date (alternative) starts … */
+  double      *alt_last;     /* … and ends (exclusive); equal for a day */
+  gboolean     point;        /* day precision: a marker, not a bar */
+} Item;
+
+struct _TallyTimeline
+{
+  GtkWidget        parent_instance;
+
+  GListModel      *model;
+  GPtrArray       *items;    /* Item* */
+  TallyTimeSpan    visible;
+  TallyTimeSpan    limits;
+
+  /* Lanes depend on the zoom only: positions are kept relative to
+   * `limits.begin`, so panning never re-lays out. */
+  double           layout_scale;
+  guint            layout_max_lanes;
+  TallyLaneInput  *lane_in;
+  TallyLaneOutput *lane_out;
+  guint            n_lanes;
+
+  int              focus;
+  GtkPopover      *popover;
+  PangoLayout     *measure_layout;
+  GHashTable      *names;    /* document id → outlet or title */
+
+  AdwAnimation    *animation;
+  TallyTimeSpan    animation_from;
+  TallyTimeSpan    animation_to;
+
+  TallyTimeSpan    gesture_span;
+  double           gesture_anchor;
+  double           pointer_x;
+};
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+enum {
+  MENTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TallyTimeline, tally_timeline, GTK_TYPE_WIDGET)
+
+static void
+item_free (Item *item)
+{
+  g_clear_object (&item->event);
+  g_clear_object (&item->layout);
+  g_free (item->alt_first);
+  g_free (item->alt_last);
+  g_free (item);
+}
+
+static void
+invalidate_layout (TallyTimeline *self)
+{
+  self->layout_scale = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Colours: the widget's foreground and Adwaita's palette                  */
+
+typedef struct
+{
+  GdkRGBA fg;
+  GdkRGBA dim;
+  GdkRGBA grid;
+  GdkRGBA accent;
+  GdkRGBA disputed;
+  GdkRGBA background;
+} Palette;
+
+static void
+get_palette (TallyTimeline *self,
+             Palette       *p)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_widget_get_color (GTK_WIDGET (self), &p->fg);
+  p->dim = p->fg;
+  p->dim.alpha *= 0.6;
+  p->grid = p->fg;
+  p->grid.alpha *= 0.12;
+  /* Adwaita's blue 3 / accent and orange 3 / 4, which read well on the
+   * light and the dark window background. */
+  gdk_rgba_parse (&p->accent, dark ? "#78aeed" : "#1c71d8");
+  gdk_rgba_parse (&p->disputed, dark ? "#ffa348" : "#e66100");
+  gdk_rgba_parse (&p->background, dark ? "#222226" : "#fafafb");
+}
+
+static void
+set_source (cairo_t       *cr,
+            const GdkRGBA *color,
+            double         alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Items and layout                                                        */
+
+static double
+measure_label (const char *label,
+               gpointer    user_data)
+{
+  TallyTimeline *self = user_data;
+  int width;
+
+  pango_layout_set_text (self->measure_layout, label, -1);
+  pango_layout_get_pixel_size (self->measure_layout, &width, NULL);
+  return width;
+}
+
+static void
+rebuild_items (TallyTimeline *self)
+{
+  guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
+  g_autofree guint32 *first = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *last = g_new (guint32, MAX (n, 1));
+  TallyTimeSpan fit;
+
+  g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyEvent) event = g_list_model_get_item (self->model, i);
+      const TallyEventRecord *r = tally_event_get_record (event);
+      Item *item = g_new0 (Item, 1);
+      int width;
+
+      item->event = g_object_ref (event);
+      item->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), r->label);
+      pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (item->layout, &width, NULL);
+      item->label_width = width;
+      item->point = r->precision == TALLY_EVENT_PRECISION_DAY;
+      item->n_alts = r->disputed ? r->alternatives->len : 1;
+      item->alt_first = g_new (double, item->n_alts);
+      item->alt_last = g_new (double, item->n_alts);
+      for (guint a = 0; a < item->n_alts; a++)
+        {
+          guint32 f = r->first_day, l = r->last_day;
+
+          if (r->disputed)
+            {
+              const TallyEventAlternative *alt = g_ptr_array_index (r->alternatives, a);
+              f = alt->first_day;
+              l = alt->last_day;
+            }
+          /* A day is a marker at its middle; anything longer is a bar over
+           * every day it covers (a year-precision event spans its year). */
+          if (f == l)
+            item->alt_first[a] = item->alt_last[a] = f + 0.5;
+          else
+            {
+              item->alt_first[a] = f;
+              item->alt_last[a] = l + 1.0;
+            }
+          first[i] = MIN (a == 0 ? f : first[i], f);
+          last[i] = MAX (a == 0 ? l : last[i], l);
+        }
+      g_ptr_array_add (self->items, item);
+    }
+
+  g_clear_pointer (&self->lane_in, g_free);
+  g_clear_pointer (&self->lane_out, g_free);
+  self->lane_in = g_new0 (TallyLaneInput, MAX (n, 1));
+  self->lane_out = g_new0 (TallyLaneOutput, MAX (n, 1));
+  self->focus = n > 0 ? CLAMP (self->focus, -1, (int) n - 1) : -1;
+
+  fit = tally_time_span_fit (first, last, n, 0.05, 30);
+  if (n == 0)
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      fit = (TallyTimeSpan) { g_date_get_julian (&today) - 180.0, g_date_get_julian (&today) + 185.0 };
+    }
+  /* Room to pan and zoom out around the events, a century either side. */
+  {
+    double pad = MAX (tally_time_span_duration (fit) * 4, 36525);
+
+    self->limits = (TallyTimeSpan) { MAX (fit.begin - pad, 1), fit.end + pad };
+  }
+  self->visible = fit;
+  invalidate_layout (self);
+}
+
+static guint
+max_lanes_for (int height)
+{
+  return MAX (1, (guint) ((height - TOP - LEGEND_HEIGHT) / LANE_HEIGHT));
+}
+
+static double
+scale_of (TallyTimeline *self,
+          double         width)
+{
+  return width / tally_time_span_duration (self->visible);
+}
+
+static void
+ensure_layout (TallyTimeline *self,
+               double         width,
+               double         height)
+{
+  double scale = scale_of (self, width);
+  guint max_lanes = max_lanes_for (height);
+
+  if (self->layout_scale == scale && self->layout_max_lanes == max_lanes)
+    return;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+
+      for (guint a = 0; a < item->n_alts; a++)
+        {
+          lo = MIN (lo, item->alt_first[a]);
+          hi = MAX (hi, item->alt_last[a]);
+        }
+      self->lane_in[i].x_start = (lo - self->limits.begin) * scale - RADIUS;
+      self->lane_in[i].x_end = (hi - self->limits.begin) * scale + RADIUS;
+      self->lane_in[i].label_width = item->label_width;
+    }
+  self->n_lanes = tally_timeline_assign_lanes (self->lane_in, self->items->len, LANE_GAP,
+                                               max_lanes, MIN_LABEL, self->lane_out);
+  self->layout_scale = scale;
+  self->layout_max_lanes = max_lanes;
+}
+
+/* From lane coordinates (relative to limits.begin) to the view. */
+static double
+view_offset (TallyTimeline *self)
+{
+  return (self->visible.begin - self->limits.begin) * self->layout_scale;
+}
+
+static double
+x_for_day (TallyTimeline *self,
+           double         day,
+           double         width)
+{
+  return tally_time_span_x_for_day (self->visible, day, width);
+}
+
+static TallyBox
+item_box (TallyTimeline *self,
+          guint          i)
+{
+  TallyLaneInput in = self->lane_in[i];
+  double offset = view_offset (self);
+
+  in.x_start -= offset;
+  in.x_end -= offset;
+  return tally_timeline_item_box (&in, &self->lane_out[i], TOP, LANE_HEIGHT, 0);
+}
+
+static int
+hit_test (TallyTimeline *self,
+          double         x,
+          double         y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree TallyBox *boxes = NULL;
+
+  if (width <= 0 || self->items->len == 0)
+    return -1;
+  ensure_layout (self, width, height);
+  boxes = g_new (TallyBox, self->items->len);
+  for (guint i = 0; i < self->items->len; i++)
+    boxes[i] = item_box (self, i);
+  return tally_timeline_hit_test (boxes, self->items->len, x, y);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Drawing                                                                 */
+
+static void
+draw_diamond (cairo_t *cr,
+              double   x,
+              double   y,
+              double   r)
+{
+  cairo_move_to (cr, x, y - r);
+  cairo_line_to (cr, x + r, y);
+  cairo_line_to (cr, x, y + r);
+  cairo_line_to (cr, x - r, y);
+  cairo_close_path (cr);
+}
+
+static void
+draw_bar (cairo_t *cr,
+          double   x0,
+          double   x1,
+          double   y)
+{
+  double h = 2 * RADIUS - 2;
+  double r = h / 2;
+
+  if (x1 - x0 < h)
+    {
+      double c = (x0 + x1) / 2;
+      x0 = c - r;
+      x1 = c + r;
+    }
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x0 + r, y, r, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, x1 - r, y, r, -G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_item_shapes (TallyTimeline *self,
+                  cairo_t       *cr,
+                  guint          i,
+                  double         width,
+                  const Palette *p)
+{
+  Item *item = g_ptr_array_index (self->items, i);
+  const TallyEventRecord *r = tally_event_get_record (item->event);
+  TallyBox box = item_box (self, i);
+  double cy = box.y + MARKER_Y;
+  const GdkRGBA *color = r->disputed ? &p->disputed : &p->accent;
+
+  /* Disputed: the alternatives, linked by a dashed line. */
+  if (item->n_alts > 1)
+    {
+      double a = x_for_day (self, (item->alt_first[0] + item->alt_last[0]) / 2, width);
+      double b = a;
+
+      for (guint k = 1; k < item->n_alts; k++)
+        {
+          double c = x_for_day (self, (item->alt_first[k] + item->alt_last[k]) / 2, width);
+          a = MIN (a, c);
+          b = MAX (b, c);
+        }
+      set_source (cr, color, 0.9);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      cairo_move_to (cr, a, cy);
+      cairo_line_to (cr, b, cy);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  for (guint k = 0; k < item->n_alts; k++)
+    {
+      double x0 = x_for_day (self, item->alt_first[k], width);
+      double x1 = x_for_day (self, item->alt_last[k], width);
+      gboolean point = item->alt_first[k] == item->alt_last[k];
+
+      if (point && r->disputed)
+        draw_diamond (cr, x0, cy, RADIUS + 1);
+      else if (point)
+        cairo_arc (cr, x0, cy, RADIUS, 0, 2 * G_PI);
+      else
+        draw_bar (cr, x0, x1, cy);
+
+      if (r->planned)
+        {
+          /* Planned: hollow, dashed outline. */
+          set_source (cr, &p->background, 1);
+          cairo_fill_preserve (cr);
+          set_source (cr, color, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      else
+        {
+          set_source (cr, color, point ? 1 : 0.55);
+          cairo_fill_preserve (cr);
+          set_source (cr, color, 1);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+    }
+}
+
+static void
+draw_legend (TallyTimeline *self,
+             GtkSnapshot   *snapshot,
+             double         width,
+             double         height,
+             const Palette *p)
+{
+  struct { const char *text; int shape; } entries[] = {
+    { _("Event on a day"), 0 },
+    { _("Month, year or period"), 1 },
+    { _("Planned"), 2 },
+    { _("Disputed date: each source’s date, linked"), 3 },
+  };
+  double y = height - LEGEND_HEIGHT / 2;
+  double x = 12;
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, height - LEGEND_HEIGHT, width, LEGEND_HEIGHT));
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      double text_width = measure_label (entries[i].text, self);
+      int text_height;
+
+      switch (entries[i].shape)
+        {
+        case 0:
+          cairo_arc (cr, x + RADIUS, y, RADIUS, 0, 2 * G_PI);
+          set_source (cr, &p->accent, 1);
+          cairo_fill (cr);
+          break;
+        case 1:
+          draw_bar (cr, x, x + 22, y);
+          set_source (cr, &p->accent, 0.55);
+          cairo_fill_preserve (cr);
+          set_source (cr, &p->accent, 1);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+          break;
+        case 2:
+          cairo_arc (cr, x + RADIUS, y, RADIUS, 0, 2 * G_PI);
+          set_source (cr, &p->accent, 1);
+          cairo_set_line_width (cr, 2);
+          cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          break;
+        default:
+          set_source (cr, &p->disputed, 1);
+          cairo_set_line_width (cr, 1.5);
+          cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+          cairo_move_to (cr, x + RADIUS, y);
+          cairo_line_to (cr, x + 22 - RADIUS, y);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          draw_diamond (cr, x + RADIUS, y, RADIUS);
+          draw_diamond (cr, x + 22 - RADIUS, y, RADIUS);
+          cairo_fill (cr);
+          break;
+        }
+      x += (entries[i].shape == 0 || entries[i].shape == 2) ? 2 * RADIUS + 6 : 28;
+
+      pango_layout_get_pixel_size (self->measure_layout, NULL, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y - text_height / 2.0));
+      gtk_snapshot_append_layout (snapshot, self->measure_layout, &p->dim);
+      gtk_snapshot_restore (snapshot);
+      x += text_width + 20;
+    }
+  cairo_destroy (cr);
+}
+
+static void
+draw_timeline (TallyTimeline *self,
+               GtkSnapshot   *snapshot,
+               double         width,
+               double         height,
+               gboolean       background)
+{
+  Palette p;
+  g_autoptr(GArray) ticks = NULL;
+  double offset;
+  double lanes_bottom = height - LEGEND_HEIGHT;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+  get_palette (self, &p);
+  ensure_layout (self, width, height);
+  offset = view_offset (self);
+
+  if (background)
+    gtk_snapshot_append_color (snapshot, &p.background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* The axis: grid lines and labels from the layout helper. */
+  ticks = tally_timeline_ticks (self->visible, width, TICK_GAP, measure_label, self);
+  for (guint i = 0; i < ticks->len; i++)
+    {
+      TallyTimelineTick *tick = &g_array_index (ticks, TallyTimelineTick, i);
+      int text_height;
+
+      gtk_snapshot_append_color (snapshot, tick->label[0] ? &p.grid : &p.grid,
+                                 &GRAPHENE_RECT_INIT (floor (tick->x), tick->label[0] ? 4 : AXIS_HEIGHT - 6,
+                                                      1, lanes_bottom - (tick->label[0] ? 4 : AXIS_HEIGHT - 6)));
+      if (tick->label[0] == '\0')
+        continue;
+      pango_layout_set_text (self->measure_layout, tick->label, -1);
+      pango_layout_get_pixel_size (self->measure_layout, NULL, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor (tick->x) + 5, (AXIS_HEIGHT - text_height) / 2));
+      gtk_snapshot_append_layout (snapshot, self->measure_layout, &p.dim);
+      gtk_snapshot_restore (snapshot);
+    }
+  gtk_snapshot_append_color (snapshot, &p.dim, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, width, 1));
+
+  /* Markers and bars in one cairo node (cheap with many events), then the
+   * labels as text nodes. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, TOP, width, MAX (lanes_bottom - TOP, 1)));
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      double right = MAX (self->lane_in[i].x_end, self->lane_in[i].x_start + self->lane_out[i].label_width) - offset;
+
+      if (right < 0 || self->lane_in[i].x_start - offset > width)
+        continue;
+      draw_item_shapes (self, cr, i, width, &p);
+    }
+  cairo_destroy (cr);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+      TallyBox box;
+      double label_width = self->lane_out[i].label_width;
+
+      if (label_width <= 0 || self->lane_in[i].x_start - offset > width
+          || self->lane_in[i].x_start + label_width - offset < 0)
+        continue;
+      box = item_box (self, i);
+      pango_layout_set_width (item->layout, (int) (label_width * PANGO_SCALE));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x, box.y + LABEL_Y));
+      gtk_snapshot_append_layout (snapshot, item->layout, &p.fg);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  /* The focused event, when the keyboard is in use. */
+  if (self->focus >= 0 && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+    {
+      TallyBox box = item_box (self, self->focus);
+      GskRoundedRect outline;
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colors[4] = { p.accent, p.accent, p.accent, p.accent };
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (box.x - 3, box.y - 2, box.width + 6, box.height), 6);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+
+  draw_legend (self, snapshot, width, height, &p);
+}
+
+static void
+tally_timeline_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  TallyTimeline *self = TALLY_TIMELINE (widget);
+
+  draw_timeline (self, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget), FALSE);
+}
+
+static void
+tally_timeline_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 800;
+    }
+  else
+    {
+      *minimum = TOP + 2 * LANE_HEIGHT + LEGEND_HEIGHT;
+      *natural = TOP + 8 * LANE_HEIGHT + LEGEND_HEIGHT;
+    }
+}
+
+static void
+tally_timeline_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  TallyTimeline *self = TALLY_TIMELINE (widget);
+
+  if (self->popover != NULL)
+    gtk_popover_present (self->popover);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Zoom and pan                                                            */
+
+static void
+set_span (TallyTimeline *self,
+          TallyTimeSpan  span)
+{
+  span = tally_time_span_clamp (span, self->limits, MIN_DAYS);
+  if (span.begin == self->visible.begin && span.end == self->visible.end)
+    return;
+  if (tally_time_span_duration (span) != tally_time_span_duration (self->visible))
+    self->layout_scale = 0;
+  self->visible = span;
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    gtk_popover_popdown (self->popover);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+tally_timeline_get_visible_span (TallyTimeline *self,
+                                 double        *begin,
+                                 double        *end)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  *begin = self->visible.begin;
+  *end = self->visible.end;
+}
+
+void
+tally_timeline_set_visible_span (TallyTimeline *self,
+                                 double         begin,
+                                 double         end)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  g_return_if_fail (end > begin);
+  if (self->animation)
+    adw_animation_reset (self->animation);
+  set_span (self, (TallyTimeSpan) { begin, end });
+}
+
+void
+tally_timeline_zoom (TallyTimeline *self,
+                     double         factor,
+                     double         x)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  if (width <= 0 || factor <= 0)
+    return;
+  set_span (self, tally_time_span_zoom (self->visible, factor,
+                                        tally_time_span_day_for_x (self->visible, x, width)));
+}
+
+void
+tally_timeline_pan (TallyTimeline *self,
+                    double         dx)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  if (width > 0)
+    set_span (self, tally_time_span_pan (self->visible, dx, width));
+}
+
+static void
+animation_step (double   value,
+                gpointer user_data)
+{
+  TallyTimeline *self = user_data;
+  TallyTimeSpan a = self->animation_from, b = self->animation_to;
+
+  set_span (self, (TallyTimeSpan) { a.begin + (b.begin - a.begin) * value, a.end + (b.end - a.end) * value });
+}
+
+static TallyTimeSpan
+fit_span (TallyTimeline *self)
+{
+  guint n = self->items->len;
+  g_autofree guint32 *first = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *last = g_new (guint32, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      first[i] = (guint32) floor (item->alt_first[0]);
+      last[i] = (guint32) ceil (item->alt_last[0]) - 1;
+      for (guint a = 1; a < item->n_alts; a++)
+        {
+          first[i] = MIN (first[i], (guint32) floor (item->alt_first[a]));
+          last[i] = MAX (last[i], (guint32) ceil (item->alt_last[a]) - 1);
+        }
+    }
+  return n ? tally_time_span_fit (first, last, n, 0.05, 30) : self->visible;
+}
+
+void
+tally_timeline_zoom_to_fit (TallyTimeline *self)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+
+  self->animation_from = self->visible;
+  self->animation_to = fit_span (self);
+  /* AdwTimedAnimation jumps straight to the end when the system asks for
+   * reduced motion (gtk-enable-animations off). */
+  adw_animation_reset (self->animation);
+  adw_animation_play (self->animation);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Focus, popover and accessibility                                        */
+
+static void
+update_accessible (TallyTimeline *self)
+{
+  g_autofree char *label = g_strdup_printf (ngettext ("Timeline, %u event", "Timeline, %u events",
+                                                      self->items->len), self->items->len);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (self->focus >= 0)
+    {
+      Item *item = g_ptr_array_index (self->items, self->focus);
+      g_autofree char *text = tally_event_dup_accessible_text (item->event);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+    }
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+ensure_focus_visible (TallyTimeline *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  Item *item;
+  double x;
+
+  if (self->focus < 0 || width <= 0)
+    return;
+  item = g_ptr_array_index (self->items, self->focus);
+  x = x_for_day (self, item->alt_first[0], width);
+  if (x < 20 || x > width - 60)
+    set_span (self, tally_time_span_pan (self->visible, x - width / 3.0, width));
+}
+
+int
+tally_timeline_get_focus_index (TallyTimeline *self)
+{
+  g_return_val_if_fail (TALLY_IS_TIMELINE (self), -1);
+  return self->focus;
+}
+
+void
+tally_timeline_set_focus_index (TallyTimeline *self,
+                                int            index)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  g_return_if_fail (index >= -1 && index < (int) self->items->len);
+
+  self->focus = index;
+  ensure_focus_visible (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+tally_timeline_focus (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  TallyTimeline *self = TALLY_TIMELINE (widget);
+  int n = self->items->len;
+  int next;
+
+  if (n == 0)
+    return FALSE;
+  if (!gtk_widget_has_focus (widget))
+    {
+      next = direction == GTK_DIR_TAB_BACKWARD ? n - 1 : MAX (self->focus, 0);
+      tally_timeline_set_focus_index (self, next);
+      gtk_widget_grab_focus (widget);
+      return TRUE;
+    }
+  if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_RIGHT || direction == GTK_DIR_DOWN)
+    next = self->focus + 1;
+  else
+    next = self->focus - 1;
+  /* Past the first or last event, focus leaves the timeline. */
+  if (next < 0 || next >= n)
+    return FALSE;
+  tally_timeline_set_focus_index (self, next);
+  return TRUE;
+}
+
+static void
+on_mention_clicked (GtkButton     *button,
+                    TallyTimeline *self)
+{
+  const TallyEventMention *mention = g_object_get_data (G_OBJECT (button), "mention");
+
+  gtk_popover_popdown (self->popover);
+  g_signal_emit (self, signals[MENTION_ACTIVATED], 0, mention->document,
+                 (guint) mention->start, (guint) mention->end);
+}
+
+static const char *
+document_name (TallyTimeline *self,
+               const char    *id)
+{
+  const char *name = g_hash_table_lookup (self->names, id);
+
+  return name ? name : id;
+}
+
+void
+tally_timeline_set_document_name (TallyTimeline *self,
+                                  const char    *id,
+                                  const char    *name)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  g_return_if_fail (id != NULL);
+
+  if (name != NULL)
+    g_hash_table_replace (self->names, g_strdup (id), g_strdup (name));
+  else
+    g_hash_table_remove (self->names, id);
+}
+
+static GtkWidget *
+dim_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void
+fill_popover (TallyTimeline *self,
+              Item          *item)
+{
+  const TallyEventRecord *r = tally_event_get_record (item->event);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *mentions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *title = gtk_label_new (r->label);
+  g_autofree char *when = tally_event_format_date (r->date, r->date_end);
+  g_autofree char *line = NULL;
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  line = g_strdup_printf ("%s%s%s%s", when, r->place ? " · " : "", r->place ? r->place : "",
+                          r->planned ? _(" · planned") : "");
+  gtk_box_append (GTK_BOX (box), dim_label (line));
+
+  if (r->disputed)
+    {
+      GtkWidget *heading = gtk_label_new (_("Sources disagree on the date"));
+
+      gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_widget_add_css_class (heading, "warning");
+      gtk_box_append (GTK_BOX (box), heading);
+      for (guint a = 0; a < r->alternatives->len; a++)
+        {
+          const TallyEventAlternative *alt = g_ptr_array_index (r->alternatives, a);
+          g_autofree char *alt_when = tally_event_format_date (alt->date, alt->date_end);
+          g_autofree char *docs = NULL;
+          g_autofree char *text = NULL;
+          GString *s = g_string_new (NULL);
+
+          for (guint d = 0; d < alt->documents->len; d++)
+            g_string_append_printf (s, "%s%s", d ? ", " : "",
+                                    document_name (self, g_ptr_array_index (alt->documents, d)));
+          docs = g_string_free (s, FALSE);
+          text = g_strdup_printf (ngettext ("%s — source %s", "%s — sources %s", alt->documents->len), alt_when, docs);
+          gtk_box_append (GTK_BOX (box), dim_label (text));
+        }
+    }
+
+  for (guint m = 0; m < r->mentions->len; m++)
+    {
+      const TallyEventMention *mention = g_ptr_array_index (r->mentions, m);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *text = gtk_label_new (NULL);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>  %s", document_name (self, mention->document),
+                                                         mention->text);
+
+      gtk_label_set_markup (GTK_LABEL (text), markup);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_lines (GTK_LABEL (text), 3);
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 50);
+      gtk_button_set_child (GTK_BUTTON (button), text);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Open the article at this sentence"));
+      g_object_set_data (G_OBJECT (button), "mention", (gpointer) mention);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_mention_clicked), self);
+      gtk_box_append (GTK_BOX (mentions), button);
+    }
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), mentions);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (self->popover, box);
+}
+
+void
+tally_timeline_activate_focus (TallyTimeline *self)
+{
+  Item *item;
+  TallyBox box;
+
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  if (self->focus < 0)
+    return;
+  item = g_ptr_array_index (self->items, self->focus);
+  box = item_box (self, self->focus);
+  fill_popover (self, item);
+  gtk_popover_set_pointing_to (self->popover, &(GdkRectangle) { (int) box.x, (int) box.y, (int) MAX (box.width, 1), (int) LABEL_Y });
+  gtk_popover_popup (self->popover);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Input                                                                   */
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           TallyTimeline            *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? 60 : 1;
+
+  if (state & GDK_CONTROL_MASK)
+    tally_timeline_zoom (self, pow (1.2, -dy * (step > 1 ? 1 : 0.05)), self->pointer_x);
+  else
+    tally_timeline_pan (self, (dx + dy) * step);
+  return TRUE;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           TallyTimeline            *self)
+{
+  self->pointer_x = x;
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               TallyTimeline  *self)
+{
+  self->gesture_span = self->visible;
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                TallyTimeline  *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (width > 0)
+    set_span (self, tally_time_span_pan (self->gesture_span, -dx, width));
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               TallyTimeline    *self)
+{
+  double x = 0, y = 0;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  gtk_gesture_get_bounding_box_center (gesture, &x, &y);
+  self->gesture_span = self->visible;
+  self->gesture_anchor = width > 0 ? tally_time_span_day_for_x (self->visible, x, width) : self->visible.begin;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture,
+                       double          scale,
+                       TallyTimeline  *self)
+{
+  if (scale > 0)
+    set_span (self, tally_time_span_zoom (self->gesture_span, scale, self->gesture_anchor));
+}
+
+static void
+on_click_pressed (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  TallyTimeline   *self)
+{
+  int hit = hit_test (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (hit >= 0)
+    {
+      tally_timeline_set_focus_index (self, hit);
+      tally_timeline_activate_focus (self);
+    }
+}
+
+static gboolean
+on_query_tooltip (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  TallyTimeline *self)
+{
+  int hit = keyboard ? self->focus : hit_test (self, x, y);
+  g_autofree char *text = NULL;
+
+  if (hit < 0)
+    return FALSE;
+  text = tally_event_dup_accessible_text (((Item *) g_ptr_array_index (self->items, hit))->event);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+action_zoom (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  TallyTimeline *self = TALLY_TIMELINE (widget);
+  double factor = g_str_equal (name, "timeline.zoom-in") ? 1.5 : 1 / 1.5;
+
+  tally_timeline_zoom (self, factor, gtk_widget_get_width (widget) / 2.0);
+}
+
+static void
+action_pan (GtkWidget  *widget,
+            const char *name,
+            GVariant   *param)
+{
+  tally_timeline_pan (TALLY_TIMELINE (widget), g_variant_get_int32 (param) * gtk_widget_get_width (widget) / 10.0);
+}
+
+static void
+action_zoom_fit (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  tally_timeline_zoom_to_fit (TALLY_TIMELINE (widget));
+}
+
+static void
+action_activate (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  tally_timeline_activate_focus (TALLY_TIMELINE (widget));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Export                                                                  */
+
+gboolean
+tally_timeline_export (TallyTimeline  *self,
+                       GFile          *file,
+                       const char     *format,
+                       GError        **error)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (TALLY_IS_TIMELINE (self), FALSE);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Cannot export to a location that is not a local file"));
+      return FALSE;
+    }
+  if (width <= 0 || height <= 0)
+    {
+      width = 1200;
+      height = 480;
+    }
+  draw_timeline (self, snapshot, width, height, TRUE);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+
+  if (g_strcmp0 (format, "svg") == 0)
+    surface = cairo_svg_surface_create (path, width, height);
+  else if (g_strcmp0 (format, "png") == 0)
+    surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("Unknown export format “%s”"), format);
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  if (g_strcmp0 (format, "png") == 0)
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+
+gboolean
+tally_timeline_get_marker_position (TallyTimeline *self,
+                                    guint          index,
+                                    guint          alternative,
+                                    double        *x,
+                                    double        *y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  Item *item;
+
+  g_return_val_if_fail (TALLY_IS_TIMELINE (self), FALSE);
+  if (index >= self->items->len || width <= 0 || height <= 0)
+    return FALSE;
+  item = g_ptr_array_index (self->items, index);
+  if (alternative >= item->n_alts)
+    return FALSE;
+  ensure_layout (self, width, height);
+  *x = x_for_day (self, (item->alt_first[alternative] + item->alt_last[alternative]) / 2, width);
+  *y = TOP + self->lane_out[index].lane * LANE_HEIGHT + MARKER_Y;
+  return TRUE;
+}
+
+static void
+on_items_changed (GListModel    *model,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  TallyTimeline *self)
+{
+  rebuild_items (self);
+  update_accessible (self);
+}
+
+void
+tally_timeline_set_model (TallyTimeline *self,
+                          GListModel    *model)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (self->model == model)
+    return;
+  if (self->model)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_set_object (&self->model, model);
+  if (model)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed), self, 0);
+  self->focus = -1;
+  rebuild_items (self);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GListModel *
+tally_timeline_get_model (TallyTimeline *self)
+{
+  g_return_val_if_fail (TALLY_IS_TIMELINE (self), NULL);
+  return self->model;
+}
+
+GtkWidget *
+tally_timeline_new (void)
+{
+  return g_object_new (TALLY_TYPE_TIMELINE, NULL);
+}
+
+static void
+tally_timeline_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  TallyTimeline *self = TALLY_TIMELINE (widget);
+
+  GTK_WIDGET_CLASS (tally_timeline_parent_class)->css_changed (widget, change);
+  /* Fonts may have changed: measure the labels again. */
+  g_clear_object (&self->measure_layout);
+  self->measure_layout = gtk_widget_create_pango_layout (widget, NULL);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+      int width;
+
+      pango_layout_context_changed (item->layout);
+      pango_layout_set_width (item->layout, -1);
+      pango_layout_get_pixel_size (item->layout, &width, NULL);
+      item->label_width = width;
+    }
+  invalidate_layout (self);
+}
+
+static void
+tally_timeline_dispose (GObject *object)
+{
+  TallyTimeline *self = TALLY_TIMELINE (object);
+
+  g_clear_pointer ((GtkWidget **) &self->popover, gtk_widget_unparent);
+  g_clear_object (&self->animation);
+  if (self->model)
+    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (tally_timeline_parent_class)->dispose (object);
+}
+
+static void
+tally_timeline_finalize (GObject *object)
+{
+  TallyTimeline *self = TALLY_TIMELINE (object);
+
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->lane_in, g_free);
+  g_clear_pointer (&self->lane_out, g_free);
+  g_clear_object (&self->measure_layout);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  G_OBJECT_CLASS (tally_timeline_parent_class)->finalize (object);
+}
+
+static void
+tally_timeline_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  TallyTimeline *self = TALLY_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_timeline_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  TallyTimeline *self = TALLY_TIMELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      tally_timeline_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_timeline_class_init (TallyTimelineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tally_timeline_dispose;
+  object_class->finalize = tally_timeline_finalize;
+  object_class->get_property = tally_timeline_get_property;
+  object_class->set_property = tally_timeline_set_property;
+
+  widget_class->snapshot = tally_timeline_snapshot;
+  widget_class->measure = tally_timeline_measure;
+  widget_class->size_allocate = tally_timeline_size_allocate;
+  widget_class->focus = tally_timeline_focus;
+  widget_class->css_changed = tally_timeline_css_changed;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A mention was chosen in the popover: (document id, start, end). */
+  signals[MENTION_ACTIVATED] =
+    g_signal_new ("mention-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-fit", NULL, action_zoom_fit);
+  gtk_widget_class_install_action (widget_class, "timeline.pan", "i", action_pan);
+  gtk_widget_class_install_action (widget_class, "timeline.activate", NULL, action_activate);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "timeline.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "timeline.pan", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "timeline.pan", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "timeline.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "timeline.activate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "timeline.activate", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "timeline");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tally_timeline_init (TallyTimeline *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  self->focus = -1;
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->measure_layout = gtk_widget_create_pango_layout (widget, NULL);
+  self->visible = (TallyTimeSpan) { 0, 1 };
+  self->limits = (TallyTimeSpan) { 0, 1 };
+  rebuild_items (self);
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, scroll);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  gtk_widget_add_controller (widget, motion);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  self->popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), widget);
+
+  self->animation = adw_timed_animation_new (widget, 0, 1, 250,
+                                             adw_callback_animation_target_new (animation_step, self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_EASE_OUT_CUBIC);
+  update_accessible (self);
+}
