@@ -180,45 +180,74 @@ match_phrase (Ctx     *c,
               guint   *n)
 {
   const TallyToken *t0;
-  guint max = 1;
+  char buf[256];
+  gsize blen = 0, cand_len[5];
+  guint32 h = TALLY_LEXICON_HASH_INIT, cand_hash[5];
+  guint kmax;
 
   *n = 0;
   if (i >= n_tokens (c))
     return NULL;
   t0 = TOK (c, i);
   if (t0->lex != NULL && (t0->lex->flags & TALLY_LEX_PHRASE_START) && (t0->lex->starts & flags))
-    max = 4;
-  for (guint k = MIN (max, n_tokens (c) - i); k >= 1; k--)
     {
-      const TallyLexEntry *e;
-
-      if (k == 1)
-        e = t0->lex;
-      else
+      /* Build the longest key once; each shorter one is a prefix of it
+       * (less a possessive "'s" on its last word: "last year's"). */
+      kmax = MIN (4, n_tokens (c) - i);
+      for (guint k = 1; k <= kmax; k++)
         {
-          g_string_truncate (c->key, 0);
-          for (guint j = i; j < i + k; j++)
+          const TallyToken *t = TOK (c, i + k - 1);
+          gsize len = t->end - t->start, strip = 0;
+          guint32 hk;
+
+          if (k > 1 && (t->flags & TALLY_TOKEN_SPACE_BEFORE))
             {
-              const TallyToken *t = TOK (c, j);
-
-              gsize n = t->end - t->start;
-
-              if (j > i && (t->flags & TALLY_TOKEN_SPACE_BEFORE))
-                g_string_append_c (c->key, ' ');
-              /* "last year's": the phrase without its possessive. */
-              if (j == i + k - 1 && n > 2 && c->text[t->end - 2] == '\'' && c->text[t->end - 1] == 's')
-                n -= 2;
-              else if (j == i + k - 1 && n > 4 && memcmp (c->text + t->end - 4, "\xe2\x80\x99s", 4) == 0)
-                n -= 4;
-              g_string_append_len (c->key, c->text + t->start, n);
+              if (blen + 1 >= sizeof buf)
+                {
+                  kmax = k - 1;
+                  break;
+                }
+              buf[blen++] = ' ';
+              h = tally_lexicon_hash_step (h, ' ');
             }
-          e = tally_lexicon_lookup (c->lex, c->key->str, c->key->len);
+          if (blen + len >= sizeof buf)
+            {
+              kmax = k - 1;
+              break;
+            }
+          if (len > 2 && c->text[t->end - 2] == '\'' && c->text[t->end - 1] == 's')
+            strip = 2;
+          else if (len > 4 && memcmp (c->text + t->end - 4, "\xe2\x80\x99s", 4) == 0)
+            strip = 4;
+          hk = h;
+          for (gsize b = 0; b < len; b++)
+            {
+              guint8 byte = (guint8) c->text[t->start + b];
+
+              buf[blen + b] = (char) byte;
+              h = tally_lexicon_hash_step (h, byte);
+              if (b < len - strip)
+                hk = tally_lexicon_hash_step (hk, byte);
+            }
+          cand_len[k] = blen + len - strip;
+          cand_hash[k] = hk;
+          blen += len;
         }
-      if (e != NULL && (e->flags & flags))
+      for (guint k = kmax; k >= 2; k--)
         {
-          *n = k;
-          return e;
+          const TallyLexEntry *e = tally_lexicon_lookup_hashed (c->lex, buf, cand_len[k], cand_hash[k]);
+
+          if (e != NULL && (e->flags & flags))
+            {
+              *n = k;
+              return e;
+            }
         }
+    }
+  if (t0->lex != NULL && (t0->lex->flags & flags))
+    {
+      *n = 1;
+      return t0->lex;
     }
   return NULL;
 }
@@ -2474,6 +2503,9 @@ find_scopes (Ctx *c)
 
         if (!(TOK (c, k)->lex != NULL && (TOK (c, k)->lex->starts & TALLY_LEX_RELATIVE_DATE)))
           continue;
+        if (!has_flag (c, k + 1, TALLY_LEX_DURATION) && !has_flag (c, k + 2, TALLY_LEX_DURATION)
+            && !token_is (c, k + 1, "year's") && !token_is (c, k + 2, "year's"))
+          continue;
         e = match_phrase (c, k, TALLY_LEX_RELATIVE_DATE, &n);
         if (e != NULL && g_str_equal (e->relative_unit, "year") && c->n_scopes < MAX_SCOPES)
           {
@@ -2579,8 +2611,12 @@ process_sentence (Ctx *c)
           continue;
         }
 
-      /* Words. */
-      if (t->lex == NULL && !(t->flags & TALLY_TOKEN_HYPHENATED))
+      /* Words: most are stop words and the like, with nothing to start. */
+      if (!(t->flags & TALLY_TOKEN_HYPHENATED)
+          && (t->lex == NULL
+              || (!(t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
+                                     | TALLY_LEX_RELATIVE_DATE | TALLY_LEX_CURRENCY))
+                  && !(t->lex->starts & TALLY_LEX_RELATIVE_DATE) && !token_is (c, i, "a"))))
         {
           i++;
           continue;
