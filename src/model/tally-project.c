@@ -472,7 +472,8 @@ typedef struct
   guint done;
   guint total;
   char *file;
-  gboolean finished;
+  GTask *finished;        /* the last message returns the task */
+  GError *error;
 } ImportMessage;
 
 static void
@@ -481,6 +482,8 @@ import_message_free (ImportMessage *message)
   g_object_unref (message->project);
   g_clear_pointer (&message->documents, g_ptr_array_unref);
   g_free (message->file);
+  g_clear_object (&message->finished);
+  g_clear_error (&message->error);
   g_free (message);
 }
 
@@ -492,10 +495,16 @@ import_message_dispatch (gpointer data)
 
   if (message->documents != NULL)
     add_documents (self, message->documents);
-  if (message->finished)
+  if (message->finished != NULL)
     {
+      ImportJob *job = g_task_get_task_data (message->finished);
+
       if (--self->n_imports == 0)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMPORTING]);
+      if (message->error != NULL)
+        g_task_return_error (message->finished, g_steal_pointer (&message->error));
+      else
+        g_task_return_pointer (message->finished, g_steal_pointer (&job->result), (GDestroyNotify) tally_import_result_free);
     }
   else
     g_signal_emit (self, signals[SIGNAL_IMPORT_PROGRESS], 0, message->done, message->total, message->file);
@@ -508,8 +517,7 @@ post (TallyProject *self,
       GPtrArray    *documents,
       guint         done,
       guint         total,
-      const char   *file,
-      gboolean      finished)
+      const char   *file)
 {
   ImportMessage *message = g_new0 (ImportMessage, 1);
 
@@ -518,7 +526,6 @@ post (TallyProject *self,
   message->done = done;
   message->total = total;
   message->file = g_strdup (file);
-  message->finished = finished;
   g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, import_message_dispatch, message,
                               (GDestroyNotify) import_message_free);
 }
@@ -668,7 +675,7 @@ import_files (TallyProject  *self,
         {
           g_autofree char *name = g_filename_display_basename (path);
 
-          post (self, job, NULL, i, files->len, name, FALSE);
+          post (self, job, NULL, i, files->len, name);
           job->last_progress = now;
         }
 
@@ -679,39 +686,43 @@ import_files (TallyProject  *self,
         {
           if (!tally_store_commit (store, error))
             return FALSE;
-          post (self, job, g_steal_pointer (&batch), i + 1, files->len, NULL, FALSE);
+          post (self, job, g_steal_pointer (&batch), i + 1, files->len, NULL);
         }
     }
   if (batch != NULL)
     {
       if (!tally_store_commit (store, error))
         return FALSE;
-      post (self, job, g_steal_pointer (&batch), files->len, files->len, NULL, FALSE);
+      post (self, job, g_steal_pointer (&batch), files->len, files->len, NULL);
     }
   return TRUE;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* A thread of its own rather than g_task_run_in_thread(): the thread hands
+ * its only reference to the task to the main thread with the last message,
+ * so when the callback runs nothing else holds the project. */
+static gpointer
+import_thread (gpointer data)
 {
-  TallyProject *self = source_object;
-  ImportJob *job = task_data;
+  GTask *task = data;
+  TallyProject *self = g_task_get_source_object (task);
+  ImportJob *job = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  ImportMessage *message;
   TallyStore *store;
   gboolean ok;
 
   g_mutex_lock (&self->import_lock);
-  post (self, job, NULL, 0, 0, NULL, FALSE);
+  post (self, job, NULL, 0, 0, NULL);
   files = tally_ingest_collect_paths ((const char * const *) job->paths, -1, job->result->failures, cancellable);
   job->result->n_failed = job->result->failures->len;
 
   /* The worker's own connection: the window keeps reading through its own. */
   store = tally_store_open (job->store_path, TALLY_STORE_OPEN_DEFAULT, &error);
   ok = store != NULL && import_files (self, job, store, files, cancellable, &error);
+  job->result->cancelled = g_cancellable_is_cancelled (cancellable);
   if (store != NULL)
     {
       if (!ok)
@@ -720,11 +731,13 @@ import_thread (GTask        *task,
     }
   g_mutex_unlock (&self->import_lock);
 
-  post (self, job, NULL, 0, 0, NULL, TRUE);
-  if (!ok)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&job->result), (GDestroyNotify) tally_import_result_free);
+  message = g_new0 (ImportMessage, 1);
+  message->project = g_object_ref (self);
+  message->finished = task;
+  message->error = g_steal_pointer (&error);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, import_message_dispatch, message,
+                              (GDestroyNotify) import_message_free);
+  return NULL;
 }
 
 void
@@ -765,7 +778,7 @@ tally_project_import_async (TallyProject         *self,
   g_task_set_source_tag (task, tally_project_import_async);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
+  g_thread_unref (g_thread_new ("tally-import", import_thread, g_steal_pointer (&task)));
 }
 
 TallyImportResult *
