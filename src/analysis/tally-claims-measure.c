@@ -1,0 +1,754 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-claims-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* What a figure measures: noun phrases read into lemma phrases, the
+ * subject of a level or change verb, "X of", "compared with", and the event a
+ * date dates. */
+
+static gboolean copy_previous_measure (Ctx *c);
+static gboolean is_content_word (Ctx  *c,
+                                 guint i);
+
+gboolean
+_tally_claims_looks_plural (Ctx  *c,
+                            guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (n < 4 || (t->flags & TALLY_TOKEN_CAPITALIZED))
+    return FALSE;
+  /* Listed lemmas: "countries" is plural; "proceeds" and "goods" are too,
+   * though their lemma is the word itself. */
+  if (t->lex != NULL && (t->lex->flags & TALLY_LEX_LEMMA))
+    return strncmp (t->lex->lemma, w, n) != 0 || (w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u');
+  return w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' && w[n - 2] != 'i'
+         && w[n - 2] != '\'';
+}
+
+gboolean
+_tally_claims_looks_verb (Ctx  *c,
+                          guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (t->flags & TALLY_TOKEN_CAPITALIZED)
+    return FALSE;
+  if (t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB))
+    return (t->lex->flags & TALLY_LEX_STOP) == 0;
+  return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'));
+}
+
+/* "-ed" and "-ing" forms: a verb, or an adjective before a noun. */
+static gboolean
+looks_participle (Ctx  *c,
+                  guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (t->flags & TALLY_TOKEN_CAPITALIZED)
+    return FALSE;
+  return n > 4 && ((w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'));
+}
+
+gboolean
+_tally_claims_is_possessive (Ctx *c,
+                             guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  gsize n = t->end - t->start;
+  const char *w = c->text + t->start;
+
+  return (n > 2 && w[n - 2] == '\'' && w[n - 1] == 's')
+         || (n > 4 && memcmp (w + n - 4, "\xe2\x80\x99s", 4) == 0);
+}
+
+/* "four-lane", "five-year": a number in a compound modifier. */
+static gboolean
+is_number_compound (Ctx  *c,
+                    guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  const char *dash;
+  const TallyLexEntry *l;
+
+  if (!(t->flags & TALLY_TOKEN_HYPHENATED))
+    return FALSE;
+  dash = memchr (w, '-', t->end - t->start);
+  l = tally_lexicon_lookup (c->lex, w, dash - w);
+  return l != NULL && (l->flags & TALLY_LEX_NUMBER);
+}
+
+/* Reads a noun phrase from token i and writes its lemma phrase into
+ * c->measure: determiners and vague adjectives dropped, proper-noun
+ * modifiers dropped, the head lemmatised, at most three words. Returns the
+ * index after the phrase, or i when there was none. */
+guint
+_tally_claims_read_np (Ctx    *c,
+                       guint   i,
+                       NpMode  mode)
+{
+  guint words[NP_MAX_WORDS];
+  guint n = 0, k = i;
+  guint kept[NP_MAX_WORDS];
+  guint n_kept = 0;
+  const TallyLexEntry *phrase = NULL;
+
+  g_string_truncate (c->measure, 0);
+  while (k < n_tokens (c) && n < NP_MAX_WORDS)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      /* "Baltic–Caspian Summit": a dash between two names joins them. */
+      if (t->type == TALLY_TOKEN_DASH && n > 0 && is_proper (c, words[n - 1])
+          && is_word (c, k + 1) && (TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED))
+        {
+          k++;
+          continue;
+        }
+      if (t->type != TALLY_TOKEN_WORD)
+        break;
+      if (t->lex != NULL && (t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_MONTH)) && !(t->lex->flags & TALLY_LEX_STOP))
+        break;
+      /* A verb ends the phrase ("trade reached"); "operating costs, …" and
+       * "seats" before anything but a figure are nouns. */
+      if (n > 0 && t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB) && !(t->lex->flags & TALLY_LEX_STOP)
+          && !(_tally_claims_looks_plural (c, k) && !is_number (c, k + 1) && !(k + 1 < n_tokens (c) && TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL)
+               && !is_determiner (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_QUALIFIER)))
+        break;
+      if (n > 0 && is_determiner (c, k))
+        break;
+      if (t->lex != NULL && (t->lex->flags & TALLY_LEX_NP_BREAK))
+        {
+          /* "bilateral and multilateral meetings" */
+          if ((token_is (c, k, "and") || token_is (c, k, "or")) && n > 0 && mode == NP_PLURAL
+              && !_tally_claims_looks_plural (c, words[n - 1]) && is_word (c, k + 1)
+              && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_NUMBER | TALLY_LEX_STOP)
+              && !(TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED))
+            {
+              words[n++] = k++;
+              continue;
+            }
+          break;
+        }
+      /* "-ed"/"-ing" words modify a noun that follows ("planned rail
+       * corridors"); otherwise they are the verb ("agreements signed"). */
+      if (n > 0 && looks_participle (c, k)
+          && !(is_word (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) && !is_determiner (c, k + 1)))
+        break;
+      /* "Summit opens", "economy enables it": a verb, not a plural noun. */
+      if (mode != NP_PLURAL && n > 0 && _tally_claims_looks_plural (c, k)
+          && ((mode == NP_SINGULAR && is_proper (c, words[n - 1]))
+              || (is_word (c, k + 1) && is_determiner (c, k + 1) && !token_is (c, k + 1, "this")
+                  && !token_is (c, k + 1, "that") && !token_is (c, k + 1, "these") && !token_is (c, k + 1, "those"))
+              || (k + 1 < n_tokens (c) && (TOK (c, k + 1)->type == TALLY_TOKEN_NUMBER
+                                           || TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL))))
+        break;
+      if (n > 0 && is_proper (c, k) && !is_proper (c, words[n - 1]) && _tally_claims_looks_plural (c, words[n - 1]))
+        break;
+      words[n++] = k++;
+      if (mode == NP_PLURAL && _tally_claims_looks_plural (c, k - 1))
+        {
+          /* "heads of government" */
+          if (token_is (c, k, "of") && is_word (c, k + 1))
+            {
+              const TallyToken *h = TOK (c, k - 1), *o = TOK (c, k + 1);
+
+              phrase = tally_lexicon_lookup (c->lex, c->text + h->start, o->end - h->start);
+              if (phrase != NULL && (phrase->flags & TALLY_LEX_LEMMA))
+                k += 2;
+              else
+                phrase = NULL;
+            }
+          break;
+        }
+    }
+  if (n == 0)
+    return i;
+
+  for (guint w = 0; w < n; w++)
+    {
+      const TallyToken *t = TOK (c, words[w]);
+      gboolean last = w == n - 1;
+
+      if (t->lex != NULL && (t->lex->flags & TALLY_LEX_STOP) && !last)
+        continue;
+      if (t->lex != NULL && (t->lex->flags & TALLY_LEX_STOP) && last && !(t->lex->flags & TALLY_LEX_LEMMA))
+        continue;
+      /* Names, possessives, "four-lane" and ordinals (their own claims) are
+       * not part of what is measured. */
+      if (!last && (is_proper (c, words[w]) || _tally_claims_is_possessive (c, words[w]) || is_number_compound (c, words[w])
+                    || (t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))))
+        continue;
+      kept[n_kept++] = words[w];
+    }
+  /* Connectives left dangling at either end once modifiers are dropped. */
+  while (n_kept > 0 && has_flag (c, kept[0], TALLY_LEX_NP_BREAK))
+    {
+      memmove (kept, kept + 1, (n_kept - 1) * sizeof (guint));
+      n_kept--;
+    }
+  if (n_kept == 0)
+    return i;
+  for (guint w = n_kept > 4 ? n_kept - 4 : 0; w < n_kept; w++)
+    {
+      const TallyToken *t = TOK (c, kept[w]);
+
+      if (c->measure->len > 0)
+        g_string_append_c (c->measure, ' ');
+      if (w == n_kept - 1 && phrase != NULL)
+        g_string_append (c->measure, phrase->lemma);
+      else if (w == n_kept - 1)
+        tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
+      else
+        for (gsize b = t->start; b < t->end; b++)
+          g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
+    }
+  return phrase != NULL ? words[n - 1] + 3 : words[n - 1] + 1;
+}
+
+gboolean
+_tally_claims_resets_clause (Ctx  *c,
+                             guint i)
+{
+  return is_clause_break (c, i) || has_flag (c, i, TALLY_LEX_CLAUSE_RESET);
+}
+
+/* The first noun phrase in tokens [from, to): a clause's subject. */
+static gboolean
+subject_in (Ctx  *c,
+            gint  from,
+            gint  to,
+            gboolean verb_follows)
+{
+  for (gint k = from; k < to; k++)
+    {
+      const TallyToken *t = TOK (c, k);
+      guint after;
+
+      if (t->type != TALLY_TOKEN_WORD || has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) || c->used->data[k])
+        continue;
+      /* Part of another claim: "the 48-hour visit". */
+      if (k > 0 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && c->used->data[k - 1])
+        continue;
+      if (k > 1 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && attached (c, k) && c->used->data[k - 2])
+        continue;
+      /* A proper noun: "China's exports" — read on for the noun. */
+      if (is_proper (c, k) || _tally_claims_is_possessive (c, k) || _tally_claims_looks_verb (c, k)
+          || has_flag (c, k, TALLY_LEX_ORDINAL | TALLY_LEX_NUMBER))
+        continue;
+      /* "Under the deal, …": a noun after a preposition is no subject. */
+      {
+        gint p = k - 1;
+
+        while (p >= from && (is_determiner (c, p) || has_flag (c, p, TALLY_LEX_STOP)) && !has_flag (c, p, TALLY_LEX_NP_BREAK))
+          p--;
+        if (p >= from && is_word (c, p) && has_flag (c, p, TALLY_LEX_NP_BREAK) && !has_flag (c, p, TALLY_LEX_LEVEL_VERB)
+            && !token_is (c, p, "and") && !token_is (c, p, "but") && !has_flag (c, p, TALLY_LEX_CLAUSE_RESET))
+          {
+            guint np_end = _tally_claims_read_np (c, k, NP_ANY);
+
+            /* … unless the verb follows it: "with a double room costing …". */
+            if (verb_follows && np_end == (guint) to && np_end > (guint) k && c->measure->len > 0)
+              return TRUE;
+            g_string_truncate (c->measure, 0);
+            if (np_end > (guint) k)
+              k = np_end - 1;
+            continue;
+          }
+      }
+      after = _tally_claims_read_np (c, k, NP_ANY);
+      if (after == (guint) k || c->measure->len == 0)
+        continue;
+      /* "the value of trade reached …" → trade. */
+      if (has_flag (c, after - 1, TALLY_LEX_FILLER) && token_is (c, after, "of"))
+        {
+          guint again = _tally_claims_read_np (c, after + 1, NP_ANY);
+
+          if (again > after + 1 && c->measure->len > 0)
+            return TRUE;
+          _tally_claims_read_np (c, k, NP_ANY);
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* strict: 0 any verb, 1 no "will X"/"to X" verbs, 2 level verbs only. */
+static gboolean
+measure_from_subject_full (Ctx  *c,
+                           guint first,
+                           int   strict)
+{
+  gint k = (gint) first - 1;
+  gint verb = -1, clause = 0, from = 0;
+
+  /* Skip adjectives and articles back to the verb: "reached an impressive",
+   * and an earlier claim: "grew by 12% to $40 billion". */
+  for (guint steps = 0; k >= 0 && steps < 8; steps++, k--)
+    {
+      if (c->used->data[k])
+        continue;
+      if (has_flag (c, k, strict >= 2 ? TALLY_LEX_LEVEL_VERB : TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE)
+          && !has_flag (c, k, TALLY_LEX_STOP))
+        {
+          verb = k;
+          break;
+        }
+      if (!is_word (c, k))
+        return FALSE;
+      if (!strict && k > 0 && is_modal (c, k - 1) && !has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
+          && !is_modal (c, k))
+        {
+          verb = k;
+          break;
+        }
+    }
+  if (verb < 0)
+    return FALSE;
+  for (k = verb - 1; k >= 0; k--)
+    if (_tally_claims_resets_clause (c, k))
+      {
+        clause = k + 1;
+        break;
+      }
+
+  /* "…, which lasted less than 48 hours": the subject is before the comma. */
+  if (clause > 1 && (token_is (c, clause, "which") || token_is (c, clause, "that")))
+    {
+      gint end = clause - 1, start = end;
+
+      while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK))
+        start--;
+      if (start < end && subject_in (c, start, end, FALSE))
+        return TRUE;
+    }
+  if (subject_in (c, clause, verb, TRUE))
+    return TRUE;
+  for (k = 0; k < clause; k++)
+    if (is_clause_break (c, k))
+      {
+        if (subject_in (c, from, k, FALSE))
+          return TRUE;
+        from = k + 1;
+      }
+  return FALSE;
+}
+
+static gboolean
+measure_from_subject (Ctx  *c,
+                      guint first)
+{
+  return measure_from_subject_full (c, first, 0);
+}
+
+static gboolean
+measure_before_of (Ctx      *c,
+                   guint     first,
+                   guint     after,
+                   gboolean *change)
+{
+  gint of = (gint) first - 1;
+  gint end, start;
+
+  /* "…of", "…worth", and "caps withdrawals at 11.5 km³" (not "stood at"). */
+  if (of < 1 || !(token_is (c, of, "of") || token_is (c, of, "worth")
+                  || (token_is (c, of, "at") && is_content_word (c, of - 1) && !is_proper (c, of - 1))))
+    return FALSE;
+  end = of - 1;
+  if (token_is (c, of, "worth") && end > 0 && punct_is (c, end, ','))
+    end--;
+  if (!is_word (c, end) || has_flag (c, end, TALLY_LEX_NP_BREAK))
+    return FALSE;
+  if (has_flag (c, end, TALLY_LEX_CHANGE))
+    {
+      *change = TRUE;
+      /* "an increase of 35% in trade" — the measure follows; "…, an
+       * increase of 12%" — it is the one of the figure before. */
+      if (token_is (c, after, "in") && !has_flag (c, after + 2, TALLY_LEX_DURATION)
+          && !has_flag (c, after + 1, TALLY_LEX_DURATION) && _tally_claims_read_np (c, after + 1, NP_ANY) > after + 1)
+        return TRUE;
+      return copy_previous_measure (c);
+    }
+  /* "at a cost of", "an average of": of the figure before, if any. */
+  if (has_flag (c, end, TALLY_LEX_FILLER))
+    return copy_previous_measure (c);
+  start = end;
+  /* Modifiers before the noun, but not a verb in -s: "the bank holds reserves of". */
+  while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
+         && !_tally_claims_looks_verb (c, start - 1) && !_tally_claims_looks_plural (c, start - 1) && end - start < 3)
+    start--;
+  _tally_claims_read_np (c, start, NP_ANY);
+  return c->measure->len > 0;
+}
+
+/* "Over 80% of agreements … have been implemented" → "agreement implemented". */
+static void
+append_participle (Ctx  *c,
+                   guint from)
+{
+  for (guint k = from; k < n_tokens (c) && k < from + 12; k++)
+    {
+      const TallyToken *t;
+      const char *w;
+      gsize n;
+
+      if (is_clause_break (c, k))
+        return;
+      if (!(token_is (c, k, "been") || token_is (c, k, "were") || token_is (c, k, "was")
+            || token_is (c, k, "are") || token_is (c, k, "is") || token_is (c, k, "be")))
+        continue;
+      if (!is_word (c, k + 1))
+        return;
+      t = TOK (c, k + 1);
+      w = c->text + t->start;
+      n = t->end - t->start;
+      if (n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd')
+        {
+          g_string_append_c (c->measure, ' ');
+          for (gsize b = 0; b < n; b++)
+            g_string_append_c (c->measure, g_ascii_tolower (w[b]));
+        }
+      return;
+    }
+}
+
+static gboolean
+is_content_word (Ctx  *c,
+                 guint i)
+{
+  return is_word (c, i) && !has_flag (c, i, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP | TALLY_LEX_LEVEL_VERB)
+         && !is_determiner (c, i) && !_tally_claims_looks_verb (c, i);
+}
+
+/* "up from 9", "to $40 billion", "against eight in 2023": a figure compared
+ * with an earlier one in the sentence measures the same thing. */
+gboolean
+_tally_claims_compares_to_previous (Ctx        *c,
+                                    guint       first,
+                                    const char *unit)
+{
+  if (c->last_measure->len == 0 || first == 0 || c->last_claim_end >= first)
+    return FALSE;
+  /* "against eight in 2023", "compared with $21 billion": explicit. */
+  if (token_is (c, first - 1, "against") || token_is (c, first - 1, "versus")
+      || (first > 1 && token_is (c, first - 1, "with") && token_is (c, first - 2, "compared")))
+    return TRUE;
+  if (!(token_is (c, first - 1, "from") || token_is (c, first - 1, "to") || token_is (c, first - 1, "than")))
+    return FALSE;
+  /* "raise that to 20 bcm": the same unit says it is the same thing. */
+  if (unit != NULL && g_strcmp0 (unit, c->last_unit) == 0)
+    return TRUE;
+  /* "musicians from 14 countries": "from" compares only after a change
+   * ("up from 9", "fell from"); "to" only after one or after "from X". */
+  if (token_is (c, first - 1, "from") && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE)))
+    return FALSE;
+  if (token_is (c, first - 1, "to") && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE))
+      && !(c->last_claim_start > 0 && token_is (c, c->last_claim_start - 1, "from")))
+    return FALSE;
+  /* Otherwise only within the clause ("…, up from 9" counts as one). */
+  for (guint k = c->last_claim_end + 1; k < first; k++)
+    if ((is_clause_break (c, k) && !has_flag (c, k + 1, TALLY_LEX_CHANGE)) || token_is (c, k, "and"))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+copy_previous_measure (Ctx *c)
+{
+  if (c->last_measure->len == 0)
+    return FALSE;
+  g_string_assign (c->measure, c->last_measure->str);
+  return TRUE;
+}
+
+/* "cut crossing times by 20%", "lift revenue by 25–30%": a change of the
+ * noun phrase between the verb and "by". */
+static gboolean
+measure_verb_by (Ctx      *c,
+                 Quantity *q)
+{
+  gint by = (gint) q->first - 1;
+
+  /* "cut waiting times to 6 hours": a level, of the same noun phrase. */
+  if (by >= 2 && token_is (c, by, "to"))
+    {
+      for (gint v = by - 1; v >= 0 && v >= by - 5; v--)
+        if (has_flag (c, v, TALLY_LEX_CHANGE) && !has_flag (c, v, TALLY_LEX_STOP) && v + 1 < by
+            && !is_number (c, v + 1))
+          return _tally_claims_read_np (c, v + 1, NP_ANY) > (guint) v + 1 && c->measure->len > 0;
+      return FALSE;
+    }
+  if (by < 2 || !token_is (c, by, "by"))
+    return FALSE;
+  for (gint v = by - 1; v >= 0 && v >= by - 4; v--)
+    if (has_flag (c, v, TALLY_LEX_CHANGE) && !has_flag (c, v, TALLY_LEX_STOP))
+      {
+        q->change = TRUE;
+        if (v + 1 < by && _tally_claims_read_np (c, v + 1, NP_ANY) > (guint) v + 1)
+          return TRUE;
+        g_string_truncate (c->measure, 0);
+        return FALSE;
+      }
+  return FALSE;
+}
+
+/* The measure of a quantity: the noun it counts, the phrase after "of"/"in",
+ * the noun before "of", the subject of the verb, in that order. */
+static gboolean
+find_measure_rules (Ctx      *c,
+                    Quantity *q)
+{
+  guint a = q->after;
+
+  /* "lost up to 15% of their harvest": a share, not a change. */
+  if (q->kind == TALLY_CLAIM_KIND_PERCENT && token_is (c, a, "of"))
+    q->change = FALSE;
+  /* "35% increase in bilateral trade", "a 12% rise". */
+  if (has_flag (c, a, TALLY_LEX_CHANGE) && !has_flag (c, a, TALLY_LEX_LEVEL_VERB) && q->kind != TALLY_CLAIM_KIND_COUNT)
+    {
+      q->change = TRUE;
+      a++;
+      if ((token_is (c, a, "in") || token_is (c, a, "of")) && _tally_claims_read_np (c, a + 1, NP_ANY) > a + 1)
+        return TRUE;
+      g_string_truncate (c->measure, 0);
+      return measure_from_subject (c, q->first);
+    }
+  /* "7% more than in 2023" */
+  if ((token_is (c, a, "more") || token_is (c, a, "less") || token_is (c, a, "higher") || token_is (c, a, "lower")
+       || token_is (c, a, "fewer")) && token_is (c, a + 1, "than") && q->kind != TALLY_CLAIM_KIND_COUNT)
+    {
+      /* "…in 2024, 7% more than in 2023": more of what came before. */
+      q->change = TRUE;
+      if (copy_previous_measure (c))
+        return TRUE;
+    }
+  if (_tally_claims_compares_to_previous (c, q->first, q->unit) && copy_previous_measure (c))
+    return TRUE;
+  /* "drew 65,000 visitors over four days, up 30%": the change of the
+   * figure before. */
+  if (q->first > 1 && (token_is (c, q->first - 1, "up") || token_is (c, q->first - 1, "down"))
+      && punct_is (c, q->first - 2, ',') && c->last_measure->len > 0 && c->last_claim_end < q->first
+      && copy_previous_measure (c))
+    {
+      q->change = TRUE;
+      return TRUE;
+    }
+  if (measure_verb_by (c, q))
+    return TRUE;
+
+  switch (q->kind)
+    {
+    case TALLY_CLAIM_KIND_COUNT:
+      if (token_is (c, a, "of") && _tally_claims_read_np (c, a + 1, NP_PLURAL) > a + 1)
+        return TRUE;
+      if (!is_determiner (c, a) && _tally_claims_read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a)
+        return TRUE;
+      if (!q->word_number && measure_from_subject_full (c, q->first, 1))
+        return TRUE;
+      return FALSE;
+
+    case TALLY_CLAIM_KIND_PERCENT:
+      if (token_is (c, a, "of"))
+        {
+          guint end = _tally_claims_read_np (c, a + 1, NP_PLURAL);
+
+          if (end > a + 1)
+            {
+              append_participle (c, end);
+              return TRUE;
+            }
+        }
+      if (measure_before_of (c, q->first, q->after, &q->change))
+        return TRUE;
+      if (is_content_word (c, a) && _tally_claims_read_np (c, a, NP_SINGULAR) > a)
+        return TRUE;
+      return measure_from_subject (c, q->first);
+
+    case TALLY_CLAIM_KIND_MONEY:
+    case TALLY_CLAIM_KIND_NUMBER:
+    case TALLY_CLAIM_KIND_DURATION:
+      if (q->compound && _tally_claims_read_np (c, a, NP_ANY) > a)
+        return TRUE;
+      /* "a 22-km, four-lane project" */
+      if (q->compound && punct_is (c, a, ',') && is_word (c, a + 1) && (TOK (c, a + 1)->flags & TALLY_TOKEN_HYPHENATED)
+          && _tally_claims_read_np (c, a + 1, NP_ANY) > a + 1)
+        return TRUE;
+      if ((token_is (c, a, "in") || token_is (c, a, "of") || token_is (c, a, "worth")
+           || (q->kind == TALLY_CLAIM_KIND_MONEY && (token_is (c, a, "on") || token_is (c, a, "for"))))
+          && !is_number (c, a + 1) && q->kind != TALLY_CLAIM_KIND_DURATION)
+        {
+          guint from = a + 1;
+
+          if (token_is (c, a, "worth") && token_is (c, from, "of"))
+            from++;
+          if (_tally_claims_read_np (c, from, NP_ANY) > from)
+            return TRUE;
+        }
+      /* "€1.5 billion is earmarked for the ports" */
+      if (q->kind == TALLY_CLAIM_KIND_MONEY
+          && (token_is (c, a, "is") || token_is (c, a, "are") || token_is (c, a, "was") || token_is (c, a, "were"))
+          && is_word (c, a + 1) && _tally_claims_looks_verb (c, a + 1) && (token_is (c, a + 2, "for") || token_is (c, a + 2, "on"))
+          && _tally_claims_read_np (c, a + 3, NP_ANY) > a + 3)
+        return TRUE;
+      if (measure_before_of (c, q->first, q->after, &q->change))
+        return TRUE;
+      if ((q->kind == TALLY_CLAIM_KIND_MONEY || q->kind == TALLY_CLAIM_KIND_NUMBER) && is_content_word (c, a)
+          && !has_flag (c, a, TALLY_LEX_CHANGE) && _tally_claims_read_np (c, a, NP_SINGULAR) > a)
+        return TRUE;
+      return measure_from_subject_full (c, q->first, q->kind == TALLY_CLAIM_KIND_DURATION ? 2 : 0);
+
+    case TALLY_CLAIM_KIND_ORDINAL:
+    case TALLY_CLAIM_KIND_YEAR:
+    case TALLY_CLAIM_KIND_DATE:
+    default:
+      return FALSE;
+    }
+}
+
+void
+_tally_claims_find_measure (Ctx      *c,
+                            Quantity *q)
+{
+  g_string_truncate (c->measure, 0);
+  if (find_measure_rules (c, q) && c->measure->len > 0)
+    return;
+  g_string_truncate (c->measure, 0);
+  /* Nothing named it: "…, a gain of 3.3 percentage points" measures what
+   * the figure before it in the sentence measured. */
+  if (q->kind != TALLY_CLAIM_KIND_COUNT && q->kind != TALLY_CLAIM_KIND_DURATION && c->last_measure->len > 0
+      && c->last_claim_end < q->first)
+    {
+      gboolean same_clause = TRUE, list = TRUE;
+
+      for (guint k = c->last_claim_end + 1; k < q->first; k++)
+        {
+          if (is_clause_break (c, k) || punct_is (c, k, ';'))
+            same_clause = FALSE;
+          /* "€2.5bn, £310 million and ¥8 billion": items of one list. */
+          if (!punct_is (c, k, ',') && !token_is (c, k, "and") && !token_is (c, k, "or"))
+            list = FALSE;
+        }
+      same_clause |= list;
+      if (same_clause || (q->unit != NULL && g_strcmp0 (q->unit, c->last_unit) == 0))
+        copy_previous_measure (c);
+    }
+}
+
+/* Years and dates measure the event they date: the event noun nearest to
+ * them in the sentence, with its ordinal ("first summit"). */
+void
+_tally_claims_event_measure (Ctx  *c,
+                             guint first,
+                             guint last)
+{
+  gint best = -1;
+  guint best_dist = G_MAXUINT;
+  gboolean between_claim;
+
+  g_string_truncate (c->measure, 0);
+  for (guint k = 0; k < n_tokens (c); k++)
+    {
+      guint dist;
+
+      if (!has_flag (c, k, TALLY_LEX_EVENT) || (k >= first && k <= last))
+        continue;
+      /* "the summit working group": a modifier, not what is dated. */
+      if (is_word (c, k + 1) && !is_proper (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
+          && !is_determiner (c, k + 1)
+          && ((is_content_word (c, k + 1) && !_tally_claims_looks_plural (c, k + 1))
+              || (TOK (c, k + 1)->end - TOK (c, k + 1)->start > 4
+                  && memcmp (c->text + TOK (c, k + 1)->end - 3, "ing", 3) == 0)))
+        continue;
+      dist = k < first ? (first - k) * 2 : (k - last) * 2 + 1;
+      if (dist < best_dist)
+        {
+          best_dist = dist;
+          best = k;
+        }
+    }
+  if (best < 0)
+    return;
+  {
+    gboolean claim = FALSE, comma = FALSE;
+
+    for (guint k = MIN ((guint) best, first) + 1; k < MAX ((guint) best, last); k++)
+      {
+        claim |= c->used->data[k] && !(k >= first && k <= last);
+        comma |= is_clause_break (c, k);
+      }
+    between_claim = claim && comma;
+  }
+
+  /* "the first summit … in 2021 and the second in Baku in 2023" */
+  for (gint k = (gint) first - 1; k >= 0 && k >= (gint) first - 6 && k > best; k--)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (t->type == TALLY_TOKEN_WORD && t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL)
+          && t->lex->ordinal > 0 && t->lex->ordinal <= 10 && !is_content_word (c, k + 1))
+        {
+          static const char * const names[] = { NULL, "first", "second", "third", "fourth", "fifth",
+                                                 "sixth", "seventh", "eighth", "ninth", "tenth" };
+          const TallyToken *e = TOK (c, best);
+
+          g_string_append (c->measure, names[t->lex->ordinal]);
+          g_string_append_c (c->measure, ' ');
+          tally_lemma_append (c->lex, c->measure, c->text + e->start, e->end - e->start);
+          return;
+        }
+    }
+  /* "…during the festival, against 71% in June": the festival is not what
+   * June dates; another figure stands between them. */
+  if (between_claim)
+    return;
+
+  for (gint k = best - 1; k >= 0 && k >= best - 5; k--)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (t->type == TALLY_TOKEN_WORD && t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))
+        {
+          static const char * const names[] = { NULL, "first", "second", "third", "fourth", "fifth",
+                                                 "sixth", "seventh", "eighth", "ninth", "tenth" };
+          int o = t->lex->ordinal;
+
+          if (o > 0 && o < (int) G_N_ELEMENTS (names))
+            {
+              g_string_append (c->measure, names[o]);
+              g_string_append_c (c->measure, ' ');
+            }
+          break;
+        }
+      if (t->type == TALLY_TOKEN_WORD && (t->flags & (TALLY_TOKEN_CAPITALIZED | TALLY_TOKEN_HYPHENATED)))
+        continue;
+      if (t->type == TALLY_TOKEN_DASH)
+        continue;
+      if (t->type != TALLY_TOKEN_WORD || has_flag (c, k, TALLY_LEX_NP_BREAK))
+        break;
+    }
+  {
+    const TallyToken *t = TOK (c, best);
+
+    /* "work programme", "ministerial meeting" */
+    if (c->measure->len == 0 && best > 0 && is_content_word (c, best - 1) && !is_proper (c, best - 1)
+        && !c->used->data[best - 1] && !has_flag (c, best - 1, TALLY_LEX_ORDINAL) && (guint) best - 1 != last)
+      {
+        const TallyToken *m = TOK (c, best - 1);
+
+        for (gsize b = m->start; b < m->end; b++)
+          g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
+        g_string_append_c (c->measure, ' ');
+      }
+    tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
+  }
+}

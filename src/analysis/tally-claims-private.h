@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <string.h>
+
+#include "tally-claims.h"
+#include "tally-lemma.h"
+#include "tally-lexicon.h"
+#include "tally-tokenizer.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the parts of the claim matcher: tally-claims.c (sentences, the
+ * driver), tally-claims-quantities.c (numbers, units, qualifiers, what is
+ * never a claim), tally-claims-dates.c (years, dates, relative dates) and
+ * tally-claims-measure.c (noun phrases, subjects, what a figure measures).
+ * Not installed; nothing outside src/analysis includes it. */
+
+/* A sentence longer than this is cut: a 10 MB line without a full stop must
+ * not grow the token buffer without bound. */
+#define MAX_SENTENCE_TOKENS 600
+#define MAX_SCOPES 8
+#define NP_MAX_WORDS 6
+
+typedef struct
+{
+  guint token;
+  int year;
+} Scope;
+
+typedef struct
+{
+  const TallyLexicon *lex;
+  const char *text;
+  gsize len;
+  const TallyExtractOptions *options;
+  TallyClaimFunc func;
+  gpointer user_data;
+
+  GArray *tokens;
+  GByteArray *used;
+  GString *key;
+  GString *measure;
+  GString *value_text;
+  GString *value_max_text;
+  GString *relative;
+  GString *last_measure;   /* the measure of the sentence's previous claim */
+  guint last_claim_end;    /* and its last token */
+  guint last_claim_start;  /* and its first */
+  char last_unit[16];      /* and its unit */
+
+  Scope scopes[MAX_SCOPES];
+  guint n_scopes;
+  gboolean future;
+  gboolean candidate;      /* the sentence so far holds something to match */
+  guint n_claims;
+} Ctx;
+
+/* What the matcher makes of one quantity before it becomes a record. */
+typedef struct
+{
+  guint first;        /* first token of the claim (qualifier included) */
+  guint last;         /* last token of the claim */
+  guint num_first;    /* the first numeral */
+  guint after;        /* first token after the quantity and its unit */
+  TallyClaimKind kind;
+  double value;
+  double value_max;
+  gboolean has_max;
+  const char *unit;
+  TallyQualifier qualifier;
+  gboolean change;
+  gboolean compound;  /* "48-hour visit": the noun after is the measure */
+  gboolean word_number;
+  gboolean bare;      /* no unit, no currency, no scale */
+  gboolean has_scale;
+  gsize end_byte;     /* when the claim ends inside its last token */
+} Quantity;
+
+typedef enum
+{
+  NP_PLURAL,     /* stop after the first plural noun: counts */
+  NP_SINGULAR,   /* ordinals: stop before a verb-like -s word */
+  NP_ANY,
+} NpMode;
+
+#define TOK(c, i) (&g_array_index ((c)->tokens, TallyToken, (i)))
+
+static inline guint
+n_tokens (Ctx *c)
+{
+  return c->tokens->len;
+}
+
+static inline gboolean
+has_flag (Ctx     *c,
+          guint    i,
+          guint32  flag)
+{
+  const TallyToken *t;
+
+  if (i >= n_tokens (c))
+    return FALSE;
+  t = TOK (c, i);
+  return t->lex != NULL && (t->lex->flags & flag) != 0;
+}
+
+static inline gboolean
+is_word (Ctx *c,
+         guint i)
+{
+  return i < n_tokens (c) && TOK (c, i)->type == TALLY_TOKEN_WORD;
+}
+
+static inline gboolean
+is_number (Ctx *c,
+           guint i)
+{
+  return i < n_tokens (c) && TOK (c, i)->type == TALLY_TOKEN_NUMBER
+         && !(TOK (c, i)->flags & TALLY_TOKEN_NUMBER_HUGE);
+}
+
+static inline gboolean
+attached (Ctx *c,
+          guint i)
+{
+  return i < n_tokens (c) && !(TOK (c, i)->flags & TALLY_TOKEN_SPACE_BEFORE);
+}
+
+static inline gboolean
+token_is_n (Ctx        *c,
+            guint       i,
+            const char *str,
+            gsize       n)
+{
+  const TallyToken *t;
+
+  if (i >= n_tokens (c))
+    return FALSE;
+  t = TOK (c, i);
+  return t->end - t->start == n && (c->text[t->start] | 0x20) == (str[0] | 0x20)
+         && g_ascii_strncasecmp (c->text + t->start, str, n) == 0;
+}
+
+/* Literal strings only: their length is known at compile time. */
+#define token_is(c, i, str) token_is_n ((c), (i), ("" str), sizeof (str) - 1)
+
+static inline gboolean
+punct_is (Ctx  *c,
+          guint i,
+          char  ch)
+{
+  const TallyToken *t;
+
+  if (i >= n_tokens (c))
+    return FALSE;
+  t = TOK (c, i);
+  return t->type != TALLY_TOKEN_WORD && t->end - t->start == 1 && c->text[t->start] == ch;
+}
+
+static inline gboolean
+is_plain_year (Ctx *c,
+               guint i)
+{
+  const TallyToken *t;
+
+  if (!is_number (c, i))
+    return FALSE;
+  t = TOK (c, i);
+  return t->n_int_digits == 4 && t->decimals == 0 && !(t->flags & TALLY_TOKEN_NUMBER_SEP)
+         && t->mantissa >= 1800 && t->mantissa <= 2199;
+}
+
+static inline int
+small_int (Ctx *c,
+           guint i)
+{
+  const TallyToken *t;
+
+  if (!is_number (c, i))
+    return -1;
+  t = TOK (c, i);
+  if (t->decimals != 0 || (t->flags & TALLY_TOKEN_NUMBER_SEP) || t->n_int_digits > 2)
+    return -1;
+  return (int) t->mantissa;
+}
+
+static inline gboolean
+is_determiner (Ctx  *c,
+               guint i)
+{
+  return has_flag (c, i, TALLY_LEX_DETERMINER);
+}
+
+/* Capitalised, and not merely because it starts the sentence. */
+static inline gboolean
+is_proper (Ctx  *c,
+           guint i)
+{
+  return (TOK (c, i)->flags & TALLY_TOKEN_CAPITALIZED) && i > 0;
+}
+
+static inline gboolean
+is_clause_break (Ctx  *c,
+                 guint i)
+{
+  const TallyToken *t = TOK (c, i);
+
+  return t->type == TALLY_TOKEN_PUNCT && t->end - t->start == 1
+         && strchr (",;:()", c->text[t->start]) != NULL;
+}
+
+static inline gboolean
+is_modal (Ctx  *c,
+          guint i)
+{
+  return has_flag (c, i, TALLY_LEX_MODAL);
+}
+
+const TallyLexEntry *_tally_claims_match_phrase (Ctx *c, guint i, guint32 flags, guint *n);
+const TallyLexEntry *_tally_claims_match_phrase_before (Ctx *c, guint end, guint32 flags, guint *n);
+void _tally_claims_emit (Ctx *c,
+                         TallyClaimRecord *record,
+                         guint first,
+                         guint last,
+                         gsize end_byte,
+                         gsize sentence_start,
+                         gsize sentence_end);
+gboolean _tally_claims_looks_plural (Ctx *c, guint i);
+gboolean _tally_claims_looks_verb (Ctx *c, guint i);
+gboolean _tally_claims_is_possessive (Ctx *c, guint i);
+guint _tally_claims_read_np (Ctx *c, guint i, NpMode mode);
+gboolean _tally_claims_resets_clause (Ctx *c, guint i);
+gboolean _tally_claims_compares_to_previous (Ctx *c, guint first, const char *unit);
+void _tally_claims_find_measure (Ctx *c, Quantity *q);
+void _tally_claims_event_measure (Ctx *c, guint first, guint last);
+guint _tally_claims_never_claim (Ctx *c, guint i);
+void _tally_claims_set_year_text (GString *out, int year);
+gboolean _tally_claims_valid_day (int y, int m, int d);
+void _tally_claims_token_text (Ctx *c, guint first, guint last, GString *out);
+gboolean _tally_claims_is_month (Ctx *c, guint i);
+guint _tally_claims_match_month_first (Ctx *c, guint i, gsize ss, gsize se);
+guint _tally_claims_match_day_first (Ctx *c, guint i, gsize ss, gsize se);
+guint _tally_claims_match_iso_date (Ctx *c, guint i, gsize ss, gsize se);
+guint _tally_claims_match_year (Ctx *c, guint i, gsize ss, gsize se);
+guint _tally_claims_match_relative (Ctx *c, guint i, gsize ss, gsize se);
+const TallyLexEntry *_tally_claims_currency_before (Ctx *c, guint i, guint *first);
+guint _tally_claims_match_quantity (Ctx *c, guint i, gsize ss, gsize se);
+guint _tally_claims_match_fraction (Ctx *c, guint i, gsize ss, gsize se);
+guint _tally_claims_match_ordinal (Ctx *c, guint i, gsize ss, gsize se);
+
+G_END_DECLS

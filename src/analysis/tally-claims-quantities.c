@@ -1,0 +1,789 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-claims-private.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+/* Quantities: numerals, scales, units, currencies, qualifiers, ranges,
+ * fractions and ordinals; and what is never a claim (phone numbers, IDs,
+ * times, list numbers, page furniture). */
+
+/* A number written in words from token i: "ten", "twenty-five", "two and a
+ * half million", "a dozen". Returns the index after it, or i. */
+static guint
+read_word_number (Ctx    *c,
+                  guint   i,
+                  double *value,
+                  gboolean *has_scale)
+{
+  double total = 0, current = 0;
+  gboolean any = FALSE;
+  guint k = i;
+
+  *has_scale = FALSE;
+  if (token_is (c, k, "a") && (has_flag (c, k + 1, TALLY_LEX_SCALE) || token_is (c, k + 1, "dozen"))
+      && !token_is (c, k + 1, "m") && !token_is (c, k + 1, "k") && !token_is (c, k + 1, "b"))
+    {
+      current = 1;
+      any = TRUE;
+      k++;
+    }
+  while (k < n_tokens (c) && is_word (c, k))
+    {
+      const TallyToken *t = TOK (c, k);
+      const TallyLexEntry *e = t->lex;
+
+      if (t->flags & TALLY_TOKEN_HYPHENATED)
+        {
+          /* "twenty-five" */
+          const char *w = c->text + t->start;
+          const char *dash = memchr (w, '-', t->end - t->start);
+          const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+          const TallyLexEntry *r = tally_lexicon_lookup (c->lex, dash + 1, t->end - t->start - (dash + 1 - w));
+
+          if (l != NULL && r != NULL && (l->flags & TALLY_LEX_NUMBER) && (r->flags & TALLY_LEX_NUMBER)
+              && l->number >= 20 && l->number < 100 && r->number < 10)
+            {
+              current += l->number + r->number;
+              any = TRUE;
+              k++;
+              continue;
+            }
+          break;
+        }
+      if (e == NULL)
+        break;
+      if ((e->flags & TALLY_LEX_SCALE) && any && t->end - t->start > 2)
+        {
+          if (e->scale == 100)
+            current *= 100;
+          else
+            {
+              total += (current == 0 ? 1 : current) * e->scale;
+              current = 0;
+              *has_scale = TRUE;
+            }
+          k++;
+          continue;
+        }
+      if ((e->flags & TALLY_LEX_NUMBER) && !(e->flags & TALLY_LEX_SCALE))
+        {
+          if (token_is (c, k, "dozen"))
+            current = (current == 0 ? 1 : current) * 12;
+          else
+            current += e->number;
+          any = TRUE;
+          k++;
+          continue;
+        }
+      /* "two and a half million" */
+      if (any && token_is (c, k, "and") && token_is (c, k + 1, "a") && token_is (c, k + 2, "half"))
+        {
+          current += 0.5;
+          k += 3;
+          continue;
+        }
+      if (any && token_is (c, k, "and") && has_flag (c, k + 1, TALLY_LEX_NUMBER) && total > 0)
+        {
+          k++;
+          continue;
+        }
+      break;
+    }
+  if (!any)
+    return i;
+  *value = total + current;
+  return k;
+}
+
+/* Digits with an optional scale: "94.8 billion", "94.8bn", "$5m". */
+static guint
+read_numeral (Ctx      *c,
+              guint     i,
+              gboolean  currency,
+              double   *value,
+              gboolean *has_scale,
+              gboolean *word_number)
+{
+  guint k = i;
+
+  *word_number = FALSE;
+  *has_scale = FALSE;
+  if (is_number (c, k))
+    {
+      const TallyToken *t = TOK (c, k);
+
+      *value = tally_token_number_value (t);
+      k++;
+      if (has_flag (c, k, TALLY_LEX_SCALE) && TOK (c, k)->lex->scale >= 1000)
+        {
+          const TallyToken *s = TOK (c, k);
+          gsize n = s->end - s->start;
+          gboolean short_form = n <= 3;
+
+          /* "5 m" is metres; "$5m" and "€2.5bn" are scales. */
+          if (!short_form || (!(s->flags & TALLY_TOKEN_SPACE_BEFORE) && (currency || n >= 2)))
+            {
+              *value *= s->lex->scale;
+              *has_scale = TRUE;
+              k++;
+            }
+        }
+      return k;
+    }
+  if (is_word (c, k))
+    {
+      guint end = read_word_number (c, k, value, has_scale);
+
+      if (end > k)
+        {
+          *word_number = TRUE;
+          /* "two million" after digits is handled above; "10 thousand" here. */
+          return end;
+        }
+    }
+  return i;
+}
+
+static gboolean
+is_phone_number (Ctx  *c,
+                 guint i,
+                 guint *end)
+{
+  guint groups = 0, digits = 0, k = i;
+  gboolean plus = i > 0 && punct_is (c, i - 1, '+') && attached (c, i);
+  gboolean paren = i > 0 && punct_is (c, i - 1, '(') && attached (c, i);
+
+  while (k < n_tokens (c) && is_number (c, k))
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (t->decimals != 0 || (t->flags & TALLY_TOKEN_NUMBER_SEP))
+        break;
+      groups++;
+      digits += t->n_int_digits;
+      k++;
+      if (k < n_tokens (c) && (TOK (c, k)->flags & TALLY_TOKEN_LINE_START))
+        break;
+      if ((punct_is (c, k, '-') || punct_is (c, k, '.') || punct_is (c, k, ')')) && attached (c, k)
+          && is_number (c, k + 1))
+        k++;
+      else if (punct_is (c, k, ')') && is_number (c, k + 1))
+        k++;
+      else if (!is_number (c, k))
+        break;
+    }
+  *end = k;
+  if (digits < 7)
+    return FALSE;
+  return groups >= 3 || ((plus || paren) && groups >= 2);
+}
+
+/* Returns the number of tokens from i that are no claim, or 0. */
+guint
+_tally_claims_never_claim (Ctx  *c,
+                           guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  guint end;
+
+  if (t->flags & TALLY_TOKEN_NUMBER_HUGE)
+    return 1;
+  /* List numbering: "1. The summit …", "2) …". */
+  if ((t->flags & TALLY_TOKEN_LINE_START) && t->n_int_digits <= 3 && t->decimals == 0
+      && (punct_is (c, i + 1, '.') || punct_is (c, i + 1, ')')) && attached (c, i + 1))
+    return 2;
+  /* Times: "10:45", "9.30 am", "3pm". */
+  if (punct_is (c, i + 1, ':') && attached (c, i + 1) && is_number (c, i + 2) && attached (c, i + 2))
+    return 3;
+  if (has_flag (c, i + 1, TALLY_LEX_TIME_MARKER) && t->mantissa <= 1259)
+    return 2;
+  /* An age in apposition: "Dana Ermekova, 46, said". */
+  if (i > 1 && punct_is (c, i - 1, ',') && punct_is (c, i + 1, ',') && is_word (c, i - 2)
+      && is_proper (c, i - 2) && t->n_int_digits <= 3 && t->decimals == 0 && t->mantissa <= 120)
+    return 1;
+  /* Identifiers: "#4521", "No. 12", "Article 5", "A-320", "ISBN 978-…". */
+  if (i > 0 && punct_is (c, i - 1, '#') && attached (c, i))
+    return 1;
+  if (i > 0 && has_flag (c, i - 1, TALLY_LEX_ID_PREFIX) && !has_flag (c, i - 1, TALLY_LEX_STOP))
+    return 1;
+  if (i > 1 && punct_is (c, i - 1, '.') && attached (c, i - 1) && has_flag (c, i - 2, TALLY_LEX_ID_PREFIX))
+    return 1;
+  if (i > 1 && TOK (c, i - 1)->type == TALLY_TOKEN_DASH && attached (c, i) && attached (c, i - 1)
+      && is_word (c, i - 2)
+      && !(token_is (c, i - 2, "mid") || token_is (c, i - 2, "early") || token_is (c, i - 2, "late")
+           || token_is (c, i - 2, "pre") || token_is (c, i - 2, "post") || token_is (c, i - 2, "end")))
+    return 1;
+  if (i > 0 && is_word (c, i - 1) && attached (c, i))
+    return 1;
+  if (is_word (c, i + 1) && attached (c, i + 1) && TOK (c, i + 1)->lex == NULL
+      && !token_is (c, i + 1, "s") && !token_is (c, i + 1, "st") && !token_is (c, i + 1, "nd")
+      && !token_is (c, i + 1, "rd") && !token_is (c, i + 1, "th"))
+    return 2;  /* "5G", "3D" */
+  /* Unseparated long digit strings: IDs, not quantities. */
+  if (t->n_int_digits >= 6 && !(t->flags & TALLY_TOKEN_NUMBER_SEP) && t->decimals == 0
+      && !(i > 0 && has_flag (c, i - 1, TALLY_LEX_CURRENCY)) && !has_flag (c, i + 1, TALLY_LEX_CURRENCY))
+    return 1;
+  if (is_phone_number (c, i, &end))
+    return end - i;
+  /* Other slashes: "24/7", "1/3", "17/06/2025" — ambiguous, no claim. */
+  if (punct_is (c, i + 1, '/') && attached (c, i + 1) && is_number (c, i + 2))
+    {
+      guint k = i + 2;
+
+      while (punct_is (c, k + 1, '/') && is_number (c, k + 2))
+        k += 2;
+      return k - i + 1;
+    }
+  /* Page furniture: "5 Comments", "1,204 shares", "3 min read". */
+  if (has_flag (c, i + 1, TALLY_LEX_FURNITURE) && n_tokens (c) <= 6)
+    return n_tokens (c) - i;
+  if (n_tokens (c) <= 4 && i > 0 && has_flag (c, i - 1, TALLY_LEX_FURNITURE))
+    return 1;
+  return 0;
+}
+
+const TallyLexEntry *
+_tally_claims_currency_before (Ctx   *c,
+                               guint  i,
+                               guint *first)
+{
+  guint n;
+  const TallyLexEntry *e;
+
+  if (i == 0)
+    return NULL;
+  e = _tally_claims_match_phrase_before (c, i - 1, TALLY_LEX_CURRENCY, &n);
+  if (e == NULL)
+    return NULL;
+  /* Only symbols and codes stand before the number ("$5", "USD 5", "US$5"). */
+  {
+    const TallyToken *t = TOK (c, i - n);
+    gboolean code = t->type == TALLY_TOKEN_SYMBOL;
+
+    if (!code && t->type == TALLY_TOKEN_WORD)
+      {
+        code = TRUE;
+        for (gsize b = t->start; b < t->end; b++)
+          if (g_ascii_islower (c->text[b]))
+            code = FALSE;
+      }
+    if (!code)
+      return NULL;
+  }
+  *first = i - n;
+  return e;
+}
+
+static TallyQualifier
+qualifier_before (Ctx   *c,
+                  guint  i,
+                  guint *first)
+{
+  guint n;
+  const TallyLexEntry *e;
+
+  *first = i;
+  if (i == 0)
+    return TALLY_QUALIFIER_EXACT;
+  e = _tally_claims_match_phrase_before (c, i - 1, TALLY_LEX_QUALIFIER, &n);
+  if (e == NULL)
+    return TALLY_QUALIFIER_EXACT;
+  for (guint k = i - n; k < i; k++)
+    if (c->used->data[k])
+      return TALLY_QUALIFIER_EXACT;
+  *first = i - n;
+  return (TallyQualifier) e->qualifier;
+}
+
+/* The unit after a numeral at token k; sets q and returns the index after. */
+static guint
+read_unit (Ctx      *c,
+           guint     k,
+           Quantity *q,
+           gboolean  money_before)
+{
+  guint n;
+  const TallyLexEntry *e;
+  gboolean hyphen = FALSE;
+
+  /* "48-hour visit", "1,200-km railway" */
+  if (k < n_tokens (c) && punct_is (c, k, '-') && attached (c, k) && attached (c, k + 1) && is_word (c, k + 1))
+    {
+      hyphen = TRUE;
+      k++;
+    }
+  if (!hyphen && !money_before)
+    {
+      e = _tally_claims_match_phrase (c, k, TALLY_LEX_PERCENT, &n);
+      if (e != NULL && !(token_is (c, k, "point") || token_is (c, k, "points")) )
+        {
+          q->kind = TALLY_CLAIM_KIND_PERCENT;
+          q->unit = e->percent;
+          return k + n;
+        }
+      if (e != NULL && q->change)
+        {
+          q->kind = TALLY_CLAIM_KIND_PERCENT;
+          q->unit = e->percent;
+          return k + n;
+        }
+      e = _tally_claims_match_phrase (c, k, TALLY_LEX_CURRENCY, &n);
+      if (e != NULL && TOK (c, k)->type == TALLY_TOKEN_WORD)
+        {
+          q->kind = TALLY_CLAIM_KIND_MONEY;
+          q->unit = e->currency;
+          return k + n;
+        }
+    }
+  if (money_before)
+    return hyphen ? k - 1 : k;
+  e = _tally_claims_match_phrase (c, k, TALLY_LEX_DURATION | TALLY_LEX_UNIT, &n);
+  if (e != NULL && TOK (c, k)->type == TALLY_TOKEN_WORD)
+    {
+      /* Only attached or full-word units: "5 m" is ambiguous. */
+      if (e->flags & TALLY_LEX_DURATION)
+        {
+          q->kind = TALLY_CLAIM_KIND_DURATION;
+          q->unit = e->duration;
+        }
+      else
+        {
+          q->kind = TALLY_CLAIM_KIND_NUMBER;
+          q->unit = e->unit;
+        }
+      q->compound = hyphen;
+      return k + n;
+    }
+  return hyphen ? k - 1 : k;
+}
+
+static void
+emit_quantity (Ctx      *c,
+               Quantity *q,
+               gsize     ss,
+               gsize     se)
+{
+  TallyClaimRecord r = { 0 };
+
+  r.kind = q->kind;
+  r.has_value = TRUE;
+  r.value = q->value;
+  r.has_value_max = q->has_max;
+  r.value_max = q->value_max;
+  r.unit = (char *) q->unit;
+  r.qualifier = q->qualifier;
+  _tally_claims_find_measure (c, q);
+  r.change = q->change;
+  r.measure = c->measure->len > 0 ? c->measure->str : NULL;
+  _tally_claims_emit (c, &r, q->first, q->last, q->end_byte, ss, se);
+}
+
+static gboolean
+change_before (Ctx  *c,
+               guint first)
+{
+  gint k = (gint) first - 1;
+
+  if (k >= 0 && token_is (c, k, "by"))
+    k--;
+  if (k >= 0 && token_is (c, k, "of") && k > 0 && has_flag (c, k - 1, TALLY_LEX_CHANGE)
+      && !has_flag (c, k - 1, TALLY_LEX_LEVEL_VERB))
+    return TRUE;
+  return k >= 0 && has_flag (c, k, TALLY_LEX_CHANGE) && !token_is (c, k + 1, "to");
+}
+
+/* The quantity whose numeral starts at token i (or whose currency sign does).
+ * Returns the index after it, or i when there is none. */
+guint
+_tally_claims_match_quantity (Ctx   *c,
+                              guint  i,
+                              gsize  ss,
+                              gsize  se)
+{
+  Quantity q = { 0 };
+  guint num = i, k, cur_first = i, qual_first;
+  const TallyLexEntry *cur = NULL;
+  gboolean has_scale, word_number;
+  guint end;
+
+  if (TOK (c, i)->type == TALLY_TOKEN_SYMBOL || (is_word (c, i) && has_flag (c, i, TALLY_LEX_CURRENCY)))
+    {
+      /* "$5", "US$5", "USD 5 million" */
+      guint n;
+
+      cur = _tally_claims_match_phrase (c, i, TALLY_LEX_CURRENCY, &n);
+      if (cur == NULL || !is_number (c, i + n))
+        return i;
+      /* "US$120 million": the letters before the sign belong to it. */
+      {
+        guint m;
+        const TallyLexEntry *longer = _tally_claims_match_phrase_before (c, i + n - 1, TALLY_LEX_CURRENCY, &m);
+
+        if (longer != NULL && m > n)
+          {
+            cur = longer;
+            cur_first = i + n - m;
+          }
+      }
+      if (_tally_claims_never_claim (c, i + n) > 0 && !(TOK (c, i + n)->n_int_digits >= 6))
+        return i + n + _tally_claims_never_claim (c, i + n);
+      num = i + n;
+    }
+  else
+    cur = _tally_claims_currency_before (c, i, &cur_first);
+
+  /* "a three-day summit", "a five-year plan" */
+  if (cur == NULL && is_word (c, num) && (TOK (c, num)->flags & TALLY_TOKEN_HYPHENATED))
+    {
+      const TallyToken *h = TOK (c, num);
+      const char *w = c->text + h->start;
+      const char *dash = memchr (w, '-', h->end - h->start);
+      const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+      const TallyLexEntry *r = tally_lexicon_lookup (c->lex, dash + 1, h->end - h->start - (dash + 1 - w));
+
+      if (l != NULL && r != NULL && (l->flags & TALLY_LEX_NUMBER) && (r->flags & (TALLY_LEX_DURATION | TALLY_LEX_UNIT)))
+        {
+          q.value = l->number;
+          q.kind = (r->flags & TALLY_LEX_DURATION) ? TALLY_CLAIM_KIND_DURATION : TALLY_CLAIM_KIND_NUMBER;
+          q.unit = (r->flags & TALLY_LEX_DURATION) ? r->duration : r->unit;
+          q.compound = TRUE;
+          q.qualifier = qualifier_before (c, num, &q.first);
+          q.num_first = num;
+          q.last = num;
+          q.after = num + 1;
+          emit_quantity (c, &q, ss, se);
+          return num + 1;
+        }
+    }
+  end = read_numeral (c, num, cur != NULL, &q.value, &has_scale, &word_number);
+  if (end == num)
+    return i;
+  q.num_first = num;
+  q.word_number = word_number;
+  q.has_scale = has_scale;
+  q.kind = TALLY_CLAIM_KIND_COUNT;
+  q.qualifier = qualifier_before (c, cur != NULL ? MIN (cur_first, i) : num, &qual_first);
+  q.first = qual_first;
+  if (q.first > 0 && punct_is (c, q.first - 1, '~') && attached (c, q.first))
+    {
+      q.first--;
+      q.qualifier = TALLY_QUALIFIER_APPROX;
+    }
+  q.change = change_before (c, q.first);
+  if (cur != NULL)
+    {
+      q.kind = TALLY_CLAIM_KIND_MONEY;
+      q.unit = cur->currency;
+    }
+  k = read_unit (c, end, &q, cur != NULL);
+
+  /* Ranges: "5–7%", "$3–4 billion", "between 20 and 30", "10 to 12". */
+  {
+    guint r = k == end ? end : k;
+    gboolean dash = r < n_tokens (c) && TOK (c, r)->type == TALLY_TOKEN_DASH;
+    gboolean to = token_is (c, r, "to") && !q.change
+                  && !(q.first > 1 && token_is (c, q.first - 1, "from") && has_flag (c, q.first - 2, TALLY_LEX_CHANGE));
+    gboolean and = token_is (c, r, "and") && q.first > 0 && token_is (c, q.first - 1, "between");
+
+    if (dash || to || and)
+      {
+        guint m = r + 1, end2;
+        double v2;
+        gboolean scale2, word2;
+        Quantity q2 = { 0 };
+
+        if (cur != NULL && m < n_tokens (c) && _tally_claims_match_phrase (c, m, TALLY_LEX_CURRENCY, &end2) != NULL
+            && TOK (c, m)->type != TALLY_TOKEN_WORD)
+          m += end2;
+        end2 = read_numeral (c, m, cur != NULL, &v2, &scale2, &word2);
+        if (end2 > m && !(TOK (c, m)->type == TALLY_TOKEN_NUMBER && is_plain_year (c, m) && is_plain_year (c, num)))
+          {
+            guint k2;
+
+            q2.kind = TALLY_CLAIM_KIND_COUNT;
+            k2 = read_unit (c, end2, &q2, cur != NULL);
+            if ((q.unit == NULL || q2.unit == NULL || g_strcmp0 (q.unit, q2.unit) == 0)
+                && (q.kind == q2.kind || q.kind == TALLY_CLAIM_KIND_COUNT || q2.kind == TALLY_CLAIM_KIND_COUNT))
+              {
+                double scale = 1;
+
+                if (scale2 && !has_scale)
+                  {
+                    /* "$3–4 billion": the scale belongs to both. */
+                    const TallyToken *st = TOK (c, end2 - 1);
+
+                    scale = st->lex != NULL ? st->lex->scale : 1;
+                  }
+                if (v2 > q.value * scale)
+                  {
+                    q.value *= scale;
+                    q.value_max = v2;
+                    q.has_max = TRUE;
+                    if (q.kind == TALLY_CLAIM_KIND_COUNT && q2.kind != TALLY_CLAIM_KIND_COUNT)
+                      {
+                        q.kind = q2.kind;
+                        q.unit = q2.unit;
+                      }
+                    q.compound = q.compound || q2.compound;
+                    has_scale = has_scale || scale2;
+                    k = k2;
+                  }
+              }
+          }
+      }
+  }
+
+  /* "12 or more", "80-plus" */
+  {
+    guint n;
+    const TallyLexEntry *e = _tally_claims_match_phrase (c, k, TALLY_LEX_QUALIFIER_AFTER, &n);
+
+    if (e == NULL && k < n_tokens (c) && TOK (c, k)->type == TALLY_TOKEN_DASH && attached (c, k))
+      {
+        e = _tally_claims_match_phrase (c, k + 1, TALLY_LEX_QUALIFIER_AFTER, &n);
+        if (e != NULL)
+          n++;
+      }
+    if (e != NULL && q.qualifier == TALLY_QUALIFIER_EXACT && !token_is (c, k + n, "than"))
+      {
+        q.qualifier = (TallyQualifier) e->qualifier_after;
+        k += n;
+      }
+  }
+
+  q.last = k - 1;
+  q.after = k;
+  q.bare = q.unit == NULL && q.kind == TALLY_CLAIM_KIND_COUNT && !has_scale;
+
+  /* "served under three presidents": a preposition after a verb. */
+  if (q.kind == TALLY_CLAIM_KIND_COUNT && q.first + 1 == q.num_first && q.first > 0
+      && token_is (c, q.first, "under")
+      && (token_is (c, q.first - 1, "served") || token_is (c, q.first - 1, "worked") || token_is (c, q.first - 1, "lived")))
+    {
+      q.qualifier = TALLY_QUALIFIER_EXACT;
+      q.first = q.num_first;
+    }
+  /* "31 side events over three days": "over" is a preposition there; it
+   * bounds a duration only after a verb ("lasted over three hours"). */
+  if (q.kind == TALLY_CLAIM_KIND_DURATION && q.qualifier == TALLY_QUALIFIER_OVER && q.first + 1 == q.num_first
+      && token_is (c, q.first, "over")
+      && !(q.first > 0 && (has_flag (c, q.first - 1, TALLY_LEX_LEVEL_VERB) || _tally_claims_looks_verb (c, q.first - 1)
+                           || token_is (c, q.first - 1, "for") || token_is (c, q.first - 1, "took")
+                           || token_is (c, q.first - 1, "take"))))
+    {
+      q.qualifier = TALLY_QUALIFIER_EXACT;
+      q.first = q.num_first;
+    }
+
+  /* "two years ago" → a year. */
+  if (q.kind == TALLY_CLAIM_KIND_DURATION && token_is (c, k, "ago") && g_str_equal (q.unit, "year")
+      && !q.has_max)
+    {
+      TallyClaimRecord r = { 0 };
+
+      _tally_claims_token_text (c, q.num_first, k, c->relative);
+      r.relative = c->relative->str;
+      r.kind = TALLY_CLAIM_KIND_YEAR;
+      if (c->options->reference_year > 0)
+        {
+          r.has_value = TRUE;
+          r.value = c->options->reference_year - q.value;
+          _tally_claims_set_year_text (c->value_text, (int) r.value);
+          r.value_text = c->value_text->str;
+        }
+      _tally_claims_event_measure (c, q.num_first, k);
+      r.measure = c->measure->len > 0 ? c->measure->str : NULL;
+      _tally_claims_emit (c, &r, q.num_first, k, 0, ss, se);
+      return k + 1;
+    }
+
+  /* "512 to the dollar": an exchange rate, in the currency the clause names. */
+  if (q.bare && !word_number && (token_is (c, k, "per") || (token_is (c, k, "to") && token_is (c, k + 1, "the"))))
+    {
+      guint m = token_is (c, k, "per") ? k + 1 : k + 2;
+      const TallyLexEntry *quote = is_word (c, m) ? TOK (c, m)->lex : NULL;
+
+      if (quote != NULL && (quote->flags & TALLY_LEX_CURRENCY))
+        {
+          const char *base = NULL;
+          TallyClaimRecord r = { 0 };
+
+          for (gint b = (gint) q.first - 1; b >= 0 && !is_clause_break (c, b); b--)
+            if (is_word (c, b) && has_flag (c, b, TALLY_LEX_CURRENCY))
+              {
+                base = TOK (c, b)->lex->currency;
+                break;
+              }
+          g_string_printf (c->relative, "%s/%s", base ? base : "", quote->currency);
+          r.kind = TALLY_CLAIM_KIND_NUMBER;
+          r.has_value = TRUE;
+          r.value = q.value;
+          r.unit = c->relative->str;
+          r.qualifier = q.qualifier;
+          r.measure = (char *) "exchange rate";
+          _tally_claims_emit (c, &r, q.first, m, 0, ss, se);
+          return m + 1;
+        }
+    }
+  /* "three times the usual": a multiplier, no quantity of its own. */
+  if (q.bare && token_is (c, k, "fold"))
+    return k + 1;
+  if (q.bare && token_is (c, k, "times")
+      && (is_determiner (c, k + 1) || token_is (c, k + 1, "as") || token_is (c, k + 1, "more")
+          || token_is (c, k + 1, "less") || token_is (c, k + 1, "higher") || token_is (c, k + 1, "larger")
+          || token_is (c, k + 1, "bigger") || token_is (c, k + 1, "greater") || token_is (c, k + 1, "faster")
+          || token_is (c, k + 1, "what")))
+    return k + 1;
+  if (q.bare && word_number && !_tally_claims_compares_to_previous (c, q.first, NULL))
+    {
+      /* A number word needs a noun or a scale: "one of the …" is no claim. */
+      if (token_is (c, num, "one") || !is_word (c, k) || has_flag (c, k, TALLY_LEX_NP_BREAK)
+          || has_flag (c, k, TALLY_LEX_LEVEL_VERB) || is_determiner (c, k))
+        return end;
+    }
+  if (!isfinite (q.value) || (q.has_max && !isfinite (q.value_max)))
+    return k;
+  emit_quantity (c, &q, ss, se);
+  return k;
+}
+
+/* "a third of the agreements", "two thirds of", "half of" → a share in %. */
+guint
+_tally_claims_match_fraction (Ctx   *c,
+                              guint  i,
+                              gsize  ss,
+                              gsize  se)
+{
+  double count = 1, fraction;
+  guint k = i, qual_first;
+  Quantity q = { 0 };
+  const TallyToken *t = TOK (c, i);
+
+  if (token_is (c, k, "a") || token_is (c, k, "one"))
+    k++;
+  else if (has_flag (c, k, TALLY_LEX_NUMBER) && !(t->flags & TALLY_TOKEN_HYPHENATED))
+    {
+      count = t->lex->number;
+      k++;
+    }
+  if (is_word (c, k) && (TOK (c, k)->flags & TALLY_TOKEN_HYPHENATED) && k == i)
+    {
+      /* "two-thirds" */
+      const TallyToken *h = TOK (c, k);
+      const char *w = c->text + h->start;
+      const char *dash = memchr (w, '-', h->end - h->start);
+      const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+      const TallyLexEntry *r = tally_lexicon_lookup (c->lex, dash + 1, h->end - h->start - (dash + 1 - w));
+
+      if (l == NULL || r == NULL || !(l->flags & TALLY_LEX_NUMBER) || !(r->flags & TALLY_LEX_FRACTION))
+        return i;
+      count = l->number;
+      fraction = r->fraction;
+    }
+  else
+    {
+      if (!has_flag (c, k, TALLY_LEX_FRACTION))
+        return i;
+      fraction = TOK (c, k)->lex->fraction;
+      /* "one third" and "a third" are shares; "the third" is an ordinal. */
+      if (k == i && !token_is (c, k, "half"))
+        return i;
+    }
+  /* A share ("a third of the projects") or a change ("rose by a quarter"). */
+  if ((i > 0 && token_is (c, i - 1, "by") && !token_is (c, k + 1, "of"))
+      || token_is (c, k + 1, "more") || token_is (c, k + 1, "less") || token_is (c, k + 1, "higher")
+      || token_is (c, k + 1, "lower") || token_is (c, k + 1, "fewer"))
+    q.change = TRUE;
+  else if (!token_is (c, k + 1, "of")
+           /* "nearly half faced delays", "half the projects" */
+           && !(is_word (c, k + 1) && (_tally_claims_looks_verb (c, k + 1) || is_determiner (c, k + 1)))
+           && !(k + 1 >= n_tokens (c) || TOK (c, k + 1)->type == TALLY_TOKEN_PUNCT))
+    return i;
+  q.kind = TALLY_CLAIM_KIND_PERCENT;
+  q.unit = "%";
+  q.value = round (count * fraction * 100 * 100) / 100;
+  q.qualifier = qualifier_before (c, i, &qual_first);
+  q.first = qual_first;
+  q.num_first = i;
+  q.last = k;
+  q.after = k + 1;
+  emit_quantity (c, &q, ss, se);
+  return k + 1;
+}
+
+/* "the second summit", "2nd", "second-largest economy". */
+guint
+_tally_claims_match_ordinal (Ctx   *c,
+                             guint  i,
+                             gsize  ss,
+                             gsize  se)
+{
+  const TallyToken *t = TOK (c, i);
+  TallyClaimRecord r = { 0 };
+  int ordinal = 0;
+  guint next = i + 1, last = i;
+  gsize end_byte = 0;
+
+  if (t->type == TALLY_TOKEN_NUMBER)
+    {
+      ordinal = (int) t->mantissa;
+      last = i + 1;
+      next = i + 2;
+    }
+  else if (t->flags & TALLY_TOKEN_HYPHENATED)
+    {
+      const char *w = c->text + t->start;
+      const char *dash = memchr (w, '-', t->end - t->start);
+      const TallyLexEntry *l = tally_lexicon_lookup (c->lex, w, dash - w);
+
+      if (l == NULL || !(l->flags & TALLY_LEX_ORDINAL))
+        return i;
+      ordinal = l->ordinal;
+      end_byte = t->start + (dash - w);
+    }
+  else if (t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))
+    ordinal = t->lex->ordinal;
+  if (ordinal <= 0)
+    return i;
+  /* "a third of", "one fifth of": shares, not ordinals. */
+  if (token_is (c, next, "of"))
+    return i + 1;
+
+  if (_tally_claims_read_np (c, next, NP_SINGULAR) == next || c->measure->len == 0)
+    {
+      /* "a £310 million contract, its 2nd in the region" */
+      if (i > 0 && (token_is (c, i - 1, "its") || token_is (c, i - 1, "their") || token_is (c, i - 1, "his")
+                    || token_is (c, i - 1, "her")) && c->last_measure->len > 0)
+        g_string_assign (c->measure, c->last_measure->str);
+      else if (i > 2 && token_is (c, i - 1, "the") && punct_is (c, i - 2, ',') && punct_is (c, next, ',')
+               && is_word (c, i - 3))
+        {
+          /* "Next year's edition, the sixth, is …": the noun it stands for. */
+          const TallyToken *h = TOK (c, i - 3);
+
+          g_string_truncate (c->measure, 0);
+          tally_lemma_append (c->lex, c->measure, c->text + h->start, h->end - h->start);
+        }
+      else
+        return i + 1;
+    }
+  {
+    const char *head = strrchr (c->measure->str, ' ');
+    const TallyLexEntry *e;
+
+    head = head ? head + 1 : c->measure->str;
+    e = tally_lexicon_lookup (c->lex, head, strlen (head));
+    if (e != NULL && (e->flags & (TALLY_LEX_ORDINAL_SKIP | TALLY_LEX_MONTH | TALLY_LEX_STOP)))
+      return i + 1;
+  }
+  /* The ordinal counts the head: "second China–Central Asia Summit" →
+   * summit (names dropped by read_np), "second rail corridor" keeps its
+   * lower-case modifiers. */
+  r.kind = TALLY_CLAIM_KIND_ORDINAL;
+  r.has_value = TRUE;
+  r.value = ordinal;
+  r.measure = c->measure->str;
+  _tally_claims_emit (c, &r, i, last, end_byte, ss, se);
+  return last + 1;
+}
