@@ -5,6 +5,7 @@
 
 #include "tally-document-row.h"
 #include "tally-document-row-props.h"
+#include "tally-documents-view.h"
 
 struct _TallyDocumentRow
 {
@@ -12,6 +13,8 @@ struct _TallyDocumentRow
 
   GObject   *document;
   gulong     notify_id;
+  GtkWidget *view;              /* the browser we are in, for conflicts */
+  gulong     conflicts_id;
 
   GtkLabel  *title_label;
   GtkLabel  *source_label;
@@ -67,6 +70,8 @@ tally_document_row_update (TallyDocumentRow *self)
       n_duplicates = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_N_DUPLICATES);
       has_conflicts = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_HAS_CONFLICTS) != 0;
     }
+  if (self->view != NULL && self->document != NULL)
+    has_conflicts |= tally_documents_view_document_has_conflicts (TALLY_DOCUMENTS_VIEW (self->view), self->document);
   has_claims = self->document != NULL && tally_document_has_property (self->document, TALLY_DOCUMENT_PROP_CLAIM_COUNT);
 
   date = tally_document_row_format_date (published);
@@ -134,6 +139,30 @@ tally_document_row_set_document (TallyDocumentRow *self,
 }
 
 static void
+tally_document_row_root (GtkWidget *widget)
+{
+  TallyDocumentRow *self = TALLY_DOCUMENT_ROW (widget);
+
+  GTK_WIDGET_CLASS (tally_document_row_parent_class)->root (widget);
+  self->view = gtk_widget_get_ancestor (widget, TALLY_TYPE_DOCUMENTS_VIEW);
+  if (self->view != NULL)
+    self->conflicts_id = g_signal_connect_object (self->view, "conflicts-changed",
+                                                  G_CALLBACK (tally_document_row_update), self,
+                                                  G_CONNECT_SWAPPED);
+  tally_document_row_update (self);
+}
+
+static void
+tally_document_row_unroot (GtkWidget *widget)
+{
+  TallyDocumentRow *self = TALLY_DOCUMENT_ROW (widget);
+
+  g_clear_signal_handler (&self->conflicts_id, self->view);
+  self->view = NULL;
+  GTK_WIDGET_CLASS (tally_document_row_parent_class)->unroot (widget);
+}
+
+static void
 tally_document_row_dispose (GObject *object)
 {
   TallyDocumentRow *self = TALLY_DOCUMENT_ROW (object);
@@ -193,6 +222,8 @@ tally_document_row_class_init (TallyDocumentRowClass *klass)
   object_class->dispose = tally_document_row_dispose;
   object_class->get_property = tally_document_row_get_property;
   object_class->set_property = tally_document_row_set_property;
+  widget_class->root = tally_document_row_root;
+  widget_class->unroot = tally_document_row_unroot;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, G_TYPE_OBJECT,

@@ -6,6 +6,7 @@
 #include "tally-document-row.h"
 #include "tally-document-row-props.h"
 #include "tally-documents-view.h"
+#include "tally-fact.h"
 #include "tally-search-hit.h"
 
 /* The document browser: a sidebar of articles (filter → sort → clusters →
@@ -24,6 +25,10 @@ struct _TallyDocumentsView
   TallyDocumentsSort   sort;
   GType                item_type;
   GListModel          *search_results;
+  TallyProject        *project;
+  GListModel          *facts;
+  GHashTable          *conflict_claims;     /* "document:start:end" */
+  GHashTable          *conflict_documents;  /* document id */
 
   TallyDocumentsViewShowFunc   show_func;
   gpointer                     show_data;
@@ -61,6 +66,7 @@ enum {
 
 enum {
   CLAIM_ACTIVATED,
+  CONFLICTS_CHANGED,
   N_SIGNALS
 };
 
@@ -535,6 +541,189 @@ tally_documents_view_set_search_func (TallyDocumentsView           *self,
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), func != NULL);
 }
 
+static char *
+conflict_key (gint64 document_id,
+              gsize  start,
+              gsize  end)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT, document_id, start, end);
+}
+
+static gint64
+document_id (GObject *document)
+{
+  return (gint64) tally_document_get_uint (document, TALLY_DOCUMENT_PROP_ID);
+}
+
+/* Marks the reader's claims that belong to a conflicting fact. */
+static void
+apply_conflicts (TallyDocumentsView *self,
+                 TallyReader        *reader,
+                 GObject            *document)
+{
+  g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+  gint64 id = document_id (document);
+
+  for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
+    {
+      const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
+      g_autofree char *key = conflict_key (id, claim->start, claim->end);
+
+      if (g_hash_table_contains (self->conflict_claims, key))
+        g_array_append_val (indices, i);
+    }
+  tally_reader_set_conflicts (reader, (const guint *) (gpointer) indices->data, indices->len);
+}
+
+static void
+project_show (TallyReader *reader,
+              GObject     *document,
+              gpointer     user_data)
+{
+  TallyDocumentsView *self = user_data;
+  g_autoptr(TallyDocumentRecord) record = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GError) error = NULL;
+
+  record = tally_project_load_record (self->project, TALLY_DOCUMENT (document), &error);
+  if (record != NULL)
+    claims = tally_store_load_claims (tally_project_get_store (self->project),
+                                      tally_document_get_id (TALLY_DOCUMENT (document)), &error);
+  if (record == NULL || claims == NULL)
+    {
+      tally_reader_show_error (reader, error->message);
+      return;
+    }
+  tally_reader_set_document (reader, record, claims);
+  apply_conflicts (self, reader, document);
+}
+
+/* A sidebar's worth; ranking is done on every match, snippets on these. */
+#define SEARCH_LIMIT 50
+
+static GListModel *
+project_search (const char  *query,
+                GError     **error,
+                gpointer     user_data)
+{
+  TallyDocumentsView *self = user_data;
+  g_autoptr(GPtrArray) hits = tally_project_search (self->project, query, SEARCH_LIMIT, error);
+  GListStore *results;
+
+  if (hits == NULL)
+    return NULL;
+  results = g_list_store_new (TALLY_TYPE_SEARCH_HIT);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TallyStoreHit *hit = g_ptr_array_index (hits, i);
+      TallyDocument *document = tally_project_lookup_document (self->project, hit->document_id);
+      g_autofree char *markup = NULL;
+      g_autoptr(TallySearchHit) item = NULL;
+
+      if (document == NULL)
+        continue;
+      markup = tally_search_hit_markup_from_snippet (hit->snippet ? hit->snippet : "",
+                                                     TALLY_STORE_MATCH_START, TALLY_STORE_MATCH_END);
+      item = tally_search_hit_new (G_OBJECT (document),
+                                   hit->title ? hit->title : tally_document_get_title (document),
+                                   markup, hit->rank);
+      g_list_store_append (results, item);
+    }
+  return G_LIST_MODEL (results);
+}
+
+void
+tally_documents_view_set_project (TallyDocumentsView *self,
+                                  TallyProject       *project)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (project == NULL || TALLY_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+  g_set_object (&self->project, project);
+  tally_documents_view_search (self, NULL);
+  if (project != NULL)
+    {
+      tally_documents_view_set_show_func (self, project_show, self, NULL);
+      tally_documents_view_set_search_func (self, project_search, self, NULL);
+      tally_documents_view_set_documents (self, tally_project_get_documents (project));
+    }
+  else
+    {
+      tally_documents_view_set_documents (self, NULL);
+      tally_documents_view_set_show_func (self, NULL, NULL, NULL);
+      tally_documents_view_set_search_func (self, NULL, NULL, NULL);
+    }
+}
+
+TallyProject *
+tally_documents_view_get_project (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return self->project;
+}
+
+static void
+on_facts_items_changed (TallyDocumentsView *self)
+{
+  g_autoptr(GObject) selected = NULL;
+  guint n = self->facts ? g_list_model_get_n_items (self->facts) : 0;
+
+  g_hash_table_remove_all (self->conflict_claims);
+  g_hash_table_remove_all (self->conflict_documents);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (self->facts, i);
+      GListModel *claims;
+
+      if (tally_fact_get_status (fact) != TALLY_FACT_STATUS_CONFLICT)
+        continue;
+      claims = tally_fact_get_claims (fact);
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
+          const TallyClaimRecord *record = tally_claim_get_record (claim);
+          gint64 id = tally_claim_get_document_id (claim);
+
+          g_hash_table_add (self->conflict_claims, conflict_key (id, record->start, record->end));
+          g_hash_table_add (self->conflict_documents, GSIZE_TO_POINTER ((gsize) id));
+        }
+    }
+
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0);
+  selected = tally_documents_view_get_selected (self);
+  if (selected != NULL && tally_reader_get_n_claims (self->reader) > 0)
+    apply_conflicts (self, self->reader, selected);
+}
+
+void
+tally_documents_view_set_facts (TallyDocumentsView *self,
+                                GListModel         *facts)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (facts == NULL || G_IS_LIST_MODEL (facts));
+
+  if (self->facts == facts)
+    return;
+  if (self->facts != NULL)
+    g_signal_handlers_disconnect_by_func (self->facts, on_facts_items_changed, self);
+  g_set_object (&self->facts, facts);
+  if (facts != NULL)
+    g_signal_connect_swapped (facts, "items-changed", G_CALLBACK (on_facts_items_changed), self);
+  on_facts_items_changed (self);
+}
+
+gboolean
+tally_documents_view_document_has_conflicts (TallyDocumentsView *self,
+                                             GObject            *document)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (document), FALSE);
+
+  return g_hash_table_contains (self->conflict_documents, GSIZE_TO_POINTER ((gsize) document_id (document)));
+}
+
 gboolean
 tally_documents_view_show_claim (TallyDocumentsView *self,
                                  GObject            *document,
@@ -630,6 +819,8 @@ tally_documents_view_dispose (GObject *object)
 
   if (self->documents != NULL)
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
+  if (self->facts != NULL)
+    g_signal_handlers_disconnect_by_func (self->facts, on_facts_items_changed, self);
   tally_documents_view_set_show_func (self, NULL, NULL, NULL);
   tally_documents_view_set_search_func (self, NULL, NULL, NULL);
 
@@ -642,6 +833,10 @@ tally_documents_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->documents);
   g_clear_object (&self->search_results);
+  g_clear_object (&self->facts);
+  g_clear_object (&self->project);
+  g_clear_pointer (&self->conflict_claims, g_hash_table_unref);
+  g_clear_pointer (&self->conflict_documents, g_hash_table_unref);
   g_clear_pointer (&self->outlet, g_free);
   G_OBJECT_CLASS (tally_documents_view_parent_class)->dispose (object);
 }
@@ -710,6 +905,15 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
     g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_OBJECT, G_TYPE_UINT64, G_TYPE_UINT64);
 
+  /**
+   * TallyDocumentsView::conflicts-changed:
+   *
+   * The set of conflicting claims changed (new facts); rows update badges.
+   */
+  signals[CONFLICTS_CHANGED] =
+    g_signal_new ("conflicts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (TALLY_TYPE_DOCUMENT_ROW);
   g_type_ensure (TALLY_TYPE_READER);
   g_type_ensure (TALLY_TYPE_SEARCH_HIT);
@@ -751,6 +955,8 @@ static void
 tally_documents_view_init (TallyDocumentsView *self)
 {
   self->item_type = G_TYPE_INVALID;
+  self->conflict_claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->conflict_documents = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tally-project.h"
 #include "tally-reader.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,18 @@ typedef enum
   TALLY_DOCUMENTS_SORT_OUTLET,
   TALLY_DOCUMENTS_SORT_TITLE,
 } TallyDocumentsSort;
+
+/* Shows the project's documents, reads text and claims from it, searches
+ * its full-text index. NULL empties the view. */
+void        tally_documents_view_set_project     (TallyDocumentsView           *self,
+                                                  TallyProject                 *project);
+TallyProject *tally_documents_view_get_project   (TallyDocumentsView           *self);
+/* The graded facts (GListModel of TallyFact): claims of conflicting facts
+ * are marked in the reader, their documents badged in the list. */
+void        tally_documents_view_set_facts       (TallyDocumentsView           *self,
+                                                  GListModel                   *facts);
+gboolean    tally_documents_view_document_has_conflicts (TallyDocumentsView    *self,
+                                                         GObject               *document);
 
 void        tally_documents_view_set_documents   (TallyDocumentsView           *self,
                                                   GListModel                   *documents);

@@ -38,6 +38,7 @@ struct _TallyReader
 
   /* Template children */
   GtkStack      *stack;
+  AdwStatusPage *empty_page;
   GtkTextView   *text_view;
   GtkTextBuffer *buffer;
   GtkTextBuffer *comments_buffer;
@@ -627,6 +628,9 @@ tally_reader_set_document (TallyReader               *self,
         g_warning ("Cannot show “%s”: its text is not valid UTF-8", record->path ? record->path : "?");
       gtk_text_buffer_set_text (self->buffer, "", 0);
       gtk_text_buffer_set_text (self->comments_buffer, "", 0);
+      adw_status_page_set_title (self->empty_page, _("No Article Selected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Pick an article in the list to read it with its figures highlighted."));
       gtk_stack_set_visible_child_name (self->stack, "empty");
       tally_reader_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_CLAIM]);
@@ -702,6 +706,17 @@ tally_reader_set_document (TallyReader               *self,
   tally_reader_update_position (self);
   tally_reader_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_CLAIM]);
+}
+
+void
+tally_reader_show_error (TallyReader *self,
+                         const char  *message)
+{
+  g_return_if_fail (TALLY_IS_READER (self));
+
+  tally_reader_set_document (self, NULL, NULL);
+  adw_status_page_set_title (self->empty_page, _("Cannot Show This Article"));
+  adw_status_page_set_description (self->empty_page, message);
 }
 
 void
@@ -1219,6 +1234,7 @@ tally_reader_class_init (TallyReaderClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyReader, stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyReader, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TallyReader, text_view);
   gtk_widget_class_bind_template_child (widget_class, TallyReader, buffer);
   gtk_widget_class_bind_template_child (widget_class, TallyReader, comments_buffer);

@@ -23,6 +23,10 @@ void                    tally_reader_set_document       (TallyReader            
                                                          const TallyDocumentRecord *record,
                                                          GPtrArray                 *claims);
 
+/* Shows the empty page with `message` (the document could not be read). */
+void                    tally_reader_show_error         (TallyReader               *self,
+                                                         const char                *message);
+
 /* Marks claims (indices into the claims given above) whose figure other
  * sources contradict. */
 void                    tally_reader_set_conflicts      (TallyReader               *self,

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tally-documents-view.h"
+#include "tally-project.h"
 #include "tally-search-hit.h"
 
 /* A stand-in for the model's TallyDocument with the same property names, so
@@ -420,10 +421,187 @@ test_documents_empty (void)
   g_assert_finalize_object (view);
 }
 
+
+/* The real chain: the sample articles imported into a temporary project. */
+static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TallyImportResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = tally_project_import_finish (TALLY_PROJECT (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static TallyProject *
+samples_project_new (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (samples);
+  g_autoptr(GError) error = NULL;
+  TallyImportResult *result = NULL;
+  TallyProject *project;
+
+  project = tally_project_new_temporary (&error);
+  g_assert_no_error (error);
+  tally_project_import_async (project, &folder, 1, NULL, import_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (result->n_failed, ==, 0);
+  g_assert_cmpuint (result->n_added, >=, 8);
+  tally_import_result_free (result);
+  return project;
+}
+
+static GObject *
+find_document (TallyProject *project,
+               const char   *basename)
+{
+  GListModel *documents = tally_project_get_documents (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_str_has_suffix (tally_document_get_path (document), basename))
+        return G_OBJECT (document);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_documents_project (void)
+{
+  TallyProject *project = samples_project_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  TallyDocumentsView *view = g_object_new (TALLY_TYPE_DOCUMENTS_VIEW, NULL);
+  GListModel *documents = tally_project_get_documents (project);
+  TallyReader *reader = tally_documents_view_get_reader (view);
+  GListModel *results;
+  guint n_documents = g_list_model_get_n_items (documents);
+  guint n_duplicates = 0, n_marked = 0;
+
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  tally_documents_view_set_project (view, project);
+  gtk_window_present (window);
+
+  /* Copies fold under their first copy: one row per cluster. */
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      n_duplicates += tally_document_get_cluster_id (document) != tally_document_get_id (document);
+    }
+  g_test_message ("%u documents, %u folded copies", n_documents, n_duplicates);
+  g_assert_cmpuint (n_duplicates, >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_documents_view_get_rows (view)), ==, n_documents - n_duplicates);
+
+  /* The reader shows the selected document, claims lined up with its text. */
+  {
+    g_autoptr(GObject) selected = tally_documents_view_get_selected (view);
+    g_autoptr(TallyDocumentRecord) record = tally_project_load_record (project, TALLY_DOCUMENT (selected), NULL);
+
+    g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, tally_document_get_claim_count (TALLY_DOCUMENT (selected)));
+    g_assert_cmpuint (tally_reader_get_n_claims (reader), >, 0);
+    for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
+      {
+        const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
+        g_autofree char *expected = g_strndup (record->text + claim->start, claim->end - claim->start);
+        g_autofree char *shown = NULL;
+        GtkTextIter start, end;
+
+        tally_reader_get_claim_bounds (reader, i, &start, &end);
+        shown = gtk_text_iter_get_text (&start, &end);
+        g_assert_cmpstr (shown, ==, expected);
+      }
+  }
+
+  /* Show a claim of another document, as the Facts view does. */
+  {
+    GObject *port = find_document (project, "06-aktau-evening-courier-port.txt");
+    g_autoptr(GListModel) claims = tally_project_list_claims (project, TALLY_DOCUMENT (port), NULL);
+    g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, g_list_model_get_n_items (claims) / 2);
+    const TallyClaimRecord *record = tally_claim_get_record (claim);
+    g_autoptr(GObject) selected = NULL;
+    int current;
+
+    g_assert_true (tally_documents_view_show_claim (view, port, record->start, record->end));
+    selected = tally_documents_view_get_selected (view);
+    g_assert_true (selected == port);
+    current = tally_reader_get_current_claim (reader);
+    g_assert_cmpint (current, >=, 0);
+    g_assert_cmpuint (tally_reader_get_claim (reader, current)->start, ==, record->start);
+    g_assert_cmpuint (tally_reader_get_claim (reader, current)->end, ==, record->end);
+  }
+
+  /* Full-text search through the project's index. */
+  tally_documents_view_search (view, "corridor");
+  results = tally_documents_view_get_search_results (view);
+  g_assert_nonnull (results);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(TallySearchHit) hit = g_list_model_get_item (results, i);
+      const char *markup = tally_search_hit_get_snippet_markup (hit);
+
+      g_test_message ("%u. %.2f %s — %s", i + 1, tally_search_hit_get_rank (hit), tally_search_hit_get_title (hit), markup);
+      /* Best first (bm25: lower is better); every snippet marks a match. */
+      if (i > 0)
+        {
+          g_autoptr(TallySearchHit) previous = g_list_model_get_item (results, i - 1);
+          g_assert_cmpfloat (tally_search_hit_get_rank (previous), <=, tally_search_hit_get_rank (hit));
+        }
+      n_marked += strstr (markup, ">corridor</span>") != NULL;
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+      g_assert_null (strchr (markup, '\x02'));
+      g_assert_null (strchr (markup, '\x03'));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 5);
+  /* Only a title-only match has nothing to mark in the text. */
+  g_assert_cmpuint (n_marked, >=, g_list_model_get_n_items (results) - 1);
+
+  /* A title word ranks its article first; prefixes and phrases work. */
+  {
+    g_autoptr(TallySearchHit) first = NULL;
+
+    tally_documents_view_search (view, "habit");
+    results = tally_documents_view_get_search_results (view);
+    first = g_list_model_get_item (results, 0);
+    g_assert_nonnull (strstr (tally_search_hit_get_title (first), "Habit"));
+
+    tally_documents_view_search (view, "corrid*");
+    results = tally_documents_view_get_search_results (view);
+    g_assert_cmpuint (g_list_model_get_n_items (results), >=, 5);
+
+    tally_documents_view_search (view, "\"investment fund\"");
+    results = tally_documents_view_get_search_results (view);
+    g_assert_nonnull (results);
+    for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+      {
+        g_autoptr(TallySearchHit) hit = g_list_model_get_item (results, i);
+        g_autofree char *plain = NULL;
+
+        g_assert_true (pango_parse_markup (tally_search_hit_get_snippet_markup (hit), -1, 0, NULL, &plain, NULL, NULL));
+        g_test_message ("phrase %u: %s", i + 1, tally_search_hit_get_snippet_markup (hit));
+      }
+    g_assert_cmpuint (g_list_model_get_n_items (results), >=, 2);
+
+    tally_documents_view_search (view, "zzzunknownword");
+    g_assert_null (tally_documents_view_get_search_results (view));
+  }
+
+  gtk_window_destroy (window);
+  g_assert_finalize_object (project);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("tally-test-documents-XXXXXX", NULL);
+
+  /* Temporary projects go under XDG_DATA_HOME: keep them out of $HOME. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -436,5 +614,6 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/documents/search/snippet-markup", test_documents_snippet_markup);
   g_test_add_func ("/documents/empty", test_documents_empty);
+  g_test_add_func ("/documents/project/samples", test_documents_project);
   return g_test_run ();
 }
