@@ -2,22 +2,292 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
 
+#include "tally-event.h"
 #include "tally-timeline-view.h"
 
-/* The timeline: events the articles speak of, placed in time. */
+/* The timeline: events the articles speak of, placed in time, with a list
+ * of the same events beside it for screen readers. */
 struct _TallyTimelineView
 {
-  AdwBin     parent_instance;
+  AdwBin          parent_instance;
 
-  GtkStack  *stack;
+  GtkStack       *stack;
+  GtkStack       *mode_stack;
+  GtkLabel       *summary;
+  GtkToggleButton *list_toggle;
+  TallyTimeline  *timeline;
+  GtkListView    *list;
+
+  GListModel     *events;
+  TallyProject   *project;
+  GCancellable   *cancellable;
+  guint           refresh_source;
 };
+
+enum {
+  SHOW_MENTION,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TallyTimelineView, tally_timeline_view, ADW_TYPE_BIN)
 
 static void
+update_summary (TallyTimelineView *self)
+{
+  guint n = self->events ? g_list_model_get_n_items (self->events) : 0;
+  guint disputed = 0, planned = 0;
+  g_autofree char *events = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyEvent) event = g_list_model_get_item (self->events, i);
+
+      disputed += tally_event_get_disputed (event);
+      planned += tally_event_get_planned (event);
+    }
+  events = g_strdup_printf (ngettext ("%u event", "%u events", n), n);
+  text = g_strdup_printf (_("%s · %u with disputed dates · %u planned"), events, disputed, planned);
+  gtk_label_set_label (self->summary, text);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "events" : "empty");
+}
+
+void
+tally_timeline_view_set_events (TallyTimelineView *self,
+                                GListModel        *events)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (TALLY_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (events == NULL || G_IS_LIST_MODEL (events));
+
+  if (!g_set_object (&self->events, events))
+    return;
+  tally_timeline_set_model (self->timeline, events);
+  selection = gtk_no_selection_new (events ? g_object_ref (events) : NULL);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  update_summary (self);
+}
+
+GListModel *
+tally_timeline_view_get_events (TallyTimelineView *self)
+{
+  g_return_val_if_fail (TALLY_IS_TIMELINE_VIEW (self), NULL);
+  return self->events;
+}
+
+TallyTimeline *
+tally_timeline_view_get_timeline (TallyTimelineView *self)
+{
+  g_return_val_if_fail (TALLY_IS_TIMELINE_VIEW (self), NULL);
+  return self->timeline;
+}
+
+static void
+on_events_found (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TallyTimelineView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = tally_events_find_finish (result, &error);
+
+  if (events == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot find the events: %s", error->message);
+      return;
+    }
+  tally_timeline_view_set_events (self, events);
+}
+
+static gboolean
+refresh_events (gpointer user_data)
+{
+  TallyTimelineView *self = user_data;
+  GListModel *documents = tally_project_get_documents (self->project);
+  guint n = g_list_model_get_n_items (documents);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) published = g_ptr_array_new_with_free_func (g_free);
+
+  self->refresh_source = 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TallyDocumentRecord) record = tally_project_load_record (self->project, document, &error);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (document));
+      const char *name = tally_document_get_outlet (document);
+
+      if (record == NULL)
+        {
+          g_warning ("Cannot read document %s for the timeline: %s", id, error->message);
+          continue;
+        }
+      tally_timeline_set_document_name (self->timeline, id, name ? name : tally_document_get_title (document));
+      g_ptr_array_add (ids, g_steal_pointer (&id));
+      g_ptr_array_add (texts, g_strdup (record->text));
+      g_ptr_array_add (published, g_strdup (record->published));
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (texts, NULL);
+  g_ptr_array_add (published, NULL);
+  tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) texts->pdata,
+                           (const char * const *) published->pdata, self->cancellable,
+                           on_events_found, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_documents_changed (TallyTimelineView *self)
+{
+  /* Imports add documents in batches: find events once they settle. */
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (300, refresh_events, self);
+}
+
+void
+tally_timeline_view_set_project (TallyTimelineView *self,
+                                 TallyProject      *project)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (project == NULL || TALLY_IS_PROJECT (project));
+
+  if (self->project)
+    g_signal_handlers_disconnect_by_func (tally_project_get_documents (self->project), on_documents_changed, self);
+  if (!g_set_object (&self->project, project))
+    return;
+  if (project)
+    {
+      g_signal_connect_object (tally_project_get_documents (project), "items-changed",
+                               G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+      on_documents_changed (self);
+    }
+}
+
+static void
+on_mention_activated (TallyTimelineView *self,
+                      const char        *document_id,
+                      guint              start,
+                      guint              end)
+{
+  TallyDocument *document = NULL;
+
+  if (self->project)
+    document = tally_project_lookup_document (self->project, g_ascii_strtoll (document_id, NULL, 10));
+  if (document != NULL)
+    g_signal_emit (self, signals[SHOW_MENTION], 0, document, start, end);
+}
+
+static void
+on_list_activate (GtkListView       *list,
+                  guint              position,
+                  TallyTimelineView *self)
+{
+  gtk_toggle_button_set_active (self->list_toggle, FALSE);
+  tally_timeline_set_focus_index (self->timeline, position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->timeline));
+  tally_timeline_activate_focus (self->timeline);
+}
+
+static void
+on_list_toggled (GtkToggleButton   *toggle,
+                 TallyTimelineView *self)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, gtk_toggle_button_get_active (toggle) ? "list" : "timeline");
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item)
+{
+  TallyEvent *event = gtk_list_item_get_item (item);
+  g_autofree char *text = tally_event_dup_accessible_text (event);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+action_forward (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  TallyTimelineView *self = TALLY_TIMELINE_VIEW (widget);
+  g_autofree char *target = g_strdup_printf ("timeline.%s", name + strlen ("timeline-view."));
+
+  gtk_widget_activate_action (GTK_WIDGET (self->timeline), target, NULL);
+}
+
+static void
+on_export_ready (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TallyTimelineView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, &error);
+  g_autofree char *basename = NULL;
+  const char *format;
+
+  if (file == NULL)
+    return;
+  basename = g_file_get_basename (file);
+  format = g_str_has_suffix (basename, ".svg") ? "svg" : "png";
+  if (!tally_timeline_export (self->timeline, file, format, &error))
+    {
+      AdwDialog *dialog = adw_alert_dialog_new (_("Cannot Export the Timeline"), error->message);
+
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (self));
+    }
+}
+
+static void
+action_export (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  const char *format = g_variant_get_string (param, NULL);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autofree char *initial = g_strdup_printf ("timeline.%s", format);
+
+  gtk_file_dialog_set_title (dialog, _("Export Timeline"));
+  gtk_file_dialog_set_initial_name (dialog, initial);
+  gtk_file_dialog_save (dialog, GTK_WINDOW (gtk_widget_get_root (widget)), NULL, on_export_ready,
+                        g_object_ref (widget));
+}
+
+static void
 tally_timeline_view_dispose (GObject *object)
 {
+  TallyTimelineView *self = TALLY_TIMELINE_VIEW (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->project);
+  g_clear_object (&self->events);
   /* AdwBin owns its child; drop it first so the template does not unparent it twice. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_TIMELINE_VIEW);
@@ -32,12 +302,37 @@ tally_timeline_view_class_init (TallyTimelineViewClass *klass)
 
   object_class->dispose = tally_timeline_view_dispose;
 
+  signals[SHOW_MENTION] =
+    g_signal_new ("show-mention", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_OBJECT, G_TYPE_UINT, G_TYPE_UINT);
+
+  g_type_ensure (TALLY_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, summary);
+  gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, list_toggle);
+  gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, timeline);
+  gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, list);
+
+  gtk_widget_class_install_action (widget_class, "timeline-view.zoom-in", NULL, action_forward);
+  gtk_widget_class_install_action (widget_class, "timeline-view.zoom-out", NULL, action_forward);
+  gtk_widget_class_install_action (widget_class, "timeline-view.zoom-fit", NULL, action_forward);
+  gtk_widget_class_install_action (widget_class, "timeline-view.export", "s", action_export);
 }
 
 static void
 tally_timeline_view_init (TallyTimelineView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  gtk_list_view_set_factory (self->list, factory);
+  g_signal_connect (self->list, "activate", G_CALLBACK (on_list_activate), self);
+  g_signal_connect (self->list_toggle, "toggled", G_CALLBACK (on_list_toggled), self);
+  g_signal_connect_object (self->timeline, "mention-activated", G_CALLBACK (on_mention_activated), self,
+                           G_CONNECT_SWAPPED);
+  update_summary (self);
 }

@@ -419,6 +419,22 @@ draw_item_shapes (TallyTimeline *self,
           cairo_stroke (cr);
         }
     }
+
+  /* Each disputed date also gets a diamond at its middle, on top of its
+   * bar, so the alternatives read as linked markers at any zoom. */
+  for (guint k = 0; r->disputed && k < item->n_alts; k++)
+    {
+      double xc = x_for_day (self, (item->alt_first[k] + item->alt_last[k]) / 2, width);
+
+      if (item->alt_first[k] == item->alt_last[k])
+        continue;
+      draw_diamond (cr, xc, cy, RADIUS + 1);
+      set_source (cr, color, 1);
+      cairo_fill_preserve (cr);
+      set_source (cr, &p->background, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
 }
 
 static void
@@ -553,13 +569,27 @@ draw_timeline (TallyTimeline *self,
       TallyBox box;
       double label_width = self->lane_out[i].label_width;
 
-      if (label_width <= 0 || self->lane_in[i].x_start - offset > width
-          || self->lane_in[i].x_start + label_width - offset < 0)
+      double label_x, x_end;
+
+      if (label_width <= 0 || self->lane_in[i].x_start - offset > width)
         continue;
       box = item_box (self, i);
+      label_x = box.x;
+      x_end = self->lane_in[i].x_end - offset;
+      /* An event that began left of the view keeps its label in sight, in
+       * the room its own bar or label already takes in the lane. */
+      if (label_x < 4)
+        {
+          label_x = 4;
+          label_width = MIN (item->label_width, MAX (x_end, box.x + label_width) - label_x);
+        }
+      /* … and a label running off the right edge is ellipsised there. */
+      label_width = MIN (label_width, width - label_x - 4);
+      if (label_width < MIN_LABEL)
+        continue;
       pango_layout_set_width (item->layout, (int) (label_width * PANGO_SCALE));
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (box.x, box.y + LABEL_Y));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (label_x, box.y + LABEL_Y));
       gtk_snapshot_append_layout (snapshot, item->layout, &p.fg);
       gtk_snapshot_restore (snapshot);
     }
