@@ -213,6 +213,8 @@ _tally_claims_read_np (Ctx    *c,
         for (gsize b = t->start; b < t->end; b++)
           g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
     }
+  c->np_head_plural = phrase != NULL || _tally_claims_looks_plural (c, words[n - 1])
+                      || (TOK (c, words[n - 1])->lex != NULL && (TOK (c, words[n - 1])->lex->flags & TALLY_LEX_LEMMA));
   return phrase != NULL ? words[n - 1] + 3 : words[n - 1] + 1;
 }
 
@@ -551,10 +553,20 @@ find_measure_rules (Ctx      *c,
     case TALLY_CLAIM_KIND_COUNT:
       if (token_is (c, a, "of") && _tally_claims_read_np (c, a + 1, NP_PLURAL) > a + 1)
         return TRUE;
-      if (!is_determiner (c, a) && _tally_claims_read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a)
+      /* More than one of something is plural ("five carry a budget" counts
+       * no "carry"); "staff", "aircraft" and the like are listed lemmas. */
+      if (!is_determiner (c, a) && _tally_claims_read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a
+          && (q->value == 1 || c->np_head_plural))
         return TRUE;
+      g_string_truncate (c->measure, 0);
       if (!q->word_number && measure_from_subject_full (c, q->first, 1))
         return TRUE;
+      /* "Of the 14 agreements signed, only five carry a budget." */
+      if (c->last_count_measure->len > 0)
+        {
+          g_string_assign (c->measure, c->last_count_measure->str);
+          return TRUE;
+        }
       return FALSE;
 
     case TALLY_CLAIM_KIND_PERCENT:

@@ -48,6 +48,8 @@ typedef struct
   guint last_claim_end;    /* and its last token */
   guint last_claim_start;  /* and its first */
   char last_unit[16];      /* and its unit */
+  GString *last_count_measure; /* the measure of the sentence's last count */
+  gboolean np_head_plural; /* the last noun phrase read ended in a plural */
 
   Scope scopes[MAX_SCOPES];
   guint n_scopes;

@@ -175,6 +175,8 @@ _tally_claims_emit (Ctx                *c,
       && record->kind != TALLY_CLAIM_KIND_ORDINAL && record->measure != NULL && record->measure != c->last_measure->str)
     {
       g_string_assign (c->last_measure, record->measure);
+      if (record->kind == TALLY_CLAIM_KIND_COUNT)
+        g_string_assign (c->last_count_measure, record->measure);
       c->last_claim_end = last;
       c->last_claim_start = first;
       g_strlcpy (c->last_unit, record->unit ? record->unit : "", sizeof c->last_unit);
@@ -264,6 +266,7 @@ process_sentence (Ctx *c)
   memset (c->used->data, 0, n_tokens (c));
   find_scopes (c);
   g_string_truncate (c->last_measure, 0);
+  g_string_truncate (c->last_count_measure, 0);
   c->last_claim_end = 0;
   c->last_claim_start = 0;
 
@@ -619,6 +622,7 @@ tally_extract_claims_foreach (const char                *text,
   c.value_max_text = g_string_new (NULL);
   c.relative = g_string_new (NULL);
   c.last_measure = g_string_new (NULL);
+  c.last_count_measure = g_string_new (NULL);
 
   run (&c);
 
@@ -630,6 +634,7 @@ tally_extract_claims_foreach (const char                *text,
   g_string_free (c.value_max_text, TRUE);
   g_string_free (c.relative, TRUE);
   g_string_free (c.last_measure, TRUE);
+  g_string_free (c.last_count_measure, TRUE);
   return c.n_claims;
 }
 

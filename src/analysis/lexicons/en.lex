@@ -812,6 +812,15 @@ down
 
 # Noun lemmas that the rules cannot guess.
 [lemma]
+staff = staff
+aircraft = aircraft
+personnel = personnel
+police = police
+cattle = cattle
+livestock = livestock
+sheep = sheep
+fish = fish
+crew = crew
 heads of government = head of government
 heads of state = head of state
 heads of delegation = head of delegation
