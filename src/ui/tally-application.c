@@ -102,6 +102,8 @@ tally_application_startup (GApplication *app)
   static const char *new_window_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *open_project_accels[] = { "<Control><Shift>o", NULL };
+  static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *help_accels[] = { "F1", "<Control>question", NULL };
   static const char *view_accels[3][2] = { { "<Alt>1", NULL }, { "<Alt>2", NULL }, { "<Alt>3", NULL } };
 
@@ -112,6 +114,8 @@ tally_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-project", open_project_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-view::documents", view_accels[0]);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-view::facts", view_accels[1]);

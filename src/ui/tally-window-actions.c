@@ -86,5 +86,10 @@ _tally_window_class_actions_init (TallyWindowClass *klass)
 void
 _tally_window_actions_update (TallyWindow *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->busy);
+  gboolean has_project = self->project != NULL;
+
+  /* A second import queues behind the first, so Open stays available. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project && !self->busy);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tally-project.h"
 #include "tally-window.h"
 #include "tally-documents-view.h"
 #include "tally-facts-view.h"
@@ -8,14 +9,16 @@
 
 G_BEGIN_DECLS
 
-/* Shared by tally-window.c, tally-window-actions.c and tally-window-dnd.c, as
- * Text Editor splits its window by concern. */
+/* Shared by tally-window.c, -actions.c, -dnd.c and -project.c, as Text Editor
+ * splits its window by concern. */
 struct _TallyWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  GListStore           *opened_files;   /* GtkStringObject per opened file name */
+  TallyProject         *project;
+  GCancellable         *import_cancellable;
+  guint                 n_imports;      /* imports queued or running */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -27,6 +30,7 @@ struct _TallyWindow
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
+  GMenu                *recent_menu;
 
   guint                 busy : 1;
 };
@@ -34,5 +38,18 @@ struct _TallyWindow
 void _tally_window_class_actions_init (TallyWindowClass *klass);
 void _tally_window_actions_update     (TallyWindow      *self);
 void _tally_window_dnd_init           (TallyWindow      *self);
+
+void _tally_window_class_project_init (TallyWindowClass *klass);
+void _tally_window_project_init       (TallyWindow      *self);
+void _tally_window_project_dispose    (TallyWindow      *self);
+void _tally_window_set_project        (TallyWindow      *self,
+                                       TallyProject     *project);
+void _tally_window_import             (TallyWindow      *self,
+                                       GFile           **files,
+                                       guint             n_files);
+void _tally_window_open_project_file  (TallyWindow      *self,
+                                       GFile            *file);
+void _tally_window_set_busy           (TallyWindow      *self,
+                                       gboolean          busy);
 
 G_END_DECLS

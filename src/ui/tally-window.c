@@ -27,17 +27,25 @@ tally_window_open_files (TallyWindow  *self,
                          GFile       **files,
                          int           n_files)
 {
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+
   g_return_if_fail (TALLY_IS_WINDOW (self));
 
+  /* Project files open as projects; everything else is an article or a folder of them. */
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *name = g_file_get_basename (files[i]);
-      g_autoptr(GtkStringObject) item = gtk_string_object_new (name);
 
-      g_list_store_append (self->opened_files, item);
+      if (name != NULL && g_str_has_suffix (name, ".tally"))
+        _tally_window_open_project_file (self, files[i]);
+      else
+        g_ptr_array_add (articles, files[i]);
     }
-  if (n_files > 0)
-    tally_window_set_visible_view (self, "documents");
+  if (articles->len > 0)
+    {
+      _tally_window_import (self, (GFile **) articles->pdata, articles->len);
+      tally_window_set_visible_view (self, "documents");
+    }
 }
 
 void
@@ -69,12 +77,31 @@ tally_window_get_busy (TallyWindow *self)
   return self->busy;
 }
 
-/* The documents the window shows, for tests and the screenshot tool. */
+/* The documents of the window's project (TallyDocument items). */
 GListModel *
 tally_window_get_documents (TallyWindow *self)
 {
   g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->opened_files);
+  return self->project ? tally_project_get_documents (self->project) : NULL;
+}
+
+TallyProject *
+tally_window_get_project (TallyWindow *self)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return self->project;
+}
+
+void
+_tally_window_set_busy (TallyWindow *self,
+                        gboolean     busy)
+{
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  _tally_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static void
@@ -108,8 +135,8 @@ tally_window_dispose (GObject *object)
 {
   TallyWindow *self = TALLY_WINDOW (object);
 
+  _tally_window_project_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_WINDOW);
-  g_clear_object (&self->opened_files);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (tally_window_parent_class)->dispose (object);
 }
@@ -187,9 +214,11 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TallyWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   _tally_window_class_actions_init (klass);
+  _tally_window_class_project_init (klass);
 }
 
 static void
@@ -204,8 +233,7 @@ tally_window_init (TallyWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  self->opened_files = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  tally_documents_view_set_documents (self->documents_view, G_LIST_MODEL (self->opened_files));
+  _tally_window_project_init (self);
 
   _tally_window_dnd_init (self);
   _tally_window_actions_update (self);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tally-application.h"
+#include "tally-project.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ void         tally_window_set_visible_view (TallyWindow      *self,
 const char  *tally_window_get_visible_view (TallyWindow      *self);
 gboolean     tally_window_get_busy         (TallyWindow      *self);
 GListModel  *tally_window_get_documents    (TallyWindow      *self);
+TallyProject *tally_window_get_project     (TallyWindow      *self);
 
 G_END_DECLS

@@ -2,9 +2,25 @@
 #include "config.h"
 
 #include "tally-application.h"
+#include "tally-import-errors-dialog.h"
 #include "tally-window.h"
 
 static TallyApplication *app;
+
+static void
+wait_until_idle (TallyWindow *window)
+{
+  /* Imports run in a worker thread; the window says when it is done. */
+  while (tally_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static char *
+sample_path (const char *name)
+{
+  return g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", name, NULL);
+}
+
 
 static void
 test_window_views (void)
@@ -25,6 +41,7 @@ test_window_views (void)
   /* Opening files brings the Documents view forward. */
   tally_window_open_files (window, files, 1);
   g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
+  wait_until_idle (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -111,18 +128,23 @@ find_drop_target (GtkWidget *widget)
   return NULL;
 }
 
-/* A drop of a file list (what file managers send as text/uri-list) opens the files. */
+/* A drop of a file list (what file managers send as text/uri-list) imports the
+ * files; a file that cannot be read is reported and the rest is added. */
 static void
 test_window_drop_files (void)
 {
   TallyWindow *window = tally_window_new (app);
   GtkDropTarget *target;
-  g_autoptr(GFile) first = g_file_new_for_path ("/nonexistent/first.txt");
-  g_autoptr(GFile) second = g_file_new_for_path ("/nonexistent/second.html");
+  g_autofree char *first_path = sample_path ("01-northern-wire-aktau-summit.txt");
+  g_autofree char *second_path = sample_path ("05-baltic-morning-post-cultural-years.html");
+  g_autoptr(GFile) first = g_file_new_for_path (first_path);
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/missing.txt");
   GSList *list = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean accepted = FALSE;
   GListModel *documents;
+  AdwDialog *dialog;
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -133,6 +155,7 @@ test_window_drop_files (void)
   g_assert_true (g_type_is_a (gtk_drop_target_get_gtypes (target, NULL)[0], GDK_TYPE_FILE_LIST));
 
   list = g_slist_append (list, first);
+  list = g_slist_append (list, missing);
   list = g_slist_append (list, second);
   g_value_init (&value, GDK_TYPE_FILE_LIST);
   g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
@@ -140,9 +163,18 @@ test_window_drop_files (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
 
   g_assert_true (accepted);
+  g_assert_true (tally_window_get_busy (window));
   g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
+  wait_until_idle (window);
+
   documents = tally_window_get_documents (window);
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+
+  /* The missing file is listed with its reason, once, at the end. */
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (TALLY_IS_IMPORT_ERRORS_DIALOG (dialog));
+  g_assert_cmpuint (tally_import_errors_dialog_get_n_errors (TALLY_IMPORT_ERRORS_DIALOG (dialog)), ==, 1);
+  adw_dialog_force_close (dialog);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);

@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tally-import-errors-dialog.h"
+#include "tally-window-private.h"
+
+/* The window's project: a new window starts an unsaved project (already on
+ * disk, so nothing is lost), imports run in the project's worker thread with
+ * progress shown here, and Save As / Open Project / recent projects move the
+ * window between project files. */
+
+#define MAX_RECENT_PROJECTS 8
+
+static void
+tally_window_update_title (TallyWindow *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->project == NULL || tally_project_get_temporary (self->project))
+    title = g_strdup (_("Untitled Project — Tally"));
+  else
+    {
+      g_autofree char *name = g_path_get_basename (tally_project_get_path (self->project));
+      /* Translators: the window title, "project-name.tally — Tally". */
+      title = g_strdup_printf (_("%s — Tally"), name);
+    }
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+tally_window_remember_project (TallyWindow *self,
+                               const char  *path)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_PROJECTS; i++)
+    if (g_strcmp0 (recent[i], path) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-projects", (const char * const *) updated);
+}
+
+static void on_import_progress (TallyProject *project,
+                                guint         done,
+                                guint         total,
+                                const char   *current,
+                                TallyWindow  *self);
+
+/* Facts and the Timeline open a claim's document in the reader. */
+G_GNUC_UNUSED static void
+on_facts_open_claim (TallyClaim *claim,
+                     gpointer    user_data)
+{
+  TallyWindow *self = user_data;
+  const TallyClaimRecord *record = tally_claim_get_record (claim);
+  TallyDocument *document;
+
+  if (self->project == NULL)
+    return;
+  document = tally_project_lookup_document (self->project, tally_claim_get_document_id (claim));
+  if (document == NULL)
+    return;
+  tally_window_set_visible_view (self, "documents");
+  tally_documents_view_show_claim (self->documents_view, G_OBJECT (document),
+                                   record->start, record->end);
+}
+
+void
+_tally_window_set_project (TallyWindow  *self,
+                           TallyProject *project)
+{
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_import_progress, self);
+  g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_object (project, "import-progress", G_CALLBACK (on_import_progress), self, 0);
+  tally_documents_view_set_project (self->documents_view, project);
+  tally_timeline_view_set_project (self->timeline_view, project);
+
+  if (project != NULL && !tally_project_get_temporary (project))
+    tally_window_remember_project (self, tally_project_get_path (project));
+  tally_window_update_title (self);
+}
+
+static void
+tally_window_show_error (TallyWindow *self,
+                         const char  *heading,
+                         const char  *body)
+{
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+/* Import ---------------------------------------------------------------- */
+
+static void
+on_import_progress (TallyProject *project,
+                    guint         done,
+                    guint         total,
+                    const char   *current,
+                    TallyWindow  *self)
+{
+  g_autofree char *name = current ? g_path_get_basename (current) : NULL;
+  g_autofree char *label = NULL;
+
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  /* Translators: "Adding articles: 3 of 8 — name.html" */
+  label = name ? g_strdup_printf (_("Adding articles: %u of %u — %s"), done, total, name)
+               : g_strdup_printf (_("Adding articles: %u of %u"), done, total);
+  gtk_label_set_label (self->progress_label, label);
+}
+
+static void
+tally_window_report_import (TallyWindow       *self,
+                            TallyImportResult *result)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  TallyImportErrorsDialog *dialog = NULL;
+
+  if (result->n_added > 0)
+    g_string_append_printf (message, ngettext ("Added %u article", "Added %u articles", result->n_added),
+                            result->n_added);
+  if (result->n_duplicates > 0)
+    {
+      if (message->len > 0)
+        g_string_append (message, " · ");
+      g_string_append_printf (message,
+                              ngettext ("%u already in the project", "%u already in the project",
+                                        result->n_duplicates),
+                              result->n_duplicates);
+    }
+  if (result->cancelled)
+    {
+      if (message->len > 0)
+        g_string_append (message, " · ");
+      g_string_append (message, _("Import cancelled"));
+    }
+  if (message->len > 0)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message->str));
+
+  for (guint i = 0; result->failures != NULL && i < result->failures->len; i++)
+    {
+      const TallyIngestFailure *failure = g_ptr_array_index (result->failures, i);
+
+      if (g_error_matches (failure->error, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_DUPLICATE))
+        continue;
+      if (dialog == NULL)
+        dialog = tally_import_errors_dialog_new (result->n_added + result->n_duplicates);
+      tally_import_errors_dialog_add_error (dialog, failure->path, failure->reason);
+    }
+  if (dialog != NULL)
+    adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *async_result,
+                gpointer      user_data)
+{
+  g_autoptr(TallyWindow) self = user_data;
+  g_autoptr(TallyImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = tally_project_import_finish (TALLY_PROJECT (source), async_result, &error);
+
+  g_assert (self->n_imports > 0);
+  if (--self->n_imports == 0)
+    {
+      g_clear_object (&self->import_cancellable);
+      gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+      _tally_window_set_busy (self, FALSE);
+    }
+
+  /* The window may have been closed meanwhile; the documents are saved anyway. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL || TALLY_PROJECT (source) != self->project)
+    return;
+
+  if (result == NULL)
+    tally_window_show_error (self, _("Articles Could Not Be Added"), error->message);
+  else
+    tally_window_report_import (self, result);
+}
+
+void
+_tally_window_import (TallyWindow  *self,
+                      GFile       **files,
+                      guint         n_files)
+{
+  if (self->project == NULL || n_files == 0)
+    return;
+
+  if (self->import_cancellable == NULL)
+    self->import_cancellable = g_cancellable_new ();
+  self->n_imports++;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_label_set_label (self->progress_label, _("Looking for articles…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  _tally_window_set_busy (self, TRUE);
+
+  tally_project_import_async (self->project, files, n_files, self->import_cancellable,
+                              on_import_done, g_object_ref (self));
+}
+
+static void
+tally_window_cancel_import_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  gtk_label_set_label (self->progress_label, _("Cancelling…"));
+}
+
+/* Opening and saving projects ---------------------------------------------- */
+
+void
+_tally_window_open_project_file (TallyWindow *self,
+                                 GFile       *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(TallyProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  TallyWindow *target = self;
+
+  if (path == NULL)
+    return;
+
+  project = tally_project_open (path, &error);
+  if (project == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *heading = g_strdup_printf (_("Cannot Open “%s”"), name);
+
+      tally_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  /* An empty, unsaved window is reused; otherwise the project gets its own. */
+  if (self->busy || self->project == NULL || !tally_project_get_temporary (self->project) ||
+      g_list_model_get_n_items (tally_project_get_documents (self->project)) > 0)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      target = tally_window_new (TALLY_APPLICATION (app));
+    }
+  _tally_window_set_project (target, project);
+  gtk_window_present (GTK_WINDOW (target));
+}
+
+static void
+open_project_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TallyWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    _tally_window_open_project_file (self, file);
+}
+
+static GListModel *
+project_filters_new (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Tally Projects"));
+  gtk_file_filter_add_pattern (filter, "*.tally");
+  g_list_store_append (filters, filter);
+  return G_LIST_MODEL (filters);
+}
+
+static void
+tally_window_open_project_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = project_filters_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Project"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, open_project_done, g_object_ref (widget));
+}
+
+static void
+tally_window_open_recent_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  _tally_window_open_project_file (TALLY_WINDOW (widget), file);
+}
+
+static void
+save_as_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(TallyWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (file == NULL || self->project == NULL)
+    return;
+
+  path = g_file_get_path (file);
+  if (!g_str_has_suffix (path, ".tally"))
+    {
+      char *with_suffix = g_strconcat (path, ".tally", NULL);
+
+      g_free (path);
+      path = with_suffix;
+    }
+  if (!tally_project_save_as (self->project, path, &error))
+    {
+      tally_window_show_error (self, _("Project Not Saved"), error->message);
+      return;
+    }
+  tally_window_remember_project (self, path);
+  tally_window_update_title (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Project saved")));
+}
+
+static void
+tally_window_save_as_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListModel) filters = project_filters_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Save Project As"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_set_initial_name (dialog, _("Untitled Project.tally"));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_as_done, g_object_ref (self));
+}
+
+/* The primary menu's "Recent Projects" follows the setting. */
+static void
+tally_window_update_recent_menu (TallyWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+void
+_tally_window_project_init (TallyWindow *self)
+{
+  g_autoptr(TallyProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_object (self->settings, "changed::recent-projects",
+                           G_CALLBACK (tally_window_update_recent_menu), self, G_CONNECT_SWAPPED);
+  tally_window_update_recent_menu (self);
+
+  project = tally_project_new_temporary (&error);
+  if (project == NULL)
+    {
+      g_warning ("Cannot create an unsaved project: %s", error->message);
+      tally_window_update_title (self);
+      return;
+    }
+  _tally_window_set_project (self, project);
+}
+
+void
+_tally_window_project_dispose (TallyWindow *self)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->project != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->project, on_import_progress, self);
+    }
+  g_clear_object (&self->project);
+}
+
+void
+_tally_window_class_project_init (TallyWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tally_window_cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, tally_window_open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", tally_window_open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, tally_window_save_as_action);
+}
