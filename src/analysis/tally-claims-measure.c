@@ -306,6 +306,9 @@ measure_from_subject_full (Ctx  *c,
           verb = k;
           break;
         }
+      /* "rose by a fifth, to about 1.1 million tonnes" */
+      if (punct_is (c, k, ',') && k > 0 && c->used->data[k - 1])
+        continue;
       if (!is_word (c, k))
         return FALSE;
       if (!strict && k > 0 && is_modal (c, k - 1) && !has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
@@ -553,6 +556,14 @@ find_measure_rules (Ctx      *c,
     case TALLY_CLAIM_KIND_COUNT:
       if (token_is (c, a, "of") && _tally_claims_read_np (c, a + 1, NP_PLURAL) > a + 1)
         return TRUE;
+      /* "a 400-bed hospital", "a 12-member council": it counts the beds. */
+      if (punct_is (c, a, '-') && attached (c, a) && attached (c, a + 1) && is_word (c, a + 1))
+        {
+          const TallyToken *w = TOK (c, a + 1);
+
+          tally_lemma_append (c->lex, c->measure, c->text + w->start, w->end - w->start);
+          return TRUE;
+        }
       /* More than one of something is plural ("five carry a budget" counts
        * no "carry"); "staff", "aircraft" and the like are listed lemmas. */
       if (!is_determiner (c, a) && _tally_claims_read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a

@@ -137,6 +137,12 @@ nearest_scope (Ctx  *c,
           if (same_clause)
             return c->scopes[s].year;
         }
+      /* "…this year, down from 18.6 million": a baseline has no period
+       * of the sentence's, only one of its own ("…from $21 billion in 2019"). */
+      if (tok < first && first > 0
+          && (token_is (c, first - 1, "from") || token_is (c, first - 1, "against")
+              || token_is (c, first - 1, "than") || token_is (c, first - 1, "with")))
+        continue;
       if (tok < first && first - tok < before_dist)
         {
           gboolean new_clause = FALSE;
