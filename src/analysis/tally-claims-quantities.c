@@ -749,6 +749,18 @@ _tally_claims_match_ordinal (Ctx   *c,
   /* "a third of", "one fifth of": shares, not ordinals. */
   if (token_is (c, next, "of"))
     return i + 1;
+  /* "the first two jets": the ordinal ranks the jets. */
+  if (next < n_tokens (c) && (is_number (c, next) || (has_flag (c, next, TALLY_LEX_NUMBER)
+                                                       && !has_flag (c, next, TALLY_LEX_ORDINAL)))
+      && _tally_claims_read_np (c, next + 1, NP_PLURAL) > next + 1 && c->measure->len > 0)
+    {
+      r.kind = TALLY_CLAIM_KIND_ORDINAL;
+      r.has_value = TRUE;
+      r.value = ordinal;
+      r.measure = c->measure->str;
+      _tally_claims_emit (c, &r, i, last, end_byte, ss, se);
+      return last + 1;
+    }
 
   if (_tally_claims_read_np (c, next, NP_SINGULAR) == next || c->measure->len == 0)
     {
