@@ -26,6 +26,7 @@ static const char * const scope_names[TALLY_N_RULES] = {
 typedef struct
 {
   GPtrArray *regexes[TALLY_N_RULES];
+  GRegex *combined[TALLY_N_RULES];   /* all of a scope's rules in one pattern */
 } TallyRules;
 
 static int
@@ -45,8 +46,13 @@ load_rules (gpointer data)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
 
+  GString *combined[TALLY_N_RULES];
+
   for (int i = 0; i < TALLY_N_RULES; i++)
-    rules->regexes[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+    {
+      rules->regexes[i] = g_ptr_array_new_with_free_func ((GDestroyNotify) g_regex_unref);
+      combined[i] = g_string_new (NULL);
+    }
 
   bytes = g_resource_lookup_data (tally_ingest_get_resource (),
                                   "/io/github/tallyapp/Tally/ingest/boilerplate.txt",
@@ -76,6 +82,18 @@ load_rules (gpointer data)
       if (regex == NULL)
         g_error ("boilerplate.txt:%u: %s", n + 1, regex_error->message);
       g_ptr_array_add (rules->regexes[scope], regex);
+      if (combined[scope]->len > 0)
+        g_string_append_c (combined[scope], '|');
+      g_string_append_printf (combined[scope], "(?:%s)", tab + 1);
+    }
+
+  /* One match per scope when no capture is wanted: most lines match nothing. */
+  for (int i = 0; i < TALLY_N_RULES; i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("^(?:%s)$", combined[i]->str);
+
+      rules->combined[i] = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_string_free (combined[i], TRUE);
     }
   return rules;
 }
@@ -96,6 +114,11 @@ tally_rules_match (TallyRuleScope   scope,
   const TallyRules *rules = get_rules ();
   GPtrArray *regexes = rules->regexes[scope];
 
+  /* Furniture is short; an article paragraph is not worth matching. */
+  if (scope <= TALLY_RULE_COMMENT_AUTHOR && strlen (text) > 400)
+    return FALSE;
+  if (group1 == NULL)
+    return rules->combined[scope] != NULL && g_regex_match (rules->combined[scope], text, 0, NULL);
   for (guint i = 0; i < regexes->len; i++)
     {
       g_autoptr(GMatchInfo) info = NULL;

@@ -29,8 +29,22 @@ tally_collapse_space (const char *text)
 
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isspace (*p))
+            {
+              space = out->len > 0;
+              continue;
+            }
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x200B)
         {
           space = out->len > 0;

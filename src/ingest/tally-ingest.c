@@ -639,8 +639,9 @@ count_words (const char *text,
 
   for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      gboolean word = g_unichar_isalnum (c) || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+      gboolean alnum = c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c);
+      gboolean word = alnum || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
 
       if (word && !in_word)
         words++;

@@ -30,14 +30,25 @@ next_word (const char **p,
 
   while (s < end)
     {
-      gunichar c = g_utf8_get_char_validated (s, end - s);
-      const char *next = g_utf8_find_next_char (s, end);
+      gunichar c;
+      const char *next;
 
-      if (next == NULL)
-        next = end;
-      if (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c))
+      if ((guchar) *s < 0x80)
         {
-          c = g_unichar_tolower (c);
+          /* ASCII fast path: most news text is mostly ASCII. */
+          c = (guchar) *s;
+          next = s + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char_validated (s, end - s);
+          next = g_utf8_find_next_char (s, end);
+          if (next == NULL)
+            next = end;
+        }
+      if (c < 0x80 ? g_ascii_isalnum (c) : (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c)))
+        {
+          c = c < 0x80 ? (gunichar) g_ascii_tolower (c) : g_unichar_tolower (c);
           h = (h ^ c) * G_GUINT64_CONSTANT (0x100000001b3);
           any = TRUE;
         }

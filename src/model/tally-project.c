@@ -569,49 +569,82 @@ add_failure (ImportJob    *job,
     job->result->n_failed++;
 }
 
-/* Reads one file and stores it; returns its document, or NULL (failure noted). */
+/* One file, read and analysed by a preparing thread, stored by the import
+ * thread in the order the files were listed. */
+typedef struct
+{
+  guint index;
+  const char *path;
+  TallyDocumentRecord *record;
+  GPtrArray *claims;
+  GError *error;
+} Prepared;
+
+static void
+prepared_free (Prepared *p)
+{
+  g_clear_pointer (&p->record, tally_document_record_free);
+  g_clear_pointer (&p->claims, g_ptr_array_unref);
+  g_clear_error (&p->error);
+  g_free (p);
+}
+
+static void
+prepare_file (gpointer data,
+              gpointer user_data)
+{
+  Prepared *p = data;
+  GAsyncQueue *done = user_data;
+
+  p->record = tally_ingest_listed_file (p->path, &p->error);
+  if (p->record != NULL)
+    {
+      TallyExtractOptions options;
+
+      tally_extract_options_init (&options);
+      if (p->record->published != NULL)
+        tally_extract_options_set_reference_date (&options, p->record->published);
+      p->claims = tally_extract_claims (p->record->text, p->record->text_len, &options);
+    }
+  g_async_queue_push (done, p);
+}
+
+/* Stores one prepared file; returns its document, or NULL (failure noted). */
 static TallyDocument *
-import_one (ImportJob   *job,
-            TallyStore  *store,
-            GArray      *fingerprints,
-            const char  *path)
+store_prepared (ImportJob   *job,
+                TallyStore  *store,
+                GArray      *fingerprints,
+                Prepared    *p)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyDocumentRecord) record = NULL;
-  g_autoptr(GPtrArray) claims = NULL;
-  TallyExtractOptions options;
+  TallyDocumentRecord *record = p->record;
   TallyStoreDocumentInfo info = { 0 };
   gint64 cluster, id;
 
-  if ((record = tally_ingest_listed_file (path, &error)) == NULL)
+  if (record == NULL)
     {
-      add_failure (job, path, error);
+      add_failure (job, p->path, p->error);
       return NULL;
     }
   if (tally_store_find_by_hash (store, record->content_hash) != 0)
     {
-      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *name = g_filename_display_basename (p->path);
 
       g_set_error (&error, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_DUPLICATE,
                    "“%s”: already in the project (same content), skipped", name);
-      add_failure (job, path, error);
+      add_failure (job, p->path, error);
       return NULL;
     }
 
-  tally_extract_options_init (&options);
-  if (record->published != NULL)
-    tally_extract_options_set_reference_date (&options, record->published);
-  claims = tally_extract_claims (record->text, record->text_len, &options);
-
   cluster = find_cluster (fingerprints, record->simhash);
-  if ((id = tally_store_add_document (store, record, claims, cluster, &error)) == 0)
+  if ((id = tally_store_add_document (store, record, p->claims, cluster, &error)) == 0)
     {
       g_autoptr(GError) wrapped = NULL;
-      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *name = g_filename_display_basename (p->path);
 
       g_set_error (&wrapped, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_UNREADABLE,
                    "“%s”: could not be stored: %s", name, error->message);
-      add_failure (job, path, wrapped);
+      add_failure (job, p->path, wrapped);
       return NULL;
     }
   {
@@ -630,13 +663,16 @@ import_one (ImportJob   *job,
   info.author = record->author;
   info.word_count = record->word_count;
   info.comment_count = record->comments->len;
-  info.claim_count = claims->len;
+  info.claim_count = p->claims->len;
   info.simhash = record->simhash;
   info.cluster_id = cluster > 0 ? cluster : id;
   info.imported = g_get_real_time () / G_USEC_PER_SEC;
   job->result->n_added++;
   return _tally_document_new_from_info (&info);
 }
+
+/* Files in flight at most: bounds memory whatever the folder's size. */
+#define PREPARE_WINDOW 64
 
 static gboolean
 import_files (TallyProject  *self,
@@ -648,54 +684,85 @@ import_files (TallyProject  *self,
 {
   g_autoptr(GArray) fingerprints = g_array_new (FALSE, FALSE, sizeof (Fingerprint));
   g_autoptr(GPtrArray) batch = NULL;
+  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
+  g_autoptr(GHashTable) ready = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) prepared_free);
+  GThreadPool *pool;
+  guint submitted = 0, received = 0, stored = 0;
   gint64 batch_start = 0;
+  gboolean ok = TRUE;
 
   if (!tally_store_foreach_document (store, load_fingerprint_cb, fingerprints, error))
     return FALSE;
 
-  for (guint i = 0; i < files->len; i++)
+  /* Reading and analysing run on every core; storing stays on this thread. */
+  pool = g_thread_pool_new (prepare_file, done, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
+
+  while (ok && stored < files->len)
     {
-      const char *path = g_ptr_array_index (files, i);
-      gint64 now = g_get_monotonic_time ();
+      Prepared *p;
       TallyDocument *document;
+      gint64 now;
 
       if (g_cancellable_is_cancelled (cancellable))
+        break;
+      while (submitted < files->len && submitted - stored < PREPARE_WINDOW)
         {
-          job->result->cancelled = TRUE;
-          break;
+          p = g_new0 (Prepared, 1);
+          p->index = submitted;
+          p->path = g_ptr_array_index (files, submitted++);
+          g_thread_pool_push (pool, p, NULL);
         }
+      if ((p = g_hash_table_lookup (ready, GUINT_TO_POINTER (stored))) == NULL)
+        {
+          p = g_async_queue_pop (done);
+          received++;
+          g_hash_table_insert (ready, GUINT_TO_POINTER (p->index), p);
+          continue;
+        }
+
+      now = g_get_monotonic_time ();
       if (batch == NULL)
         {
-          if (!tally_store_begin (store, error))
-            return FALSE;
+          if (!(ok = tally_store_begin (store, error)))
+            break;
           batch = g_ptr_array_new_with_free_func (g_object_unref);
           batch_start = now;
         }
       if (now - job->last_progress >= PROGRESS_USEC)
         {
-          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *name = g_filename_display_basename (p->path);
 
-          post (self, job, NULL, i, files->len, name);
+          post (self, job, NULL, stored, files->len, name);
           job->last_progress = now;
         }
-
-      if ((document = import_one (job, store, fingerprints, path)) != NULL)
+      if ((document = store_prepared (job, store, fingerprints, p)) != NULL)
         g_ptr_array_add (batch, document);
+      g_hash_table_remove (ready, GUINT_TO_POINTER (stored));
+      stored++;
 
       if (batch->len >= BATCH_DOCUMENTS || g_get_monotonic_time () - batch_start >= BATCH_USEC)
         {
-          if (!tally_store_commit (store, error))
-            return FALSE;
-          post (self, job, g_steal_pointer (&batch), i + 1, files->len, NULL);
+          if (!(ok = tally_store_commit (store, error)))
+            break;
+          post (self, job, g_steal_pointer (&batch), stored, files->len, NULL);
         }
     }
-  if (batch != NULL)
+
+  /* Files still being read after a cancel or an error are dropped. */
+  while (received < submitted)
     {
-      if (!tally_store_commit (store, error))
-        return FALSE;
-      post (self, job, g_steal_pointer (&batch), files->len, files->len, NULL);
+      prepared_free (g_async_queue_pop (done));
+      received++;
     }
-  return TRUE;
+  g_thread_pool_free (pool, FALSE, TRUE);
+
+  if (ok && batch != NULL)
+    {
+      if (!(ok = tally_store_commit (store, error)))
+        return FALSE;
+      post (self, job, g_steal_pointer (&batch), stored, files->len, NULL);
+    }
+  return ok;
 }
 
 /* A thread of its own rather than g_task_run_in_thread(): the thread hands
