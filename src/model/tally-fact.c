@@ -151,7 +151,11 @@ append_outlets (GString              *out,
       if (name == NULL || !g_hash_table_add (seen, (gpointer) name))
         continue;
       g_string_append (out, first ? " — " : ", ");
-      g_string_append (out, name);
+      if (input->outlet != NULL)
+        g_string_append (out, name);
+      else
+        /* Translators: a source without a known outlet, by its document number. */
+        g_string_append_printf (out, _("document %s"), name);
       first = FALSE;
     }
 }

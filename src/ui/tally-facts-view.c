@@ -2,26 +2,452 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tally-facts-view.h"
 
-/* The fact table: claims of all documents lined up by measure and graded. */
+/* The fact table: claims of all documents lined up by measure and graded.
+ * facts → filter (search, status) → sort (the column view's sorter) →
+ * single selection → column view; the selected fact's claims fill a side
+ * panel. Rows are recycled by GtkColumnView: nothing is built per fact. */
 struct _TallyFactsView
 {
-  AdwBin     parent_instance;
+  AdwBin               parent_instance;
 
-  GtkStack  *stack;
+  GListModel          *facts;
+  TallyFactsFilter     filter_mode;
+  char                *counts;
+
+  TallyProject        *project;
+  gulong               documents_changed_id;
+  guint                refresh_source;
+  GCancellable        *refresh_cancellable;
+  gboolean             busy;
+
+  TallyFactsViewDescribeFunc describe_func;
+  gpointer             describe_data;
+  GDestroyNotify       describe_destroy;
+  TallyFactsViewOpenFunc open_func;
+  gpointer             open_data;
+  GDestroyNotify       open_destroy;
+
+  /* Template children */
+  GtkStack            *stack;
+  AdwOverlaySplitView *split_view;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *status_dropdown;
+  GtkLabel            *counts_label;
+  GtkColumnView       *column_view;
+  GtkSingleSelection  *selection;
+  GtkSortListModel    *sort_model;
+  GtkFilterListModel  *filter_model;
+  GtkStringFilter     *search_filter;
+  GtkCustomFilter     *status_filter;
+  AdwWindowTitle      *panel_title;
+  GtkLabel            *panel_explanation;
+  GtkListView         *claims_view;
+  GtkNoSelection      *claims_selection;
 };
 
 G_DEFINE_FINAL_TYPE (TallyFactsView, tally_facts_view, ADW_TYPE_BIN)
 
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  PROP_FACTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- template closures ------------------------------------------------- */
+
+static char *
+format_count (GtkListItem *item,
+              guint        count)
+{
+  return g_strdup_printf ("%u", count);
+}
+
+/* The pill: a style class of its own plus Adwaita's colour class. */
+static GStrv
+status_classes (GtkListItem *item,
+                const char  *style)
+{
+  const char *classes[] = { "fact-status", style, NULL };
+
+  return style != NULL ? g_strdupv ((char **) classes) : NULL;
+}
+
+/* ---- filtering and counts ---------------------------------------------- */
+
+static gboolean
+status_matches (gpointer item,
+                gpointer user_data)
+{
+  TallyFactsView *self = user_data;
+  TallyFactStatus status = tally_fact_get_status (TALLY_FACT (item));
+
+  switch (self->filter_mode)
+    {
+    case TALLY_FACTS_FILTER_CONFLICTS: return status == TALLY_FACT_STATUS_CONFLICT;
+    case TALLY_FACTS_FILTER_AGREEMENTS:
+      return status == TALLY_FACT_STATUS_AGREE || status == TALLY_FACT_STATUS_ROUNDING
+             || status == TALLY_FACT_STATUS_QUALIFIED;
+    case TALLY_FACTS_FILTER_SINGLE: return status == TALLY_FACT_STATUS_SINGLE;
+    case TALLY_FACTS_FILTER_ALL:
+    default: return TRUE;
+    }
+}
+
+static guint
+count_conflicts (GListModel *rows)
+{
+  guint conflicts = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      conflicts += tally_fact_get_status (fact) == TALLY_FACT_STATUS_CONFLICT;
+    }
+  return conflicts;
+}
+
+static void
+update_counts (TallyFactsView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint conflicts = count_conflicts (G_LIST_MODEL (self->filter_model));
+  g_autofree char *facts = g_strdup_printf (ngettext ("%u fact", "%u facts", n), n);
+  g_autofree char *conflicting = g_strdup_printf (ngettext ("%u conflict", "%u conflicts", conflicts), conflicts);
+
+  g_free (self->counts);
+  /* Translators: "49 facts · 5 conflicts" above the fact table. */
+  self->counts = g_strdup_printf (_("%s · %s"), facts, conflicting);
+  gtk_label_set_label (self->counts_label, self->counts);
+}
+
+static void
+on_rows_changed (TallyFactsView *self)
+{
+  update_counts (self);
+}
+
+static void
+on_search_changed (TallyFactsView *self)
+{
+  g_autofree char *folded = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  gtk_string_filter_set_search (self->search_filter, folded[0] != '\0' ? folded : NULL);
+}
+
+static void
+on_status_selected (TallyFactsView *self)
+{
+  tally_facts_view_set_filter (self, gtk_drop_down_get_selected (self->status_dropdown));
+}
+
+/* ---- the claims panel --------------------------------------------------- */
+
+static char *
+describe (TallyFactsView *self,
+          gint64          document_id)
+{
+  char *text = self->describe_func != NULL ? self->describe_func (document_id, self->describe_data) : NULL;
+
+  return text != NULL ? text : g_strdup_printf (_("Document %" G_GINT64_FORMAT), document_id);
+}
+
+/* The sentence with the claim's words in bold, as Pango markup. */
+static char *
+claim_markup (TallyClaim *claim)
+{
+  const TallyClaimRecord *record = tally_claim_get_record (claim);
+  const char *sentence = tally_claim_get_sentence (claim);
+  gsize len, start, end;
+  g_autofree char *before = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *after = NULL;
+
+  if (sentence == NULL)
+    return g_markup_escape_text (tally_claim_get_text (claim) ? tally_claim_get_text (claim) : "", -1);
+  len = strlen (sentence);
+  start = record->start >= record->sentence_start ? record->start - record->sentence_start : 0;
+  end = record->end >= record->sentence_start ? record->end - record->sentence_start : 0;
+  if (start > end || end > len || !g_utf8_validate (sentence, len, NULL))
+    return g_markup_escape_text (sentence, -1);
+  before = g_markup_escape_text (sentence, start);
+  words = g_markup_escape_text (sentence + start, end - start);
+  after = g_markup_escape_text (sentence + end, -1);
+  return g_strdup_printf ("%s<b>%s</b>%s", before, words, after);
+}
+
+static void
+setup_claim_row (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *source = gtk_label_new (NULL);
+  GtkWidget *sentence = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (source, "caption-heading");
+  gtk_label_set_xalign (GTK_LABEL (sentence), 0);
+  gtk_label_set_wrap (GTK_LABEL (sentence), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (sentence), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_use_markup (GTK_LABEL (sentence), TRUE);
+  gtk_box_append (GTK_BOX (box), source);
+  gtk_box_append (GTK_BOX (box), sentence);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, TRUE);
+}
+
+static void
+bind_claim_row (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  TallyFactsView *self = user_data;
+  TallyClaim *claim = gtk_list_item_get_item (item);
+  GtkWidget *source = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *sentence = gtk_widget_get_next_sibling (source);
+  g_autofree char *description = describe (self, tally_claim_get_document_id (claim));
+  g_autofree char *markup = claim_markup (claim);
+
+  gtk_label_set_label (GTK_LABEL (source), description);
+  gtk_label_set_markup (GTK_LABEL (sentence), markup);
+}
+
+static void
+show_fact (TallyFactsView *self,
+           TallyFact      *fact)
+{
+  if (fact == NULL)
+    {
+      gtk_no_selection_set_model (self->claims_selection, NULL);
+      adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
+      return;
+    }
+  adw_window_title_set_title (self->panel_title, tally_fact_get_label (fact));
+  adw_window_title_set_subtitle (self->panel_title, tally_fact_get_status_label (fact));
+  gtk_label_set_label (self->panel_explanation, tally_fact_get_explanation (fact));
+  gtk_no_selection_set_model (self->claims_selection, tally_fact_get_claims (fact));
+  adw_overlay_split_view_set_show_sidebar (self->split_view, TRUE);
+}
+
+static void
+on_selected_item (TallyFactsView *self)
+{
+  show_fact (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+static void
+on_close_panel (TallyFactsView *self)
+{
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_claim_activated (TallyFactsView *self,
+                    guint           position)
+{
+  g_autoptr(TallyClaim) claim = g_list_model_get_item (G_LIST_MODEL (self->claims_selection), position);
+
+  if (claim != NULL && self->open_func != NULL)
+    self->open_func (claim, self->open_data);
+}
+
+/* ---- following a project ------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray *claims;          /* TallyClaim* */
+  GHashTable *outlets;        /* gint64* → char* */
+} RefreshData;
+
+static void
+refresh_data_free (RefreshData *data)
+{
+  g_ptr_array_unref (data->claims);
+  g_hash_table_unref (data->outlets);
+  g_free (data);
+}
+
+static const char *
+outlet_from_table (gint64   document_id,
+                   gpointer user_data)
+{
+  return g_hash_table_lookup (user_data, &document_id);
+}
+
+static void
+group_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  RefreshData *data = task_data;
+
+  g_task_return_pointer (task, tally_fact_list_new (data->claims, outlet_from_table, data->outlets), g_object_unref);
+}
+
+static void
+set_busy (TallyFactsView *self,
+          gboolean        busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_grouped (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  TallyFactsView *self = TALLY_FACTS_VIEW (source);
+  g_autoptr(GListModel) facts = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A newer refresh was started (or the view went away): drop this one. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->refresh_cancellable)
+    return;
+  g_clear_object (&self->refresh_cancellable);
+  if (facts != NULL)
+    tally_facts_view_set_facts (self, facts);
+  set_busy (self, FALSE);
+}
+
+static gboolean
+refresh_from_project (gpointer user_data)
+{
+  TallyFactsView *self = user_data;
+  GListModel *documents = tally_project_get_documents (self->project);
+  RefreshData *data = g_new0 (RefreshData, 1);
+  g_autoptr(GTask) task = NULL;
+
+  self->refresh_source = 0;
+  data->claims = g_ptr_array_new_with_free_func (g_object_unref);
+  data->outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* Claims come from the project file on the main thread (the store is not
+   * shared across threads); only the grouping runs in the worker. */
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GListModel) claims = tally_project_list_claims (self->project, document, &error);
+      gint64 id = tally_document_get_id (document);
+
+      if (claims == NULL)
+        {
+          g_warning ("Claims of %s: %s", tally_document_get_path (document), error->message);
+          continue;
+        }
+      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
+        g_ptr_array_add (data->claims, g_list_model_get_item (claims, c));
+      if (tally_document_get_outlet (document) != NULL)
+        g_hash_table_insert (data->outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
+    }
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->refresh_cancellable, on_grouped, NULL);
+  g_task_set_source_tag (task, refresh_from_project);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+  g_task_run_in_thread (task, group_in_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Imports add documents in batches: wait for a quiet moment. */
+static void
+on_documents_changed (TallyFactsView *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->refresh_source = g_timeout_add (250, refresh_from_project, self);
+  set_busy (self, TRUE);
+}
+
+static char *
+describe_from_project (gint64   document_id,
+                       gpointer user_data)
+{
+  TallyFactsView *self = user_data;
+  TallyDocument *document = self->project ? tally_project_lookup_document (self->project, document_id) : NULL;
+  GString *out;
+  const char *parts[3];
+
+  if (document == NULL)
+    return NULL;
+  parts[0] = tally_document_get_outlet (document);
+  parts[1] = tally_document_get_title (document);
+  parts[2] = tally_document_get_published (document);
+  out = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      {
+        /* The date of a date-time. */
+        g_string_append (out, out->len > 0 ? " · " : "");
+        g_string_append_len (out, parts[i], i == 2 ? (gssize) MIN (strlen (parts[i]), 10) : -1);
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
 static void
 tally_facts_view_dispose (GObject *object)
 {
+  TallyFactsView *self = TALLY_FACTS_VIEW (object);
+
+  tally_facts_view_set_project (self, NULL);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  if (self->describe_destroy != NULL)
+    g_clear_pointer (&self->describe_data, self->describe_destroy);
+  self->describe_func = NULL;
+  if (self->open_destroy != NULL)
+    g_clear_pointer (&self->open_data, self->open_destroy);
+  self->open_func = NULL;
   /* AdwBin owns its child; drop it first so the template does not unparent it twice. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_FACTS_VIEW);
+  g_clear_object (&self->facts);
   G_OBJECT_CLASS (tally_facts_view_parent_class)->dispose (object);
+}
+
+static void
+tally_facts_view_finalize (GObject *object)
+{
+  TallyFactsView *self = TALLY_FACTS_VIEW (object);
+
+  g_free (self->counts);
+  G_OBJECT_CLASS (tally_facts_view_parent_class)->finalize (object);
+}
+
+static void
+tally_facts_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TallyFactsView *self = TALLY_FACTS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY: g_value_set_boolean (value, self->busy); break;
+    case PROP_FACTS: g_value_set_object (value, self->facts); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -31,13 +457,208 @@ tally_facts_view_class_init (TallyFactsViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tally_facts_view_dispose;
+  object_class->finalize = tally_facts_view_finalize;
+  object_class->get_property = tally_facts_view_get_property;
 
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Notified when a project's facts arrive (they are grouped in a thread). */
+  properties[PROP_FACTS] = g_param_spec_object ("facts", NULL, NULL, G_TYPE_LIST_MODEL,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TALLY_TYPE_FACT);
+  g_type_ensure (TALLY_TYPE_CLAIM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-facts-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, split_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, selection);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, search_filter);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, panel_title);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, panel_explanation);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, claims_view);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, claims_selection);
+  gtk_widget_class_bind_template_callback (widget_class, format_count);
+  gtk_widget_class_bind_template_callback (widget_class, status_classes);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_selected_item);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_panel);
+  gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
 }
 
 static void
 tally_facts_view_init (TallyFactsView *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_custom_filter_set_filter_func (self->status_filter, status_matches, self, NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
+  gtk_list_view_set_factory (self->claims_view, factory);
+  g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_rows_changed), self,
+                           G_CONNECT_SWAPPED);
+  update_counts (self);
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+void
+tally_facts_view_set_facts (TallyFactsView *self,
+                            GListModel     *facts)
+{
+  g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
+  g_return_if_fail (facts == NULL || G_IS_LIST_MODEL (facts));
+
+  if (!g_set_object (&self->facts, facts))
+    return;
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_filter_list_model_set_model (self->filter_model, facts);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    facts != NULL && g_list_model_get_n_items (facts) > 0 ? "facts" : "empty");
+  update_counts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
+}
+
+GListModel *
+tally_facts_view_get_facts (TallyFactsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), NULL);
+  return self->facts;
+}
+
+void
+tally_facts_view_set_project (TallyFactsView *self,
+                              TallyProject   *project)
+{
+  g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
+  g_return_if_fail (project == NULL || TALLY_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+  if (self->project != NULL)
+    {
+      g_clear_signal_handler (&self->documents_changed_id, tally_project_get_documents (self->project));
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      g_clear_object (&self->project);
+      set_busy (self, FALSE);
+    }
+  if (project == NULL)
+    return;
+  self->project = g_object_ref (project);
+  self->documents_changed_id = g_signal_connect_swapped (tally_project_get_documents (project), "items-changed",
+                                                         G_CALLBACK (on_documents_changed), self);
+  tally_facts_view_set_describe_func (self, describe_from_project, self, NULL);
+  on_documents_changed (self);
+}
+
+gboolean
+tally_facts_view_get_busy (TallyFactsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), FALSE);
+  return self->busy;
+}
+
+void
+tally_facts_view_set_describe_func (TallyFactsView             *self,
+                                    TallyFactsViewDescribeFunc  func,
+                                    gpointer                    user_data,
+                                    GDestroyNotify              destroy)
+{
+  g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
+
+  if (self->describe_destroy != NULL)
+    g_clear_pointer (&self->describe_data, self->describe_destroy);
+  self->describe_func = func;
+  self->describe_data = user_data;
+  self->describe_destroy = destroy;
+}
+
+void
+tally_facts_view_set_open_func (TallyFactsView         *self,
+                                TallyFactsViewOpenFunc  func,
+                                gpointer                user_data,
+                                GDestroyNotify          destroy)
+{
+  g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
+
+  if (self->open_destroy != NULL)
+    g_clear_pointer (&self->open_data, self->open_destroy);
+  self->open_func = func;
+  self->open_data = user_data;
+  self->open_destroy = destroy;
+}
+
+void
+tally_facts_view_set_filter (TallyFactsView   *self,
+                             TallyFactsFilter  filter)
+{
+  g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
+  g_return_if_fail (filter <= TALLY_FACTS_FILTER_SINGLE);
+
+  if (self->filter_mode == filter)
+    return;
+  self->filter_mode = filter;
+  if (gtk_drop_down_get_selected (self->status_dropdown) != filter)
+    gtk_drop_down_set_selected (self->status_dropdown, filter);
+  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+tally_facts_view_set_search (TallyFactsView *self,
+                             const char     *text)
+{
+  g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* Apply now rather than after the entry's search delay. */
+  on_search_changed (self);
+}
+
+GListModel *
+tally_facts_view_get_rows (TallyFactsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+const char *
+tally_facts_view_get_counts (TallyFactsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), NULL);
+  return self->counts;
+}
+
+void
+tally_facts_view_select (TallyFactsView *self,
+                         guint           position)
+{
+  g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+  /* Scrolling a column view that was never allocated confuses its layout. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->column_view)))
+    gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+}
+
+TallyFact *
+tally_facts_view_get_selected (TallyFactsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+GListModel *
+tally_facts_view_get_panel_claims (TallyFactsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->claims_selection);
 }

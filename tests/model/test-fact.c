@@ -116,7 +116,7 @@ test_fact_status_styles (void)
   g_assert_cmpstr (tally_fact_get_status_style (fact), ==, "success");
   g_assert_cmpstr (tally_fact_get_spread_label (fact), ==, "—");
   /* Without outlets the document ids stand in. */
-  g_assert_cmpstr (tally_fact_get_values_summary (fact), ==, "2022 — 1, 2");
+  g_assert_cmpstr (tally_fact_get_values_summary (fact), ==, "2022 — document 1, document 2");
   g_assert_cmpstr (g_enum_get_value (enum_class, TALLY_FACT_STATUS_QUALIFIED)->value_nick, ==, "qualified");
   g_type_class_unref (enum_class);
 }

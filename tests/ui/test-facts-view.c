@@ -1,0 +1,248 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tally-claims.h"
+#include "tally-facts-view.h"
+#include "tally-ingest.h"
+
+/* The Facts view over the sample articles, analysed in-process as the app
+ * does: ingest, extract, group. With TALLY_FACTS_SCREENSHOT=OUT.png set, the
+ * conflict test also renders the window there (for the README). */
+
+static GPtrArray *sample_outlets;   /* char*, index = document id */
+
+static const char *
+outlet_of (gint64   document_id,
+           gpointer user_data)
+{
+  return document_id < sample_outlets->len ? g_ptr_array_index (sample_outlets, document_id) : NULL;
+}
+
+static GListModel *
+sample_facts (void)
+{
+  const char *source = g_getenv ("TALLY_SOURCE_DIR");
+  g_autofree char *folder = g_build_filename (source, "data", "samples", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".html"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+  g_assert_cmpuint (names->len, >=, 8);
+
+  g_clear_pointer (&sample_outlets, g_ptr_array_unref);
+  sample_outlets = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (sample_outlets, NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TallyDocumentRecord) record = tally_ingest_file (path, &error);
+      g_autoptr(GPtrArray) records = NULL;
+      TallyExtractOptions options;
+
+      g_assert_no_error (error);
+      tally_extract_options_init (&options);
+      if (record->published != NULL)
+        tally_extract_options_set_reference_date (&options, record->published);
+      records = tally_extract_claims (record->text, record->text_len, &options);
+      for (guint c = 0; c < records->len; c++)
+        g_ptr_array_add (claims, tally_claim_new (i + 1, g_ptr_array_index (records, c), record->text,
+                                                  record->text_len));
+      g_ptr_array_add (sample_outlets, g_strdup (record->outlet));
+    }
+  return tally_fact_list_new (claims, outlet_of, NULL);
+}
+
+static char *
+describe (gint64   document_id,
+          gpointer user_data)
+{
+  return g_strdup (document_id < sample_outlets->len ? g_ptr_array_index (sample_outlets, document_id) : NULL);
+}
+
+static void
+on_open (TallyClaim *claim,
+         gpointer    user_data)
+{
+  TallyClaim **opened = user_data;
+
+  g_set_object (opened, claim);
+}
+
+static void
+wait_for_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+render (GtkWidget  *window,
+        const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_empty (void)
+{
+  TallyFactsView *view = g_object_ref_sink (g_object_new (TALLY_TYPE_FACTS_VIEW, NULL));
+
+  g_assert_null (tally_facts_view_get_facts (view));
+  g_assert_cmpuint (g_list_model_get_n_items (tally_facts_view_get_rows (view)), ==, 0);
+  g_assert_cmpstr (tally_facts_view_get_counts (view), ==, "0 facts · 0 conflicts");
+  g_assert_finalize_object (view);
+}
+
+static void
+test_filter_and_search (void)
+{
+  g_autoptr(GListModel) facts = sample_facts ();
+  TallyFactsView *view = g_object_ref_sink (g_object_new (TALLY_TYPE_FACTS_VIEW, NULL));
+  GListModel *rows = tally_facts_view_get_rows (view);
+  guint n = g_list_model_get_n_items (facts);
+  guint conflicts = 0, agreements = 0, singles = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+
+      switch (tally_fact_get_status (fact))
+        {
+        case TALLY_FACT_STATUS_CONFLICT: conflicts++; break;
+        case TALLY_FACT_STATUS_SINGLE: singles++; break;
+        default: agreements++; break;
+        }
+    }
+  g_assert_cmpuint (conflicts, >=, 2);
+
+  tally_facts_view_set_facts (view, facts);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+  /* Unsorted columns keep the grouping's order: conflicts first. */
+  for (guint i = 0; i < conflicts; i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_CONFLICT);
+    }
+
+  tally_facts_view_set_filter (view, TALLY_FACTS_FILTER_CONFLICTS);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, conflicts);
+  tally_facts_view_set_filter (view, TALLY_FACTS_FILTER_AGREEMENTS);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, agreements);
+  tally_facts_view_set_filter (view, TALLY_FACTS_FILTER_SINGLE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, singles);
+  tally_facts_view_set_filter (view, TALLY_FACTS_FILTER_ALL);
+
+  /* Search reads labels, values and outlets, ignoring case. */
+  tally_facts_view_set_search (view, "FIRST SUMMIT");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  {
+    g_autoptr(TallyFact) fact = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpstr (tally_fact_get_label (fact), ==, "First summit: year");
+    g_assert_cmpstr (tally_facts_view_get_counts (view), ==, "1 fact · 1 conflict");
+  }
+  tally_facts_view_set_search (view, "eurasia freight");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 1);
+  tally_facts_view_set_search (view, "no such fact anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 0);
+  g_assert_cmpstr (tally_facts_view_get_counts (view), ==, "0 facts · 0 conflicts");
+  tally_facts_view_set_search (view, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n);
+
+  g_assert_finalize_object (view);
+}
+
+static void
+test_select_conflict (void)
+{
+  g_autoptr(GListModel) facts = sample_facts ();
+  GtkWidget *window = gtk_window_new ();
+  TallyFactsView *view = g_object_new (TALLY_TYPE_FACTS_VIEW, NULL);
+  g_autoptr(TallyClaim) opened = NULL;
+  g_autoptr(TallyClaim) first = NULL;
+  GListModel *panel;
+  TallyFact *selected;
+  const char *screenshot = g_getenv ("TALLY_FACTS_SCREENSHOT");
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  tally_facts_view_set_describe_func (view, describe, NULL, NULL);
+  tally_facts_view_set_open_func (view, on_open, &opened, NULL);
+  tally_facts_view_set_facts (view, facts);
+  gtk_window_present (GTK_WINDOW (window));
+  /* A user selects rows of a window already on screen. */
+  wait_for_frames (5);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tally_facts_view_get_rows (view)); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (tally_facts_view_get_rows (view), i);
+
+      if (g_str_equal (tally_fact_get_label (fact), "First summit: year"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  tally_facts_view_select (view, position);
+  selected = tally_facts_view_get_selected (view);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (tally_fact_get_label (selected), ==, "First summit: year");
+
+  /* The panel lists the fact's claims; activating one asks to open it. */
+  panel = tally_facts_view_get_panel_claims (view);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, tally_fact_get_claim_count (selected));
+  first = g_list_model_get_item (panel, 0);
+  g_assert_nonnull (g_strstr_len (tally_claim_get_sentence (first), -1, "first summit"));
+  wait_for_frames (10);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (view), TALLY_TYPE_FACTS_VIEW, "claims_view"),
+                         "activate", 0);
+  g_assert_true (opened == first);
+
+  if (screenshot != NULL)
+    render (window, screenshot);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* The app's style sheet, as AdwApplication would load it. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_test_add_func ("/ui/facts-view/empty", test_empty);
+  g_test_add_func ("/ui/facts-view/filter-and-search", test_filter_and_search);
+  g_test_add_func ("/ui/facts-view/select-conflict", test_select_conflict);
+  return g_test_run ();
+}
