@@ -61,6 +61,7 @@ G_DEFINE_FINAL_TYPE (TallyDocumentsView, tally_documents_view, ADW_TYPE_BREAKPOI
 enum {
   PROP_0,
   PROP_DOCUMENTS,
+  PROP_FACTS,
   N_PROPS
 };
 
@@ -624,9 +625,26 @@ project_search (const char  *query,
         continue;
       markup = tally_search_hit_markup_from_snippet (hit->snippet ? hit->snippet : "",
                                                      TALLY_STORE_MATCH_START, TALLY_STORE_MATCH_END);
-      item = tally_search_hit_new (G_OBJECT (document),
-                                   hit->title ? hit->title : tally_document_get_title (document),
-                                   markup, hit->rank);
+      {
+        const char *outlet = tally_document_get_outlet (document);
+        g_autofree char *date = tally_document_row_format_date (tally_document_get_published (document));
+        g_autofree char *subtitle = NULL;
+
+        if (outlet != NULL && date != NULL)
+          subtitle = g_strdup_printf ("%s · %s", outlet, date);
+        else if (outlet != NULL || date != NULL)
+          subtitle = g_strdup (outlet ? outlet : date);
+        else
+          subtitle = g_strdup (_("Unknown outlet and date"));
+
+        item = g_object_new (TALLY_TYPE_SEARCH_HIT,
+                             "document", document,
+                             "title", hit->title ? hit->title : tally_document_get_title (document),
+                             "subtitle", subtitle,
+                             "snippet-markup", markup,
+                             "rank", hit->rank,
+                             NULL);
+      }
       g_list_store_append (results, item);
     }
   return G_LIST_MODEL (results);
@@ -712,6 +730,7 @@ tally_documents_view_set_facts (TallyDocumentsView *self,
   if (facts != NULL)
     g_signal_connect_swapped (facts, "items-changed", G_CALLBACK (on_facts_items_changed), self);
   on_facts_items_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
 }
 
 gboolean
@@ -854,6 +873,9 @@ tally_documents_view_get_property (GObject    *object,
     case PROP_DOCUMENTS:
       g_value_set_object (value, self->documents);
       break;
+    case PROP_FACTS:
+      g_value_set_object (value, self->facts);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -872,6 +894,9 @@ tally_documents_view_set_property (GObject      *object,
     case PROP_DOCUMENTS:
       tally_documents_view_set_documents (self, g_value_get_object (value));
       break;
+    case PROP_FACTS:
+      tally_documents_view_set_facts (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -889,6 +914,11 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
 
   properties[PROP_DOCUMENTS] =
     g_param_spec_object ("documents", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* GListModel of TallyFact; bind it to the Facts view's "facts". */
+  properties[PROP_FACTS] =
+    g_param_spec_object ("facts", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -180,12 +180,15 @@ format_value (const TallyClaimRecord *claim)
       return g_string_free (out, FALSE);
     }
 
-  g_string_append_printf (out, "%s ", qualifier_label (claim->qualifier));
+  /* "exactly 2025" or "exactly 3rd" says nothing the figure does not. */
+  if (claim->qualifier != TALLY_QUALIFIER_EXACT ||
+      (claim->value_text == NULL && claim->kind != TALLY_CLAIM_KIND_ORDINAL))
+    g_string_append_printf (out, "%s ", qualifier_label (claim->qualifier));
   if (claim->value_text != NULL)
     {
       g_string_append (out, claim->value_text);
       if (claim->value_max_text != NULL)
-        g_string_append_printf (out, "–%s", claim->value_max_text);
+        g_string_append_printf (out, " – %s", claim->value_max_text);
     }
   else
     {

@@ -10,6 +10,7 @@ struct _TallySearchHit
   GObject *document;
   char    *title;
   char    *snippet_markup;
+  char    *subtitle;
   double   rank;
 };
 
@@ -20,6 +21,7 @@ enum {
   PROP_DOCUMENT,
   PROP_TITLE,
   PROP_SNIPPET_MARKUP,
+  PROP_SUBTITLE,
   PROP_RANK,
   N_PROPS
 };
@@ -88,6 +90,16 @@ append_escaped (GString    *out,
   g_free (plain);
   plain = g_strjoinv ("", parts);
 
+  /* Paragraph breaks inside a snippet would only break the sidebar's lines. */
+  g_strdelimit (plain, "\n\r\t", ' ');
+  {
+    char *r = plain, *w = plain;
+
+    for (; *r != '\0'; r++)
+      if (*r != ' ' || w == plain || w[-1] != ' ')
+        *w++ = *r;
+    *w = '\0';
+  }
   escaped = g_markup_escape_text (plain, -1);
   g_string_append (out, escaped);
 }
@@ -135,6 +147,7 @@ tally_search_hit_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->snippet_markup, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   G_OBJECT_CLASS (tally_search_hit_parent_class)->finalize (object);
 }
 
@@ -156,6 +169,9 @@ tally_search_hit_get_property (GObject    *object,
       break;
     case PROP_SNIPPET_MARKUP:
       g_value_set_string (value, self->snippet_markup);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
       break;
     case PROP_RANK:
       g_value_set_double (value, self->rank);
@@ -185,6 +201,9 @@ tally_search_hit_set_property (GObject      *object,
     case PROP_SNIPPET_MARKUP:
       self->snippet_markup = g_value_dup_string (value);
       break;
+    case PROP_SUBTITLE:
+      self->subtitle = g_value_dup_string (value);
+      break;
     case PROP_RANK:
       self->rank = g_value_get_double (value);
       break;
@@ -210,6 +229,10 @@ tally_search_hit_class_init (TallySearchHitClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SNIPPET_MARKUP] =
     g_param_spec_string ("snippet-markup", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* "Caspian Ledger · 17 Jun 2026" */
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RANK] =
     g_param_spec_double ("rank", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,

@@ -67,6 +67,21 @@ wait_then_render (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Widget actions of a view (documents.select, reader.next-claim) are not
+ * visible from the window: try the window, then each widget inside it. */
+static gboolean
+activate_anywhere (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *parameter)
+{
+  if (gtk_widget_activate_action_variant (widget, name, parameter))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (activate_anywhere (child, name, parameter))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 run_actions (gpointer user_data)
 {
@@ -75,13 +90,17 @@ run_actions (gpointer user_data)
   for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (actions[i], "=", 2);
-      gboolean ok;
+      g_autoptr(GVariant) parameter = NULL;
 
+      /* ARG is GVariant text ("uint32 0", "'corridor'") or else a plain string. */
       if (parts[1] != NULL)
-        ok = gtk_widget_activate_action (GTK_WIDGET (window), parts[0], "s", parts[1]);
-      else
-        ok = gtk_widget_activate_action (GTK_WIDGET (window), parts[0], NULL);
-      if (!ok)
+        {
+          parameter = g_variant_parse (NULL, parts[1], NULL, NULL, NULL);
+          if (parameter == NULL)
+            parameter = g_variant_new_string (parts[1]);
+          g_variant_ref_sink (parameter);
+        }
+      if (!activate_anywhere (GTK_WIDGET (window), parts[0], parameter))
         g_printerr ("tally-screenshot: no action %s here\n", parts[0]);
     }
   g_timeout_add (150, wait_then_render, window);

@@ -318,7 +318,7 @@ test_reader_tooltips (void)
 
   g_assert_cmpstr (money, ==, "<b>Money</b>: exactly 3,500,000,000 EUR · of expansion");
   g_assert_cmpstr (percent, ==, "<b>Percentage</b>: about 40% · of cargo");
-  g_assert_cmpstr (year, ==, "<b>Year</b>: exactly 2025");
+  g_assert_cmpstr (year, ==, "<b>Year</b>: 2025");
 
   tally_reader_set_conflicts (reader, conflicts, G_N_ELEMENTS (conflicts));
   g_assert_true (tally_reader_get_claim_conflicting (reader, 2));
