@@ -229,10 +229,19 @@ bucket_key (const TallyClaimRecord *record,
 }
 
 /* Each set joins the one maximal set containing it; ambiguous sets and
- * maximal sets stand alone. */
+ * maximal sets stand alone. Quadratic in the distinct measures of a bucket
+ * (the maximal sets are found once). */
 static void
 resolve_bucket (GPtrArray *sets)
 {
+  g_autofree gboolean *maximal = g_new (gboolean, sets->len);
+
+  for (guint j = 0; j < sets->len; j++)
+    {
+      maximal[j] = TRUE;
+      for (guint k = 0; k < sets->len && maximal[j]; k++)
+        maximal[j] = !(k != j && set_contains (g_ptr_array_index (sets, k), g_ptr_array_index (sets, j)));
+    }
   for (guint i = 0; i < sets->len; i++)
     {
       ModifierSet *set = g_ptr_array_index (sets, i);
@@ -240,19 +249,11 @@ resolve_bucket (GPtrArray *sets)
       gboolean ambiguous = FALSE;
 
       set->group = (int) i;
-      for (guint j = 0; j < sets->len && !ambiguous; j++)
+      for (guint j = 0; j < sets->len && !ambiguous && !maximal[i]; j++)
         {
-          ModifierSet *other = g_ptr_array_index (sets, j);
-          gboolean maximal = TRUE;
-
-          if (j == i || !set_contains (other, set))
+          if (j == i || !maximal[j] || !set_contains (g_ptr_array_index (sets, j), set))
             continue;
-          for (guint k = 0; k < sets->len && maximal; k++)
-            maximal = !(k != j && set_contains (g_ptr_array_index (sets, k), other));
-          if (!maximal)
-            continue;
-          if (joined >= 0)
-            ambiguous = TRUE;
+          ambiguous = joined >= 0;
           joined = (int) j;
         }
       if (joined >= 0 && !ambiguous)
@@ -501,10 +502,21 @@ append_reading (GString              *out,
     }
 }
 
+/* Sides, and values per side, spelt out in a conflict's explanation. */
+#define MAX_EXPLAINED 4
+
 static const char *
 sources_word (guint n)
 {
   return n == 1 ? "source" : "sources";
+}
+
+static void
+append_more (GString *out,
+             guint    n_values)
+{
+  if (n_values > MAX_EXPLAINED)
+    g_string_append_printf (out, " and %u more", n_values - MAX_EXPLAINED);
 }
 
 static char *
@@ -518,12 +530,13 @@ explain (const TallyFactRecord *fact,
     {
     case TALLY_FACT_STATUS_SINGLE:
       g_string_append (out, "Only 1 source: ");
-      for (guint i = 0; i < fact->values->len; i++)
+      for (guint i = 0; i < MIN (fact->values->len, MAX_EXPLAINED); i++)
         {
           const TallyFactValue *value = g_ptr_array_index (fact->values, i);
 
           g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", value->display);
         }
+      append_more (out, fact->values->len);
       break;
 
     case TALLY_FACT_STATUS_AGREE:
@@ -534,9 +547,10 @@ explain (const TallyFactRecord *fact,
           break;
         }
       g_string_append_printf (out, "%u sources agree: ", n_documents);
-      for (guint i = 0; i < fact->values->len; i++)
+      for (guint i = 0; i < MIN (fact->values->len, MAX_EXPLAINED); i++)
         g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
                                 ((TallyFactValue *) g_ptr_array_index (fact->values, i))->display);
+      append_more (out, fact->values->len);
       g_string_append (out, " (dates of different precision)");
       break;
 
@@ -545,12 +559,13 @@ explain (const TallyFactRecord *fact,
       g_string_append_printf (out, "%u sources agree %s: ", n_documents,
                               fact->status == TALLY_FACT_STATUS_ROUNDING ? "within rounding"
                                                                          : "once qualifiers are read");
-      for (guint i = 0; i < fact->values->len; i++)
+      for (guint i = 0; i < MIN (fact->values->len, MAX_EXPLAINED); i++)
         {
           if (i > 0)
             g_string_append (out, fact->status == TALLY_FACT_STATUS_ROUNDING ? " ≈ " : ", ");
           append_reading (out, fact->kind, fact->unit, g_ptr_array_index (fact->values, i));
         }
+      append_more (out, fact->values->len);
       break;
 
     case TALLY_FACT_STATUS_CONFLICT:
@@ -558,7 +573,14 @@ explain (const TallyFactRecord *fact,
       for (guint side = 0; side < n_sides; side++)
         {
           guint n = count_documents (fact->values, side, FALSE);
-          gboolean first_value = TRUE;
+          guint shown = 0, hidden = 0;
+
+          /* A table cell, not an essay: the rest are in `values`. */
+          if (side == MAX_EXPLAINED)
+            {
+              g_string_append_printf (out, ", %u other values", n_sides - side);
+              break;
+            }
 
           if (side == 0)
             g_string_append_printf (out, "%u %s %s ", n, sources_word (n), n == 1 ? "says" : "say");
@@ -570,9 +592,16 @@ explain (const TallyFactRecord *fact,
 
               if (value->side != side)
                 continue;
-              g_string_append_printf (out, "%s%s", first_value ? "" : " / ", value->display);
-              first_value = FALSE;
+              if (shown == MAX_EXPLAINED)
+                {
+                  hidden++;
+                  continue;
+                }
+              g_string_append_printf (out, "%s%s", shown > 0 ? " / " : "", value->display);
+              shown++;
             }
+          if (hidden > 0)
+            g_string_append_printf (out, " / %u more", hidden);
         }
       break;
     }

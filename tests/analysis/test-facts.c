@@ -589,6 +589,55 @@ test_format_value (void)
     }
 }
 
+/* Thousands of measures in one bucket: grouping stays quadratic at worst
+ * (a cubic pass would take minutes here), and "agreement" stays ambiguous. */
+static void
+test_stress_many_measures (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_free);
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      char *measure = g_strdup_printf ("kind%u agreement", i);
+
+      g_ptr_array_add (measures, measure);
+      FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = i, .measure = measure);
+    }
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 12, .measure = "agreement");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 3001);
+  g_assert_cmpuint (facts_find (facts, "Agreements")->claims->len, ==, 1);
+  g_test_message ("3,001 measures in one bucket grouped in %.3f s", (g_get_monotonic_time () - start) / 1e6);
+}
+
+static void
+test_long_explanations (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  const char *docs[] = { "d1", "d2", "d3", "d4", "d5", "d6", "d7", "d8", "d9", "d10" };
+
+  /* Ten sources, ten different counts: four sides spelt out. */
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    FACTS_CLAIM (corpus, .doc = docs[i], .kind = COUNT, .value = i + 1, .measure = "berth");
+  /* Six "over" values hold together: four readings spelt out. */
+  for (guint i = 0; i < 6; i++)
+    FACTS_CLAIM (corpus, .doc = docs[i], .kind = COUNT, .value = 10 * (i + 1), .qualifier = OVER, .measure = "crane");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 2);
+  g_assert_cmpstr (facts_find (facts, "Berths")->explanation, ==,
+                   "1 source says 1, 1 says 2, 1 says 3, 1 says 4, 6 other values");
+  g_assert_cmpuint (facts_find (facts, "Berths")->values->len, ==, 10);
+  g_assert_cmpstr (facts_find (facts, "Cranes")->explanation, ==,
+                   "6 sources agree once qualifiers are read: over 10 (read as more than 10), "
+                   "over 20 (read as more than 20), over 30 (read as more than 30), "
+                   "over 40 (read as more than 40) and 2 more");
+}
+
 static void
 test_status_strings (void)
 {
@@ -622,5 +671,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/labels", test_labels);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
   g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
+  g_test_add_func ("/analysis/facts/stress/many-measures", test_stress_many_measures);
+  g_test_add_func ("/analysis/facts/stress/long-explanations", test_long_explanations);
   return g_test_run ();
 }
