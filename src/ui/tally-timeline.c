@@ -352,11 +352,75 @@ draw_bar (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+/* Shapes as GSK nodes (colour under a rounded clip, borders): the
+ * renderers draw these far faster than a cairo node holding thousands of
+ * paths. */
 static void
+append_round (GtkSnapshot   *snapshot,
+              double         x0,
+              double         x1,
+              double         cy,
+              double         r,
+              const GdkRGBA *fill,
+              const GdkRGBA *border)
+{
+  GskRoundedRect rect;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (x0 - r, cy - r, x1 - x0 + 2 * r, 2 * r);
+
+  gsk_rounded_rect_init_from_rect (&rect, &bounds, r);
+  if (fill != NULL)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, fill, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  if (border != NULL)
+    {
+      float widths[4] = { 1.5, 1.5, 1.5, 1.5 };
+      GdkRGBA colors[4] = { *border, *border, *border, *border };
+
+      gtk_snapshot_append_border (snapshot, &rect, widths, colors);
+    }
+}
+
+static void
+append_diamond (GtkSnapshot   *snapshot,
+                double         x,
+                double         y,
+                double         r,
+                const GdkRGBA *fill)
+{
+  double side = r * G_SQRT2;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_rotate (snapshot, 45);
+  gtk_snapshot_append_color (snapshot, fill, &GRAPHENE_RECT_INIT (-side / 2, -side / 2, side, side));
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+append_dashes (GtkSnapshot   *snapshot,
+               double         a,
+               double         b,
+               double         y,
+               double         width,
+               const GdkRGBA *color)
+{
+  a = MAX (a, -8);
+  b = MIN (b, width + 8);
+  for (double x = a; x < b; x += 7)
+    gtk_snapshot_append_color (snapshot, color, &GRAPHENE_RECT_INIT (x, y - 0.75, MIN (4, b - x), 1.5));
+}
+
+/* Returns the right end of what it drew, so that shapes hidden under the
+ * previous one in the lane can be skipped. */
+static double
 draw_item_shapes (TallyTimeline *self,
-                  cairo_t       *cr,
+                  GtkSnapshot   *snapshot,
                   guint          i,
                   double         width,
+                  double         covered,
                   const Palette *p)
 {
   Item *item = g_ptr_array_index (self->items, i);
@@ -364,6 +428,10 @@ draw_item_shapes (TallyTimeline *self,
   TallyBox box = item_box (self, i);
   double cy = box.y + MARKER_Y;
   const GdkRGBA *color = r->disputed ? &p->disputed : &p->accent;
+  GdkRGBA light = *color;
+  double right = -G_MAXDOUBLE;
+
+  light.alpha *= 0.55;
 
   /* Disputed: the alternatives, linked by a dashed line. */
   if (item->n_alts > 1)
@@ -377,13 +445,7 @@ draw_item_shapes (TallyTimeline *self,
           a = MIN (a, c);
           b = MAX (b, c);
         }
-      set_source (cr, color, 0.9);
-      cairo_set_line_width (cr, 1.5);
-      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-      cairo_move_to (cr, a, cy);
-      cairo_line_to (cr, b, cy);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      append_dashes (snapshot, a, b, cy, width, color);
     }
 
   for (guint k = 0; k < item->n_alts; k++)
@@ -391,50 +453,42 @@ draw_item_shapes (TallyTimeline *self,
       double x0 = x_for_day (self, item->alt_first[k], width);
       double x1 = x_for_day (self, item->alt_last[k], width);
       gboolean point = item->alt_first[k] == item->alt_last[k];
+      double bar_r = RADIUS - 1;
+
+      if (point)
+        x1 = x0;
+      else if (x1 - x0 < 2 * bar_r)
+        x0 = x1 = (x0 + x1) / 2;
+      else
+        {
+          x0 += bar_r;
+          x1 -= bar_r;
+        }
+      /* Hidden under the shape before it in this lane: at a wide zoom,
+       * hundreds of events share a few pixels. */
+      if (x1 + RADIUS <= covered && item->n_alts == 1)
+        return covered;
+      right = MAX (right, x1 + RADIUS);
 
       if (point && r->disputed)
-        draw_diamond (cr, x0, cy, RADIUS + 1);
+        append_diamond (snapshot, x0, cy, RADIUS + 1, color);
+      else if (r->planned)
+        /* Planned: hollow. */
+        append_round (snapshot, x0, x1, cy, point ? RADIUS : bar_r, NULL, color);
       else if (point)
-        cairo_arc (cr, x0, cy, RADIUS, 0, 2 * G_PI);
+        append_round (snapshot, x0, x1, cy, RADIUS, color, NULL);
       else
-        draw_bar (cr, x0, x1, cy);
+        append_round (snapshot, x0, x1, cy, bar_r, &light, color);
 
-      if (r->planned)
+      /* A disputed date that is a month or a year also gets a diamond at
+       * its middle, so the alternatives read as linked markers. */
+      if (!point && r->disputed)
         {
-          /* Planned: hollow, dashed outline. */
-          set_source (cr, &p->background, 1);
-          cairo_fill_preserve (cr);
-          set_source (cr, color, 1);
-          cairo_set_line_width (cr, 2);
-          cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-        }
-      else
-        {
-          set_source (cr, color, point ? 1 : 0.55);
-          cairo_fill_preserve (cr);
-          set_source (cr, color, 1);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
+          append_diamond (snapshot, (x0 + x1) / 2, cy, RADIUS + 3, &p->background);
+          append_diamond (snapshot, (x0 + x1) / 2, cy, RADIUS + 1, color);
         }
     }
-
-  /* Each disputed date also gets a diamond at its middle, on top of its
-   * bar, so the alternatives read as linked markers at any zoom. */
-  for (guint k = 0; r->disputed && k < item->n_alts; k++)
-    {
-      double xc = x_for_day (self, (item->alt_first[k] + item->alt_last[k]) / 2, width);
-
-      if (item->alt_first[k] == item->alt_last[k])
-        continue;
-      draw_diamond (cr, xc, cy, RADIUS + 1);
-      set_source (cr, color, 1);
-      cairo_fill_preserve (cr);
-      set_source (cr, &p->background, 1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-    }
+  return right;
 }
 
 static void
@@ -477,10 +531,8 @@ draw_legend (TallyTimeline *self,
         case 2:
           cairo_arc (cr, x + RADIUS, y, RADIUS, 0, 2 * G_PI);
           set_source (cr, &p->accent, 1);
-          cairo_set_line_width (cr, 2);
-          cairo_set_dash (cr, (double[]) { 3, 2 }, 2, 0);
+          cairo_set_line_width (cr, 1.5);
           cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
           break;
         default:
           set_source (cr, &p->disputed, 1);
@@ -518,7 +570,6 @@ draw_timeline (TallyTimeline *self,
   g_autoptr(GArray) ticks = NULL;
   double offset;
   double lanes_bottom = height - LEGEND_HEIGHT;
-  cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
@@ -550,18 +601,24 @@ draw_timeline (TallyTimeline *self,
     }
   gtk_snapshot_append_color (snapshot, &p.dim, &GRAPHENE_RECT_INIT (0, AXIS_HEIGHT, width, 1));
 
-  /* Markers and bars in one cairo node (cheap with many events), then the
-   * labels as text nodes. */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, TOP, width, MAX (lanes_bottom - TOP, 1)));
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      double right = MAX (self->lane_in[i].x_end, self->lane_in[i].x_start + self->lane_out[i].label_width) - offset;
+  /* Markers and bars, then the labels as text nodes. */
+  {
+    g_autofree double *covered = g_new (double, MAX (self->n_lanes, 1));
 
-      if (right < 0 || self->lane_in[i].x_start - offset > width)
-        continue;
-      draw_item_shapes (self, cr, i, width, &p);
-    }
-  cairo_destroy (cr);
+    for (guint l = 0; l < self->n_lanes; l++)
+      covered[l] = -G_MAXDOUBLE;
+    gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, TOP - 2, width, MAX (lanes_bottom - TOP, 1)));
+    for (guint i = 0; i < self->items->len; i++)
+      {
+        double right = MAX (self->lane_in[i].x_end, self->lane_in[i].x_start + self->lane_out[i].label_width) - offset;
+        guint lane = self->lane_out[i].lane;
+
+        if (right < 0 || self->lane_in[i].x_start - offset > width)
+          continue;
+        covered[lane] = MAX (covered[lane], draw_item_shapes (self, snapshot, i, width, covered[lane], &p));
+      }
+    gtk_snapshot_pop (snapshot);
+  }
 
   for (guint i = 0; i < self->items->len; i++)
     {
