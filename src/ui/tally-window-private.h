@@ -40,6 +40,9 @@ void _tally_window_actions_update     (TallyWindow      *self);
 void _tally_window_dnd_init           (TallyWindow      *self);
 
 void _tally_window_class_project_init (TallyWindowClass *klass);
+void _tally_window_class_export_init  (TallyWindowClass *klass);
+void _tally_window_export_facts_to    (TallyWindow      *self,
+                                       GFile            *file);
 void _tally_window_project_init       (TallyWindow      *self);
 void _tally_window_project_dispose    (TallyWindow      *self);
 void _tally_window_set_project        (TallyWindow      *self,

@@ -56,7 +56,7 @@ static void on_import_progress (TallyProject *project,
                                 TallyWindow  *self);
 
 /* Facts and the Timeline open a claim's document in the reader. */
-G_GNUC_UNUSED static void
+static void
 on_facts_open_claim (TallyClaim *claim,
                      gpointer    user_data)
 {
@@ -87,6 +87,9 @@ _tally_window_set_project (TallyWindow  *self,
   if (project != NULL)
     g_signal_connect_object (project, "import-progress", G_CALLBACK (on_import_progress), self, 0);
   tally_documents_view_set_project (self->documents_view, project);
+  tally_facts_view_set_project (self->facts_view, project);
+  tally_facts_view_set_open_func (self->facts_view, on_facts_open_claim, self, NULL);
+  tally_documents_view_set_facts (self->documents_view, tally_facts_view_get_facts (self->facts_view));
   tally_timeline_view_set_project (self->timeline_view, project);
 
   if (project != NULL && !tally_project_get_temporary (project))
@@ -406,6 +409,7 @@ _tally_window_project_dispose (TallyWindow *self)
   if (self->project != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->project, on_import_progress, self);
+      tally_facts_view_set_open_func (self->facts_view, NULL, NULL, NULL);
     }
   g_clear_object (&self->project);
 }

@@ -92,6 +92,15 @@ tally_window_get_project (TallyWindow *self)
   return self->project;
 }
 
+/* The page widget of a view ("documents", "facts", "timeline"), for tests and tools. */
+GtkWidget *
+tally_window_get_view (TallyWindow *self,
+                       const char  *name)
+{
+  g_return_val_if_fail (TALLY_IS_WINDOW (self), NULL);
+  return adw_view_stack_get_child_by_name (self->view_stack, name);
+}
+
 void
 _tally_window_set_busy (TallyWindow *self,
                         gboolean     busy)
@@ -219,6 +228,7 @@ tally_window_class_init (TallyWindowClass *klass)
 
   _tally_window_class_actions_init (klass);
   _tally_window_class_project_init (klass);
+  _tally_window_class_export_init (klass);
 }
 
 static void

@@ -2,7 +2,11 @@
 #include "config.h"
 
 #include "tally-application.h"
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "tally-import-errors-dialog.h"
+#include "tally-window-private.h"
 #include "tally-window.h"
 
 static TallyApplication *app;
@@ -180,6 +184,48 @@ test_window_drop_files (void)
   g_assert_finalize_object (window);
 }
 
+/* Export Facts… writes the graded facts of the imported samples. */
+static void
+test_window_export_facts (void)
+{
+  TallyWindow *window = tally_window_new (app);
+  g_autofree char *samples_path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (samples_path);
+  g_autofree char *dir = g_dir_make_tmp ("tally-export-XXXXXX", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "facts.md", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *markdown = NULL;
+  TallyFactsView *facts_view;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  tally_window_open_files (window, &samples, 1);
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_window_get_documents (window)), ==, 8);
+
+  facts_view = TALLY_FACTS_VIEW (tally_window_get_view (window, "facts"));
+  while (tally_facts_view_get_busy (facts_view) ||
+         g_list_model_get_n_items (tally_facts_view_get_rows (facts_view)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  _tally_window_export_facts_to (window, out);
+  while (!g_file_test (out_path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_true (g_file_get_contents (out_path, &markdown, NULL, NULL));
+  g_assert_true (g_str_has_prefix (markdown, "# Untitled Project — Tally\n\n"));
+  /* The planted disagreement on the first summit's year is in the report. */
+  g_assert_nonnull (strstr (markdown, "— Conflict\n"));
+  g_assert_nonnull (strstr (markdown, "2021"));
+  g_assert_nonnull (strstr (markdown, "Caspian Ledger"));
+
+  g_unlink (out_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* Closing the window stores its size, and a new window starts at that size. */
 static void
 test_window_size_saved (void)
@@ -227,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/about", test_about_dialog);
   g_test_add_func ("/ui/window/drop-files", test_window_drop_files);
   g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/ui/window/export-facts", test_window_export_facts);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tally-fact-export.h"
+#include "tally-window-private.h"
+
+/* Export Facts…: the fact table as the analyst filtered it, as CSV, JSON or a
+ * Markdown report, chosen by the file name's extension. */
+
+static char *
+describe_document (gint64   document_id,
+                   gpointer user_data)
+{
+  TallyWindow *self = user_data;
+  TallyDocument *document = tally_project_lookup_document (self->project, document_id);
+  GString *description;
+
+  if (document == NULL)
+    return NULL;
+
+  description = g_string_new (tally_document_get_outlet (document) ? tally_document_get_outlet (document)
+                                                                   : _("Unknown outlet"));
+  if (tally_document_get_title (document) != NULL)
+    g_string_append_printf (description, ", “%s”", tally_document_get_title (document));
+  if (tally_document_get_published (document) != NULL)
+    g_string_append_printf (description, ", %s", tally_document_get_published (document));
+  return g_string_free (description, FALSE);
+}
+
+static void
+export_written (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TallyWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Facts not exported: %s"), error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Facts exported")));
+}
+
+void
+_tally_window_export_facts_to (TallyWindow *self,
+                               GFile       *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = NULL;
+  TallyFactExportFormat format;
+
+  if (!tally_fact_export_format_for_path (name, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s”: name the file .csv, .json or .md"), name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+  bytes = tally_fact_export (tally_facts_view_get_rows (self->facts_view), format,
+                             gtk_window_get_title (GTK_WINDOW (self)), describe_document, self);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, export_written, g_object_ref (self));
+}
+
+static void
+export_dialog_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(TallyWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    _tally_window_export_facts_to (self, file);
+}
+
+static GtkFileFilter *
+export_filter_new (const char *name,
+                   const char *pattern)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  return filter;
+}
+
+static void
+tally_window_export_facts_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) markdown = export_filter_new (_("Markdown Report"), "*.md");
+  g_autoptr(GtkFileFilter) csv = export_filter_new (_("Spreadsheet (CSV)"), "*.csv");
+  g_autoptr(GtkFileFilter) json = export_filter_new (_("JSON"), "*.json");
+
+  g_list_store_append (filters, markdown);
+  g_list_store_append (filters, csv);
+  g_list_store_append (filters, json);
+  gtk_file_dialog_set_title (dialog, _("Export Facts"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_initial_name (dialog, _("Facts.md"));
+  gtk_file_dialog_save (dialog, GTK_WINDOW (widget), NULL, export_dialog_done, g_object_ref (widget));
+}
+
+void
+_tally_window_class_export_init (TallyWindowClass *klass)
+{
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "win.export-facts", NULL,
+                                   tally_window_export_facts_action);
+}
