@@ -343,7 +343,7 @@ test_samples (void)
     }
   while ((name = g_dir_read_name (d)) != NULL)
     g_ptr_array_add (files, g_strdup (name));
-  g_ptr_array_sort (files, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort_values (files, (GCompareFunc) g_strcmp0);
   for (guint i = 0; i < files->len; i++)
     {
       const char *file = g_ptr_array_index (files, i);
