@@ -25,6 +25,7 @@ struct _TallyDocumentsView
   TallyDocumentsSort   sort;
   GType                item_type;
   GListModel          *search_results;
+  char                *query;               /* the last one run */
   TallyProject        *project;
   GListModel          *facts;
   GHashTable          *conflict_claims;     /* "document:start:end" */
@@ -279,6 +280,9 @@ on_list_activate (TallyDocumentsView *self,
 {
   gtk_single_selection_set_selected (self->selection, position);
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+  /* Collapsed, the list is gone: reading starts in the text. */
+  if (adw_navigation_split_view_get_collapsed (self->split_view))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader));
 }
 
 static gboolean
@@ -349,6 +353,11 @@ tally_documents_view_search (TallyDocumentsView *self,
 
   g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
 
+  /* The entry reports its text again after a delay: run each query once. */
+  if (g_strcmp0 (self->query, stripped) == 0 && (self->search_results != NULL || *stripped == '\0'))
+    return;
+  g_free (self->query);
+  self->query = g_strdup (stripped);
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query ? query : "") != 0)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
 
@@ -857,6 +866,7 @@ tally_documents_view_dispose (GObject *object)
   g_clear_pointer (&self->conflict_claims, g_hash_table_unref);
   g_clear_pointer (&self->conflict_documents, g_hash_table_unref);
   g_clear_pointer (&self->outlet, g_free);
+  g_clear_pointer (&self->query, g_free);
   G_OBJECT_CLASS (tally_documents_view_parent_class)->dispose (object);
 }
 

@@ -1110,6 +1110,16 @@ on_text_click_released (TallyReader     *self,
     g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, (guint) index);
 }
 
+static gboolean
+tally_reader_grab_focus (GtkWidget *widget)
+{
+  TallyReader *self = TALLY_READER (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "document") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  return GTK_WIDGET_CLASS (tally_reader_parent_class)->grab_focus (widget);
+}
+
 GtkWidget *
 tally_reader_new (void)
 {
@@ -1209,6 +1219,7 @@ tally_reader_class_init (TallyReaderClass *klass)
   object_class->finalize = tally_reader_finalize;
   object_class->get_property = tally_reader_get_property;
   object_class->set_property = tally_reader_set_property;
+  widget_class->grab_focus = tally_reader_grab_focus;
 
   properties[PROP_SHOW_BOILERPLATE] =
     g_param_spec_boolean ("show-boilerplate", NULL, NULL, FALSE,
@@ -1287,6 +1298,11 @@ tally_reader_init (TallyReader *self)
   self->text_scale = 1.0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Selectable labels take focus and select all of themselves when the page
+   * is shown; the header is for the mouse, the text view for the keyboard. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->title_label), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->byline_label), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self->path_label), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article reader"),
                                   -1);

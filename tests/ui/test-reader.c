@@ -147,6 +147,24 @@ assert_claims_line_up (TallyReader *reader,
     }
 }
 
+/* With the boilerplate blocks taken out again, the buffer is the text. */
+static void
+assert_text_outside_boilerplate (TallyReader *reader,
+                                 const char  *text,
+                                 const char  *name)
+{
+  GtkTextBuffer *buffer = tally_reader_get_buffer (reader);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "boilerplate");
+  g_autoptr(GString) outside = g_string_new (NULL);
+  GtkTextIter iter;
+
+  for (gtk_text_buffer_get_start_iter (buffer, &iter); !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
+    if (!gtk_text_iter_has_tag (&iter, tag))
+      g_string_append_unichar (outside, gtk_text_iter_get_char (&iter));
+  if (!g_str_equal (outside->str, text))
+    g_error ("%s: the text outside the boilerplate differs from the document's text", name);
+}
+
 static void
 test_reader_highlights (void)
 {
@@ -165,6 +183,7 @@ test_reader_highlights (void)
       g_assert_cmpstr (shown, ==, article_claims[i].words);
     }
   assert_claims_line_up (reader, article_text, "hand-made article");
+  assert_text_outside_boilerplate (reader, article_text, "hand-made article");
 
   /* Boilerplate is in the buffer (so it can be shown) but hidden. */
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -434,6 +453,7 @@ check_folder (const char *folder)
       tally_reader_set_document (reader, record, claims);
       g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, claims->len);
       assert_claims_line_up (reader, record->text, path);
+      assert_text_outside_boilerplate (reader, record->text, path);
       tally_reader_set_show_boilerplate (reader, TRUE);
       assert_claims_line_up (reader, record->text, path);
       n_claims += claims->len;
