@@ -128,6 +128,16 @@ node_matches (xmlNode        *node,
 /* ---------------------------------------------------------------------- */
 /* JSON-LD */
 
+/* The string in a node, or NULL for anything else: pages' JSON-LD is
+ * hand-written and may hold any shape where a string belongs. */
+static const char *
+node_string (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 static gboolean
 is_article_type (JsonObject *object)
 {
@@ -143,29 +153,30 @@ is_article_type (JsonObject *object)
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         for (guint t = 0; t < G_N_ELEMENTS (types) - 1; t++)
-          if (g_strcmp0 (json_array_get_string_element (array, i), types[t]) == 0)
+          if (g_strcmp0 (node_string (json_array_get_element (array, i)), types[t]) == 0)
             return TRUE;
       return FALSE;
     }
   for (guint t = 0; t < G_N_ELEMENTS (types) - 1; t++)
-    if (g_strcmp0 (json_node_get_string (type), types[t]) == 0)
+    if (g_strcmp0 (node_string (type), types[t]) == 0)
       return TRUE;
   return FALSE;
 }
 
 static char *
-ld_name (JsonNode *node)
+ld_name_depth (JsonNode *node,
+               guint     depth)
 {
-  if (node == NULL)
+  if (node == NULL || depth > 8)
     return NULL;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+  if (node_string (node) != NULL)
+    return g_strdup (node_string (node));
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *object = json_node_get_object (node);
 
       if (json_object_has_member (object, "name"))
-        return ld_name (json_object_get_member (object, "name"));
+        return ld_name_depth (json_object_get_member (object, "name"), depth + 1);
     }
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
@@ -174,7 +185,7 @@ ld_name (JsonNode *node)
 
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
-          char *name = ld_name (json_array_get_element (array, i));
+          char *name = ld_name_depth (json_array_get_element (array, i), depth + 1);
 
           if (name != NULL)
             g_ptr_array_add (names, name);
@@ -185,16 +196,25 @@ ld_name (JsonNode *node)
   return NULL;
 }
 
+static char *
+ld_name (JsonNode *node)
+{
+  return ld_name_depth (node, 0);
+}
+
 static void
 read_ld_node (Meta     *m,
-              JsonNode *node)
+              JsonNode *node,
+              guint     depth)
 {
+  if (node == NULL || depth > 8)
+    return;
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
 
       for (guint i = 0; i < json_array_get_length (array); i++)
-        read_ld_node (m, json_array_get_element (array, i));
+        read_ld_node (m, json_array_get_element (array, i), depth + 1);
       return;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -203,7 +223,7 @@ read_ld_node (Meta     *m,
   JsonObject *object = json_node_get_object (node);
 
   if (json_object_has_member (object, "@graph"))
-    read_ld_node (m, json_object_get_member (object, "@graph"));
+    read_ld_node (m, json_object_get_member (object, "@graph"), depth + 1);
   if (!is_article_type (object))
     return;
   set_once (&m->ld_headline, ld_name (json_object_get_member (object, "headline")));
@@ -220,7 +240,7 @@ read_ld_json (Meta    *m,
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   if (content != NULL && json_parser_load_from_data (parser, (const char *) content, -1, NULL))
-    read_ld_node (m, json_parser_get_root (parser));
+    read_ld_node (m, json_parser_get_root (parser), 0);
   xmlFree (content);
 }
 
