@@ -24,6 +24,7 @@ struct _TallyFactLexicon
   GHashTable *function;     /* set */
   GHashTable *labels;       /* canonical phrase → label */
   GStrv label_verbs;
+  GHashTable *verb_forms;   /* "signing", "signs", "sign", "signed" → "signed" */
   GStrv nearly;
 
   GMutex lock;              /* guards `interned`: grouping may run in threads */
@@ -56,6 +57,7 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_hash_table_unref (lexicon->function);
   g_hash_table_unref (lexicon->labels);
   g_strfreev (lexicon->label_verbs);
+  g_hash_table_unref (lexicon->verb_forms);
   g_strfreev (lexicon->nearly);
   g_hash_table_unref (lexicon->interned);
   g_mutex_clear (&lexicon->lock);
@@ -153,6 +155,27 @@ load_list (GKeyFile    *file,
   return TRUE;
 }
 
+/* "signed" is also found as "signing", "signs" and "sign". */
+static void
+add_verb_forms (TallyFactLexicon *lexicon)
+{
+  for (guint i = 0; lexicon->label_verbs[i] != NULL; i++)
+    {
+      const char *verb = lexicon->label_verbs[i];
+      g_autofree char *stem = NULL;
+
+      if (verb[0] == '\0')
+        continue;
+      g_hash_table_insert (lexicon->verb_forms, g_strdup (verb), (gpointer) verb);
+      if (!g_str_has_suffix (verb, "ed"))
+        continue;
+      stem = g_strndup (verb, strlen (verb) - 2);
+      g_hash_table_insert (lexicon->verb_forms, g_strconcat (stem, "ing", NULL), (gpointer) verb);
+      g_hash_table_insert (lexicon->verb_forms, g_strconcat (stem, "s", NULL), (gpointer) verb);
+      g_hash_table_insert (lexicon->verb_forms, g_steal_pointer (&stem), (gpointer) verb);
+    }
+}
+
 TallyFactLexicon *
 tally_fact_lexicon_new_from_data (const char  *data,
                                   gsize        len,
@@ -173,6 +196,7 @@ tally_fact_lexicon_new_from_data (const char  *data,
   lexicon->predicates = word_set ();
   lexicon->function = word_set ();
   lexicon->interned = word_set ();
+  lexicon->verb_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!g_key_file_load_from_data (file, data, len, G_KEY_FILE_NONE, &local_error))
     {
@@ -192,6 +216,7 @@ tally_fact_lexicon_new_from_data (const char  *data,
       || !load_list (file, name, "Nearly", NULL, &lexicon->nearly, error))
     return NULL;
   g_array_sort (lexicon->phrases, phrase_longest_first);
+  add_verb_forms (lexicon);
   return g_steal_pointer (&lexicon);
 }
 
@@ -414,32 +439,34 @@ contains_words (const char *haystack,
   return FALSE;
 }
 
-/* "signed" is also found as "signing", "signs" and "sign". */
-static gboolean
-contains_verb (const char *sentence,
-               const char *verb)
-{
-  g_autofree char *stem = NULL;
-  g_autofree char *ing = NULL;
-  g_autofree char *s = NULL;
-
-  if (contains_words (sentence, verb))
-    return TRUE;
-  if (!g_str_has_suffix (verb, "ed"))
-    return FALSE;
-  stem = g_strndup (verb, strlen (verb) - 2);
-  ing = g_strconcat (stem, "ing", NULL);
-  s = g_strconcat (stem, "s", NULL);
-  return contains_words (sentence, ing) || contains_words (sentence, s) || contains_words (sentence, stem);
-}
-
 const char *
 tally_fact_lexicon_find_label_verb (TallyFactLexicon *lexicon,
                                     const char       *sentence)
 {
-  for (guint i = 0; sentence != NULL && lexicon->label_verbs[i] != NULL; i++)
-    if (lexicon->label_verbs[i][0] != '\0' && contains_verb (sentence, lexicon->label_verbs[i]))
-      return lexicon->label_verbs[i];
+  char word[32];
+
+  /* One pass over the words of the sentence, each looked up once. */
+  for (const char *p = sentence; p != NULL && *p; )
+    {
+      gsize len = 0;
+      const char *verb;
+
+      while (*p && !g_ascii_isalpha (*p))
+        p++;
+      while (g_ascii_isalpha (*p))
+        {
+          if (len < sizeof word - 1)
+            word[len] = g_ascii_tolower (*p);
+          len++;
+          p++;
+        }
+      if (len == 0 || len >= sizeof word)
+        continue;
+      word[len] = '\0';
+      verb = g_hash_table_lookup (lexicon->verb_forms, word);
+      if (verb != NULL)
+        return verb;
+    }
   return NULL;
 }
 

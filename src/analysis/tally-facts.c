@@ -429,7 +429,7 @@ assign_sides (TallyFactRecord *fact,
                                                      intervals[i].first_claim);
     }
   for (guint s = 0; s < n_sides; s++)
-    ranks[s].documents = count_documents (fact->values, s, FALSE);
+    ranks[s].documents = n_sides == 1 ? fact->documents->len : count_documents (fact->values, s, FALSE);
 
   /* Renumber: most documents first, then the side stated first. */
   order = g_new (guint, n_sides);
@@ -738,13 +738,18 @@ common_label_verb (TallyFactLexicon      *lexicon,
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char *best = NULL;
   guint best_count = 0;
+  /* A label needs a majority, not a census: read at most 64 sentences,
+   * spread over the fact's claims. */
+  guint step = MAX (1, fact->claims->len / 64);
+  guint sampled = 0;
 
-  for (guint i = 0; i < fact->claims->len; i++)
+  for (guint i = 0; i < fact->claims->len; i += step)
     {
       const TallyFactInput *input = &inputs[g_array_index (fact->claims, guint, i)];
       const char *verb = tally_fact_lexicon_find_label_verb (lexicon, input->sentence);
       guint count;
 
+      sampled++;
       if (verb == NULL)
         continue;
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, verb)) + 1;
@@ -752,7 +757,7 @@ common_label_verb (TallyFactLexicon      *lexicon,
       if (count > best_count)
         best = verb, best_count = count;
     }
-  if (best == NULL || 2 * best_count < fact->claims->len || strstr (measure, best) != NULL)
+  if (best == NULL || 2 * best_count < sampled || strstr (measure, best) != NULL)
     return NULL;
   return best;
 }
@@ -904,8 +909,9 @@ common_measure (const TallyFactInput *inputs,
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char *best = NULL;
   guint best_count = 0;
+  guint step = MAX (1, claims->len / 64);   /* a sample is enough for a name */
 
-  for (guint i = 0; i < claims->len; i++)
+  for (guint i = 0; i < claims->len; i += step)
     {
       const char *measure = inputs[g_array_index (claims, guint, i)].record->measure;
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, measure)) + 1;
@@ -962,12 +968,18 @@ build_fact (TallyFactLexicon     *lexicon,
   return fact;
 }
 
+typedef struct
+{
+  TallyFactRecord *fact;
+  char *collate_key;        /* of the label, made once rather than per comparison */
+} SortEntry;
+
 static int
 compare_facts (gconstpointer a,
                gconstpointer b)
 {
-  const TallyFactRecord *fa = *(TallyFactRecord * const *) a;
-  const TallyFactRecord *fb = *(TallyFactRecord * const *) b;
+  const SortEntry *ea = a, *eb = b;
+  const TallyFactRecord *fa = ea->fact, *fb = eb->fact;
   gboolean ca = fa->status == TALLY_FACT_STATUS_CONFLICT;
   gboolean cb = fb->status == TALLY_FACT_STATUS_CONFLICT;
   int by_label;
@@ -976,10 +988,88 @@ compare_facts (gconstpointer a,
     return ca ? -1 : 1;
   if (fa->documents->len != fb->documents->len)
     return fa->documents->len > fb->documents->len ? -1 : 1;
-  by_label = g_utf8_collate (fa->label, fb->label);
+  by_label = strcmp (ea->collate_key, eb->collate_key);
   if (by_label != 0)
     return by_label;
   return compare_guint (&g_array_index (fa->claims, guint, 0), &g_array_index (fb->claims, guint, 0));
+}
+
+static void
+sort_facts (GPtrArray *facts)
+{
+  g_autofree SortEntry *entries = g_new (SortEntry, facts->len);
+
+  for (guint i = 0; i < facts->len; i++)
+    {
+      entries[i].fact = g_ptr_array_index (facts, i);
+      entries[i].collate_key = g_utf8_collate_key (entries[i].fact->label, -1);
+    }
+  qsort (entries, facts->len, sizeof *entries, compare_facts);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      facts->pdata[i] = entries[i].fact;
+      g_free (entries[i].collate_key);
+    }
+}
+
+/* What a claim's set is found by, once its measure is reduced: a hash
+ * lookup per claim instead of building the bucket's name. */
+typedef struct
+{
+  const TallyMeasureKey *key;
+  const char *unit;
+  int kind;
+  int change;
+  int scope;
+} SetKey;
+
+static guint
+set_key_hash (gconstpointer data)
+{
+  const SetKey *k = data;
+
+  return g_direct_hash (k->key) ^ (g_str_hash (k->unit ? k->unit : "") * 31u)
+         ^ ((guint) k->kind * 7919u) ^ ((guint) k->change * 104729u) ^ ((guint) k->scope * 131u);
+}
+
+static gboolean
+set_key_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const SetKey *ka = a, *kb = b;
+
+  return ka->key == kb->key && ka->kind == kb->kind && ka->change == kb->change && ka->scope == kb->scope
+         && g_strcmp0 (ka->unit, kb->unit) == 0;
+}
+
+/* The set of claims `record` (with reduced measure `key`) belongs to,
+ * created with its bucket when new. */
+static ModifierSet *
+find_set (GHashTable             *buckets,
+          GPtrArray              *bucket_order,
+          const TallyClaimRecord *record,
+          const TallyMeasureKey  *key)
+{
+  g_autofree char *bucket_id = bucket_key (record, key);
+  GPtrArray *sets = g_hash_table_lookup (buckets, bucket_id);
+  int scope = is_date_kind (record->kind) ? 0 : record->scope_year;
+  ModifierSet *set;
+
+  if (sets == NULL)
+    {
+      sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
+      g_hash_table_insert (buckets, g_steal_pointer (&bucket_id), sets);
+      g_ptr_array_add (bucket_order, sets);
+    }
+  for (guint s = 0; s < sets->len; s++)
+    if (same_set (g_ptr_array_index (sets, s), key, scope))
+      return g_ptr_array_index (sets, s);
+  set = g_new0 (ModifierSet, 1);
+  set->key = key;
+  set->scope = scope;
+  set->claims = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (sets, set);
+  return set;
 }
 
 GPtrArray *
@@ -991,6 +1081,7 @@ tally_group_facts (const TallyFactInput *inputs,
                                                       (GDestroyNotify) tally_measure_key_free);
   g_autoptr(GHashTable) buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) set_cache = g_hash_table_new_full (set_key_hash, set_key_equal, g_free, NULL);
   g_autoptr(GPtrArray) bucket_order = g_ptr_array_new ();
   GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
 
@@ -999,12 +1090,11 @@ tally_group_facts (const TallyFactInput *inputs,
   for (gsize i = 0; i < n_inputs; i++)
     {
       const TallyClaimRecord *record = inputs[i].record;
+      gboolean date = record != NULL && is_date_kind (record->kind);
+      SetKey lookup;
       const TallyMeasureKey *key;
-      g_autofree char *bucket_id = NULL;
-      GPtrArray *sets;
-      ModifierSet *set = NULL;
+      ModifierSet *set;
       guint index = (guint) i;
-      int scope;
 
       if (!usable (&inputs[i]))
         continue;
@@ -1017,25 +1107,19 @@ tally_group_facts (const TallyFactInput *inputs,
       if (key == NULL)
         continue;
 
-      bucket_id = bucket_key (record, key);
-      sets = g_hash_table_lookup (buckets, bucket_id);
-      if (sets == NULL)
-        {
-          sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
-          g_hash_table_insert (buckets, g_steal_pointer (&bucket_id), sets);
-          g_ptr_array_add (bucket_order, sets);
-        }
-      scope = is_date_kind (record->kind) ? 0 : record->scope_year;
-      for (guint s = 0; s < sets->len && set == NULL; s++)
-        if (same_set (g_ptr_array_index (sets, s), key, scope))
-          set = g_ptr_array_index (sets, s);
+      lookup = (SetKey) {
+        .key = key,
+        .unit = date ? NULL : record->unit,
+        .kind = date ? -1 : (int) record->kind,
+        .change = date ? 0 : record->change != 0,
+        .scope = date ? 0 : record->scope_year,
+      };
+      set = g_hash_table_lookup (set_cache, &lookup);
       if (set == NULL)
         {
-          set = g_new0 (ModifierSet, 1);
-          set->key = key;
-          set->scope = scope;
-          set->claims = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_add (sets, set);
+          set = find_set (buckets, bucket_order, record, key);
+          /* The unit string is borrowed from the input, which outlives this call. */
+          g_hash_table_insert (set_cache, g_memdup2 (&lookup, sizeof lookup), set);
         }
       g_array_append_val (set->claims, index);
     }
@@ -1050,7 +1134,7 @@ tally_group_facts (const TallyFactInput *inputs,
           g_ptr_array_add (facts, build_fact (lexicon, inputs, sets, s));
     }
 
-  g_ptr_array_sort (facts, compare_facts);
+  sort_facts (facts);
   for (guint i = 0; i < facts->len; i++)
     ((TallyFactRecord *) g_ptr_array_index (facts, i))->id = g_strdup_printf ("f%u", i + 1);
   return facts;
