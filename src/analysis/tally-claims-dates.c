@@ -410,7 +410,9 @@ _tally_claims_match_year (Ctx   *c,
     {
       /* "2025 and 2026 (designated) as the Years of …": one span. */
       for (guint a = k + 2; a < n_tokens (c) && a < k + 5; a++)
-        if (token_is (c, a, "as"))
+        if (token_is (c, a, "as")
+            /* "declared 2026 and 2027 the Years of Cultural Exchange" */
+            || ((token_is (c, a, "years") || token_is (c, a, "year")) && is_proper (c, a) && token_is (c, a + 1, "of")))
           {
             y2 = y + 1;
             k += 2;

@@ -133,7 +133,9 @@ _tally_claims_read_np (Ctx    *c,
           if ((token_is (c, k, "and") || token_is (c, k, "or")) && n > 0 && mode == NP_PLURAL
               && !_tally_claims_looks_plural (c, words[n - 1]) && is_word (c, k + 1)
               && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_NUMBER | TALLY_LEX_STOP)
-              && !(TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED))
+              && (!(TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED)
+                  /* "six Baltic and Caspian states" */
+                  || (is_proper (c, words[n - 1]) && is_word (c, k + 2) && !is_proper (c, k + 2))))
             {
               words[n++] = k++;
               continue;
@@ -156,6 +158,11 @@ _tally_claims_read_np (Ctx    *c,
       if (n > 0 && is_proper (c, k) && !is_proper (c, words[n - 1]) && _tally_claims_looks_plural (c, words[n - 1]))
         break;
       words[n++] = k++;
+      /* "12 logistics hubs", "sales offices": a plural modifier. */
+      if (mode == NP_PLURAL && _tally_claims_looks_plural (c, k - 1) && is_word (c, k) && !is_proper (c, k)
+          && _tally_claims_looks_plural (c, k) && !has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP | TALLY_LEX_LEVEL_VERB)
+          && n < NP_MAX_WORDS)
+        continue;
       if (mode == NP_PLURAL && _tally_claims_looks_plural (c, k - 1))
         {
           /* "heads of government" */
@@ -566,9 +573,19 @@ find_measure_rules (Ctx      *c,
         }
       /* More than one of something is plural ("five carry a budget" counts
        * no "carry"); "staff", "aircraft" and the like are listed lemmas. */
-      if (!is_determiner (c, a) && _tally_claims_read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL) > a
-          && (q->value == 1 || c->np_head_plural))
-        return TRUE;
+      {
+        guint np_end;
+
+        if (!is_determiner (c, a) && (np_end = _tally_claims_read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL)) > a
+            && (q->value == 1 || c->np_head_plural))
+          {
+            /* The words of a count include what it counts: "14 cooperation
+             * agreements", "more than a dozen agreements". */
+            if (q->end_byte == 0)
+              q->end_byte = TOK (c, np_end - 1)->end;
+            return TRUE;
+          }
+      }
       g_string_truncate (c->measure, 0);
       if (!q->word_number && measure_from_subject_full (c, q->first, 1))
         return TRUE;

@@ -690,8 +690,10 @@ _tally_claims_match_fraction (Ctx   *c,
       if (k == i && !token_is (c, k, "half"))
         return i;
     }
-  /* A share ("a third of the projects") or a change ("rose by a quarter"). */
-  if ((i > 0 && token_is (c, i - 1, "by") && !token_is (c, k + 1, "of"))
+  /* A share ("a third of the projects") or a change ("rose by a quarter",
+   * "grown by about a third"). */
+  q.qualifier = qualifier_before (c, i, &qual_first);
+  if ((qual_first > 0 && token_is (c, qual_first - 1, "by") && !token_is (c, k + 1, "of"))
       || token_is (c, k + 1, "more") || token_is (c, k + 1, "less") || token_is (c, k + 1, "higher")
       || token_is (c, k + 1, "lower") || token_is (c, k + 1, "fewer"))
     q.change = TRUE;
@@ -740,7 +742,7 @@ _tally_claims_match_ordinal (Ctx   *c,
       if (l == NULL || !(l->flags & TALLY_LEX_ORDINAL))
         return i;
       ordinal = l->ordinal;
-      end_byte = t->start + (dash - w);
+      /* "second-largest": the words are the whole compound. */
     }
   else if (t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))
     ordinal = t->lex->ordinal;

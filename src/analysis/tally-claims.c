@@ -10,11 +10,12 @@
 
 /* Looks up the lower-cased words i … i+k-1 as one key and returns the longest
  * match carrying one of `flags`; *n receives its length in tokens. */
-const TallyLexEntry *
-_tally_claims_match_phrase (Ctx     *c,
-                            guint    i,
-                            guint32  flags,
-                            guint   *n)
+static const TallyLexEntry *
+match_phrase_max (Ctx     *c,
+                  guint    i,
+                  guint32  flags,
+                  guint    max,
+                  guint   *n)
 {
   const TallyToken *t0;
   char buf[256];
@@ -30,7 +31,7 @@ _tally_claims_match_phrase (Ctx     *c,
     {
       /* Build the longest key once; each shorter one is a prefix of it
        * (less a possessive "'s" on its last word: "last year's"). */
-      kmax = MIN (4, n_tokens (c) - i);
+      kmax = MIN (max, n_tokens (c) - i);
       for (guint k = 1; k <= kmax; k++)
         {
           const TallyToken *t = TOK (c, i + k - 1);
@@ -89,7 +90,17 @@ _tally_claims_match_phrase (Ctx     *c,
   return NULL;
 }
 
-/* The same, for a phrase that ends at token `end` (inclusive). */
+const TallyLexEntry *
+_tally_claims_match_phrase (Ctx     *c,
+                            guint    i,
+                            guint32  flags,
+                            guint   *n)
+{
+  return match_phrase_max (c, i, flags, 4, n);
+}
+
+/* The same, for a phrase that ends at token `end` (inclusive): "more than"
+ * before "a dozen", not "more than a". */
 const TallyLexEntry *
 _tally_claims_match_phrase_before (Ctx     *c,
                                    guint    end,
@@ -99,7 +110,7 @@ _tally_claims_match_phrase_before (Ctx     *c,
   for (guint k = MIN (4, end + 1); k >= 1; k--)
     {
       guint m;
-      const TallyLexEntry *e = _tally_claims_match_phrase (c, end + 1 - k, flags, &m);
+      const TallyLexEntry *e = match_phrase_max (c, end + 1 - k, flags, k, &m);
 
       if (e != NULL && m == k)
         {
@@ -177,6 +188,9 @@ _tally_claims_emit (Ctx                *c,
   if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
       && record->kind != TALLY_CLAIM_KIND_ORDINAL)
     record->scope_year = nearest_scope (c, first, last);
+  /* "an increase of 35% since the second summit": its period is that span. */
+  if (record->change && token_is (c, last + 1, "since"))
+    record->scope_year = 0;
   if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
       && record->kind != TALLY_CLAIM_KIND_ORDINAL && record->measure != NULL && record->measure != c->last_measure->str)
     {

@@ -105,15 +105,15 @@ test_counts_and_measures (void)
 {
   /* The same number about different things must not look alike. */
   check ("The summit produced 12 cooperation agreements and 12 new rail corridors.", NULL,
-         "12 => count|12|-|-|exact|cooperation agreement|false|-\n"
-         "12 => count|12|-|-|exact|rail corridor|false|-");
+         "12 cooperation agreements => count|12|-|-|exact|cooperation agreement|false|-\n"
+         "12 new rail corridors => count|12|-|-|exact|rail corridor|false|-");
   check ("Leaders of five Central Asian countries opened three cooperation centres.", NULL,
-         "five => count|5|-|-|exact|country|false|-\n"
-         "three => count|3|-|-|exact|cooperation centre|false|-");
+         "five Central Asian countries => count|5|-|-|exact|country|false|-\n"
+         "three cooperation centres => count|3|-|-|exact|cooperation centre|false|-");
   check ("The mechanism comprises 13 ministerial-level cooperation platforms.", NULL,
-         "13 => count|13|-|-|exact|ministerial-level cooperation platform|false|-");
+         "13 ministerial-level cooperation platforms => count|13|-|-|exact|ministerial-level cooperation platform|false|-");
   check ("China's role as the second-largest economy enables it to share.", NULL,
-         "second => ordinal|2|-|-|exact|economy|false|-");
+         "second-largest => ordinal|2|-|-|exact|economy|false|-");
 }
 
 static void
@@ -121,10 +121,10 @@ test_number_words (void)
 {
   check ("Ten ministers and twenty-five firms came; two and a half million tonnes moved; a dozen heads of government attended.",
          NULL,
-         "Ten => count|10|-|-|exact|minister|false|-\n"
-         "twenty-five => count|25|-|-|exact|firm|false|-\n"
+         "Ten ministers => count|10|-|-|exact|minister|false|-\n"
+         "twenty-five firms => count|25|-|-|exact|firm|false|-\n"
          "two and a half million tonnes => number|2500000|-|t|exact|-|false|-\n"
-         "a dozen => count|12|-|-|exact|head of government|false|-");
+         "a dozen heads of government => count|12|-|-|exact|head of government|false|-");
   /* "one of", "the two met": no quantity stated. */
   check ("It is one of the largest ports, and the two met twice.", NULL, "");
 }
@@ -135,7 +135,7 @@ test_ranges (void)
   check ("Growth of 5–7% is expected. The works cost $3–4 billion. Between 20 and 30 delegates left.", NULL,
          "5–7% => percent|5|7|%|exact|-|true|-\n"
          "$3–4 billion => money|3000000000|4000000000|USD|exact|work|false|-\n"
-         "20 and 30 => count|20|30|-|exact|delegate|false|-");
+         "20 and 30 delegates => count|20|30|-|exact|delegate|false|-");
   check ("The designation of 2025–2026 as Years of High-Quality Development was announced.", NULL,
          "2025–2026 => year|2025|2026|-|exact|year of high-quality development|false|-");
   check ("It names 2025 and 2026 as the Years of Cooperation, and the 2025-26 programme.", NULL,
@@ -179,15 +179,10 @@ test_qualifiers (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *expected = g_strdup_printf ("%s => count|40|-|-|%s|%s|false|-", cases[i].words,
-                                                   cases[i].qualifier,
-                                                   g_str_has_suffix (cases[i].words, "more") ? "-" : "guide");
+      /* The words of a count run on to what it counts. */
+      g_autofree char *expected = g_strdup_printf ("%s guides => count|40|-|-|%s|guide|false|-", cases[i].words,
+                                                   cases[i].qualifier);
 
-      if (g_str_has_suffix (cases[i].words, "or more"))
-        {
-          g_free (expected);
-          expected = g_strdup_printf ("%s => count|40|-|-|at_least|guide|false|-", cases[i].words);
-        }
       check (cases[i].input, NULL, expected);
     }
 }
@@ -296,7 +291,7 @@ test_more_rules (void)
          "April and September => date|2025-04|2025-09|-|exact|-|false|-");
   /* "N times": a count, unless it multiplies ("three times the usual"). */
   check ("Negotiators met 18 times. Sales were three times the usual.", NULL,
-         "18 => count|18|-|-|exact|time|false|-");
+         "18 times => count|18|-|-|exact|time|false|-");
   /* "caps X at …", "a third more than planned", "last year's edition". */
   check ("The deal caps summer withdrawals at 11.5 cubic kilometres.", NULL,
          "11.5 cubic kilometres => number|11.5|-|km3|exact|summer withdrawal|false|-");
@@ -614,7 +609,7 @@ test_seeds (void)
       g_assert_false (r->kind == TALLY_CLAIM_KIND_COUNT && r->value == 5);
     }
   /* … while its qualifiers are kept: "over ten" meetings, "less than 48" hours. */
-  r = find_claim (c2, t2, "over ten");
+  r = find_claim (c2, t2, "over ten bilateral and multilateral meetings");
   g_assert_nonnull (r);
   g_assert_cmpint (r->qualifier, ==, TALLY_QUALIFIER_OVER);
   g_assert_cmpfloat (r->value, ==, 10);
@@ -622,7 +617,7 @@ test_seeds (void)
   g_assert_nonnull (r);
   g_assert_cmpint (r->kind, ==, TALLY_CLAIM_KIND_DURATION);
   g_assert_cmpint (r->qualifier, ==, TALLY_QUALIFIER_UNDER);
-  r = find_claim (c2, t2, "12");
+  r = find_claim (c2, t2, "12 cooperation agreements");
   g_assert_nonnull (r);
   g_assert_cmpstr (r->measure, ==, "cooperation agreement");
 

@@ -187,7 +187,8 @@ test_json (void)
   claim = find_claim (claims, "12%");
   g_assert_nonnull (claim);
   g_assert_true (json_object_get_boolean_member (claim, "change"));
-  claim = find_claim (claims, "14");
+  claim = find_claim (claims, "14 cooperation agreements");
+  g_assert_nonnull (claim);
   g_assert_cmpstr (json_object_get_string_member (claim, "measure"), ==, "cooperation agreement");
   /* The comment counter is no claim. */
   g_assert_null (find_claim (claims, "5"));

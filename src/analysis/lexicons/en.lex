@@ -812,6 +812,7 @@ down
 
 # Noun lemmas that the rules cannot guess.
 [lemma]
+logistics = logistics
 staff = staff
 aircraft = aircraft
 personnel = personnel
