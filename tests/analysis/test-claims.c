@@ -3,6 +3,7 @@
 
 #include "claims-corpus.h"
 #include "tally-claims.h"
+#include "tally-ingest.h"
 #include "tally-json-export.h"
 #include "tally-lemma.h"
 #include "tally-lexicon.h"
@@ -645,6 +646,95 @@ test_seeds (void)
   g_assert_cmpstr (r->value_text, ==, "2025-06-17");
 }
 
+/* The project's own sample articles (data/samples) carry a list of planted
+ * facts, written by hand by another author (tests/data/samples): every claim
+ * there must come out of the extractor with the same kind, value, unit,
+ * qualifier, change and scope. Claims are paired by their sentence and words
+ * (a count's words may or may not run on to the noun it counts). */
+static void
+test_samples (void)
+{
+  const char *srcdir = g_getenv ("TALLY_SOURCE_DIR");
+  g_autofree char *facts_path = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *facts;
+  guint checked = 0;
+  static const char * const fields[] = { "kind", "value", "value_max", "unit", "qualifier", "change", "scope" };
+
+  if (srcdir == NULL)
+    {
+      g_test_skip ("TALLY_SOURCE_DIR not set");
+      return;
+    }
+  facts_path = g_build_filename (srcdir, "tests", "data", "samples", "planted-facts.json", NULL);
+  if (!g_file_test (facts_path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no planted facts");
+      return;
+    }
+  json_parser_load_from_file (parser, facts_path, &error);
+  g_assert_no_error (error);
+  facts = json_node_get_array (json_parser_get_root (parser));
+  for (guint f = 0; f < json_array_get_length (facts); f++)
+    {
+      JsonArray *claims = json_object_get_array_member (json_array_get_object_element (facts, f), "claims");
+
+      for (guint i = 0; i < json_array_get_length (claims); i++)
+        {
+          JsonObject *want = json_array_get_object_element (claims, i);
+          const char *file = json_object_get_string_member (want, "file");
+          const char *words = json_object_get_string_member (want, "text");
+          const char *context = json_object_get_string_member (want, "context");
+          g_autofree char *path = g_build_filename (srcdir, "data", "samples", file, NULL);
+          g_autoptr(TallyDocumentRecord) record = tally_ingest_file (path, &error);
+          g_autoptr(GPtrArray) got = NULL;
+          TallyExtractOptions options;
+          JsonObject *match = NULL;
+          g_autoptr(JsonNode) match_node = NULL;
+
+          g_assert_no_error (error);
+          tally_extract_options_init (&options);
+          tally_extract_options_set_reference_date (&options, record->published);
+          got = tally_extract_claims (record->text, record->text_len, &options);
+          for (guint c = 0; c < got->len && match == NULL; c++)
+            {
+              g_autoptr(JsonNode) node = tally_json_claim_node (g_ptr_array_index (got, c), "c", "d", record->text,
+                                                                record->text_len);
+              JsonObject *o = json_node_get_object (node);
+              const char *text = json_object_get_string_member (o, "text");
+
+              if ((g_str_has_prefix (text, words) || g_str_has_prefix (words, text))
+                  && strstr (json_object_get_string_member (o, "sentence"), context) != NULL)
+                {
+                  match_node = g_steal_pointer (&node);
+                  match = json_node_get_object (match_node);
+                }
+            }
+          if (match == NULL)
+            {
+              g_test_message ("%s: no claim “%s” in “%s”", file, words, context);
+              g_test_fail ();
+              continue;
+            }
+          for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+            {
+              g_autofree char *a = tally_json_to_string (json_object_get_member (match, fields[k]), 0);
+              g_autofree char *b = tally_json_to_string (json_object_get_member (want, fields[k]), 0);
+
+              if (g_strcmp0 (a, b) != 0)
+                {
+                  g_test_message ("%s: “%s” %s: got %s, planted %s", file, words, fields[k], a, b);
+                  g_test_fail ();
+                }
+            }
+          checked++;
+        }
+    }
+  g_test_message ("%u planted claims checked", checked);
+  g_assert_cmpuint (checked, >=, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/analysis/claims/reference-date", test_reference_date_parsing);
   g_test_add_func ("/analysis/claims/corpus", test_corpus);
   g_test_add_func ("/analysis/claims/seeds", test_seeds);
+  g_test_add_func ("/analysis/claims/samples", test_samples);
   g_test_add_func ("/analysis/claims/robust/invalid-utf8", test_robust_invalid_utf8);
   g_test_add_func ("/analysis/claims/robust/long-line", test_robust_long_line);
   g_test_add_func ("/analysis/claims/robust/huge-number", test_robust_huge_number);
