@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "facts-corpus.h"
+#include "tally-fact-export.h"
 #include "tally-fact-lexicon.h"
 
 #define MONEY TALLY_CLAIM_KIND_MONEY
@@ -638,6 +639,76 @@ test_long_explanations (void)
                    "over 40 (read as more than 40) and 2 more");
 }
 
+static FactsCorpus *
+export_corpus (void)
+{
+  FactsCorpus *corpus = facts_corpus_new ();
+
+  FACTS_CLAIM (corpus, .doc = "d1", .outlet = "Northern Wire", .kind = YEAR, .date = "2022", .measure = "first summit",
+               .text = "2022", .sentence = "The first summit was held in Riga in 2022.");
+  FACTS_CLAIM (corpus, .doc = "d2", .outlet = "Steppe Review", .kind = YEAR, .date = "2021", .measure = "first summit",
+               .text = "2021", .sentence = "Its first summit, in 2021, set the *tone*.");
+  FACTS_CLAIM (corpus, .doc = "d1", .outlet = "Northern Wire", .kind = MONEY, .unit = "USD", .value = 48.2e9,
+               .measure = "trade", .scope = 2025, .text = "$48.2 billion",
+               .sentence = "Trade reached $48.2 billion in 2025, up 35%.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = MONEY, .unit = "USD", .value = 50e9, .qualifier = APPROX,
+               .measure = "trade", .scope = 2025, .text = "nearly $50 billion",
+               .sentence = "Trade, at nearly $50 billion, grew fast.");
+  return corpus;
+}
+
+static void
+test_export_csv (void)
+{
+  g_autoptr(FactsCorpus) corpus = export_corpus ();
+  g_autoptr(GPtrArray) facts = facts_corpus_group (corpus);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  tally_facts_write_csv (out, facts, (const TallyFactInput *) corpus->inputs->data);
+  g_assert_cmpstr (out->str, ==,
+                   "fact_id,label,measure,kind,unit,scope,status,explanation,value,value_max,qualifier,"
+                   "display,side,sources,documents,outlets\r\n"
+                   "f1,First summit: year,first summit,year,,,conflict,\"1 source says 2022, 1 says 2021\","
+                   "2022,,exact,2022,0,2,d1,Northern Wire\r\n"
+                   "f1,First summit: year,first summit,year,,,conflict,\"1 source says 2022, 1 says 2021\","
+                   "2021,,exact,2021,1,2,d2,Steppe Review\r\n"
+                   "f2,\"Trade volume, 2025\",trade,money,USD,2025,qualified,"
+                   "\"2 sources agree once qualifiers are read: $48.2 billion, nearly $50 billion "
+                   "(read as $45 billion to $50 billion)\",48200000000,,exact,$48.2 billion,0,2,d1,Northern Wire\r\n"
+                   "f2,\"Trade volume, 2025\",trade,money,USD,2025,qualified,"
+                   "\"2 sources agree once qualifiers are read: $48.2 billion, nearly $50 billion "
+                   "(read as $45 billion to $50 billion)\",50000000000,,approx,nearly $50 billion,0,2,d3,d3\r\n");
+}
+
+static void
+test_export_markdown (void)
+{
+  g_autoptr(FactsCorpus) corpus = export_corpus ();
+  g_autoptr(GPtrArray) facts = facts_corpus_group (corpus);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  tally_facts_write_markdown (out, facts, (const TallyFactInput *) corpus->inputs->data, "Aktau summit");
+  g_assert_cmpstr (out->str, ==,
+                   "# Aktau summit\n\n"
+                   "2 facts from 3 documents: 1 in conflict, 1 qualified, 0 within rounding, 0 agreeing, "
+                   "0 from a single source.\n\n"
+                   "## First summit: year\n\n"
+                   "**Conflict** · 2 sources · 1 source says 2022, 1 says 2021\n\n"
+                   "| Value | Sources |\n|---|---|\n"
+                   "| 2022 | Northern Wire |\n"
+                   "| 2021 | Steppe Review |\n\n"
+                   "> The first summit was held in Riga in **2022**. — *Northern Wire*\n>\n"
+                   "> Its first summit, in **2021**, set the \\*tone\\*. — *Steppe Review*\n\n"
+                   "## Trade volume, 2025\n\n"
+                   "**Qualified** · 2 sources · 2 sources agree once qualifiers are read: $48.2 billion, "
+                   "nearly $50 billion (read as $45 billion to $50 billion)\n\n"
+                   "| Value | Sources |\n|---|---|\n"
+                   "| $48.2 billion | Northern Wire |\n"
+                   "| nearly $50 billion | d3 |\n\n"
+                   "> Trade reached **$48.2 billion** in 2025, up 35%. — *Northern Wire*\n>\n"
+                   "> Trade, at **nearly $50 billion**, grew fast. — *d3*\n\n");
+}
+
 static void
 test_status_strings (void)
 {
@@ -671,6 +742,8 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/labels", test_labels);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
   g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
+  g_test_add_func ("/analysis/facts/export/csv", test_export_csv);
+  g_test_add_func ("/analysis/facts/export/markdown", test_export_markdown);
   g_test_add_func ("/analysis/facts/stress/many-measures", test_stress_many_measures);
   g_test_add_func ("/analysis/facts/stress/long-explanations", test_long_explanations);
   return g_test_run ();

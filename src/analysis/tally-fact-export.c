@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-fact-export.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Quotes per fact in the report: enough to read the disagreement, not the
+ * whole corpus. */
+#define MAX_QUOTES 12
+
+static const char * const status_titles[] = {
+  [TALLY_FACT_STATUS_CONFLICT] = "Conflict",
+  [TALLY_FACT_STATUS_QUALIFIED] = "Qualified",
+  [TALLY_FACT_STATUS_ROUNDING] = "Rounding",
+  [TALLY_FACT_STATUS_AGREE] = "Agree",
+  [TALLY_FACT_STATUS_SINGLE] = "Single source",
+};
+
+static gboolean
+is_date_fact (const TallyFactRecord *fact)
+{
+  return fact->kind == TALLY_CLAIM_KIND_YEAR || fact->kind == TALLY_CLAIM_KIND_DATE;
+}
+
+/* ---- CSV ---------------------------------------------------------------- */
+
+static void
+csv_field (GString    *out,
+           const char *text,
+           gboolean    last)
+{
+  if (text != NULL && strpbrk (text, ",\"\r\n") != NULL)
+    {
+      g_string_append_c (out, '"');
+      for (const char *p = text; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+    }
+  else if (text != NULL)
+    g_string_append (out, text);
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static char *
+number_text (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == floor (value) && fabs (value) < 9007199254740992.0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+}
+
+/* "Northern Wire;Harbour Times": the outlets (or document ids) of a value. */
+static char *
+value_outlets (const TallyFactValue *value,
+               const TallyFactInput *inputs,
+               const char           *separator)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GString *out = g_string_new (NULL);
+
+  for (guint c = 0; c < value->claims->len; c++)
+    {
+      const TallyFactInput *input = &inputs[g_array_index (value->claims, guint, c)];
+      const char *name = input->outlet != NULL ? input->outlet : input->document_id;
+
+      if (name != NULL && g_hash_table_add (seen, (gpointer) name))
+        g_string_append_printf (out, "%s%s", out->len > 0 ? separator : "", name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+join_documents (GPtrArray *documents)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < documents->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ";" : "", (const char *) g_ptr_array_index (documents, i));
+  return g_string_free (out, FALSE);
+}
+
+void
+tally_facts_write_csv (GString              *out,
+                       GPtrArray            *facts,
+                       const TallyFactInput *inputs)
+{
+  g_string_append (out, "fact_id,label,measure,kind,unit,scope,status,explanation,value,value_max,qualifier,"
+                        "display,side,sources,documents,outlets\r\n");
+  for (guint f = 0; f < facts->len; f++)
+    {
+      const TallyFactRecord *fact = g_ptr_array_index (facts, f);
+      g_autofree char *scope = fact->scope_year != 0 ? g_strdup_printf ("%d", fact->scope_year) : NULL;
+      g_autofree char *sources = g_strdup_printf ("%u", fact->documents->len);
+
+      for (guint v = 0; v < fact->values->len; v++)
+        {
+          const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+          g_autofree char *number = is_date_fact (fact) ? g_strdup (value->value_text) : number_text (value->value);
+          g_autofree char *number_max = NULL;
+          g_autofree char *side = g_strdup_printf ("%u", value->side);
+          g_autofree char *documents = join_documents (value->documents);
+          g_autofree char *outlets = value_outlets (value, inputs, ";");
+
+          if (is_date_fact (fact))
+            number_max = g_strdup (value->value_max_text);
+          else if (value->has_value_max)
+            number_max = number_text (value->value_max);
+          csv_field (out, fact->id, FALSE);
+          csv_field (out, fact->label, FALSE);
+          csv_field (out, fact->measure, FALSE);
+          csv_field (out, tally_claim_kind_to_string (fact->kind), FALSE);
+          csv_field (out, fact->unit, FALSE);
+          csv_field (out, scope, FALSE);
+          csv_field (out, tally_fact_status_to_string (fact->status), FALSE);
+          csv_field (out, fact->explanation, FALSE);
+          csv_field (out, number, FALSE);
+          csv_field (out, number_max, FALSE);
+          csv_field (out, tally_qualifier_to_string (value->qualifier), FALSE);
+          csv_field (out, value->display, FALSE);
+          csv_field (out, side, FALSE);
+          csv_field (out, sources, FALSE);
+          csv_field (out, documents, FALSE);
+          csv_field (out, outlets, TRUE);
+        }
+    }
+}
+
+/* ---- Markdown ----------------------------------------------------------- */
+
+/* Text that Markdown must not read as markup; line breaks become spaces. */
+static void
+md_text (GString    *out,
+         const char *text,
+         gssize      len)
+{
+  const char *end = len < 0 ? text + strlen (text) : text + len;
+
+  for (const char *p = text; p < end && *p; p++)
+    {
+      if (strchr ("\\`*_[]|<>#", *p) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+    }
+}
+
+/* The sentence with the claim's words in bold. */
+static void
+md_quote (GString              *out,
+          const TallyFactInput *input)
+{
+  const char *sentence = input->sentence;
+  const char *words = input->text;
+  const char *at = NULL;
+  const TallyClaimRecord *record = input->record;
+
+  if (sentence == NULL)
+    {
+      md_text (out, words != NULL ? words : "", -1);
+      return;
+    }
+  /* The offsets first (the same words can occur twice), then a search. */
+  if (words != NULL && record->start >= record->sentence_start
+      && record->start - record->sentence_start + strlen (words) <= strlen (sentence)
+      && strncmp (sentence + (record->start - record->sentence_start), words, strlen (words)) == 0)
+    at = sentence + (record->start - record->sentence_start);
+  else if (words != NULL && words[0] != '\0')
+    at = strstr (sentence, words);
+  if (at == NULL)
+    {
+      md_text (out, sentence, -1);
+      return;
+    }
+  md_text (out, sentence, at - sentence);
+  g_string_append (out, "**");
+  md_text (out, words, -1);
+  g_string_append (out, "**");
+  md_text (out, at + strlen (words), -1);
+}
+
+static void
+md_fact (GString               *out,
+         const TallyFactRecord *fact,
+         const TallyFactInput  *inputs)
+{
+  guint quoted = 0;
+
+  g_string_append (out, "## ");
+  md_text (out, fact->label, -1);
+  g_string_append_printf (out, "\n\n**%s** · %u %s · ", status_titles[fact->status], fact->documents->len,
+                          fact->documents->len == 1 ? "source" : "sources");
+  md_text (out, fact->explanation, -1);
+  g_string_append (out, "\n\n| Value | Sources |\n|---|---|\n");
+  for (guint v = 0; v < fact->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+      g_autofree char *outlets = value_outlets (value, inputs, ", ");
+
+      g_string_append (out, "| ");
+      md_text (out, value->display, -1);
+      g_string_append (out, " | ");
+      md_text (out, outlets, -1);
+      g_string_append (out, " |\n");
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint c = 0; c < fact->claims->len && quoted < MAX_QUOTES; c++, quoted++)
+    {
+      const TallyFactInput *input = &inputs[g_array_index (fact->claims, guint, c)];
+
+      g_string_append (out, "> ");
+      md_quote (out, input);
+      g_string_append (out, " — *");
+      md_text (out, input->outlet != NULL ? input->outlet : input->document_id, -1);
+      g_string_append (out, "*\n>\n");
+    }
+  if (quoted > 0)
+    g_string_truncate (out, out->len - 2);
+  if (fact->claims->len > quoted)
+    g_string_append_printf (out, "\n*%u more claims not quoted.*\n", fact->claims->len - quoted);
+  g_string_append_c (out, '\n');
+}
+
+void
+tally_facts_write_markdown (GString              *out,
+                            GPtrArray            *facts,
+                            const TallyFactInput *inputs,
+                            const char           *title)
+{
+  guint counts[G_N_ELEMENTS (status_titles)] = { 0 };
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint f = 0; f < facts->len; f++)
+    {
+      const TallyFactRecord *fact = g_ptr_array_index (facts, f);
+
+      counts[fact->status]++;
+      for (guint d = 0; d < fact->documents->len; d++)
+        g_hash_table_add (documents, g_ptr_array_index (fact->documents, d));
+    }
+  g_string_append (out, "# ");
+  md_text (out, title != NULL ? title : "Facts", -1);
+  g_string_append_printf (out, "\n\n%u facts from %u documents: %u in conflict, %u qualified, "
+                               "%u within rounding, %u agreeing, %u from a single source.\n\n",
+                          facts->len, g_hash_table_size (documents), counts[TALLY_FACT_STATUS_CONFLICT],
+                          counts[TALLY_FACT_STATUS_QUALIFIED], counts[TALLY_FACT_STATUS_ROUNDING],
+                          counts[TALLY_FACT_STATUS_AGREE], counts[TALLY_FACT_STATUS_SINGLE]);
+  for (guint f = 0; f < facts->len; f++)
+    md_fact (out, g_ptr_array_index (facts, f), inputs);
+}
