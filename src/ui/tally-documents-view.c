@@ -17,6 +17,9 @@ struct _TallyDocumentsView
   AdwBreakpointBin     parent_instance;
 
   GListModel          *documents;
+  GtkFilterListModel  *visible_model;       /* documents less those being removed */
+  GtkCustomFilter     *hidden_filter;
+  GPtrArray           *pending_removals;    /* removed, still undoable */
   GtkFilterListModel  *filter_model;
   GtkSortListModel    *sort_model;
   GtkTreeListModel    *tree_model;
@@ -144,7 +147,7 @@ create_cluster_model (gpointer item,
   cf->cluster = tally_document_get_uint (item, TALLY_DOCUMENT_PROP_CLUSTER);
   cf->leader_id = tally_document_get_uint (item, TALLY_DOCUMENT_PROP_ID);
   filter = gtk_custom_filter_new (cluster_member_func, cf, g_free);
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (self->documents), GTK_FILTER (filter)));
+  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->visible_model)), GTK_FILTER (filter)));
 }
 
 static gboolean
@@ -502,7 +505,7 @@ tally_documents_view_set_documents (TallyDocumentsView *self,
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
   g_set_object (&self->documents, documents);
   self->item_type = documents ? g_list_model_get_item_type (documents) : G_TYPE_INVALID;
-  gtk_filter_list_model_set_model (self->filter_model, documents);
+  gtk_filter_list_model_set_model (self->visible_model, documents);
   if (documents != NULL)
     g_signal_connect_data (documents, "items-changed", G_CALLBACK (on_documents_items_changed), self,
                            NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -549,6 +552,142 @@ tally_documents_view_set_search_func (TallyDocumentsView           *self,
   self->search_data = user_data;
   self->search_destroy = destroy;
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), func != NULL);
+}
+
+static gboolean
+visible_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  TallyDocumentsView *self = user_data;
+
+  return !g_ptr_array_find (self->pending_removals, item, NULL);
+}
+
+static void
+commit_removal (TallyDocumentsView *self,
+                GObject            *document)
+{
+  g_autoptr(GObject) hold = g_object_ref (document);
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (!g_ptr_array_remove (self->pending_removals, document))
+    return;
+  if (self->project != NULL)
+    tally_project_remove_document (self->project, TALLY_DOCUMENT (document), &error);
+  else if (G_IS_LIST_STORE (self->documents) && g_list_store_find (G_LIST_STORE (self->documents), document, &position))
+    g_list_store_remove (G_LIST_STORE (self->documents), position);
+
+  if (error != NULL)
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      /* Still in the project: show it again. */
+      gtk_filter_changed (GTK_FILTER (self->hidden_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else
+        g_message ("%s", error->message);
+    }
+}
+
+typedef struct
+{
+  TallyDocumentsView *self;
+  GObject            *document;
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_object_unref (removal->document);
+  g_free (removal);
+}
+
+static void
+on_undo_clicked (AdwToast *toast,
+                 Removal  *removal)
+{
+  if (g_ptr_array_remove (removal->self->pending_removals, removal->document))
+    gtk_filter_changed (GTK_FILTER (removal->self->hidden_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
+static void
+on_toast_dismissed (AdwToast *toast,
+                    Removal  *removal)
+{
+  commit_removal (removal->self, removal->document);
+}
+
+/* Takes the document out of the list at once and out of the project when
+ * the toast goes without its Undo being pressed. */
+void
+tally_documents_view_remove_document (TallyDocumentsView *self,
+                                      GObject            *document)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (G_IS_OBJECT (document));
+
+  if (g_ptr_array_find (self->pending_removals, document, NULL))
+    return;
+  g_ptr_array_add (self->pending_removals, g_object_ref (document));
+  gtk_filter_changed (GTK_FILTER (self->hidden_filter), GTK_FILTER_CHANGE_MORE_STRICT);
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    {
+      g_autofree char *title = tally_document_dup_string (document, TALLY_DOCUMENT_PROP_TITLE);
+      g_autofree char *message = g_strdup_printf (_("“%s” removed"), title ? title : _("Untitled Article"));
+      g_autofree char *escaped = g_markup_escape_text (message, -1);
+      AdwToast *toast = adw_toast_new (escaped);
+      Removal *removal = g_new0 (Removal, 1);
+
+      removal->self = self;
+      removal->document = g_object_ref (document);
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), removal, 0);
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), removal, 0);
+      g_object_set_data_full (G_OBJECT (toast), "tally-removal", removal, removal_free);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+gboolean
+tally_documents_view_undo_remove (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), FALSE);
+
+  if (self->pending_removals->len == 0)
+    return FALSE;
+  g_ptr_array_remove_index (self->pending_removals, self->pending_removals->len - 1);
+  gtk_filter_changed (GTK_FILTER (self->hidden_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+  return TRUE;
+}
+
+void
+tally_documents_view_flush_removals (TallyDocumentsView *self)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+
+  while (self->pending_removals->len > 0)
+    commit_removal (self, g_ptr_array_index (self->pending_removals, 0));
+}
+
+static void
+tally_documents_view_remove_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+  g_autoptr(GObject) document = tally_documents_view_get_selected (self);
+
+  if (document != NULL)
+    tally_documents_view_remove_document (self, document);
 }
 
 static char *
@@ -849,6 +988,9 @@ tally_documents_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
   if (self->facts != NULL)
     g_signal_handlers_disconnect_by_func (self->facts, on_facts_items_changed, self);
+  /* Going away with removals pending: they happen (no toast to undo them). */
+  if (self->pending_removals != NULL)
+    tally_documents_view_flush_removals (self);
   tally_documents_view_set_show_func (self, NULL, NULL, NULL);
   tally_documents_view_set_search_func (self, NULL, NULL, NULL);
 
@@ -859,6 +1001,9 @@ tally_documents_view_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
+  g_clear_object (&self->visible_model);
+  g_clear_object (&self->hidden_filter);
+  g_clear_pointer (&self->pending_removals, g_ptr_array_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->search_results);
   g_clear_object (&self->facts);
@@ -983,6 +1128,8 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_outlet_changed);
 
   gtk_widget_class_install_action (widget_class, "documents.show-list", NULL, tally_documents_view_show_list_action);
+  gtk_widget_class_install_action (widget_class, "documents.remove", NULL, tally_documents_view_remove_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "documents.remove", NULL);
   gtk_widget_class_install_action (widget_class, "documents.search", NULL, tally_documents_view_search_action);
   gtk_widget_class_install_action (widget_class, "documents.search-for", "s", tally_documents_view_search_action);
   /* Activates row N, as a click does; the screenshot tool uses it. */
@@ -1000,8 +1147,12 @@ tally_documents_view_init (TallyDocumentsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->pending_removals = g_ptr_array_new_with_free_func (g_object_unref);
+  self->hidden_filter = gtk_custom_filter_new (visible_filter_func, self, NULL);
+  self->visible_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->hidden_filter)));
   self->filter = gtk_custom_filter_new (root_filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->visible_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
   self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), FALSE, FALSE,
                                               create_cluster_model, self, NULL);

@@ -73,6 +73,13 @@ gboolean    tally_documents_view_show_claim      (TallyDocumentsView           *
                                                   GObject                      *document,
                                                   gsize                         start,
                                                   gsize                         end);
+/* Hides `document` at once with an Undo toast; it leaves the project (or the
+ * GListStore) when the toast goes. */
+void        tally_documents_view_remove_document (TallyDocumentsView           *self,
+                                                  GObject                      *document);
+gboolean    tally_documents_view_undo_remove     (TallyDocumentsView           *self);
+void        tally_documents_view_flush_removals  (TallyDocumentsView           *self);
+
 GObject    *tally_documents_view_get_selected    (TallyDocumentsView           *self);
 TallyReader *tally_documents_view_get_reader     (TallyDocumentsView           *self);
 

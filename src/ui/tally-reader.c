@@ -31,6 +31,7 @@ struct _TallyReader
   gsize          text_len;
   GArray        *text_to_buffer;  /* BoilerplateShift, sorted by offset */
 
+  char          *path;            /* the original file, for Open Original */
   double         text_scale;
   guint          show_boilerplate : 1;
   guint          show_back_button : 1;
@@ -364,6 +365,8 @@ tally_reader_update_actions (TallyReader *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.next-claim", first_after < (int) n);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.previous-claim", last_before >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.activate-claim", current >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-original",
+                                 self->path != NULL && g_path_is_absolute (self->path));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-in", self->text_scale < TEXT_SCALE_MAX - 0.001);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-out", self->text_scale > TEXT_SCALE_MIN + 0.001);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.zoom-reset", fabs (self->text_scale - 1.0) > 0.001);
@@ -624,6 +627,7 @@ tally_reader_set_document (TallyReader               *self,
   g_array_set_size (self->text_to_buffer, 0);
   self->current_claim = -1;
   self->text_len = 0;
+  g_clear_pointer (&self->path, g_free);
 
   if (record == NULL || record->text == NULL || !g_utf8_validate (record->text, record->text_len, NULL))
     {
@@ -641,6 +645,7 @@ tally_reader_set_document (TallyReader               *self,
     }
 
   self->text_len = record->text_len;
+  self->path = g_strdup (record->path);
   tally_reader_load_header (self, record);
   text = build_buffer_text (self, record, blocks);
 
@@ -1022,6 +1027,46 @@ tally_reader_activate_claim_action (GtkWidget  *widget,
 }
 
 static void
+launch_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(TallyReader) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      g_autofree char *message = g_strdup_printf (_("Cannot open the original file: %s"), error->message);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      else
+        g_message ("%s", message);
+    }
+}
+
+/* The file as it was saved, in the app the desktop picks (through the
+ * OpenURI portal when sandboxed). */
+static void
+tally_reader_open_original_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  TallyReader *self = TALLY_READER (widget);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GtkFileLauncher) launcher = NULL;
+
+  if (self->path == NULL)
+    return;
+  file = g_file_new_for_path (self->path);
+  launcher = gtk_file_launcher_new (file);
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
+                            launch_done, g_object_ref (self));
+}
+
+static void
 tally_reader_zoom_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -1147,6 +1192,7 @@ tally_reader_finalize (GObject *object)
   TallyReader *self = TALLY_READER (object);
 
   g_clear_pointer (&self->claims, g_array_unref);
+  g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->text_to_buffer, g_array_unref);
   G_OBJECT_CLASS (tally_reader_parent_class)->finalize (object);
 }
@@ -1272,6 +1318,7 @@ tally_reader_class_init (TallyReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.zoom-out", NULL, tally_reader_zoom_action);
   gtk_widget_class_install_action (widget_class, "reader.zoom-reset", NULL, tally_reader_zoom_action);
   gtk_widget_class_install_property_action (widget_class, "reader.show-boilerplate", "show-boilerplate");
+  gtk_widget_class_install_action (widget_class, "reader.open-original", NULL, tally_reader_open_original_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "reader.next-claim", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "reader.previous-claim", NULL);

@@ -324,6 +324,40 @@ test_documents_select (Fixture       *fixture,
   g_assert_true (selected == fixture->shown->pdata[fixture->shown->len - 1]);
 }
 
+static void
+test_documents_remove (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *rows = tally_documents_view_get_rows (fixture->view);
+  g_autoptr(GObject) analysis = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 2);
+  g_autoptr(GObject) copy = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 1);
+  g_autoptr(GtkTreeListRow) leader = NULL;
+
+  /* Gone from the list at once, back on undo, still in the project between. */
+  tally_documents_view_remove_document (fixture->view, analysis);
+  assert_rows (rows, (gint64[]) { 4, 1, 5 }, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->documents)), ==, 5);
+  g_assert_true (tally_documents_view_undo_remove (fixture->view));
+  assert_rows (rows, (gint64[]) { 4, 1, 3, 5 }, 4);
+  g_assert_false (tally_documents_view_undo_remove (fixture->view));
+
+  /* A copy inside an open cluster goes from under its first copy. */
+  leader = g_list_model_get_item (rows, 1);
+  gtk_tree_list_row_set_expanded (leader, TRUE);
+  assert_rows (rows, (gint64[]) { 4, 1, 2, 3, 5 }, 5);
+  tally_documents_view_remove_document (fixture->view, copy);
+  assert_rows (rows, (gint64[]) { 4, 1, 3, 5 }, 4);
+
+  /* The selected one, by its action (the Delete key); then made final. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "documents.select", "u", 0));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "documents.remove", NULL));
+  assert_rows (rows, (gint64[]) { 1, 3, 5 }, 3);
+  tally_documents_view_flush_removals (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->documents)), ==, 3);
+  g_assert_false (tally_documents_view_undo_remove (fixture->view));
+  assert_rows (rows, (gint64[]) { 1, 3, 5 }, 3);
+}
+
 static GListModel *
 search_titles (const char  *query,
                GError     **error,
@@ -610,6 +644,7 @@ main (int   argc,
   ADD ("list/clusters", test_documents_clusters);
   ADD ("list/filter", test_documents_filter);
   ADD ("list/select-and-show-claim", test_documents_select);
+  ADD ("list/remove-and-undo", test_documents_remove);
   ADD ("search/results", test_documents_search);
 #undef ADD
   g_test_add_func ("/documents/search/snippet-markup", test_documents_snippet_markup);
