@@ -35,6 +35,7 @@ struct _TallyReader
   double         text_scale;
   guint          show_boilerplate : 1;
   guint          show_back_button : 1;
+  guint          show_comments : 1;
   guint          scroll_tick;
 
   /* Template children */
@@ -71,6 +72,7 @@ enum {
   PROP_TEXT_SCALE,
   PROP_CURRENT_CLAIM,
   PROP_SHOW_BACK_BUTTON,
+  PROP_SHOW_COMMENTS,
   N_PROPS
 };
 
@@ -576,7 +578,7 @@ tally_reader_load_comments (TallyReader               *self,
   label = g_strdup_printf (ngettext ("%u Reader Comment", "%u Reader Comments", n), n);
   gtk_label_set_label (self->comments_label, label);
   gtk_widget_set_visible (GTK_WIDGET (self->comments_expander), n > 0);
-  gtk_expander_set_expanded (self->comments_expander, FALSE);
+  g_object_set (self, "show-comments", FALSE, NULL);
 }
 
 static void
@@ -1219,6 +1221,9 @@ tally_reader_get_property (GObject    *object,
     case PROP_SHOW_BACK_BUTTON:
       g_value_set_boolean (value, self->show_back_button);
       break;
+    case PROP_SHOW_COMMENTS:
+      g_value_set_boolean (value, self->show_comments);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1242,6 +1247,13 @@ tally_reader_set_property (GObject      *object,
       break;
     case PROP_CURRENT_CLAIM:
       tally_reader_select_claim (self, g_value_get_int (value));
+      break;
+    case PROP_SHOW_COMMENTS:
+      if (self->show_comments != g_value_get_boolean (value))
+        {
+          self->show_comments = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     case PROP_SHOW_BACK_BUTTON:
       if (self->show_back_button != g_value_get_boolean (value))
@@ -1278,6 +1290,10 @@ tally_reader_class_init (TallyReaderClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_BACK_BUTTON] =
     g_param_spec_boolean ("show-back-button", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The reader comments section, folded by default. */
+  properties[PROP_SHOW_COMMENTS] =
+    g_param_spec_boolean ("show-comments", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1318,6 +1334,7 @@ tally_reader_class_init (TallyReaderClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.zoom-out", NULL, tally_reader_zoom_action);
   gtk_widget_class_install_action (widget_class, "reader.zoom-reset", NULL, tally_reader_zoom_action);
   gtk_widget_class_install_property_action (widget_class, "reader.show-boilerplate", "show-boilerplate");
+  gtk_widget_class_install_property_action (widget_class, "reader.show-comments", "show-comments");
   gtk_widget_class_install_action (widget_class, "reader.open-original", NULL, tally_reader_open_original_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "reader.next-claim", NULL);

@@ -227,6 +227,17 @@ test_reader_comments (void)
   g_assert_cmpstr (text, ==, "Jonas\nOnly 12 berths? They promised 20 in 2024.\n"
                              "Anonymous\nFerries from Liepāja are faster.");
 
+  /* Folded by default; the action unfolds it. */
+  {
+    gboolean shown;
+
+    g_object_get (reader, "show-comments", &shown, NULL);
+    g_assert_false (shown);
+    gtk_widget_activate_action (GTK_WIDGET (reader), "reader.show-comments", NULL);
+    g_object_get (reader, "show-comments", &shown, NULL);
+    g_assert_true (shown);
+  }
+
   /* Figures in comments are never highlighted: no claim tag anywhere. */
   for (iter = start; !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
     {
