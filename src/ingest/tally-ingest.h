@@ -82,6 +82,17 @@ guint                tally_simhash_distance     (guint64     a,
 /* Wire copies and light edits land within this many differing bits. */
 #define TALLY_SIMHASH_NEAR_DISTANCE 10
 
+/* SimHash on short texts is noisy: pairs within this distance are
+ * candidates, confirmed by tally_shingle_similarity(). */
+#define TALLY_SIMHASH_CANDIDATE_DISTANCE 14
+#define TALLY_NEAR_DUPLICATE_SIMILARITY 0.5
+
+/* Jaccard similarity (0–1) of the two texts' word 3-shingle sets. */
+double               tally_shingle_similarity   (const char *a,
+                                                 gsize       a_len,
+                                                 const char *b,
+                                                 gsize       b_len);
+
 /* Groups fingerprints whose distance is <= max_distance (transitively).
  * Fills cluster_ids[i] with the index of the first member of i's cluster, so
  * a document alone in its cluster has cluster_ids[i] == i. */

@@ -99,6 +99,49 @@ tally_ingest_simhash (const char *text,
   return result;
 }
 
+static GHashTable *
+shingle_set (const char *text,
+             gsize       len)
+{
+  GHashTable *set = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint64 window[3] = { 0 }, word;
+  const char *p = text, *end = text + len;
+  guint n_words = 0;
+
+  while (next_word (&p, end, &word))
+    {
+      window[0] = window[1];
+      window[1] = window[2];
+      window[2] = word;
+      if (++n_words < 3)
+        continue;
+
+      guint64 h = mix64 (window[0] * 31 * 31 + window[1] * 31 + window[2]);
+      if (!g_hash_table_contains (set, &h))
+        g_hash_table_add (set, g_memdup2 (&h, sizeof h));
+    }
+  return set;
+}
+
+double
+tally_shingle_similarity (const char *a,
+                          gsize       a_len,
+                          const char *b,
+                          gsize       b_len)
+{
+  g_autoptr(GHashTable) sa = shingle_set (a, a_len);
+  g_autoptr(GHashTable) sb = shingle_set (b, b_len);
+  GHashTableIter iter;
+  gpointer key;
+  guint common = 0, total;
+
+  g_hash_table_iter_init (&iter, sa);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    common += g_hash_table_contains (sb, key);
+  total = g_hash_table_size (sa) + g_hash_table_size (sb) - common;
+  return total > 0 ? (double) common / total : 0.0;
+}
+
 guint
 tally_simhash_distance (guint64 a,
                         guint64 b)

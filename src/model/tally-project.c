@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "tally-claims.h"
@@ -533,6 +534,7 @@ post (TallyProject *self,
 typedef struct
 {
   guint64 simhash;
+  gint64 id;
   gint64 cluster_id;
 } Fingerprint;
 
@@ -540,20 +542,54 @@ static void
 load_fingerprint_cb (const TallyStoreDocumentInfo *info,
                      gpointer                      user_data)
 {
-  Fingerprint fp = { info->simhash, info->cluster_id };
+  Fingerprint fp = { info->simhash, info->id, info->cluster_id };
 
   g_array_append_val (user_data, fp);
 }
 
+/* The cluster of a stored document that is a near-duplicate of `record`:
+ * the few closest fingerprints are candidates, confirmed on the shingles
+ * (a bounded number, so a folder of look-alike bulletins stays fast). */
+#define MAX_CANDIDATES 4
+
 static gint64
-find_cluster (GArray  *fingerprints,
-              guint64  simhash)
+find_cluster (GArray                    *fingerprints,
+              TallyStore                *store,
+              const TallyDocumentRecord *record)
 {
   const Fingerprint *fps = (const Fingerprint *) fingerprints->data;
+  guint best[MAX_CANDIDATES], best_distance[MAX_CANDIDATES], n_best = 0;
 
   for (guint i = 0; i < fingerprints->len; i++)
-    if (tally_simhash_distance (fps[i].simhash, simhash) <= TALLY_SIMHASH_NEAR_DISTANCE)
-      return fps[i].cluster_id;
+    {
+      guint distance = tally_simhash_distance (fps[i].simhash, record->simhash);
+      guint at;
+
+      if (distance > TALLY_SIMHASH_CANDIDATE_DISTANCE)
+        continue;
+      /* Insertion into the short sorted list; earlier documents win ties. */
+      for (at = n_best; at > 0 && best_distance[at - 1] > distance; at--)
+        ;
+      if (at >= MAX_CANDIDATES)
+        continue;
+      if (n_best < MAX_CANDIDATES)
+        n_best++;
+      memmove (best + at + 1, best + at, (n_best - 1 - at) * sizeof best[0]);
+      memmove (best_distance + at + 1, best_distance + at, (n_best - 1 - at) * sizeof best_distance[0]);
+      best[at] = i;
+      best_distance[at] = distance;
+    }
+
+  for (guint k = 0; k < n_best; k++)
+    {
+      g_autofree char *text = NULL;
+      gsize len = 0;
+
+      if ((text = tally_store_dup_text (store, fps[best[k]].id, &len)) == NULL)
+        continue;
+      if (tally_shingle_similarity (text, len, record->text, record->text_len) >= TALLY_NEAR_DUPLICATE_SIMILARITY)
+        return fps[best[k]].cluster_id;
+    }
   return 0;
 }
 
@@ -636,7 +672,7 @@ store_prepared (ImportJob   *job,
       return NULL;
     }
 
-  cluster = find_cluster (fingerprints, record->simhash);
+  cluster = find_cluster (fingerprints, store, record);
   if ((id = tally_store_add_document (store, record, p->claims, cluster, &error)) == 0)
     {
       g_autoptr(GError) wrapped = NULL;
@@ -648,7 +684,7 @@ store_prepared (ImportJob   *job,
       return NULL;
     }
   {
-    Fingerprint fp = { record->simhash, cluster > 0 ? cluster : id };
+    Fingerprint fp = { record->simhash, id, cluster > 0 ? cluster : id };
 
     g_array_append_val (fingerprints, fp);
   }

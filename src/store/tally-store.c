@@ -800,6 +800,30 @@ tally_store_load_document (TallyStore  *store,
   return g_steal_pointer (&record);
 }
 
+char *
+tally_store_dup_text (TallyStore *store,
+                      gint64      document_id,
+                      gsize      *len)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  if (sqlite3_prepare_v2 (store->db, "SELECT text FROM documents WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gsize n = sqlite3_column_bytes (stmt, 0);
+
+          text = g_strndup ((const char *) sqlite3_column_text (stmt, 0), n);
+          if (len != NULL)
+            *len = n;
+        }
+    }
+  sqlite3_finalize (stmt);
+  return text;
+}
+
 GPtrArray *
 tally_store_load_claims (TallyStore  *store,
                          gint64       document_id,

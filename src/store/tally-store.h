@@ -121,6 +121,10 @@ gboolean             tally_store_get_document_info  (TallyStore              *st
 TallyDocumentRecord *tally_store_load_document      (TallyStore  *store,
                                                      gint64       document_id,
                                                      GError     **error);
+/* Just the cleaned text (for near-duplicate checks). */
+char                *tally_store_dup_text           (TallyStore  *store,
+                                                     gint64       document_id,
+                                                     gsize       *len);
 /* The document's claims as TallyClaimRecord*, in text order. */
 GPtrArray           *tally_store_load_claims        (TallyStore  *store,
                                                      gint64       document_id,

@@ -640,6 +640,85 @@ test_simhash (void)
 }
 
 static void
+test_similarity (void)
+{
+  g_autoptr(TallyDocumentRecord) a = ingest_fixture ("wire-a.txt");
+  g_autoptr(TallyDocumentRecord) b = ingest_fixture ("wire-b.txt");
+  g_autoptr(TallyDocumentRecord) other = ingest_fixture ("plain.txt");
+  double ab = tally_shingle_similarity (a->text, a->text_len, b->text, b->text_len);
+  double ao = tally_shingle_similarity (a->text, a->text_len, other->text, other->text_len);
+
+  g_test_message ("wire-a/wire-b %.3f, wire-a/plain %.3f", ab, ao);
+  g_assert_cmpfloat (tally_shingle_similarity (a->text, a->text_len, a->text, a->text_len), ==, 1.0);
+  g_assert_cmpfloat (ab, >=, TALLY_NEAR_DUPLICATE_SIMILARITY);
+  g_assert_cmpfloat (ao, <, 0.2);
+  g_assert_cmpfloat (tally_shingle_similarity ("", 0, a->text, a->text_len), ==, 0.0);
+}
+
+/* The project's own sample articles (data/samples): each has a title and
+ * clean text, and the only near-duplicates are the wire story and its copy. */
+static void
+test_samples (void)
+{
+  const char *src = g_getenv ("TALLY_SOURCE_DIR");
+  g_autofree char *dir = g_build_filename (src != NULL ? src : ".", "data", "samples", NULL);
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_document_record_free);
+  const char *paths[] = { dir, NULL };
+  g_autoptr(GPtrArray) files = NULL;
+  guint near = 0;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no data/samples");
+      return;
+    }
+  files = tally_ingest_collect_paths (paths, -1, NULL, NULL);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const char *path = g_ptr_array_index (files, i);
+      g_autoptr(GError) error = NULL;
+      TallyDocumentRecord *r;
+
+      if (g_str_has_suffix (path, "README.md"))
+        continue;
+      r = tally_ingest_file (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (r->title);
+      g_assert_cmpuint (r->paragraphs->len, >=, 5);
+      for (guint p = 0; p < r->paragraphs->len; p++)
+        {
+          g_autofree char *line = paragraph (r, p);
+
+          g_assert_false (tally_rules_match (TALLY_RULE_LINE, line, NULL));
+          g_assert_false (tally_rules_match (TALLY_RULE_LABEL, line, NULL));
+          g_assert_false (tally_rules_match (TALLY_RULE_COMMENTS, line, NULL));
+        }
+      if (g_str_equal (r->format, "html"))
+        g_assert_nonnull (r->outlet);
+      g_ptr_array_add (records, r);
+    }
+  g_assert_cmpuint (records->len, >=, 6);
+  for (guint i = 0; i < records->len; i++)
+    for (guint j = i + 1; j < records->len; j++)
+      {
+        TallyDocumentRecord *a = g_ptr_array_index (records, i), *b = g_ptr_array_index (records, j);
+        double sim = tally_shingle_similarity (a->text, a->text_len, b->text, b->text_len);
+
+        if (sim >= TALLY_NEAR_DUPLICATE_SIMILARITY)
+          {
+            g_autofree char *an = g_path_get_basename (a->path);
+            g_autofree char *bn = g_path_get_basename (b->path);
+
+            g_test_message ("near-duplicates: %s %s (%.2f, %u bits)", an, bn, sim, tally_simhash_distance (a->simhash, b->simhash));
+            g_assert_true (g_str_has_prefix (an, "01-") && g_str_has_prefix (bn, "02-"));
+            g_assert_cmpuint (tally_simhash_distance (a->simhash, b->simhash), <=, TALLY_SIMHASH_CANDIDATE_DISTANCE);
+            near++;
+          }
+      }
+  g_assert_cmpuint (near, ==, 1);
+}
+
+static void
 test_rules (void)
 {
   g_autofree char *author = NULL;
@@ -804,6 +883,8 @@ main (int    argc,
   g_test_add_func ("/ingest/errors/vanished", test_vanished);
   g_test_add_func ("/ingest/collect", test_collect);
   g_test_add_func ("/ingest/simhash", test_simhash);
+  g_test_add_func ("/ingest/similarity", test_similarity);
+  g_test_add_func ("/ingest/samples", test_samples);
   g_test_add_func ("/ingest/rules", test_rules);
   g_test_add_func ("/ingest/dates", test_dates);
   g_test_add_func ("/ingest/seeds", test_seeds);
