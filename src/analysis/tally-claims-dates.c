@@ -76,10 +76,10 @@ clause_is_future (Ctx  *c,
 {
   gint from = (gint) i, to = (gint) i;
 
-  while (from > 0 && !is_clause_break (c, from - 1) && !token_is (c, from - 1, "and") && !token_is (c, from - 1, "but"))
+  while (from > 0 && !is_clause_break (c, from - 1) && !is_role (c, from - 1, TALLY_ROLE_AND) && !is_role (c, from - 1, TALLY_ROLE_BUT))
     from--;
-  while (to + 1 < (gint) n_tokens (c) && !is_clause_break (c, to + 1) && !token_is (c, to + 1, "and")
-         && !token_is (c, to + 1, "but"))
+  while (to + 1 < (gint) n_tokens (c) && !is_clause_break (c, to + 1) && !is_role (c, to + 1, TALLY_ROLE_AND)
+         && !is_role (c, to + 1, TALLY_ROLE_BUT))
     to++;
   for (gint k = from; k <= to; k++)
     if (has_flag (c, k, TALLY_LEX_FUTURE))
@@ -87,7 +87,7 @@ clause_is_future (Ctx  *c,
   /* A clause that says nothing of its own time takes the sentence's:
    * "plans to open routes, including flights from 1 October". */
   for (gint k = from; k <= to; k++)
-    if (token_is (c, k, "was") || token_is (c, k, "were") || token_is (c, k, "had") || token_is (c, k, "did")
+    if (is_role (c, k, TALLY_ROLE_WAS) || is_role (c, k, TALLY_ROLE_WERE) || is_role (c, k, TALLY_ROLE_HAD) || is_role (c, k, TALLY_ROLE_DID)
         || (is_word (c, k) && !is_proper (c, k) && TOK (c, k)->end - TOK (c, k)->start > 3
             && c->text[TOK (c, k)->end - 2] == 'e' && c->text[TOK (c, k)->end - 1] == 'd'))
       return FALSE;
@@ -175,13 +175,13 @@ _tally_claims_is_month (Ctx  *c,
   if (!(t->flags & TALLY_TOKEN_CAPITALIZED))
     return FALSE;
   /* "May" is also a verb: only with a number or after a preposition. */
-  if (token_is (c, i, "may") && !is_number (c, i + 1)
-      && !(i > 0 && (token_is (c, i - 1, "in") || token_is (c, i - 1, "since") || token_is (c, i - 1, "of")
-                     || token_is (c, i - 1, "until") || token_is (c, i - 1, "early")
-                     || token_is (c, i - 1, "late") || token_is (c, i - 1, "mid") || is_number (c, i - 1))))
+  if (is_role (c, i, TALLY_ROLE_MAY) && !is_number (c, i + 1)
+      && !(i > 0 && (is_role (c, i - 1, TALLY_ROLE_IN) || is_role (c, i - 1, TALLY_ROLE_SINCE) || is_role (c, i - 1, TALLY_ROLE_OF)
+                     || is_role (c, i - 1, TALLY_ROLE_UNTIL) || is_role (c, i - 1, TALLY_ROLE_EARLY)
+                     || is_role (c, i - 1, TALLY_ROLE_LATE) || is_role (c, i - 1, TALLY_ROLE_MID) || is_number (c, i - 1))))
     return FALSE;
   /* Short forms ("Mar", "Dec") only right before a number. */
-  if (t->end - t->start <= 4 && !token_is (c, i, "june") && !token_is (c, i, "july") && !token_is (c, i, "may")
+  if (t->end - t->start <= 4 && !is_role (c, i, TALLY_ROLE_JUNE) && !is_role (c, i, TALLY_ROLE_JULY) && !is_role (c, i, TALLY_ROLE_MAY)
       && !is_number (c, i + 1) && !(punct_is (c, i + 1, '.') && is_number (c, i + 2)))
     return FALSE;
   return TRUE;
@@ -198,8 +198,8 @@ day_number (Ctx   *c,
   if (d < 1 || d > 31)
     return -1;
   if (is_word (c, i + 1) && attached (c, i + 1)
-      && (token_is (c, i + 1, "st") || token_is (c, i + 1, "nd") || token_is (c, i + 1, "rd")
-          || token_is (c, i + 1, "th")))
+      && (is_role (c, i + 1, TALLY_ROLE_ST) || is_role (c, i + 1, TALLY_ROLE_ND) || is_role (c, i + 1, TALLY_ROLE_RD)
+          || is_role (c, i + 1, TALLY_ROLE_TH)))
     *end = i + 2;
   return d;
 }
@@ -237,8 +237,8 @@ _tally_claims_match_month_first (Ctx   *c,
       d = -1;
       /* "April–June 2025", "from April to June", "between April and September" */
       if (k < n_tokens (c)
-          && (TOK (c, k)->type == TALLY_TOKEN_DASH || token_is (c, k, "to")
-              || (token_is (c, k, "and") && i > 0 && token_is (c, i - 1, "between")))
+          && (TOK (c, k)->type == TALLY_TOKEN_DASH || is_role (c, k, TALLY_ROLE_TO)
+              || (is_role (c, k, TALLY_ROLE_AND) && i > 0 && is_role (c, i - 1, TALLY_ROLE_BETWEEN)))
           && _tally_claims_is_month (c, k + 1) && TOK (c, k + 1)->lex->month > m)
         {
           m2 = TOK (c, k + 1)->lex->month;
@@ -261,8 +261,8 @@ _tally_claims_match_month_first (Ctx   *c,
     }
 
   /* No year: relative to the reference date. */
-  if (d < 0 && !(i > 0 && (has_flag (c, i - 1, TALLY_LEX_NP_BREAK) || token_is (c, i - 1, "early")
-                           || token_is (c, i - 1, "mid") || token_is (c, i - 1, "late"))))
+  if (d < 0 && !(i > 0 && (has_flag (c, i - 1, TALLY_LEX_NP_BREAK) || is_role (c, i - 1, TALLY_ROLE_EARLY)
+                           || is_role (c, i - 1, TALLY_ROLE_MID) || is_role (c, i - 1, TALLY_ROLE_LATE))))
     return i + 1;
   _tally_claims_token_text (c, i, k - 1, c->key);
   {
@@ -302,7 +302,7 @@ _tally_claims_match_day_first (Ctx   *c,
     k = end;
   else
     d2 = -1;
-  if (token_is (c, k, "of"))
+  if (is_role (c, k, TALLY_ROLE_OF))
     k++;
   if (!_tally_claims_is_month (c, k))
     return i;
@@ -381,9 +381,9 @@ _tally_claims_match_year (Ctx   *c,
 {
   int y = (int) TOK (c, i)->mantissa, y2 = 0;
   guint k = i + 1, first = i;
-  gboolean between = i > 0 && (token_is (c, i - 1, "between") || token_is (c, i - 1, "from"));
+  gboolean between = i > 0 && (is_role (c, i - 1, TALLY_ROLE_BETWEEN) || is_role (c, i - 1, TALLY_ROLE_FROM));
 
-  if (is_word (c, k) && attached (c, k) && token_is (c, k, "s") && y % 10 == 0)
+  if (is_word (c, k) && attached (c, k) && is_role (c, k, TALLY_ROLE_S) && y % 10 == 0)
     {
       emit_year (c, i, k, y, y + 9, ss, se);
       return k + 1;
@@ -399,20 +399,20 @@ _tally_claims_match_year (Ctx   *c,
       if (y2 > 0)
         k += 2;
     }
-  else if (((token_is (c, k, "and") && (between || token_is (c, i - 1, "both")))
-            || (token_is (c, k, "to") && between))
+  else if (((is_role (c, k, TALLY_ROLE_AND) && (between || is_role (c, i - 1, TALLY_ROLE_BOTH)))
+            || (is_role (c, k, TALLY_ROLE_TO) && between))
            && is_plain_year (c, k + 1) && TOK (c, k + 1)->mantissa > (gint64) y)
     {
       y2 = (int) TOK (c, k + 1)->mantissa;
       k += 2;
     }
-  else if (token_is (c, k, "and") && is_plain_year (c, k + 1) && TOK (c, k + 1)->mantissa == (gint64) y + 1)
+  else if (is_role (c, k, TALLY_ROLE_AND) && is_plain_year (c, k + 1) && TOK (c, k + 1)->mantissa == (gint64) y + 1)
     {
       /* "2025 and 2026 (designated) as the Years of …": one span. */
       for (guint a = k + 2; a < n_tokens (c) && a < k + 5; a++)
-        if (token_is (c, a, "as")
+        if (is_role (c, a, TALLY_ROLE_AS)
             /* "declared 2026 and 2027 the Years of Cultural Exchange" */
-            || ((token_is (c, a, "years") || token_is (c, a, "year")) && is_proper (c, a) && token_is (c, a + 1, "of")))
+            || ((is_role (c, a, TALLY_ROLE_YEARS) || is_role (c, a, TALLY_ROLE_YEAR)) && is_proper (c, a) && is_role (c, a + 1, TALLY_ROLE_OF)))
           {
             y2 = y + 1;
             k += 2;
@@ -430,7 +430,7 @@ years_of_measure (Ctx  *c,
                   guint last)
 {
   for (guint k = last + 1; k < n_tokens (c) && k < last + 5; k++)
-    if ((token_is (c, k, "years") || token_is (c, k, "year")) && is_proper (c, k) && token_is (c, k + 1, "of"))
+    if ((is_role (c, k, TALLY_ROLE_YEARS) || is_role (c, k, TALLY_ROLE_YEAR)) && is_proper (c, k) && is_role (c, k + 1, TALLY_ROLE_OF))
       {
         g_string_assign (c->measure, "year of");
         for (guint w = k + 2; w < n_tokens (c) && w < k + 8; w++)
@@ -486,7 +486,7 @@ _tally_claims_match_relative (Ctx   *c,
           int base = o->reference_year;
 
           /* "In 2024 … on the previous year": relative to the sentence's year. */
-          if ((token_is (c, i, "the") || token_is (c, i, "a")) && c->n_scopes > 0 && c->scopes[0].token < i)
+          if ((is_role (c, i, TALLY_ROLE_THE) || is_role (c, i, TALLY_ROLE_A)) && c->n_scopes > 0 && c->scopes[0].token < i)
             base = c->scopes[0].year;
           r.value = base + e->relative_offset;
           _tally_claims_set_year_text (c->value_text, (int) r.value);

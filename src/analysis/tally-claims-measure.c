@@ -130,7 +130,7 @@ _tally_claims_read_np (Ctx    *c,
       if (t->lex != NULL && (t->lex->flags & TALLY_LEX_NP_BREAK))
         {
           /* "bilateral and multilateral meetings" */
-          if ((token_is (c, k, "and") || token_is (c, k, "or")) && n > 0 && mode == NP_PLURAL
+          if ((is_role (c, k, TALLY_ROLE_AND) || is_role (c, k, TALLY_ROLE_OR)) && n > 0 && mode == NP_PLURAL
               && !_tally_claims_looks_plural (c, words[n - 1]) && is_word (c, k + 1)
               && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_NUMBER | TALLY_LEX_STOP)
               && (!(TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED)
@@ -150,8 +150,8 @@ _tally_claims_read_np (Ctx    *c,
       /* "Summit opens", "economy enables it": a verb, not a plural noun. */
       if (mode != NP_PLURAL && n > 0 && _tally_claims_looks_plural (c, k)
           && ((mode == NP_SINGULAR && is_proper (c, words[n - 1]))
-              || (is_word (c, k + 1) && is_determiner (c, k + 1) && !token_is (c, k + 1, "this")
-                  && !token_is (c, k + 1, "that") && !token_is (c, k + 1, "these") && !token_is (c, k + 1, "those"))
+              || (is_word (c, k + 1) && is_determiner (c, k + 1) && !is_role (c, k + 1, TALLY_ROLE_THIS)
+                  && !is_role (c, k + 1, TALLY_ROLE_THAT) && !is_role (c, k + 1, TALLY_ROLE_THESE) && !is_role (c, k + 1, TALLY_ROLE_THOSE))
               || (k + 1 < n_tokens (c) && (TOK (c, k + 1)->type == TALLY_TOKEN_NUMBER
                                            || TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL))))
         break;
@@ -166,7 +166,7 @@ _tally_claims_read_np (Ctx    *c,
       if (mode == NP_PLURAL && _tally_claims_looks_plural (c, k - 1))
         {
           /* "heads of government" */
-          if (token_is (c, k, "of") && is_word (c, k + 1))
+          if (is_role (c, k, TALLY_ROLE_OF) && is_word (c, k + 1))
             {
               const TallyToken *h = TOK (c, k - 1), *o = TOK (c, k + 1);
 
@@ -262,7 +262,7 @@ subject_in (Ctx  *c,
         while (p >= from && (is_determiner (c, p) || has_flag (c, p, TALLY_LEX_STOP)) && !has_flag (c, p, TALLY_LEX_NP_BREAK))
           p--;
         if (p >= from && is_word (c, p) && has_flag (c, p, TALLY_LEX_NP_BREAK) && !has_flag (c, p, TALLY_LEX_LEVEL_VERB)
-            && !token_is (c, p, "and") && !token_is (c, p, "but") && !has_flag (c, p, TALLY_LEX_CLAUSE_RESET))
+            && !is_role (c, p, TALLY_ROLE_AND) && !is_role (c, p, TALLY_ROLE_BUT) && !has_flag (c, p, TALLY_LEX_CLAUSE_RESET))
           {
             guint np_end = _tally_claims_read_np (c, k, NP_ANY);
 
@@ -279,7 +279,7 @@ subject_in (Ctx  *c,
       if (after == (guint) k || c->measure->len == 0)
         continue;
       /* "the value of trade reached …" → trade. */
-      if (has_flag (c, after - 1, TALLY_LEX_FILLER) && token_is (c, after, "of"))
+      if (has_flag (c, after - 1, TALLY_LEX_FILLER) && is_role (c, after, TALLY_ROLE_OF))
         {
           guint again = _tally_claims_read_np (c, after + 1, NP_ANY);
 
@@ -335,7 +335,7 @@ measure_from_subject_full (Ctx  *c,
       }
 
   /* "…, which lasted less than 48 hours": the subject is before the comma. */
-  if (clause > 1 && (token_is (c, clause, "which") || token_is (c, clause, "that")))
+  if (clause > 1 && (is_role (c, clause, TALLY_ROLE_WHICH) || is_role (c, clause, TALLY_ROLE_THAT)))
     {
       gint end = clause - 1, start = end;
 
@@ -373,11 +373,11 @@ measure_before_of (Ctx      *c,
   gint end, start;
 
   /* "…of", "…worth", and "caps withdrawals at 11.5 km³" (not "stood at"). */
-  if (of < 1 || !(token_is (c, of, "of") || token_is (c, of, "worth")
-                  || (token_is (c, of, "at") && is_content_word (c, of - 1) && !is_proper (c, of - 1))))
+  if (of < 1 || !(is_role (c, of, TALLY_ROLE_OF) || is_role (c, of, TALLY_ROLE_WORTH)
+                  || (is_role (c, of, TALLY_ROLE_AT) && is_content_word (c, of - 1) && !is_proper (c, of - 1))))
     return FALSE;
   end = of - 1;
-  if (token_is (c, of, "worth") && end > 0 && punct_is (c, end, ','))
+  if (is_role (c, of, TALLY_ROLE_WORTH) && end > 0 && punct_is (c, end, ','))
     end--;
   if (!is_word (c, end) || has_flag (c, end, TALLY_LEX_NP_BREAK))
     return FALSE;
@@ -386,7 +386,7 @@ measure_before_of (Ctx      *c,
       *change = TRUE;
       /* "an increase of 35% in trade" — the measure follows; "…, an
        * increase of 12%" — it is the one of the figure before. */
-      if (token_is (c, after, "in") && !has_flag (c, after + 2, TALLY_LEX_DURATION)
+      if (is_role (c, after, TALLY_ROLE_IN) && !has_flag (c, after + 2, TALLY_LEX_DURATION)
           && !has_flag (c, after + 1, TALLY_LEX_DURATION) && _tally_claims_read_np (c, after + 1, NP_ANY) > after + 1)
         return TRUE;
       return copy_previous_measure (c);
@@ -416,8 +416,8 @@ append_participle (Ctx  *c,
 
       if (is_clause_break (c, k))
         return;
-      if (!(token_is (c, k, "been") || token_is (c, k, "were") || token_is (c, k, "was")
-            || token_is (c, k, "are") || token_is (c, k, "is") || token_is (c, k, "be")))
+      if (!(is_role (c, k, TALLY_ROLE_BEEN) || is_role (c, k, TALLY_ROLE_WERE) || is_role (c, k, TALLY_ROLE_WAS)
+            || is_role (c, k, TALLY_ROLE_ARE) || is_role (c, k, TALLY_ROLE_IS) || is_role (c, k, TALLY_ROLE_BE)))
         continue;
       if (!is_word (c, k + 1))
         return;
@@ -452,24 +452,24 @@ _tally_claims_compares_to_previous (Ctx        *c,
   if (c->last_measure->len == 0 || first == 0 || c->last_claim_end >= first)
     return FALSE;
   /* "against eight in 2023", "compared with $21 billion": explicit. */
-  if (token_is (c, first - 1, "against") || token_is (c, first - 1, "versus")
-      || (first > 1 && token_is (c, first - 1, "with") && token_is (c, first - 2, "compared")))
+  if (is_role (c, first - 1, TALLY_ROLE_AGAINST) || is_role (c, first - 1, TALLY_ROLE_VERSUS)
+      || (first > 1 && is_role (c, first - 1, TALLY_ROLE_WITH) && is_role (c, first - 2, TALLY_ROLE_COMPARED)))
     return TRUE;
-  if (!(token_is (c, first - 1, "from") || token_is (c, first - 1, "to") || token_is (c, first - 1, "than")))
+  if (!(is_role (c, first - 1, TALLY_ROLE_FROM) || is_role (c, first - 1, TALLY_ROLE_TO) || is_role (c, first - 1, TALLY_ROLE_THAN)))
     return FALSE;
   /* "raise that to 20 bcm": the same unit says it is the same thing. */
   if (unit != NULL && g_strcmp0 (unit, c->last_unit) == 0)
     return TRUE;
   /* "musicians from 14 countries": "from" compares only after a change
    * ("up from 9", "fell from"); "to" only after one or after "from X". */
-  if (token_is (c, first - 1, "from") && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE)))
+  if (is_role (c, first - 1, TALLY_ROLE_FROM) && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE)))
     return FALSE;
-  if (token_is (c, first - 1, "to") && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE))
-      && !(c->last_claim_start > 0 && token_is (c, c->last_claim_start - 1, "from")))
+  if (is_role (c, first - 1, TALLY_ROLE_TO) && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE))
+      && !(c->last_claim_start > 0 && is_role (c, c->last_claim_start - 1, TALLY_ROLE_FROM)))
     return FALSE;
   /* Otherwise only within the clause ("…, up from 9" counts as one). */
   for (guint k = c->last_claim_end + 1; k < first; k++)
-    if ((is_clause_break (c, k) && !has_flag (c, k + 1, TALLY_LEX_CHANGE)) || token_is (c, k, "and"))
+    if ((is_clause_break (c, k) && !has_flag (c, k + 1, TALLY_LEX_CHANGE)) || is_role (c, k, TALLY_ROLE_AND))
       return FALSE;
   return TRUE;
 }
@@ -492,7 +492,7 @@ measure_verb_by (Ctx      *c,
   gint by = (gint) q->first - 1;
 
   /* "cut waiting times to 6 hours": a level, of the same noun phrase. */
-  if (by >= 2 && token_is (c, by, "to"))
+  if (by >= 2 && is_role (c, by, TALLY_ROLE_TO))
     {
       for (gint v = by - 1; v >= 0 && v >= by - 5; v--)
         if (has_flag (c, v, TALLY_LEX_CHANGE) && !has_flag (c, v, TALLY_LEX_STOP) && v + 1 < by
@@ -500,7 +500,7 @@ measure_verb_by (Ctx      *c,
           return _tally_claims_read_np (c, v + 1, NP_ANY) > (guint) v + 1 && c->measure->len > 0;
       return FALSE;
     }
-  if (by < 2 || !token_is (c, by, "by"))
+  if (by < 2 || !is_role (c, by, TALLY_ROLE_BY))
     return FALSE;
   for (gint v = by - 1; v >= 0 && v >= by - 4; v--)
     if (has_flag (c, v, TALLY_LEX_CHANGE) && !has_flag (c, v, TALLY_LEX_STOP))
@@ -523,21 +523,21 @@ find_measure_rules (Ctx      *c,
   guint a = q->after;
 
   /* "lost up to 15% of their harvest": a share, not a change. */
-  if (q->kind == TALLY_CLAIM_KIND_PERCENT && token_is (c, a, "of"))
+  if (q->kind == TALLY_CLAIM_KIND_PERCENT && is_role (c, a, TALLY_ROLE_OF))
     q->change = FALSE;
   /* "35% increase in bilateral trade", "a 12% rise". */
   if (has_flag (c, a, TALLY_LEX_CHANGE) && !has_flag (c, a, TALLY_LEX_LEVEL_VERB) && q->kind != TALLY_CLAIM_KIND_COUNT)
     {
       q->change = TRUE;
       a++;
-      if ((token_is (c, a, "in") || token_is (c, a, "of")) && _tally_claims_read_np (c, a + 1, NP_ANY) > a + 1)
+      if ((is_role (c, a, TALLY_ROLE_IN) || is_role (c, a, TALLY_ROLE_OF)) && _tally_claims_read_np (c, a + 1, NP_ANY) > a + 1)
         return TRUE;
       g_string_truncate (c->measure, 0);
       return measure_from_subject (c, q->first);
     }
   /* "7% more than in 2023" */
-  if ((token_is (c, a, "more") || token_is (c, a, "less") || token_is (c, a, "higher") || token_is (c, a, "lower")
-       || token_is (c, a, "fewer")) && token_is (c, a + 1, "than") && q->kind != TALLY_CLAIM_KIND_COUNT)
+  if ((is_role (c, a, TALLY_ROLE_MORE) || is_role (c, a, TALLY_ROLE_LESS) || is_role (c, a, TALLY_ROLE_HIGHER) || is_role (c, a, TALLY_ROLE_LOWER)
+       || is_role (c, a, TALLY_ROLE_FEWER)) && is_role (c, a + 1, TALLY_ROLE_THAN) && q->kind != TALLY_CLAIM_KIND_COUNT)
     {
       /* "…in 2024, 7% more than in 2023": more of what came before. */
       q->change = TRUE;
@@ -548,7 +548,7 @@ find_measure_rules (Ctx      *c,
     return TRUE;
   /* "drew 65,000 visitors over four days, up 30%": the change of the
    * figure before. */
-  if (q->first > 1 && (token_is (c, q->first - 1, "up") || token_is (c, q->first - 1, "down"))
+  if (q->first > 1 && (is_role (c, q->first - 1, TALLY_ROLE_UP) || is_role (c, q->first - 1, TALLY_ROLE_DOWN))
       && punct_is (c, q->first - 2, ',') && c->last_measure->len > 0 && c->last_claim_end < q->first
       && copy_previous_measure (c))
     {
@@ -561,7 +561,7 @@ find_measure_rules (Ctx      *c,
   switch (q->kind)
     {
     case TALLY_CLAIM_KIND_COUNT:
-      if (token_is (c, a, "of") && _tally_claims_read_np (c, a + 1, NP_PLURAL) > a + 1)
+      if (is_role (c, a, TALLY_ROLE_OF) && _tally_claims_read_np (c, a + 1, NP_PLURAL) > a + 1)
         return TRUE;
       /* "a 400-bed hospital", "a 12-member council": it counts the beds. */
       if (punct_is (c, a, '-') && attached (c, a) && attached (c, a + 1) && is_word (c, a + 1))
@@ -598,7 +598,7 @@ find_measure_rules (Ctx      *c,
       return FALSE;
 
     case TALLY_CLAIM_KIND_PERCENT:
-      if (token_is (c, a, "of"))
+      if (is_role (c, a, TALLY_ROLE_OF))
         {
           guint end = _tally_claims_read_np (c, a + 1, NP_PLURAL);
 
@@ -623,21 +623,21 @@ find_measure_rules (Ctx      *c,
       if (q->compound && punct_is (c, a, ',') && is_word (c, a + 1) && (TOK (c, a + 1)->flags & TALLY_TOKEN_HYPHENATED)
           && _tally_claims_read_np (c, a + 1, NP_ANY) > a + 1)
         return TRUE;
-      if ((token_is (c, a, "in") || token_is (c, a, "of") || token_is (c, a, "worth")
-           || (q->kind == TALLY_CLAIM_KIND_MONEY && (token_is (c, a, "on") || token_is (c, a, "for"))))
+      if ((is_role (c, a, TALLY_ROLE_IN) || is_role (c, a, TALLY_ROLE_OF) || is_role (c, a, TALLY_ROLE_WORTH)
+           || (q->kind == TALLY_CLAIM_KIND_MONEY && (is_role (c, a, TALLY_ROLE_ON) || is_role (c, a, TALLY_ROLE_FOR))))
           && !is_number (c, a + 1) && q->kind != TALLY_CLAIM_KIND_DURATION)
         {
           guint from = a + 1;
 
-          if (token_is (c, a, "worth") && token_is (c, from, "of"))
+          if (is_role (c, a, TALLY_ROLE_WORTH) && is_role (c, from, TALLY_ROLE_OF))
             from++;
           if (_tally_claims_read_np (c, from, NP_ANY) > from)
             return TRUE;
         }
       /* "€1.5 billion is earmarked for the ports" */
       if (q->kind == TALLY_CLAIM_KIND_MONEY
-          && (token_is (c, a, "is") || token_is (c, a, "are") || token_is (c, a, "was") || token_is (c, a, "were"))
-          && is_word (c, a + 1) && _tally_claims_looks_verb (c, a + 1) && (token_is (c, a + 2, "for") || token_is (c, a + 2, "on"))
+          && (is_role (c, a, TALLY_ROLE_IS) || is_role (c, a, TALLY_ROLE_ARE) || is_role (c, a, TALLY_ROLE_WAS) || is_role (c, a, TALLY_ROLE_WERE))
+          && is_word (c, a + 1) && _tally_claims_looks_verb (c, a + 1) && (is_role (c, a + 2, TALLY_ROLE_FOR) || is_role (c, a + 2, TALLY_ROLE_ON))
           && _tally_claims_read_np (c, a + 3, NP_ANY) > a + 3)
         return TRUE;
       if (measure_before_of (c, q->first, q->after, &q->change))
@@ -675,7 +675,7 @@ _tally_claims_find_measure (Ctx      *c,
           if (is_clause_break (c, k) || punct_is (c, k, ';'))
             same_clause = FALSE;
           /* "€2.5bn, £310 million and ¥8 billion": items of one list. */
-          if (!punct_is (c, k, ',') && !token_is (c, k, "and") && !token_is (c, k, "or"))
+          if (!punct_is (c, k, ',') && !is_role (c, k, TALLY_ROLE_AND) && !is_role (c, k, TALLY_ROLE_OR))
             list = FALSE;
         }
       same_clause |= list;

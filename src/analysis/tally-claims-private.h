@@ -129,23 +129,14 @@ attached (Ctx *c,
   return i < n_tokens (c) && !(TOK (c, i)->flags & TALLY_TOKEN_SPACE_BEFORE);
 }
 
+/* Whether token i is the language's word for `role` ("of", "between"…). */
 static inline gboolean
-token_is_n (Ctx        *c,
-            guint       i,
-            const char *str,
-            gsize       n)
+is_role (Ctx          *c,
+         guint         i,
+         TallyLexRole  role)
 {
-  const TallyToken *t;
-
-  if (i >= n_tokens (c))
-    return FALSE;
-  t = TOK (c, i);
-  return t->end - t->start == n && (c->text[t->start] | 0x20) == (str[0] | 0x20)
-         && g_ascii_strncasecmp (c->text + t->start, str, n) == 0;
+  return i < n_tokens (c) && TOK (c, i)->lex != NULL && TOK (c, i)->lex->role == role;
 }
-
-/* Literal strings only: their length is known at compile time. */
-#define token_is(c, i, str) token_is_n ((c), (i), ("" str), sizeof (str) - 1)
 
 static inline gboolean
 punct_is (Ctx  *c,

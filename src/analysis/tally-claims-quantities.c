@@ -21,8 +21,8 @@ read_word_number (Ctx    *c,
   guint k = i;
 
   *has_scale = FALSE;
-  if (token_is (c, k, "a") && (has_flag (c, k + 1, TALLY_LEX_SCALE) || token_is (c, k + 1, "dozen"))
-      && !token_is (c, k + 1, "m") && !token_is (c, k + 1, "k") && !token_is (c, k + 1, "b"))
+  if (is_role (c, k, TALLY_ROLE_A) && (has_flag (c, k + 1, TALLY_LEX_SCALE) || is_role (c, k + 1, TALLY_ROLE_DOZEN))
+      && !is_role (c, k + 1, TALLY_ROLE_M) && !is_role (c, k + 1, TALLY_ROLE_K) && !is_role (c, k + 1, TALLY_ROLE_B))
     {
       current = 1;
       any = TRUE;
@@ -68,7 +68,7 @@ read_word_number (Ctx    *c,
         }
       if ((e->flags & TALLY_LEX_NUMBER) && !(e->flags & TALLY_LEX_SCALE))
         {
-          if (token_is (c, k, "dozen"))
+          if (is_role (c, k, TALLY_ROLE_DOZEN))
             current = (current == 0 ? 1 : current) * 12;
           else
             current += e->number;
@@ -77,13 +77,13 @@ read_word_number (Ctx    *c,
           continue;
         }
       /* "two and a half million" */
-      if (any && token_is (c, k, "and") && token_is (c, k + 1, "a") && token_is (c, k + 2, "half"))
+      if (any && is_role (c, k, TALLY_ROLE_AND) && is_role (c, k + 1, TALLY_ROLE_A) && is_role (c, k + 2, TALLY_ROLE_HALF))
         {
           current += 0.5;
           k += 3;
           continue;
         }
-      if (any && token_is (c, k, "and") && has_flag (c, k + 1, TALLY_LEX_NUMBER) && total > 0)
+      if (any && is_role (c, k, TALLY_ROLE_AND) && has_flag (c, k + 1, TALLY_LEX_NUMBER) && total > 0)
         {
           k++;
           continue;
@@ -211,14 +211,14 @@ _tally_claims_never_claim (Ctx  *c,
     return 1;
   if (i > 1 && TOK (c, i - 1)->type == TALLY_TOKEN_DASH && attached (c, i) && attached (c, i - 1)
       && is_word (c, i - 2)
-      && !(token_is (c, i - 2, "mid") || token_is (c, i - 2, "early") || token_is (c, i - 2, "late")
-           || token_is (c, i - 2, "pre") || token_is (c, i - 2, "post") || token_is (c, i - 2, "end")))
+      && !(is_role (c, i - 2, TALLY_ROLE_MID) || is_role (c, i - 2, TALLY_ROLE_EARLY) || is_role (c, i - 2, TALLY_ROLE_LATE)
+           || is_role (c, i - 2, TALLY_ROLE_PRE) || is_role (c, i - 2, TALLY_ROLE_POST) || is_role (c, i - 2, TALLY_ROLE_END)))
     return 1;
   if (i > 0 && is_word (c, i - 1) && attached (c, i))
     return 1;
   if (is_word (c, i + 1) && attached (c, i + 1) && TOK (c, i + 1)->lex == NULL
-      && !token_is (c, i + 1, "s") && !token_is (c, i + 1, "st") && !token_is (c, i + 1, "nd")
-      && !token_is (c, i + 1, "rd") && !token_is (c, i + 1, "th"))
+      && !is_role (c, i + 1, TALLY_ROLE_S) && !is_role (c, i + 1, TALLY_ROLE_ST) && !is_role (c, i + 1, TALLY_ROLE_ND)
+      && !is_role (c, i + 1, TALLY_ROLE_RD) && !is_role (c, i + 1, TALLY_ROLE_TH))
     return 2;  /* "5G", "3D" */
   /* Unseparated long digit strings: IDs, not quantities. */
   if (t->n_int_digits >= 6 && !(t->flags & TALLY_TOKEN_NUMBER_SEP) && t->decimals == 0
@@ -316,7 +316,7 @@ read_unit (Ctx      *c,
   if (!hyphen && !money_before)
     {
       e = _tally_claims_match_phrase (c, k, TALLY_LEX_PERCENT, &n);
-      if (e != NULL && !(token_is (c, k, "point") || token_is (c, k, "points")) )
+      if (e != NULL && !(is_role (c, k, TALLY_ROLE_POINT) || is_role (c, k, TALLY_ROLE_POINTS)) )
         {
           q->kind = TALLY_CLAIM_KIND_PERCENT;
           q->unit = e->percent;
@@ -385,12 +385,12 @@ change_before (Ctx  *c,
 {
   gint k = (gint) first - 1;
 
-  if (k >= 0 && token_is (c, k, "by"))
+  if (k >= 0 && is_role (c, k, TALLY_ROLE_BY))
     k--;
-  if (k >= 0 && token_is (c, k, "of") && k > 0 && has_flag (c, k - 1, TALLY_LEX_CHANGE)
+  if (k >= 0 && is_role (c, k, TALLY_ROLE_OF) && k > 0 && has_flag (c, k - 1, TALLY_LEX_CHANGE)
       && !has_flag (c, k - 1, TALLY_LEX_LEVEL_VERB))
     return TRUE;
-  return k >= 0 && has_flag (c, k, TALLY_LEX_CHANGE) && !token_is (c, k + 1, "to");
+  return k >= 0 && has_flag (c, k, TALLY_LEX_CHANGE) && !is_role (c, k + 1, TALLY_ROLE_TO);
 }
 
 /* The quantity whose numeral starts at token i (or whose currency sign does).
@@ -482,9 +482,9 @@ _tally_claims_match_quantity (Ctx   *c,
   {
     guint r = k == end ? end : k;
     gboolean dash = r < n_tokens (c) && TOK (c, r)->type == TALLY_TOKEN_DASH;
-    gboolean to = token_is (c, r, "to") && !q.change
-                  && !(q.first > 1 && token_is (c, q.first - 1, "from") && has_flag (c, q.first - 2, TALLY_LEX_CHANGE));
-    gboolean and = token_is (c, r, "and") && q.first > 0 && token_is (c, q.first - 1, "between");
+    gboolean to = is_role (c, r, TALLY_ROLE_TO) && !q.change
+                  && !(q.first > 1 && is_role (c, q.first - 1, TALLY_ROLE_FROM) && has_flag (c, q.first - 2, TALLY_LEX_CHANGE));
+    gboolean and = is_role (c, r, TALLY_ROLE_AND) && q.first > 0 && is_role (c, q.first - 1, TALLY_ROLE_BETWEEN);
 
     if (dash || to || and)
       {
@@ -545,7 +545,7 @@ _tally_claims_match_quantity (Ctx   *c,
         if (e != NULL)
           n++;
       }
-    if (e != NULL && q.qualifier == TALLY_QUALIFIER_EXACT && !token_is (c, k + n, "than"))
+    if (e != NULL && q.qualifier == TALLY_QUALIFIER_EXACT && !is_role (c, k + n, TALLY_ROLE_THAN))
       {
         q.qualifier = (TallyQualifier) e->qualifier_after;
         k += n;
@@ -558,8 +558,8 @@ _tally_claims_match_quantity (Ctx   *c,
 
   /* "served under three presidents": a preposition after a verb. */
   if (q.kind == TALLY_CLAIM_KIND_COUNT && q.first + 1 == q.num_first && q.first > 0
-      && token_is (c, q.first, "under")
-      && (token_is (c, q.first - 1, "served") || token_is (c, q.first - 1, "worked") || token_is (c, q.first - 1, "lived")))
+      && is_role (c, q.first, TALLY_ROLE_UNDER)
+      && (is_role (c, q.first - 1, TALLY_ROLE_SERVED) || is_role (c, q.first - 1, TALLY_ROLE_WORKED) || is_role (c, q.first - 1, TALLY_ROLE_LIVED)))
     {
       q.qualifier = TALLY_QUALIFIER_EXACT;
       q.first = q.num_first;
@@ -567,17 +567,17 @@ _tally_claims_match_quantity (Ctx   *c,
   /* "31 side events over three days": "over" is a preposition there; it
    * bounds a duration only after a verb ("lasted over three hours"). */
   if (q.kind == TALLY_CLAIM_KIND_DURATION && q.qualifier == TALLY_QUALIFIER_OVER && q.first + 1 == q.num_first
-      && token_is (c, q.first, "over")
+      && is_role (c, q.first, TALLY_ROLE_OVER)
       && !(q.first > 0 && (has_flag (c, q.first - 1, TALLY_LEX_LEVEL_VERB) || _tally_claims_looks_verb (c, q.first - 1)
-                           || token_is (c, q.first - 1, "for") || token_is (c, q.first - 1, "took")
-                           || token_is (c, q.first - 1, "take"))))
+                           || is_role (c, q.first - 1, TALLY_ROLE_FOR) || is_role (c, q.first - 1, TALLY_ROLE_TOOK)
+                           || is_role (c, q.first - 1, TALLY_ROLE_TAKE))))
     {
       q.qualifier = TALLY_QUALIFIER_EXACT;
       q.first = q.num_first;
     }
 
   /* "two years ago" → a year. */
-  if (q.kind == TALLY_CLAIM_KIND_DURATION && token_is (c, k, "ago") && g_str_equal (q.unit, "year")
+  if (q.kind == TALLY_CLAIM_KIND_DURATION && is_role (c, k, TALLY_ROLE_AGO) && g_str_equal (q.unit, "year")
       && !q.has_max)
     {
       TallyClaimRecord r = { 0 };
@@ -599,9 +599,9 @@ _tally_claims_match_quantity (Ctx   *c,
     }
 
   /* "512 to the dollar": an exchange rate, in the currency the clause names. */
-  if (q.bare && !word_number && (token_is (c, k, "per") || (token_is (c, k, "to") && token_is (c, k + 1, "the"))))
+  if (q.bare && !word_number && (is_role (c, k, TALLY_ROLE_PER) || (is_role (c, k, TALLY_ROLE_TO) && is_role (c, k + 1, TALLY_ROLE_THE))))
     {
-      guint m = token_is (c, k, "per") ? k + 1 : k + 2;
+      guint m = is_role (c, k, TALLY_ROLE_PER) ? k + 1 : k + 2;
       const TallyLexEntry *quote = is_word (c, m) ? TOK (c, m)->lex : NULL;
 
       if (quote != NULL && (quote->flags & TALLY_LEX_CURRENCY))
@@ -627,18 +627,18 @@ _tally_claims_match_quantity (Ctx   *c,
         }
     }
   /* "three times the usual": a multiplier, no quantity of its own. */
-  if (q.bare && token_is (c, k, "fold"))
+  if (q.bare && is_role (c, k, TALLY_ROLE_FOLD))
     return k + 1;
-  if (q.bare && token_is (c, k, "times")
-      && (is_determiner (c, k + 1) || token_is (c, k + 1, "as") || token_is (c, k + 1, "more")
-          || token_is (c, k + 1, "less") || token_is (c, k + 1, "higher") || token_is (c, k + 1, "larger")
-          || token_is (c, k + 1, "bigger") || token_is (c, k + 1, "greater") || token_is (c, k + 1, "faster")
-          || token_is (c, k + 1, "what")))
+  if (q.bare && is_role (c, k, TALLY_ROLE_TIMES)
+      && (is_determiner (c, k + 1) || is_role (c, k + 1, TALLY_ROLE_AS) || is_role (c, k + 1, TALLY_ROLE_MORE)
+          || is_role (c, k + 1, TALLY_ROLE_LESS) || is_role (c, k + 1, TALLY_ROLE_HIGHER) || is_role (c, k + 1, TALLY_ROLE_LARGER)
+          || is_role (c, k + 1, TALLY_ROLE_BIGGER) || is_role (c, k + 1, TALLY_ROLE_GREATER) || is_role (c, k + 1, TALLY_ROLE_FASTER)
+          || is_role (c, k + 1, TALLY_ROLE_WHAT)))
     return k + 1;
   if (q.bare && word_number && !_tally_claims_compares_to_previous (c, q.first, NULL))
     {
       /* A number word needs a noun or a scale: "one of the …" is no claim. */
-      if (token_is (c, num, "one") || !is_word (c, k) || has_flag (c, k, TALLY_LEX_NP_BREAK)
+      if (is_role (c, num, TALLY_ROLE_ONE) || !is_word (c, k) || has_flag (c, k, TALLY_LEX_NP_BREAK)
           || has_flag (c, k, TALLY_LEX_LEVEL_VERB) || is_determiner (c, k))
         return end;
     }
@@ -660,7 +660,7 @@ _tally_claims_match_fraction (Ctx   *c,
   Quantity q = { 0 };
   const TallyToken *t = TOK (c, i);
 
-  if (token_is (c, k, "a") || token_is (c, k, "one"))
+  if (is_role (c, k, TALLY_ROLE_A) || is_role (c, k, TALLY_ROLE_ONE))
     k++;
   else if (has_flag (c, k, TALLY_LEX_NUMBER) && !(t->flags & TALLY_TOKEN_HYPHENATED))
     {
@@ -687,17 +687,17 @@ _tally_claims_match_fraction (Ctx   *c,
         return i;
       fraction = TOK (c, k)->lex->fraction;
       /* "one third" and "a third" are shares; "the third" is an ordinal. */
-      if (k == i && !token_is (c, k, "half"))
+      if (k == i && !is_role (c, k, TALLY_ROLE_HALF))
         return i;
     }
   /* A share ("a third of the projects") or a change ("rose by a quarter",
    * "grown by about a third"). */
   q.qualifier = qualifier_before (c, i, &qual_first);
-  if ((qual_first > 0 && token_is (c, qual_first - 1, "by") && !token_is (c, k + 1, "of"))
-      || token_is (c, k + 1, "more") || token_is (c, k + 1, "less") || token_is (c, k + 1, "higher")
-      || token_is (c, k + 1, "lower") || token_is (c, k + 1, "fewer"))
+  if ((qual_first > 0 && is_role (c, qual_first - 1, TALLY_ROLE_BY) && !is_role (c, k + 1, TALLY_ROLE_OF))
+      || is_role (c, k + 1, TALLY_ROLE_MORE) || is_role (c, k + 1, TALLY_ROLE_LESS) || is_role (c, k + 1, TALLY_ROLE_HIGHER)
+      || is_role (c, k + 1, TALLY_ROLE_LOWER) || is_role (c, k + 1, TALLY_ROLE_FEWER))
     q.change = TRUE;
-  else if (!token_is (c, k + 1, "of")
+  else if (!is_role (c, k + 1, TALLY_ROLE_OF)
            /* "nearly half faced delays", "half the projects" */
            && !(is_word (c, k + 1) && (_tally_claims_looks_verb (c, k + 1) || is_determiner (c, k + 1)))
            && !(k + 1 >= n_tokens (c) || TOK (c, k + 1)->type == TALLY_TOKEN_PUNCT))
@@ -749,7 +749,7 @@ _tally_claims_match_ordinal (Ctx   *c,
   if (ordinal <= 0)
     return i;
   /* "a third of", "one fifth of": shares, not ordinals. */
-  if (token_is (c, next, "of"))
+  if (is_role (c, next, TALLY_ROLE_OF))
     return i + 1;
   /* "the first two jets": the ordinal ranks the jets. */
   if (next < n_tokens (c) && (is_number (c, next) || (has_flag (c, next, TALLY_LEX_NUMBER)
@@ -767,10 +767,10 @@ _tally_claims_match_ordinal (Ctx   *c,
   if (_tally_claims_read_np (c, next, NP_SINGULAR) == next || c->measure->len == 0)
     {
       /* "a £310 million contract, its 2nd in the region" */
-      if (i > 0 && (token_is (c, i - 1, "its") || token_is (c, i - 1, "their") || token_is (c, i - 1, "his")
-                    || token_is (c, i - 1, "her")) && c->last_measure->len > 0)
+      if (i > 0 && (is_role (c, i - 1, TALLY_ROLE_ITS) || is_role (c, i - 1, TALLY_ROLE_THEIR) || is_role (c, i - 1, TALLY_ROLE_HIS)
+                    || is_role (c, i - 1, TALLY_ROLE_HER)) && c->last_measure->len > 0)
         g_string_assign (c->measure, c->last_measure->str);
-      else if (i > 2 && token_is (c, i - 1, "the") && punct_is (c, i - 2, ',') && punct_is (c, next, ',')
+      else if (i > 2 && is_role (c, i - 1, TALLY_ROLE_THE) && punct_is (c, i - 2, ',') && punct_is (c, next, ',')
                && is_word (c, i - 3))
         {
           /* "Next year's edition, the sixth, is …": the noun it stands for. */

@@ -138,7 +138,7 @@ nearest_scope (Ctx  *c,
     {
       guint tok = c->scopes[s].token;
 
-      if (tok > last && !(tok > 1 && token_is (c, tok - 2, "than")))
+      if (tok > last && !(tok > 1 && is_role (c, tok - 2, TALLY_ROLE_THAN)))
         {
           gboolean same_clause = TRUE;
 
@@ -151,8 +151,8 @@ nearest_scope (Ctx  *c,
       /* "…this year, down from 18.6 million": a baseline has no period
        * of the sentence's, only one of its own ("…from $21 billion in 2019"). */
       if (tok < first && first > 0
-          && (token_is (c, first - 1, "from") || token_is (c, first - 1, "against")
-              || token_is (c, first - 1, "than") || token_is (c, first - 1, "with")))
+          && (is_role (c, first - 1, TALLY_ROLE_FROM) || is_role (c, first - 1, TALLY_ROLE_AGAINST)
+              || is_role (c, first - 1, TALLY_ROLE_THAN) || is_role (c, first - 1, TALLY_ROLE_WITH)))
         continue;
       if (tok < first && first - tok < before_dist)
         {
@@ -161,7 +161,7 @@ nearest_scope (Ctx  *c,
           /* "…last year, and the city plans 12,000 flats": a new clause with
            * a subject of its own starts after ", and". */
           for (guint k = tok + 1; k + 1 < first; k++)
-            if (punct_is (c, k, ',') && (token_is (c, k + 1, "and") || token_is (c, k + 1, "but")))
+            if (punct_is (c, k, ',') && (is_role (c, k + 1, TALLY_ROLE_AND) || is_role (c, k + 1, TALLY_ROLE_BUT)))
               new_clause = TRUE;
           if (new_clause)
             continue;
@@ -189,7 +189,7 @@ _tally_claims_emit (Ctx                *c,
       && record->kind != TALLY_CLAIM_KIND_ORDINAL)
     record->scope_year = nearest_scope (c, first, last);
   /* "an increase of 35% since the second summit": its period is that span. */
-  if (record->change && token_is (c, last + 1, "since"))
+  if (record->change && is_role (c, last + 1, TALLY_ROLE_SINCE))
     record->scope_year = 0;
   if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
       && record->kind != TALLY_CLAIM_KIND_ORDINAL && record->measure != NULL && record->measure != c->last_measure->str)
@@ -245,7 +245,7 @@ find_scopes (Ctx *c)
         if (!(TOK (c, k)->lex != NULL && (TOK (c, k)->lex->starts & TALLY_LEX_RELATIVE_DATE)))
           continue;
         if (!has_flag (c, k + 1, TALLY_LEX_DURATION) && !has_flag (c, k + 2, TALLY_LEX_DURATION)
-            && !token_is (c, k + 1, "year's") && !token_is (c, k + 2, "year's"))
+            && !is_role (c, k + 1, TALLY_ROLE_YEAR_POSS) && !is_role (c, k + 2, TALLY_ROLE_YEAR_POSS))
           continue;
         e = _tally_claims_match_phrase (c, k, TALLY_LEX_RELATIVE_DATE, &n);
         if (e != NULL && g_str_equal (e->relative_unit, "year") && c->n_scopes < MAX_SCOPES)
@@ -320,8 +320,8 @@ process_sentence (Ctx *c)
               continue;
             }
           if (is_word (c, i + 1) && attached (c, i + 1)
-              && (token_is (c, i + 1, "st") || token_is (c, i + 1, "nd") || token_is (c, i + 1, "rd")
-                  || token_is (c, i + 1, "th")))
+              && (is_role (c, i + 1, TALLY_ROLE_ST) || is_role (c, i + 1, TALLY_ROLE_ND) || is_role (c, i + 1, TALLY_ROLE_RD)
+                  || is_role (c, i + 1, TALLY_ROLE_TH)))
             {
               next = _tally_claims_match_ordinal (c, i, ss, se);
               i = next > i ? next : i + 2;
@@ -358,7 +358,7 @@ process_sentence (Ctx *c)
           && (t->lex == NULL
               || (!(t->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL | TALLY_LEX_MONTH | TALLY_LEX_FRACTION
                                      | TALLY_LEX_RELATIVE_DATE | TALLY_LEX_CURRENCY))
-                  && !(t->lex->starts & TALLY_LEX_RELATIVE_DATE) && !token_is (c, i, "a"))))
+                  && !(t->lex->starts & TALLY_LEX_RELATIVE_DATE) && !is_role (c, i, TALLY_ROLE_A))))
         {
           i++;
           continue;
@@ -370,8 +370,8 @@ process_sentence (Ctx *c)
               || ((t->lex->starts & TALLY_LEX_RELATIVE_DATE)
                   && (has_flag (c, i + 1, TALLY_LEX_DURATION | TALLY_LEX_RELATIVE_DATE)
                       || has_flag (c, i + 2, TALLY_LEX_DURATION | TALLY_LEX_RELATIVE_DATE)
-                      || token_is (c, i + 1, "year's") || token_is (c, i + 2, "year's")
-                      || token_is (c, i + 1, "month's") || token_is (c, i + 2, "month's"))))
+                      || is_role (c, i + 1, TALLY_ROLE_YEAR_POSS) || is_role (c, i + 2, TALLY_ROLE_YEAR_POSS)
+                      || is_role (c, i + 1, TALLY_ROLE_MONTH_POSS) || is_role (c, i + 2, TALLY_ROLE_MONTH_POSS))))
           && (next = _tally_claims_match_relative (c, i, ss, se)) > i)
         {
           i = next;
@@ -394,7 +394,7 @@ process_sentence (Ctx *c)
           continue;
         }
       if ((t->lex != NULL && (t->lex->flags & TALLY_LEX_NUMBER))
-          || (token_is (c, i, "a") && (has_flag (c, i + 1, TALLY_LEX_SCALE) || token_is (c, i + 1, "dozen")))
+          || (is_role (c, i, TALLY_ROLE_A) && (has_flag (c, i + 1, TALLY_LEX_SCALE) || is_role (c, i + 1, TALLY_ROLE_DOZEN)))
           || (t->flags & TALLY_TOKEN_HYPHENATED))
         {
           next = _tally_claims_match_quantity (c, i, ss, se);
@@ -418,22 +418,16 @@ process_sentence (Ctx *c)
   g_array_set_size (c->tokens, 0);
 }
 
-static const char * const abbreviations[] = {
-  "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-  "inc", "ltd", "co", "corp", "vs", "etc", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul",
-  "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "fig", "vol", "pp", "art", "jr", "sr",
-};
 
+
+/* "Mr.", "Dr.", "Inc." (the lexicon's [abbreviation] list) and initials. */
 static gboolean
-is_abbreviation (const char *w,
-                 gsize       n)
+is_abbreviation (const TallyToken *t,
+                 const char       *text)
 {
-  if (n == 1 && g_ascii_isupper (w[0]))
+  if (t->end - t->start == 1 && g_ascii_isupper (text[t->start]))
     return TRUE;  /* an initial: "J. Smith" */
-  for (guint a = 0; a < G_N_ELEMENTS (abbreviations); a++)
-    if (strlen (abbreviations[a]) == n && g_ascii_strncasecmp (w, abbreviations[a], n) == 0)
-      return TRUE;
-  return FALSE;
+  return t->lex != NULL && (t->lex->flags & TALLY_LEX_ABBREVIATION);
 }
 
 /* Does the sentence end at the ".", "!" or "?" token `t`? Looks at the next
@@ -448,7 +442,7 @@ ends_sentence (const char       *text,
   char ch = text[t->start];
 
   if (ch == '.' && prev != NULL && prev->type == TALLY_TOKEN_WORD && prev->end == t->start
-      && is_abbreviation (text + prev->start, prev->end - prev->start))
+      && is_abbreviation (prev, text))
     return FALSE;
   /* Closing quotes and brackets belong to the sentence they close. */
   while (p < len && (text[p] == '"' || text[p] == ')' || text[p] == '\''

@@ -325,12 +325,21 @@ split_words (const char *text,
         }
       w.start = p - text;
       w.end = q - text;
-      {
-        g_autofree char *down = g_utf8_strdown (p, q - p);
-        n = strlen (down);
-        if (n < sizeof w.lower)
-          memcpy (w.lower, down, n + 1);
-      }
+      if (g_utf8_validate_len (p, q - p, NULL))
+        {
+          g_autofree char *down = g_utf8_strdown (p, q - p);
+          n = strlen (down);
+          if (n < sizeof w.lower)
+            memcpy (w.lower, down, n + 1);
+        }
+      else if ((gsize) (q - p) < sizeof w.lower)
+        {
+          /* Not UTF-8 (the caller should have decoded it): ASCII folding
+           * only, so the word never matches anything by accident. */
+          for (gsize k = 0; k < (gsize) (q - p); k++)
+            w.lower[k] = g_ascii_tolower (p[k]);
+          w.lower[q - p] = '\0';
+        }
       w.digit = g_ascii_isdigit (*p);
       w.cap = g_unichar_isupper (g_utf8_get_char_validated (p, q - p));
       w.alpha = TRUE;

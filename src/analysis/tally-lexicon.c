@@ -172,6 +172,8 @@ typedef enum
   SECTION_DETERMINER,
   SECTION_MODAL,
   SECTION_CLAUSE_RESET,
+  SECTION_ROLE,
+  SECTION_ABBREVIATION,
 } Section;
 
 static const struct
@@ -209,6 +211,102 @@ static const struct
   { "determiner", SECTION_DETERMINER, TALLY_LEX_DETERMINER, FALSE },
   { "modal", SECTION_MODAL, TALLY_LEX_MODAL, FALSE },
   { "clause_reset", SECTION_CLAUSE_RESET, TALLY_LEX_CLAUSE_RESET, FALSE },
+  { "role", SECTION_ROLE, 0, TRUE },
+  { "abbreviation", SECTION_ABBREVIATION, TALLY_LEX_ABBREVIATION, FALSE },
+};
+
+static const char * const role_names[] = {
+  [TALLY_ROLE_NONE] = "none",
+  [TALLY_ROLE_A] = "a",
+  [TALLY_ROLE_AGAINST] = "against",
+  [TALLY_ROLE_AGO] = "ago",
+  [TALLY_ROLE_AND] = "and",
+  [TALLY_ROLE_ARE] = "are",
+  [TALLY_ROLE_AS] = "as",
+  [TALLY_ROLE_AT] = "at",
+  [TALLY_ROLE_B] = "b",
+  [TALLY_ROLE_BE] = "be",
+  [TALLY_ROLE_BEEN] = "been",
+  [TALLY_ROLE_BETWEEN] = "between",
+  [TALLY_ROLE_BIGGER] = "bigger",
+  [TALLY_ROLE_BOTH] = "both",
+  [TALLY_ROLE_BUT] = "but",
+  [TALLY_ROLE_BY] = "by",
+  [TALLY_ROLE_COMPARED] = "compared",
+  [TALLY_ROLE_DID] = "did",
+  [TALLY_ROLE_DOWN] = "down",
+  [TALLY_ROLE_DOZEN] = "dozen",
+  [TALLY_ROLE_EARLY] = "early",
+  [TALLY_ROLE_END] = "end",
+  [TALLY_ROLE_FASTER] = "faster",
+  [TALLY_ROLE_FEWER] = "fewer",
+  [TALLY_ROLE_FOLD] = "fold",
+  [TALLY_ROLE_FOR] = "for",
+  [TALLY_ROLE_FROM] = "from",
+  [TALLY_ROLE_GREATER] = "greater",
+  [TALLY_ROLE_HAD] = "had",
+  [TALLY_ROLE_HALF] = "half",
+  [TALLY_ROLE_HER] = "her",
+  [TALLY_ROLE_HIGHER] = "higher",
+  [TALLY_ROLE_HIS] = "his",
+  [TALLY_ROLE_IN] = "in",
+  [TALLY_ROLE_IS] = "is",
+  [TALLY_ROLE_ITS] = "its",
+  [TALLY_ROLE_JULY] = "july",
+  [TALLY_ROLE_JUNE] = "june",
+  [TALLY_ROLE_K] = "k",
+  [TALLY_ROLE_LARGER] = "larger",
+  [TALLY_ROLE_LATE] = "late",
+  [TALLY_ROLE_LESS] = "less",
+  [TALLY_ROLE_LIVED] = "lived",
+  [TALLY_ROLE_LOWER] = "lower",
+  [TALLY_ROLE_M] = "m",
+  [TALLY_ROLE_MAY] = "may",
+  [TALLY_ROLE_MID] = "mid",
+  [TALLY_ROLE_MONTH_POSS] = "month_poss",
+  [TALLY_ROLE_MORE] = "more",
+  [TALLY_ROLE_ND] = "nd",
+  [TALLY_ROLE_OF] = "of",
+  [TALLY_ROLE_ON] = "on",
+  [TALLY_ROLE_ONE] = "one",
+  [TALLY_ROLE_OR] = "or",
+  [TALLY_ROLE_OVER] = "over",
+  [TALLY_ROLE_PER] = "per",
+  [TALLY_ROLE_POINT] = "point",
+  [TALLY_ROLE_POINTS] = "points",
+  [TALLY_ROLE_POST] = "post",
+  [TALLY_ROLE_PRE] = "pre",
+  [TALLY_ROLE_RD] = "rd",
+  [TALLY_ROLE_S] = "s",
+  [TALLY_ROLE_SERVED] = "served",
+  [TALLY_ROLE_SINCE] = "since",
+  [TALLY_ROLE_ST] = "st",
+  [TALLY_ROLE_TAKE] = "take",
+  [TALLY_ROLE_TH] = "th",
+  [TALLY_ROLE_THAN] = "than",
+  [TALLY_ROLE_THAT] = "that",
+  [TALLY_ROLE_THE] = "the",
+  [TALLY_ROLE_THEIR] = "their",
+  [TALLY_ROLE_THESE] = "these",
+  [TALLY_ROLE_THIS] = "this",
+  [TALLY_ROLE_THOSE] = "those",
+  [TALLY_ROLE_TIMES] = "times",
+  [TALLY_ROLE_TO] = "to",
+  [TALLY_ROLE_TOOK] = "took",
+  [TALLY_ROLE_UNDER] = "under",
+  [TALLY_ROLE_UNTIL] = "until",
+  [TALLY_ROLE_UP] = "up",
+  [TALLY_ROLE_VERSUS] = "versus",
+  [TALLY_ROLE_WAS] = "was",
+  [TALLY_ROLE_WERE] = "were",
+  [TALLY_ROLE_WHAT] = "what",
+  [TALLY_ROLE_WHICH] = "which",
+  [TALLY_ROLE_WITH] = "with",
+  [TALLY_ROLE_WORKED] = "worked",
+  [TALLY_ROLE_WORTH] = "worth",
+  [TALLY_ROLE_YEAR] = "year",
+  [TALLY_ROLE_YEAR_POSS] = "year_poss",
+  [TALLY_ROLE_YEARS] = "years",
 };
 
 static gboolean
@@ -275,6 +373,14 @@ apply_value (TallyLexicon  *lexicon,
     case SECTION_LEMMA:
       entry->lemma = interned;
       return TRUE;
+    case SECTION_ROLE:
+      for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)
+        if (role_names[r] != NULL && strcmp (role_names[r], value) == 0)
+          {
+            entry->role = r;
+            return TRUE;
+          }
+      return FALSE;
     case SECTION_RELATIVE_DATE:
       {
         g_auto(GStrv) parts = g_strsplit (value, " ", 2);
@@ -300,6 +406,7 @@ apply_value (TallyLexicon  *lexicon,
     case SECTION_DETERMINER:
     case SECTION_MODAL:
     case SECTION_CLAUSE_RESET:
+    case SECTION_ABBREVIATION:
     default:
       return TRUE;
     }

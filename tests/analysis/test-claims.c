@@ -339,7 +339,7 @@ test_lexicon_errors (void)
 {
   static const char * const bad[] = {
     "[nonsense]\nx = 1\n", "x = 1\n", "[number]\nten\n", "[number]\nten = many\n", "[qualifier]\nabout = roughly\n",
-    "[change]\nrose = up\n", "[month]\nsmarch = 13\n",
+    "[change]\nrose = up\n", "[month]\nsmarch = 13\n", "[role]\nvon = nonsense\n", "[abbreviation]\nmr = 1\n",
   };
   g_autoptr(GError) error = NULL;
   TallyLexicon *ok = tally_lexicon_new_from_data ("# c\n[number]\nzwei = 2\n[stop]\nder\n", 36, &error);
@@ -349,6 +349,16 @@ test_lexicon_errors (void)
   g_assert_cmpfloat (tally_lexicon_lookup (ok, "ZWEI", 4)->number, ==, 2);
   g_assert_true (tally_lexicon_lookup (ok, "der", 3)->flags & TALLY_LEX_STOP);
   g_assert_null (tally_lexicon_lookup (ok, "drei", 4));
+  /* Another language names its own function words: a role per word. */
+  {
+    const char *de = "[role]\nvon = of\nzwischen = between\n";
+    TallyLexicon *lex = tally_lexicon_new_from_data (de, strlen (de), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (tally_lexicon_lookup (lex, "Von", 3)->role, ==, TALLY_ROLE_OF);
+    g_assert_cmpint (tally_lexicon_lookup (lex, "zwischen", 8)->role, ==, TALLY_ROLE_BETWEEN);
+    tally_lexicon_free (lex);
+  }
   tally_lexicon_free (ok);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

@@ -444,6 +444,46 @@ test_samples (void)
     }
 }
 
+/* Random bytes (invalid UTF-8 included), a 1 MB line of event words and
+ * dates, NUL bytes: no crash, every offset inside the text. */
+static void
+test_robustness (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GString) noise = g_string_new (NULL);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *pieces[] = { "the ", "Third ", "Summit ", "in ", "Aktau ", "on ", "16–17 June ", "2026 ", "and ",
+                           "the second ", "in Baku ", "Years of ", "Exchange ", "\xff\xfe", "met ", ", " };
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (noise, (char) g_rand_int_range (rand, 1, 256));
+  while (line->len < 1024 * 1024)
+    g_string_append (line, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+
+  tally_event_finder_add_document (finder, "noise", noise->str, noise->len, "2026-06-17");
+  tally_event_finder_add_document (finder, "line", line->str, line->len, "2026-06-17");
+  tally_event_finder_add_document (finder, "nul", "The Third Summit\0 in 2026.", 26, NULL);
+  tally_event_finder_add_document (finder, "empty", "", 0, "not a date");
+  events = tally_event_finder_finish (finder);
+  g_test_message ("%u events from noise", events->len);
+  for (guint e = 0; e < events->len; e++)
+    {
+      const TallyEventRecord *r = g_ptr_array_index (events, e);
+
+      for (guint m = 0; m < r->mentions->len; m++)
+        {
+          const TallyEventMention *mention = g_ptr_array_index (r->mentions, m);
+          gsize len = g_str_equal (mention->document, "noise") ? noise->len
+                      : g_str_equal (mention->document, "line") ? line->len : 26;
+
+          g_assert_cmpuint (mention->start, <=, mention->end);
+          g_assert_cmpuint (mention->end, <=, len);
+        }
+    }
+}
+
 /* Real articles (never copied into the project): the finder runs and every
  * event it returns is well formed. */
 static void
@@ -507,6 +547,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/fixtures", test_fixtures);
   g_test_add_func ("/analysis/events/json", test_json);
   g_test_add_func ("/analysis/events/samples", test_samples);
+  g_test_add_func ("/analysis/events/robustness", test_robustness);
   g_test_add_func ("/analysis/events/seeds", test_seeds);
 
   return g_test_run ();

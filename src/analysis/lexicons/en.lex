@@ -1051,3 +1051,142 @@ noted
 added
 estimate
 estimates
+
+# Function words the matcher asks for by role: `word = role`. The roles are
+# fixed (TallyLexRole); which word plays each is the language's.
+[role]
+a = a
+against = against
+ago = ago
+and = and
+are = are
+as = as
+at = at
+b = b
+be = be
+been = been
+between = between
+bigger = bigger
+both = both
+but = but
+by = by
+compared = compared
+did = did
+down = down
+dozen = dozen
+early = early
+end = end
+faster = faster
+fewer = fewer
+fold = fold
+for = for
+from = from
+greater = greater
+had = had
+half = half
+her = her
+higher = higher
+his = his
+in = in
+is = is
+its = its
+july = july
+june = june
+k = k
+larger = larger
+late = late
+less = less
+lived = lived
+lower = lower
+m = m
+may = may
+mid = mid
+month's = month_poss
+more = more
+nd = nd
+of = of
+on = on
+one = one
+or = or
+over = over
+per = per
+point = point
+points = points
+post = post
+pre = pre
+rd = rd
+s = s
+served = served
+since = since
+st = st
+take = take
+th = th
+than = than
+that = that
+the = the
+their = their
+these = these
+this = this
+those = those
+times = times
+to = to
+took = took
+under = under
+until = until
+up = up
+versus = versus
+was = was
+were = were
+what = what
+which = which
+with = with
+worked = worked
+worth = worth
+year = year
+year's = year_poss
+years = years
+
+# Words that a full stop follows without ending the sentence ("Mr. Xi").
+[abbreviation]
+mr
+mrs
+ms
+dr
+prof
+st
+gen
+sen
+rep
+gov
+lt
+col
+capt
+sgt
+inc
+ltd
+co
+corp
+vs
+etc
+no
+nos
+jan
+feb
+mar
+apr
+jun
+jul
+aug
+sep
+sept
+oct
+nov
+dec
+approx
+est
+fig
+vol
+pp
+art
+jr
+sr
