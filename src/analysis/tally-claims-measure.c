@@ -684,6 +684,23 @@ _tally_claims_find_measure (Ctx      *c,
     }
 }
 
+/* "first ", "second " … as the lexicon writes them ([ordinal_name]). */
+static void
+append_ordinal_name (Ctx *c,
+                     int  ordinal)
+{
+  char key[16];
+  const TallyLexEntry *e;
+
+  g_snprintf (key, sizeof key, "%d", ordinal);
+  e = tally_lexicon_lookup (c->lex, key, strlen (key));
+  if (e != NULL && e->name != NULL)
+    {
+      g_string_append (c->measure, e->name);
+      g_string_append_c (c->measure, ' ');
+    }
+}
+
 /* Years and dates measure the event they date: the event noun nearest to
  * them in the sentence, with its ordinal ("first summit"). */
 void
@@ -737,12 +754,9 @@ _tally_claims_event_measure (Ctx  *c,
       if (t->type == TALLY_TOKEN_WORD && t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL)
           && t->lex->ordinal > 0 && t->lex->ordinal <= 10 && !is_content_word (c, k + 1))
         {
-          static const char * const names[] = { NULL, "first", "second", "third", "fourth", "fifth",
-                                                 "sixth", "seventh", "eighth", "ninth", "tenth" };
           const TallyToken *e = TOK (c, best);
 
-          g_string_append (c->measure, names[t->lex->ordinal]);
-          g_string_append_c (c->measure, ' ');
+          append_ordinal_name (c, t->lex->ordinal);
           tally_lemma_append (c->lex, c->measure, c->text + e->start, e->end - e->start);
           return;
         }
@@ -758,15 +772,7 @@ _tally_claims_event_measure (Ctx  *c,
 
       if (t->type == TALLY_TOKEN_WORD && t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL))
         {
-          static const char * const names[] = { NULL, "first", "second", "third", "fourth", "fifth",
-                                                 "sixth", "seventh", "eighth", "ninth", "tenth" };
-          int o = t->lex->ordinal;
-
-          if (o > 0 && o < (int) G_N_ELEMENTS (names))
-            {
-              g_string_append (c->measure, names[o]);
-              g_string_append_c (c->measure, ' ');
-            }
+          append_ordinal_name (c, t->lex->ordinal);
           break;
         }
       if (t->type == TALLY_TOKEN_WORD && (t->flags & (TALLY_TOKEN_CAPITALIZED | TALLY_TOKEN_HYPHENATED)))

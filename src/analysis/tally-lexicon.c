@@ -174,6 +174,7 @@ typedef enum
   SECTION_CLAUSE_RESET,
   SECTION_ROLE,
   SECTION_ABBREVIATION,
+  SECTION_ORDINAL_NAME,
 } Section;
 
 static const struct
@@ -213,6 +214,7 @@ static const struct
   { "clause_reset", SECTION_CLAUSE_RESET, TALLY_LEX_CLAUSE_RESET, FALSE },
   { "role", SECTION_ROLE, 0, TRUE },
   { "abbreviation", SECTION_ABBREVIATION, TALLY_LEX_ABBREVIATION, FALSE },
+  { "ordinal_name", SECTION_ORDINAL_NAME, 0, TRUE },
 };
 
 static const char * const role_names[] = {
@@ -372,6 +374,9 @@ apply_value (TallyLexicon  *lexicon,
       return TRUE;
     case SECTION_LEMMA:
       entry->lemma = interned;
+      return TRUE;
+    case SECTION_ORDINAL_NAME:
+      entry->name = interned;
       return TRUE;
     case SECTION_ROLE:
       for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)

@@ -165,6 +165,7 @@ typedef struct
   const char *unit;      /* "km", "t", … */
   const char *relative_unit; /* "year", "month", "day" */
   const char *lemma;
+  const char *name;      /* [ordinal_name]: "1" → "first", for measure phrases */
 } TallyLexEntry;
 
 typedef struct _TallyLexicon TallyLexicon;

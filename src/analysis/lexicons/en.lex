@@ -1190,3 +1190,16 @@ pp
 art
 jr
 sr
+
+# How a measure phrase writes an ordinal: "the inaugural summit" → "first summit".
+[ordinal_name]
+1 = first
+2 = second
+3 = third
+4 = fourth
+5 = fifth
+6 = sixth
+7 = seventh
+8 = eighth
+9 = ninth
+10 = tenth
