@@ -7,6 +7,8 @@
 #include <math.h>
 
 #include "tally-claim.h"
+#include "tally-fact-export.h"
+#include "tally-fact-json.h"
 
 G_DEFINE_ENUM_TYPE (TallyFactStatus, tally_fact_status,
                     G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_CONFLICT, "conflict"),
@@ -343,17 +345,41 @@ tally_fact_get_search_text (TallyFact *self)
   return self->search_text;
 }
 
+/* What a fact list keeps for export: the grouping's records and inputs,
+ * and the claims and strings the inputs point into. */
+typedef struct
+{
+  GPtrArray *claims;        /* TallyClaim*, referenced */
+  GArray *inputs;           /* TallyFactInput */
+  GPtrArray *strings;       /* char*: document ids and outlets */
+  GPtrArray *facts;         /* TallyFactRecord* */
+} FactListData;
+
+#define FACT_LIST_DATA "tally-fact-list-data"
+
+static void
+fact_list_data_free (FactListData *data)
+{
+  g_ptr_array_unref (data->claims);
+  g_array_unref (data->inputs);
+  g_ptr_array_unref (data->strings);
+  g_ptr_array_unref (data->facts);
+  g_free (data);
+}
+
 GListModel *
 tally_fact_list_new (GPtrArray           *claims,
                      TallyFactOutletFunc  outlet_for_document,
                      gpointer             user_data)
 {
   GListStore *store = g_list_store_new (TALLY_TYPE_FACT);
-  g_autoptr(GArray) inputs = g_array_sized_new (FALSE, TRUE, sizeof (TallyFactInput), claims->len);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  FactListData *data = g_new0 (FactListData, 1);
   g_autoptr(GHashTable) document_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GHashTable) outlets = g_hash_table_new (g_int64_hash, g_int64_equal);
 
+  data->claims = g_ptr_array_ref (claims);
+  data->inputs = g_array_sized_new (FALSE, TRUE, sizeof (TallyFactInput), claims->len);
+  data->strings = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < claims->len; i++)
     {
       TallyClaim *claim = g_ptr_array_index (claims, i);
@@ -361,30 +387,88 @@ tally_fact_list_new (GPtrArray           *claims,
       TallyFactInput input = { 0 };
       const char *id = g_hash_table_lookup (document_ids, &document);
 
-      /* One id string per document: the grouping compares them by pointer first. */
+      /* One id and one outlet string per document, owned by the list. */
       if (id == NULL)
         {
           char *copy = g_strdup_printf ("%" G_GINT64_FORMAT, document);
+          const char *outlet = outlet_for_document != NULL ? outlet_for_document (document, user_data) : NULL;
+          gint64 *key = g_memdup2 (&document, sizeof document);
 
-          g_ptr_array_add (strings, copy);
-          g_hash_table_insert (document_ids, g_memdup2 (&document, sizeof document), copy);
+          g_ptr_array_add (data->strings, copy);
+          g_hash_table_insert (document_ids, key, copy);
+          if (outlet != NULL)
+            {
+              char *outlet_copy = g_strdup (outlet);
+
+              g_ptr_array_add (data->strings, outlet_copy);
+              g_hash_table_insert (outlets, key, outlet_copy);
+            }
           id = copy;
         }
       input.document_id = id;
-      input.outlet = outlet_for_document != NULL ? outlet_for_document (document, user_data) : NULL;
+      input.outlet = g_hash_table_lookup (outlets, &document);
       input.record = tally_claim_get_record (claim);
       input.text = tally_claim_get_text (claim);
       input.sentence = tally_claim_get_sentence (claim);
-      g_array_append_val (inputs, input);
+      g_array_append_val (data->inputs, input);
     }
 
-  facts = tally_group_facts ((const TallyFactInput *) inputs->data, inputs->len);
-  for (guint f = 0; f < facts->len; f++)
+  data->facts = tally_group_facts ((const TallyFactInput *) data->inputs->data, data->inputs->len);
+  for (guint f = 0; f < data->facts->len; f++)
     {
-      g_autoptr(TallyFact) fact = tally_fact_new (g_ptr_array_index (facts, f),
-                                                  (const TallyFactInput *) inputs->data, claims);
+      g_autoptr(TallyFact) fact = tally_fact_new (g_ptr_array_index (data->facts, f),
+                                                  (const TallyFactInput *) data->inputs->data, claims);
 
       g_list_store_append (store, fact);
     }
+  g_object_set_data_full (G_OBJECT (store), FACT_LIST_DATA, data, (GDestroyNotify) fact_list_data_free);
   return G_LIST_MODEL (store);
+}
+
+gboolean
+tally_fact_list_export (GListModel             *facts,
+                        TallyFactExportFormat   format,
+                        const char             *title,
+                        GString                *out)
+{
+  FactListData *data;
+  const TallyFactInput *inputs;
+
+  g_return_val_if_fail (facts == NULL || G_IS_LIST_MODEL (facts), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  /* No facts yet (a project still being read) is no error. */
+  if (facts == NULL)
+    return FALSE;
+  data = g_object_get_data (G_OBJECT (facts), FACT_LIST_DATA);
+  if (data == NULL)
+    return FALSE;
+  inputs = (const TallyFactInput *) data->inputs->data;
+  switch (format)
+    {
+    case TALLY_FACT_EXPORT_CSV:
+      tally_facts_write_csv (out, data->facts, inputs);
+      return TRUE;
+    case TALLY_FACT_EXPORT_MARKDOWN:
+      tally_facts_write_markdown (out, data->facts, inputs, title);
+      return TRUE;
+    case TALLY_FACT_EXPORT_JSON:
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        g_autoptr(JsonNode) root = NULL;
+        g_autofree char *text = NULL;
+
+        json_builder_begin_array (builder);
+        for (guint f = 0; f < data->facts->len; f++)
+          json_builder_add_value (builder, tally_fact_json_node (g_ptr_array_index (data->facts, f), inputs));
+        json_builder_end_array (builder);
+        root = json_builder_get_root (builder);
+        text = tally_json_to_string (root, 2);
+        g_string_append (out, text);
+        g_string_append_c (out, '\n');
+        return TRUE;
+      }
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }

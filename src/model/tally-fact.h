@@ -58,4 +58,19 @@ GListModel      *tally_fact_list_new            (GPtrArray           *claims,
                                                  TallyFactOutletFunc  outlet_for_document,
                                                  gpointer             user_data);
 
+typedef enum
+{
+  TALLY_FACT_EXPORT_CSV,
+  TALLY_FACT_EXPORT_JSON,
+  TALLY_FACT_EXPORT_MARKDOWN,
+} TallyFactExportFormat;
+
+/* Appends the facts of a list made by tally_fact_list_new() to `out`: CSV
+ * (a row per value), JSON (the `tally-cli analyze` fact objects) or a
+ * Markdown report with quotes. FALSE for NULL or a list not made by it. */
+gboolean         tally_fact_list_export         (GListModel            *facts,
+                                                 TallyFactExportFormat  format,
+                                                 const char            *title,
+                                                 GString               *out);
+
 G_END_DECLS

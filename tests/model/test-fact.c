@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "tally-claim.h"
@@ -121,6 +122,50 @@ test_fact_status_styles (void)
   g_type_class_unref (enum_class);
 }
 
+static void
+test_fact_list_export (void)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) markdown = g_string_new (NULL);
+  g_autoptr(GListStore) other = g_list_store_new (TALLY_TYPE_FACT);
+  g_autoptr(GString) nothing = g_string_new (NULL);
+
+  g_ptr_array_add (claims, summit_claim (1, "2022", "first summit"));
+  g_ptr_array_add (claims, summit_claim (3, "2021", "first summit"));
+  facts = tally_fact_list_new (claims, outlet_for, (gpointer) "outlets");
+  /* The list keeps what it needs: the caller's array can go. */
+  g_clear_pointer (&claims, g_ptr_array_unref);
+
+  g_assert_true (tally_fact_list_export (facts, TALLY_FACT_EXPORT_CSV, NULL, csv));
+  g_assert_true (g_str_has_suffix (csv->str, "f1,First summit: year,first summit,year,,,conflict,"
+                                              "\"1 source says 2022, 1 says 2021\",2021,,exact,2021,1,2,3,"
+                                              "Steppe Review\r\n"));
+  g_assert_true (tally_fact_list_export (facts, TALLY_FACT_EXPORT_JSON, NULL, json));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = json_from_string (json->str, &error);
+    JsonObject *fact;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+    fact = json_array_get_object_element (json_node_get_array (root), 0);
+    g_assert_cmpstr (json_object_get_string_member (fact, "id"), ==, "f1");
+    g_assert_cmpstr (json_object_get_string_member (fact, "status"), ==, "conflict");
+    g_assert_cmpstr (json_object_get_string_member (fact, "explanation"), ==, "1 source says 2022, 1 says 2021");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (fact, "values")), ==, 2);
+  }
+  g_assert_true (tally_fact_list_export (facts, TALLY_FACT_EXPORT_MARKDOWN, "Summits", markdown));
+  g_assert_true (g_str_has_prefix (markdown->str, "# Summits\n\n1 facts from 2 documents: 1 in conflict"));
+  g_assert_nonnull (strstr (markdown->str, "> The first summit was held in Riga in **2022**. — *Northern Wire*\n"));
+  /* A list it did not make: nothing written. */
+  g_assert_false (tally_fact_list_export (G_LIST_MODEL (other), TALLY_FACT_EXPORT_CSV, NULL, nothing));
+  g_assert_false (tally_fact_list_export (NULL, TALLY_FACT_EXPORT_MARKDOWN, NULL, nothing));
+  g_assert_cmpuint (nothing->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -128,5 +173,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/model/fact/properties", test_fact_properties);
   g_test_add_func ("/model/fact/status-styles", test_fact_status_styles);
+  g_test_add_func ("/model/fact/list-export", test_fact_list_export);
   return g_test_run ();
 }
