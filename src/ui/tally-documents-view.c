@@ -881,6 +881,34 @@ tally_documents_view_set_facts (TallyDocumentsView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
 }
 
+guint
+tally_documents_view_find_fact (GListModel *facts,
+                                gint64      document_id,
+                                gsize       start,
+                                gsize       end)
+{
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (facts), GTK_INVALID_LIST_POSITION);
+
+  n = g_list_model_get_n_items (facts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+      GListModel *claims = tally_fact_get_claims (fact);
+
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
+          const TallyClaimRecord *record = tally_claim_get_record (claim);
+
+          if (tally_claim_get_document_id (claim) == document_id && record->start == start && record->end == end)
+            return i;
+        }
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 gboolean
 tally_documents_view_document_has_conflicts (TallyDocumentsView *self,
                                              GObject            *document)

@@ -39,6 +39,13 @@ TallyProject *tally_documents_view_get_project   (TallyDocumentsView           *
  * are marked in the reader, their documents badged in the list. */
 void        tally_documents_view_set_facts       (TallyDocumentsView           *self,
                                                   GListModel                   *facts);
+/* The position in `facts` (TallyFact items, e.g. the Facts view's rows) of
+ * the fact holding the claim at [start, end) of `document_id`, or
+ * GTK_INVALID_LIST_POSITION: for the window's "claim-activated" handler. */
+guint       tally_documents_view_find_fact       (GListModel                   *facts,
+                                                  gint64                        document_id,
+                                                  gsize                         start,
+                                                  gsize                         end);
 gboolean    tally_documents_view_document_has_conflicts (TallyDocumentsView    *self,
                                                          GObject               *document);
 

@@ -311,6 +311,8 @@ tally_reader_create_tags (TallyReader *self)
                               "invisible", TRUE,
                               "style", PANGO_STYLE_ITALIC,
                               "scale", 0.9,
+                              "pixels-above-lines", 4,
+                              "pixels-below-lines", 4,
                               NULL);
 }
 

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tally-documents-view.h"
+#include "tally-fact.h"
 #include "tally-project.h"
 #include "tally-search-hit.h"
 
@@ -456,6 +457,15 @@ test_documents_empty (void)
 }
 
 
+static gboolean
+reader_has_conflicting_claim (TallyReader *reader)
+{
+  for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
+    if (tally_reader_get_claim_conflicting (reader, i))
+      return TRUE;
+  return FALSE;
+}
+
 /* The real chain: the sample articles imported into a temporary project. */
 static void
 import_done (GObject      *source,
@@ -567,6 +577,55 @@ test_documents_project (void)
     g_assert_cmpint (current, >=, 0);
     g_assert_cmpuint (tally_reader_get_claim (reader, current)->start, ==, record->start);
     g_assert_cmpuint (tally_reader_get_claim (reader, current)->end, ==, record->end);
+  }
+
+  /* Facts: conflicting claims are marked in the reader, their documents
+   * badged, and a claim finds its fact. */
+  {
+    g_autoptr(GPtrArray) all_claims = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GListModel) facts = NULL;
+    g_autoptr(GObject) selected = NULL;
+    guint n_conflicting = 0, n_documents_with_conflicts = 0;
+
+    for (guint i = 0; i < n_documents; i++)
+      {
+        g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+        g_autoptr(GListModel) claims = tally_project_list_claims (project, document, NULL);
+
+        for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+          g_ptr_array_add (all_claims, g_list_model_get_item (claims, j));
+      }
+    facts = tally_fact_list_new (all_claims, NULL, NULL);
+    tally_documents_view_set_facts (view, facts);
+
+    for (guint i = 0; i < n_documents; i++)
+      {
+        g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+        n_documents_with_conflicts += tally_documents_view_document_has_conflicts (view, G_OBJECT (document));
+      }
+    selected = tally_documents_view_get_selected (view);
+    for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
+      {
+        const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
+        guint position = tally_documents_view_find_fact (facts, tally_document_get_id (TALLY_DOCUMENT (selected)),
+                                                         claim->start, claim->end);
+
+        if (tally_reader_get_claim_conflicting (reader, i))
+          {
+            g_autoptr(TallyFact) fact = g_list_model_get_item (facts, position);
+
+            g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+            g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_CONFLICT);
+            n_conflicting++;
+          }
+      }
+    g_test_message ("%u documents with conflicts; %u conflicting figures in the one shown",
+                    n_documents_with_conflicts, n_conflicting);
+    /* The samples disagree on purpose (data/samples/README). */
+    g_assert_cmpuint (n_documents_with_conflicts, >=, 2);
+    g_assert_cmpuint (n_conflicting, >=, 1);
+    tally_documents_view_set_facts (view, NULL);
+    g_assert_false (reader_has_conflicting_claim (reader));
   }
 
   /* Full-text search through the project's index. */
