@@ -19,6 +19,7 @@ struct _TallyWindow
   TallyProject         *project;
   GCancellable         *import_cancellable;
   guint                 n_imports;      /* imports queued or running */
+  guint                 n_exports;      /* export files being written */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
