@@ -364,77 +364,132 @@ typedef struct
 {
   const TallyDecoded *decoded;
   GPtrArray *lines;
-  GString *buf;
+  GArray *pieces;        /* TallyPiece (owned text), one per text node */
+  gsize len;             /* bytes in pieces */
+  gboolean space;        /* white space seen since the last piece */
   gsize link_len;
   gsize cursor;          /* search position in the decoded source */
   TallyLineKind kind;
-  xmlNode *block;        /* the element whose text is in buf */
-  const char *skip_text; /* normalised title: an equal h1 is left out */
+  xmlNode *block;        /* the element whose text is in pieces */
+  const char *skip_text; /* lowercased title: an equal heading is left out */
 } Flat;
 
-/* Where the block's words start in the original file: the first run of
- * plain ASCII words found from the previous block on. */
+static gsize
+line_start_offset (Flat *f)
+{
+  const char *data = f->decoded->data;
+  long line = f->block != NULL ? xmlGetLineNo (f->block) : 0;
+  gsize pos = 0;
+
+  for (long l = 1; l < line && pos < f->decoded->len; pos++)
+    if (data[pos] == '\n')
+      l++;
+  return tally_decoded_source_offset (f->decoded, pos);
+}
+
+/* Where a text node's words are in the original file: its first run of
+ * plain ASCII words, searched from the previous node on (entities and
+ * markup make the bytes differ, so the words are the anchor). */
 static gsize
 find_source (Flat       *f,
              const char *text)
 {
   const char *data = f->decoded->data;
+  gsize skip = 0, n = 0;
   char probe[32];
-  gsize n = 0;
   const char *hit;
 
-  while (text[n] && n < sizeof probe - 1 && (g_ascii_isalnum (text[n]) || text[n] == ' '))
+  while (text[skip] && !g_ascii_isalnum (text[skip]))
+    skip++;
+  while (text[skip + n] && n < sizeof probe - 1 && (g_ascii_isalnum (text[skip + n]) || text[skip + n] == ' '))
     n++;
-  while (n > 0 && text[n - 1] == ' ')
+  while (n > 0 && text[skip + n - 1] == ' ')
     n--;
   if (n >= 4)
     {
-      memcpy (probe, text, n);
+      memcpy (probe, text + skip, n);
       probe[n] = '\0';
       hit = g_strstr_len (data + f->cursor, f->decoded->len - f->cursor, probe);
       if (hit != NULL)
         {
-          f->cursor = hit - data;
-          return tally_decoded_source_offset (f->decoded, f->cursor);
+          gsize at = hit - data;
+
+          f->cursor = at + n;
+          at = at >= skip ? at - skip : 0;
+          return tally_decoded_source_offset (f->decoded, at);
         }
     }
-  /* Fall back to the start of the element's line. */
-  if (f->block != NULL)
+  /* Not found: just after the previous piece, or the element's line. */
+  if (f->pieces->len > 0)
     {
-      long line = xmlGetLineNo (f->block);
-      gsize pos = 0;
+      const TallyPiece *last = &g_array_index (f->pieces, TallyPiece, f->pieces->len - 1);
 
-      for (long l = 1; l < line && pos < f->decoded->len; pos++)
-        if (data[pos] == '\n')
-          l++;
-      return tally_decoded_source_offset (f->decoded, pos);
+      return last->src + last->len;
     }
-  return tally_decoded_source_offset (f->decoded, f->cursor);
+  return line_start_offset (f);
+}
+
+static void
+flat_add_text (Flat       *f,
+               const char *raw)
+{
+  g_autofree char *text = tally_collapse_space (raw);
+  gsize raw_len = strlen (raw);
+  gboolean lead = raw_len > 0 && (g_ascii_isspace (raw[0]) || g_str_has_prefix (raw, "\xC2\xA0"));
+  gboolean trail = raw_len > 0 && (g_ascii_isspace (raw[raw_len - 1]) || g_str_has_suffix (raw, "\xC2\xA0"));
+  TallyPiece piece = { 0 };
+  gsize src;
+
+  if (*text == '\0')
+    {
+      f->space |= raw_len > 0;
+      return;
+    }
+  src = find_source (f, text);
+  if ((f->space || lead) && f->pieces->len > 0)
+    {
+      char *spaced = g_strconcat (" ", text, NULL);
+
+      g_free (text);
+      text = spaced;
+      src = src > 0 ? src - 1 : 0;
+    }
+  piece.len = strlen (text);
+  piece.src = src;
+  piece.exact = FALSE;
+  piece.owned = g_steal_pointer (&text);
+  piece.text = piece.owned;
+  g_array_append_val (f->pieces, piece);
+  f->len += piece.len;
+  f->space = trail;
 }
 
 static void
 flat_flush (Flat *f)
 {
-  g_autofree char *text = tally_collapse_space (f->buf->str);
-  gsize text_len = strlen (text);
-
-  if (text_len > 0)
+  if (f->pieces->len > 0)
     {
-      g_autofree char *norm = g_utf8_strdown (text, -1);
-      gboolean is_title = f->kind == TALLY_LINE_HEADING && f->skip_text != NULL && g_str_equal (norm, f->skip_text);
+      TallyLine *line = g_new0 (TallyLine, 1);
+      g_autofree char *norm = NULL;
 
-      if (!is_title)
+      line->pieces = f->pieces;
+      line->kind = f->kind;
+      tally_line_update_text (line);
+      norm = g_utf8_strdown (line->text, -1);
+
+      if (f->kind == TALLY_LINE_HEADING && f->skip_text != NULL && g_str_equal (norm, f->skip_text))
+        tally_line_free (line);
+      else
         {
-          gsize src = find_source (f, text);
-          TallyLine *line = tally_line_new_owned (g_steal_pointer (&text), src, f->kind);
-
           /* Mostly links and short: a list of related stories, tags, a menu. */
-          line->furniture = f->link_len * 10 > text_len * 6 && f->kind != TALLY_LINE_HEADING
+          line->furniture = f->link_len * 10 > f->len * 6 && f->kind != TALLY_LINE_HEADING
                             && count_words_max (line->text, 15);
           g_ptr_array_add (f->lines, line);
         }
+      f->pieces = g_array_new (FALSE, FALSE, sizeof (TallyPiece));
     }
-  g_string_truncate (f->buf, 0);
+  f->len = 0;
+  f->space = FALSE;
   f->link_len = 0;
 }
 
@@ -446,7 +501,8 @@ flatten (Flat    *f,
     {
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
-          g_string_append (f->buf, (const char *) child->content);
+          if (child->content != NULL)
+            flat_add_text (f, (const char *) child->content);
           continue;
         }
       if (child->type != XML_ELEMENT_NODE)
@@ -477,10 +533,10 @@ flatten (Flat    *f,
         }
       if (NAME_IS (child, "a"))
         {
-          gsize before = f->buf->len;
+          gsize before = f->len;
 
           flatten (f, child);
-          f->link_len += f->buf->len - before;
+          f->link_len += f->len - before;
           continue;
         }
       flatten (f, child);
@@ -494,11 +550,11 @@ flatten_node (const TallyDecoded *decoded,
 {
   g_autofree char *skip = skip_title != NULL ? g_utf8_strdown (skip_title, -1) : NULL;
   Flat f = { decoded, g_ptr_array_new_with_free_func ((GDestroyNotify) tally_line_free),
-             g_string_new (NULL), 0, 0, TALLY_LINE_PLAIN, node, skip };
+             g_array_new (FALSE, FALSE, sizeof (TallyPiece)), 0, FALSE, 0, 0, TALLY_LINE_PLAIN, node, skip };
 
   flatten (&f, node);
   flat_flush (&f);
-  g_string_free (f.buf, TRUE);
+  g_array_unref (f.pieces);
   return f.lines;
 }
 

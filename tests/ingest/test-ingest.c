@@ -272,7 +272,7 @@ test_html_article (void)
   assert_comment (r, 0, "Ville_K", "The north always pays first.");
   assert_comment (r, 1, "Marja", "Three patrol boats for three lakes.\nSeems fair.");
 
-  /* Paragraph starts map to where their words are in the page. */
+  /* Paragraph starts map to where their words are in the page… */
   g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
   for (guint i = 0; i < r->paragraphs->len; i++)
     {
@@ -281,6 +281,19 @@ test_html_article (void)
 
       g_assert_cmpmem (original + src, 10, r->text + s->start, 10);
     }
+  /* … and so do figures inside them, also after links and entities. */
+  {
+    const char *words[] = { "12%", "1,400", "the guard", "3 more patrol", "regional council" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      {
+        const char *in_text = strstr (r->text, words[i]);
+
+        g_assert_nonnull (in_text);
+        g_assert_cmpuint (tally_document_record_source_offset (r, in_text - r->text), ==,
+                          strstr (original, words[i]) - original);
+      }
+  }
 }
 
 static void
