@@ -1007,6 +1007,18 @@ tally_documents_view_open_result_action (GtkWidget  *widget,
     on_result_activate (self, position);
 }
 
+/* The reader's keys work from the list too: Alt+↓ reads on from wherever
+ * the focus is in the view. */
+static gboolean
+forward_to_reader (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+
+  return gtk_widget_activate_action (GTK_WIDGET (self->reader), g_variant_get_string (args, NULL), NULL);
+}
+
 static void
 tally_documents_view_dispose (GObject *object)
 {
@@ -1158,6 +1170,22 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.show-list", NULL, tally_documents_view_show_list_action);
   gtk_widget_class_install_action (widget_class, "documents.remove", NULL, tally_documents_view_remove_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "documents.remove", NULL);
+  {
+    static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
+      { GDK_KEY_Down, GDK_ALT_MASK, "reader.next-claim" },
+      { GDK_KEY_Up, GDK_ALT_MASK, "reader.previous-claim" },
+      { GDK_KEY_plus, GDK_CONTROL_MASK, "reader.zoom-in" },
+      { GDK_KEY_equal, GDK_CONTROL_MASK, "reader.zoom-in" },
+      { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "reader.zoom-in" },
+      { GDK_KEY_minus, GDK_CONTROL_MASK, "reader.zoom-out" },
+      { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "reader.zoom-out" },
+      { GDK_KEY_0, GDK_CONTROL_MASK, "reader.zoom-reset" },
+      { GDK_KEY_KP_0, GDK_CONTROL_MASK, "reader.zoom-reset" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_widget_class_add_binding (widget_class, keys[i].key, keys[i].mods, forward_to_reader, "s", keys[i].action);
+  }
   gtk_widget_class_install_action (widget_class, "documents.search", NULL, tally_documents_view_search_action);
   gtk_widget_class_install_action (widget_class, "documents.search-for", "s", tally_documents_view_search_action);
   /* Activates row N, as a click does; the screenshot tool uses it. */

@@ -466,6 +466,35 @@ reader_has_conflicting_claim (TallyReader *reader)
   return FALSE;
 }
 
+/* Runs the shortcut `widget` has for the key, as a key press would. */
+static gboolean
+press (GtkWidget       *widget,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
 /* The real chain: the sample articles imported into a temporary project. */
 static void
 import_done (GObject      *source,
@@ -560,6 +589,20 @@ test_documents_project (void)
         g_assert_cmpstr (shown, ==, expected);
       }
   }
+
+  /* The reader's keys, pressed in the reader or anywhere in the view. */
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, -1);
+  g_assert_true (press (GTK_WIDGET (view), GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, 0);
+  g_assert_true (press (GTK_WIDGET (reader), GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, 1);
+  g_assert_true (press (GTK_WIDGET (view), GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_cmpint (tally_reader_get_current_claim (reader), ==, 0);
+  g_assert_true (press (GTK_WIDGET (view), GDK_KEY_plus, GDK_CONTROL_MASK));
+  g_assert_true (press (GTK_WIDGET (reader), GDK_KEY_equal, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1.21, 1e-9);
+  g_assert_true (press (GTK_WIDGET (view), GDK_KEY_0, GDK_CONTROL_MASK));
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1.0, 1e-9);
 
   /* Show a claim of another document, as the Facts view does. */
   {
