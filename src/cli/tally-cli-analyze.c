@@ -172,7 +172,9 @@ tally_cli_analyze (int    argc,
     }
   if (paths == NULL || paths[0] == NULL)
     {
-      g_printerr ("tally-cli analyze: no PATH given\n%s", g_option_context_get_help (context, TRUE, NULL));
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("tally-cli analyze: no PATH given\n%s", help);
       return 2;
     }
 
