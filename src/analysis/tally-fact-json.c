@@ -132,6 +132,7 @@ tally_fact_json_node (const TallyFactRecord *fact,
 
   json_builder_begin_object (builder);
   add_string_or_null (builder, "id", fact->id);
+  add_string_or_null (builder, "key", fact->key);
   add_string_or_null (builder, "label", fact->label);
   add_string_or_null (builder, "measure", fact->measure);
   add_string_or_null (builder, "kind", tally_claim_kind_to_string (fact->kind));

@@ -22,7 +22,7 @@ TallyFactInputs *tally_fact_inputs_from_documents (GPtrArray       *documents);
 void             tally_fact_inputs_free           (TallyFactInputs *inputs);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyFactInputs, tally_fact_inputs_free)
 
-/* {"id", "label", "measure", "kind", "unit", "scope", "status", "explanation",
+/* {"id", "key", "label", "measure", "kind", "unit", "scope", "status", "explanation",
  *  "spread", "claims": [ids], "values": [{"value", "value_max", "qualifier",
  *  "display", "side", "documents": [ids]}], "documents": [ids]} */
 JsonNode        *tally_fact_json_node             (const TallyFactRecord *fact,

@@ -66,6 +66,7 @@ tally_fact_record_free (TallyFactRecord *fact)
   if (fact == NULL)
     return;
   g_free (fact->id);
+  g_free (fact->key);
   g_free (fact->label);
   g_free (fact->measure);
   g_free (fact->unit);
@@ -136,8 +137,19 @@ is_rank (const TallyFactInput *input)
 
   if (input->sentence == NULL || input->text == NULL)
     return TRUE;
-  sentence = g_ascii_strdown (input->sentence, -1);
   words = g_ascii_strdown (input->text, -1);
+  /* The words may hold the whole compound ("second-largest")… */
+  for (const char *p = strpbrk (words, "- "); p != NULL; p = strpbrk (p + 1, "- "))
+    {
+      const char *end;
+
+      for (end = p + 1; g_ascii_isalpha (*end); end++)
+        ;
+      if (end - (p + 1) >= 5 && g_str_has_prefix (end - 3, "est"))
+        return TRUE;
+    }
+  /* … or stop at the ordinal ("second" of "second biggest"). */
+  sentence = g_ascii_strdown (input->sentence, -1);
   for (at = strstr (sentence, words); at != NULL; at = strstr (at + 1, words))
     {
       const char *p = at + strlen (words);
@@ -160,11 +172,14 @@ usable (const TallyFactInput *input)
   const TallyClaimRecord *record = input->record;
   guint32 first, last;
 
-  if (record == NULL || record->measure == NULL || record->measure[0] == '\0')
+  if (record == NULL)
+    return FALSE;
+  /* A claim an analyst put in a fact needs no measure of its own. */
+  if (input->group == NULL && (record->measure == NULL || record->measure[0] == '\0'))
     return FALSE;
   if (is_date_kind (record->kind))
     return record->value_text != NULL && parse_date_span (record->value_text, &first, &last);
-  if (record->kind == TALLY_CLAIM_KIND_ORDINAL && !is_rank (input))
+  if (record->kind == TALLY_CLAIM_KIND_ORDINAL && input->group == NULL && !is_rank (input))
     return FALSE;
   return record->has_value && isfinite (record->value)
          && (!record->has_value_max || isfinite (record->value_max));
@@ -914,7 +929,11 @@ common_measure (const TallyFactInput *inputs,
   for (guint i = 0; i < claims->len; i += step)
     {
       const char *measure = inputs[g_array_index (claims, guint, i)].record->measure;
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, measure)) + 1;
+      guint count;
+
+      if (measure == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, measure)) + 1;
 
       g_hash_table_insert (counts, (gpointer) measure, GUINT_TO_POINTER (count));
       if (count > best_count)
@@ -923,11 +942,24 @@ common_measure (const TallyFactInput *inputs,
   return best;
 }
 
+/* "count||0|2025|cooperation agreement": what the fact is about, the same
+ * in every run over the same claims, for corrections to refer to. */
+static char *
+fact_key (const TallyFactRecord *fact,
+          const TallyMeasureKey *key)
+{
+  gboolean date = fact->kind == TALLY_CLAIM_KIND_YEAR || fact->kind == TALLY_CLAIM_KIND_DATE;
+
+  return g_strdup_printf ("%s|%s|%d|%d|%s", date ? "date" : tally_claim_kind_to_string (fact->kind),
+                          fact->unit ? fact->unit : "", fact->change ? 1 : 0, fact->scope_year, key->phrase);
+}
+
 static TallyFactRecord *
 build_fact (TallyFactLexicon     *lexicon,
             const TallyFactInput *inputs,
             GPtrArray            *sets,
-            guint                 root)
+            guint                 root,
+            const char           *group)
 {
   ModifierSet *main_set = g_ptr_array_index (sets, root);
   TallyFactRecord *fact = g_new0 (TallyFactRecord, 1);
@@ -964,7 +996,19 @@ build_fact (TallyFactLexicon     *lexicon,
                                           : first->kind;
   grade (fact);
   fact->spread = spread_of (fact);
-  fact->label = make_label (lexicon, fact, main_set->key, inputs);
+  if (group != NULL)
+    {
+      /* Grouped by hand: named after the measure most of its claims carry. */
+      g_autoptr(TallyMeasureKey) key = tally_fact_lexicon_measure_key (lexicon, fact->measure);
+
+      fact->key = g_strdup (group);
+      fact->label = key != NULL ? make_label (lexicon, fact, key, inputs) : g_strdup ("Grouped claims");
+    }
+  else
+    {
+      fact->key = fact_key (fact, main_set->key);
+      fact->label = make_label (lexicon, fact, main_set->key, inputs);
+    }
   return fact;
 }
 
@@ -1076,6 +1120,14 @@ GPtrArray *
 tally_group_facts (const TallyFactInput *inputs,
                    gsize                 n_inputs)
 {
+  return tally_group_facts_corrected (inputs, n_inputs, NULL);
+}
+
+GPtrArray *
+tally_group_facts_corrected (const TallyFactInput *inputs,
+                             gsize                 n_inputs,
+                             GHashTable           *labels)
+{
   TallyFactLexicon *lexicon = tally_fact_lexicon_get_default ();
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                       (GDestroyNotify) tally_measure_key_free);
@@ -1083,6 +1135,8 @@ tally_group_facts (const TallyFactInput *inputs,
                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) set_cache = g_hash_table_new_full (set_key_hash, set_key_equal, g_free, NULL);
   g_autoptr(GPtrArray) bucket_order = g_ptr_array_new ();
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) group_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
   GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
 
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, facts);
@@ -1098,6 +1152,19 @@ tally_group_facts (const TallyFactInput *inputs,
 
       if (!usable (&inputs[i]))
         continue;
+      if (inputs[i].group != NULL)
+        {
+          set = g_hash_table_lookup (groups, inputs[i].group);
+          if (set == NULL)
+            {
+              set = g_new0 (ModifierSet, 1);
+              set->claims = g_array_new (FALSE, FALSE, sizeof (guint));
+              g_ptr_array_add (group_sets, set);
+              g_hash_table_insert (groups, (gpointer) inputs[i].group, set);
+            }
+          g_array_append_val (set->claims, index);
+          continue;
+        }
       /* Measures repeat: reduce each distinct string once. */
       if (!g_hash_table_lookup_extended (keys, record->measure, NULL, (gpointer *) &key))
         {
@@ -1131,7 +1198,24 @@ tally_group_facts (const TallyFactInput *inputs,
       resolve_bucket (sets);
       for (guint s = 0; s < sets->len; s++)
         if (((ModifierSet *) g_ptr_array_index (sets, s))->group == (int) s)
-          g_ptr_array_add (facts, build_fact (lexicon, inputs, sets, s));
+          g_ptr_array_add (facts, build_fact (lexicon, inputs, sets, s, NULL));
+    }
+  for (guint g = 0; g < group_sets->len; g++)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      ModifierSet *set = g_ptr_array_index (group_sets, g);
+      const char *group = inputs[g_array_index (set->claims, guint, 0)].group;
+
+      g_ptr_array_add (one, set);
+      g_ptr_array_add (facts, build_fact (lexicon, inputs, one, 0, group));
+    }
+  for (guint f = 0; labels != NULL && f < facts->len; f++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, f);
+      const char *label = g_hash_table_lookup (labels, fact->key);
+
+      if (label != NULL)
+        g_set_str (&fact->label, label);
     }
 
   sort_facts (facts);

@@ -32,6 +32,11 @@ typedef struct
   const TallyClaimRecord *record;
   const char *text;               /* the claim's words ("nearly $50 billion"), may be NULL */
   const char *sentence;           /* its sentence, may be NULL */
+
+  /* A correction: claims with the same `group` form one fact whatever their
+   * measures (a merge: the group is the target fact's key; a split: a group
+   * of its own, "claim:c12"). NULL groups automatically. */
+  const char *group;
 } TallyFactInput;
 
 /* One distinct value of a fact, and who states it. */
@@ -53,6 +58,7 @@ typedef struct
 typedef struct
 {
   char *id;                       /* "f1", … in sorted order */
+  char *key;                      /* stable across runs: "count||0|0|cooperation agreement", or the group */
   char *label;                    /* "Cooperation agreements signed" */
   char *measure;                  /* the most specific measure of its claims */
   TallyClaimKind kind;            /* year and date facts are TALLY_CLAIM_KIND_YEAR or _DATE */
@@ -79,6 +85,12 @@ gboolean         tally_fact_status_from_string (const char      *str,
  * then by number of sources (most first), then by label. */
 GPtrArray       *tally_group_facts             (const TallyFactInput *inputs,
                                                 gsize                 n_inputs);
+
+/* As tally_group_facts(), with corrections: `labels` (may be NULL) maps fact
+ * keys to labels an analyst wrote. Groups come from the inputs' `group`. */
+GPtrArray       *tally_group_facts_corrected   (const TallyFactInput *inputs,
+                                                gsize                 n_inputs,
+                                                GHashTable           *labels);
 
 /* How a value reads in a table: "$48.2 billion", "over 80%", "1,200 km",
  * "14", "2022". `nearly` picks "nearly" over "about" for approx values. */

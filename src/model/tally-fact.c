@@ -22,6 +22,7 @@ struct _TallyFact
   GObject parent_instance;
 
   char *id;
+  char *key;
   char *label;
   char *measure;
   TallyFactStatus status;
@@ -41,6 +42,7 @@ enum
 {
   PROP_0,
   PROP_ID,
+  PROP_KEY,
   PROP_LABEL,
   PROP_MEASURE,
   PROP_STATUS,
@@ -65,6 +67,7 @@ tally_fact_finalize (GObject *object)
   TallyFact *self = TALLY_FACT (object);
 
   g_free (self->id);
+  g_free (self->key);
   g_free (self->label);
   g_free (self->measure);
   g_free (self->explanation);
@@ -86,6 +89,7 @@ tally_fact_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_ID: g_value_set_string (value, self->id); break;
+    case PROP_KEY: g_value_set_string (value, self->key); break;
     case PROP_LABEL: g_value_set_string (value, self->label); break;
     case PROP_MEASURE: g_value_set_string (value, self->measure); break;
     case PROP_STATUS: g_value_set_enum (value, self->status); break;
@@ -113,6 +117,8 @@ tally_fact_class_init (TallyFactClass *klass)
   object_class->get_property = tally_fact_get_property;
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  /* Stable across runs, for corrections (see TallyFactInput.group). */
+  properties[PROP_KEY] = g_param_spec_string ("key", NULL, NULL, NULL, flags);
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
   properties[PROP_MEASURE] = g_param_spec_string ("measure", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, TALLY_TYPE_FACT_STATUS,
@@ -189,6 +195,7 @@ tally_fact_new (const TallyFactRecord *record,
 
   self = g_object_new (TALLY_TYPE_FACT, NULL);
   self->id = g_strdup (record->id);
+  self->key = g_strdup (record->key);
   self->label = g_strdup (record->label);
   self->measure = g_strdup (record->measure);
   self->status = record->status;
@@ -228,6 +235,13 @@ tally_fact_get_id (TallyFact *self)
 {
   g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
   return self->id;
+}
+
+const char *
+tally_fact_get_key (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->key;
 }
 
 const char *

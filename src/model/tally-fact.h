@@ -25,6 +25,9 @@ TallyFact       *tally_fact_new                 (const TallyFactRecord *record,
                                                  GPtrArray             *claims);
 
 const char      *tally_fact_get_id              (TallyFact *self);
+/* "count||0|2025|cooperation agreement": the same in every run over the same
+ * claims; a correction's group (see TallyFactInput.group). */
+const char      *tally_fact_get_key             (TallyFact *self);
 const char      *tally_fact_get_label           (TallyFact *self);
 const char      *tally_fact_get_measure         (TallyFact *self);
 TallyFactStatus  tally_fact_get_status          (TallyFact *self);

@@ -56,6 +56,7 @@ facts_corpus_add (FactsCorpus     *corpus,
   input.record = record;
   input.text = spec->text;
   input.sentence = spec->sentence;
+  input.group = spec->group;
   g_array_append_val (corpus->inputs, input);
 }
 

@@ -26,6 +26,7 @@ typedef struct
   const char *text;
   const char *sentence;
   const char *outlet;
+  const char *group;
 } FactsSpec;
 
 typedef struct

@@ -256,6 +256,8 @@ test_group_ranks (void)
                .text = "second", .sentence = "Aktau is the region's second-largest port.");
   FACTS_CLAIM (corpus, .doc = "d2", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 2, .measure = "port",
                .text = "second", .sentence = "Aktau, the second biggest port, expects more traffic.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 2, .measure = "port",
+               .text = "second-busiest", .sentence = "It is the second-busiest port on the sea.");
   /* Ordinals that name or count things are not ranks. */
   FACTS_CLAIM (corpus, .doc = "d1", .kind = TALLY_CLAIM_KIND_ORDINAL, .value = 1, .measure = "loan",
                .text = "first", .sentence = "The fund will make its first loans this year.");
@@ -266,7 +268,7 @@ test_group_ranks (void)
   g_assert_cmpuint (facts->len, ==, 1);
   fact = g_ptr_array_index (facts, 0);
   g_assert_cmpstr (fact->label, ==, "Port: rank");
-  g_assert_cmpstr (fact->explanation, ==, "2 sources say 2nd");
+  g_assert_cmpstr (fact->explanation, ==, "3 sources say 2nd");
 }
 
 static void
@@ -710,6 +712,65 @@ test_export_markdown (void)
 }
 
 static void
+test_keys (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "cooperation agreement");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 14, .measure = "agreement");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .unit = "USD", .value = 48e9, .measure = "trade volume", .scope = 2025);
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = YEAR, .date = "2022", .measure = "inaugural summit");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = PERCENT, .unit = "%", .value = 35, .change = TRUE, .measure = "trade");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 4);
+  g_assert_cmpstr (facts_find (facts, "Cooperation agreements")->key, ==, "count||0|0|cooperation agreement");
+  g_assert_cmpstr (facts_find (facts, "Trade volume, 2025")->key, ==, "money|USD|0|2025|trade");
+  g_assert_cmpstr (facts_find (facts, "Inaugural summit: year")->key, ==, "date||0|0|first summit");
+  g_assert_cmpstr (facts_find (facts, "Trade volume: change")->key, ==, "percent|%|1|0|trade");
+}
+
+/* Corrections: a merge puts claims in the target's group, a split gives a
+ * claim a group of its own, a label replaces the made-up one. */
+static void
+test_corrections (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+  TallyFactRecord *fact;
+  g_autofree char *claims = NULL;
+  const char *hubs = "count||0|0|logistics hub";
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 12, .measure = "logistics hub", .group = hubs);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 12, .measure = "logistic", .group = hubs);
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 11, .measure = NULL, .group = hubs);
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "agreement");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 14, .measure = "agreement");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 41, .measure = "agreement", .group = "claim:c6");
+  g_hash_table_insert (labels, (gpointer) hubs, (gpointer) "Logistics hubs needed");
+  facts = tally_group_facts_corrected ((const TallyFactInput *) corpus->inputs->data, corpus->inputs->len, labels);
+
+  g_assert_cmpuint (facts->len, ==, 3);
+  fact = facts_find (facts, "Logistics hubs needed");
+  g_assert_cmpstr (fact->key, ==, hubs);
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 12, 1 says 11");
+  claims = facts_claim_ids (corpus, fact->claims);
+  g_assert_cmpstr (claims, ==, "c1,c2,c3");
+  /* The split-off claim no longer makes the agreements a conflict. */
+  fact = g_ptr_array_index (facts, 1);
+  g_assert_cmpstr (fact->key, ==, "count||0|0|agreement");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpuint (fact->claims->len, ==, 2);
+  fact = g_ptr_array_index (facts, 2);
+  g_assert_cmpstr (fact->key, ==, "claim:c6");
+  g_assert_cmpstr (fact->label, ==, "Agreements");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
+}
+
+static void
 test_status_strings (void)
 {
   TallyFactStatus status;
@@ -742,6 +803,8 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/labels", test_labels);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
   g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
+  g_test_add_func ("/analysis/facts/keys", test_keys);
+  g_test_add_func ("/analysis/facts/corrections", test_corrections);
   g_test_add_func ("/analysis/facts/export/csv", test_export_csv);
   g_test_add_func ("/analysis/facts/export/markdown", test_export_markdown);
   g_test_add_func ("/analysis/facts/stress/many-measures", test_stress_many_measures);

@@ -84,6 +84,7 @@ test_fact_properties (void)
   g_assert_cmpstr (spread_label, ==, "1 year");
   g_assert_cmpuint (interest, ==, (1u << 30) + 3);
   g_assert_cmpstr (tally_fact_get_id (fact), ==, "f1");
+  g_assert_cmpstr (tally_fact_get_key (fact), ==, "date||0|0|first summit");
   g_assert_cmpstr (tally_fact_get_explanation (fact), ==, "2 sources say 2023, 1 says 2022");
   g_assert_nonnull (strstr (tally_fact_get_search_text (fact), "first summit"));
   g_assert_nonnull (strstr (tally_fact_get_search_text (fact), "harbour times"));
