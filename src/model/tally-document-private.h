@@ -11,5 +11,11 @@ void           _tally_document_set_cluster_id (TallyDocument *self,
                                                gint64         cluster_id);
 void           _tally_document_set_duplicates (TallyDocument *self,
                                                guint          duplicates);
+/* "title", "outlet", "published" or "author". */
+void           _tally_document_set_field      (TallyDocument *self,
+                                               const char    *field,
+                                               const char    *value);
+void           _tally_document_set_claim_count (TallyDocument *self,
+                                                guint          claim_count);
 
 G_END_DECLS

@@ -170,6 +170,39 @@ _tally_document_set_duplicates (TallyDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUPLICATES]);
 }
 
+void
+_tally_document_set_field (TallyDocument *self,
+                           const char    *field,
+                           const char    *value)
+{
+  char **slot = NULL;
+  int prop = 0;
+
+  g_return_if_fail (TALLY_IS_DOCUMENT (self));
+  if (g_strcmp0 (field, "title") == 0)
+    slot = &self->title, prop = PROP_TITLE;
+  else if (g_strcmp0 (field, "outlet") == 0)
+    slot = &self->outlet, prop = PROP_OUTLET;
+  else if (g_strcmp0 (field, "published") == 0)
+    slot = &self->published, prop = PROP_PUBLISHED;
+  else if (g_strcmp0 (field, "author") == 0)
+    slot = &self->author, prop = PROP_AUTHOR;
+  g_return_if_fail (slot != NULL);
+  if (g_set_str (slot, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+}
+
+void
+_tally_document_set_claim_count (TallyDocument *self,
+                                 guint          claim_count)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENT (self));
+  if (self->claim_count == claim_count)
+    return;
+  self->claim_count = claim_count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLAIM_COUNT]);
+}
+
 #define GETTER(type, name) \
   type tally_document_get_##name (TallyDocument *self) \
   { \

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -46,6 +47,7 @@ enum
 enum
 {
   SIGNAL_IMPORT_PROGRESS,
+  SIGNAL_CLAIMS_CHANGED,
   N_SIGNALS
 };
 
@@ -128,6 +130,14 @@ tally_project_class_init (TallyProjectClass *klass)
   signals[SIGNAL_IMPORT_PROGRESS] =
     g_signal_new ("import-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
+
+  /**
+   * TallyProject::claims-changed:
+   * @document: the document whose claims were extracted again
+   */
+  signals[SIGNAL_CLAIMS_CHANGED] =
+    g_signal_new ("claims-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, TALLY_TYPE_DOCUMENT);
 }
 
 static void
@@ -413,6 +423,93 @@ tally_project_search (TallyProject  *self,
 {
   g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
   return tally_store_search (self->store, query, limit, error);
+}
+
+static gboolean
+is_iso_date (const char *value)
+{
+  int y, m, d;
+  char tail;
+
+  return sscanf (value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen (value) == 10
+         && g_date_valid_dmy (d, m, y);
+}
+
+gboolean
+tally_project_set_document_field (TallyProject   *self,
+                                  TallyDocument  *document,
+                                  const char     *field,
+                                  const char     *value,
+                                  GError        **error)
+{
+  g_autofree char *old = NULL;
+  gint64 id;
+  TallyStore *store;
+  gboolean redate;
+
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  redate = g_str_equal (field, "published");
+  if (redate && value != NULL && !is_iso_date (value))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not a date (YYYY-MM-DD)", value);
+      return FALSE;
+    }
+  g_object_get (document, field, &old, NULL);
+  if (g_strcmp0 (old, value) == 0)
+    return TRUE;
+
+  store = self->store;
+  id = tally_document_get_id (document);
+  if (!tally_store_begin (store, error))
+    return FALSE;
+  if (!tally_store_set_document_field (store, id, field, value, error)
+      || tally_store_add_correction (store, "document", id, field, old, value, error) == 0)
+    {
+      tally_store_rollback (store);
+      return FALSE;
+    }
+  if (redate)
+    {
+      g_autoptr(TallyDocumentRecord) record = tally_store_load_document (store, id, error);
+      g_autoptr(GPtrArray) claims = NULL;
+      TallyExtractOptions options;
+
+      if (record == NULL)
+        {
+          tally_store_rollback (store);
+          return FALSE;
+        }
+      tally_extract_options_init (&options);
+      if (value != NULL)
+        tally_extract_options_set_reference_date (&options, value);
+      claims = tally_extract_claims (record->text, record->text_len, &options);
+      if (!tally_store_replace_claims (store, id, claims, error))
+        {
+          tally_store_rollback (store);
+          return FALSE;
+        }
+      if (!tally_store_commit (store, error))
+        {
+          tally_store_rollback (store);
+          return FALSE;
+        }
+      _tally_document_set_field (document, field, value);
+      _tally_document_set_claim_count (document, claims->len);
+      g_signal_emit (self, signals[SIGNAL_CLAIMS_CHANGED], 0, document);
+      return TRUE;
+    }
+  if (!tally_store_commit (store, error))
+    {
+      tally_store_rollback (store);
+      return FALSE;
+    }
+  _tally_document_set_field (document, field, value);
+  return TRUE;
 }
 
 gboolean

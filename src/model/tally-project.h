@@ -81,6 +81,16 @@ GPtrArray         *tally_project_search              (TallyProject   *self,
                                                       const char     *query,
                                                       guint           limit,
                                                       GError        **error);
+/* Corrects "title", "outlet", "published" (ISO date "YYYY-MM-DD", or
+ * NULL) or "author" (NULL or "" clears it). The change is stored with a
+ * row in the corrections table; a new publication date re-resolves the
+ * document's relative claims, and ::claims-changed says so. For undo, call
+ * it again with the old value (read it from the document first). */
+gboolean           tally_project_set_document_field  (TallyProject   *self,
+                                                      TallyDocument  *document,
+                                                      const char     *field,
+                                                      const char     *value,
+                                                      GError        **error);
 gboolean           tally_project_remove_document     (TallyProject   *self,
                                                       TallyDocument  *document,
                                                       GError        **error);

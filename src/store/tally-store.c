@@ -633,6 +633,64 @@ tally_store_set_cluster (TallyStore  *store,
 }
 
 gboolean
+tally_store_set_document_field (TallyStore  *store,
+                                gint64       document_id,
+                                const char  *field,
+                                const char  *value,
+                                GError     **error)
+{
+  static const char * const fields[] = { "title", "outlet", "published", "author" };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean known = FALSE;
+  int rc;
+
+  /* The column name is one of ours, never the caller's text. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    known |= g_strcmp0 (field, fields[i]) == 0;
+  if (!known)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, "No document field “%s”", field);
+      return FALSE;
+    }
+  sql = g_strdup_printf ("UPDATE documents SET %s = ?2 WHERE id = ?1", field);
+  rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      bind_text (stmt, 2, value);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Changing a document");
+      return FALSE;
+    }
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT, document_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tally_store_replace_claims (TallyStore  *store,
+                            gint64       document_id,
+                            GPtrArray   *claims,
+                            GError     **error)
+{
+  if (!exec_id (store, "DELETE FROM claims WHERE document_id = ?1", document_id, 0, error))
+    return FALSE;
+  for (guint i = 0; claims != NULL && i < claims->len; i++)
+    if (!insert_claim (store, document_id, i, g_ptr_array_index (claims, i), error))
+      return FALSE;
+  return exec_id (store, "UPDATE documents SET claim_count = ?2 WHERE id = ?1", document_id,
+                  claims != NULL ? claims->len : 0, error);
+}
+
+gboolean
 tally_store_remove_document (TallyStore  *store,
                              gint64       document_id,
                              GError     **error)

@@ -101,6 +101,17 @@ gboolean             tally_store_set_cluster        (TallyStore  *store,
                                                      gint64       document_id,
                                                      gint64       cluster_id,
                                                      GError     **error);
+/* Sets "title", "outlet", "published" or "author" (NULL clears it). */
+gboolean             tally_store_set_document_field (TallyStore  *store,
+                                                     gint64       document_id,
+                                                     const char  *field,
+                                                     const char  *value,
+                                                     GError     **error);
+/* Replaces the document's claims (TallyClaimRecord*) and its claim count. */
+gboolean             tally_store_replace_claims     (TallyStore  *store,
+                                                     gint64       document_id,
+                                                     GPtrArray   *claims,
+                                                     GError     **error);
 gboolean             tally_store_remove_document    (TallyStore  *store,
                                                      gint64       document_id,
                                                      GError     **error);

@@ -419,6 +419,99 @@ test_remove (void)
   g_assert_cmpuint (tally_store_count_documents (tally_project_get_store (project)), ==, 1);
 }
 
+static void
+on_claims_changed (TallyProject  *project,
+                   TallyDocument *document,
+                   guint         *count)
+{
+  (*count)++;
+}
+
+static void
+test_edit_metadata (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autofree char *plain = g_test_build_filename (G_TEST_DIST, "data", "ingest", "plain.txt", NULL);
+  g_autofree char *path = NULL;
+  const char *paths[] = { plain, NULL };
+  g_autoptr(TallyImportResult) result = import_paths (project, paths, NULL, NULL);
+  TallyDocument *doc = find_document (project, "/plain.txt");
+  guint title_notifies = 0, claims_changed = 0;
+
+  g_signal_connect (doc, "notify::title", G_CALLBACK (on_notify), &title_notifies);
+  g_signal_connect (project, "claims-changed", G_CALLBACK (on_claims_changed), &claims_changed);
+
+  g_assert_true (tally_project_set_document_field (project, doc, "title", "Vendace quota cut by 12%", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tally_document_get_title (doc), ==, "Vendace quota cut by 12%");
+  g_assert_cmpuint (title_notifies, ==, 1);
+  /* The same value again changes nothing. */
+  g_assert_true (tally_project_set_document_field (project, doc, "title", "Vendace quota cut by 12%", &error));
+  g_assert_cmpuint (title_notifies, ==, 1);
+  g_assert_true (tally_project_set_document_field (project, doc, "outlet", "Lakeland Daily", &error));
+  g_assert_cmpstr (tally_document_get_outlet (doc), ==, "Lakeland Daily");
+  g_assert_true (tally_project_set_document_field (project, doc, "author", "", &error));
+  g_assert_null (tally_document_get_author (doc));
+
+  /* Search follows the new title (FTS kept in step by a trigger). */
+  {
+    g_autoptr(GPtrArray) hits = tally_project_search (project, "vendace", 10, &error);
+
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_nonnull (strstr (((TallyStoreHit *) g_ptr_array_index (hits, 0))->title, "Vendace"));
+  }
+
+  /* Bad dates are refused and change nothing. */
+  g_assert_false (tally_project_set_document_field (project, doc, "published", "last spring", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpstr (error->message, ==, "“last spring” is not a date (YYYY-MM-DD)");
+  g_clear_error (&error);
+  g_assert_false (tally_project_set_document_field (project, doc, "published", "2027-02-30", &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (tally_document_get_published (doc), ==, "2027-03-04");
+  g_assert_cmpuint (claims_changed, ==, 0);
+
+  /* A new date: the claims are those of the text against that date. */
+  g_assert_true (tally_project_set_document_field (project, doc, "published", "2026-11-20", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (claims_changed, ==, 1);
+  g_assert_cmpstr (tally_document_get_published (doc), ==, "2026-11-20");
+  {
+    g_autoptr(TallyDocumentRecord) record = tally_project_load_record (project, doc, &error);
+    g_autoptr(GListModel) stored = tally_project_list_claims (project, doc, &error);
+    g_autoptr(GPtrArray) expected = NULL;
+    TallyExtractOptions options;
+
+    g_assert_cmpstr (record->published, ==, "2026-11-20");
+    tally_extract_options_init (&options);
+    tally_extract_options_set_reference_date (&options, "2026-11-20");
+    expected = tally_extract_claims (record->text, record->text_len, &options);
+    g_assert_cmpuint (g_list_model_get_n_items (stored), ==, expected->len);
+    g_assert_cmpuint (tally_document_get_claim_count (doc), ==, expected->len);
+    for (guint i = 0; i < expected->len; i++)
+      {
+        g_autoptr(TallyClaim) claim = g_list_model_get_item (stored, i);
+        const TallyClaimRecord *a = tally_claim_get_record (claim), *b = g_ptr_array_index (expected, i);
+
+        g_assert_cmpint (a->kind, ==, b->kind);
+        g_assert_cmpstr (a->value_text, ==, b->value_text);
+        g_assert_cmpuint (a->start, ==, b->start);
+      }
+  }
+
+  /* All of it is in the file, with one correction row per change. */
+  path = g_strdup (tally_project_get_path (project));
+  g_assert_finalize_object (g_steal_pointer (&project));
+  project = tally_project_open (path, &error);
+  g_assert_no_error (error);
+  doc = find_document (project, "/plain.txt");
+  g_assert_cmpstr (tally_document_get_title (doc), ==, "Vendace quota cut by 12%");
+  g_assert_cmpstr (tally_document_get_published (doc), ==, "2026-11-20");
+  g_assert_null (tally_document_get_author (doc));
+  g_assert_cmpint (tally_store_add_correction (tally_project_get_store (project), "document", 1, "title", "a", "b", &error), ==, 5);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -432,6 +525,7 @@ main (int    argc,
   g_test_add_func ("/model/project/open-refused", test_open_refused);
   g_test_add_func ("/model/project/cancel", test_cancel);
   g_test_add_func ("/model/project/remove", test_remove);
+  g_test_add_func ("/model/project/edit-metadata", test_edit_metadata);
 
   return g_test_run ();
 }
