@@ -945,21 +945,25 @@ common_measure (const TallyFactInput *inputs,
 /* "count||0|2025|cooperation agreement": what the fact is about, the same
  * in every run over the same claims, for corrections to refer to. */
 static char *
-fact_key (const TallyFactRecord *fact,
-          const TallyMeasureKey *key)
+set_fact_key (const TallyFactInput *inputs,
+              const ModifierSet    *set)
 {
-  gboolean date = fact->kind == TALLY_CLAIM_KIND_YEAR || fact->kind == TALLY_CLAIM_KIND_DATE;
+  const TallyClaimRecord *first = inputs[g_array_index (set->claims, guint, 0)].record;
 
-  return g_strdup_printf ("%s|%s|%d|%d|%s", date ? "date" : tally_claim_kind_to_string (fact->kind),
-                          fact->unit ? fact->unit : "", fact->change ? 1 : 0, fact->scope_year, key->phrase);
+  if (is_date_kind (first->kind))
+    return g_strdup_printf ("date||0|0|%s", set->key->phrase);
+  return g_strdup_printf ("%s|%s|%d|%d|%s", tally_claim_kind_to_string (first->kind), first->unit ? first->unit : "",
+                          first->change ? 1 : 0, set->scope, set->key->phrase);
 }
 
+/* `extra`: claims an analyst merged into this fact (may be NULL). */
 static TallyFactRecord *
 build_fact (TallyFactLexicon     *lexicon,
             const TallyFactInput *inputs,
             GPtrArray            *sets,
             guint                 root,
-            const char           *group)
+            const char           *group,
+            GArray               *extra)
 {
   ModifierSet *main_set = g_ptr_array_index (sets, root);
   TallyFactRecord *fact = g_new0 (TallyFactRecord, 1);
@@ -978,6 +982,8 @@ build_fact (TallyFactLexicon     *lexicon,
       if (set->group == (int) root)
         g_array_append_vals (fact->claims, set->claims->data, set->claims->len);
     }
+  if (extra != NULL)
+    g_array_append_vals (fact->claims, extra->data, extra->len);
   g_array_sort (fact->claims, compare_guint);
 
   first = inputs[g_array_index (fact->claims, guint, 0)].record;
@@ -1006,7 +1012,7 @@ build_fact (TallyFactLexicon     *lexicon,
     }
   else
     {
-      fact->key = fact_key (fact, main_set->key);
+      fact->key = set_fact_key (inputs, main_set);
       fact->label = make_label (lexicon, fact, main_set->key, inputs);
     }
   return fact;
@@ -1197,8 +1203,20 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
 
       resolve_bucket (sets);
       for (guint s = 0; s < sets->len; s++)
-        if (((ModifierSet *) g_ptr_array_index (sets, s))->group == (int) s)
-          g_ptr_array_add (facts, build_fact (lexicon, inputs, sets, s, NULL));
+        {
+          ModifierSet *set = g_ptr_array_index (sets, s);
+          g_autofree char *key = NULL;
+          ModifierSet *merged;
+
+          if (set->group != (int) s)
+            continue;
+          /* Claims merged into this fact by their group = its key. */
+          key = g_hash_table_size (groups) > 0 ? set_fact_key (inputs, set) : NULL;
+          merged = key != NULL ? g_hash_table_lookup (groups, key) : NULL;
+          if (merged != NULL)
+            g_hash_table_remove (groups, key);
+          g_ptr_array_add (facts, build_fact (lexicon, inputs, sets, s, NULL, merged ? merged->claims : NULL));
+        }
     }
   for (guint g = 0; g < group_sets->len; g++)
     {
@@ -1206,8 +1224,10 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
       ModifierSet *set = g_ptr_array_index (group_sets, g);
       const char *group = inputs[g_array_index (set->claims, guint, 0)].group;
 
+      if (g_hash_table_lookup (groups, group) != set)
+        continue;   /* merged into an automatic fact above */
       g_ptr_array_add (one, set);
-      g_ptr_array_add (facts, build_fact (lexicon, inputs, one, 0, group));
+      g_ptr_array_add (facts, build_fact (lexicon, inputs, one, 0, group, NULL));
     }
   for (guint f = 0; labels != NULL && f < facts->len; f++)
     {

@@ -386,10 +386,22 @@ tally_fact_list_new (GPtrArray           *claims,
                      TallyFactOutletFunc  outlet_for_document,
                      gpointer             user_data)
 {
+  return tally_fact_list_new_corrected (claims, outlet_for_document, user_data, NULL, NULL);
+}
+
+GListModel *
+tally_fact_list_new_corrected (GPtrArray           *claims,
+                               TallyFactOutletFunc  outlet_for_document,
+                               gpointer             user_data,
+                               GPtrArray           *groups,
+                               GHashTable          *labels)
+{
   GListStore *store = g_list_store_new (TALLY_TYPE_FACT);
   FactListData *data = g_new0 (FactListData, 1);
   g_autoptr(GHashTable) document_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) outlets = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_val_if_fail (groups == NULL || groups->len == claims->len, NULL);
 
   data->claims = g_ptr_array_ref (claims);
   data->inputs = g_array_sized_new (FALSE, TRUE, sizeof (TallyFactInput), claims->len);
@@ -424,10 +436,17 @@ tally_fact_list_new (GPtrArray           *claims,
       input.record = tally_claim_get_record (claim);
       input.text = tally_claim_get_text (claim);
       input.sentence = tally_claim_get_sentence (claim);
+      if (groups != NULL && g_ptr_array_index (groups, i) != NULL)
+        {
+          char *group = g_strdup (g_ptr_array_index (groups, i));
+
+          g_ptr_array_add (data->strings, group);
+          input.group = group;
+        }
       g_array_append_val (data->inputs, input);
     }
 
-  data->facts = tally_group_facts ((const TallyFactInput *) data->inputs->data, data->inputs->len);
+  data->facts = tally_group_facts_corrected ((const TallyFactInput *) data->inputs->data, data->inputs->len, labels);
   for (guint f = 0; f < data->facts->len; f++)
     {
       g_autoptr(TallyFact) fact = tally_fact_new (g_ptr_array_index (data->facts, f),

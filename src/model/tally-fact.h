@@ -60,6 +60,15 @@ typedef const char *(*TallyFactOutletFunc) (gint64   document_id,
 GListModel      *tally_fact_list_new            (GPtrArray           *claims,
                                                  TallyFactOutletFunc  outlet_for_document,
                                                  gpointer             user_data);
+/* With an analyst's corrections: `groups` (NULL, or a char* or NULL per
+ * claim) puts claims in one fact — a merge gives them the target fact's key,
+ * a split a key of their own such as "claim:<id>" — and `labels` (may be
+ * NULL) renames facts by key. */
+GListModel      *tally_fact_list_new_corrected  (GPtrArray           *claims,
+                                                 TallyFactOutletFunc  outlet_for_document,
+                                                 gpointer             user_data,
+                                                 GPtrArray           *groups,
+                                                 GHashTable          *labels);
 
 typedef enum
 {

@@ -770,6 +770,29 @@ test_corrections (void)
   g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
 }
 
+/* A merge into an automatic fact: the moved claims take its key as group. */
+static void
+test_corrections_merge_into_automatic (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+  g_autofree char *claims = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "cooperation agreement");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 14, .measure = "cooperation agreement");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 15, .measure = "accord signed", .group = "count||0|0|cooperation agreement");
+  facts = tally_group_facts_corrected ((const TallyFactInput *) corpus->inputs->data, corpus->inputs->len, NULL);
+
+  g_assert_cmpuint (facts->len, ==, 1);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpstr (fact->key, ==, "count||0|0|cooperation agreement");
+  g_assert_cmpstr (fact->label, ==, "Cooperation agreements");
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 14, 1 says 15");
+  claims = facts_claim_ids (corpus, fact->claims);
+  g_assert_cmpstr (claims, ==, "c1,c2,c3");
+}
+
 static void
 test_status_strings (void)
 {
@@ -805,6 +828,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
   g_test_add_func ("/analysis/facts/keys", test_keys);
   g_test_add_func ("/analysis/facts/corrections", test_corrections);
+  g_test_add_func ("/analysis/facts/corrections-merge", test_corrections_merge_into_automatic);
   g_test_add_func ("/analysis/facts/export/csv", test_export_csv);
   g_test_add_func ("/analysis/facts/export/markdown", test_export_markdown);
   g_test_add_func ("/analysis/facts/stress/many-measures", test_stress_many_measures);

@@ -167,6 +167,32 @@ test_fact_list_export (void)
   g_assert_cmpuint (nothing->len, ==, 0);
 }
 
+/* A merge and a rename, as the fact table's corrections would make them. */
+static void
+test_fact_list_corrected (void)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(TallyFact) fact = NULL;
+
+  g_ptr_array_add (claims, summit_claim (1, "2022", "first summit"));
+  g_ptr_array_add (claims, summit_claim (2, "2022", "opening meeting"));
+  g_ptr_array_add (groups, NULL);
+  g_ptr_array_add (groups, (gpointer) "date||0|0|first summit");
+  g_hash_table_insert (labels, (gpointer) "date||0|0|first summit", (gpointer) "Riga summit: year");
+  facts = tally_fact_list_new_corrected (claims, NULL, NULL, groups, labels);
+
+  /* Without the merge the two would be two single-source facts. */
+  g_assert_cmpuint (g_list_model_get_n_items (facts), ==, 1);
+  fact = g_list_model_get_item (facts, 0);
+  g_assert_cmpstr (tally_fact_get_label (fact), ==, "Riga summit: year");
+  g_assert_cmpstr (tally_fact_get_key (fact), ==, "date||0|0|first summit");
+  g_assert_cmpuint (tally_fact_get_source_count (fact), ==, 2);
+  g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_AGREE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -175,5 +201,6 @@ main (int    argc,
   g_test_add_func ("/model/fact/properties", test_fact_properties);
   g_test_add_func ("/model/fact/status-styles", test_fact_status_styles);
   g_test_add_func ("/model/fact/list-export", test_fact_list_export);
+  g_test_add_func ("/model/fact/list-corrected", test_fact_list_corrected);
   return g_test_run ();
 }
