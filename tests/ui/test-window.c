@@ -214,8 +214,9 @@ test_window_export_facts (void)
 
   g_assert_true (g_file_get_contents (out_path, &markdown, NULL, NULL));
   g_assert_true (g_str_has_prefix (markdown, "# Untitled Project — Tally\n\n"));
-  /* The planted disagreement on the first summit's year is in the report. */
-  g_assert_nonnull (strstr (markdown, "— Conflict\n"));
+  /* The planted disagreements are in the report, with their sources. */
+  g_assert_nonnull (strstr (markdown, "facts from 8 documents"));
+  g_assert_nonnull (strstr (markdown, "**Conflict** · "));
   g_assert_nonnull (strstr (markdown, "2021"));
   g_assert_nonnull (strstr (markdown, "Caspian Ledger"));
 
