@@ -609,6 +609,21 @@ import_message_dispatch (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Always through an idle source: g_main_context_invoke() would run the
+ * callback right here, in the worker, whenever the main context happens to
+ * be free. */
+static void
+send_message (GMainContext  *context,
+              ImportMessage *message)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, import_message_dispatch, message, (GDestroyNotify) import_message_free);
+  g_source_set_static_name (source, "[tally] import message");
+  g_source_attach (source, context);
+}
+
 static void
 post (TallyProject *self,
       ImportJob    *job,
@@ -624,8 +639,7 @@ post (TallyProject *self,
   message->done = done;
   message->total = total;
   message->file = g_strdup (file);
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, import_message_dispatch, message,
-                              (GDestroyNotify) import_message_free);
+  send_message (job->context, message);
 }
 
 typedef struct
@@ -935,8 +949,7 @@ import_thread (gpointer data)
   message->project = g_object_ref (self);
   message->finished = task;
   message->error = g_steal_pointer (&error);
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, import_message_dispatch, message,
-                              (GDestroyNotify) import_message_free);
+  send_message (job->context, message);
   return NULL;
 }
 

@@ -6,6 +6,8 @@
 #include "tally-claims.h"
 #include "tally-project.h"
 
+static GThread *main_thread;
+
 typedef struct
 {
   TallyImportResult *result;
@@ -23,6 +25,8 @@ on_progress (TallyProject *project,
              const char   *file,
              ImportWait   *wait)
 {
+  /* Signals come on the main thread, never in the worker. */
+  g_assert_true (g_thread_self () == main_thread);
   wait->progress_signals++;
   wait->last_done = done;
   wait->last_total = total;
@@ -35,6 +39,7 @@ on_imported (GObject      *object,
 {
   ImportWait *wait = user_data;
 
+  g_assert_true (g_thread_self () == main_thread);
   wait->result = tally_project_import_finish (TALLY_PROJECT (object), result, &wait->error);
   wait->done = TRUE;
 }
@@ -517,6 +522,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  main_thread = g_thread_self ();
 
   g_test_add_func ("/model/project/import-fixtures", test_import_fixtures);
   g_test_add_func ("/model/project/duplicates", test_import_duplicates);
