@@ -256,6 +256,24 @@ on_close_panel (TallyFactsView *self)
 }
 
 static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TallyFactsView *self = TALLY_FACTS_VIEW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+close_panel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  on_close_panel (TALLY_FACTS_VIEW (widget));
+}
+
+static void
 on_claim_activated (TallyFactsView *self,
                     guint           position)
 {
@@ -492,6 +510,11 @@ tally_facts_view_class_init (TallyFactsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_item);
   gtk_widget_class_bind_template_callback (widget_class, on_close_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_claim_activated);
+
+  gtk_widget_class_install_action (widget_class, "facts.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "facts.close-panel", NULL, close_panel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "facts.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "facts.close-panel", NULL);
 }
 
 static void
@@ -504,6 +527,8 @@ tally_facts_view_init (TallyFactsView *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
   gtk_list_view_set_factory (self->claims_view, factory);
+  /* Typing over the table searches it. */
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (on_rows_changed), self,
                            G_CONNECT_SWAPPED);
   update_counts (self);

@@ -226,6 +226,18 @@ test_select_conflict (void)
 
   if (screenshot != NULL)
     render (window, screenshot);
+
+  /* Escape (facts.close-panel) closes the panel; Ctrl+F (facts.search) goes
+   * to the search entry. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.close-panel", NULL));
+  g_assert_null (tally_facts_view_get_selected (view));
+  g_assert_cmpuint (g_list_model_get_n_items (tally_facts_view_get_panel_claims (view)), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.search", NULL));
+  wait_for_frames (2);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                                                    TALLY_TYPE_FACTS_VIEW,
+                                                                                    "search_entry"))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
