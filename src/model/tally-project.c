@@ -271,6 +271,49 @@ remove_with_journal (const char *path)
   g_unlink (shm);
 }
 
+static char *
+unsaved_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tally", "unsaved", NULL);
+}
+
+GPtrArray *
+tally_project_list_unsaved (void)
+{
+  g_autofree char *dir_path = unsaved_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "Untitled-") && g_str_has_suffix (name, ".tally"))
+      g_ptr_array_add (paths, g_build_filename (dir_path, name, NULL));
+  return paths;
+}
+
+TallyProject *
+tally_project_open_unsaved (const char  *path,
+                            GError     **error)
+{
+  TallyStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if ((store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, error)) == NULL)
+    return NULL;
+  return project_new_for_store (store, TRUE, error);
+}
+
+void
+tally_project_discard (TallyProject *self)
+{
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+  g_return_if_fail (self->temporary);
+
+  /* Unlinking an open SQLite file is safe on the platforms we run on: the
+   * store keeps its inode until it closes, and nothing can reopen it. */
+  remove_with_journal (self->path);
+}
+
 gboolean
 tally_project_save_as (TallyProject  *self,
                        const char    *path,
@@ -413,6 +456,60 @@ tally_project_list_claims (TallyProject   *self,
       g_list_store_append (store, claim);
     }
   return G_LIST_MODEL (store);
+}
+
+static void
+collect_claim_cb (gint64                  document_id,
+                  const TallyClaimRecord *claim,
+                  const char             *text,
+                  gsize                   text_len,
+                  gpointer                user_data)
+{
+  g_ptr_array_add (user_data, tally_claim_new (document_id, claim, text, text_len));
+}
+
+static void
+load_claims_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (store == NULL || !tally_store_foreach_claim (store, collect_claim_cb, claims, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&claims), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+tally_project_load_claims_async (TallyProject        *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+
+  /* No source object: the worker only needs the path, and must not keep
+   * the project alive past the callback. */
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tally_project_load_claims_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, load_claims_thread);
+}
+
+GPtrArray *
+tally_project_load_claims_finish (TallyProject  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GPtrArray *

@@ -39,6 +39,14 @@ void               tally_import_result_free          (TallyImportResult *result)
 TallyProject      *tally_project_new_temporary       (GError        **error);
 TallyProject      *tally_project_open                (const char     *path,
                                                       GError        **error);
+/* Unsaved projects left by an earlier run (a crash, a closed session): their
+ * paths, to offer them back. Opened with tally_project_open_unsaved() they
+ * stay unsaved (Save As moves them out). */
+GPtrArray         *tally_project_list_unsaved        (void);
+TallyProject      *tally_project_open_unsaved        (const char     *path,
+                                                      GError        **error);
+/* Removes the file of an unsaved project nobody needs (nothing imported). */
+void               tally_project_discard             (TallyProject   *self);
 /* Writes the project to `path` (atomically) and continues there; the
  * temporary file of an unsaved project is removed. Fails while importing. */
 gboolean           tally_project_save_as             (TallyProject   *self,
@@ -76,6 +84,16 @@ TallyDocumentRecord *tally_project_load_record       (TallyProject   *self,
 GListModel        *tally_project_list_claims         (TallyProject   *self,
                                                       TallyDocument  *document,
                                                       GError        **error);
+/* Every claim of the project as TallyClaim* (document then text order),
+ * read in a worker thread with its own connection: for the fact grouping
+ * and the timeline, which need all of them at once. */
+void               tally_project_load_claims_async   (TallyProject        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray         *tally_project_load_claims_finish  (TallyProject        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 /* FTS5 search: TallyStoreHit* (see tally-store.h), best first. */
 GPtrArray         *tally_project_search              (TallyProject   *self,
                                                       const char     *query,

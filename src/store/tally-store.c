@@ -882,6 +882,81 @@ tally_store_dup_text (TallyStore *store,
   return text;
 }
 
+#define CLAIM_COLUMNS \
+  "kind, has_value, value, has_value_max, value_max, value_text, value_max_text, unit," \
+  " qualifier, measure, change, scope_year, relative, start_offset, end_offset, sentence_start, sentence_end"
+
+/* A claim from CLAIM_COLUMNS starting at column `c0`. */
+static TallyClaimRecord *
+read_claim (sqlite3_stmt *stmt,
+            int           c0)
+{
+  TallyClaimRecord *c = tally_claim_record_new ();
+
+  tally_claim_kind_from_string ((const char *) sqlite3_column_text (stmt, c0 + 0), &c->kind);
+  c->has_value = sqlite3_column_int (stmt, c0 + 1);
+  c->value = sqlite3_column_double (stmt, c0 + 2);
+  c->has_value_max = sqlite3_column_int (stmt, c0 + 3);
+  c->value_max = sqlite3_column_double (stmt, c0 + 4);
+  c->value_text = column_dup (stmt, c0 + 5);
+  c->value_max_text = column_dup (stmt, c0 + 6);
+  c->unit = column_dup (stmt, c0 + 7);
+  tally_qualifier_from_string ((const char *) sqlite3_column_text (stmt, c0 + 8), &c->qualifier);
+  c->measure = column_dup (stmt, c0 + 9);
+  c->change = sqlite3_column_int (stmt, c0 + 10);
+  c->scope_year = sqlite3_column_int (stmt, c0 + 11);
+  c->relative = column_dup (stmt, c0 + 12);
+  c->start = sqlite3_column_int64 (stmt, c0 + 13);
+  c->end = sqlite3_column_int64 (stmt, c0 + 14);
+  c->sentence_start = sqlite3_column_int64 (stmt, c0 + 15);
+  c->sentence_end = sqlite3_column_int64 (stmt, c0 + 16);
+  return c;
+}
+
+gboolean
+tally_store_foreach_claim (TallyStore           *store,
+                           TallyStoreClaimFunc   func,
+                           gpointer              user_data,
+                           GError              **error)
+{
+  sqlite3_stmt *docs = NULL, *claims = NULL;
+  gint64 doc_id = 0;
+  gboolean docs_done = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db, "SELECT id, text FROM documents ORDER BY id", -1, &docs, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (store->db, "SELECT document_id, " CLAIM_COLUMNS " FROM claims ORDER BY document_id, id",
+                             -1, &claims, NULL);
+  /* Both in id order: walk the documents alongside the claims. */
+  while (rc == SQLITE_OK && (rc = sqlite3_step (claims)) == SQLITE_ROW)
+    {
+      gint64 owner = sqlite3_column_int64 (claims, 0);
+      g_autoptr(TallyClaimRecord) claim = NULL;
+
+      while (!docs_done && doc_id < owner)
+        {
+          if (sqlite3_step (docs) == SQLITE_ROW)
+            doc_id = sqlite3_column_int64 (docs, 0);
+          else
+            docs_done = TRUE;
+        }
+      rc = SQLITE_OK;
+      if (doc_id != owner)
+        continue;
+      claim = read_claim (claims, 1);
+      func (owner, claim, (const char *) sqlite3_column_text (docs, 1), sqlite3_column_bytes (docs, 1), user_data);
+    }
+  sqlite3_finalize (docs);
+  sqlite3_finalize (claims);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Reading claims");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 tally_store_load_claims (TallyStore  *store,
                          gint64       document_id,
@@ -891,34 +966,13 @@ tally_store_load_claims (TallyStore  *store,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (store->db,
-                           "SELECT kind, has_value, value, has_value_max, value_max, value_text, value_max_text, unit,"
-                           " qualifier, measure, change, scope_year, relative, start_offset, end_offset, sentence_start,"
-                           " sentence_end FROM claims WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (store->db, "SELECT " CLAIM_COLUMNS " FROM claims WHERE document_id = ?1 ORDER BY position",
+                           -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     sqlite3_bind_int64 (stmt, 1, document_id);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TallyClaimRecord *c = tally_claim_record_new ();
-
-      tally_claim_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), &c->kind);
-      c->has_value = sqlite3_column_int (stmt, 1);
-      c->value = sqlite3_column_double (stmt, 2);
-      c->has_value_max = sqlite3_column_int (stmt, 3);
-      c->value_max = sqlite3_column_double (stmt, 4);
-      c->value_text = column_dup (stmt, 5);
-      c->value_max_text = column_dup (stmt, 6);
-      c->unit = column_dup (stmt, 7);
-      tally_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 8), &c->qualifier);
-      c->measure = column_dup (stmt, 9);
-      c->change = sqlite3_column_int (stmt, 10);
-      c->scope_year = sqlite3_column_int (stmt, 11);
-      c->relative = column_dup (stmt, 12);
-      c->start = sqlite3_column_int64 (stmt, 13);
-      c->end = sqlite3_column_int64 (stmt, 14);
-      c->sentence_start = sqlite3_column_int64 (stmt, 15);
-      c->sentence_end = sqlite3_column_int64 (stmt, 16);
-      g_ptr_array_add (claims, c);
+      g_ptr_array_add (claims, read_claim (stmt, 0));
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);

@@ -141,6 +141,20 @@ GPtrArray           *tally_store_load_claims        (TallyStore  *store,
                                                      gint64       document_id,
                                                      GError     **error);
 
+/* Every claim of every document, in document then text order, with the
+ * document's cleaned text (valid during the call only). Two sequential
+ * scans: fit for a worker thread with its own TallyStore. */
+typedef void (*TallyStoreClaimFunc) (gint64                  document_id,
+                                     const TallyClaimRecord *claim,
+                                     const char             *text,
+                                     gsize                   text_len,
+                                     gpointer                user_data);
+
+gboolean             tally_store_foreach_claim      (TallyStore           *store,
+                                                     TallyStoreClaimFunc   func,
+                                                     gpointer              user_data,
+                                                     GError              **error);
+
 /* Full-text search: words, "phrases", prefix*; ranked by bm25 (title words
  * weigh more). Input is user text, not FTS5 syntax: it never errors on
  * punctuation. Returns TallyStoreHit*. */

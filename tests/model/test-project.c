@@ -402,6 +402,65 @@ test_cancel (void)
   g_assert_cmpuint (g_list_model_get_n_items (tally_project_get_documents (project)), ==, 0);
 }
 
+typedef struct
+{
+  TallyProject *project;
+  GPtrArray *claims;
+} ClaimsWait;
+
+static void
+on_claims_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  ClaimsWait *wait = user_data;
+
+  g_assert_true (g_thread_self () == main_thread);
+  wait->claims = tally_project_load_claims_finish (wait->project, result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_all_claims (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autofree char *fixtures = fixture_dir ();
+  const char *paths[] = { fixtures, NULL };
+  g_autoptr(TallyImportResult) result = import_paths (project, paths, NULL, NULL);
+  GListModel *documents = tally_project_get_documents (project);
+  ClaimsWait wait = { project, NULL };
+  g_autoptr(GPtrArray) all = NULL;
+  guint expected = 0, at = 0;
+
+  tally_project_load_claims_async (project, NULL, on_claims_loaded, &wait);
+  while (wait.claims == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  all = wait.claims;
+
+  /* The same claims, in the same order, as document by document. */
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) doc = g_list_model_get_item (documents, i);
+      g_autoptr(GListModel) claims = tally_project_list_claims (project, doc, &error);
+
+      expected += g_list_model_get_n_items (claims);
+      for (guint c = 0; c < g_list_model_get_n_items (claims); c++, at++)
+        {
+          g_autoptr(TallyClaim) one = g_list_model_get_item (claims, c);
+          TallyClaim *bulk = g_ptr_array_index (all, at);
+
+          g_assert_cmpint (tally_claim_get_document_id (bulk), ==, tally_document_get_id (doc));
+          g_assert_cmpstr (tally_claim_get_text (bulk), ==, tally_claim_get_text (one));
+          g_assert_cmpstr (tally_claim_get_sentence (bulk), ==, tally_claim_get_sentence (one));
+          g_assert_cmpuint (tally_claim_get_record (bulk)->start, ==, tally_claim_get_record (one)->start);
+        }
+    }
+  g_assert_cmpuint (expected, >, 10);
+  g_assert_cmpuint (all->len, ==, expected);
+}
+
 static void
 test_remove (void)
 {
@@ -531,6 +590,7 @@ main (int    argc,
   g_test_add_func ("/model/project/open-refused", test_open_refused);
   g_test_add_func ("/model/project/cancel", test_cancel);
   g_test_add_func ("/model/project/remove", test_remove);
+  g_test_add_func ("/model/project/load-all-claims", test_load_all_claims);
   g_test_add_func ("/model/project/edit-metadata", test_edit_metadata);
 
   return g_test_run ();
