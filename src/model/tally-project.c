@@ -512,6 +512,73 @@ tally_project_load_claims_finish (TallyProject  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+void
+tally_document_text_free (TallyDocumentText *text)
+{
+  if (text == NULL)
+    return;
+  g_free (text->text);
+  g_free (text->published);
+  g_free (text);
+}
+
+static void
+collect_text_cb (gint64      document_id,
+                 const char *text,
+                 gsize       text_len,
+                 const char *published,
+                 gpointer    user_data)
+{
+  TallyDocumentText *t = g_new0 (TallyDocumentText, 1);
+
+  t->document_id = document_id;
+  t->text = g_strndup (text, text_len);
+  t->text_len = text_len;
+  t->published = g_strdup (published);
+  g_ptr_array_add (user_data, t);
+}
+
+static void
+load_texts_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_document_text_free);
+
+  if (store == NULL || !tally_store_foreach_text (store, collect_text_cb, texts, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&texts), (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+tally_project_load_texts_async (TallyProject        *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tally_project_load_texts_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, load_texts_thread);
+}
+
+GPtrArray *
+tally_project_load_texts_finish (TallyProject  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 GPtrArray *
 tally_project_search (TallyProject  *self,
                       const char    *query,

@@ -94,6 +94,25 @@ void               tally_project_load_claims_async   (TallyProject        *self,
 GPtrArray         *tally_project_load_claims_finish  (TallyProject        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+/* Every document's text, for whole-project analyses (events): read in a
+ * worker thread. The result holds TallyDocumentText*, in id order. */
+typedef struct
+{
+  gint64 document_id;
+  char *text;
+  gsize text_len;
+  char *published;      /* may be NULL */
+} TallyDocumentText;
+
+void               tally_document_text_free          (TallyDocumentText *text);
+void               tally_project_load_texts_async    (TallyProject        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray         *tally_project_load_texts_finish   (TallyProject        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
 /* FTS5 search: TallyStoreHit* (see tally-store.h), best first. */
 GPtrArray         *tally_project_search              (TallyProject   *self,
                                                       const char     *query,

@@ -957,6 +957,30 @@ tally_store_foreach_claim (TallyStore           *store,
   return TRUE;
 }
 
+gboolean
+tally_store_foreach_text (TallyStore          *store,
+                          TallyStoreTextFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, "SELECT id, text, published FROM documents ORDER BY id", -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+            sqlite3_column_bytes (stmt, 1), (const char *) sqlite3_column_text (stmt, 2), user_data);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Reading the documents");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 tally_store_load_claims (TallyStore  *store,
                          gint64       document_id,

@@ -155,6 +155,18 @@ gboolean             tally_store_foreach_claim      (TallyStore           *store
                                                      gpointer              user_data,
                                                      GError              **error);
 
+/* Every document's cleaned text and publication date, in id order. */
+typedef void (*TallyStoreTextFunc) (gint64      document_id,
+                                    const char *text,
+                                    gsize       text_len,
+                                    const char *published,
+                                    gpointer    user_data);
+
+gboolean             tally_store_foreach_text       (TallyStore           *store,
+                                                     TallyStoreTextFunc    func,
+                                                     gpointer              user_data,
+                                                     GError              **error);
+
 /* Full-text search: words, "phrases", prefix*; ranked by bm25 (title words
  * weigh more). Input is user text, not FTS5 syntax: it never errors on
  * punctuation. Returns TallyStoreHit*. */

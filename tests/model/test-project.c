@@ -461,6 +461,53 @@ test_load_all_claims (void)
   g_assert_cmpuint (all->len, ==, expected);
 }
 
+typedef struct
+{
+  TallyProject *project;
+  GPtrArray *texts;
+} TextsWait;
+
+static void
+on_texts_loaded (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  TextsWait *wait = user_data;
+
+  wait->texts = tally_project_load_texts_finish (wait->project, result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_texts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autofree char *fixtures = fixture_dir ();
+  const char *paths[] = { fixtures, NULL };
+  g_autoptr(TallyImportResult) result = import_paths (project, paths, NULL, NULL);
+  GListModel *documents = tally_project_get_documents (project);
+  TextsWait wait = { project, NULL };
+
+  tally_project_load_texts_async (project, NULL, on_texts_loaded, &wait);
+  while (wait.texts == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (wait.texts->len, ==, g_list_model_get_n_items (documents));
+  for (guint i = 0; i < wait.texts->len; i++)
+    {
+      TallyDocumentText *t = g_ptr_array_index (wait.texts, i);
+      g_autoptr(TallyDocument) doc = g_list_model_get_item (documents, i);
+      g_autoptr(TallyDocumentRecord) record = tally_project_load_record (project, doc, &error);
+
+      g_assert_cmpint (t->document_id, ==, tally_document_get_id (doc));
+      g_assert_cmpstr (t->text, ==, record->text);
+      g_assert_cmpuint (t->text_len, ==, record->text_len);
+      g_assert_cmpstr (t->published, ==, tally_document_get_published (doc));
+    }
+  g_ptr_array_unref (wait.texts);
+}
+
 static void
 test_remove (void)
 {
@@ -591,6 +638,7 @@ main (int    argc,
   g_test_add_func ("/model/project/cancel", test_cancel);
   g_test_add_func ("/model/project/remove", test_remove);
   g_test_add_func ("/model/project/load-all-claims", test_load_all_claims);
+  g_test_add_func ("/model/project/load-texts", test_load_texts);
   g_test_add_func ("/model/project/edit-metadata", test_edit_metadata);
 
   return g_test_run ();
