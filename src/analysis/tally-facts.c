@@ -1047,8 +1047,11 @@ compare_facts (gconstpointer a,
 static void
 sort_facts (GPtrArray *facts)
 {
-  g_autofree SortEntry *entries = g_new (SortEntry, facts->len);
+  g_autofree SortEntry *entries = NULL;
 
+  if (facts->len < 2)
+    return;
+  entries = g_new (SortEntry, facts->len);
   for (guint i = 0; i < facts->len; i++)
     {
       entries[i].fact = g_ptr_array_index (facts, i);
