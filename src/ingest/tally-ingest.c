@@ -219,8 +219,8 @@ static const gunichar cp1252_high[32] = {
 
 void
 tally_offset_map_add (GArray *map,
-         gsize   text_offset,
-         gsize   source_offset)
+                      gsize   text_offset,
+                      gsize   source_offset)
 {
   TallyOffsetMapEntry entry = { text_offset, source_offset };
 

@@ -190,7 +190,7 @@ check_existing (const char  *path,
   g_autofree char *name = g_filename_display_basename (path);
   char header[16] = { 0 };
   sqlite3 *db = NULL;
-  gint64 app_id, version;
+  gint64 app_id = 0, version = 0;
   int rc;
   FILE *f;
   size_t n;
