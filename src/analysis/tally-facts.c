@@ -669,7 +669,8 @@ spread_of (const TallyFactRecord *fact)
       double a = value->value;
       double b = value->has_value_max ? value->value_max : value->value;
 
-      if (is_date_kind (fact->kind))
+      /* (A fact grouped by hand may mix dates with numbers.) */
+      if (is_date_kind (fact->kind) && value->value_text != NULL)
         {
           a = g_ascii_strtod (value->value_text, NULL);
           b = value->value_max_text != NULL ? g_ascii_strtod (value->value_max_text, NULL) : a;

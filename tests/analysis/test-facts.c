@@ -793,6 +793,85 @@ test_corrections_merge_into_automatic (void)
   g_assert_cmpstr (claims, ==, "c1,c2,c3");
 }
 
+/* Random claims, odd ones included (NaN, infinities, huge numbers, empty and
+ * non-ASCII measures, ranges upside down): no crash, and the invariants
+ * hold — each claim in at most one fact, ids in order, conflicts first,
+ * every fact with a value and a document. */
+static void
+test_random_invariants (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guint *owner = NULL;
+  GRand *rand = g_rand_new_with_seed (4242);
+  const char *measures[] = { "agreement", "cooperation agreement", "trade", "first summit", "", "the", "centres",
+                             "nation", "países", "share of export", "logistics hub", "second-largest port" };
+  const double odd[] = { NAN, INFINITY, -INFINITY, 1e300, -1e300, 0, -5, 1e-300 };
+  const char *dates[] = { "2022", "2024-05", "2026-06-17", "2025-13", "abc", "0", "9999-12-31" };
+  gboolean seen_non_conflict = FALSE;
+  guint n = 5000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      char *doc = g_strdup_printf ("d%d", g_rand_int_range (rand, 1, 40));
+      TallyClaimKind kind = g_rand_int_range (rand, 0, TALLY_CLAIM_KIND_NUMBER + 1);
+      double value = g_rand_int_range (rand, 0, 10) == 0 ? odd[g_rand_int_range (rand, 0, G_N_ELEMENTS (odd))]
+                                                          : g_rand_double_range (rand, 0, 100);
+      FactsSpec spec = {
+        .doc = doc,
+        .kind = kind,
+        .value = value,
+        .has_max = g_rand_boolean (rand) && g_rand_boolean (rand),
+        .value_max = g_rand_double_range (rand, -10, 200),
+        .date = kind == YEAR || kind == DATE ? dates[g_rand_int_range (rand, 0, G_N_ELEMENTS (dates))] : NULL,
+        .unit = kind == MONEY ? "USD" : kind == PERCENT ? "%" : NULL,
+        .qualifier = g_rand_int_range (rand, 0, TALLY_QUALIFIER_AT_MOST + 1),
+        .measure = measures[g_rand_int_range (rand, 0, G_N_ELEMENTS (measures))],
+        .scope = g_rand_boolean (rand) ? 2020 + g_rand_int_range (rand, 0, 3) : 0,
+        .change = g_rand_int_range (rand, 0, 4) == 0,
+        .text = g_rand_boolean (rand) ? "nearly" : NULL,
+        .group = g_rand_int_range (rand, 0, 50) == 0 ? "claim:hand" : NULL,
+      };
+
+      g_ptr_array_add (strings, doc);
+      facts_corpus_add (corpus, &spec);
+    }
+  facts = facts_corpus_group (corpus);
+  g_rand_free (rand);
+
+  owner = g_new0 (guint, n);
+  g_assert_cmpuint (facts->len, >, 10);
+  for (guint f = 0; f < facts->len; f++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, f);
+      g_autofree char *id = g_strdup_printf ("f%u", f + 1);
+      guint in_values = 0;
+
+      g_assert_cmpstr (fact->id, ==, id);
+      g_assert_nonnull (fact->label);
+      g_assert_nonnull (fact->explanation);
+      g_assert_nonnull (fact->key);
+      g_assert_cmpuint (fact->values->len, >=, 1);
+      g_assert_cmpuint (fact->documents->len, >=, 1);
+      g_assert_true (isfinite (fact->spread) && fact->spread >= 0);
+      if (fact->status != TALLY_FACT_STATUS_CONFLICT)
+        seen_non_conflict = TRUE;
+      else
+        g_assert_false (seen_non_conflict);
+      for (guint c = 0; c < fact->claims->len; c++)
+        {
+          guint index = g_array_index (fact->claims, guint, c);
+
+          g_assert_cmpuint (owner[index], ==, 0);
+          owner[index] = f + 1;
+        }
+      for (guint v = 0; v < fact->values->len; v++)
+        in_values += ((TallyFactValue *) g_ptr_array_index (fact->values, v))->claims->len;
+      g_assert_cmpuint (in_values, ==, fact->claims->len);
+    }
+}
+
 static void
 test_status_strings (void)
 {
@@ -827,6 +906,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
   g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
   g_test_add_func ("/analysis/facts/keys", test_keys);
+  g_test_add_func ("/analysis/facts/stress/random-invariants", test_random_invariants);
   g_test_add_func ("/analysis/facts/corrections", test_corrections);
   g_test_add_func ("/analysis/facts/corrections-merge", test_corrections_merge_into_automatic);
   g_test_add_func ("/analysis/facts/export/csv", test_export_csv);
