@@ -58,6 +58,7 @@ struct _TallyDocumentsView
   TallyReader         *reader;
 
   guint                updating_outlets : 1;
+  guint                setting_entry : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TallyDocumentsView, tally_documents_view, ADW_TYPE_BREAKPOINT_BIN)
@@ -320,6 +321,34 @@ select_document (TallyDocumentsView *self,
   return FALSE;
 }
 
+/* "\"investment fund\" corrid*" → investment, fund, corrid*: the words of a
+ * query as the reader can find them (FTS5 syntax and punctuation dropped). */
+static char **
+search_terms (const char *query)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = query ? query : ""; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && (g_unichar_isalnum (c) || (c == '*' && word->len > 0)))
+        {
+          g_string_append_unichar (word, c);
+          if (c != '*')
+            continue;
+        }
+      if (word->len > 0)
+        g_strv_builder_add (builder, word->str);
+      g_string_truncate (word, 0);
+      if (c == 0)
+        break;
+    }
+  g_string_free (word, TRUE);
+  return g_strv_builder_end (builder);
+}
+
 static void
 on_result_activate (TallyDocumentsView *self,
                     guint               position)
@@ -333,6 +362,12 @@ on_result_activate (TallyDocumentsView *self,
   if (!select_document (self, tally_search_hit_get_document (hit)))
     tally_documents_view_show_document (self, tally_search_hit_get_document (hit));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+
+  /* The words searched for, marked in the text as in the snippet. */
+  {
+    g_auto(GStrv) terms = search_terms (self->query);
+    tally_reader_highlight_terms (self->reader, (const char * const *) terms);
+  }
 }
 
 static void
@@ -361,8 +396,13 @@ tally_documents_view_search (TallyDocumentsView *self,
     return;
   g_free (self->query);
   self->query = g_strdup (stripped);
+  /* Setting the text passes through "" and would search for that. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), query ? query : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
+    {
+      self->setting_entry = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), query ? query : "");
+      self->setting_entry = FALSE;
+    }
 
   if (*stripped == '\0' || self->search_func == NULL)
     {
@@ -406,6 +446,8 @@ tally_documents_view_get_search_results (TallyDocumentsView *self)
 static void
 on_search_changed (TallyDocumentsView *self)
 {
+  if (self->setting_entry)
+    return;
   tally_documents_view_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 

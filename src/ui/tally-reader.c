@@ -37,6 +37,7 @@ struct _TallyReader
   guint          show_back_button : 1;
   guint          show_comments : 1;
   guint          scroll_tick;
+  GtkTextMark   *scroll_mark;     /* where the next scroll goes, when not a claim */
 
   /* Template children */
   GtkStack      *stack;
@@ -304,6 +305,16 @@ tally_reader_create_tags (TallyReader *self)
     gdk_rgba_parse (&current, "rgba(53,132,228,0.35)");
     gtk_text_buffer_create_tag (self->buffer, "claim-current",
                                 "background-rgba", &current,
+                                "weight", PANGO_WEIGHT_BOLD,
+                                NULL);
+  }
+  {
+    GdkRGBA yellow;
+
+    /* As the search snippets mark a match: bold on a highlight. */
+    gdk_rgba_parse (&yellow, "rgba(248,228,92,0.6)");
+    gtk_text_buffer_create_tag (self->buffer, "search-match",
+                                "background-rgba", &yellow,
                                 "weight", PANGO_WEIGHT_BOLD,
                                 NULL);
   }
@@ -629,6 +640,11 @@ tally_reader_set_document (TallyReader               *self,
 
   g_array_set_size (self->claims, 0);
   g_array_set_size (self->text_to_buffer, 0);
+  if (self->scroll_mark != NULL)
+    {
+      gtk_text_buffer_delete_mark (self->buffer, self->scroll_mark);
+      g_clear_object (&self->scroll_mark);
+    }
   self->current_claim = -1;
   self->text_len = 0;
   g_clear_pointer (&self->path, g_free);
@@ -833,9 +849,9 @@ tally_reader_get_current_claim (TallyReader *self)
 /* Scrolls once the text view has its size, which it may not have yet right
  * after a document was loaded. */
 static gboolean
-scroll_to_current_tick (GtkWidget     *widget,
-                        GdkFrameClock *clock,
-                        gpointer       user_data)
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
 {
   TallyReader *self = TALLY_READER (widget);
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->scroller);
@@ -844,23 +860,29 @@ scroll_to_current_tick (GtkWidget     *widget,
   graphene_point_t point;
   int wx, wy;
 
-  if (self->current_claim < 0 || gtk_widget_get_height (GTK_WIDGET (self->text_view)) <= 1)
+  if (self->scroll_mark == NULL && self->current_claim < 0)
     {
-      if (self->current_claim < 0)
-        {
-          self->scroll_tick = 0;
-          return G_SOURCE_REMOVE;
-        }
-      return G_SOURCE_CONTINUE;
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
     }
+  if (gtk_widget_get_height (GTK_WIDGET (self->text_view)) <= 1)
+    return G_SOURCE_CONTINUE;
 
-  tally_reader_get_claim_bounds (self, self->current_claim, &start, &end);
+  if (self->scroll_mark != NULL)
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &start, self->scroll_mark);
+  else
+    tally_reader_get_claim_bounds (self, self->current_claim, &start, &end);
   gtk_text_view_get_iter_location (self->text_view, &start, &rect);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
   if (gtk_widget_compute_point (GTK_WIDGET (self->text_view), self->clamp,
                                 &GRAPHENE_POINT_INIT (wx, wy), &point))
     gtk_adjustment_clamp_page (vadj, point.y - 64, point.y + rect.height + 64);
 
+  if (self->scroll_mark != NULL)
+    {
+      gtk_text_buffer_delete_mark (self->buffer, self->scroll_mark);
+      g_clear_object (&self->scroll_mark);
+    }
   self->scroll_tick = 0;
   return G_SOURCE_REMOVE;
 }
@@ -869,7 +891,17 @@ static void
 tally_reader_queue_scroll (TallyReader *self)
 {
   if (self->scroll_tick == 0)
-    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_current_tick, NULL, NULL);
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb, NULL, NULL);
+}
+
+static void
+tally_reader_scroll_to_mark (TallyReader *self,
+                             GtkTextMark *mark)
+{
+  if (self->scroll_mark != NULL)
+    gtk_text_buffer_delete_mark (self->buffer, self->scroll_mark);
+  g_set_object (&self->scroll_mark, mark);
+  tally_reader_queue_scroll (self);
 }
 
 void
@@ -902,6 +934,11 @@ tally_reader_select_claim (TallyReader *self,
       gtk_revealer_set_reveal_child (self->claim_revealer, TRUE);
       /* The figure bar is visual; screen readers hear the same words. */
       gtk_accessible_announce (GTK_ACCESSIBLE (self), plain, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      if (self->scroll_mark != NULL)
+        {
+          gtk_text_buffer_delete_mark (self->buffer, self->scroll_mark);
+          g_clear_object (&self->scroll_mark);
+        }
       tally_reader_queue_scroll (self);
     }
   else
@@ -948,8 +985,58 @@ tally_reader_select_range (TallyReader *self,
                                         g_utf8_pointer_to_offset (text, text + text_to_buffer_offset (self, end, TRUE)));
   }
   gtk_text_buffer_select_range (self->buffer, &s, &e);
-  gtk_text_view_scroll_to_iter (self->text_view, &s, 0.1, FALSE, 0, 0);
+  tally_reader_scroll_to_mark (self, gtk_text_buffer_create_mark (self->buffer, NULL, &s, TRUE));
   return TRUE;
+}
+
+guint
+tally_reader_highlight_terms (TallyReader        *self,
+                              const char * const *terms)
+{
+  GtkTextIter start, end, first;
+  gboolean have_first = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (TALLY_IS_READER (self), 0);
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (self->buffer, "search-match", &start, &end);
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    {
+      g_autofree char *term = g_strdup (terms[i]);
+      gboolean prefix = g_str_has_suffix (term, "*");
+      GtkTextIter iter, match_start, match_end;
+
+      if (prefix)
+        term[strlen (term) - 1] = '\0';
+      if (*term == '\0')
+        continue;
+      gtk_text_buffer_get_start_iter (self->buffer, &iter);
+      while (gtk_text_iter_forward_search (&iter, term,
+                                           GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &match_start, &match_end, NULL))
+        {
+          iter = match_end;
+          /* Whole words only, as the index matches them. */
+          if (!gtk_text_iter_starts_word (&match_start) || (!prefix && !gtk_text_iter_ends_word (&match_end)))
+            continue;
+          if (prefix)
+            while (gtk_text_iter_inside_word (&match_end) && !gtk_text_iter_ends_word (&match_end))
+              gtk_text_iter_forward_char (&match_end);
+          gtk_text_buffer_apply_tag_by_name (self->buffer, "search-match", &match_start, &match_end);
+          if (!have_first || gtk_text_iter_compare (&match_start, &first) < 0)
+            first = match_start, have_first = TRUE;
+          n++;
+        }
+    }
+  if (have_first)
+    {
+      GtkTextMark *mark = gtk_text_buffer_create_mark (self->buffer, NULL, &first, TRUE);
+
+      /* The text view is not the scrolled child: scroll the page by hand. */
+      tally_reader_scroll_to_mark (self, mark);
+    }
+  return n;
 }
 
 gboolean
@@ -1185,6 +1272,7 @@ tally_reader_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
       self->scroll_tick = 0;
     }
+  g_clear_object (&self->scroll_mark);
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_READER);
   G_OBJECT_CLASS (tally_reader_parent_class)->dispose (object);

@@ -48,6 +48,11 @@ gboolean                tally_reader_select_range       (TallyReader            
                                                          gsize                      start,
                                                          gsize                      end);
 
+/* Marks each occurrence of `terms` (case-insensitive whole words; a term
+ * ending in '*' is a prefix) and scrolls to the first. Returns how many. */
+guint                   tally_reader_highlight_terms    (TallyReader               *self,
+                                                         const char * const        *terms);
+
 /* Where claim `index` sits in the buffer (boilerplate included, hidden or not). */
 gboolean                tally_reader_get_claim_bounds   (TallyReader               *self,
                                                          guint                      index,

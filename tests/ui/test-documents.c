@@ -709,6 +709,30 @@ test_documents_project (void)
     results = tally_documents_view_get_search_results (view);
     g_assert_cmpuint (g_list_model_get_n_items (results), >=, 5);
 
+    /* Opening a hit marks the words in the reader, as its snippet does. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.open-result", "u", 0));
+    {
+      GtkTextBuffer *buffer = tally_reader_get_buffer (reader);
+      GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-match");
+      GtkTextIter iter;
+      guint n_marked_words = 0;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        if (gtk_text_iter_starts_tag (&iter, tag))
+          {
+            GtkTextIter end = iter;
+            g_autofree char *word = NULL;
+
+            gtk_text_iter_forward_to_tag_toggle (&end, tag);
+            word = gtk_text_iter_get_text (&iter, &end);
+            g_assert_true (g_ascii_strncasecmp (word, "corrid", 6) == 0);
+            n_marked_words++;
+          }
+      g_assert_cmpuint (n_marked_words, >=, 1);
+      g_assert_cmpuint (tally_reader_highlight_terms (reader, (const char *[]) { "zzz", NULL }), ==, 0);
+    }
+
     tally_documents_view_search (view, "\"investment fund\"");
     results = tally_documents_view_get_search_results (view);
     g_assert_nonnull (results);
