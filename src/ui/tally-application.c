@@ -17,10 +17,15 @@ static TallyWindow *
 tally_application_get_or_create_window (TallyApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  TallyWindow *created;
 
   if (TALLY_IS_WINDOW (window))
     return TALLY_WINDOW (window);
-  return tally_window_new (self);
+
+  /* The first window brings back what an earlier run left unsaved. */
+  created = tally_window_new (self);
+  tally_window_recover_unsaved (created);
+  return created;
 }
 
 static void

@@ -46,6 +46,7 @@ void _tally_window_export_facts_to    (TallyWindow      *self,
                                        GFile            *file);
 void _tally_window_project_init       (TallyWindow      *self);
 void _tally_window_project_dispose    (TallyWindow      *self);
+void _tally_window_project_close      (TallyWindow      *self);
 void _tally_window_set_project        (TallyWindow      *self,
                                        TallyProject     *project);
 void _tally_window_import             (TallyWindow      *self,

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <signal.h>
 
 #include "tally-import-errors-dialog.h"
 #include "tally-window-private.h"
@@ -12,6 +15,8 @@
  * window between project files. */
 
 #define MAX_RECENT_PROJECTS 8
+
+static void release_unsaved (const char *project_path);
 
 static void
 tally_window_update_title (TallyWindow *self)
@@ -326,6 +331,8 @@ save_as_done (GObject      *source,
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *old_path = NULL;
+  gboolean was_unsaved;
 
   if (file == NULL || self->project == NULL)
     return;
@@ -338,11 +345,15 @@ save_as_done (GObject      *source,
       g_free (path);
       path = with_suffix;
     }
+  old_path = g_strdup (tally_project_get_path (self->project));
+  was_unsaved = tally_project_get_temporary (self->project);
   if (!tally_project_save_as (self->project, path, &error))
     {
       tally_window_show_error (self, _("Project Not Saved"), error->message);
       return;
     }
+  if (was_unsaved)
+    release_unsaved (old_path);
   tally_window_remember_project (self, path);
   tally_window_update_title (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Project saved")));
@@ -380,6 +391,134 @@ tally_window_update_recent_menu (TallyWindow *self)
     }
 }
 
+/* Unsaved projects -------------------------------------------------------- */
+
+/* An unsaved project in use carries "<path>.pid" naming the process using it,
+ * so that a second Tally process (or a test running beside another) never
+ * takes a project that is still open. */
+static char *
+owner_path (const char *project_path)
+{
+  return g_strconcat (project_path, ".pid", NULL);
+}
+
+static void
+claim_unsaved (TallyProject *project)
+{
+  g_autofree char *path = owner_path (tally_project_get_path (project));
+  g_autofree char *pid = g_strdup_printf ("%d\n", (int) getpid ());
+
+  if (!g_file_set_contents (path, pid, -1, NULL))
+    g_debug ("Cannot mark %s as in use", tally_project_get_path (project));
+}
+
+static void
+release_unsaved (const char *project_path)
+{
+  g_autofree char *path = owner_path (project_path);
+
+  g_unlink (path);
+}
+
+static gboolean
+unsaved_in_use (const char *project_path)
+{
+  g_autofree char *path = owner_path (project_path);
+  g_autofree char *contents = NULL;
+  gint64 pid;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return FALSE;
+  pid = g_ascii_strtoll (contents, NULL, 10);
+  if (pid <= 0 || pid == getpid ())
+    return pid == getpid ();
+  return kill ((pid_t) pid, 0) == 0 || errno == EPERM;
+}
+
+static gint64
+modified_time (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? (gint64) buf.st_mtime : 0;
+}
+
+/* A project left unsaved by an earlier run (a crash, a session that ended):
+ * the newest one with documents comes back; empty ones are removed. */
+static TallyProject *
+tally_window_recover_unsaved_project (void)
+{
+  g_autoptr(GPtrArray) paths = tally_project_list_unsaved ();
+  g_autoptr(TallyProject) best = NULL;
+  gint64 best_time = 0;
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(TallyProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 time;
+
+      if (unsaved_in_use (path))
+        continue;
+      project = tally_project_open_unsaved (path, &error);
+      if (project == NULL)
+        {
+          /* Left alone: a damaged file is still the analyst's work. */
+          g_debug ("Unsaved project %s not recovered: %s", path, error->message);
+          continue;
+        }
+      if (g_list_model_get_n_items (tally_project_get_documents (project)) == 0)
+        {
+          tally_project_discard (project);
+          release_unsaved (path);
+          continue;
+        }
+      time = modified_time (path);
+      if (best == NULL || time > best_time)
+        {
+          g_set_object (&best, project);
+          best_time = time;
+        }
+    }
+  return g_steal_pointer (&best);
+}
+
+void
+tally_window_recover_unsaved (TallyWindow *self)
+{
+  g_autoptr(TallyProject) recovered = NULL;
+
+  g_return_if_fail (TALLY_IS_WINDOW (self));
+
+  /* Only an empty, unsaved window takes a recovered project in. */
+  if (self->busy || self->project == NULL || !tally_project_get_temporary (self->project) ||
+      g_list_model_get_n_items (tally_project_get_documents (self->project)) > 0)
+    return;
+  recovered = tally_window_recover_unsaved_project ();
+  if (recovered == NULL)
+    return;
+
+  tally_project_discard (self->project);
+  release_unsaved (tally_project_get_path (self->project));
+  claim_unsaved (recovered);
+  _tally_window_set_project (self, recovered);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Your unsaved project from last time was restored")));
+}
+
+/* Closing a window keeps an unsaved project with documents for next time and
+ * removes an empty one. */
+void
+_tally_window_project_close (TallyWindow *self)
+{
+  if (self->project == NULL || !tally_project_get_temporary (self->project))
+    return;
+  if (g_list_model_get_n_items (tally_project_get_documents (self->project)) == 0 && self->n_imports == 0)
+    tally_project_discard (self->project);
+  release_unsaved (tally_project_get_path (self->project));
+}
+
 void
 _tally_window_project_init (TallyWindow *self)
 {
@@ -397,6 +536,7 @@ _tally_window_project_init (TallyWindow *self)
       tally_window_update_title (self);
       return;
     }
+  claim_unsaved (project);
   _tally_window_set_project (self, project);
 }
 

@@ -136,6 +136,7 @@ static gboolean
 tally_window_close_request (GtkWindow *window)
 {
   tally_window_save_size (TALLY_WINDOW (window));
+  _tally_window_project_close (TALLY_WINDOW (window));
   return GTK_WINDOW_CLASS (tally_window_parent_class)->close_request (window);
 }
 

@@ -21,6 +21,7 @@ const char  *tally_window_get_visible_view (TallyWindow      *self);
 gboolean     tally_window_get_busy         (TallyWindow      *self);
 GListModel  *tally_window_get_documents    (TallyWindow      *self);
 TallyProject *tally_window_get_project     (TallyWindow      *self);
+void         tally_window_recover_unsaved  (TallyWindow      *self);
 GtkWidget   *tally_window_get_view         (TallyWindow      *self,
                                             const char       *name);
 

@@ -146,6 +146,8 @@ main (int   argc,
     G_OPTION_ENTRY_NULL
   };
 
+  /* The screenshot's unsaved project is nobody's work: keep it out of the user's data. */
+  g_setenv ("XDG_DATA_HOME", g_dir_make_tmp ("tally-screenshot-XXXXXX", NULL), TRUE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

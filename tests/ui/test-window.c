@@ -14,8 +14,10 @@ static TallyApplication *app;
 static void
 wait_until_idle (TallyWindow *window)
 {
-  /* Imports run in a worker thread; the window says when it is done. */
-  while (tally_window_get_busy (window))
+  TallyFactsView *facts_view = TALLY_FACTS_VIEW (tally_window_get_view (window, "facts"));
+
+  /* Imports run in a worker thread, and so does the grouping of facts after them. */
+  while (tally_window_get_busy (window) || tally_facts_view_get_busy (facts_view))
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -226,6 +228,53 @@ test_window_export_facts (void)
   g_assert_finalize_object (window);
 }
 
+/* A project left unsaved comes back in the next first window; an empty one is removed. */
+static void
+test_window_recover_unsaved (void)
+{
+  TallyWindow *first = g_object_ref_sink (tally_window_new (app));
+  TallyWindow *empty = g_object_ref_sink (tally_window_new (app));
+  TallyWindow *next;
+  g_autofree char *sample = sample_path ("04-steppe-economic-review-analysis.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (sample);
+  g_autofree char *kept_path = NULL;
+  g_autofree char *empty_path = NULL;
+
+  /* gtk_window_close() only closes a window that is shown. */
+  gtk_window_present (GTK_WINDOW (first));
+  gtk_window_present (GTK_WINDOW (empty));
+  tally_window_open_files (first, &file, 1);
+  wait_until_idle (first);
+  kept_path = g_strdup (tally_project_get_path (tally_window_get_project (first)));
+  empty_path = g_strdup (tally_project_get_path (tally_window_get_project (empty)));
+  g_assert_true (tally_project_get_temporary (tally_window_get_project (first)));
+
+  /* While the window is open, its project is in use: nobody else takes it. */
+  next = g_object_ref_sink (tally_window_new (app));
+  gtk_window_present (GTK_WINDOW (next));
+  tally_window_recover_unsaved (next);
+  g_assert_cmpstr (tally_project_get_path (tally_window_get_project (next)), !=, kept_path);
+  wait_until_idle (next);
+  gtk_window_close (GTK_WINDOW (next));
+  g_assert_finalize_object (next);
+
+  gtk_window_close (GTK_WINDOW (first));
+  g_assert_finalize_object (first);
+  gtk_window_close (GTK_WINDOW (empty));
+  g_assert_finalize_object (empty);
+  g_assert_true (g_file_test (kept_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (empty_path, G_FILE_TEST_EXISTS));
+
+  next = g_object_ref_sink (tally_window_new (app));
+  tally_window_recover_unsaved (next);
+  g_assert_cmpstr (tally_project_get_path (tally_window_get_project (next)), ==, kept_path);
+  g_assert_true (tally_project_get_temporary (tally_window_get_project (next)));
+  g_assert_cmpuint (g_list_model_get_n_items (tally_window_get_documents (next)), ==, 1);
+  wait_until_idle (next);
+  gtk_window_destroy (GTK_WINDOW (next));
+  g_assert_finalize_object (next);
+}
+
 /* Closing the window stores its size, and a new window starts at that size. */
 static void
 test_window_size_saved (void)
@@ -257,7 +306,10 @@ main (int   argc,
       char *argv[])
 {
   int status;
+  g_autofree char *data_home = g_dir_make_tmp ("tally-test-window-XXXXXX", NULL);
 
+  /* Unsaved projects of this test stay apart from other tests running beside it. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -274,6 +326,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/drop-files", test_window_drop_files);
   g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
   g_test_add_func ("/ui/window/export-facts", test_window_export_facts);
+  g_test_add_func ("/ui/window/recover-unsaved", test_window_recover_unsaved);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
