@@ -106,6 +106,10 @@ static gboolean
 node_matches (xmlNode        *node,
               TallyRuleScope  scope)
 {
+  /* Most elements carry no attribute at all. */
+  if (node->properties == NULL)
+    return FALSE;
+
   g_autofree char *klass = get_attr (node, "class");
   g_autofree char *id = get_attr (node, "id");
   g_autofree char *itemprop = get_attr (node, "itemprop");
@@ -253,6 +257,8 @@ read_meta (Meta    *m,
 {
   for (; node != NULL; node = node->next)
     {
+      int in_comments = -1;   /* not looked at yet */
+
       if (node->type != XML_ELEMENT_NODE)
         continue;
       if (NAME_IS (node, "meta"))
@@ -311,7 +317,7 @@ read_meta (Meta    *m,
         set_once (&m->h1, node_text (node));
       else if (NAME_IS (node, "time"))
         set_once (&m->time_datetime, get_attr (node, "datetime"));
-      else if (m->byline == NULL && !node_matches (node, TALLY_RULE_HTML_COMMENTS))
+      else if (m->byline == NULL && (in_comments = node_matches (node, TALLY_RULE_HTML_COMMENTS)) == FALSE)
         {
           g_autofree char *klass = get_attr (node, "class");
           g_autofree char *rel = get_attr (node, "rel");
@@ -327,7 +333,9 @@ read_meta (Meta    *m,
                 set_once (&m->byline, g_steal_pointer (&text));
             }
         }
-      if (node_matches (node, TALLY_RULE_HTML_COMMENTS))
+      if (in_comments == -1)
+        in_comments = node_matches (node, TALLY_RULE_HTML_COMMENTS);
+      if (in_comments)
         continue;
       read_meta (m, node->children);
     }
