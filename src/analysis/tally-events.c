@@ -354,6 +354,9 @@ split_words (const char *text,
 
 #define WORD(words, i) (&g_array_index ((words), Word, (i)))
 
+/* The longest sentence read for events, in bytes (prose stays far below). */
+#define MAX_SENTENCE 4096
+
 /* Two words stand next to each other with only one space between them. */
 static gboolean
 adjacent (const char *text,
@@ -1234,10 +1237,24 @@ tally_event_finder_add_document (TallyEventFinder *finder,
 
   while (tally_next_sentence (text, len, &pos, &s_start, &s_end))
     {
-      g_autoptr(GArray) words = split_words (text, s_start, s_end);
-      g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
+      g_autoptr(GArray) words = NULL;
+      g_autoptr(GArray) found = NULL;
       g_autoptr(GArray) dates = NULL;
       g_autoptr(GPtrArray) participants = NULL;
+
+      /* Not prose (a table, a run-on list, generated junk): the per-sentence
+       * matching below is quadratic in the worst case, so leave it out. */
+      if (s_end - s_start > MAX_SENTENCE)
+        {
+          g_debug ("%s: skipping a %" G_GSIZE_FORMAT "-byte sentence at %" G_GSIZE_FORMAT,
+                   document_id, s_end - s_start, s_start);
+          while (claim_pos < claims->len
+                 && ((TallyClaimRecord *) g_ptr_array_index (claims, claim_pos))->start < s_end)
+            claim_pos++;
+          continue;
+        }
+      words = split_words (text, s_start, s_end);
+      found = g_array_new (FALSE, TRUE, sizeof (Found));
 
       find_nouns (finder, text, words, found);
       dates = sentence_dates (lex, text, words, claims, &claim_pos, s_start, s_end, doc->published);
@@ -1375,23 +1392,33 @@ add_unique (GPtrArray  *array,
 static const char *
 most_common (GPtrArray *values)
 {
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   const char *best = NULL;
   guint best_count = 0;
 
   for (guint i = 0; i < values->len; i++)
     {
       const char *v = g_ptr_array_index (values, i);
-      guint count = 0;
+      guint count;
 
       if (v == NULL)
         continue;
-      for (guint j = 0; j < values->len; j++)
-        count += g_strcmp0 (v, g_ptr_array_index (values, j)) == 0;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, v)) + 1;
+      g_hash_table_insert (counts, (gpointer) v, GUINT_TO_POINTER (count));
       if (count > best_count)
         {
           best = v;
           best_count = count;
         }
+    }
+  /* On a tie the first to reach the count wins, which is not always the
+   * first given: look again for the first with the best count. */
+  for (guint i = 0; best != NULL && i < values->len; i++)
+    {
+      const char *v = g_ptr_array_index (values, i);
+
+      if (v != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (counts, v)) == best_count)
+        return v;
     }
   return best;
 }
@@ -1626,6 +1653,18 @@ overlaps (const Mention *a,
   return a->date && b->date && a->date->first <= b->date->last && b->date->first <= a->date->last;
 }
 
+static int
+compare_mention_first (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
+{
+  GPtrArray *mentions = data;
+  const Mention *ma = g_ptr_array_index (mentions, *(const guint *) a);
+  const Mention *mb = g_ptr_array_index (mentions, *(const guint *) b);
+
+  return ma->date->first < mb->date->first ? -1 : ma->date->first > mb->date->first;
+}
+
 GPtrArray *
 tally_event_finder_finish (TallyEventFinder *finder)
 {
@@ -1668,69 +1707,114 @@ tally_event_finder_finish (TallyEventFinder *finder)
     }
 
   /* A bare "the two-day meeting on 16–17 June" joins a named gathering its
-   * date falls within. */
-  for (guint i = 0; i < n; i++)
-    {
-      Mention *m = g_ptr_array_index (finder->mentions, i);
+   * date falls within: named gatherings sorted by first day, searched by
+   * bisection, then a few candidates either side. */
+  {
+    g_autoptr(GPtrArray) named = g_ptr_array_new ();
+    g_autoptr(GArray) named_index = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      if (!m->weak || m->date == NULL || !is_gathering (lex, m->kind))
-        continue;
-      for (guint j = 0; j < n; j++)
-        {
-          Mention *o = g_ptr_array_index (finder->mentions, j);
+    for (guint j = 0; j < n; j++)
+      {
+        Mention *o = g_ptr_array_index (finder->mentions, j);
 
-          if (!o->weak && is_gathering (lex, o->kind) && overlaps (m, o))
-            {
-              uf_union (parent, i, j);
-              break;
-            }
-        }
-    }
+        if (!o->weak && o->date != NULL && is_gathering (lex, o->kind))
+          g_array_append_val (named_index, j);
+      }
+    g_array_sort_with_data (named_index, compare_mention_first, finder->mentions);
+    for (guint i = 0; i < n; i++)
+      {
+        Mention *m = g_ptr_array_index (finder->mentions, i);
+        guint lo = 0, hi = named_index->len;
+
+        if (!m->weak || m->date == NULL || !is_gathering (lex, m->kind))
+          continue;
+        /* The first named mention that starts after this one ends. */
+        while (lo < hi)
+          {
+            guint mid = (lo + hi) / 2;
+            Mention *o = g_ptr_array_index (finder->mentions, g_array_index (named_index, guint, mid));
+
+            if (o->date->first <= m->date->last)
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+        for (guint k = lo; k > 0 && lo - k < 64; k--)
+          {
+            guint j = g_array_index (named_index, guint, k - 1);
+
+            if (overlaps (m, g_ptr_array_index (finder->mentions, j)))
+              {
+                uf_union (parent, i, j);
+                break;
+              }
+          }
+      }
+  }
 
   /* A bare "the summit" with no date speaks of the gathering its article
-   * names most (unless it looks ahead: "the next meeting"). */
-  for (guint i = 0; i < n; i++)
-    {
-      Mention *m = g_ptr_array_index (finder->mentions, i);
-      g_autoptr(GHashTable) votes = NULL;
-      guint best = G_MAXUINT, best_votes = 0;
-      gboolean tie = FALSE;
-      GHashTableIter vi;
-      gpointer root, count;
+   * names most (unless it looks ahead: "the next meeting"). Only a named
+   * gathering ("the Third … Summit") counts: ordinals are history an
+   * article recalls. */
+  {
+    g_autoptr(GHashTable) votes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+    g_autoptr(GHashTable) winner = g_hash_table_new (NULL, NULL);
+    GHashTableIter vi;
+    gpointer doc, table;
 
-      if (!m->weak || m->date != NULL || m->future || !is_gathering (lex, m->kind))
-        continue;
-      votes = g_hash_table_new (NULL, NULL);
-      for (guint j = 0; j < n; j++)
-        {
-          Mention *o = g_ptr_array_index (finder->mentions, j);
-          guint r;
+    for (guint j = 0; j < n; j++)
+      {
+        Mention *o = g_ptr_array_index (finder->mentions, j);
+        GHashTable *doc_votes;
+        guint r;
 
-          if (o->doc != m->doc || o->weak || !is_gathering (lex, o->kind))
-            continue;
-          r = uf_find (parent, j);
-          /* Only a named gathering ("the Third … Summit") is what an article
-           * is about; ordinals are history it recalls. */
-          if (o->title == NULL)
-            continue;
-          g_hash_table_insert (votes, GUINT_TO_POINTER (r),
-                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (votes, GUINT_TO_POINTER (r))) + 1));
-        }
-      g_hash_table_iter_init (&vi, votes);
-      while (g_hash_table_iter_next (&vi, &root, &count))
-        {
-          if (GPOINTER_TO_UINT (count) > best_votes)
-            {
-              best = GPOINTER_TO_UINT (root);
-              best_votes = GPOINTER_TO_UINT (count);
-              tie = FALSE;
-            }
-          else if (GPOINTER_TO_UINT (count) == best_votes)
-            tie = TRUE;
-        }
-      if (best != G_MAXUINT && !tie)
-        uf_union (parent, i, best);
-    }
+        if (o->weak || o->title == NULL || !is_gathering (lex, o->kind))
+          continue;
+        doc_votes = g_hash_table_lookup (votes, GUINT_TO_POINTER (o->doc));
+        if (doc_votes == NULL)
+          {
+            doc_votes = g_hash_table_new (NULL, NULL);
+            g_hash_table_insert (votes, GUINT_TO_POINTER (o->doc), doc_votes);
+          }
+        r = uf_find (parent, j);
+        g_hash_table_insert (doc_votes, GUINT_TO_POINTER (r),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (doc_votes, GUINT_TO_POINTER (r))) + 1));
+      }
+    g_hash_table_iter_init (&vi, votes);
+    while (g_hash_table_iter_next (&vi, &doc, &table))
+      {
+        GHashTableIter ti;
+        gpointer root, count;
+        guint best = G_MAXUINT, best_votes = 0;
+        gboolean tie = FALSE;
+
+        g_hash_table_iter_init (&ti, table);
+        while (g_hash_table_iter_next (&ti, &root, &count))
+          {
+            if (GPOINTER_TO_UINT (count) > best_votes)
+              {
+                best = GPOINTER_TO_UINT (root);
+                best_votes = GPOINTER_TO_UINT (count);
+                tie = FALSE;
+              }
+            else if (GPOINTER_TO_UINT (count) == best_votes)
+              tie = TRUE;
+          }
+        if (!tie)
+          g_hash_table_insert (winner, doc, GUINT_TO_POINTER (best + 1));
+      }
+    for (guint i = 0; i < n; i++)
+      {
+        Mention *m = g_ptr_array_index (finder->mentions, i);
+        guint best;
+
+        if (!m->weak || m->date != NULL || m->future || !is_gathering (lex, m->kind))
+          continue;
+        best = GPOINTER_TO_UINT (g_hash_table_lookup (winner, GUINT_TO_POINTER (m->doc)));
+        if (best != 0)
+          uf_union (parent, i, best - 1);
+      }
+  }
 
   /* The series name for each kind: the one most ordinal titles use. */
   g_hash_table_iter_init (&iter, series_votes);
