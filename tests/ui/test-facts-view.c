@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "tally-claims.h"
 #include "tally-facts-view.h"
@@ -241,13 +242,74 @@ test_select_conflict (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TallyImportResult **out = user_data;
+
+  *out = tally_project_import_finish (TALLY_PROJECT (object), result, NULL);
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Following a project: its documents' claims are grouped in a worker
+ * thread once the import settles, and the panel names each document. */
+static void
+test_follows_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autofree char *folder = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (folder);
+  g_autoptr(TallyImportResult) imported = NULL;
+  TallyFactsView *view = g_object_ref_sink (g_object_new (TALLY_TYPE_FACTS_VIEW, NULL));
+  GListModel *rows = tally_facts_view_get_rows (view);
+  gboolean found = FALSE;
+  guint notified = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (view, "notify::facts", G_CALLBACK (count_notify), &notified);
+  tally_facts_view_set_project (view, project);
+  tally_project_import_async (project, &samples, 1, NULL, on_imported, &imported);
+  while (imported == NULL || tally_facts_view_get_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (imported->n_added, >=, 8);
+  g_assert_cmpuint (notified, >=, 1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >=, 15);
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (tally_fact_get_label (fact), "First summit: year"))
+        {
+          found = TRUE;
+          g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_CONFLICT);
+          /* The outlets the project knows appear beside the values. */
+          g_assert_nonnull (strstr (tally_fact_get_values_summary (fact), "Caspian Ledger"));
+        }
+    }
+  g_assert_true (found);
+
+  tally_facts_view_set_project (view, NULL);
+  g_assert_finalize_object (view);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
-  gtk_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
   /* The app's style sheet, as AdwApplication would load it. */
   gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
@@ -256,5 +318,6 @@ main (int    argc,
   g_test_add_func ("/ui/facts-view/empty", test_empty);
   g_test_add_func ("/ui/facts-view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/ui/facts-view/select-conflict", test_select_conflict);
+  g_test_add_func ("/ui/facts-view/follows-project", test_follows_project);
   return g_test_run ();
 }
