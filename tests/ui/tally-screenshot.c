@@ -21,7 +21,7 @@ static int exit_status = 1;
 static guint idle_ticks;
 
 static void
-render_window (TallyWindow *window)
+render_window (GtkWindow *window)
 {
   GtkWidget *widget = GTK_WIDGET (window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
@@ -62,7 +62,11 @@ wait_then_render (gpointer user_data)
   if (++idle_ticks < 8)
     return G_SOURCE_CONTINUE;
 
-  render_window (window);
+  /* "shortcuts" is the keyboard shortcuts window, a toplevel of its own. */
+  if (g_str_equal (view_name, "shortcuts"))
+    render_window (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))));
+  else
+    render_window (GTK_WINDOW (window));
   gtk_window_destroy (GTK_WINDOW (window));
   return G_SOURCE_REMOVE;
 }
@@ -124,7 +128,13 @@ on_activate (GApplication *app)
     g_ptr_array_add (files, g_file_new_for_commandline_arg (file_args[i]));
   if (files->len > 0)
     tally_window_open_files (window, (GFile **) files->pdata, files->len);
-  tally_window_set_visible_view (window, view_name);
+  if (g_str_equal (view_name, "shortcuts"))
+    {
+      g_strfreev (actions);
+      actions = g_strdupv ((char *[]) { (char *) "win.show-help-overlay", NULL });
+    }
+  else
+    tally_window_set_visible_view (window, view_name);
   gtk_window_present (GTK_WINDOW (window));
 
   /* Let the first import start and the window map before acting. */
