@@ -20,8 +20,16 @@ struct _TallyTimelineView
   GtkToggleButton *list_toggle;
   TallyTimeline  *timeline;
   GtkListView    *list;
+  GtkDropDown    *kind_filter;
+  GtkDropDown    *source_filter;
 
   GListModel     *events;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
+  GtkStringList  *kinds;       /* "All kinds", then each kind present */
+  GtkStringList  *sources;     /* "All sources", then each source's name */
+  GPtrArray      *source_ids;  /* document id for each item of `sources` after the first */
+  GHashTable     *names;       /* document id → outlet or title */
   TallyProject   *project;
   GCancellable   *cancellable;
   guint           refresh_source;
@@ -57,20 +65,99 @@ update_summary (TallyTimelineView *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "events" : "empty");
 }
 
+/* Filtering by kind and by source: a GtkCustomFilter over the events,
+ * whose result feeds both the timeline and the list. */
+static gboolean
+filter_event (gpointer item,
+              gpointer user_data)
+{
+  TallyTimelineView *self = user_data;
+  TallyEvent *event = item;
+  guint kind = gtk_drop_down_get_selected (self->kind_filter);
+  guint source = gtk_drop_down_get_selected (self->source_filter);
+  const TallyEventRecord *r = tally_event_get_record (event);
+
+  if (kind != GTK_INVALID_LIST_POSITION && kind > 0
+      && g_strcmp0 (tally_event_get_kind_name (event), gtk_string_list_get_string (self->kinds, kind)) != 0)
+    return FALSE;
+  if (source != GTK_INVALID_LIST_POSITION && source > 0 && source - 1 < self->source_ids->len)
+    {
+      const char *id = g_ptr_array_index (self->source_ids, source - 1);
+
+      for (guint m = 0; m < r->mentions->len; m++)
+        if (g_strcmp0 (((TallyEventMention *) g_ptr_array_index (r->mentions, m))->document, id) == 0)
+          return TRUE;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_filter_changed (TallyTimelineView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  tally_timeline_zoom_to_fit (self->timeline);
+}
+
+static void
+fill_filters (TallyTimelineView *self)
+{
+  guint n = self->events ? g_list_model_get_n_items (self->events) : 0;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
+
+  g_signal_handlers_block_by_func (self->kind_filter, on_filter_changed, self);
+  g_signal_handlers_block_by_func (self->source_filter, on_filter_changed, self);
+  gtk_string_list_splice (self->kinds, 1, g_list_model_get_n_items (G_LIST_MODEL (self->kinds)) - 1, NULL);
+  gtk_string_list_splice (self->sources, 1, g_list_model_get_n_items (G_LIST_MODEL (self->sources)) - 1, NULL);
+  g_ptr_array_set_size (self->source_ids, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyEvent) event = g_list_model_get_item (self->events, i);
+      const TallyEventRecord *r = tally_event_get_record (event);
+      const char *kind = tally_event_get_kind_name (event);
+
+      if (g_hash_table_add (seen, (gpointer) kind))
+        g_ptr_array_add (kinds, (gpointer) kind);
+      for (guint m = 0; m < r->mentions->len; m++)
+        {
+          const char *id = ((TallyEventMention *) g_ptr_array_index (r->mentions, m))->document;
+          g_autofree char *key = g_strconcat ("doc:", id, NULL);
+
+          if (g_hash_table_contains (seen, key))
+            continue;
+          g_hash_table_add (seen, (gpointer) g_intern_string (key));
+          g_ptr_array_add (self->source_ids, g_strdup (id));
+        }
+    }
+  g_ptr_array_sort_values (kinds, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < kinds->len; i++)
+    gtk_string_list_append (self->kinds, g_ptr_array_index (kinds, i));
+  for (guint i = 0; i < self->source_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->source_ids, i);
+      const char *name = g_hash_table_lookup (self->names, id);
+
+      gtk_string_list_append (self->sources, name ? name : id);
+    }
+  gtk_drop_down_set_selected (self->kind_filter, 0);
+  gtk_drop_down_set_selected (self->source_filter, 0);
+  g_signal_handlers_unblock_by_func (self->kind_filter, on_filter_changed, self);
+  g_signal_handlers_unblock_by_func (self->source_filter, on_filter_changed, self);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+}
+
 void
 tally_timeline_view_set_events (TallyTimelineView *self,
                                 GListModel        *events)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
-
   g_return_if_fail (TALLY_IS_TIMELINE_VIEW (self));
   g_return_if_fail (events == NULL || G_IS_LIST_MODEL (events));
 
   if (!g_set_object (&self->events, events))
     return;
-  tally_timeline_set_model (self->timeline, events);
-  selection = gtk_no_selection_new (events ? g_object_ref (events) : NULL);
-  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  gtk_filter_list_model_set_model (self->filtered, events);
+  fill_filters (self);
   update_summary (self);
 }
 
@@ -135,6 +222,7 @@ refresh_events (gpointer user_data)
           continue;
         }
       tally_timeline_set_document_name (self->timeline, id, name ? name : tally_document_get_title (document));
+      g_hash_table_replace (self->names, g_strdup (id), g_strdup (name ? name : tally_document_get_title (document)));
       g_ptr_array_add (ids, g_steal_pointer (&id));
       g_ptr_array_add (texts, g_strdup (record->text));
       g_ptr_array_add (published, g_strdup (record->published));
@@ -288,6 +376,12 @@ tally_timeline_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->project);
   g_clear_object (&self->events);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->kinds);
+  g_clear_object (&self->sources);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
   /* AdwBin owns its child; drop it first so the template does not unparent it twice. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_TIMELINE_VIEW);
@@ -314,6 +408,8 @@ tally_timeline_view_class_init (TallyTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, list_toggle);
   gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, timeline);
   gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, list);
+  gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, kind_filter);
+  gtk_widget_class_bind_template_child (widget_class, TallyTimelineView, source_filter);
 
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-in", NULL, action_forward);
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-out", NULL, action_forward);
@@ -326,7 +422,24 @@ tally_timeline_view_init (TallyTimelineView *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  g_autoptr(GtkNoSelection) selection = NULL;
+  const char *all_kinds[] = { _("All kinds"), NULL };
+  const char *all_sources[] = { _("All sources"), NULL };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  self->kinds = gtk_string_list_new (all_kinds);
+  self->sources = gtk_string_list_new (all_sources);
+  gtk_drop_down_set_model (self->kind_filter, G_LIST_MODEL (self->kinds));
+  gtk_drop_down_set_model (self->source_filter, G_LIST_MODEL (self->sources));
+  self->filter = gtk_custom_filter_new (filter_event, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  tally_timeline_set_model (self->timeline, G_LIST_MODEL (self->filtered));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_swapped (self->kind_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->source_filter, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list, factory);

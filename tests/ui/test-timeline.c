@@ -322,6 +322,73 @@ test_export (void)
   gtk_window_destroy (window);
 }
 
+static guint
+find_string (GListModel *list,
+             const char *str)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (list), i), str) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The view filters by kind and by source; timeline and list follow. */
+static void
+test_view_filters (void)
+{
+  g_autoptr(GListModel) events = sample_events ();
+  TallyTimelineView *view = g_object_new (TALLY_TYPE_TIMELINE_VIEW, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkDropDown *kinds = NULL, *sources = NULL;
+  GListModel *shown;
+  guint summit, d5;
+
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  tally_timeline_view_set_events (view, events);
+  gtk_window_present (window);
+  shown = tally_timeline_get_model (tally_timeline_view_get_timeline (view));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+
+  /* The two drop-downs, in the order of the header. */
+  {
+    GtkWidget *w = GTK_WIDGET (view);
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, w);
+    while (stack->len > 0)
+      {
+        GtkWidget *cur = g_ptr_array_steal_index (stack, 0);
+
+        if (GTK_IS_DROP_DOWN (cur))
+          {
+            if (kinds == NULL)
+              kinds = GTK_DROP_DOWN (cur);
+            else if (sources == NULL)
+              sources = GTK_DROP_DOWN (cur);
+            continue;
+          }
+        for (GtkWidget *c = gtk_widget_get_first_child (cur); c; c = gtk_widget_get_next_sibling (c))
+          g_ptr_array_add (stack, c);
+      }
+  }
+  g_assert_nonnull (kinds);
+  g_assert_nonnull (sources);
+  summit = find_string (gtk_drop_down_get_model (kinds), "summit");
+  g_assert_cmpuint (summit, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (kinds, summit);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
+  gtk_drop_down_set_selected (kinds, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+
+  /* The Baltic Morning Post (d5) speaks of the third summit, the cultural
+   * years and the programme's publication. */
+  d5 = find_string (gtk_drop_down_get_model (sources), "d5");
+  g_assert_cmpuint (d5, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (sources, d5);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 3);
+  gtk_window_destroy (window);
+}
+
 /* Screenshots for the README, written only when asked. */
 static void
 shoot (GtkWidget  *widget,
@@ -405,6 +472,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/disputed-popover", test_disputed_text_and_popover);
   g_test_add_func ("/ui/timeline/zoom-to-fit-reduced-motion", test_zoom_to_fit_reduced_motion);
   g_test_add_func ("/ui/timeline/export", test_export);
+  g_test_add_func ("/ui/timeline/view-filters", test_view_filters);
   g_test_add_func ("/ui/timeline/screenshots", test_screenshots);
 
   return g_test_run ();
