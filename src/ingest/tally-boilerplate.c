@@ -15,6 +15,7 @@ static const char * const scope_names[TALLY_N_RULES] = {
   [TALLY_RULE_COMMENTS] = "comments",
   [TALLY_RULE_BYLINE] = "byline",
   [TALLY_RULE_COMMENT_AUTHOR] = "comment-author",
+  [TALLY_RULE_COMMENT_LINE] = "comment-line",
   [TALLY_RULE_HTML_DROP] = "html-drop",
   [TALLY_RULE_HTML_COMMENTS] = "html-comments",
   [TALLY_RULE_HTML_BODY] = "html-body",
@@ -115,7 +116,7 @@ tally_rules_match (TallyRuleScope   scope,
   GPtrArray *regexes = rules->regexes[scope];
 
   /* Furniture is short; an article paragraph is not worth matching. */
-  if (scope <= TALLY_RULE_COMMENT_AUTHOR && strlen (text) > 400)
+  if (scope <= TALLY_RULE_COMMENT_LINE && strlen (text) > 400)
     return FALSE;
   if (group1 == NULL)
     return rules->combined[scope] != NULL && g_regex_match (rules->combined[scope], text, 0, NULL);

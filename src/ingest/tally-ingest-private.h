@@ -73,6 +73,7 @@ typedef enum
   TALLY_RULE_COMMENTS,        /* "5 Comments": a comment section starts */
   TALLY_RULE_BYLINE,          /* "By Jane Doe": group 1 is the author */
   TALLY_RULE_COMMENT_AUTHOR,  /* "Jane says:": group 1 is the author */
+  TALLY_RULE_COMMENT_LINE,    /* "Reply", "2 hours ago" inside comments */
   TALLY_RULE_HTML_DROP,       /* class/id of page furniture */
   TALLY_RULE_HTML_COMMENTS,   /* class/id of a comment section */
   TALLY_RULE_HTML_BODY,       /* class/id/itemprop of the article body */

@@ -16,6 +16,7 @@ enum
   ROLE_FURNITURE,     /* kept as boilerplate: slug, repeated title, byline, … */
   ROLE_COMMENT_HEADER,
   ROLE_COMMENT,
+  ROLE_COMMENT_FURNITURE, /* "Reply", a time stamp: inside the section */
 };
 
 /* ---------------------------------------------------------------------- */
@@ -573,6 +574,8 @@ mark_body (GPtrArray *lines)
           line->role = ROLE_COMMENT_HEADER;
           in_comments = TRUE;
         }
+      else if (in_comments && tally_rules_match (TALLY_RULE_COMMENT_LINE, line->text, NULL))
+        line->role = ROLE_COMMENT_FURNITURE;
       else if (tally_rules_match (TALLY_RULE_LINE, line->text, NULL)
                || tally_rules_match (TALLY_RULE_LABEL, line->text, NULL))
         {
@@ -703,6 +706,8 @@ tally_clean_lines (TallyDocumentRecord *record,
 
                 if (next->role == ROLE_COMMENT)
                   g_ptr_array_add (section, next);
+                else if (next->role == ROLE_COMMENT_FURNITURE)
+                  builder_add_furniture (&b, next);
                 else if (next->role != ROLE_BLANK)
                   break;
               }
@@ -711,6 +716,7 @@ tally_clean_lines (TallyDocumentRecord *record,
           break;
 
         case ROLE_COMMENT:
+        case ROLE_COMMENT_FURNITURE:
           /* A stray comment line outside a section cannot happen; keep it. */
           builder_add_furniture (&b, line);
           i++;

@@ -117,6 +117,38 @@ test_text_plain (void)
 }
 
 static void
+test_text_comment_furniture (void)
+{
+  g_autoptr(TallyDocumentRecord) r = ingest_fixture ("comments-wp.txt");
+  const char * const paragraphs[] = {
+    "The ice fishing season on Lake Inari ended on Sunday, two weeks earlier than usual, after a mild February.",
+    "Fishers reported catches about 30% below last year.",
+    NULL
+  };
+
+  assert_paragraphs (r, paragraphs);
+  /* "says:", "on <date>", time stamps and Reply/Like links are not comments. */
+  g_assert_cmpuint (r->comments->len, ==, 4);
+  assert_comment (r, 0, "Tuomas", "The ice was already grey by the fifteenth.");
+  assert_comment (r, 1, "Helmi_R", "Thirty per cent is generous. Ours was half.");
+  assert_comment (r, 2, "Kalle", "Good riddance to a bad winter.");
+  assert_comment (r, 3, "Anni", "Next year, then.\nIt always comes back.");
+  g_assert_cmpuint (r->boilerplate->len, ==, 1);
+  g_assert_cmpstr (boilerplate (r, 0, NULL), ==,
+                   "Share on Facebook\n"
+                   "Sign up for our weekly lakes newsletter\n"
+                   "4 Responses\n"
+                   "March 9, 2027 at 8:14 am\n"
+                   "Reply\n"
+                   "2 hours ago\n"
+                   "Reply\n"
+                   "Like\n"
+                   "March 10, 2027 at 6:02 pm\n"
+                   "Leave a Reply\n"
+                   "Back to top");
+}
+
+static void
 test_text_sentences (void)
 {
   g_autoptr(TallyDocumentRecord) r = ingest_fixture ("plain.txt");
@@ -875,6 +907,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ingest/text/plain", test_text_plain);
+  g_test_add_func ("/ingest/text/comment-furniture", test_text_comment_furniture);
   g_test_add_func ("/ingest/text/sentences", test_text_sentences);
   g_test_add_func ("/ingest/text/offsets", test_text_offsets);
   g_test_add_func ("/ingest/text/hash", test_text_hash);

@@ -6,6 +6,9 @@
 #include "tally-claims.h"
 #include "tally-project.h"
 
+/* Files in tests/data/ingest. */
+#define N_FIXTURES 9
+
 static GThread *main_thread;
 
 typedef struct
@@ -110,17 +113,17 @@ test_import_fixtures (void)
   g_assert_true (g_str_has_suffix (tally_project_get_path (project), ".tally"));
 
   result = import_paths (project, paths, NULL, &wait);
-  g_assert_cmpuint (result->n_added, ==, 8);
+  g_assert_cmpuint (result->n_added, ==, N_FIXTURES);
   g_assert_cmpuint (result->n_failed, ==, 0);
   g_assert_cmpuint (result->n_duplicates, ==, 0);
   g_assert_false (result->cancelled);
   g_assert_cmpuint (result->failures->len, ==, 0);
   g_assert_cmpuint (wait.progress_signals, >=, 2);
-  g_assert_cmpuint (wait.last_done, ==, 8);
-  g_assert_cmpuint (wait.last_total, ==, 8);
+  g_assert_cmpuint (wait.last_done, ==, N_FIXTURES);
+  g_assert_cmpuint (wait.last_total, ==, N_FIXTURES);
 
   documents = tally_project_get_documents (project);
-  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, N_FIXTURES);
   g_assert_true (g_list_model_get_item_type (documents) == TALLY_TYPE_DOCUMENT);
 
   plain = find_document (project, "/plain.txt");
@@ -337,7 +340,7 @@ test_save_as_and_reopen (void)
   guint path_notifies = 0, temporary_notifies = 0;
 
   result = import_paths (project, paths, NULL, NULL);
-  g_assert_cmpuint (result->n_added, ==, 8);
+  g_assert_cmpuint (result->n_added, ==, N_FIXTURES);
   g_signal_connect (project, "notify::path", G_CALLBACK (on_notify), &path_notifies);
   g_signal_connect (project, "notify::temporary", G_CALLBACK (on_notify), &temporary_notifies);
 
@@ -362,7 +365,7 @@ test_save_as_and_reopen (void)
   reopened = tally_project_open (target, &error);
   g_assert_no_error (error);
   g_assert_false (tally_project_get_temporary (reopened));
-  g_assert_cmpuint (g_list_model_get_n_items (tally_project_get_documents (reopened)), ==, 9);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_project_get_documents (reopened)), ==, N_FIXTURES + 1);
   g_assert_cmpuint (tally_document_get_duplicates (find_document (reopened, "/wire-b.txt")), ==, 1);
   g_assert_cmpstr (tally_document_get_title (find_document (reopened, "/extra.txt")), ==, "Thaw report");
   g_assert_true (tally_store_check_integrity (tally_project_get_store (reopened), &error));
