@@ -344,45 +344,89 @@ on_grouped (GObject      *source,
   set_busy (self, FALSE);
 }
 
+typedef struct
+{
+  TallyFactsView *self;       /* referenced until the claims arrive */
+  TallyProject *project;
+  GCancellable *cancellable;
+  GHashTable *outlets;        /* gint64* → char* */
+} LoadData;
+
+static void
+load_data_free (LoadData *load)
+{
+  g_object_unref (load->self);
+  g_object_unref (load->project);
+  g_object_unref (load->cancellable);
+  g_clear_pointer (&load->outlets, g_hash_table_unref);
+  g_free (load);
+}
+
+/* Step 2, main thread: the claims are read; group them in a worker. */
+static void
+on_claims_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LoadData *load = user_data;
+  TallyFactsView *self = load->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) claims = tally_project_load_claims_finish (load->project, result, &error);
+  g_autoptr(GTask) task = NULL;
+  RefreshData *data;
+
+  /* A newer refresh, another project or a disposed view: drop this one. */
+  if (load->cancellable != self->refresh_cancellable || g_cancellable_is_cancelled (load->cancellable))
+    {
+      load_data_free (load);
+      return;
+    }
+  if (claims == NULL)
+    {
+      g_warning ("Claims of %s: %s", tally_project_get_path (load->project), error->message);
+      g_clear_object (&self->refresh_cancellable);
+      set_busy (self, FALSE);
+      load_data_free (load);
+      return;
+    }
+  data = g_new0 (RefreshData, 1);
+  data->claims = g_steal_pointer (&claims);
+  data->outlets = g_steal_pointer (&load->outlets);
+  task = g_task_new (self, load->cancellable, on_grouped, NULL);
+  g_task_set_source_tag (task, on_claims_loaded);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+  g_task_run_in_thread (task, group_in_thread);
+  load_data_free (load);
+}
+
+/* Step 1, main thread: only the outlets are read here (the documents are in
+ * memory); the claims come from the project file in a worker thread. */
 static gboolean
 refresh_from_project (gpointer user_data)
 {
   TallyFactsView *self = user_data;
   GListModel *documents = tally_project_get_documents (self->project);
-  RefreshData *data = g_new0 (RefreshData, 1);
-  g_autoptr(GTask) task = NULL;
+  LoadData *load = g_new0 (LoadData, 1);
 
   self->refresh_source = 0;
-  data->claims = g_ptr_array_new_with_free_func (g_object_unref);
-  data->outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  /* Claims come from the project file on the main thread (the store is not
-   * shared across threads); only the grouping runs in the worker. */
+  load->outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GListModel) claims = tally_project_list_claims (self->project, document, &error);
       gint64 id = tally_document_get_id (document);
 
-      if (claims == NULL)
-        {
-          g_warning ("Claims of %s: %s", tally_document_get_path (document), error->message);
-          continue;
-        }
-      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
-        g_ptr_array_add (data->claims, g_list_model_get_item (claims, c));
       if (tally_document_get_outlet (document) != NULL)
-        g_hash_table_insert (data->outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
+        g_hash_table_insert (load->outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
     }
 
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
   self->refresh_cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  task = g_task_new (self, self->refresh_cancellable, on_grouped, NULL);
-  g_task_set_source_tag (task, refresh_from_project);
-  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
-  g_task_run_in_thread (task, group_in_thread);
+  load->self = g_object_ref (self);
+  load->project = g_object_ref (self->project);
+  load->cancellable = g_object_ref (self->refresh_cancellable);
+  tally_project_load_claims_async (self->project, load->cancellable, on_claims_loaded, load);
   return G_SOURCE_REMOVE;
 }
 
