@@ -325,27 +325,43 @@ split_words (const char *text,
         }
       w.start = p - text;
       w.end = q - text;
-      if (g_utf8_validate_len (p, q - p, NULL))
-        {
-          g_autofree char *down = g_utf8_strdown (p, q - p);
-          n = strlen (down);
-          if (n < sizeof w.lower)
-            memcpy (w.lower, down, n + 1);
-        }
-      else if ((gsize) (q - p) < sizeof w.lower)
-        {
-          /* Not UTF-8 (the caller should have decoded it): ASCII folding
-           * only, so the word never matches anything by accident. */
-          for (gsize k = 0; k < (gsize) (q - p); k++)
-            w.lower[k] = g_ascii_tolower (p[k]);
-          w.lower[q - p] = '\0';
-        }
       w.digit = g_ascii_isdigit (*p);
-      w.cap = g_unichar_isupper (g_utf8_get_char_validated (p, q - p));
-      w.alpha = TRUE;
-      for (const char *r = p; r < q; r = g_utf8_next_char (r))
-        if (!g_unichar_isalpha (g_utf8_get_char_validated (r, q - r)))
-          w.alpha = FALSE;
+      {
+        gboolean ascii = TRUE;
+
+        for (const char *r = p; r < q; r++)
+          ascii &= (guchar) *r < 0x80;
+        if (ascii)
+          {
+            /* The common case, without allocating. */
+            w.cap = g_ascii_isupper (*p);
+            w.alpha = TRUE;
+            if ((gsize) (q - p) < sizeof w.lower)
+              for (gsize k = 0; k < (gsize) (q - p); k++)
+                w.lower[k] = g_ascii_tolower (p[k]);
+            for (const char *r = p; r < q; r++)
+              w.alpha &= g_ascii_isalpha (*r);
+          }
+        else if (g_utf8_validate_len (p, q - p, NULL))
+          {
+            g_autofree char *down = g_utf8_strdown (p, q - p);
+
+            n = strlen (down);
+            if (n < sizeof w.lower)
+              memcpy (w.lower, down, n + 1);
+            w.cap = g_unichar_isupper (g_utf8_get_char (p));
+            w.alpha = TRUE;
+            for (const char *r = p; r < q; r = g_utf8_next_char (r))
+              w.alpha &= g_unichar_isalpha (g_utf8_get_char (r));
+          }
+        else if ((gsize) (q - p) < sizeof w.lower)
+          {
+            /* Not UTF-8 (the caller should have decoded it): ASCII folding
+             * only, so the word never matches anything by accident. */
+            for (gsize k = 0; k < (gsize) (q - p); k++)
+              w.lower[k] = g_ascii_tolower (p[k]);
+          }
+      }
       g_array_append_val (words, w);
       p = q;
     }
@@ -790,12 +806,13 @@ sentence_dates (const EventLexicon *lex,
       const Word *w = WORD (words, i);
       int weekday = lookup_int (lex->weekdays, w);
       int season = lookup_int (lex->seasons, w);
-      gboolean future = future_between (lex, words, s_start, w->start);
+      gboolean future;
       DateSpan d = { 0 };
       gboolean covered = FALSE;
 
       if (weekday == 0 && season == 0)
         continue;
+      future = future_between (lex, words, s_start, w->start);
       for (guint k = 0; k < dates->len; k++)
         if (w->start >= g_array_index (dates, DateSpan, k).start && w->end <= g_array_index (dates, DateSpan, k).end)
           covered = TRUE;
@@ -948,7 +965,9 @@ find_nouns (TallyEventFinder *finder,
       /* "Years of Cultural Exchange" */
       if (w->cap && i + 2 < words->len)
         {
-          g_autofree char *key = g_strdup_printf ("%s %s", w->lower, WORD (words, i + 1)->lower);
+          char key[2 * sizeof w->lower + 1];
+
+          g_snprintf (key, sizeof key, "%s %s", w->lower, WORD (words, i + 1)->lower);
 
           kind1 = GPOINTER_TO_UINT (g_hash_table_lookup (lex->period_titles, key));
           if (kind1 != 0 && WORD (words, i + 2)->cap)
