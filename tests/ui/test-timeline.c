@@ -389,6 +389,49 @@ test_view_filters (void)
   gtk_window_destroy (window);
 }
 
+static void
+assert_date (const char *date,
+             const char *date_end,
+             const char *expected)
+{
+  g_autofree char *text = tally_event_format_date (date, date_end);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Dates for people (C locale month names). */
+static void
+test_format_date (void)
+{
+  assert_date ("2026-06-16", "2026-06-17", "16–17 June 2026");
+  assert_date ("2026-06-30", "2026-07-02", "30 June – 2 July 2026");
+  assert_date ("2025-12-30", "2026-01-02", "30 December 2025 – 2 January 2026");
+  assert_date ("2026-09", "2026-11", "September–November 2026");
+  assert_date ("2025-12", "2026-02", "December 2025 – February 2026");
+  assert_date ("2026", "2027", "2026–2027");
+  assert_date ("2024-05", NULL, "May 2024");
+  assert_date ("2028", NULL, "2028");
+  assert_date ("2026-06-17", NULL, "17 June 2026");
+}
+
+/* Nothing keeps the widget alive once its window is gone. */
+static void
+test_finalize (void)
+{
+  g_autoptr(GListModel) events = sample_events ();
+  GtkWidget *timeline = tally_timeline_new ();
+  GtkWindow *window;
+
+  tally_timeline_set_model (TALLY_TIMELINE (timeline), events);
+  window = show_in_window (timeline, 600, 300);
+  tally_timeline_set_focus_index (TALLY_TIMELINE (timeline), 1);
+  tally_timeline_activate_focus (TALLY_TIMELINE (timeline));
+  tally_timeline_zoom_to_fit (TALLY_TIMELINE (timeline));
+  g_object_ref (timeline);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (timeline);
+}
+
 /* Screenshots for the README, written only when asked. */
 static void
 shoot (GtkWidget  *widget,
@@ -473,6 +516,8 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/zoom-to-fit-reduced-motion", test_zoom_to_fit_reduced_motion);
   g_test_add_func ("/ui/timeline/export", test_export);
   g_test_add_func ("/ui/timeline/view-filters", test_view_filters);
+  g_test_add_func ("/ui/timeline/format-date", test_format_date);
+  g_test_add_func ("/ui/timeline/finalize", test_finalize);
   g_test_add_func ("/ui/timeline/screenshots", test_screenshots);
 
   return g_test_run ();
