@@ -7,6 +7,7 @@
 #include "tally-document-row-props.h"
 #include "tally-documents-view.h"
 #include "tally-fact.h"
+#include "tally-reader-details-dialog.h"
 #include "tally-search-hit.h"
 
 /* The document browser: a sidebar of articles (filter → sort → clusters →
@@ -30,6 +31,9 @@ struct _TallyDocumentsView
   GListModel          *search_results;
   char                *query;               /* the last one run */
   TallyProject        *project;
+  TallyUndoStack      *undo_stack;
+  GObject             *shown;               /* the document in the reader */
+  guint                reshow_idle;
   GListModel          *facts;
   GHashTable          *conflict_claims;     /* "document:start:end" */
   GHashTable          *conflict_documents;  /* document id */
@@ -260,14 +264,56 @@ row_document (gpointer row)
   return row ? g_object_ref (row) : NULL;
 }
 
+static gboolean
+reshow_idle_cb (gpointer user_data)
+{
+  TallyDocumentsView *self = user_data;
+
+  self->reshow_idle = 0;
+  if (self->shown != NULL && self->show_func != NULL)
+    self->show_func (self->reader, self->shown, self->show_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* The shown document's details or claims changed (an edit, its undo): read
+ * it again, once for however many properties changed together. */
+static void
+queue_reshow (TallyDocumentsView *self)
+{
+  if (self->reshow_idle == 0)
+    self->reshow_idle = g_idle_add (reshow_idle_cb, self);
+}
+
+static void
+on_project_claims_changed (TallyDocumentsView *self,
+                           TallyDocument      *document)
+{
+  if (G_OBJECT (document) == self->shown)
+    queue_reshow (self);
+}
+
 static void
 tally_documents_view_show_document (TallyDocumentsView *self,
                                     GObject            *document)
 {
+  if (self->shown != document)
+    {
+      static const char *const details[] = { "notify::title", "notify::outlet", "notify::author", "notify::published" };
+
+      if (self->shown != NULL)
+        g_signal_handlers_disconnect_by_func (self->shown, queue_reshow, self);
+      g_set_object (&self->shown, document);
+      for (guint i = 0; document != NULL && i < G_N_ELEMENTS (details); i++)
+        g_signal_connect_swapped (document, details[i], G_CALLBACK (queue_reshow), self);
+    }
+  g_clear_handle_id (&self->reshow_idle, g_source_remove);
   if (document == NULL)
     tally_reader_set_document (self->reader, NULL, NULL);
   else if (self->show_func != NULL)
     self->show_func (self->reader, document, self->show_data);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit-details",
+                                 document != NULL && self->project != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.remove", document != NULL);
 }
 
 static void
@@ -849,7 +895,11 @@ tally_documents_view_set_project (TallyDocumentsView *self,
 
   if (self->project == project)
     return;
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_claims_changed, self);
   g_set_object (&self->project, project);
+  if (project != NULL)
+    g_signal_connect_swapped (project, "claims-changed", G_CALLBACK (on_project_claims_changed), self);
   tally_documents_view_search (self, NULL);
   if (project != NULL)
     {
@@ -961,6 +1011,62 @@ tally_documents_view_document_has_conflicts (TallyDocumentsView *self,
   return g_hash_table_contains (self->conflict_documents, GSIZE_TO_POINTER ((gsize) document_id (document)));
 }
 
+void
+tally_documents_view_set_undo_stack (TallyDocumentsView *self,
+                                     TallyUndoStack     *undo_stack)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (TALLY_IS_UNDO_STACK (undo_stack));
+
+  g_set_object (&self->undo_stack, undo_stack);
+}
+
+TallyUndoStack *
+tally_documents_view_get_undo_stack (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return self->undo_stack;
+}
+
+static void
+on_undo_edit_clicked (TallyDocumentsView *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (!tally_undo_stack_undo (self->undo_stack, &error) && overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+}
+
+static void
+on_details_saved (TallyDocumentsView *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (_("Article details changed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_edit_clicked), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+tally_documents_view_edit_details_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+  AdwDialog *dialog;
+
+  if (self->project == NULL || !TALLY_IS_DOCUMENT (self->shown))
+    return;
+  dialog = tally_reader_details_dialog_new (self->project, TALLY_DOCUMENT (self->shown), self->undo_stack);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_details_saved), self, G_CONNECT_SWAPPED);
+  adw_dialog_present (dialog, widget);
+}
+
 gboolean
 tally_documents_view_show_claim (TallyDocumentsView *self,
                                  GObject            *document,
@@ -1070,6 +1176,12 @@ tally_documents_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
   if (self->facts != NULL)
     g_signal_handlers_disconnect_by_func (self->facts, on_facts_items_changed, self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_claims_changed, self);
+  if (self->shown != NULL)
+    g_signal_handlers_disconnect_by_func (self->shown, queue_reshow, self);
+  g_clear_object (&self->shown);
+  g_clear_handle_id (&self->reshow_idle, g_source_remove);
   /* Going away with removals pending: they happen (no toast to undo them). */
   if (self->pending_removals != NULL)
     tally_documents_view_flush_removals (self);
@@ -1090,6 +1202,7 @@ tally_documents_view_dispose (GObject *object)
   g_clear_object (&self->search_results);
   g_clear_object (&self->facts);
   g_clear_object (&self->project);
+  g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->conflict_claims, g_hash_table_unref);
   g_clear_pointer (&self->conflict_documents, g_hash_table_unref);
   g_clear_pointer (&self->outlet, g_free);
@@ -1184,6 +1297,7 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
   g_type_ensure (TALLY_TYPE_DOCUMENT_ROW);
   g_type_ensure (TALLY_TYPE_READER);
   g_type_ensure (TALLY_TYPE_SEARCH_HIT);
+  g_type_ensure (TALLY_TYPE_READER_DETAILS_DIALOG);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-documents-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, stack);
@@ -1211,6 +1325,7 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "documents.show-list", NULL, tally_documents_view_show_list_action);
   gtk_widget_class_install_action (widget_class, "documents.remove", NULL, tally_documents_view_remove_action);
+  gtk_widget_class_install_action (widget_class, "documents.edit-details", NULL, tally_documents_view_edit_details_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "documents.remove", NULL);
   {
     static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
@@ -1246,6 +1361,7 @@ tally_documents_view_init (TallyDocumentsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pending_removals = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo_stack = tally_undo_stack_new ();
   self->hidden_filter = gtk_custom_filter_new (visible_filter_func, self, NULL);
   self->visible_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->hidden_filter)));
   self->filter = gtk_custom_filter_new (root_filter_func, self, NULL);
@@ -1256,6 +1372,8 @@ tally_documents_view_init (TallyDocumentsView *self)
                                               create_cluster_model, self, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit-details", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.remove", FALSE);
 
   tally_documents_view_update_outlets (self);
   tally_documents_view_update_page (self);

@@ -5,6 +5,7 @@
 
 #include "tally-project.h"
 #include "tally-reader.h"
+#include "tally-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,12 @@ typedef enum
 void        tally_documents_view_set_project     (TallyDocumentsView           *self,
                                                   TallyProject                 *project);
 TallyProject *tally_documents_view_get_project   (TallyDocumentsView           *self);
+/* Where edits of article details go (Ctrl+Z is the window's). The view
+ * keeps its own stack until one is given. */
+void        tally_documents_view_set_undo_stack  (TallyDocumentsView           *self,
+                                                  TallyUndoStack               *undo_stack);
+TallyUndoStack *tally_documents_view_get_undo_stack (TallyDocumentsView        *self);
+
 /* The graded facts (GListModel of TallyFact): claims of conflicting facts
  * are marked in the reader, their documents badged in the list. */
 void        tally_documents_view_set_facts       (TallyDocumentsView           *self,

@@ -6,6 +6,7 @@
 #include "tally-documents-view.h"
 #include "tally-fact.h"
 #include "tally-project.h"
+#include "tally-reader-details-dialog.h"
 #include "tally-search-hit.h"
 
 /* A stand-in for the model's TallyDocument with the same property names, so
@@ -466,6 +467,25 @@ reader_has_conflicting_claim (TallyReader *reader)
   return FALSE;
 }
 
+/* The year the reader's "last year" claim resolved to. */
+static const char *
+last_year_value (TallyReader *reader)
+{
+  GtkTextBuffer *buffer = tally_reader_get_buffer (reader);
+
+  for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
+    {
+      GtkTextIter start, end;
+      g_autofree char *words = NULL;
+
+      tally_reader_get_claim_bounds (reader, i, &start, &end);
+      words = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      if (g_ascii_strcasecmp (words, "last year") == 0)
+        return tally_reader_get_claim (reader, i)->value_text;
+    }
+  return NULL;
+}
+
 /* Runs the shortcut `widget` has for the key, as a key press would. */
 static gboolean
 press (GtkWidget       *widget,
@@ -669,6 +689,47 @@ test_documents_project (void)
     g_assert_cmpuint (n_conflicting, >=, 1);
     tally_documents_view_set_facts (view, NULL);
     g_assert_false (reader_has_conflicting_claim (reader));
+  }
+
+  /* Edit the details: a new date re-reads "last year"; undo restores it. */
+  {
+    GObject *port = find_document (project, "06-aktau-evening-courier-port.txt");
+    TallyUndoStack *stack = tally_documents_view_get_undo_stack (view);
+    g_autoptr(GObject) selected = NULL;
+    AdwDialog *dialog;
+    g_autoptr(GError) error = NULL;
+    const char *old_date = tally_document_get_published (TALLY_DOCUMENT (port));
+
+    g_assert_true (tally_documents_view_show_claim (view, port, 0, 0));
+    selected = tally_documents_view_get_selected (view);
+    g_assert_true (selected == port);
+    g_assert_cmpstr (last_year_value (reader), ==, "2025");
+    g_assert_cmpstr (old_date, ==, "2026-06-17");
+
+    dialog = g_object_ref_sink (tally_reader_details_dialog_new (project, TALLY_DOCUMENT (port), stack));
+    tally_reader_details_dialog_set_text (TALLY_READER_DETAILS_DIALOG (dialog), "published", "30 June");
+    g_assert_false (tally_reader_details_dialog_save (TALLY_READER_DETAILS_DIALOG (dialog), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    tally_reader_details_dialog_set_text (TALLY_READER_DETAILS_DIALOG (dialog), "published", "2030-01-10");
+    tally_reader_details_dialog_set_text (TALLY_READER_DETAILS_DIALOG (dialog), "outlet", "Aktau Evening Courier");
+    g_assert_true (tally_reader_details_dialog_save (TALLY_READER_DETAILS_DIALOG (dialog), &error));
+    g_assert_no_error (error);
+    g_assert_finalize_object (dialog);
+
+    g_assert_cmpstr (tally_document_get_published (TALLY_DOCUMENT (port)), ==, "2030-01-10");
+    g_assert_cmpstr (tally_document_get_outlet (TALLY_DOCUMENT (port)), ==, "Aktau Evening Courier");
+    /* The reader reads the document again once the edit settles. */
+    while (g_main_context_iteration (NULL, FALSE));
+    g_assert_cmpstr (last_year_value (reader), ==, "2029");
+    g_assert_cmpstr (tally_undo_stack_get_undo_label (stack), ==, "Edit Article Details");
+
+    g_assert_true (tally_undo_stack_undo (stack, &error));
+    g_assert_no_error (error);
+    while (g_main_context_iteration (NULL, FALSE));
+    g_assert_cmpstr (tally_document_get_published (TALLY_DOCUMENT (port)), ==, "2026-06-17");
+    g_assert_null (tally_document_get_outlet (TALLY_DOCUMENT (port)));
+    g_assert_cmpstr (last_year_value (reader), ==, "2025");
   }
 
   /* Full-text search through the project's index. */
