@@ -79,6 +79,17 @@ on_facts_open_claim (TallyClaim *claim,
                                    record->start, record->end);
 }
 
+/* The timeline's popover asked for an article at a sentence. */
+static void
+on_timeline_show_mention (TallyWindow   *self,
+                          TallyDocument *document,
+                          guint          start,
+                          guint          end)
+{
+  tally_window_set_visible_view (self, "documents");
+  tally_documents_view_show_claim (self->documents_view, G_OBJECT (document), start, end);
+}
+
 void
 _tally_window_set_project (TallyWindow  *self,
                            TallyProject *project)
@@ -527,6 +538,8 @@ _tally_window_project_init (TallyWindow *self)
 
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (tally_window_update_recent_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_view, "show-mention",
+                           G_CALLBACK (on_timeline_show_mention), self, G_CONNECT_SWAPPED);
   tally_window_update_recent_menu (self);
 
   project = tally_project_new_temporary (&error);
