@@ -475,7 +475,7 @@ load_claims_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_CHECKED, &error);
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (store == NULL || !tally_store_foreach_claim (store, collect_claim_cb, claims, &error))
@@ -545,7 +545,7 @@ load_texts_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_CHECKED, &error);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_document_text_free);
 
   if (store == NULL || !tally_store_foreach_text (store, collect_text_cb, texts, &error))
@@ -1098,7 +1098,7 @@ import_thread (gpointer data)
   job->result->n_failed = job->result->failures->len;
 
   /* The worker's own connection: the window keeps reading through its own. */
-  store = tally_store_open (job->store_path, TALLY_STORE_OPEN_DEFAULT, &error);
+  store = tally_store_open (job->store_path, TALLY_STORE_OPEN_CHECKED, &error);
   ok = store != NULL && import_files (self, job, store, files, cancellable, &error);
   job->result->cancelled = g_cancellable_is_cancelled (cancellable);
   if (store != NULL)

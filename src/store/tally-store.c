@@ -312,7 +312,7 @@ _tally_store_open_at_version (const char           *path,
           return NULL;
         }
     }
-  else if (!check_existing (path, error))
+  else if (!(flags & TALLY_STORE_OPEN_CHECKED) && !check_existing (path, error))
     return NULL;
 
   store = g_new0 (TallyStore, 1);

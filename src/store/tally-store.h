@@ -39,6 +39,8 @@ typedef enum
 {
   TALLY_STORE_OPEN_DEFAULT = 0,
   TALLY_STORE_OPEN_CREATE = 1 << 0,    /* create the file when missing */
+  TALLY_STORE_OPEN_CHECKED = 1 << 1,   /* already opened (and checked) elsewhere:
+                                        * a second connection skips the checks */
 } TallyStoreOpenFlags;
 
 /* One row of the document list: what the model shows without the text. */
