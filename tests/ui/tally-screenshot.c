@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * tally-screenshot VIEW OUT.png [--dark] [--size WxH] [--action NAME[=STRING]]… [FILE…]
+ * tally-screenshot VIEW OUT.png [--dark] [--hide-toasts] [--size WxH] [--action NAME[=STRING]]… [FILE…]
  *
  * Opens Tally's window on FILEs, shows VIEW (documents, facts, timeline), waits
  * until the window is idle, and renders it with GTK's own renderer to a PNG.
@@ -14,11 +14,25 @@
 static char *view_name;
 static char *output_path;
 static gboolean dark;
+static gboolean hide_toasts;
 static char *size = NULL;
 static char **actions;
 static char **file_args;
 static int exit_status = 1;
 static guint idle_ticks;
+
+/* Toasts are news of the moment; a picture for the README does without them. */
+static void
+hide_toast_widgets (GtkWidget *widget)
+{
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget"))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    hide_toast_widgets (child);
+}
 
 static void
 render_window (GtkWindow *window)
@@ -61,6 +75,11 @@ wait_then_render (gpointer user_data)
     }
   if (++idle_ticks < 8)
     return G_SOURCE_CONTINUE;
+  if (hide_toasts && idle_ticks == 8)
+    {
+      hide_toast_widgets (GTK_WIDGET (window));
+      return G_SOURCE_CONTINUE;
+    }
 
   /* "shortcuts" is the keyboard shortcuts window, a toplevel of its own. */
   if (g_str_equal (view_name, "shortcuts"))
@@ -150,6 +169,7 @@ main (int   argc,
   g_autoptr(TallyApplication) app = NULL;
   const GOptionEntry entries[] = {
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
+    { "hide-toasts", 0, 0, G_OPTION_ARG_NONE, &hide_toasts, "Leave toasts out of the picture", NULL },
     { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WIDTHxHEIGHT" },
     { "action", 0, 0, G_OPTION_ARG_STRING_ARRAY, &actions, "Activate a window action before rendering", "NAME[=STRING]" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &file_args, NULL, NULL },
