@@ -380,6 +380,24 @@ test_html_title_fallback (void)
 }
 
 static void
+test_html_plain_comments (void)
+{
+  /* A comment section without comment markup: read as author/text lines. */
+  const char *page = "<html><body><article><h1>Ferry strike ends</h1>"
+                     "<p>The ferry strike in Kemi ended on Friday after 6 days.</p></article>"
+                     "<section id=\"comments\"><h2>2 Comments</h2>"
+                     "<p>Onni</p><p>About time.</p><p>Liisa K.</p><p>Six days too long.</p>"
+                     "<p>Leave a Reply</p></section></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, strlen (page));
+  g_autoptr(TallyDocumentRecord) r = tally_ingest_bytes (bytes, "strike.html", NULL);
+
+  g_assert_cmpstr (r->text, ==, "The ferry strike in Kemi ended on Friday after 6 days.");
+  g_assert_cmpuint (r->comments->len, ==, 2);
+  assert_comment (r, 0, "Onni", "About time.");
+  assert_comment (r, 1, "Liisa K.", "Six days too long.");
+}
+
+static void
 test_html_sniffed (void)
 {
   /* An .txt name does not make a page text: content decides. */
@@ -919,6 +937,7 @@ main (int    argc,
   g_test_add_func ("/ingest/html/densest-block", test_html_densest);
   g_test_add_func ("/ingest/html/title-fallback", test_html_title_fallback);
   g_test_add_func ("/ingest/html/sniffed", test_html_sniffed);
+  g_test_add_func ("/ingest/html/plain-comments", test_html_plain_comments);
   g_test_add_func ("/ingest/encoding/utf8-bom", test_encoding_utf8_bom);
   g_test_add_data_func ("/ingest/encoding/utf16le", "UTF-16LE", test_encoding_utf16);
   g_test_add_data_func ("/ingest/encoding/utf16be", "UTF-16BE", test_encoding_utf16);
