@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The Timeline view inside Tally's window: the samples imported into a
+ * project come out as events, and a mention chosen in an event's popover
+ * opens the Documents view at that article.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tally-application.h"
+#include "tally-documents-view.h"
+#include "tally-event.h"
+#include "tally-timeline-view.h"
+#include "tally-window.h"
+
+static TallyApplication *app;
+
+static void
+test_project_events_and_mention (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autofree char *samples_path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (samples_path);
+  TallyTimelineView *view;
+  TallyTimeline *timeline;
+  GListModel *events;
+  g_autoptr(TallyEvent) first = NULL;
+  const TallyEventMention *mention;
+  TallyDocumentsView *documents;
+  GObject *selected;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  tally_window_open_files (window, &samples, 1);
+  view = TALLY_TIMELINE_VIEW (tally_window_get_view (window, "timeline"));
+  timeline = tally_timeline_view_get_timeline (view);
+
+  /* Import, then the finder's worker thread. */
+  while ((tally_window_get_busy (window) || tally_timeline_view_get_events (view) == NULL
+          || g_list_model_get_n_items (tally_timeline_view_get_events (view)) < 10)
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  events = tally_timeline_view_get_events (view);
+  g_assert_nonnull (events);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 10);
+
+  first = g_list_model_get_item (events, 0);
+  g_assert_cmpstr (tally_event_get_label (first), ==, "First Baltic–Caspian Connectivity Summit");
+  g_assert_true (tally_event_get_disputed (first));
+
+  /* What the popover's mention button does. */
+  mention = g_ptr_array_index (tally_event_get_record (first)->mentions, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+  g_signal_emit_by_name (timeline, "mention-activated", mention->document, (guint) mention->start,
+                         (guint) mention->end);
+  g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
+  documents = TALLY_DOCUMENTS_VIEW (tally_window_get_view (window, "documents"));
+  selected = tally_documents_view_get_selected (documents);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (tally_document_get_id (TALLY_DOCUMENT (selected)), ==,
+                   g_ascii_strtoll (mention->document, NULL, 10));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+  g_autofree char *data_home = g_dir_make_tmp ("tally-test-timeline-window-XXXXXX", NULL);
+
+  /* Unsaved projects of this test stay apart from other tests running beside it. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tally_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/timeline-window/project-events-and-mention", test_project_events_and_mention);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
