@@ -835,18 +835,40 @@ host_of (const char *url)
   return end > p ? g_strndup (p, end - p) : NULL;
 }
 
-/* "Headline | Outlet" → "Headline". */
+/* A site name: a few words, each capitalised ("Northern Post", "BBC"). */
+static gboolean
+looks_like_site_name (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || n > 4)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!g_unichar_isupper (g_utf8_get_char (words[i])) && !g_unichar_isdigit (g_utf8_get_char (words[i])))
+      return FALSE;
+  return TRUE;
+}
+
+/* "Headline | Outlet" → "Headline". A dash is also a headline's own
+ * punctuation, so after a dash only the outlet's name (or something that
+ * looks like a site name) is taken off. */
 static char *
 strip_title_suffix (const char *title,
                     const char *outlet)
 {
-  static const char * const seps[] = { " | ", " – ", " — ", " - ", " :: " };
+  static const char * const seps[] = { " | ", " :: ", " – ", " — ", " - " };
 
   for (guint i = 0; i < G_N_ELEMENTS (seps); i++)
     {
       const char *sep = g_strrstr (title, seps[i]);
+      const char *suffix;
 
-      if (sep != NULL && sep > title && (outlet == NULL || strlen (sep + strlen (seps[i])) <= 40))
+      if (sep == NULL || sep == title)
+        continue;
+      suffix = sep + strlen (seps[i]);
+      if (outlet != NULL ? g_ascii_strcasecmp (suffix, outlet) == 0 || (i < 2 && strlen (suffix) <= 40)
+                         : (i < 2 && strlen (suffix) <= 40) || looks_like_site_name (suffix))
         return g_strndup (title, sep - title);
     }
   return g_strdup (title);

@@ -380,6 +380,28 @@ test_html_title_fallback (void)
 }
 
 static void
+test_html_title_suffix (void)
+{
+  const struct { const char *title; const char *expected; } cases[] = {
+    { "Ice roads open | Lakeland Daily", "Ice roads open" },
+    { "Ice roads open - Northern Post", "Ice roads open" },
+    { "Kemijärvi – thin ice again", "Kemijärvi – thin ice again" },
+    { "Quota cut :: LNS", "Quota cut" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *page = g_strdup_printf ("<html><head><title>%s</title></head>"
+                                               "<body><p>The ice road opened on Tuesday.</p></body></html>",
+                                               cases[i].title);
+      g_autoptr(GBytes) bytes = g_bytes_new (page, strlen (page));
+      g_autoptr(TallyDocumentRecord) r = tally_ingest_bytes (bytes, "t.html", NULL);
+
+      g_assert_cmpstr (r->title, ==, cases[i].expected);
+    }
+}
+
+static void
 test_html_plain_comments (void)
 {
   /* A comment section without comment markup: read as author/text lines. */
@@ -938,6 +960,7 @@ main (int    argc,
   g_test_add_func ("/ingest/html/title-fallback", test_html_title_fallback);
   g_test_add_func ("/ingest/html/sniffed", test_html_sniffed);
   g_test_add_func ("/ingest/html/plain-comments", test_html_plain_comments);
+  g_test_add_func ("/ingest/html/title-suffix", test_html_title_suffix);
   g_test_add_func ("/ingest/encoding/utf8-bom", test_encoding_utf8_bom);
   g_test_add_data_func ("/ingest/encoding/utf16le", "UTF-16LE", test_encoding_utf16);
   g_test_add_data_func ("/ingest/encoding/utf16be", "UTF-16BE", test_encoding_utf16);
