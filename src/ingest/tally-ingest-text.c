@@ -435,6 +435,21 @@ next_nonblank (GPtrArray *lines,
   return i;
 }
 
+static char *
+host_of_url (const char *text)
+{
+  const char *p = strstr (text, "://");
+  const char *end;
+
+  if (p == NULL)
+    return NULL;
+  p += 3;
+  if (g_str_has_prefix (p, "www."))
+    p += 4;
+  end = p + strcspn (p, "/:?#> ");
+  return end > p ? g_strndup (p, end - p) : NULL;
+}
+
 /* "Jane Doe" alone on a line: two to four capitalised words. */
 static gboolean
 is_name_line (const char *text)
@@ -522,6 +537,13 @@ mark_header (TallyDocumentRecord *record,
         break;
       if (title_norm != NULL && g_str_equal (norm, title_norm))
         line->role = ROLE_FURNITURE;
+      else if (strstr (line->text, "://") != NULL && tally_rules_match (TALLY_RULE_LINE, line->text, NULL))
+        {
+          /* The page's address, as reader views save it: the outlet's host. */
+          line->role = ROLE_FURNITURE;
+          if (record->outlet == NULL)
+            record->outlet = host_of_url (line->text);
+        }
       else if (count_words (line->text) <= 14 && tally_rules_match (TALLY_RULE_BYLINE, line->text, &author))
         {
           line->role = ROLE_FURNITURE;

@@ -237,6 +237,20 @@ test_text_slug_alone (void)
 }
 
 static void
+test_text_url_line (void)
+{
+  const char *text = "Ice road to Hailuoto opens\nhttps://www.coast-weekly.example/ice-road\n\n"
+                     "The ice road opened on Tuesday.\n\nhttps://example.org/more\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(TallyDocumentRecord) r = tally_ingest_bytes (bytes, "road.txt", NULL);
+
+  g_assert_cmpstr (r->title, ==, "Ice road to Hailuoto opens");
+  g_assert_cmpstr (r->outlet, ==, "coast-weekly.example");
+  g_assert_cmpstr (r->text, ==, "The ice road opened on Tuesday.");
+  g_assert_cmpuint (r->boilerplate->len, ==, 2);
+}
+
+static void
 test_markdown (void)
 {
   g_autoptr(TallyDocumentRecord) r = ingest_fixture ("wrapped.md");
@@ -496,6 +510,40 @@ test_encoding_cp1252 (void)
   /* One byte per character in Windows-1252. */
   g_assert_cmpuint (tally_document_record_source_offset (r, lifted - r->text), ==,
                     g_utf8_strlen (ENC_TEXT, strstr (ENC_TEXT, "lifted") - ENC_TEXT));
+}
+
+static void
+test_encoding_html (void)
+{
+  /* The page's own charset declaration does not undo the decoding. */
+#define PAGE(charset) "<html><head><meta charset=\"" charset "\"></head><body>" \
+                     "<p>The “thin ice” warning for Kemijärvi was lifted on Friday.</p></body></html>"
+  const char *expected = "The “thin ice” warning for Kemijärvi was lifted on Friday.";
+  const char *cp_page = PAGE ("windows-1252");
+  const char *u16_page = PAGE ("utf-16");
+  const char *lie_page = PAGE ("iso-8859-1");
+  gsize cp_len = 0, u16_len = 0;
+  g_autofree char *cp = g_convert (cp_page, -1, "WINDOWS-1252", "UTF-8", NULL, &cp_len, NULL);
+  g_autofree char *u16 = g_convert (u16_page, -1, "UTF-16LE", "UTF-8", NULL, &u16_len, NULL);
+  g_autofree char *u16_bom = g_malloc (u16_len + 2);
+  struct { const char *data; gsize len; } cases[3];
+
+  memcpy (u16_bom, "\xFF\xFE", 2);
+  memcpy (u16_bom + 2, u16, u16_len);
+  cases[0].data = cp, cases[0].len = cp_len;
+  cases[1].data = u16_bom, cases[1].len = u16_len + 2;
+  cases[2].data = lie_page, cases[2].len = strlen (lie_page);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (cases[i].data, cases[i].len);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TallyDocumentRecord) r = tally_ingest_bytes (bytes, "page.html", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (r->format, ==, "html");
+      g_assert_cmpstr (r->text, ==, expected);
+    }
+#undef PAGE
 }
 
 static void
@@ -953,6 +1001,7 @@ main (int    argc,
   g_test_add_func ("/ingest/text/hash", test_text_hash);
   g_test_add_func ("/ingest/text/slug", test_text_slug);
   g_test_add_func ("/ingest/text/slug-alone", test_text_slug_alone);
+  g_test_add_func ("/ingest/text/url-line", test_text_url_line);
   g_test_add_func ("/ingest/markdown/wrapped", test_markdown);
   g_test_add_func ("/ingest/html/article", test_html_article);
   g_test_add_func ("/ingest/html/json-ld", test_html_jsonld);
@@ -966,6 +1015,7 @@ main (int    argc,
   g_test_add_data_func ("/ingest/encoding/utf16be", "UTF-16BE", test_encoding_utf16);
   g_test_add_func ("/ingest/encoding/windows-1252", test_encoding_cp1252);
   g_test_add_func ("/ingest/encoding/line-ends", test_encoding_line_ends);
+  g_test_add_func ("/ingest/encoding/html", test_encoding_html);
   g_test_add_func ("/ingest/errors/each", test_errors);
   g_test_add_func ("/ingest/errors/failure-reason", test_failure_reason);
   g_test_add_func ("/ingest/errors/vanished", test_vanished);
