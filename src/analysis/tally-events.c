@@ -131,9 +131,12 @@ event_lexicon_add (EventLexicon *lex,
       g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 2);
 
       NEED_KIND (parts[0]);
-      if (parts[1] == NULL || strstr (parts[1], "%s") == NULL || strchr (strstr (parts[1], "%s") + 1, '%') != NULL)
+      const char *hole = parts[1] ? strchr (parts[1], '%') : NULL;
+
+      if (hole == NULL || (hole[1] != 's' && hole[1] != 'p') || strchr (hole + 1, '%') != NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "verb “%s” needs “kind|label with one %%s”", key);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "verb “%s” needs “kind|label with one %%s or %%p”", key);
           return FALSE;
         }
       g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
@@ -544,6 +547,25 @@ tally_event_finder_new (const char  *language,
   return finder;
 }
 
+TallyEventFinder *
+tally_event_finder_new_from_data (const char  *data,
+                                  gsize        len,
+                                  const char  *name,
+                                  GError     **error)
+{
+  TallyEventFinder *finder;
+  EventLexicon *lex = event_lexicon_parse (data, len, name, error);
+
+  if (lex == NULL)
+    return NULL;
+  finder = g_new0 (TallyEventFinder, 1);
+  finder->language = g_strdup ("en");
+  finder->lex = lex;
+  finder->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
+  finder->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) mention_free);
+  return finder;
+}
+
 void
 tally_event_finder_free (TallyEventFinder *finder)
 {
@@ -932,9 +954,13 @@ verb_mention (const EventLexicon *lex,
   m->kind = kind;
   m->verb = TRUE;
   {
-    const char *hole = strstr (parts[1], "%s");
+    const char *hole = strchr (parts[1], '%');
+    const char *mark = "";
 
-    m->of_label = g_strdup_printf ("%.*s%s%s", (int) (hole - parts[1]), parts[1], subject, hole + 2);
+    /* %p: "ministers’", "the president’s". */
+    if (hole[1] == 'p')
+      mark = g_str_has_suffix (subject, "s") ? "’" : "’s";
+    m->of_label = g_strdup_printf ("%.*s%s%s%s", (int) (hole - parts[1]), parts[1], subject, mark, hole + 2);
   }
   capitalise_first (m->of_label);
   *first_word = first;

@@ -23,6 +23,12 @@ typedef struct _TallyEventFinder TallyEventFinder;
 /* NULL (with error) when the language has no pattern file. */
 TallyEventFinder *tally_event_finder_new           (const char        *language,
                                                     GError           **error);
+/* The same with a pattern file's contents; `name` is used in error messages
+ * ("name:LINE: reason"). */
+TallyEventFinder *tally_event_finder_new_from_data (const char        *data,
+                                                    gsize              len,
+                                                    const char        *name,
+                                                    GError           **error);
 void              tally_event_finder_free          (TallyEventFinder  *finder);
 
 /* `published` is an ISO date ("2026-06-17", a time may follow) or NULL.

@@ -127,6 +127,49 @@ test_unknown_language (void)
 }
 
 static void
+assert_bad_patterns (const char *data,
+                     const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  TallyEventFinder *finder = tally_event_finder_new_from_data (data, strlen (data), "test.events", &error);
+
+  g_assert_null (finder);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* A broken pattern file says which line and why. */
+static void
+test_bad_patterns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyEventFinder) finder = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  const char *good = "[noun]\nrally = meeting\n[gathering]\nmeeting\n";
+
+  assert_bad_patterns ("summit = summit\n", "test.events:1: entry before any [section]");
+  assert_bad_patterns ("# x\n[noun\n", "test.events:2: section header without “]”");
+  assert_bad_patterns ("[noun]\nsummit = party\n", "test.events:2: unknown event kind “party”");
+  assert_bad_patterns ("[colours]\nred\n", "test.events:2: unknown section [colours]");
+  assert_bad_patterns ("[ordinal]\nfirst = zero\n", "test.events:2: “first” needs a positive number");
+  assert_bad_patterns ("[season]\nspring = March\n", "test.events:2: season “spring” needs “M-M”");
+  assert_bad_patterns ("[verb]\nmet = meeting|Meeting\n",
+                       "test.events:2: verb “met” needs “kind|label with one %s or %p”");
+
+  /* Another file, other words: "rally" is an event now, "summit" is not. */
+  finder = tally_event_finder_new_from_data (good, strlen (good), "test.events", &error);
+  g_assert_no_error (error);
+  {
+    const char *text = "The Lakeside Rally was held in 2019. The summit was in 2020.";
+
+    tally_event_finder_add_document (finder, "d1", text, strlen (text), "2025-01-01");
+  }
+  events = tally_event_finder_finish (finder);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (((TallyEventRecord *) g_ptr_array_index (events, 0))->label, ==, "Lakeside Rally");
+}
+
+static void
 test_weekday (void)
 {
   /* 2025-03-12 is a Wednesday. */
@@ -231,7 +274,7 @@ test_fixtures (void)
   assert_documents (g_ptr_array_index (e->alternatives, 1), "2018", "d2");
   g_assert_cmpuint (e->mentions->len, ==, 2);
 
-  assert_event (event_at (events, 1), "Environment ministers meeting", TALLY_EVENT_KIND_MEETING, "2025-01", NULL,
+  assert_event (event_at (events, 1), "Environment ministers’ meeting", TALLY_EVENT_KIND_MEETING, "2025-01", NULL,
                 TALLY_EVENT_PRECISION_MONTH, "Kuopio", FALSE, FALSE);
   assert_event (event_at (events, 2), "Years of Clean Water", TALLY_EVENT_KIND_YEARS, "2025", "2026",
                 TALLY_EVENT_PRECISION_RANGE, NULL, FALSE, FALSE);
@@ -307,7 +350,7 @@ static const SampleEvent sample_events[] = {
   { "second-summit", "Second Baltic–Caspian Connectivity Summit" },
   { "third-summit", "Third Baltic–Caspian Connectivity Summit" },
   { "agreements-signed", "Signing of the agreements" },
-  { "astana-ministers", "Foreign ministers meeting" },
+  { "astana-ministers", "Foreign ministers’ meeting" },
   { "cultural-years", "Years of Cultural Exchange" },
   { "fourth-summit", "Fourth Baltic–Caspian Connectivity Summit" },
   { "corridor-construction", "Construction of the missing sections begins" },
@@ -541,6 +584,7 @@ main (int   argc,
 
   g_test_add_func ("/analysis/events/parse-iso-date", test_parse_iso);
   g_test_add_func ("/analysis/events/unknown-language", test_unknown_language);
+  g_test_add_func ("/analysis/events/bad-patterns", test_bad_patterns);
   g_test_add_func ("/analysis/events/weekday", test_weekday);
   g_test_add_func ("/analysis/events/season", test_season);
   g_test_add_func ("/analysis/events/not-events", test_not_events);
