@@ -1098,7 +1098,7 @@ import_thread (gpointer data)
   job->result->n_failed = job->result->failures->len;
 
   /* The worker's own connection: the window keeps reading through its own. */
-  store = tally_store_open (job->store_path, TALLY_STORE_OPEN_CHECKED, &error);
+  store = tally_store_open (job->store_path, TALLY_STORE_OPEN_CHECKED | TALLY_STORE_OPEN_BULK, &error);
   ok = store != NULL && import_files (self, job, store, files, cancellable, &error);
   job->result->cancelled = g_cancellable_is_cancelled (cancellable);
   if (store != NULL)

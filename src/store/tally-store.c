@@ -331,6 +331,9 @@ _tally_store_open_at_version (const char           *path,
   if (!exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                     "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000", error))
     return NULL;
+  if ((flags & TALLY_STORE_OPEN_BULK) &&
+      !exec (store, "PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -65536", error))
+    return NULL;
   if (!migrate (store, version, error))
     return NULL;
 
@@ -436,13 +439,15 @@ unpack_pairs (GArray     *array,
     }
 }
 
+/* SQLITE_STATIC: every caller steps and resets the statement while the
+ * string is still alive, so SQLite need not copy it. */
 static void
 bind_text (sqlite3_stmt *stmt,
            int           index,
            const char   *text)
 {
   if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, index);
 }

@@ -41,6 +41,8 @@ typedef enum
   TALLY_STORE_OPEN_CREATE = 1 << 0,    /* create the file when missing */
   TALLY_STORE_OPEN_CHECKED = 1 << 1,   /* already opened (and checked) elsewhere:
                                         * a second connection skips the checks */
+  TALLY_STORE_OPEN_BULK = 1 << 2,      /* many writes ahead (an import): a bigger
+                                        * cache, fewer WAL checkpoints */
 } TallyStoreOpenFlags;
 
 /* One row of the document list: what the model shows without the text. */

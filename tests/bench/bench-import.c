@@ -228,7 +228,7 @@ print_phases (const char *corpus,
     }
   t_claims = g_get_monotonic_time () - t0;
 
-  store = tally_store_open (db, TALLY_STORE_OPEN_CREATE, &error);
+  store = tally_store_open (db, TALLY_STORE_OPEN_CREATE | TALLY_STORE_OPEN_BULK, &error);
   g_assert_no_error (error);
   t0 = g_get_monotonic_time ();
   tally_store_begin (store, NULL);
