@@ -37,6 +37,7 @@ struct _TallyDocumentsView
   GListModel          *facts;
   GHashTable          *conflict_claims;     /* "document:start:end" */
   GHashTable          *conflict_documents;  /* document id */
+  GHashTable          *outlet_names;        /* every outlet of the documents */
 
   TallyDocumentsViewShowFunc   show_func;
   gpointer                     show_data;
@@ -210,20 +211,23 @@ static void
 tally_documents_view_update_outlets (TallyDocumentsView *self)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = self->documents ? g_list_model_get_n_items (self->documents) : 0;
   guint selected = 0;
+  GHashTableIter iter;
+  gpointer name;
 
+  g_hash_table_remove_all (self->outlet_names);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) document = g_list_model_get_item (self->documents, i);
       char *outlet = tally_document_dup_string (document, TALLY_DOCUMENT_PROP_OUTLET);
 
-      if (outlet != NULL && g_hash_table_add (seen, outlet))
-        g_ptr_array_add (names, outlet);
-      else
-        g_free (outlet);
+      if (outlet != NULL)
+        g_hash_table_add (self->outlet_names, outlet);
     }
+  g_hash_table_iter_init (&iter, self->outlet_names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort_values (names, (GCompareFunc) g_utf8_collate);
   g_ptr_array_insert (names, 0, g_strdup (_("All Outlets")));
   g_ptr_array_add (names, NULL);
@@ -249,11 +253,26 @@ tally_documents_view_update_page (TallyDocumentsView *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
+/* Imports add documents in batches: only a batch bringing a new outlet
+ * rebuilds the outlet list; removals always do. */
 static void
-on_documents_items_changed (TallyDocumentsView *self)
+on_documents_items_changed (TallyDocumentsView *self,
+                            guint               position,
+                            guint               removed,
+                            guint               added)
 {
+  gboolean new_outlet = removed > 0;
+
   tally_documents_view_update_page (self);
-  tally_documents_view_update_outlets (self);
+  for (guint i = position; !new_outlet && i < position + added; i++)
+    {
+      g_autoptr(GObject) document = g_list_model_get_item (self->documents, i);
+      g_autofree char *outlet = tally_document_dup_string (document, TALLY_DOCUMENT_PROP_OUTLET);
+
+      new_outlet = outlet != NULL && !g_hash_table_contains (self->outlet_names, outlet);
+    }
+  if (new_outlet)
+    tally_documents_view_update_outlets (self);
 }
 
 static GObject *
@@ -272,6 +291,8 @@ reshow_idle_cb (gpointer user_data)
   self->reshow_idle = 0;
   if (self->shown != NULL && self->show_func != NULL)
     self->show_func (self->reader, self->shown, self->show_data);
+  /* An outlet may have been corrected. */
+  tally_documents_view_update_outlets (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1205,6 +1226,7 @@ tally_documents_view_dispose (GObject *object)
   g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->conflict_claims, g_hash_table_unref);
   g_clear_pointer (&self->conflict_documents, g_hash_table_unref);
+  g_clear_pointer (&self->outlet_names, g_hash_table_unref);
   g_clear_pointer (&self->outlet, g_free);
   g_clear_pointer (&self->query, g_free);
   G_OBJECT_CLASS (tally_documents_view_parent_class)->dispose (object);
@@ -1357,6 +1379,7 @@ tally_documents_view_init (TallyDocumentsView *self)
   self->item_type = G_TYPE_INVALID;
   self->conflict_claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->conflict_documents = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->outlet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

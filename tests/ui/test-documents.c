@@ -722,6 +722,15 @@ test_documents_project (void)
     /* The reader reads the document again once the edit settles. */
     while (g_main_context_iteration (NULL, FALSE));
     g_assert_cmpstr (last_year_value (reader), ==, "2029");
+    /* The corrected outlet is offered in the outlet filter. */
+    {
+      GListModel *outlets = tally_documents_view_get_outlets (view);
+      gboolean listed = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (outlets); i++)
+        listed |= g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (outlets), i), "Aktau Evening Courier");
+      g_assert_true (listed);
+    }
     g_assert_cmpstr (tally_undo_stack_get_undo_label (stack), ==, "Edit Article Details");
 
     g_assert_true (tally_undo_stack_undo (stack, &error));
