@@ -4,50 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "tally-facts-view.h"
-
-/* The fact table: claims of all documents lined up by measure and graded.
- * facts → filter (search, status) → sort (the column view's sorter) →
- * single selection → column view; the selected fact's claims fill a side
- * panel. Rows are recycled by GtkColumnView: nothing is built per fact. */
-struct _TallyFactsView
-{
-  AdwBin               parent_instance;
-
-  GListModel          *facts;
-  TallyFactsFilter     filter_mode;
-  char                *counts;
-
-  TallyProject        *project;
-  gulong               documents_changed_id;
-  guint                refresh_source;
-  GCancellable        *refresh_cancellable;
-  gboolean             busy;
-
-  TallyFactsViewDescribeFunc describe_func;
-  gpointer             describe_data;
-  GDestroyNotify       describe_destroy;
-  TallyFactsViewOpenFunc open_func;
-  gpointer             open_data;
-  GDestroyNotify       open_destroy;
-
-  /* Template children */
-  GtkStack            *stack;
-  AdwOverlaySplitView *split_view;
-  GtkSearchEntry      *search_entry;
-  GtkDropDown         *status_dropdown;
-  GtkLabel            *counts_label;
-  GtkColumnView       *column_view;
-  GtkSingleSelection  *selection;
-  GtkSortListModel    *sort_model;
-  GtkFilterListModel  *filter_model;
-  GtkStringFilter     *search_filter;
-  GtkCustomFilter     *status_filter;
-  AdwWindowTitle      *panel_title;
-  GtkLabel            *panel_explanation;
-  GtkListView         *claims_view;
-  GtkNoSelection      *claims_selection;
-};
+#include "tally-facts-view-private.h"
 
 G_DEFINE_FINAL_TYPE (TallyFactsView, tally_facts_view, ADW_TYPE_BIN)
 
@@ -190,6 +147,7 @@ setup_claim_row (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *row;
   GtkWidget *source = gtk_label_new (NULL);
   GtkWidget *sentence = gtk_label_new (NULL);
 
@@ -206,7 +164,11 @@ setup_claim_row (GtkSignalListItemFactory *factory,
   gtk_label_set_use_markup (GTK_LABEL (sentence), TRUE);
   gtk_box_append (GTK_BOX (box), source);
   gtk_box_append (GTK_BOX (box), sentence);
-  gtk_list_item_set_child (item, box);
+  gtk_widget_set_hexpand (box, TRUE);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), _tally_facts_view_split_button_new (user_data, item));
+  gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, TRUE);
 }
 
@@ -217,13 +179,15 @@ bind_claim_row (GtkSignalListItemFactory *factory,
 {
   TallyFactsView *self = user_data;
   TallyClaim *claim = gtk_list_item_get_item (item);
-  GtkWidget *source = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *source = gtk_widget_get_first_child (gtk_widget_get_first_child (gtk_list_item_get_child (item)));
   GtkWidget *sentence = gtk_widget_get_next_sibling (source);
   g_autofree char *description = describe (self, tally_claim_get_document_id (claim));
   g_autofree char *markup = claim_markup (claim);
 
   gtk_label_set_label (GTK_LABEL (source), description);
   gtk_label_set_markup (GTK_LABEL (sentence), markup);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (gtk_widget_get_last_child (gtk_list_item_get_child (item))),
+                                          g_variant_new_uint32 (gtk_list_item_get_position (item)));
 }
 
 static void
@@ -234,6 +198,7 @@ show_fact (TallyFactsView *self,
     {
       gtk_no_selection_set_model (self->claims_selection, NULL);
       adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
+      _tally_facts_view_corrections_update (self);
       return;
     }
   adw_window_title_set_title (self->panel_title, tally_fact_get_label (fact));
@@ -241,6 +206,7 @@ show_fact (TallyFactsView *self,
   gtk_label_set_label (self->panel_explanation, tally_fact_get_explanation (fact));
   gtk_no_selection_set_model (self->claims_selection, tally_fact_get_claims (fact));
   adw_overlay_split_view_set_show_sidebar (self->split_view, TRUE);
+  _tally_facts_view_corrections_update (self);
 }
 
 static void
@@ -289,6 +255,8 @@ typedef struct
 {
   GPtrArray *claims;          /* TallyClaim* */
   GHashTable *outlets;        /* gint64* → char* */
+  GPtrArray *groups;          /* char* or NULL per claim: the corrections */
+  GHashTable *labels;         /* fact key → label, a copy */
 } RefreshData;
 
 static void
@@ -296,6 +264,8 @@ refresh_data_free (RefreshData *data)
 {
   g_ptr_array_unref (data->claims);
   g_hash_table_unref (data->outlets);
+  g_ptr_array_unref (data->groups);
+  g_hash_table_unref (data->labels);
   g_free (data);
 }
 
@@ -314,7 +284,10 @@ group_in_thread (GTask        *task,
 {
   RefreshData *data = task_data;
 
-  g_task_return_pointer (task, tally_fact_list_new (data->claims, outlet_from_table, data->outlets), g_object_unref);
+  g_task_return_pointer (task,
+                         tally_fact_list_new_corrected (data->claims, outlet_from_table, data->outlets,
+                                                        data->groups, data->labels),
+                         g_object_unref);
 }
 
 static void
@@ -325,6 +298,82 @@ set_busy (TallyFactsView *self,
     return;
   self->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void on_grouped (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data);
+
+/* After a regroup, the fact the analyst was looking at stays selected. */
+static void
+select_by_key (TallyFactsView *self,
+               const char     *key)
+{
+  GListModel *rows = G_LIST_MODEL (self->sort_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (tally_fact_get_key (fact), key) == 0)
+        {
+          tally_facts_view_select (self, i);
+          return;
+        }
+    }
+}
+
+char *
+_tally_facts_view_claim_identity (TallyClaim *claim)
+{
+  const TallyClaimRecord *record = tally_claim_get_record (claim);
+
+  /* A claim is where it stands in its document. */
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT,
+                          tally_claim_get_document_id (claim), record->start, record->end);
+}
+
+void
+_tally_facts_view_regroup (TallyFactsView *self,
+                           const char     *select_key)
+{
+  RefreshData *data;
+  g_autoptr(GTask) task = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (self->claims != NULL);
+
+  g_set_str (&self->select_key, select_key);
+  data = g_new0 (RefreshData, 1);
+  data->claims = g_ptr_array_ref (self->claims);
+  data->outlets = g_hash_table_ref (self->outlets);
+  data->groups = g_ptr_array_new_full (self->claims->len, g_free);
+  for (guint i = 0; i < self->claims->len; i++)
+    {
+      const char *group = NULL;
+
+      if (g_hash_table_size (self->claim_groups) > 0)
+        {
+          g_autofree char *identity = _tally_facts_view_claim_identity (g_ptr_array_index (self->claims, i));
+
+          group = g_hash_table_lookup (self->claim_groups, identity);
+        }
+      g_ptr_array_add (data->groups, g_strdup (group));
+    }
+  data->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, self->labels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (data->labels, g_strdup (key), g_strdup (value));
+
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
+  self->refresh_cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->refresh_cancellable, on_grouped, NULL);
+  g_task_set_source_tag (task, _tally_facts_view_regroup);
+  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
+  g_task_run_in_thread (task, group_in_thread);
 }
 
 static void
@@ -340,7 +389,13 @@ on_grouped (GObject      *source,
     return;
   g_clear_object (&self->refresh_cancellable);
   if (facts != NULL)
-    tally_facts_view_set_facts (self, facts);
+    {
+      g_autofree char *select_key = g_steal_pointer (&self->select_key);
+
+      tally_facts_view_set_facts (self, facts);
+      if (select_key != NULL)
+        select_by_key (self, select_key);
+    }
   set_busy (self, FALSE);
 }
 
@@ -372,8 +427,7 @@ on_claims_loaded (GObject      *source,
   TallyFactsView *self = load->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) claims = tally_project_load_claims_finish (load->project, result, &error);
-  g_autoptr(GTask) task = NULL;
-  RefreshData *data;
+  TallyFact *selected;
 
   /* A newer refresh, another project or a disposed view: drop this one. */
   if (load->cancellable != self->refresh_cancellable || g_cancellable_is_cancelled (load->cancellable))
@@ -389,13 +443,13 @@ on_claims_loaded (GObject      *source,
       load_data_free (load);
       return;
     }
-  data = g_new0 (RefreshData, 1);
-  data->claims = g_steal_pointer (&claims);
-  data->outlets = g_steal_pointer (&load->outlets);
-  task = g_task_new (self, load->cancellable, on_grouped, NULL);
-  g_task_set_source_tag (task, on_claims_loaded);
-  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
-  g_task_run_in_thread (task, group_in_thread);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->outlets, g_hash_table_unref);
+  self->claims = g_steal_pointer (&claims);
+  self->outlets = g_steal_pointer (&load->outlets);
+  selected = tally_facts_view_get_selected (self);
+  _tally_facts_view_regroup (self, selected != NULL ? tally_fact_get_key (selected) : NULL);
+  _tally_facts_view_corrections_update (self);
   load_data_free (load);
 }
 
@@ -474,6 +528,7 @@ tally_facts_view_dispose (GObject *object)
   tally_facts_view_set_project (self, NULL);
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
+  _tally_facts_view_corrections_dispose (self);
   if (self->describe_destroy != NULL)
     g_clear_pointer (&self->describe_data, self->describe_destroy);
   self->describe_func = NULL;
@@ -493,6 +548,7 @@ tally_facts_view_finalize (GObject *object)
   TallyFactsView *self = TALLY_FACTS_VIEW (object);
 
   g_free (self->counts);
+  g_free (self->select_key);
   G_OBJECT_CLASS (tally_facts_view_parent_class)->finalize (object);
 }
 
@@ -532,7 +588,12 @@ tally_facts_view_class_init (TallyFactsViewClass *klass)
   g_type_ensure (TALLY_TYPE_FACT);
   g_type_ensure (TALLY_TYPE_CLAIM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-facts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, stack);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, merge_button);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, merge_list);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, merge_candidates);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, merge_filter);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, split_view);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, status_dropdown);
@@ -559,6 +620,7 @@ tally_facts_view_class_init (TallyFactsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "facts.close-panel", NULL, close_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "facts.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "facts.close-panel", NULL);
+  _tally_facts_view_corrections_class_init (klass);
 }
 
 static void
@@ -567,6 +629,7 @@ tally_facts_view_init (TallyFactsView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tally_facts_view_corrections_init (self);
   gtk_custom_filter_set_filter_func (self->status_filter, status_matches, self, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
@@ -594,6 +657,7 @@ tally_facts_view_set_facts (TallyFactsView *self,
   gtk_stack_set_visible_child_name (self->stack,
                                     facts != NULL && g_list_model_get_n_items (facts) > 0 ? "facts" : "empty");
   update_counts (self);
+  _tally_facts_view_corrections_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
 }
 
@@ -618,6 +682,16 @@ tally_facts_view_set_project (TallyFactsView *self,
       g_clear_signal_handler (&self->documents_changed_id, tally_project_get_documents (self->project));
       g_clear_handle_id (&self->refresh_source, g_source_remove);
       g_clear_object (&self->project);
+      g_clear_pointer (&self->claims, g_ptr_array_unref);
+      g_clear_pointer (&self->outlets, g_hash_table_unref);
+      /* Corrections belong to the project they were made in. */
+      if (self->undo_stack != NULL)
+        {
+          tally_undo_stack_clear (self->undo_stack);
+          g_hash_table_remove_all (self->claim_groups);
+          g_hash_table_remove_all (self->labels);
+          _tally_facts_view_corrections_update (self);
+        }
       set_busy (self, FALSE);
     }
   if (project == NULL)

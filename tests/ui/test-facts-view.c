@@ -303,6 +303,125 @@ test_follows_project (void)
   g_assert_finalize_object (view);
 }
 
+static void
+wait_until_grouped (TallyFactsView *view)
+{
+  /* A correction regroups in a worker; its result arrives on the main loop. */
+  g_main_context_iteration (NULL, FALSE);
+  while (tally_facts_view_get_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static TallyFact *
+row_labelled (TallyFactsView *view,
+              const char     *label,
+              guint          *position)
+{
+  GListModel *rows = tally_facts_view_get_rows (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (tally_fact_get_label (fact), label))
+        {
+          if (position != NULL)
+            *position = i;
+          return fact;   /* the rows model keeps it alive */
+        }
+    }
+  return NULL;
+}
+
+/* Split, rename and merge on a project's facts, each undone and redone. */
+static void
+test_corrections (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autofree char *folder = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (folder);
+  g_autoptr(TallyImportResult) imported = NULL;
+  GtkWidget *window = gtk_window_new ();
+  TallyFactsView *view = g_object_new (TALLY_TYPE_FACTS_VIEW, NULL);
+  GListModel *panel = tally_facts_view_get_panel_claims (view);
+  TallyFact *fact;
+  guint position = 0, split_at = G_MAXUINT, fourth_claims;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  tally_facts_view_set_project (view, project);
+  tally_project_import_async (project, &samples, 1, NULL, on_imported, &imported);
+  while (imported == NULL || tally_facts_view_get_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames (3);
+
+  /* Nothing to undo yet: undoing changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL);
+  g_assert_false (tally_facts_view_get_busy (view));
+
+  /* Split the lone "2021" out of the first-summit conflict. */
+  g_assert_nonnull (row_labelled (view, "First summit: year", &position));
+  tally_facts_view_select (view, position);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (panel); i++)
+    {
+      g_autoptr(TallyClaim) claim = g_list_model_get_item (panel, i);
+
+      if (g_str_equal (tally_claim_get_text (claim), "2021"))
+        split_at = i;
+    }
+  g_assert_cmpuint (split_at, !=, G_MAXUINT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.split-claim", "u", split_at));
+  wait_until_grouped (view);
+  fact = tally_facts_view_get_selected (view);
+  g_assert_nonnull (fact);
+  g_assert_cmpstr (tally_fact_get_label (fact), ==, "First summit: year");
+  g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpuint (g_list_model_get_n_items (panel), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
+  wait_until_grouped (view);
+  fact = tally_facts_view_get_selected (view);
+  g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpuint (tally_fact_get_claim_count (fact), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.redo", NULL));
+  wait_until_grouped (view);
+  g_assert_cmpint (tally_fact_get_status (tally_facts_view_get_selected (view)), ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
+  wait_until_grouped (view);
+
+  /* Rename, and undo it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.rename", "s", "Riga summit: year"));
+  wait_until_grouped (view);
+  g_assert_cmpstr (tally_fact_get_label (tally_facts_view_get_selected (view)), ==, "Riga summit: year");
+  g_assert_null (row_labelled (view, "First summit: year", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
+  wait_until_grouped (view);
+  g_assert_cmpstr (tally_fact_get_label (tally_facts_view_get_selected (view)), ==, "First summit: year");
+
+  /* Merge the fourth summit's year into the first summit's. */
+  fact = row_labelled (view, "Fourth summit: year", &position);
+  g_assert_nonnull (fact);
+  fourth_claims = tally_fact_get_claim_count (fact);
+  tally_facts_view_select (view, position);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.merge", "s", "date||0|0|first summit"));
+  wait_until_grouped (view);
+  g_assert_null (row_labelled (view, "Fourth summit: year", NULL));
+  fact = tally_facts_view_get_selected (view);
+  g_assert_cmpstr (tally_fact_get_key (fact), ==, "date||0|0|first summit");
+  g_assert_cmpuint (tally_fact_get_claim_count (fact), ==, 3 + fourth_claims);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
+  wait_until_grouped (view);
+  g_assert_nonnull (row_labelled (view, "Fourth summit: year", NULL));
+  g_assert_cmpstr (tally_fact_get_label (tally_facts_view_get_selected (view)), ==, "Fourth summit: year");
+
+  tally_facts_view_set_project (view, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -319,5 +438,6 @@ main (int    argc,
   g_test_add_func ("/ui/facts-view/filter-and-search", test_filter_and_search);
   g_test_add_func ("/ui/facts-view/select-conflict", test_select_conflict);
   g_test_add_func ("/ui/facts-view/follows-project", test_follows_project);
+  g_test_add_func ("/ui/facts-view/corrections", test_corrections);
   return g_test_run ();
 }
