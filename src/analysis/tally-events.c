@@ -485,6 +485,7 @@ typedef struct
   gboolean future;
   gboolean weak;       /* nothing but its date and kind says which event it is */
   gboolean verb;       /* found by its verb: kept only with a date */
+  char *sentence;      /* the words of sentence_start..sentence_end */
 } Mention;
 
 static void
@@ -494,6 +495,7 @@ mention_free (Mention *m)
   g_free (m->series);
   g_free (m->of_label);
   g_free (m->place);
+  g_free (m->sentence);
   g_clear_pointer (&m->participants, g_ptr_array_unref);
   if (m->date)
     {
@@ -506,8 +508,6 @@ mention_free (Mention *m)
 typedef struct
 {
   char *id;
-  char *text;
-  gsize len;
   guint32 published;   /* Julian day, 0 when unknown */
 } Document;
 
@@ -515,7 +515,6 @@ static void
 document_free (Document *d)
 {
   g_free (d->id);
-  g_free (d->text);
   g_free (d);
 }
 
@@ -1260,6 +1259,7 @@ tally_event_finder_add_document (TallyEventFinder *finder,
   g_autoptr(GPtrArray) claims = NULL;
   Document *doc = g_new0 (Document, 1);
   guint doc_index = finder->documents->len;
+  g_autofree char *copy = NULL;
   guint claim_pos = 0;
   guint count = 0;
   gsize pos = 0, s_start, s_end;
@@ -1267,12 +1267,13 @@ tally_event_finder_add_document (TallyEventFinder *finder,
   g_return_val_if_fail (finder != NULL, 0);
   g_return_val_if_fail (text != NULL || len == 0, 0);
 
+  /* A NUL-terminated copy while we read; afterwards only the sentences of
+   * mentions are kept, so memory follows the events, not the corpus. */
+  copy = g_strndup (text, len);
+  text = copy;
   doc->id = g_strdup (document_id);
-  doc->text = g_strndup (text, len);
-  doc->len = len;
   doc->published = julian_of_published (published);
   g_ptr_array_add (finder->documents, doc);
-  text = doc->text;
 
   tally_extract_options_init (&options);
   options.language = finder->language;
@@ -1319,6 +1320,7 @@ tally_event_finder_add_document (TallyEventFinder *finder,
           m->doc = doc_index;
           m->sentence_start = s_start;
           m->sentence_end = s_end;
+          m->sentence = slice (text, s_start, s_end);
           m->start = WORD (words, fd->word)->start;
           m->end = WORD (words, fd->noun)->end;
           if (m->place == NULL)
@@ -1518,7 +1520,7 @@ build_event (TallyEventFinder *finder,
         em->document = g_strdup (doc->id);
         em->start = m->sentence_start;
         em->end = m->sentence_end;
-        em->text = slice (doc->text, m->sentence_start, m->sentence_end);
+        em->text = g_strdup (m->sentence);
         if (m->date)
           {
             em->date = g_strdup (m->date->date);
