@@ -760,6 +760,7 @@ typedef struct
   GPtrArray *files;
   GPtrArray *failures;
   GHashTable *seen_dirs;  /* "dev:ino" of folders on the current path */
+  guint depth;
   GHashTable *seen_files; /* absolute paths already listed */
   GCancellable *cancellable;
 } Walk;
@@ -810,6 +811,11 @@ walk_dir (Walk        *walk,
       add_failure (walk->failures, path, TALLY_INGEST_ERROR_LOOP, "the folder links back to a folder that contains it (a loop)");
       return;
     }
+  if (walk->depth >= 64)
+    {
+      add_failure (walk->failures, path, TALLY_INGEST_ERROR_UNREADABLE, "folders nested more than 64 deep are not opened");
+      return;
+    }
   if ((dir = g_dir_open (path, 0, &error)) == NULL)
     {
       add_failure (walk->failures, path, TALLY_INGEST_ERROR_UNREADABLE,
@@ -829,7 +835,9 @@ walk_dir (Walk        *walk,
       /* Saved web pages' "Name_files" folders hold assets, not articles. */
       if (child_name[0] == '.' || g_str_has_suffix (child_name, "_files"))
         continue;
+      walk->depth++;
       walk_path (walk, child, FALSE);
+      walk->depth--;
     }
   g_hash_table_remove (walk->seen_dirs, key);
 }
@@ -877,6 +885,7 @@ tally_ingest_collect_paths (const char * const *paths,
     g_ptr_array_new_with_free_func (g_free),
     failures,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    0,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     cancellable,
   };

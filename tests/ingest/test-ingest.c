@@ -716,6 +716,30 @@ test_collect (void)
 }
 
 static void
+test_collect_deep (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autoptr(GString) path = g_string_new (dir);
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_ingest_failure_free);
+  g_autoptr(GPtrArray) files = NULL;
+  const char *paths[] = { dir, NULL };
+
+  for (guint level = 1; level <= 70; level++)
+    {
+      g_string_append (path, "/d");
+      g_assert_cmpint (g_mkdir (path->str, 0755), ==, 0);
+      if (level == 2 || level == 70)
+        g_free (write_file (path->str, "note.txt", "N", -1));
+    }
+  files = tally_ingest_collect_paths (paths, -1, failures, NULL);
+  g_assert_cmpuint (files->len, ==, 1);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (files, 0), "/d/d/note.txt"));
+  g_assert_cmpuint (failures->len, ==, 1);
+  g_assert_cmpstr (((TallyIngestFailure *) g_ptr_array_index (failures, 0))->reason, ==,
+                   "folders nested more than 64 deep are not opened");
+}
+
+static void
 test_vanished (void)
 {
   g_autofree char *dir = make_dir ();
@@ -1020,6 +1044,7 @@ main (int    argc,
   g_test_add_func ("/ingest/errors/failure-reason", test_failure_reason);
   g_test_add_func ("/ingest/errors/vanished", test_vanished);
   g_test_add_func ("/ingest/collect", test_collect);
+  g_test_add_func ("/ingest/collect-deep", test_collect_deep);
   g_test_add_func ("/ingest/simhash", test_simhash);
   g_test_add_func ("/ingest/similarity", test_similarity);
   g_test_add_func ("/ingest/samples", test_samples);
