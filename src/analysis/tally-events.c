@@ -1303,9 +1303,15 @@ tally_event_finder_add_document (TallyEventFinder *finder,
       found = g_array_new (FALSE, TRUE, sizeof (Found));
 
       find_nouns (finder, text, words, found);
-      dates = sentence_dates (lex, text, words, claims, &claim_pos, s_start, s_end, doc->published);
       if (found->len == 0)
-        continue;
+        {
+          /* No event here: step over the sentence's claims. */
+          while (claim_pos < claims->len
+                 && ((TallyClaimRecord *) g_ptr_array_index (claims, claim_pos))->start < s_end)
+            claim_pos++;
+          continue;
+        }
+      dates = sentence_dates (lex, text, words, claims, &claim_pos, s_start, s_end, doc->published);
       assign_dates (text, words, found, dates);
       participants = find_participants (lex, text, words);
 
