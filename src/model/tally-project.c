@@ -1158,6 +1158,30 @@ tally_project_import_async (TallyProject         *self,
   g_thread_unref (g_thread_new ("tally-import", import_thread, g_steal_pointer (&task)));
 }
 
+void
+tally_project_import_list_async (TallyProject        *self,
+                                 GListModel          *files,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n;
+
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  n = g_list_model_get_n_items (files);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (files, i);
+
+      if (G_IS_FILE (item))
+        g_ptr_array_add (array, g_steal_pointer (&item));
+    }
+  tally_project_import_async (self, (GFile **) array->pdata, array->len, cancellable, callback, user_data);
+}
+
 TallyImportResult *
 tally_project_import_finish (TallyProject  *self,
                              GAsyncResult  *result,

@@ -71,7 +71,14 @@ void               tally_project_import_async        (TallyProject        *self,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);
-/* NULL only when the project file itself failed (disk full, …). */
+/* The same for a GListModel of GFile (GtkFileDialog's open_multiple result). */
+void               tally_project_import_list_async   (TallyProject        *self,
+                                                      GListModel          *files,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+/* NULL only when the project file itself failed (disk full, …). Finishes
+ * both import calls. */
 TallyImportResult *tally_project_import_finish       (TallyProject        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);

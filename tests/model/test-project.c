@@ -389,6 +389,29 @@ test_open_refused (void)
 }
 
 static void
+test_import_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autofree char *a = g_test_build_filename (G_TEST_DIST, "data", "ingest", "plain.txt", NULL);
+  g_autofree char *b = g_test_build_filename (G_TEST_DIST, "data", "ingest", "article.html", NULL);
+  g_autoptr(GFile) fa = g_file_new_for_path (a);
+  g_autoptr(GFile) fb = g_file_new_for_path (b);
+  ImportWait wait = { 0 };
+
+  g_list_store_append (files, fa);
+  g_list_store_append (files, fb);
+  tally_project_import_list_async (project, G_LIST_MODEL (files), NULL, on_imported, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (wait.error);
+  g_assert_cmpuint (wait.result->n_added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_project_get_documents (project)), ==, 2);
+  tally_import_result_free (wait.result);
+}
+
+static void
 test_cancel (void)
 {
   g_autoptr(GError) error = NULL;
@@ -638,6 +661,7 @@ main (int    argc,
   g_test_add_func ("/model/project/bad-input", test_import_bad_input);
   g_test_add_func ("/model/project/save-as", test_save_as_and_reopen);
   g_test_add_func ("/model/project/open-refused", test_open_refused);
+  g_test_add_func ("/model/project/import-list", test_import_list);
   g_test_add_func ("/model/project/cancel", test_cancel);
   g_test_add_func ("/model/project/remove", test_remove);
   g_test_add_func ("/model/project/load-all-claims", test_load_all_claims);
