@@ -585,11 +585,11 @@ draw_timeline (TallyTimeline *self,
   for (guint i = 0; i < ticks->len; i++)
     {
       TallyTimelineTick *tick = &g_array_index (ticks, TallyTimelineTick, i);
+      /* A labelled tick's line reaches up beside its label. */
+      double top = tick->label[0] ? 4 : AXIS_HEIGHT - 6;
       int text_height;
 
-      gtk_snapshot_append_color (snapshot, tick->label[0] ? &p.grid : &p.grid,
-                                 &GRAPHENE_RECT_INIT (floor (tick->x), tick->label[0] ? 4 : AXIS_HEIGHT - 6,
-                                                      1, lanes_bottom - (tick->label[0] ? 4 : AXIS_HEIGHT - 6)));
+      gtk_snapshot_append_color (snapshot, &p.grid, &GRAPHENE_RECT_INIT (floor (tick->x), top, 1, lanes_bottom - top));
       if (tick->label[0] == '\0')
         continue;
       pango_layout_set_text (self->measure_layout, tick->label, -1);
