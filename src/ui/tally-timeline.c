@@ -1119,10 +1119,22 @@ on_click_pressed (GtkGestureClick *gesture,
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (hit >= 0)
-    {
-      tally_timeline_set_focus_index (self, hit);
-      tally_timeline_activate_focus (self);
-    }
+    tally_timeline_set_focus_index (self, hit);
+}
+
+/* Opens on release: a press that turns into a drag pans instead (the click
+ * gesture is cancelled past the drag threshold and never releases). */
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   TallyTimeline   *self)
+{
+  int hit = hit_test (self, x, y);
+
+  if (hit >= 0 && hit == self->focus)
+    tally_timeline_activate_focus (self);
 }
 
 static gboolean
@@ -1477,6 +1489,7 @@ tally_timeline_init (TallyTimeline *self)
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
   g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
   self->popover = GTK_POPOVER (gtk_popover_new ());
