@@ -10,7 +10,7 @@
 #include "tally-reader-details-dialog.h"
 #include "tally-search-hit.h"
 
-/* The document browser: a sidebar of articles (filter → sort → clusters →
+/* The document browser: a sidebar of articles (sort → filter → clusters →
  * selection → list view) beside the reader, collapsing to one pane on
  * narrow windows. */
 struct _TallyDocumentsView
@@ -169,13 +169,19 @@ is_missing (GObject    *item,
 static void
 append_string_key (TallyDocumentsView *self,
                    GtkMultiSorter     *sorter,
-                   const char         *property)
+                   const char         *property,
+                   gboolean            missing_last)
 {
   GtkExpression *expression = tally_document_expression (self->item_type, property);
   GtkExpression *missing;
 
   if (expression == NULL)
     return;
+  if (!missing_last)
+    {
+      gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (expression)));
+      return;
+    }
   missing = gtk_cclosure_expression_new (G_TYPE_BOOLEAN, NULL,
                                          1, (GtkExpression *[]) { gtk_expression_ref (expression) },
                                          G_CALLBACK (is_missing), NULL, NULL);
@@ -202,7 +208,8 @@ tally_documents_view_update_sorter (TallyDocumentsView *self)
 
   sorter = gtk_multi_sorter_new ();
   for (guint i = 0; i < G_N_ELEMENTS (keys[self->sort]); i++)
-    append_string_key (self, sorter, keys[self->sort][i]);
+    /* Ties are rare: only the first key pays for putting blanks last. */
+    append_string_key (self, sorter, keys[self->sort][i], i == 0);
   gtk_sort_list_model_set_sorter (self->sort_model, GTK_SORTER (sorter));
   g_object_unref (sorter);
 }
@@ -581,7 +588,7 @@ tally_documents_view_set_outlet (TallyDocumentsView *self,
   /* The tree's children depend on the filter too: rebuild the rows. */
   gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->tree_model);
-  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), FALSE, FALSE,
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), FALSE, FALSE,
                                               create_cluster_model, self, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
 }
@@ -1388,10 +1395,12 @@ tally_documents_view_init (TallyDocumentsView *self)
   self->hidden_filter = gtk_custom_filter_new (visible_filter_func, self, NULL);
   self->visible_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->hidden_filter)));
   self->filter = gtk_custom_filter_new (root_filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->visible_model)),
+  /* Sorted before the outlet filter: picking an outlet then only filters
+   * (ms) instead of sorting again (hundreds of ms on 10,000 articles). */
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->visible_model)), NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->filter)));
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
-  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), FALSE, FALSE,
+  self->tree_model = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), FALSE, FALSE,
                                               create_cluster_model, self, NULL);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree_model));
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), FALSE);
