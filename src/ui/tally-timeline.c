@@ -1028,7 +1028,8 @@ tally_timeline_activate_focus (TallyTimeline *self)
   TallyBox box;
 
   g_return_if_fail (TALLY_IS_TIMELINE (self));
-  if (self->focus < 0)
+  /* A popover needs a mapped parent to point at. */
+  if (self->focus < 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
   item = g_ptr_array_index (self->items, self->focus);
   box = item_box (self, self->focus);

@@ -427,6 +427,8 @@ test_finalize (void)
   tally_timeline_set_focus_index (TALLY_TIMELINE (timeline), 1);
   tally_timeline_activate_focus (TALLY_TIMELINE (timeline));
   tally_timeline_zoom_to_fit (TALLY_TIMELINE (timeline));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
   g_object_ref (timeline);
   gtk_window_destroy (window);
   g_assert_finalize_object (timeline);
