@@ -141,8 +141,8 @@ tally_timeline_tick_label (TallyTickUnit unit,
 {
   GDate date;
 
-  /* Month names come from GLib's locale-aware formatter when it knows them;
-   * the English short names otherwise (the C locale). */
+  /* English short month names, so that the unit tests and the widths the
+   * tick step assumes hold in every locale. */
   date_for_day (day, &date);
   switch (unit)
     {
