@@ -741,6 +741,24 @@ test_documents_project (void)
     g_assert_cmpstr (last_year_value (reader), ==, "2025");
   }
 
+  /* Readable at 400 px: the view collapses to one pane, and nothing in it
+   * (toolbar, header, claim bar, text) asks for more width. */
+  {
+    GtkWidget *child = adw_breakpoint_bin_get_child (ADW_BREAKPOINT_BIN (view));
+    int minimum, natural;
+    gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    gtk_window_set_default_size (window, 400, 700);
+    while (g_get_monotonic_time () < until && gtk_widget_get_width (GTK_WIDGET (view)) > 400)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (view)), <=, 400);
+    tally_reader_select_claim (reader, 0);
+    gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+    g_test_message ("collapsed view: minimum width %d px", minimum);
+    g_assert_cmpint (minimum, <=, 400);
+    gtk_window_set_default_size (window, 1200, 760);
+  }
+
   /* Full-text search through the project's index. */
   tally_documents_view_search (view, "corridor");
   results = tally_documents_view_get_search_results (view);
