@@ -14,6 +14,7 @@ static const char * const scope_names[TALLY_N_RULES] = {
   [TALLY_RULE_LABEL] = "label",
   [TALLY_RULE_COMMENTS] = "comments",
   [TALLY_RULE_BYLINE] = "byline",
+  [TALLY_RULE_OUTLET] = "outlet",
   [TALLY_RULE_COMMENT_AUTHOR] = "comment-author",
   [TALLY_RULE_COMMENT_LINE] = "comment-line",
   [TALLY_RULE_HTML_DROP] = "html-drop",

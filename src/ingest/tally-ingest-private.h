@@ -72,6 +72,7 @@ typedef enum
   TALLY_RULE_LABEL,           /* a stray link label */
   TALLY_RULE_COMMENTS,        /* "5 Comments": a comment section starts */
   TALLY_RULE_BYLINE,          /* "By Jane Doe": group 1 is the author */
+  TALLY_RULE_OUTLET,          /* "© 2026 Harbour Times.": group 1 is the outlet */
   TALLY_RULE_COMMENT_AUTHOR,  /* "Jane says:": group 1 is the author */
   TALLY_RULE_COMMENT_LINE,    /* "Reply", "2 hours ago" inside comments */
   TALLY_RULE_HTML_DROP,       /* class/id of page furniture */

@@ -567,6 +567,30 @@ mark_header (TallyDocumentRecord *record,
   return 0;
 }
 
+/* Text files have no og:site_name: the copyright line under the article
+ * ("© 2026 Harbour Times. …") names the outlet. The last one wins, since a
+ * wire credit may come first. */
+static void
+find_outlet_in_furniture (TallyDocumentRecord *record,
+                          GPtrArray           *lines)
+{
+  if (record->outlet != NULL)
+    return;
+  for (guint i = lines->len; i > 0; i--)
+    {
+      TallyLine *line = g_ptr_array_index (lines, i - 1);
+      g_autofree char *outlet = NULL;
+
+      if (line->role != ROLE_FURNITURE || count_words (line->text) > 40)
+        continue;
+      if (tally_rules_match (TALLY_RULE_OUTLET, line->text, &outlet) && outlet != NULL && *outlet)
+        {
+          record->outlet = tally_collapse_space (g_strstrip (outlet));
+          return;
+        }
+    }
+}
+
 static void
 mark_body (GPtrArray *lines)
 {
@@ -699,6 +723,7 @@ tally_clean_lines (TallyDocumentRecord *record,
 
   mark_header (record, lines);
   mark_body (lines);
+  find_outlet_in_furniture (record, lines);
 
   for (guint i = 0; i < lines->len;)
     {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -56,6 +57,60 @@ boilerplate (const TallyDocumentRecord *record,
   if (offset != NULL)
     *offset = bp->offset;
   return bp->text;
+}
+
+/* Each sample's metadata, as tests/data/samples/expected-metadata.json (written
+ * by hand from the articles) says. */
+static void
+test_samples_metadata (void)
+{
+  g_autofree char *expected_path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "tests", "data", "samples",
+                                                     "expected-metadata.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *expected;
+
+  g_assert_true (json_parser_load_from_file (parser, expected_path, &error));
+  g_assert_no_error (error);
+  expected = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (expected), ==, 8);
+
+  for (guint i = 0; i < json_array_get_length (expected); i++)
+    {
+      JsonObject *want = json_array_get_object_element (expected, i);
+      g_autofree char *path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples",
+                                                json_object_get_string_member (want, "file"), NULL);
+      g_autoptr(TallyDocumentRecord) r = tally_ingest_file (path, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s", json_object_get_string_member (want, "file"));
+      g_assert_cmpstr (r->title, ==, json_object_get_string_member (want, "title"));
+      g_assert_cmpstr (r->outlet, ==, json_object_get_string_member (want, "outlet"));
+      g_assert_cmpstr (r->published, ==, json_object_get_string_member (want, "published"));
+      g_assert_cmpstr (r->author, ==, json_object_get_string_member_with_default (want, "author", NULL));
+      g_assert_cmpuint (r->comments->len, ==, json_array_get_length (json_object_get_array_member (want, "comments")));
+    }
+}
+
+/* The copyright line under a text article names the outlet. */
+static void
+test_rules_outlet (void)
+{
+  const struct { const char *line; const char *outlet; } cases[] = {
+    { "© 2027 The Lakeland Gazette. All rights reserved.", "The Lakeland Gazette" },
+    { "Copyright 2019–2027 Riverside Post", "Riverside Post" },
+    { "(c) 2027, Fjord Bulletin | Terms of use", "Fjord Bulletin" },
+    { "© Harbour Courier", "Harbour Courier" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *outlet = NULL;
+
+      g_assert_true (tally_rules_match (TALLY_RULE_OUTLET, cases[i].line, &outlet));
+      g_assert_cmpstr (outlet, ==, cases[i].outlet);
+    }
+  g_assert_false (tally_rules_match (TALLY_RULE_OUTLET, "The report was published in 2027.", NULL));
 }
 
 static void
@@ -850,8 +905,8 @@ test_samples (void)
           g_assert_false (tally_rules_match (TALLY_RULE_LABEL, line, NULL));
           g_assert_false (tally_rules_match (TALLY_RULE_COMMENTS, line, NULL));
         }
-      if (g_str_equal (r->format, "html"))
-        g_assert_nonnull (r->outlet);
+      /* HTML names its outlet in meta tags, text in its copyright line. */
+      g_assert_nonnull (r->outlet);
       g_ptr_array_add (records, r);
     }
   g_assert_cmpuint (records->len, >=, 6);
@@ -1048,6 +1103,8 @@ main (int    argc,
   g_test_add_func ("/ingest/simhash", test_simhash);
   g_test_add_func ("/ingest/similarity", test_similarity);
   g_test_add_func ("/ingest/samples", test_samples);
+  g_test_add_func ("/ingest/samples/metadata", test_samples_metadata);
+  g_test_add_func ("/ingest/rules/outlet", test_rules_outlet);
   g_test_add_func ("/ingest/rules", test_rules);
   g_test_add_func ("/ingest/dates", test_dates);
   g_test_add_func ("/ingest/seeds", test_seeds);
