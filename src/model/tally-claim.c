@@ -147,6 +147,26 @@ tally_claim_new (gint64                  document_id,
   return self;
 }
 
+TallyClaim *
+tally_claim_new_edited (TallyClaim             *claim,
+                        const TallyClaimRecord *record)
+{
+  TallyClaim *self;
+
+  g_return_val_if_fail (TALLY_IS_CLAIM (claim), NULL);
+  g_return_val_if_fail (record != NULL, NULL);
+  self = g_object_new (TALLY_TYPE_CLAIM, NULL);
+  self->document_id = claim->document_id;
+  self->record = tally_claim_record_copy (record);
+  self->record->start = claim->record->start;
+  self->record->end = claim->record->end;
+  self->record->sentence_start = claim->record->sentence_start;
+  self->record->sentence_end = claim->record->sentence_end;
+  self->text = g_strdup (claim->text);
+  self->sentence = g_strdup (claim->sentence);
+  return self;
+}
+
 const TallyClaimRecord *
 tally_claim_get_record (TallyClaim *self)
 {

@@ -18,6 +18,10 @@ TallyClaim             *tally_claim_new                (gint64                  
                                                         const TallyClaimRecord *record,
                                                         const char             *text,
                                                         gsize                   text_len);
+/* The same words and sentence with another record (a corrected value, unit,
+ * qualifier or measure; the offsets stay those of `claim`). */
+TallyClaim             *tally_claim_new_edited         (TallyClaim             *claim,
+                                                        const TallyClaimRecord *record);
 const TallyClaimRecord *tally_claim_get_record         (TallyClaim *self);
 gint64                  tally_claim_get_document_id    (TallyClaim *self);
 TallyClaimKind          tally_claim_get_kind           (TallyClaim *self);

@@ -1174,6 +1174,34 @@ tally_store_set_correction_undone (TallyStore  *store,
 }
 
 gboolean
+tally_store_foreach_correction (TallyStore                *store,
+                                TallyStoreCorrectionFunc   func,
+                                gpointer                   user_data,
+                                GError                   **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db,
+                               "SELECT id, target, target_id, field, old_value, new_value, undone"
+                               " FROM corrections ORDER BY id", -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+            sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+            (const char *) sqlite3_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
+            sqlite3_column_int (stmt, 6) != 0, user_data);
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, store->db, rc, "Reading corrections");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 tally_store_copy_to (TallyStore  *store,
                      const char  *dest,
                      GError     **error)

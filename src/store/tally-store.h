@@ -193,6 +193,21 @@ gboolean             tally_store_set_correction_undone (TallyStore  *store,
                                                         gboolean     undone,
                                                         GError     **error);
 
+/* Every correction row, in the order they were made (undone ones too, with
+ * `undone` set), for TallyCorrections to replay when a project opens. */
+typedef void (*TallyStoreCorrectionFunc) (gint64      correction_id,
+                                          const char *target,
+                                          gint64      target_id,
+                                          const char *field,
+                                          const char *old_value,
+                                          const char *new_value,
+                                          gboolean    undone,
+                                          gpointer    user_data);
+gboolean             tally_store_foreach_correction (TallyStore               *store,
+                                                     TallyStoreCorrectionFunc  func,
+                                                     gpointer                  user_data,
+                                                     GError                  **error);
+
 /* Writes a compact copy of the project to `dest` (VACUUM INTO). */
 gboolean             tally_store_copy_to            (TallyStore  *store,
                                                      const char  *dest,
