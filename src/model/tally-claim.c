@@ -9,6 +9,7 @@ struct _TallyClaim
   TallyClaimRecord *record;
   char *text;
   char *sentence;
+  char *edit_note;
 };
 
 G_DEFINE_FINAL_TYPE (TallyClaim, tally_claim, G_TYPE_OBJECT)
@@ -47,6 +48,7 @@ tally_claim_finalize (GObject *object)
   tally_claim_record_free (self->record);
   g_free (self->text);
   g_free (self->sentence);
+  g_free (self->edit_note);
   G_OBJECT_CLASS (tally_claim_parent_class)->finalize (object);
 }
 
@@ -149,7 +151,8 @@ tally_claim_new (gint64                  document_id,
 
 TallyClaim *
 tally_claim_new_edited (TallyClaim             *claim,
-                        const TallyClaimRecord *record)
+                        const TallyClaimRecord *record,
+                        const char             *edit_note)
 {
   TallyClaim *self;
 
@@ -164,7 +167,15 @@ tally_claim_new_edited (TallyClaim             *claim,
   self->record->sentence_end = claim->record->sentence_end;
   self->text = g_strdup (claim->text);
   self->sentence = g_strdup (claim->sentence);
+  self->edit_note = g_strdup (edit_note);
   return self;
+}
+
+const char *
+tally_claim_get_edit_note (TallyClaim *self)
+{
+  g_return_val_if_fail (TALLY_IS_CLAIM (self), NULL);
+  return self->edit_note;
 }
 
 const TallyClaimRecord *

@@ -21,7 +21,10 @@ TallyClaim             *tally_claim_new                (gint64                  
 /* The same words and sentence with another record (a corrected value, unit,
  * qualifier or measure; the offsets stay those of `claim`). */
 TallyClaim             *tally_claim_new_edited         (TallyClaim             *claim,
-                                                        const TallyClaimRecord *record);
+                                                        const TallyClaimRecord *record,
+                                                        const char             *edit_note);
+/* "Edited; originally value 15" for an edited claim, NULL otherwise. */
+const char             *tally_claim_get_edit_note      (TallyClaim *self);
 const TallyClaimRecord *tally_claim_get_record         (TallyClaim *self);
 gint64                  tally_claim_get_document_id    (TallyClaim *self);
 TallyClaimKind          tally_claim_get_kind           (TallyClaim *self);

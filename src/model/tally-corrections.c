@@ -774,12 +774,22 @@ tally_corrections_apply (TallyCorrections *self,
         }
       if (state->not_claim)
         continue;
+      if (state->set[FIELD_VALUE] == NULL && state->set[FIELD_UNIT] == NULL
+          && state->set[FIELD_QUALIFIER] == NULL && state->set[FIELD_MEASURE] == NULL)
+        {
+          g_ptr_array_add (out, g_object_ref (claim));
+          continue;
+        }
       record = tally_claim_record_copy (tally_claim_get_record (claim));
       for (guint f = 0; f < N_EDIT_FIELDS; f++)
         if (state->set[f] != NULL && !set_field (record, f, state->set[f], NULL))
           g_debug ("Correction of claim %" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT " no longer fits: %s",
                    key.document_id, key.start, state->set[f]);
-      g_ptr_array_add (out, tally_claim_new_edited (claim, record));
+      {
+        g_autofree char *note = tally_corrections_describe_original (self, claim);
+
+        g_ptr_array_add (out, tally_claim_new_edited (claim, record, note));
+      }
     }
   return out;
 }

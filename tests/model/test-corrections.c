@@ -135,6 +135,8 @@ test_edit_claim (void)
   g_assert_cmpuint (tally_claim_get_record (edited)->start, ==, tally_claim_get_record (claims->pdata[2])->start);
   original = tally_corrections_describe_original (corrections, edited);
   g_assert_cmpstr (original, ==, "Edited; originally value 15, qualifier exact");
+  g_assert_cmpstr (tally_claim_get_edit_note (edited), ==, original);
+  g_assert_null (tally_claim_get_edit_note (claims->pdata[0]));
   g_assert_null (tally_corrections_describe_original (corrections, claims->pdata[0]));
   /* The original is still there. */
   g_assert_cmpfloat (tally_claim_get_record (claims->pdata[2])->value, ==, 15);
