@@ -105,7 +105,6 @@ _tally_window_set_project (TallyWindow  *self,
   tally_documents_view_set_project (self->documents_view, project);
   tally_facts_view_set_project (self->facts_view, project);
   tally_facts_view_set_open_func (self->facts_view, on_facts_open_claim, self, NULL);
-  tally_documents_view_set_facts (self->documents_view, tally_facts_view_get_facts (self->facts_view));
   tally_timeline_view_set_project (self->timeline_view, project);
 
   if (project != NULL && !tally_project_get_temporary (project))
@@ -530,6 +529,29 @@ _tally_window_project_close (TallyWindow *self)
   release_unsaved (tally_project_get_path (self->project));
 }
 
+/* "Show Fact" in the reader: the claim's row in the fact table, unfiltered. */
+static void
+on_reader_claim_activated (TallyWindow   *self,
+                           TallyDocument *document,
+                           guint64        start,
+                           guint64        end)
+{
+  guint position;
+
+  tally_facts_view_set_filter (self->facts_view, TALLY_FACTS_FILTER_ALL);
+  tally_facts_view_set_search (self->facts_view, NULL);
+  position = tally_documents_view_find_fact (tally_facts_view_get_rows (self->facts_view),
+                                             tally_document_get_id (document), start, end);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("This figure is not part of any fact")));
+      return;
+    }
+  tally_facts_view_select (self->facts_view, position);
+  tally_window_set_visible_view (self, "facts");
+}
+
 void
 _tally_window_project_init (TallyWindow *self)
 {
@@ -540,6 +562,11 @@ _tally_window_project_init (TallyWindow *self)
                            G_CALLBACK (tally_window_update_recent_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_view, "show-mention",
                            G_CALLBACK (on_timeline_show_mention), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents_view, "claim-activated",
+                           G_CALLBACK (on_reader_claim_activated), self, G_CONNECT_SWAPPED);
+  /* The Facts view replaces its list after each grouping; the reader follows it
+   * to mark conflicting claims. */
+  g_object_bind_property (self->facts_view, "facts", self->documents_view, "facts", G_BINDING_SYNC_CREATE);
   tally_window_update_recent_menu (self);
 
   project = tally_project_new_temporary (&error);

@@ -228,6 +228,49 @@ test_window_export_facts (void)
   g_assert_finalize_object (window);
 }
 
+/* "Show Fact" in the reader selects the claim's fact in the Facts view. */
+static void
+test_window_reader_shows_fact (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autofree char *samples_path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (samples_path);
+  TallyFactsView *facts_view = TALLY_FACTS_VIEW (tally_window_get_view (window, "facts"));
+  GtkWidget *documents_view = tally_window_get_view (window, "documents");
+  g_autoptr(TallyFact) fact = NULL;
+  g_autoptr(TallyClaim) claim = NULL;
+  const TallyClaimRecord *record;
+  TallyDocument *document;
+
+  gtk_window_present (GTK_WINDOW (window));
+  tally_window_open_files (window, &samples, 1);
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_facts_view_get_rows (facts_view)), >, 3);
+  /* The reader marks conflicts from the facts the Facts view holds now. */
+  {
+    g_autoptr(GListModel) marked = NULL;
+
+    g_object_get (documents_view, "facts", &marked, NULL);
+    g_assert_true (marked == tally_facts_view_get_facts (facts_view));
+  }
+
+  /* The third row's second claim, with the table filtered to something else first. */
+  fact = g_list_model_get_item (tally_facts_view_get_rows (facts_view), 2);
+  claim = g_list_model_get_item (tally_fact_get_claims (fact), 1);
+  record = tally_claim_get_record (claim);
+  document = tally_project_lookup_document (tally_window_get_project (window), tally_claim_get_document_id (claim));
+  g_assert_nonnull (document);
+  tally_facts_view_set_filter (facts_view, TALLY_FACTS_FILTER_SINGLE);
+
+  g_signal_emit_by_name (documents_view, "claim-activated", document, (guint64) record->start, (guint64) record->end);
+  g_assert_cmpstr (tally_window_get_visible_view (window), ==, "facts");
+  g_assert_true (tally_facts_view_get_selected (facts_view) == fact);
+
+  wait_until_idle (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A project left unsaved comes back in the next first window; an empty one is removed. */
 static void
 test_window_recover_unsaved (void)
@@ -327,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
   g_test_add_func ("/ui/window/export-facts", test_window_export_facts);
   g_test_add_func ("/ui/window/recover-unsaved", test_window_recover_unsaved);
+  g_test_add_func ("/ui/window/reader-shows-fact", test_window_reader_shows_fact);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
