@@ -140,6 +140,15 @@ rename_action (GtkWidget  *widget,
 
   if (fact == NULL || g_strcmp0 (label, tally_fact_get_label (fact)) == 0)
     return;
+  /* A project's corrections are stored in it (tally-facts-view-edits.c). */
+  if (self->corrections != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = tally_corrections_rename_fact (self->corrections, tally_fact_get_key (fact), label, &error);
+
+      _tally_facts_view_corrected (self, ok, error, _("Fact renamed"));
+      return;
+    }
   command = command_new (self, tally_fact_get_key (fact), tally_fact_get_key (fact));
   /* An empty name gives the fact back the one Tally made. */
   command_add (command, self->labels, tally_fact_get_key (fact), label[0] != '\0' ? label : NULL);
@@ -201,6 +210,14 @@ split_claim_action (GtkWidget  *widget,
   claim = g_list_model_get_item (tally_fact_get_claims (fact), g_variant_get_uint32 (parameter));
   if (claim == NULL)
     return;
+  if (self->corrections != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = tally_corrections_split_claim (self->corrections, claim, &error);
+
+      _tally_facts_view_corrected (self, ok, error, _("Claim split out"));
+      return;
+    }
   identity = _tally_facts_view_claim_identity (claim);
   group = g_strconcat ("claim:", identity, NULL);
   command = command_new (self, tally_fact_get_key (fact), tally_fact_get_key (fact));
@@ -233,6 +250,17 @@ merge_action (GtkWidget  *widget,
     }
   if (target_label == NULL)
     return;
+  if (self->corrections != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      g_set_str (&self->select_next, target);
+      ok = tally_corrections_merge_facts (self->corrections, tally_fact_get_key (fact), target, &error);
+      title = g_strdup_printf (_("“%s” merged into “%s”"), tally_fact_get_label (fact), target_label);
+      _tally_facts_view_corrected (self, ok, error, title);
+      return;
+    }
 
   /* Every claim of the fact joins the target's group. */
   command = command_new (self, target, tally_fact_get_key (fact));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tally-facts-view.h"
+#include "tally-corrections.h"
 #include "tally-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,8 @@ struct _TallyFactsView
   GHashTable          *claim_groups;    /* claim identity → group (a fact key) */
   GHashTable          *labels;          /* fact key → label */
   TallyUndoStack      *undo_stack;
+  TallyCorrections    *corrections;     /* the project's (tally-facts-view-edits.c) */
+  char                *select_next;     /* fact to select after the next change */
   gulong               documents_changed_id;
   guint                refresh_source;
   GCancellable        *refresh_cancellable;
@@ -78,5 +81,19 @@ void  _tally_facts_view_corrections_update      (TallyFactsView      *self);
 /* The claims panel's row: a "split out" button beside the sentence. */
 GtkWidget *_tally_facts_view_split_button_new   (TallyFactsView      *self,
                                                  GtkListItem         *item);
+
+/* tally-facts-view-edits.c: corrections stored in the project. */
+void       _tally_facts_view_edits_class_init   (TallyFactsViewClass *klass);
+void       _tally_facts_view_edits_set_project  (TallyFactsView      *self,
+                                                 TallyProject        *project);
+/* A toast with Undo after a correction, or the error. */
+void       _tally_facts_view_corrected          (TallyFactsView      *self,
+                                                 gboolean             ok,
+                                                 GError              *error,
+                                                 const char          *title);
+GtkWidget *_tally_facts_view_claim_menu_new     (TallyFactsView      *self);
+void       _tally_facts_view_claim_menu_bind    (TallyFactsView      *self,
+                                                 GtkWidget           *button,
+                                                 guint                position);
 
 G_END_DECLS

@@ -167,6 +167,7 @@ setup_claim_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (box, TRUE);
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (row), box);
+  gtk_box_append (GTK_BOX (row), _tally_facts_view_claim_menu_new (user_data));
   gtk_box_append (GTK_BOX (row), _tally_facts_view_split_button_new (user_data, item));
   gtk_list_item_set_child (item, row);
   gtk_list_item_set_activatable (item, TRUE);
@@ -184,8 +185,15 @@ bind_claim_row (GtkSignalListItemFactory *factory,
   g_autofree char *description = describe (self, tally_claim_get_document_id (claim));
   g_autofree char *markup = claim_markup (claim);
 
-  gtk_label_set_label (GTK_LABEL (source), description);
+  const char *note = tally_claim_get_edit_note (claim);
+  g_autofree char *marked = note != NULL ? g_strconcat (description != NULL ? description : "", " ✎", NULL) : NULL;
+  GtkWidget *split = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  /* An edited claim says so; its tooltip keeps the original. */
+  gtk_label_set_label (GTK_LABEL (source), marked != NULL ? marked : description);
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), note);
   gtk_label_set_markup (GTK_LABEL (sentence), markup);
+  _tally_facts_view_claim_menu_bind (self, gtk_widget_get_prev_sibling (split), gtk_list_item_get_position (item));
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (gtk_widget_get_last_child (gtk_list_item_get_child (item))),
                                           g_variant_new_uint32 (gtk_list_item_get_position (item)));
 }
@@ -257,6 +265,7 @@ typedef struct
   GHashTable *outlets;        /* gint64* → char* */
   GPtrArray *groups;          /* char* or NULL per claim: the corrections */
   GHashTable *labels;         /* fact key → label, a copy */
+  TallyCorrections *corrections;  /* a copy of the project's, or NULL */
 } RefreshData;
 
 static void
@@ -266,6 +275,7 @@ refresh_data_free (RefreshData *data)
   g_hash_table_unref (data->outlets);
   g_ptr_array_unref (data->groups);
   g_hash_table_unref (data->labels);
+  g_clear_object (&data->corrections);
   g_free (data);
 }
 
@@ -284,10 +294,15 @@ group_in_thread (GTask        *task,
 {
   RefreshData *data = task_data;
 
-  g_task_return_pointer (task,
-                         tally_fact_list_new_corrected (data->claims, outlet_from_table, data->outlets,
-                                                        data->groups, data->labels),
-                         g_object_unref);
+  if (data->corrections != NULL)
+    g_task_return_pointer (task,
+                           tally_corrections_group (data->corrections, data->claims, outlet_from_table, data->outlets),
+                           g_object_unref);
+  else
+    g_task_return_pointer (task,
+                           tally_fact_list_new_corrected (data->claims, outlet_from_table, data->outlets,
+                                                          data->groups, data->labels),
+                           g_object_unref);
 }
 
 static void
@@ -365,6 +380,8 @@ _tally_facts_view_regroup (TallyFactsView *self,
   g_hash_table_iter_init (&iter, self->labels);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (data->labels, g_strdup (key), g_strdup (value));
+  if (self->corrections != NULL)
+    data->corrections = tally_corrections_copy (self->corrections);
 
   g_cancellable_cancel (self->refresh_cancellable);
   g_clear_object (&self->refresh_cancellable);
@@ -621,6 +638,7 @@ tally_facts_view_class_init (TallyFactsViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "facts.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "facts.close-panel", NULL);
   _tally_facts_view_corrections_class_init (klass);
+  _tally_facts_view_edits_class_init (klass);
 }
 
 static void
@@ -694,6 +712,7 @@ tally_facts_view_set_project (TallyFactsView *self,
         }
       set_busy (self, FALSE);
     }
+  _tally_facts_view_edits_set_project (self, project);
   if (project == NULL)
     return;
   self->project = g_object_ref (project);

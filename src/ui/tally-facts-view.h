@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "tally-claim.h"
+#include "tally-corrections.h"
 #include "tally-fact.h"
 #include "tally-project.h"
 
@@ -39,6 +40,8 @@ GListModel *tally_facts_view_get_facts         (TallyFactsView             *self
  * names each document's outlet, title and date. NULL stops following. */
 void        tally_facts_view_set_project       (TallyFactsView             *self,
                                                 TallyProject               *project);
+/* The corrections of the project followed (stored in it, undoable), or NULL. */
+TallyCorrections *tally_facts_view_get_corrections (TallyFactsView *self);
 /* TRUE while facts are being computed for the project. */
 gboolean    tally_facts_view_get_busy          (TallyFactsView             *self);
 
