@@ -74,10 +74,42 @@ tally_window_show_view_action (GtkWidget  *widget,
   tally_window_set_visible_view (TALLY_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Ctrl+Z and Ctrl+Shift+Z anywhere in the window: the project's one undo
+ * stack (fact corrections and article details, see tally-facts-view-edits.c),
+ * after text entries and the Facts view had their turn. */
+static void
+tally_window_undo_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TallyWindow *self = TALLY_WINDOW (widget);
+  TallyCorrections *corrections = tally_facts_view_get_corrections (self->facts_view);
+  TallyUndoStack *stack = corrections != NULL ? tally_corrections_get_undo_stack (corrections) : NULL;
+  gboolean redo = g_str_equal (action_name, "win.redo");
+  g_autoptr(GError) error = NULL;
+  const char *label;
+
+  if (stack == NULL || !(redo ? tally_undo_stack_get_can_redo (stack) : tally_undo_stack_get_can_undo (stack)))
+    return;
+  label = redo ? tally_undo_stack_get_redo_label (stack) : tally_undo_stack_get_undo_label (stack);
+  {
+    /* Translators: "Undone: Rename Fact". */
+    g_autofree char *title = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label);
+
+    if (!(redo ? tally_undo_stack_redo (stack, &error) : tally_undo_stack_undo (stack, &error)))
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    else
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  }
+}
+
 void
 _tally_window_class_actions_init (TallyWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, tally_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, tally_window_undo_action);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, tally_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", tally_window_show_view_action);

@@ -104,6 +104,10 @@ _tally_window_set_project (TallyWindow  *self,
     g_signal_connect_object (project, "import-progress", G_CALLBACK (on_import_progress), self, 0);
   tally_documents_view_set_project (self->documents_view, project);
   tally_facts_view_set_project (self->facts_view, project);
+  /* One undo stack per project: fact corrections and article details. */
+  if (tally_facts_view_get_corrections (self->facts_view) != NULL)
+    tally_documents_view_set_undo_stack (self->documents_view,
+                                         tally_corrections_get_undo_stack (tally_facts_view_get_corrections (self->facts_view)));
   tally_facts_view_set_open_func (self->facts_view, on_facts_open_claim, self, NULL);
   tally_timeline_view_set_project (self->timeline_view, project);
 
