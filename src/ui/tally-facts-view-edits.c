@@ -65,6 +65,23 @@ tally_facts_view_get_corrections (TallyFactsView *self)
   return self->corrections;
 }
 
+static gboolean
+root_has_action (GtkWidget  *widget,
+                 const char *name)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *action = NULL, *property = NULL;
+  const GVariantType *type = NULL;
+  GType owner;
+
+  for (guint i = 0; root != NULL
+                    && gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (root), i, &owner, &action, &type, &property);
+       i++)
+    if (g_str_equal (action, name))
+      return TRUE;
+  return FALSE;
+}
+
 void
 _tally_facts_view_corrected (TallyFactsView *self,
                              gboolean        ok,
@@ -72,6 +89,7 @@ _tally_facts_view_corrected (TallyFactsView *self,
                              const char     *title)
 {
   AdwToast *toast;
+  GtkWidget *window_overlay;
 
   if (!ok)
     {
@@ -82,8 +100,15 @@ _tally_facts_view_corrected (TallyFactsView *self,
     }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "facts.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The answer to what the analyst just did: before older news. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* In a window, its overlay: one toast at a time (an import's news gives
+   * way), and win.undo walks the same stack. */
+  window_overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (window_overlay != NULL && !root_has_action (GTK_WIDGET (self), "win.undo"))
+    window_overlay = NULL;
+  adw_toast_set_action_name (toast, window_overlay != NULL ? "win.undo" : "facts.undo");
+  adw_toast_overlay_add_toast (window_overlay != NULL ? ADW_TOAST_OVERLAY (window_overlay) : self->toast_overlay, toast);
   _tally_facts_view_corrections_update (self);
 }
 
@@ -178,6 +203,29 @@ _tally_facts_view_claim_menu_bind (TallyFactsView *self,
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
 }
 
+/* Selects the fact with this label or key (for the screenshot tool and
+ * tests driving the view by its actions). */
+static void
+select_fact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TallyFactsView *self = TALLY_FACTS_VIEW (widget);
+  GListModel *rows = tally_facts_view_get_rows (self);
+  const char *wanted = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      if (g_str_equal (tally_fact_get_label (fact), wanted) || g_str_equal (tally_fact_get_key (fact), wanted))
+        {
+          tally_facts_view_select (self, i);
+          return;
+        }
+    }
+}
+
 void
 _tally_facts_view_edits_class_init (TallyFactsViewClass *klass)
 {
@@ -186,4 +234,5 @@ _tally_facts_view_edits_class_init (TallyFactsViewClass *klass)
   g_type_ensure (TALLY_TYPE_CLAIM_EDIT_DIALOG);
   gtk_widget_class_install_action (widget_class, "facts.edit-claim", "u", edit_claim_action);
   gtk_widget_class_install_action (widget_class, "facts.not-claim", "u", not_claim_action);
+  gtk_widget_class_install_action (widget_class, "facts.select-fact", "s", select_fact_action);
 }

@@ -105,11 +105,28 @@ activate_anywhere (GtkWidget  *widget,
   return FALSE;
 }
 
+/* A view still grouping or reading (its "busy" property). */
+static gboolean
+any_busy (GtkWidget *widget)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "busy");
+  gboolean busy = FALSE;
+
+  if (pspec != NULL && pspec->value_type == G_TYPE_BOOLEAN)
+    g_object_get (widget, "busy", &busy, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); !busy && child; child = gtk_widget_get_next_sibling (child))
+    busy = any_busy (child);
+  return busy;
+}
+
 static gboolean
 run_actions (gpointer user_data)
 {
   TallyWindow *window = user_data;
 
+  /* Act on what the analyst would see: imports done, facts grouped. */
+  if (actions != NULL && any_busy (GTK_WIDGET (window)))
+    return G_SOURCE_CONTINUE;
   for (guint i = 0; actions != NULL && actions[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (actions[i], "=", 2);
