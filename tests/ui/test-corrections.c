@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "tally-claim-edit-dialog.h"
 #include "tally-facts-view.h"
 
 /* Corrections in the Facts view over the sample articles: a rename shows,
@@ -64,6 +65,40 @@ select_label (TallyFactsView *view,
         }
     }
   return NULL;
+}
+
+/* A label of the view that ends with `suffix` (the panel's rows are real
+ * widgets once the window is shown). */
+static GtkWidget *
+find_label_ending (GtkWidget  *widget,
+                   const char *suffix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_suffix (gtk_label_get_label (GTK_LABEL (widget)), suffix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_ending (child, suffix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_saved (TallyClaimEditDialog *dialog,
+          guint                *saved)
+{
+  (*saved)++;
+}
+
+static void
+on_failed (TallyClaimEditDialog *dialog,
+           const char           *message,
+           char                **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
 }
 
 static TallyFactsView *
@@ -164,6 +199,67 @@ test_corrections_in_view (void)
     g_assert_cmpstr (tally_claim_get_record (edited)->value_text, ==, "1999");
     g_assert_true (g_str_has_prefix (tally_claim_get_edit_note (edited), "Edited; originally value "));
     g_assert_nonnull (strstr (tally_claim_get_edit_note (edited), old));
+  }
+
+  /* The panel marks it. */
+  {
+    GtkWidget *marked;
+
+    for (guint i = 0; i < 20 && find_label_ending (GTK_WIDGET (window), " ✎") == NULL; i++)
+      g_main_context_iteration (NULL, TRUE);
+    marked = find_label_ending (GTK_WIDGET (window), " ✎");
+    g_assert_nonnull (marked);
+    g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (gtk_widget_get_parent (gtk_widget_get_parent (marked))),
+                                     "Edited; originally value "));
+  }
+
+  /* The Edit Claim dialog: a refused value stays out, a unit goes in. */
+  {
+    g_autoptr(TallyClaim) claim = g_list_model_get_item (tally_facts_view_get_panel_claims (view), 1);
+    TallyClaimEditDialog *dialog = g_object_ref_sink (tally_claim_edit_dialog_new (corrections, claim));
+    guint saved = 0, active = tally_corrections_get_n_active (corrections);
+    g_autofree char *failed = NULL;
+
+    g_signal_connect (dialog, "saved", G_CALLBACK (on_saved), &saved);
+    g_signal_connect (dialog, "failed", G_CALLBACK (on_failed), &failed);
+    g_assert_false (tally_claim_edit_dialog_save (dialog, "next spring", NULL, NULL, NULL));
+    g_assert_cmpstr (failed, ==, "“next spring” is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    g_assert_cmpuint (saved, ==, 0);
+    g_assert_cmpuint (tally_corrections_get_n_active (corrections), ==, active);
+    g_assert_true (tally_claim_edit_dialog_save (dialog, NULL, NULL, "approx", NULL));
+    g_assert_cmpuint (saved, ==, 1);
+    g_assert_cmpuint (tally_corrections_get_n_active (corrections), ==, active + 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
+    g_assert_cmpuint (tally_corrections_get_n_active (corrections), ==, active);
+    wait_idle (view);
+    g_object_unref (dialog);
+  }
+
+  /* Merge another fact in, and undo it. */
+  {
+    GListModel *rows = tally_facts_view_get_rows (view);
+    guint n_rows = g_list_model_get_n_items (rows);
+    g_autofree char *other = NULL;
+    guint merged_claims;
+
+    for (guint i = 0; i < n_rows && other == NULL; i++)
+      {
+        g_autoptr(TallyFact) candidate = g_list_model_get_item (rows, i);
+
+        if (!g_str_equal (tally_fact_get_key (candidate), key))
+          other = g_strdup (tally_fact_get_key (candidate));
+      }
+    fact = select_key (view, other);
+    merged_claims = tally_fact_get_claim_count (fact) + claims - 1;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.merge", "s", key));
+    wait_idle (view);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows - 1);
+    g_assert_null (select_key (view, other));
+    g_assert_cmpuint (tally_fact_get_claim_count (select_key (view, key)), ==, merged_claims);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
+    wait_idle (view);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+    g_assert_nonnull (select_key (view, other));
   }
 
   /* Saved in the project: a new view over the reopened file shows them. */
