@@ -416,7 +416,8 @@ test_corrections (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
   wait_until_grouped (view);
   g_assert_nonnull (row_labelled (view, "Fourth summit: year", NULL));
-  g_assert_cmpstr (tally_fact_get_label (tally_facts_view_get_selected (view)), ==, "Fourth summit: year");
+  g_assert_cmpuint (tally_fact_get_claim_count (row_labelled (view, "Fourth summit: year", NULL)), ==, fourth_claims);
+  g_assert_cmpuint (tally_fact_get_claim_count (row_labelled (view, "First summit: year", NULL)), ==, 3);
 
   tally_facts_view_set_project (view, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
