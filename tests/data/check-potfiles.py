@@ -4,7 +4,6 @@
 every listed file exists, so `meson compile tally-pot` misses nothing. Prints TAP."""
 import os
 import re
-import subprocess
 import sys
 
 root = sys.argv[1]
@@ -16,12 +15,10 @@ with open(os.path.join(root, "po", "POTFILES.in"), encoding="utf-8") as f:
             listed.add(line)
 
 marker = re.compile(r'(\b_\(|\bN_\(|\bngettext\s*\(|\bC_\(|translatable="yes")')
-tracked = subprocess.run(["git", "-C", root, "ls-files", "src", "data"],
-                         capture_output=True, text=True).stdout.split()
-if not tracked:  # not a git checkout (a release tarball): walk the tree
-    for base in ("src", "data"):
-        for dirpath, _, names in os.walk(os.path.join(root, base)):
-            tracked += [os.path.relpath(os.path.join(dirpath, n), root) for n in names]
+tracked = []
+for base in ("src", "data"):
+    for dirpath, _, names in os.walk(os.path.join(root, base)):
+        tracked += [os.path.relpath(os.path.join(dirpath, n), root) for n in names]
 
 results = []
 for path in sorted(tracked):
