@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tally-event-record.h"
+#include "tally-json-builder.h"
 
 static const char *kind_names[TALLY_EVENT_N_KINDS] = {
   "summit", "meeting", "visit", "agreement", "treaty", "declaration",
@@ -217,31 +218,19 @@ tally_event_parse_iso_date (const char *iso,
   return TRUE;
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 JsonNode *
 tally_event_record_to_json (const TallyEventRecord *record)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", record->id);
-  add_string_or_null (builder, "label", record->label);
-  add_string_or_null (builder, "kind", tally_event_kind_to_string (record->kind));
-  add_string_or_null (builder, "date", record->date);
-  add_string_or_null (builder, "date_end", record->date_end);
-  add_string_or_null (builder, "precision", tally_event_precision_to_string (record->precision));
-  add_string_or_null (builder, "place", record->place);
+  tally_json_builder_add_string_or_null (builder, "id", record->id);
+  tally_json_builder_add_string_or_null (builder, "label", record->label);
+  tally_json_builder_add_string_or_null (builder, "kind", tally_event_kind_to_string (record->kind));
+  tally_json_builder_add_string_or_null (builder, "date", record->date);
+  tally_json_builder_add_string_or_null (builder, "date_end", record->date_end);
+  tally_json_builder_add_string_or_null (builder, "precision", tally_event_precision_to_string (record->precision));
+  tally_json_builder_add_string_or_null (builder, "place", record->place);
   json_builder_set_member_name (builder, "participants");
   json_builder_begin_array (builder);
   for (guint i = 0; i < record->participants->len; i++)
@@ -261,8 +250,8 @@ tally_event_record_to_json (const TallyEventRecord *record)
       const TallyEventAlternative *a = g_ptr_array_index (record->alternatives, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "date", a->date);
-      add_string_or_null (builder, "date_end", a->date_end);
+      tally_json_builder_add_string_or_null (builder, "date", a->date);
+      tally_json_builder_add_string_or_null (builder, "date_end", a->date_end);
       json_builder_set_member_name (builder, "documents");
       json_builder_begin_array (builder);
       for (guint j = 0; j < a->documents->len; j++)
@@ -279,12 +268,12 @@ tally_event_record_to_json (const TallyEventRecord *record)
       const TallyEventMention *m = g_ptr_array_index (record->mentions, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "document", m->document);
+      tally_json_builder_add_string_or_null (builder, "document", m->document);
       json_builder_set_member_name (builder, "start");
       json_builder_add_int_value (builder, m->start);
       json_builder_set_member_name (builder, "end");
       json_builder_add_int_value (builder, m->end);
-      add_string_or_null (builder, "text", m->text);
+      tally_json_builder_add_string_or_null (builder, "text", m->text);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-fact-json.h"
+#include "tally-json-builder.h"
 
 #include <math.h>
 
@@ -58,31 +59,6 @@ tally_fact_inputs_free (TallyFactInputs *inputs)
 }
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-/* Whole numbers as JSON integers, as the claims write them. */
-static void
-add_number (JsonBuilder *builder,
-            double       value)
-{
-  if (!isfinite (value))
-    json_builder_add_null_value (builder);
-  else if (value == floor (value) && fabs (value) < 9007199254740992.0)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
-static void
 add_documents (JsonBuilder *builder,
                GPtrArray   *documents)
 {
@@ -103,21 +79,21 @@ add_value (JsonBuilder          *builder,
   json_builder_begin_object (builder);
   if (dates)
     {
-      add_string_or_null (builder, "value", value->value_text);
-      add_string_or_null (builder, "value_max", value->value_max_text);
+      tally_json_builder_add_string_or_null (builder, "value", value->value_text);
+      tally_json_builder_add_string_or_null (builder, "value_max", value->value_max_text);
     }
   else
     {
       json_builder_set_member_name (builder, "value");
-      add_number (builder, value->value);
+      tally_json_builder_add_number (builder, value->value);
       json_builder_set_member_name (builder, "value_max");
       if (value->has_value_max)
-        add_number (builder, value->value_max);
+        tally_json_builder_add_number (builder, value->value_max);
       else
         json_builder_add_null_value (builder);
     }
-  add_string_or_null (builder, "qualifier", tally_qualifier_to_string (value->qualifier));
-  add_string_or_null (builder, "display", value->display);
+  tally_json_builder_add_string_or_null (builder, "qualifier", tally_qualifier_to_string (value->qualifier));
+  tally_json_builder_add_string_or_null (builder, "display", value->display);
   json_builder_set_member_name (builder, "side");
   json_builder_add_int_value (builder, value->side);
   add_documents (builder, value->documents);
@@ -131,12 +107,12 @@ tally_fact_json_node (const TallyFactRecord *fact,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", fact->id);
-  add_string_or_null (builder, "key", fact->key);
-  add_string_or_null (builder, "label", fact->label);
-  add_string_or_null (builder, "measure", fact->measure);
-  add_string_or_null (builder, "kind", tally_claim_kind_to_string (fact->kind));
-  add_string_or_null (builder, "unit", fact->unit);
+  tally_json_builder_add_string_or_null (builder, "id", fact->id);
+  tally_json_builder_add_string_or_null (builder, "key", fact->key);
+  tally_json_builder_add_string_or_null (builder, "label", fact->label);
+  tally_json_builder_add_string_or_null (builder, "measure", fact->measure);
+  tally_json_builder_add_string_or_null (builder, "kind", tally_claim_kind_to_string (fact->kind));
+  tally_json_builder_add_string_or_null (builder, "unit", fact->unit);
   json_builder_set_member_name (builder, "scope");
   if (fact->scope_year != 0)
     {
@@ -149,10 +125,10 @@ tally_fact_json_node (const TallyFactRecord *fact,
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "change");
   json_builder_add_boolean_value (builder, fact->change);
-  add_string_or_null (builder, "status", tally_fact_status_to_string (fact->status));
-  add_string_or_null (builder, "explanation", fact->explanation);
+  tally_json_builder_add_string_or_null (builder, "status", tally_fact_status_to_string (fact->status));
+  tally_json_builder_add_string_or_null (builder, "explanation", fact->explanation);
   json_builder_set_member_name (builder, "spread");
-  add_number (builder, fact->spread);
+  tally_json_builder_add_number (builder, fact->spread);
 
   json_builder_set_member_name (builder, "claims");
   json_builder_begin_array (builder);

@@ -2,6 +2,7 @@
 #include "tally-json-export.h"
 #include "tally-fact-json.h"
 #include "tally-events.h"
+#include "tally-json-builder.h"
 
 #include <math.h>
 #include <string.h>
@@ -34,18 +35,6 @@ tally_analyzed_document_free (TallyAnalyzedDocument *document)
   g_free (document);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* The fewest digits that read back as the same double: "33.33", not
  * "33.329999999999998". */
 static void
@@ -73,17 +62,6 @@ format_number (char   *buf,
     }
 }
 
-/* Whole numbers as JSON integers ("94800000000", not "9.48e10"). */
-static void
-add_number (JsonBuilder *builder,
-            double       value)
-{
-  if (isfinite (value) && value == floor (value) && fabs (value) < 9007199254740992.0)
-    json_builder_add_int_value (builder, (gint64) value);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
 JsonNode *
 tally_json_document_node (const TallyAnalyzedDocument *document)
 {
@@ -91,11 +69,11 @@ tally_json_document_node (const TallyAnalyzedDocument *document)
   const TallyDocumentRecord *record = document->record;
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", document->id);
-  add_string_or_null (builder, "path", document->path);
-  add_string_or_null (builder, "title", record ? record->title : NULL);
-  add_string_or_null (builder, "outlet", record ? record->outlet : NULL);
-  add_string_or_null (builder, "published", record ? record->published : NULL);
+  tally_json_builder_add_string_or_null (builder, "id", document->id);
+  tally_json_builder_add_string_or_null (builder, "path", document->path);
+  tally_json_builder_add_string_or_null (builder, "title", record ? record->title : NULL);
+  tally_json_builder_add_string_or_null (builder, "outlet", record ? record->outlet : NULL);
+  tally_json_builder_add_string_or_null (builder, "published", record ? record->published : NULL);
   json_builder_set_member_name (builder, "words");
   json_builder_add_int_value (builder, record ? record->word_count : 0);
   json_builder_set_member_name (builder, "comments");
@@ -105,8 +83,8 @@ tally_json_document_node (const TallyAnalyzedDocument *document)
       const TallyComment *comment = g_ptr_array_index (record->comments, i);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "author", comment->author);
-      add_string_or_null (builder, "text", comment->text);
+      tally_json_builder_add_string_or_null (builder, "author", comment->author);
+      tally_json_builder_add_string_or_null (builder, "text", comment->text);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -163,7 +141,7 @@ add_value (JsonBuilder            *builder,
         json_builder_add_null_value (builder);
     }
   else
-    add_number (builder, max ? claim->value_max : claim->value);
+    tally_json_builder_add_number (builder, max ? claim->value_max : claim->value);
 }
 
 JsonNode *
@@ -178,16 +156,16 @@ tally_json_claim_node (const TallyClaimRecord *claim,
   g_autofree char *sentence = sentence_text (text, text_len, claim->sentence_start, claim->sentence_end);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", id);
-  add_string_or_null (builder, "document", document_id);
-  add_string_or_null (builder, "kind", tally_claim_kind_to_string (claim->kind));
+  tally_json_builder_add_string_or_null (builder, "id", id);
+  tally_json_builder_add_string_or_null (builder, "document", document_id);
+  tally_json_builder_add_string_or_null (builder, "kind", tally_claim_kind_to_string (claim->kind));
   json_builder_set_member_name (builder, "value");
   add_value (builder, claim, FALSE);
   json_builder_set_member_name (builder, "value_max");
   add_value (builder, claim, TRUE);
-  add_string_or_null (builder, "unit", claim->unit);
-  add_string_or_null (builder, "qualifier", tally_qualifier_to_string (claim->qualifier));
-  add_string_or_null (builder, "measure", claim->measure);
+  tally_json_builder_add_string_or_null (builder, "unit", claim->unit);
+  tally_json_builder_add_string_or_null (builder, "qualifier", tally_qualifier_to_string (claim->qualifier));
+  tally_json_builder_add_string_or_null (builder, "measure", claim->measure);
   json_builder_set_member_name (builder, "change");
   json_builder_add_boolean_value (builder, claim->change);
   json_builder_set_member_name (builder, "scope");
@@ -200,9 +178,9 @@ tally_json_claim_node (const TallyClaimRecord *claim,
     }
   else
     json_builder_add_null_value (builder);
-  add_string_or_null (builder, "relative", claim->relative);
-  add_string_or_null (builder, "text", words);
-  add_string_or_null (builder, "sentence", sentence);
+  tally_json_builder_add_string_or_null (builder, "relative", claim->relative);
+  tally_json_builder_add_string_or_null (builder, "text", words);
+  tally_json_builder_add_string_or_null (builder, "sentence", sentence);
   json_builder_set_member_name (builder, "start");
   json_builder_add_int_value (builder, claim->start);
   json_builder_set_member_name (builder, "end");
