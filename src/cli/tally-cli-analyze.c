@@ -8,6 +8,8 @@
 #include <stdio.h>
 
 #include "tally-claims.h"
+#include "tally-fact-export.h"
+#include "tally-fact-json.h"
 #include "tally-ingest.h"
 #include "tally-json-export.h"
 
@@ -16,6 +18,8 @@ typedef enum
   FORMAT_JSON,
   FORMAT_JSONL,
   FORMAT_CSV,
+  FORMAT_FACTS_CSV,   /* the fact table, one row per value */
+  FORMAT_REPORT,      /* the fact table as a Markdown report */
 } Format;
 
 typedef struct
@@ -133,7 +137,7 @@ tally_cli_analyze (int    argc,
   gboolean failed = FALSE;
   Run run = { 0 };
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default), jsonl or csv"), "FORMAT" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default), jsonl, csv (claims), facts-csv or report (the fact table as CSV or Markdown)"), "FORMAT" },
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference_date,
       N_("Resolve relative dates (“in April”, “last year”) against this date instead of each document’s publication date"),
       "YYYY-MM-DD" },
@@ -155,9 +159,13 @@ tally_cli_analyze (int    argc,
     run.format = FORMAT_JSONL;
   else if (g_str_equal (format, "csv"))
     run.format = FORMAT_CSV;
+  else if (g_str_equal (format, "facts-csv"))
+    run.format = FORMAT_FACTS_CSV;
+  else if (g_str_equal (format, "report"))
+    run.format = FORMAT_REPORT;
   else
     {
-      g_printerr ("tally-cli analyze: unknown format “%s” (json, jsonl or csv)\n", format);
+      g_printerr ("tally-cli analyze: unknown format “%s” (json, jsonl, csv, facts-csv or report)\n", format);
       return 2;
     }
   if (reference_date != NULL)
@@ -198,8 +206,23 @@ tally_cli_analyze (int    argc,
         write_jsonl_document (document);
       else if (run.format == FORMAT_CSV && document->record != NULL)
         write_csv_document (document);
-      else if (run.format == FORMAT_JSON)
+      else if (run.format == FORMAT_JSON || run.format == FORMAT_FACTS_CSV || run.format == FORMAT_REPORT)
         g_ptr_array_add (documents, g_steal_pointer (&document));
+    }
+
+  /* The same grouping and grading as the app's Facts view and its Export Facts…. */
+  if (run.format == FORMAT_FACTS_CSV || run.format == FORMAT_REPORT)
+    {
+      g_autoptr(TallyFactInputs) inputs = tally_fact_inputs_from_documents (documents);
+      const TallyFactInput *items = (const TallyFactInput *) inputs->inputs->data;
+      g_autoptr(GPtrArray) facts = tally_group_facts (items, inputs->inputs->len);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (run.format == FORMAT_FACTS_CSV)
+        tally_facts_write_csv (out, facts, items);
+      else
+        tally_facts_write_markdown (out, facts, items, _("Tally report"));
+      fputs (out->str, stdout);
     }
 
   if (run.format == FORMAT_JSON)

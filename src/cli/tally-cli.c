@@ -20,7 +20,7 @@ print_help (FILE *out)
              "  tally-cli COMMAND [OPTION…] — check the figures news articles state\n"
              "\n"
              "Commands:\n"
-             "  analyze [--format json|jsonl|csv] [--reference-date YYYY-MM-DD] PATH…\n"
+             "  analyze [--format json|jsonl|csv|facts-csv|report] [--reference-date YYYY-MM-DD] PATH…\n"
              "            List every claim (figure, date, count) in text files or folders\n"
              "\n"
              "Options:\n"

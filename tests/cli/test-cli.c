@@ -104,7 +104,7 @@ test_version_and_help (void)
   g_assert_cmpint (run (&out, &err, "--version", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "tally-cli " PACKAGE_VERSION "\n");
   g_assert_cmpint (run (&out2, &err2, "--help", NULL), ==, 0);
-  g_assert_nonnull (strstr (out2, "analyze [--format json|jsonl|csv] [--reference-date YYYY-MM-DD] PATH"));
+  g_assert_nonnull (strstr (out2, "analyze [--format json|jsonl|csv|facts-csv|report] [--reference-date YYYY-MM-DD] PATH"));
 }
 
 static void
@@ -332,6 +332,32 @@ remove_tree (const char *path)
   g_rmdir (path);
 }
 
+/* The fact table of the bundled samples, as CSV and as a Markdown report. */
+static void
+test_fact_exports (void)
+{
+  g_autofree char *samples = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autofree char *csv = NULL, *report = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run (&csv, &err, "analyze", "--format", "facts-csv", samples, NULL), ==, 0);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "fact_id,label,measure,kind,unit,scope,status,explanation,"));
+  g_assert_nonnull (strstr (csv, "Cooperation agreements signed"));
+  g_assert_nonnull (strstr (csv, ",conflict,"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&report, &err, "analyze", "--format", "report", samples, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (report, "# Tally report\n\n"));
+  g_assert_nonnull (strstr (report, " facts from 8 documents: "));
+  g_assert_nonnull (strstr (report, "## Cooperation agreements signed\n\n**Conflict**"));
+  g_assert_nonnull (strstr (report, "| 15 | Eurasia Freight Weekly |"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (NULL, &err, "analyze", "--format", "pdf", samples, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "facts-csv or report"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/reference-date", test_reference_date);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/fact-exports", test_fact_exports);
 
   status = g_test_run ();
   remove_tree (tmp_dir);
