@@ -502,6 +502,11 @@ _tally_claims_match_relative (Ctx   *c,
           r.value = g_date_get_year (&date);
           format_date (c->value_text, g_date_get_year (&date), g_date_get_month (&date), -1);
         }
+      /* "'Today we agreed …,' she said": a quoted day is the day the words
+       * were spoken, which the publication date (of a later copy, say)
+       * does not give. */
+      else if (_tally_claims_in_quote (c, TOK (c, i)->start))
+        r.has_value = FALSE;
       else if (o->reference_day > 0)
         {
           g_date_clear (&date, 1);

@@ -371,6 +371,7 @@ measure_before_of (Ctx      *c,
 {
   gint of = (gint) first - 1;
   gint end, start;
+  gboolean complement = FALSE;
 
   /* "…of", "…worth", and "caps withdrawals at 11.5 km³" (not "stood at"). */
   if (of < 1 || !(is_role (c, of, TALLY_ROLE_OF) || is_role (c, of, TALLY_ROLE_WORTH)
@@ -381,6 +382,26 @@ measure_before_of (Ctx      *c,
     end--;
   if (!is_word (c, end) || has_flag (c, end, TALLY_LEX_NP_BREAK))
     return FALSE;
+  /* "put trade between the two states at $48 billion": the noun after
+   * "between" is a complement; what is measured is the noun before it. */
+  if (is_role (c, of, TALLY_ROLE_AT))
+    for (gint k = end - 1; k > 0 && k >= end - NP_MAX_WORDS - 2; k--)
+      {
+        if (is_role (c, k, TALLY_ROLE_BETWEEN))
+          {
+            /* Only the noun itself: a word before it may be the verb
+             * ("the secretariat put trade between …"). */
+            if (is_content_word (c, k - 1) && !is_proper (c, k - 1))
+              {
+                end = k - 1;
+                complement = TRUE;
+              }
+            break;
+          }
+        if (!is_word (c, k) || c->used->data[k]
+            || (has_flag (c, k, TALLY_LEX_NP_BREAK) && !is_role (c, k, TALLY_ROLE_AND) && !is_determiner (c, k)))
+          break;
+      }
   if (has_flag (c, end, TALLY_LEX_CHANGE))
     {
       *change = TRUE;
@@ -396,7 +417,7 @@ measure_before_of (Ctx      *c,
     return copy_previous_measure (c);
   start = end;
   /* Modifiers before the noun, but not a verb in -s: "the bank holds reserves of". */
-  while (start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
+  while (!complement && start > 0 && is_word (c, start - 1) && !has_flag (c, start - 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
          && !_tally_claims_looks_verb (c, start - 1) && !_tally_claims_looks_plural (c, start - 1) && end - start < 3)
     start--;
   _tally_claims_read_np (c, start, NP_ANY);
@@ -464,6 +485,17 @@ _tally_claims_compares_to_previous (Ctx        *c,
    * ("up from 9", "fell from"); "to" only after one or after "from X". */
   if (is_role (c, first - 1, TALLY_ROLE_FROM) && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE)))
     return FALSE;
+  /* "rose by 4 points last year, to 31%": the level reached after a
+   * change "by" the figure before. */
+  if (is_role (c, first - 1, TALLY_ROLE_TO) && first > 2 && punct_is (c, first - 2, ',')
+      && c->last_claim_start > 1 && is_role (c, c->last_claim_start - 1, TALLY_ROLE_BY)
+      && has_flag (c, c->last_claim_start - 2, TALLY_LEX_CHANGE))
+    {
+      for (guint k = c->last_claim_end + 1; k + 2 < first; k++)
+        if (!c->used->data[k])
+          return FALSE;
+      return TRUE;
+    }
   if (is_role (c, first - 1, TALLY_ROLE_TO) && !(first > 1 && has_flag (c, first - 2, TALLY_LEX_CHANGE))
       && !(c->last_claim_start > 0 && is_role (c, c->last_claim_start - 1, TALLY_ROLE_FROM)))
     return FALSE;
@@ -701,6 +733,106 @@ append_ordinal_name (Ctx *c,
     }
 }
 
+/* Whether a quotation mark (" “ ”) lies in bytes [from, to): words on its
+ * two sides belong to different voices ("…today," said … at the conference). */
+gboolean
+_tally_claims_quote_between (Ctx  *c,
+                             gsize from,
+                             gsize to)
+{
+  for (gsize b = from; b < to && b < c->len; b++)
+    {
+      if (c->text[b] == '"')
+        return TRUE;
+      if (b + 2 < c->len && (guint8) c->text[b] == 0xe2 && (guint8) c->text[b + 1] == 0x80
+          && ((guint8) c->text[b + 2] == 0x9c || (guint8) c->text[b + 2] == 0x9d))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether byte lies inside a direct quotation opened earlier in its
+ * paragraph. The look-back is bounded so that huge lines stay linear. */
+gboolean
+_tally_claims_in_quote (Ctx  *c,
+                        gsize byte)
+{
+  gboolean open = FALSE;
+  gsize from = byte > 4096 ? byte - 4096 : 0;
+
+  for (gsize b = byte; b > from; b--)
+    if (c->text[b - 1] == '\n')
+      {
+        from = b;
+        break;
+      }
+  for (gsize b = from; b < byte && b < c->len; b++)
+    {
+      if (c->text[b] == '"')
+        open = !open;
+      else if (b + 2 < c->len && (guint8) c->text[b] == 0xe2 && (guint8) c->text[b + 1] == 0x80)
+        {
+          if ((guint8) c->text[b + 2] == 0x9c)
+            open = TRUE;
+          else if ((guint8) c->text[b + 2] == 0x9d)
+            open = FALSE;
+        }
+    }
+  return open;
+}
+
+/* "The agreements, signed on June 17", "the treaty was ratified in May":
+ * the date of that action on its subject ("agreement signed"). */
+static gboolean
+participle_measure (Ctx  *c,
+                    guint first)
+{
+  gint v = (gint) first - 2, k;
+  const TallyToken *t;
+  const char *w;
+  gsize n;
+
+  if (v < 1 || !(is_role (c, first - 1, TALLY_ROLE_ON) || is_role (c, first - 1, TALLY_ROLE_IN)) || !is_word (c, v)
+      || is_proper (c, v))
+    return FALSE;
+  t = TOK (c, v);
+  w = c->text + t->start;
+  n = t->end - t->start;
+  if (n <= 3 || w[n - 2] != 'e' || w[n - 1] != 'd')
+    return FALSE;
+  /* "were signed", "had been signed", or an apposition after a comma. */
+  k = v - 1;
+  while (k >= 0 && k >= v - 2
+         && (is_role (c, k, TALLY_ROLE_WAS) || is_role (c, k, TALLY_ROLE_WERE) || is_role (c, k, TALLY_ROLE_BEEN)
+             || is_role (c, k, TALLY_ROLE_IS) || is_role (c, k, TALLY_ROLE_ARE) || is_role (c, k, TALLY_ROLE_HAD)))
+    k--;
+  if (k == v - 1)
+    {
+      if (!punct_is (c, k, ','))
+        return FALSE;
+      k--;
+    }
+  /* The noun just before: "The agreements, signed …". */
+  if (k < 0 || !is_content_word (c, k) || is_proper (c, k) || c->used->data[k])
+    return FALSE;
+  {
+    gint start = k;
+
+    while (start > 0 && is_content_word (c, start - 1) && !is_proper (c, start - 1) && !c->used->data[start - 1]
+           && k - start < NP_MAX_WORDS - 1)
+      start--;
+    if (_tally_claims_read_np (c, start, NP_ANY) != (guint) k + 1 || c->measure->len == 0)
+      {
+        g_string_truncate (c->measure, 0);
+        return FALSE;
+      }
+  }
+  g_string_append_c (c->measure, ' ');
+  for (gsize b = 0; b < n; b++)
+    g_string_append_c (c->measure, g_ascii_tolower (w[b]));
+  return TRUE;
+}
+
 /* Years and dates measure the event they date: the event noun nearest to
  * them in the sentence, with its ordinal ("first summit"). */
 void
@@ -713,11 +845,20 @@ _tally_claims_event_measure (Ctx  *c,
   gboolean between_claim;
 
   g_string_truncate (c->measure, 0);
+  /* "$48.2 billion in 2025": the year is that figure's period, not the
+   * date of an event named further on ("… since the second summit"). */
+  if (first >= 2 && has_flag (c, first - 1, TALLY_LEX_SCOPE_PREP) && c->used->data[first - 2])
+    return;
   for (guint k = 0; k < n_tokens (c); k++)
     {
       guint dist;
 
       if (!has_flag (c, k, TALLY_LEX_EVENT) || (k >= first && k <= last))
+        continue;
+      /* An event named outside a quotation does not date the words inside
+       * it, nor the other way round. */
+      if (k < first ? _tally_claims_quote_between (c, TOK (c, k)->end, TOK (c, first)->start)
+                    : _tally_claims_quote_between (c, TOK (c, last)->end, TOK (c, k)->start))
         continue;
       /* "the summit working group": a modifier, not what is dated. */
       if (is_word (c, k + 1) && !is_proper (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP)
@@ -734,7 +875,10 @@ _tally_claims_event_measure (Ctx  *c,
         }
     }
   if (best < 0)
-    return;
+    {
+      participle_measure (c, first);
+      return;
+    }
   {
     gboolean claim = FALSE, comma = FALSE;
 

@@ -227,6 +227,8 @@ gboolean _tally_claims_resets_clause (Ctx *c, guint i);
 gboolean _tally_claims_compares_to_previous (Ctx *c, guint first, const char *unit);
 void _tally_claims_find_measure (Ctx *c, Quantity *q);
 void _tally_claims_event_measure (Ctx *c, guint first, guint last);
+gboolean _tally_claims_in_quote (Ctx *c, gsize byte);
+gboolean _tally_claims_quote_between (Ctx *c, gsize from, gsize to);
 guint _tally_claims_never_claim (Ctx *c, guint i);
 void _tally_claims_set_year_text (GString *out, int year);
 gboolean _tally_claims_valid_day (int y, int m, int d);
