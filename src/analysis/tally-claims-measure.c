@@ -398,7 +398,8 @@ measure_before_of (Ctx      *c,
               }
             break;
           }
-        if (!is_word (c, k) || c->used->data[k]
+        /* A count inside the complement is fine: "between the two islands". */
+        if (!is_word (c, k) || (c->used->data[k] && !has_flag (c, k, TALLY_LEX_NUMBER))
             || (has_flag (c, k, TALLY_LEX_NP_BREAK) && !is_role (c, k, TALLY_ROLE_AND) && !is_determiner (c, k)))
           break;
       }
@@ -491,8 +492,9 @@ _tally_claims_compares_to_previous (Ctx        *c,
       && c->last_claim_start > 1 && is_role (c, c->last_claim_start - 1, TALLY_ROLE_BY)
       && has_flag (c, c->last_claim_start - 2, TALLY_LEX_CHANGE))
     {
+      /* Only its period may stand between: "last year", "in 2022". */
       for (guint k = c->last_claim_end + 1; k + 2 < first; k++)
-        if (!c->used->data[k])
+        if (!c->used->data[k] && !has_flag (c, k, TALLY_LEX_SCOPE_PREP))
           return FALSE;
       return TRUE;
     }

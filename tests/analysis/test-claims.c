@@ -745,6 +745,49 @@ test_samples (void)
   g_assert_cmpuint (checked, >=, 50);
 }
 
+/* Rules found wrong on the bundled samples (issue 5, fact table of issue 6). */
+static void
+test_figure_periods_and_voices (void)
+{
+  /* A year right after a figure is its period, not the date of an event
+   * named later in the sentence. */
+  check ("Freight through the canal reached 9.1 million tonnes in 2023, according to port data, a rise of 12% since the third forum in Varna.", NULL,
+         "9.1 million tonnes => number|9100000|-|t|exact|freight|false|2023\n"
+         "2023 => year|2023|-|-|exact|-|false|-\n"
+         "12% => percent|12|-|%|exact|freight|true|-\n"
+         "third => ordinal|3|-|-|exact|forum|false|-");
+  /* … while a year after the event noun still dates it. */
+  check ("The third forum was held in Varna in 2023.", NULL,
+         "third => ordinal|3|-|-|exact|forum|false|-\n"
+         "2023 => year|2023|-|-|exact|third forum|false|-");
+  /* "between A and B" is a complement of the noun measured. */
+  check ("The ministry put tourism between the two islands at $3 billion in 2024.", NULL,
+         "two islands => count|2|-|-|exact|island|false|-\n"
+         "$3 billion => money|3000000000|-|USD|exact|tourism|false|2024\n"
+         "2024 => year|2024|-|-|exact|-|false|-");
+  /* The level reached after a change "by" keeps the change's measure. */
+  check ("The lake's share of regional water use fell by 3 percentage points in 2022, to 17%.", NULL,
+         "3 percentage points => percent|3|-|pp|exact|share|true|2022\n"
+         "2022 => year|2022|-|-|exact|-|false|-\n"
+         "17% => percent|17|-|%|exact|share|false|2022");
+  /* A quoted "today" is the day the words were spoken, not the day of
+   * publication; and the event outside the quote does not date it. */
+  check ("\"Today we closed the last gap in the dam,\" the engineer said at the opening ceremony.", "2025-09-03",
+         "Today => date|-|-|-|exact|-|false|-");
+  check ("The engineer said the dam opened today after the ceremony.", "2025-09-03",
+         "today => date|2025-09-03|-|-|exact|ceremony|false|-");
+  check ("The mayor said the fair put the town \"on the map for buyers who ignored it a year ago\".", "2025-09-03",
+         "a year ago => year|2024|-|-|exact|-|false|-");
+  /* The date of an action on its subject. */
+  check ("The treaties, ratified on 4 May 2021, cover fishing rights.", NULL,
+         "4 May 2021 => date|2021-05-04|-|-|exact|treaty ratified|false|-");
+  check ("The new bridges were opened in October 2020.", NULL,
+         "October 2020 => date|2020-10|-|-|exact|bridge opened|false|-");
+  /* "more than a dozen" keeps its qualifier and what it counts. */
+  check ("Delegates signed more than a dozen protocols.", NULL,
+         "more than a dozen protocols => count|12|-|-|over|protocol|false|-");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,6 +809,7 @@ main (int   argc,
   g_test_add_func ("/analysis/claims/never-claims", test_never_claims);
   g_test_add_func ("/analysis/claims/more-rules", test_more_rules);
   g_test_add_func ("/analysis/claims/offsets", test_offsets);
+  g_test_add_func ("/analysis/claims/figure-periods-and-voices", test_figure_periods_and_voices);
   g_test_add_func ("/analysis/claims/reference-date", test_reference_date_parsing);
   g_test_add_func ("/analysis/claims/corpus", test_corpus);
   g_test_add_func ("/analysis/claims/seeds", test_seeds);
