@@ -632,6 +632,16 @@ find_measure_rules (Ctx      *c,
       return FALSE;
 
     case TALLY_CLAIM_KIND_PERCENT:
+      /* "signed 15 agreements, and at least half of them …": a share of
+       * what the sentence counted before. */
+      if (is_role (c, a, TALLY_ROLE_OF) && is_word (c, a + 1) && c->last_count_measure->len > 0
+          && TOK (c, a + 1)->end - TOK (c, a + 1)->start == 4
+          && g_ascii_strncasecmp (c->text + TOK (c, a + 1)->start, "them", 4) == 0)
+        {
+          g_string_assign (c->measure, c->last_count_measure->str);
+          append_participle (c, a + 2);
+          return TRUE;
+        }
       if (is_role (c, a, TALLY_ROLE_OF))
         {
           guint end = _tally_claims_read_np (c, a + 1, NP_PLURAL);

@@ -783,6 +783,10 @@ test_figure_periods_and_voices (void)
          "4 May 2021 => date|2021-05-04|-|-|exact|treaty ratified|false|-");
   check ("The new bridges were opened in October 2020.", NULL,
          "October 2020 => date|2020-10|-|-|exact|bridge opened|false|-");
+  /* "of them" is a share of what was counted before. */
+  check ("Ministers adopted 20 resolutions, and about 40% of them were funded.", NULL,
+         "20 resolutions => count|20|-|-|exact|resolution|false|-\n"
+         "about 40% => percent|40|-|%|approx|resolution funded|false|-");
   /* "more than a dozen" keeps its qualifier and what it counts. */
   check ("Delegates signed more than a dozen protocols.", NULL,
          "more than a dozen protocols => count|12|-|-|over|protocol|false|-");
