@@ -820,21 +820,6 @@ choose_main (xmlNode *body)
 
 /* ---------------------------------------------------------------------- */
 
-static char *
-host_of (const char *url)
-{
-  const char *p = url != NULL ? strstr (url, "://") : NULL;
-  const char *end;
-
-  if (p == NULL)
-    return NULL;
-  p += 3;
-  if (g_str_has_prefix (p, "www."))
-    p += 4;
-  end = p + strcspn (p, "/:?#");
-  return end > p ? g_strndup (p, end - p) : NULL;
-}
-
 /* A site name: a few words, each capitalised ("Northern Post", "BBC"). */
 static gboolean
 looks_like_site_name (const char *text)
@@ -904,7 +889,7 @@ tally_html_extract (TallyDocumentRecord *record,
   read_meta (&m, root);
   record->outlet = g_strdup (m.site_name != NULL ? m.site_name : m.ld_publisher);
   if (record->outlet == NULL)
-    record->outlet = host_of (m.canonical);
+    record->outlet = tally_url_host (m.canonical);
   if (m.h1 != NULL)
     record->title = g_strdup (m.h1);
   else if (m.og_title != NULL || m.ld_headline != NULL)

@@ -114,4 +114,8 @@ char      *tally_parse_date   (const char *text);
 /* Collapses white space (and NBSP) into single spaces, trims. */
 char      *tally_collapse_space (const char *text);
 
+/* The host of the first URL in `text` ("https://www.example.org/a" →
+ * "example.org"), or NULL: an outlet's name when nothing better says it. */
+char      *tally_url_host       (const char *text);
+
 G_END_DECLS

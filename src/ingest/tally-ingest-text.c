@@ -435,10 +435,10 @@ next_nonblank (GPtrArray *lines,
   return i;
 }
 
-static char *
-host_of_url (const char *text)
+char *
+tally_url_host (const char *text)
 {
-  const char *p = strstr (text, "://");
+  const char *p = text != NULL ? strstr (text, "://") : NULL;
   const char *end;
 
   if (p == NULL)
@@ -542,7 +542,7 @@ mark_header (TallyDocumentRecord *record,
           /* The page's address, as reader views save it: the outlet's host. */
           line->role = ROLE_FURNITURE;
           if (record->outlet == NULL)
-            record->outlet = host_of_url (line->text);
+            record->outlet = tally_url_host (line->text);
         }
       else if (count_words (line->text) <= 14 && tally_rules_match (TALLY_RULE_BYLINE, line->text, &author))
         {
