@@ -29,10 +29,11 @@ open_dialog_done (GObject      *source,
   tally_window_open_files (self, (GFile **) array->pdata, array->len);
 }
 
-static GtkFileFilter *
-article_filter_new (const char *name,
-                    const char *const *mime_types,
-                    const char *const *patterns)
+/* A named file filter for the window's file dialogs. */
+GtkFileFilter *
+_tally_window_file_filter_new (const char        *name,
+                               const char *const *mime_types,
+                               const char *const *patterns)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
@@ -55,8 +56,8 @@ tally_window_open_action (GtkWidget  *widget,
   TallyWindow *self = TALLY_WINDOW (widget);
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) articles = article_filter_new (_("Articles"), article_types, article_patterns);
-  g_autoptr(GtkFileFilter) all = article_filter_new (_("All Files"), NULL, all_patterns);
+  g_autoptr(GtkFileFilter) articles = _tally_window_file_filter_new (_("Articles"), article_types, article_patterns);
+  g_autoptr(GtkFileFilter) all = _tally_window_file_filter_new (_("All Files"), NULL, all_patterns);
 
   g_list_store_append (filters, articles);
   g_list_store_append (filters, all);

@@ -75,17 +75,6 @@ export_dialog_done (GObject      *source,
     _tally_window_export_facts_to (self, file);
 }
 
-static GtkFileFilter *
-export_filter_new (const char *name,
-                   const char *pattern)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  return filter;
-}
-
 static void
 tally_window_export_facts_action (GtkWidget  *widget,
                                   const char *action_name,
@@ -93,9 +82,9 @@ tally_window_export_facts_action (GtkWidget  *widget,
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) markdown = export_filter_new (_("Markdown Report"), "*.md");
-  g_autoptr(GtkFileFilter) csv = export_filter_new (_("Spreadsheet (CSV)"), "*.csv");
-  g_autoptr(GtkFileFilter) json = export_filter_new (_("JSON"), "*.json");
+  g_autoptr(GtkFileFilter) markdown = _tally_window_file_filter_new (_("Markdown Report"), NULL, (const char *[]) { "*.md", NULL });
+  g_autoptr(GtkFileFilter) csv = _tally_window_file_filter_new (_("Spreadsheet (CSV)"), NULL, (const char *[]) { "*.csv", NULL });
+  g_autoptr(GtkFileFilter) json = _tally_window_file_filter_new (_("JSON"), NULL, (const char *[]) { "*.json", NULL });
 
   g_list_store_append (filters, markdown);
   g_list_store_append (filters, csv);

@@ -39,6 +39,9 @@ struct _TallyWindow
 void _tally_window_class_actions_init (TallyWindowClass *klass);
 void _tally_window_actions_update     (TallyWindow      *self);
 void _tally_window_dnd_init           (TallyWindow      *self);
+GtkFileFilter *_tally_window_file_filter_new (const char        *name,
+                                              const char *const *mime_types,
+                                              const char *const *patterns);
 
 void _tally_window_class_project_init (TallyWindowClass *klass);
 void _tally_window_class_export_init  (TallyWindowClass *klass);

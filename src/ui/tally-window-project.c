@@ -304,11 +304,10 @@ open_project_done (GObject      *source,
 static GListModel *
 project_filters_new (void)
 {
+  static const char *const patterns[] = { "*.tally", NULL };
   GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = _tally_window_file_filter_new (_("Tally Projects"), NULL, patterns);
 
-  gtk_file_filter_set_name (filter, _("Tally Projects"));
-  gtk_file_filter_add_pattern (filter, "*.tally");
   g_list_store_append (filters, filter);
   return G_LIST_MODEL (filters);
 }
