@@ -845,6 +845,64 @@ participle_measure (Ctx  *c,
   return TRUE;
 }
 
+/* "The Third Baltic–Caspian Connectivity Summit": the first gathering an
+ * article names with a capitalised ordinal title, for its later "the meeting". */
+void
+_tally_claims_find_named_gathering (Ctx *c)
+{
+  for (guint i = 0; i < n_tokens (c); i++)
+    {
+      const TallyToken *t = TOK (c, i);
+
+      if (t->type != TALLY_TOKEN_WORD || t->lex == NULL || !(t->lex->flags & TALLY_LEX_ORDINAL)
+          || t->lex->ordinal <= 0 || t->lex->ordinal > 10 || !(t->flags & TALLY_TOKEN_CAPITALIZED))
+        continue;
+      for (guint k = i + 1; k < n_tokens (c) && k <= i + 6; k++)
+        {
+          const TallyToken *w = TOK (c, k);
+
+          if (w->type == TALLY_TOKEN_DASH)
+            continue;
+          if (w->type != TALLY_TOKEN_WORD || !(w->flags & TALLY_TOKEN_CAPITALIZED))
+            break;
+          if (has_flag (c, k, TALLY_LEX_GATHERING))
+            {
+              GString *saved = c->measure;
+
+              /* Build it with the measure helpers, then keep it. */
+              c->measure = c->named_gathering;
+              append_ordinal_name (c, t->lex->ordinal);
+              tally_lemma_append (c->lex, c->measure, c->text + w->start, w->end - w->start);
+              g_string_ascii_down (c->measure);
+              c->measure = saved;
+              return;
+            }
+        }
+    }
+}
+
+/* "The two-day meeting on 16–17 June" in an article about the Third …
+ * Summit: a bare gathering after "the"/"this" is the one the article named. */
+static gboolean
+refers_to_named_gathering (Ctx  *c,
+                           gint  best)
+{
+  if (c->named_gathering->len == 0 || !has_flag (c, best, TALLY_LEX_GATHERING)
+      || (TOK (c, best)->flags & TALLY_TOKEN_CAPITALIZED && best > 0 && !is_role (c, best - 1, TALLY_ROLE_THE)))
+    return FALSE;
+  for (gint k = best - 1; k >= 0 && k >= best - 3; k--)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (is_role (c, k, TALLY_ROLE_THE) || is_role (c, k, TALLY_ROLE_THIS))
+        return TRUE;
+      if (t->type == TALLY_TOKEN_DASH || (t->type == TALLY_TOKEN_WORD && (t->flags & TALLY_TOKEN_HYPHENATED)))
+        continue;
+      return FALSE;
+    }
+  return FALSE;
+}
+
 /* Years and dates measure the event they date: the event noun nearest to
  * them in the sentence, with its ordinal ("first summit"). */
 void
@@ -937,6 +995,11 @@ _tally_claims_event_measure (Ctx  *c,
         continue;
       if (t->type != TALLY_TOKEN_WORD || has_flag (c, k, TALLY_LEX_NP_BREAK))
         break;
+    }
+  if (c->measure->len == 0 && refers_to_named_gathering (c, best))
+    {
+      g_string_assign (c->measure, c->named_gathering->str);
+      return;
     }
   {
     const TallyToken *t = TOK (c, best);

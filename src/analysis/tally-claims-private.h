@@ -49,6 +49,7 @@ typedef struct
   guint last_claim_start;  /* and its first */
   char last_unit[16];      /* and its unit */
   GString *last_count_measure; /* the measure of the sentence's last count */
+  GString *named_gathering;    /* the document's first titled gathering: "third summit" */
   gboolean np_head_plural; /* the last noun phrase read ended in a plural */
 
   Scope scopes[MAX_SCOPES];
@@ -226,6 +227,7 @@ guint _tally_claims_read_np (Ctx *c, guint i, NpMode mode);
 gboolean _tally_claims_resets_clause (Ctx *c, guint i);
 gboolean _tally_claims_compares_to_previous (Ctx *c, guint first, const char *unit);
 void _tally_claims_find_measure (Ctx *c, Quantity *q);
+void _tally_claims_find_named_gathering (Ctx *c);
 void _tally_claims_event_measure (Ctx *c, guint first, guint last);
 gboolean _tally_claims_in_quote (Ctx *c, gsize byte);
 gboolean _tally_claims_quote_between (Ctx *c, gsize from, gsize to);

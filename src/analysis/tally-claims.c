@@ -285,6 +285,8 @@ process_sentence (Ctx *c)
   g_byte_array_set_size (c->used, n_tokens (c));
   memset (c->used->data, 0, n_tokens (c));
   find_scopes (c);
+  if (c->named_gathering->len == 0)
+    _tally_claims_find_named_gathering (c);
   g_string_truncate (c->last_measure, 0);
   g_string_truncate (c->last_count_measure, 0);
   c->last_claim_end = 0;
@@ -637,6 +639,7 @@ tally_extract_claims_foreach (const char                *text,
   c.relative = g_string_new (NULL);
   c.last_measure = g_string_new (NULL);
   c.last_count_measure = g_string_new (NULL);
+  c.named_gathering = g_string_new (NULL);
 
   run (&c);
 
@@ -649,6 +652,7 @@ tally_extract_claims_foreach (const char                *text,
   g_string_free (c.relative, TRUE);
   g_string_free (c.last_measure, TRUE);
   g_string_free (c.last_count_measure, TRUE);
+  g_string_free (c.named_gathering, TRUE);
   return c.n_claims;
 }
 

@@ -175,6 +175,7 @@ typedef enum
   SECTION_ROLE,
   SECTION_ABBREVIATION,
   SECTION_ORDINAL_NAME,
+  SECTION_GATHERING,
 } Section;
 
 static const struct
@@ -215,6 +216,7 @@ static const struct
   { "role", SECTION_ROLE, 0, TRUE },
   { "abbreviation", SECTION_ABBREVIATION, TALLY_LEX_ABBREVIATION, FALSE },
   { "ordinal_name", SECTION_ORDINAL_NAME, 0, TRUE },
+  { "gathering", SECTION_GATHERING, TALLY_LEX_GATHERING, FALSE },
 };
 
 static const char * const role_names[] = {

@@ -44,6 +44,7 @@ typedef enum
   TALLY_LEX_MODAL          = 1 << 27,
   TALLY_LEX_CLAUSE_RESET   = 1 << 28,
   TALLY_LEX_ABBREVIATION   = 1 << 29,
+  TALLY_LEX_GATHERING      = 1 << 30,
 } TallyLexFlags;
 
 /* Function words the matcher tests one by one ("of", "between", "than",

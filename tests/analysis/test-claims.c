@@ -792,6 +792,27 @@ test_figure_periods_and_voices (void)
          "more than a dozen protocols => count|12|-|-|over|protocol|false|-");
 }
 
+/* An article names its gathering once with a titled ordinal; a later bare
+ * "the meeting"/"this summit" dated in the text is that gathering. */
+static void
+test_named_gathering (void)
+{
+  check ("The Fifth Alpine Rivers Forum opened in Linz with 14 delegations. The three-day meeting ends on 12 May 2027.", NULL,
+         "Fifth => ordinal|5|-|-|exact|forum|false|-\n"
+         "14 delegations => count|14|-|-|exact|delegation|false|-\n"
+         "three-day => duration|3|-|day|exact|meeting end|false|-\n"
+         "12 May 2027 => date|2027-05-12|-|-|exact|fifth forum|false|-");
+  /* Without a titled gathering earlier, the bare noun stays what it is … */
+  check ("Officials said 14 delegations came. The meeting ends on 12 May 2027.", NULL,
+         "14 delegations => count|14|-|-|exact|delegation|false|-\n"
+         "12 May 2027 => date|2027-05-12|-|-|exact|meeting|false|-");
+  /* … and "a meeting" is another one. */
+  check ("The Fifth Alpine Rivers Forum opened with 14 delegations. A meeting of experts follows on 20 May 2027.", NULL,
+         "Fifth => ordinal|5|-|-|exact|forum|false|-\n"
+         "14 delegations => count|14|-|-|exact|delegation|false|-\n"
+         "20 May 2027 => date|2027-05-20|-|-|exact|meeting|false|-");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -814,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/analysis/claims/more-rules", test_more_rules);
   g_test_add_func ("/analysis/claims/offsets", test_offsets);
   g_test_add_func ("/analysis/claims/figure-periods-and-voices", test_figure_periods_and_voices);
+  g_test_add_func ("/analysis/claims/named-gathering", test_named_gathering);
   g_test_add_func ("/analysis/claims/reference-date", test_reference_date_parsing);
   g_test_add_func ("/analysis/claims/corpus", test_corpus);
   g_test_add_func ("/analysis/claims/seeds", test_seeds);

@@ -614,6 +614,16 @@ programme
 program
 strategy
 
+# Events that bring people together. An article names its gathering once ("the
+# Third Baltic–Caspian Connectivity Summit") and then says "the meeting" or
+# "the summit": a date of that bare gathering dates the named one.
+[gathering]
+summit
+meeting
+conference
+forum
+congress
+
 # Words dropped from a measure phrase: determiners, pronouns, vague
 # adjectives. They never stand in a measure.
 [stop]
