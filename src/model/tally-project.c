@@ -468,6 +468,24 @@ collect_claim_cb (gint64                  document_id,
   g_ptr_array_add (user_data, tally_claim_new (document_id, claim, text, text_len));
 }
 
+/* Whole-project reads (every claim, every text) for the views' workers: on
+ * a connection of their own in a thread. No source object: the worker only
+ * needs the path, and must not keep the project alive past the callback. */
+static void
+read_in_thread (TallyProject        *self,
+                gpointer             source_tag,
+                GTaskThreadFunc      thread_func,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, thread_func);
+}
+
 static void
 load_claims_thread (GTask        *task,
                     gpointer      source_object,
@@ -490,16 +508,8 @@ tally_project_load_claims_async (TallyProject        *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TALLY_IS_PROJECT (self));
-
-  /* No source object: the worker only needs the path, and must not keep
-   * the project alive past the callback. */
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tally_project_load_claims_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, load_claims_thread);
+  read_in_thread (self, tally_project_load_claims_async, load_claims_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -560,13 +570,8 @@ tally_project_load_texts_async (TallyProject        *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TALLY_IS_PROJECT (self));
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tally_project_load_texts_async);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
-  g_task_run_in_thread (task, load_texts_thread);
+  read_in_thread (self, tally_project_load_texts_async, load_texts_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *
