@@ -32,6 +32,7 @@ tally_analyzed_document_free (TallyAnalyzedDocument *document)
   g_ptr_array_unref (document->claims);
   g_ptr_array_unref (document->claim_ids);
   g_ptr_array_unref (document->errors);
+  g_free (document->reference_date);
   g_free (document);
 }
 
@@ -196,31 +197,37 @@ tally_json_facts_node (GPtrArray *documents)
   return tally_facts_json_from_documents (documents);
 }
 
+void
+tally_json_add_document_events (TallyEventFinder            *finder,
+                                const TallyAnalyzedDocument *document)
+{
+  g_autofree char *guessed = NULL;
+  const char *date;
+
+  if (document->record == NULL || document->record->text == NULL)
+    return;
+  date = document->reference_date;
+  if (date == NULL)
+    date = document->record->published;
+  if (date == NULL)
+    date = guessed = tally_events_guess_published (document->record->text, document->record->text_len);
+  tally_event_finder_add_document (finder, document->id, document->record->text,
+                                   document->record->text_len, date);
+}
+
 JsonNode *
 tally_json_events_node (GPtrArray *documents)
 {
   JsonArray *events = json_array_new ();
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
 
-  /* EVENTS (issue 7): the event finder (src/analysis/tally-events.h) appends
-   * one object per event to `events` here. */
+  /* EVENTS (issue 7): merged across documents by the event finder
+   * (src/analysis/tally-events.h). */
   g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
   g_autoptr(GPtrArray) found = NULL;
 
   for (guint d = 0; finder != NULL && d < documents->len; d++)
-    {
-      const TallyAnalyzedDocument *document = g_ptr_array_index (documents, d);
-      g_autofree char *guessed = NULL;
-      const char *published;
-
-      if (document->record == NULL || document->record->text == NULL)
-        continue;
-      published = document->record->published;
-      if (published == NULL)
-        published = guessed = tally_events_guess_published (document->record->text, document->record->text_len);
-      tally_event_finder_add_document (finder, document->id, document->record->text,
-                                       document->record->text_len, published);
-    }
+    tally_json_add_document_events (finder, g_ptr_array_index (documents, d));
   found = finder != NULL ? tally_event_finder_finish (finder) : g_ptr_array_new ();
   for (guint e = 0; e < found->len; e++)
     json_array_add_element (events, tally_event_record_to_json (g_ptr_array_index (found, e)));

@@ -5,6 +5,7 @@
 
 #include "tally-claim-record.h"
 #include "tally-document-record.h"
+#include "tally-events.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,9 @@ typedef struct
   GPtrArray *claims;             /* TallyClaimRecord*, owned */
   GPtrArray *claim_ids;          /* char*: "c1", … (ids are global to the run) */
   GPtrArray *errors;             /* char*: "cannot read: …" */
+  char *reference_date;          /* "YYYY-MM-DD" that relative dates of claims and
+                                  * events resolve against (`--reference-date`);
+                                  * NULL: the publication date */
 } TallyAnalyzedDocument;
 
 TallyAnalyzedDocument *tally_analyzed_document_new  (const char *id,
@@ -49,6 +53,14 @@ JsonNode *tally_json_analysis_node (GPtrArray  *documents,
  * (issues 6 and 7), empty arrays until then. */
 JsonNode *tally_json_facts_node    (GPtrArray *documents);
 JsonNode *tally_json_events_node   (GPtrArray *documents);
+
+/* Feeds one document to `finder`, dated as "events" dates it: its
+ * reference_date, else its publication date, else one guessed from the
+ * text. The finder copies what it keeps, so `document` may go right after
+ * (jsonl streams documents and writes the events at the end). Does nothing
+ * for a document that could not be read. */
+void      tally_json_add_document_events (TallyEventFinder            *finder,
+                                          const TallyAnalyzedDocument *document);
 
 /* Serialises like json_generator_to_data(), but writes doubles with the
  * fewest digits that read back the same ("33.33", where JsonGenerator's

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "tally-claims.h"
+#include "tally-events.h"
 #include "tally-fact-export.h"
 #include "tally-fact-json.h"
 #include "tally-ingest.h"
@@ -25,8 +26,7 @@ typedef enum
 typedef struct
 {
   Format format;
-  gboolean have_reference;
-  TallyExtractOptions reference;
+  const char *reference_date;  /* --reference-date, checked; NULL when not given */
   guint next_claim;
 } Run;
 
@@ -57,6 +57,22 @@ write_jsonl_document (TallyAnalyzedDocument *document)
 
       json_object_set_string_member (json_node_get_object (claim), "type", "claim");
       write_node_line (claim);
+    }
+}
+
+/* jsonl, after every document: {"type": "event", …} per event, the keys of
+ * the json format's "events" objects. */
+static void
+write_jsonl_events (TallyEventFinder *finder)
+{
+  g_autoptr(GPtrArray) events = tally_event_finder_finish (finder);
+
+  for (guint e = 0; e < events->len; e++)
+    {
+      g_autoptr(JsonNode) event = tally_event_record_to_json (g_ptr_array_index (events, e));
+
+      json_object_set_string_member (json_node_get_object (event), "type", "event");
+      write_node_line (event);
     }
 }
 
@@ -107,10 +123,12 @@ analyze_one (Run        *run,
       return document;
     }
 
-  /* The publication date resolves "in April"; --reference-date overrides it. */
+  /* The publication date resolves "in April"; --reference-date overrides it,
+   * for claims here and for events (tally_json_add_document_events()). */
+  document->reference_date = g_strdup (run->reference_date);
   tally_extract_options_init (&options);
-  if (run->have_reference)
-    options = run->reference;
+  if (document->reference_date != NULL)
+    tally_extract_options_set_reference_date (&options, document->reference_date);
   else if (document->record->published != NULL)
     tally_extract_options_set_reference_date (&options, document->record->published);
 
@@ -135,6 +153,7 @@ tally_cli_analyze (int    argc,
   guint index = 0;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_analyzed_document_free);
   gboolean failed = FALSE;
+  g_autoptr(TallyEventFinder) finder = NULL;  /* jsonl: events of every document */
   Run run = { 0 };
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default), jsonl, csv (claims), facts-csv or report (the fact table as CSV or Markdown)"), "FORMAT" },
@@ -170,13 +189,15 @@ tally_cli_analyze (int    argc,
     }
   if (reference_date != NULL)
     {
-      tally_extract_options_init (&run.reference);
-      if (!tally_extract_options_set_reference_date (&run.reference, reference_date))
+      TallyExtractOptions check;
+
+      tally_extract_options_init (&check);
+      if (!tally_extract_options_set_reference_date (&check, reference_date))
         {
           g_printerr ("tally-cli analyze: “%s” is not a date (YYYY-MM-DD)\n", reference_date);
           return 2;
         }
-      run.have_reference = TRUE;
+      run.reference_date = reference_date;
     }
   if (paths == NULL || paths[0] == NULL)
     {
@@ -185,6 +206,11 @@ tally_cli_analyze (int    argc,
       g_printerr ("tally-cli analyze: no PATH given\n%s", help);
       return 2;
     }
+
+  /* Events merge across documents, so jsonl can only write them at the end;
+   * the finder keeps just its mentions' sentences, not the documents. */
+  if (run.format == FORMAT_JSONL)
+    finder = tally_event_finder_new (NULL, NULL);
 
   files = tally_ingest_collect_paths ((const char * const *) paths, -1, failures, NULL);
   if (run.format == FORMAT_CSV)
@@ -201,14 +227,22 @@ tally_cli_analyze (int    argc,
                        : failed_document (g_ptr_array_index (failures, i - files->len), index++);
 
       failed |= document->errors->len > 0;
-      /* jsonl and csv stream: nothing is kept once a document is written. */
+      /* jsonl and csv stream: nothing is kept once a document is written
+       * (the event finder keeps only its mentions' sentences). */
       if (run.format == FORMAT_JSONL)
-        write_jsonl_document (document);
+        {
+          write_jsonl_document (document);
+          if (finder != NULL)
+            tally_json_add_document_events (finder, document);
+        }
       else if (run.format == FORMAT_CSV && document->record != NULL)
         write_csv_document (document);
       else if (run.format == FORMAT_JSON || run.format == FORMAT_FACTS_CSV || run.format == FORMAT_REPORT)
         g_ptr_array_add (documents, g_steal_pointer (&document));
     }
+
+  if (finder != NULL)
+    write_jsonl_events (finder);
 
   /* The same grouping and grading as the app's Facts view and its Export Facts…. */
   if (run.format == FORMAT_FACTS_CSV || run.format == FORMAT_REPORT)

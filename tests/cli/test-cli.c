@@ -5,8 +5,8 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-/* tally-cli as a user runs it: exit codes, the three output shapes,
- * --reference-date and the errors list. The binary's path is argv[1]. */
+/* tally-cli as a user runs it: exit codes, the output shapes,
+ * --reference-date (claims and events) and the errors list. The binary's path is argv[1]. */
 
 static const char *cli_path;
 static char *tmp_dir;
@@ -219,6 +219,38 @@ test_reference_date (void)
   g_assert_cmpstr (json_object_get_string_member (april, "relative"), ==, "April");
 }
 
+static const char * const event_keys[] = { "id", "label", "kind", "date", "date_end", "precision", "place",
+                                           "participants", "planned", "disputed", "alternatives", "mentions",
+                                           NULL };
+
+/* The event whose label is `label` in a json "events" array, or NULL. */
+static JsonObject *
+find_event (JsonArray  *events,
+            const char *label)
+{
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *e = json_array_get_object_element (events, i);
+
+      if (g_str_equal (json_object_get_string_member (e, "label"), label))
+        return e;
+    }
+  return NULL;
+}
+
+static gboolean
+mentioned_in (JsonObject *event,
+              const char *document_id)
+{
+  JsonArray *mentions = json_object_get_array_member (event, "mentions");
+
+  for (guint i = 0; i < json_array_get_length (mentions); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (mentions, i), "document"),
+                     document_id))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_jsonl (void)
 {
@@ -227,7 +259,9 @@ test_jsonl (void)
   g_autofree char *dir = g_path_get_dirname (a);
   g_autofree char *out = NULL, *err = NULL;
   g_auto(GStrv) lines = NULL;
-  guint documents = 0, claims = 0;
+  g_autoptr(GHashTable) document_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint documents = 0, claims = 0, events = 0;
+  gboolean met_in_2023 = FALSE;
   const char *current = NULL;
 
   g_assert_cmpint (run (&out, &err, "analyze", "--format", "jsonl", dir, NULL), ==, 0);
@@ -241,24 +275,110 @@ test_jsonl (void)
 
       if (g_str_equal (type, "document"))
         {
+          g_assert_cmpuint (events, ==, 0);
           documents++;
           g_free ((char *) current);
           current = g_strdup (json_object_get_string_member (o, "id"));
+          g_hash_table_add (document_ids, g_strdup (current));
           g_assert_true (json_object_has_member (o, "errors"));
+        }
+      else if (g_str_equal (type, "claim"))
+        {
+          /* Events merge across documents: they come after every claim. */
+          g_assert_cmpuint (events, ==, 0);
+          g_assert_cmpstr (json_object_get_string_member (o, "document"), ==, current);
+          claims++;
         }
       else
         {
-          g_assert_cmpstr (type, ==, "claim");
-          g_assert_cmpstr (json_object_get_string_member (o, "document"), ==, current);
-          claims++;
+          g_autofree char *id = g_strdup_printf ("e%u", ++events);
+          JsonArray *mentions;
+
+          g_assert_cmpstr (type, ==, "event");
+          /* The keys of the json format's events, and "type". */
+          json_object_remove_member (o, "type");
+          assert_members (o, event_keys);
+          g_assert_cmpstr (json_object_get_string_member (o, "id"), ==, id);
+          mentions = json_object_get_array_member (o, "mentions");
+          g_assert_cmpuint (json_array_get_length (mentions), >, 0);
+          for (guint m = 0; m < json_array_get_length (mentions); m++)
+            g_assert_true (g_hash_table_contains (document_ids,
+                                                  json_object_get_string_member (
+                                                    json_array_get_object_element (mentions, m), "document")));
+          if (g_str_equal (json_object_get_string_member (o, "kind"), "meeting")
+              && g_strcmp0 (json_object_get_string_member (o, "date"), "2023") == 0)
+            {
+              g_assert_true (mentioned_in (o, "d2"));
+              g_assert_false (mentioned_in (o, "d1"));
+              met_in_2023 = TRUE;
+            }
         }
     }
   g_free ((char *) current);
   /* A folder is read in name order: a.txt then b.txt. */
   g_assert_cmpuint (documents, ==, 2);
   g_assert_cmpuint (claims, >=, 8);
+  g_assert_true (met_in_2023);
   g_assert_nonnull (strstr (lines[0], "\"d1\""));
   g_assert_nonnull (strstr (lines[0], "a.txt"));
+}
+
+/* --reference-date dates events as it dates claims, over the publication
+ * date (here a dateline under the title). */
+static void
+test_reference_date_events (void)
+{
+  g_autofree char *path = write_file ("ref-events/a.txt",
+                                      "Lakes summit\nJanuary 10, 2030\n\n"
+                                      "The Third Lakes Summit will open in April.\n", -1);
+  g_autofree char *own = NULL, *given = NULL, *lines = NULL, *err = NULL;
+  g_autoptr(JsonParser) p1 = json_parser_new ();
+  g_autoptr(JsonParser) p2 = json_parser_new ();
+  g_auto(GStrv) split = NULL;
+  JsonObject *root, *summit;
+  gboolean seen = FALSE;
+
+  /* Without it, the article's own date. */
+  g_assert_cmpint (run (&own, &err, "analyze", path, NULL), ==, 0);
+  root = parse_object (p1, own);
+  g_assert_cmpstr (json_object_get_string_member (
+                     json_array_get_object_element (json_object_get_array_member (root, "documents"), 0),
+                     "published"), ==, "2030-01-10");
+  summit = find_event (json_object_get_array_member (root, "events"), "Third Lakes Summit");
+  g_assert_nonnull (summit);
+  g_assert_cmpstr (json_object_get_string_member (summit, "date"), ==, "2030-04");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (&given, &err, "analyze", "--reference-date", "2024-01-10", path, NULL), ==, 0);
+  root = parse_object (p2, given);
+  g_assert_cmpstr (json_object_get_string_member (
+                     find_claim (json_object_get_array_member (root, "claims"), "April"), "value"), ==, "2024-04");
+  summit = find_event (json_object_get_array_member (root, "events"), "Third Lakes Summit");
+  g_assert_nonnull (summit);
+  assert_members (summit, event_keys);
+  g_assert_cmpstr (json_object_get_string_member (summit, "date"), ==, "2024-04");
+  g_assert_cmpstr (json_object_get_string_member (summit, "precision"), ==, "month");
+  g_assert_true (json_object_get_boolean_member (summit, "planned"));
+  g_assert_true (mentioned_in (summit, "d1"));
+  g_clear_pointer (&err, g_free);
+
+  /* jsonl the same. */
+  g_assert_cmpint (run (&lines, &err, "analyze", "--format", "jsonl", "--reference-date", "2024-01-10", path, NULL),
+                   ==, 0);
+  split = g_strsplit (lines, "\n", -1);
+  for (guint i = 0; split[i] != NULL && split[i][0] != '\0'; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *o = parse_object (parser, split[i]);
+
+      if (g_str_equal (json_object_get_string_member (o, "type"), "event")
+          && g_str_equal (json_object_get_string_member (o, "label"), "Third Lakes Summit"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (o, "date"), ==, "2024-04");
+          seen = TRUE;
+        }
+    }
+  g_assert_true (seen);
 }
 
 static void
@@ -376,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/cli/jsonl", test_jsonl);
   g_test_add_func ("/cli/csv", test_csv);
   g_test_add_func ("/cli/reference-date", test_reference_date);
+  g_test_add_func ("/cli/reference-date/events", test_reference_date_events);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/fact-exports", test_fact_exports);
 
