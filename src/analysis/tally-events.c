@@ -30,6 +30,11 @@ typedef struct
   GHashTable *verbs;          /* verb → "kind|label template" */
   GHashTable *auxiliaries;    /* set */
   GHashTable *subject_stops;  /* set */
+  GHashTable *relatives;      /* set: "which", "that" */
+  GHashTable *reporting;      /* set: "says", "expects" */
+  GHashTable *prepositions;   /* set */
+  GHashTable *indefinite;     /* set: "a", "an" */
+  GHashTable *place_nouns;    /* set: "port", "city" */
 } EventLexicon;
 
 static void
@@ -50,6 +55,11 @@ event_lexicon_free (EventLexicon *lex)
   g_hash_table_unref (lex->verbs);
   g_hash_table_unref (lex->auxiliaries);
   g_hash_table_unref (lex->subject_stops);
+  g_hash_table_unref (lex->relatives);
+  g_hash_table_unref (lex->reporting);
+  g_hash_table_unref (lex->prepositions);
+  g_hash_table_unref (lex->indefinite);
+  g_hash_table_unref (lex->place_nouns);
   g_free (lex);
 }
 
@@ -128,7 +138,7 @@ event_lexicon_add (EventLexicon *lex,
     g_hash_table_add (lex->not_place, g_strdup (key));
   else if (strcmp (section, "verb") == 0)
     {
-      g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 2);
+      g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 3);
 
       NEED_KIND (parts[0]);
       const char *hole = parts[1] ? strchr (parts[1], '%') : NULL;
@@ -136,7 +146,7 @@ event_lexicon_add (EventLexicon *lex,
       if (hole == NULL || (hole[1] != 's' && hole[1] != 'p') || strchr (hole + 1, '%') != NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "verb “%s” needs “kind|label with one %%s or %%p”", key);
+                       "verb “%s” needs “kind|label with one %%s or %%p[|words not after it]”", key);
           return FALSE;
         }
       g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
@@ -145,6 +155,16 @@ event_lexicon_add (EventLexicon *lex,
     g_hash_table_add (lex->auxiliaries, g_strdup (key));
   else if (strcmp (section, "subject_stop") == 0)
     g_hash_table_add (lex->subject_stops, g_strdup (key));
+  else if (strcmp (section, "relative") == 0)
+    g_hash_table_add (lex->relatives, g_strdup (key));
+  else if (strcmp (section, "reporting") == 0)
+    g_hash_table_add (lex->reporting, g_strdup (key));
+  else if (strcmp (section, "preposition") == 0)
+    g_hash_table_add (lex->prepositions, g_strdup (key));
+  else if (strcmp (section, "indefinite") == 0)
+    g_hash_table_add (lex->indefinite, g_strdup (key));
+  else if (strcmp (section, "place_noun") == 0)
+    g_hash_table_add (lex->place_nouns, g_strdup (key));
   else if (strcmp (section, "future") == 0)
     g_ptr_array_add (lex->future, g_strsplit (key, " ", -1));
   else if (strcmp (section, "participants") == 0)
@@ -184,6 +204,11 @@ event_lexicon_parse (const char  *data,
   lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->auxiliaries = string_table ();
   lex->subject_stops = string_table ();
+  lex->relatives = string_table ();
+  lex->reporting = string_table ();
+  lex->prepositions = string_table ();
+  lex->indefinite = string_table ();
+  lex->place_nouns = string_table ();
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -479,6 +504,8 @@ typedef struct
   char *title;         /* "Third Baltic–Caspian Connectivity Summit" */
   char *series;        /* the title without its ordinal */
   char *of_label;      /* "Meeting of transport ministers" */
+  char *bare_label;    /* "container terminal ready": a label whose
+                        * indefinite subject its place names, once known */
   char *place;
   GPtrArray *participants;
   DateSpan *date;      /* borrowed until kept; NULL when undated */
@@ -494,6 +521,7 @@ mention_free (Mention *m)
   g_free (m->title);
   g_free (m->series);
   g_free (m->of_label);
+  g_free (m->bare_label);
   g_free (m->place);
   g_free (m->sentence);
   g_clear_pointer (&m->participants, g_ptr_array_unref);
@@ -898,6 +926,77 @@ sentence_dates (const EventLexicon *lex,
   return dates;
 }
 
+static gboolean
+word_in (GHashTable *set,
+         GArray     *words,
+         int         i)
+{
+  return i >= 0 && (guint) i < words->len && g_hash_table_contains (set, WORD (words, i)->lower);
+}
+
+/* "…adding a container terminal on land reclaimed from the sea, which its
+ * operator says will be ready": the subject of a relative clause is the
+ * noun phrase it hangs on: the object before the comma, not the nouns of
+ * the prepositional phrases that follow it ("the sea"). `k` is the word
+ * before the verb and its auxiliaries. */
+static gboolean
+relative_antecedent (const EventLexicon *lex,
+                     const char         *text,
+                     GArray             *words,
+                     int                 k,
+                     int                *first,
+                     int                *last)
+{
+  int rel = -1, end, det = -1;
+
+  if (word_in (lex->relatives, words, k))
+    rel = k;
+  else if (word_in (lex->reporting, words, k))
+    {
+      /* "which its operator says": a short reporting clause in between. */
+      for (int j = k - 1; j >= 0 && k - j <= 4; j--)
+        {
+          if (!adjacent (text, WORD (words, j), WORD (words, j + 1)))
+            return FALSE;
+          if (word_in (lex->relatives, words, j))
+            {
+              rel = j;
+              break;
+            }
+        }
+    }
+  if (rel <= 0)
+    return FALSE;
+  end = rel - 1;
+  if (!adjacent (text, WORD (words, end), WORD (words, rel))
+      && !(WORD (words, rel)->start == WORD (words, end)->end + 2 && text[WORD (words, end)->end] == ','))
+    return FALSE;
+  for (int j = end; j >= 0 && end - j < 12; j--)
+    {
+      const Word *w = WORD (words, j);
+
+      if (j < end && !adjacent (text, w, WORD (words, j + 1)))
+        break;
+      if ((strcmp (w->lower, "the") == 0 || g_hash_table_contains (lex->indefinite, w->lower))
+          && !word_in (lex->prepositions, words, j - 1))
+        {
+          det = j;
+          break;
+        }
+    }
+  if (det < 0)
+    return FALSE;
+  *first = det + 1;
+  *last = det;
+  while (*last + 1 <= end && !word_in (lex->prepositions, words, *last + 1) && !WORD (words, *last + 1)->digit
+         && !word_in (lex->subject_stops, words, *last + 1))
+    (*last)++;
+  /* Keep "the": "Opening of the terminal"; "a" is dropped below. */
+  if (strcmp (WORD (words, det)->lower, "the") == 0)
+    *first = det;
+  return *last >= det + 1;
+}
+
 /* "foreign ministers met", "the agreements, signed": the subject is the
  * words before the verb (auxiliaries skipped), back to a clause word. */
 static Mention *
@@ -908,40 +1007,53 @@ verb_mention (const EventLexicon *lex,
               guint              *first_word)
 {
   const char *spec = g_hash_table_lookup (lex->verbs, WORD (words, verb)->lower);
-  g_auto(GStrv) parts = g_strsplit (spec, "|", 2);
+  g_auto(GStrv) parts = g_strsplit (spec, "|", 3);
   g_autofree char *subject = NULL;
   TallyEventKind kind;
   Mention *m;
   int k = (int) verb - 1;
   int first, last;
+  gboolean indefinite = FALSE;
 
-  /* "figures published by the secretariat" describes a thing, not an event. */
-  if (verb + 1 < words->len && strcmp (WORD (words, verb + 1)->lower, "by") == 0)
-    return NULL;
+  /* "figures published by the secretariat" describe a thing, "ready to
+   * sign" is willingness: the words the pattern names after the verb rule
+   * the event out. */
+  if (parts[1] != NULL && parts[2] != NULL && verb + 1 < words->len)
+    {
+      g_auto(GStrv) not_after = g_strsplit (parts[2], " ", -1);
+
+      if (g_strv_contains ((const char * const *) not_after, WORD (words, verb + 1)->lower))
+        return NULL;
+    }
   while (k >= 0 && g_hash_table_contains (lex->auxiliaries, WORD (words, k)->lower)
          && adjacent (text, WORD (words, k), WORD (words, k + 1)))
     k--;
   if (k < 0)
     return NULL;
-  /* "The agreements, signed on …": one comma before the verb is allowed. */
-  if (!adjacent (text, WORD (words, k), WORD (words, k + 1))
-      && !(WORD (words, k + 1)->start == WORD (words, k)->end + 2 && text[WORD (words, k)->end] == ','
-           && (guint) k + 1 == verb))
-    return NULL;
-  last = k;
-  first = k + 1;
-  while (k >= 0 && last - k < 7)
+  if (relative_antecedent (lex, text, words, k, &first, &last))
+    indefinite = strcmp (WORD (words, first)->lower, "the") != 0;
+  else
     {
-      const Word *w = WORD (words, k);
+      /* "The agreements, signed on …": one comma before the verb is allowed. */
+      if (!adjacent (text, WORD (words, k), WORD (words, k + 1))
+          && !(WORD (words, k + 1)->start == WORD (words, k)->end + 2 && text[WORD (words, k)->end] == ','
+               && (guint) k + 1 == verb))
+        return NULL;
+      last = k;
+      first = k + 1;
+      while (k >= 0 && last - k < 7)
+        {
+          const Word *w = WORD (words, k);
 
-      if (w->digit || g_hash_table_contains (lex->subject_stops, w->lower)
-          || (k < last && !adjacent (text, w, WORD (words, k + 1))))
-        break;
-      first = k--;
+          if (w->digit || g_hash_table_contains (lex->subject_stops, w->lower)
+              || (k < last && !adjacent (text, w, WORD (words, k + 1))))
+            break;
+          first = k--;
+        }
+      /* "80% of the agreements": a preposition does not open a subject. */
+      while (first <= last && strcmp (WORD (words, first)->lower, "of") == 0)
+        first++;
     }
-  /* "80% of the agreements": a preposition does not open a subject. */
-  while (first <= last && strcmp (WORD (words, first)->lower, "of") == 0)
-    first++;
   if (first > last || WORD (words, last)->digit)
     return NULL;
   if (!tally_event_kind_from_string (parts[0], &kind))
@@ -960,6 +1072,10 @@ verb_mention (const EventLexicon *lex,
     if (hole[1] == 'p')
       mark = g_str_has_suffix (subject, "s") ? "’" : "’s";
     m->of_label = g_strdup_printf ("%.*s%s%s%s", (int) (hole - parts[1]), parts[1], subject, mark, hole + 2);
+    /* "a container terminal … ready" is named by where it is: "Aktau
+     * container terminal ready", when the place is found. */
+    if (indefinite && hole == parts[1])
+      m->bare_label = g_strdup (m->of_label);
   }
   capitalise_first (m->of_label);
   *first_word = first;
@@ -1232,6 +1348,53 @@ assign_dates (const char *text,
     }
 }
 
+/* "Aktau, the region's second-largest port, is …": the name an apposition
+ * gives to a place noun, so that "the port" later in the article is Aktau. */
+static void
+note_appositions (const EventLexicon *lex,
+                  const char         *text,
+                  GArray             *words,
+                  GHashTable         *referents)
+{
+  for (guint i = 0; i + 2 < words->len; i++)
+    {
+      const Word *name = WORD (words, i);
+      const Word *the = WORD (words, i + 1);
+
+      if (!name->cap || !name->alpha || g_hash_table_contains (lex->not_place, name->lower)
+          || strcmp (the->lower, "the") != 0 || the->start != name->end + 2 || text[name->end] != ',')
+        continue;
+      for (guint j = i + 2; j < words->len && j < i + 7; j++)
+        {
+          const Word *w = WORD (words, j);
+
+          if (!adjacent (text, WORD (words, j - 1), w))
+            break;
+          if (g_hash_table_contains (lex->place_nouns, w->lower) && text[w->end] == ',')
+            {
+              g_hash_table_insert (referents, g_strdup (w->lower), slice (text, name->start, name->end));
+              break;
+            }
+        }
+    }
+}
+
+/* "The port … is adding a terminal": the place a sentence's subject names,
+ * when it is a place noun an earlier apposition named. */
+static char *
+subject_place (const char *text,
+               GArray     *words,
+               GHashTable *referents)
+{
+  const char *name;
+
+  if (words->len < 2 || strcmp (WORD (words, 0)->lower, "the") != 0
+      || !adjacent (text, WORD (words, 0), WORD (words, 1)))
+    return NULL;
+  name = g_hash_table_lookup (referents, WORD (words, 1)->lower);
+  return g_strdup (name);
+}
+
 static guint32
 julian_of_published (const char *published)
 {
@@ -1260,6 +1423,7 @@ tally_event_finder_add_document (TallyEventFinder *finder,
   Document *doc = g_new0 (Document, 1);
   guint doc_index = finder->documents->len;
   g_autofree char *copy = NULL;
+  g_autoptr(GHashTable) referents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint claim_pos = 0;
   guint count = 0;
   gsize pos = 0, s_start, s_end;
@@ -1301,6 +1465,7 @@ tally_event_finder_add_document (TallyEventFinder *finder,
         }
       words = split_words (text, s_start, s_end);
       found = g_array_new (FALSE, TRUE, sizeof (Found));
+      note_appositions (lex, text, words, referents);
 
       find_nouns (finder, text, words, found);
       if (found->len == 0)
@@ -1331,6 +1496,15 @@ tally_event_finder_add_document (TallyEventFinder *finder,
           m->end = WORD (words, fd->noun)->end;
           if (m->place == NULL)
             m->place = find_place (lex, text, words, fd->noun + 1, limit);
+          /* Only things a verb names: a gathering's place is where it met,
+           * said with "in", not whatever the sentence is about. */
+          if (m->place == NULL && m->verb)
+            m->place = subject_place (text, words, referents);
+          if (m->place != NULL && m->bare_label != NULL)
+            {
+              g_free (m->of_label);
+              m->of_label = g_strdup_printf ("%s %s", m->place, m->bare_label);
+            }
           m->future = future_between (lex, words, clause_start, limit);
           if (participants != NULL && is_gathering (lex, m->kind))
             m->participants = g_ptr_array_ref (participants);

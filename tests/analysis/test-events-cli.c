@@ -43,7 +43,7 @@ test_events_shape (void)
 
   for (guint d = 0; d < json_array_get_length (documents); d++)
     g_hash_table_add (ids, (gpointer) json_object_get_string_member (json_array_get_object_element (documents, d), "id"));
-  g_assert_cmpuint (json_array_get_length (events), ==, 10);
+  g_assert_cmpuint (json_array_get_length (events), ==, 11);
 
   for (guint e = 0; e < json_array_get_length (events); e++)
     {
@@ -71,7 +71,7 @@ test_events_shape (void)
         }
     }
   g_assert_cmpuint (disputed, ==, 1);
-  g_assert_cmpuint (planned, ==, 4);
+  g_assert_cmpuint (planned, ==, 5);
 
   /* The disputed one, as the README shows it. */
   {

@@ -38,12 +38,12 @@ test_project_events_and_mention (void)
 
   /* Import, then the finder's worker thread. */
   while ((tally_window_get_busy (window) || tally_timeline_view_get_events (view) == NULL
-          || g_list_model_get_n_items (tally_timeline_view_get_events (view)) < 10)
+          || g_list_model_get_n_items (tally_timeline_view_get_events (view)) < 11)
          && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   events = tally_timeline_view_get_events (view);
   g_assert_nonnull (events);
-  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 11);
 
   first = g_list_model_get_item (events, 0);
   g_assert_cmpstr (tally_event_get_label (first), ==, "First Baltic–Caspian Connectivity Summit");

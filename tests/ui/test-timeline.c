@@ -347,7 +347,7 @@ test_view_filters (void)
   tally_timeline_view_set_events (view, events);
   gtk_window_present (window);
   shown = tally_timeline_get_model (tally_timeline_view_get_timeline (view));
-  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 11);
 
   /* The two drop-downs, in the order of the header. */
   {
@@ -378,7 +378,7 @@ test_view_filters (void)
   gtk_drop_down_set_selected (kinds, summit);
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 4);
   gtk_drop_down_set_selected (kinds, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 11);
 
   /* The Baltic Morning Post (d5) speaks of the third summit, the cultural
    * years and the programme's publication. */
