@@ -32,7 +32,8 @@ TallyEventFinder *tally_event_finder_new_from_data (const char        *data,
 void              tally_event_finder_free          (TallyEventFinder  *finder);
 
 /* `published` is an ISO date ("2026-06-17", a time may follow) or NULL.
- * Returns the number of event mentions found in the text. */
+ * The text is read here and not kept: the finder copies only the sentences
+ * of the mentions it finds. Returns the number of event mentions found. */
 guint             tally_event_finder_add_document  (TallyEventFinder  *finder,
                                                     const char        *document_id,
                                                     const char        *text,
