@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tally-cli-analyze.h"
+#include "tally-cli-export.h"
 
 /* tally-cli: Tally's engine without a display. This file only dispatches to
  * the subcommands; each lives in its own tally-cli-<command>.c. */
@@ -22,12 +23,14 @@ print_help (FILE *out)
              "Commands:\n"
              "  analyze [--format json|jsonl|csv|facts-csv|report] [--reference-date YYYY-MM-DD] PATH…\n"
              "            List every claim (figure, date, count) in text files or folders\n"
+             "  export [--format markdown|csv|json] PROJECT.tally\n"
+             "            Print a saved project's fact table, with the analyst's corrections\n"
              "\n"
              "Options:\n"
              "  -h, --help     Show this help\n"
              "  --version      Print the version\n"
              "\n"
-             "Run “tally-cli analyze --help” for the options of analyze.\n"
+             "Run “tally-cli COMMAND --help” for the options of a command.\n"
              "Exit status: 0 success, 1 some inputs failed, 2 usage error.\n"));
 }
 
@@ -57,6 +60,8 @@ main (int   argc,
     }
   if (strcmp (argv[1], "analyze") == 0)
     return tally_cli_analyze (argc - 1, argv + 1);
+  if (strcmp (argv[1], "export") == 0)
+    return tally_cli_export (argc - 1, argv + 1);
 
   g_printerr ("tally-cli: unknown command “%s”\n", argv[1]);
   print_help (stderr);

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tally-cli-export.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tally-corrections.h"
+#include "tally-project.h"
+
+typedef struct
+{
+  TallyProject *project;  /* the reader's task has no source object */
+  GPtrArray *claims;
+  GError *error;
+  gboolean done;
+} ClaimsWait;
+
+static void
+on_claims_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ClaimsWait *wait = user_data;
+
+  wait->claims = tally_project_load_claims_finish (wait->project, result, &wait->error);
+  wait->done = TRUE;
+}
+
+static const char *
+outlet_from_table (gint64   document_id,
+                   gpointer user_data)
+{
+  return g_hash_table_lookup (user_data, &document_id);
+}
+
+static gboolean
+parse_format (const char            *name,
+              TallyFactExportFormat *format)
+{
+  if (name == NULL || g_str_equal (name, "markdown") || g_str_equal (name, "md"))
+    *format = TALLY_FACT_EXPORT_MARKDOWN;
+  else if (g_str_equal (name, "csv"))
+    *format = TALLY_FACT_EXPORT_CSV;
+  else if (g_str_equal (name, "json"))
+    *format = TALLY_FACT_EXPORT_JSON;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+int
+tally_cli_export (int    argc,
+                  char **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_auto(GStrv) paths = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = NULL;
+  g_autoptr(TallyCorrections) corrections = NULL;
+  g_autoptr(GHashTable) outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  GListModel *documents;
+  TallyFactExportFormat format;
+  ClaimsWait wait = { 0 };
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("Output format: markdown (default), csv or json"), "FORMAT" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PROJECT.tally") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = g_option_context_new (_("PROJECT.tally — the fact table of a saved project"));
+  g_option_context_set_summary (context, _("Prints the facts of a project saved by Tally, with the analyst’s corrections "
+                                           "(edits, “not a claim”, splits, merges, renamed facts), as Export Facts… "
+                                           "writes them."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("tally-cli export: %s\n", error->message);
+      return 2;
+    }
+  if (!parse_format (format_name, &format))
+    {
+      g_printerr ("tally-cli export: unknown format “%s” (markdown, csv or json)\n", format_name);
+      return 2;
+    }
+  if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
+    {
+      g_printerr ("tally-cli export: give exactly one project file\n");
+      return 2;
+    }
+
+  project = tally_project_open (paths[0], &error);
+  if (project == NULL)
+    {
+      g_printerr ("tally-cli export: %s: %s\n", paths[0], error->message);
+      return 1;
+    }
+  corrections = tally_corrections_new (project, NULL, &error);
+  if (corrections == NULL)
+    {
+      g_printerr ("tally-cli export: %s: %s\n", paths[0], error->message);
+      return 1;
+    }
+
+  /* The same reader the Facts view uses, so both see the same claims. */
+  wait.project = project;
+  tally_project_load_claims_async (project, NULL, on_claims_loaded, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (wait.claims == NULL)
+    {
+      g_printerr ("tally-cli export: %s: %s\n", paths[0], wait.error->message);
+      g_error_free (wait.error);
+      return 1;
+    }
+
+  documents = tally_project_get_documents (project);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = tally_document_get_id (document);
+
+      if (tally_document_get_outlet (document) != NULL)
+        g_hash_table_insert (outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
+    }
+  facts = tally_corrections_group (corrections, wait.claims, outlet_from_table, outlets);
+  g_ptr_array_unref (wait.claims);
+
+  title = g_path_get_basename (paths[0]);
+  if (g_str_has_suffix (title, ".tally"))
+    title[strlen (title) - strlen (".tally")] = '\0';
+  if (!tally_fact_list_export (facts, format, title, out))
+    {
+      g_printerr ("tally-cli export: %s: the project has no facts\n", paths[0]);
+      return 1;
+    }
+  fputs (out->str, stdout);
+  fflush (stdout);
+  return 0;
+}

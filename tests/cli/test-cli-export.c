@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tally-corrections.h"
+#include "tally-project.h"
+
+/* tally-cli export on a project the analyst corrected: the corrections
+ * (a renamed fact, a claim that is "not a claim") are in what it prints. */
+
+static const char *cli_path;
+
+/* Two invented reports on the Kemi harbour summit. */
+static const char *texts[] = {
+  "Kemi talks end with deals\n\nDelegates signed 14 cooperation agreements in Kemi on Friday. "
+  "About 40 delegations attended the two-day meeting.\n",
+  "Harbour summit in Kemi\n\nOfficials said 15 cooperation agreements were signed in Kemi. "
+  "Some 40 delegations came to the summit.\n",
+};
+
+typedef struct
+{
+  TallyProject *project;  /* the readers' tasks have no source object */
+  gboolean done;
+  GPtrArray *claims;
+} Wait;
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyImportResult) imported = tally_project_import_finish (TALLY_PROJECT (source), result, &error);
+
+  g_assert_no_error (error);
+  ((Wait *) user_data)->done = TRUE;
+}
+
+static void
+on_claims (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Wait *wait = user_data;
+
+  wait->claims = tally_project_load_claims_finish (wait->project, result, &error);
+  g_assert_no_error (error);
+  wait->done = TRUE;
+}
+
+static int
+run (char       **out,
+     char       **err,
+     const char  *a,
+     const char  *b,
+     const char  *c,
+     const char  *d)
+{
+  const char *argv[] = { cli_path, a, b, c, d, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* A saved project with the agreements fact renamed and the "15" claim
+ * marked not a claim. Returns its path. */
+static char *
+corrected_project (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autoptr(TallyCorrections) corrections = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(GPtrArray) claims = NULL;
+  char *path = g_build_filename (dir, "Kemi.tally", NULL);
+  TallyClaim *fifteen = NULL;
+  const char *agreements = NULL;
+  Wait wait = { project };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%u.txt", i + 1);
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (file, texts[i], -1, &error));
+      g_ptr_array_add (files, g_file_new_for_path (file));
+    }
+  tally_project_import_async (project, (GFile **) files->pdata, files->len, NULL, on_imported, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  wait.done = FALSE;
+  tally_project_load_claims_async (project, NULL, on_claims, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  claims = wait.claims;
+
+  corrections = tally_corrections_new (project, NULL, &error);
+  g_assert_no_error (error);
+  facts = tally_corrections_group (corrections, claims, NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+
+      if (g_strcmp0 (tally_fact_get_measure (fact), "cooperation agreement") == 0)
+        {
+          agreements = g_intern_string (tally_fact_get_key (fact));
+          g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_CONFLICT);
+        }
+    }
+  g_assert_nonnull (agreements);
+  for (guint i = 0; i < claims->len; i++)
+    if (tally_claim_get_record (claims->pdata[i])->value == 15)
+      fifteen = claims->pdata[i];
+  g_assert_nonnull (fifteen);
+
+  g_assert_true (tally_corrections_rename_fact (corrections, agreements, "Agreements signed in Kemi", &error));
+  g_assert_true (tally_corrections_set_not_claim (corrections, fifteen, &error));
+  g_assert_true (tally_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_export_corrected (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tally-cli-export-XXXXXX", &error);
+  g_autofree char *path = corrected_project (dir);
+  g_autofree char *out = NULL, *err = NULL, *md = NULL, *md_err = NULL, *csv = NULL, *csv_err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *facts;
+  gboolean renamed = FALSE;
+
+  g_assert_cmpint (run (&out, &err, "export", "--format", "json", path), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)));
+  facts = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (facts); i++)
+    {
+      JsonObject *fact = json_array_get_object_element (facts, i);
+
+      if (g_strcmp0 (json_object_get_string_member (fact, "label"), "Agreements signed in Kemi") == 0)
+        {
+          renamed = TRUE;
+          /* With the 15 gone, one source is left and nothing conflicts. */
+          g_assert_cmpstr (json_object_get_string_member (fact, "status"), !=, "conflict");
+        }
+    }
+  g_assert_true (renamed);
+  g_assert_null (strstr (out, "15 cooperation agreements"));
+
+  /* Markdown by default, titled after the project; CSV on request. */
+  g_assert_cmpint (run (&md, &md_err, "export", path, NULL, NULL), ==, 0);
+  g_assert_nonnull (strstr (md, "Kemi"));
+  g_assert_nonnull (strstr (md, "Agreements signed in Kemi"));
+  g_assert_cmpint (run (&csv, &csv_err, "export", "-f", "csv", path), ==, 0);
+  g_assert_nonnull (strstr (csv, "Agreements signed in Kemi"));
+  g_assert_null (strstr (csv, "15 cooperation agreements"));
+}
+
+static void
+test_export_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tally-cli-export-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "missing.tally", NULL);
+  g_autofree char *junk = g_build_filename (dir, "junk.tally", NULL);
+  struct { const char *a, *b, *c; int status; const char *message; } cases[] = {
+    { missing, NULL, NULL, 1, "missing.tally" },
+    { junk, NULL, NULL, 1, "junk.tally" },
+    { "--format", "xml", junk, 2, "unknown format" },
+    { junk, missing, NULL, 2, "exactly one project" },
+    { NULL, NULL, NULL, 2, "exactly one project" },
+  };
+
+  g_assert_true (g_file_set_contents (junk, "not a project, just words", -1, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+
+      g_assert_cmpint (run (&out, &err, "export", cases[i].a, cases[i].b, cases[i].c), ==, cases[i].status);
+      g_assert_nonnull (strstr (err, cases[i].message));
+      g_assert_cmpstr (out, ==, "");
+    }
+  /* The junk file is left as it was. */
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (junk, &contents, NULL, &error));
+    g_assert_cmpstr (contents, ==, "not a project, just words");
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  cli_path = g_getenv ("TALLY_CLI");
+  if (cli_path == NULL)
+    g_error ("TALLY_CLI is not set");
+  g_test_add_func ("/cli/export/corrected", test_export_corrected);
+  g_test_add_func ("/cli/export/errors", test_export_errors);
+  return g_test_run ();
+}
