@@ -243,6 +243,10 @@ tally_window_init (TallyWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* A reader who needs larger text needs it in every window and every run. */
+  g_settings_bind (self->settings, "reader-text-scale",
+                   tally_documents_view_get_reader (self->documents_view), "text-scale",
+                   G_SETTINGS_BIND_DEFAULT);
 
   _tally_window_project_init (self);
 

@@ -344,6 +344,33 @@ test_window_size_saved (void)
   g_assert_finalize_object (second);
 }
 
+/* The reader's text size is a setting: a new window reads at the size the
+ * last one was left at. */
+static void
+test_window_text_scale_saved (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  TallyWindow *second;
+  TallyReader *reader = tally_documents_view_get_reader (TALLY_DOCUMENTS_VIEW (tally_window_get_view (window, "documents")));
+
+  g_settings_reset (settings, "reader-text-scale");
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1.0, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-in", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-text-scale"), 1.21, 1e-9);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  second = g_object_ref_sink (tally_window_new (app));
+  reader = tally_documents_view_get_reader (TALLY_DOCUMENTS_VIEW (tally_window_get_view (second, "documents")));
+  g_assert_cmpfloat_with_epsilon (tally_reader_get_text_scale (reader), 1.21, 1e-9);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.zoom-reset", NULL));
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "reader-text-scale"), 1.0, 1e-9);
+  gtk_window_destroy (GTK_WINDOW (second));
+  g_assert_finalize_object (second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/about", test_about_dialog);
   g_test_add_func ("/ui/window/drop-files", test_window_drop_files);
   g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
+  g_test_add_func ("/ui/window/text-scale-saved", test_window_text_scale_saved);
   g_test_add_func ("/ui/window/export-facts", test_window_export_facts);
   g_test_add_func ("/ui/window/recover-unsaved", test_window_recover_unsaved);
   g_test_add_func ("/ui/window/reader-shows-fact", test_window_reader_shows_fact);
