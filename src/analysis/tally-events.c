@@ -37,6 +37,26 @@ typedef struct
   GHashTable *place_nouns;    /* set: "port", "city" */
 } EventLexicon;
 
+/* The sections that are plain sets of words, and where each one goes. */
+static const struct
+{
+  const char *section;
+  gsize offset;
+} word_sets[] = {
+  { "not_before", G_STRUCT_OFFSET (EventLexicon, not_before) },
+  { "place_prep", G_STRUCT_OFFSET (EventLexicon, place_preps) },
+  { "not_place", G_STRUCT_OFFSET (EventLexicon, not_place) },
+  { "auxiliary", G_STRUCT_OFFSET (EventLexicon, auxiliaries) },
+  { "subject_stop", G_STRUCT_OFFSET (EventLexicon, subject_stops) },
+  { "relative", G_STRUCT_OFFSET (EventLexicon, relatives) },
+  { "reporting", G_STRUCT_OFFSET (EventLexicon, reporting) },
+  { "preposition", G_STRUCT_OFFSET (EventLexicon, prepositions) },
+  { "indefinite", G_STRUCT_OFFSET (EventLexicon, indefinite) },
+  { "place_noun", G_STRUCT_OFFSET (EventLexicon, place_nouns) },
+};
+
+#define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)
+
 static void
 event_lexicon_free (EventLexicon *lex)
 {
@@ -45,21 +65,13 @@ event_lexicon_free (EventLexicon *lex)
   g_hash_table_unref (lex->period_titles);
   g_hash_table_unref (lex->ordinals);
   g_hash_table_unref (lex->ordinal_words);
-  g_hash_table_unref (lex->not_before);
   g_ptr_array_unref (lex->future);
-  g_hash_table_unref (lex->place_preps);
   g_ptr_array_unref (lex->participants);
   g_hash_table_unref (lex->weekdays);
   g_hash_table_unref (lex->seasons);
-  g_hash_table_unref (lex->not_place);
   g_hash_table_unref (lex->verbs);
-  g_hash_table_unref (lex->auxiliaries);
-  g_hash_table_unref (lex->subject_stops);
-  g_hash_table_unref (lex->relatives);
-  g_hash_table_unref (lex->reporting);
-  g_hash_table_unref (lex->prepositions);
-  g_hash_table_unref (lex->indefinite);
-  g_hash_table_unref (lex->place_nouns);
+  for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
+    g_hash_table_unref (WORD_SET (lex, i));
   g_free (lex);
 }
 
@@ -77,6 +89,13 @@ event_lexicon_add (EventLexicon *lex,
                    GError      **error)
 {
   TallyEventKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
+    if (strcmp (section, word_sets[i].section) == 0)
+      {
+        g_hash_table_add (WORD_SET (lex, i), g_strdup (key));
+        return TRUE;
+      }
 
 #define NEED_KIND(v) \
   if (!tally_event_kind_from_string (v, &kind)) \
@@ -130,12 +149,6 @@ event_lexicon_add (EventLexicon *lex,
         }
       g_hash_table_insert (lex->seasons, g_strdup (key), GINT_TO_POINTER (first * 100 + last));
     }
-  else if (strcmp (section, "not_before") == 0)
-    g_hash_table_add (lex->not_before, g_strdup (key));
-  else if (strcmp (section, "place_prep") == 0)
-    g_hash_table_add (lex->place_preps, g_strdup (key));
-  else if (strcmp (section, "not_place") == 0)
-    g_hash_table_add (lex->not_place, g_strdup (key));
   else if (strcmp (section, "verb") == 0)
     {
       g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 3);
@@ -151,20 +164,6 @@ event_lexicon_add (EventLexicon *lex,
         }
       g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
     }
-  else if (strcmp (section, "auxiliary") == 0)
-    g_hash_table_add (lex->auxiliaries, g_strdup (key));
-  else if (strcmp (section, "subject_stop") == 0)
-    g_hash_table_add (lex->subject_stops, g_strdup (key));
-  else if (strcmp (section, "relative") == 0)
-    g_hash_table_add (lex->relatives, g_strdup (key));
-  else if (strcmp (section, "reporting") == 0)
-    g_hash_table_add (lex->reporting, g_strdup (key));
-  else if (strcmp (section, "preposition") == 0)
-    g_hash_table_add (lex->prepositions, g_strdup (key));
-  else if (strcmp (section, "indefinite") == 0)
-    g_hash_table_add (lex->indefinite, g_strdup (key));
-  else if (strcmp (section, "place_noun") == 0)
-    g_hash_table_add (lex->place_nouns, g_strdup (key));
   else if (strcmp (section, "future") == 0)
     g_ptr_array_add (lex->future, g_strsplit (key, " ", -1));
   else if (strcmp (section, "participants") == 0)
@@ -194,21 +193,13 @@ event_lexicon_parse (const char  *data,
   lex->period_titles = string_table ();
   lex->ordinals = string_table ();
   lex->ordinal_words = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  lex->not_before = string_table ();
   lex->future = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  lex->place_preps = string_table ();
   lex->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   lex->weekdays = string_table ();
   lex->seasons = string_table ();
-  lex->not_place = string_table ();
   lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  lex->auxiliaries = string_table ();
-  lex->subject_stops = string_table ();
-  lex->relatives = string_table ();
-  lex->reporting = string_table ();
-  lex->prepositions = string_table ();
-  lex->indefinite = string_table ();
-  lex->place_nouns = string_table ();
+  for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
+    WORD_SET (lex, i) = string_table ();
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
