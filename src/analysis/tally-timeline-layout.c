@@ -361,6 +361,9 @@ tally_timeline_assign_lanes (const TallyLaneInput *items,
 
       out[i].lane = lane;
       out[i].label_width = item->label_width;
+      out[i].next_start = G_MAXDOUBLE;
+      if (lane_end[lane] != -G_MAXDOUBLE)
+        out[lane_last[lane]].next_start = item->x_start;
       if (lane_end[lane] + gap > item->x_start)
         {
           guint prev = lane_last[lane];
@@ -391,6 +394,33 @@ tally_timeline_item_box (const TallyLaneInput  *item,
     right - item->x_start + 2 * radius,
     lane_height,
   };
+}
+
+guint
+tally_timeline_flow (const double *widths,
+                     guint         n,
+                     double        available,
+                     double        gap,
+                     guint        *row,
+                     double       *x)
+{
+  guint rows = 0;
+  double at = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (rows == 0 || (at > 0 && at + gap + widths[i] > available))
+        {
+          rows++;
+          at = 0;
+        }
+      else if (at > 0)
+        at += gap;
+      row[i] = rows - 1;
+      x[i] = at;
+      at += widths[i];
+    }
+  return rows;
 }
 
 int

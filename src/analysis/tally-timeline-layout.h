@@ -130,6 +130,8 @@ typedef struct
   guint lane;
   double label_width;  /* what is left for the label: natural, cut short
                           (ellipsised), or 0 (hidden) */
+  double next_start;   /* x_start of the next event in the lane, G_MAXDOUBLE
+                          for the last: no label may run past it */
 } TallyLaneOutput;
 
 /* Puts each event on the first lane where it and its label fit after the
@@ -159,6 +161,17 @@ TallyBox      tally_timeline_item_box  (const TallyLaneInput  *item,
                                         double                 top,
                                         double                 lane_height,
                                         double                 radius);
+
+/* Flows `n` items of `widths[i]` pixels into rows of `available` pixels,
+ * `gap` apart, in order (the legend). An item wider than a row gets a row of
+ * its own. Writes each item's row and x; returns the number of rows (0 for
+ * none). */
+guint         tally_timeline_flow      (const double *widths,
+                                        guint         n,
+                                        double        available,
+                                        double        gap,
+                                        guint        *row,
+                                        double       *x);
 
 /* The index of the box under (x, y), the last one drawn winning; -1 for
  * none. */

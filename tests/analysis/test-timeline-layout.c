@@ -202,6 +202,11 @@ test_lanes (void)
   g_assert_cmpuint (out[2].lane, ==, 0);  /* 100 ≥ 80 + 5 */
   for (guint i = 0; i < 4; i++)
     g_assert_cmpfloat (out[i].label_width, ==, items[i].label_width);
+  /* Each knows where the next one in its lane begins. */
+  g_assert_cmpfloat (out[1].next_start, ==, 60);
+  g_assert_cmpfloat (out[0].next_start, ==, 100);
+  g_assert_cmpfloat (out[2].next_start, ==, G_MAXDOUBLE);
+  g_assert_cmpfloat (out[3].next_start, ==, G_MAXDOUBLE);
 }
 
 static void
@@ -251,9 +256,12 @@ test_lanes_never_overlap (void)
         if (i == j || out[i].lane != out[j].lane || items[i].x_start > items[j].x_start
             || (items[i].x_start == items[j].x_start && i > j))
           continue;
-        /* j starts after i: i's label ends before j's marker. */
+        /* j starts after i: i's label ends before j's marker, and i knows
+         * where the first such j begins. */
         if (out[i].label_width > 0)
           g_assert_cmpfloat (items[i].x_start + out[i].label_width, <=, items[j].x_start - 4 + 1e-9);
+        g_assert_cmpfloat (out[i].next_start, <=, items[j].x_start);
+        g_assert_cmpfloat (out[i].next_start, >=, items[i].x_start);
       }
 }
 
@@ -284,6 +292,36 @@ test_boxes_and_hits (void)
   g_assert_cmpint (tally_timeline_hit_test (boxes, 0, 2, 2), ==, -1);
 }
 
+/* The legend: entries in order, wrapped into rows that fit. */
+static void
+test_flow (void)
+{
+  const double widths[] = { 100, 150, 60, 280, 500 };
+  guint row[5];
+  double x[5];
+
+  /* One wide row: everything side by side, 20 px apart. */
+  g_assert_cmpuint (tally_timeline_flow (widths, 5, 2000, 20, row, x), ==, 1);
+  g_assert_cmpfloat (x[0], ==, 0);
+  g_assert_cmpfloat (x[1], ==, 120);
+  g_assert_cmpfloat (x[2], ==, 290);
+  g_assert_cmpfloat (x[3], ==, 370);
+  g_assert_cmpfloat (x[4], ==, 670);
+
+  /* 380 px: 100+150+60 fit (350), 280 starts a row, 500 is wider than any
+   * row and has one of its own. */
+  g_assert_cmpuint (tally_timeline_flow (widths, 5, 380, 20, row, x), ==, 3);
+  g_assert_cmpuint (row[0], ==, 0);
+  g_assert_cmpuint (row[2], ==, 0);
+  g_assert_cmpfloat (x[2], ==, 290);
+  g_assert_cmpuint (row[3], ==, 1);
+  g_assert_cmpfloat (x[3], ==, 0);
+  g_assert_cmpuint (row[4], ==, 2);
+  g_assert_cmpfloat (x[4], ==, 0);
+
+  g_assert_cmpuint (tally_timeline_flow (widths, 0, 380, 20, row, x), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/analysis/timeline-layout/lanes-full", test_lanes_full);
   g_test_add_func ("/analysis/timeline-layout/lanes-never-overlap", test_lanes_never_overlap);
   g_test_add_func ("/analysis/timeline-layout/boxes-and-hits", test_boxes_and_hits);
+  g_test_add_func ("/analysis/timeline-layout/flow", test_flow);
 
   return g_test_run ();
 }
