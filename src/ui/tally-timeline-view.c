@@ -33,6 +33,13 @@ struct _TallyTimelineView
   TallyProject   *project;
   GCancellable   *cancellable;
   guint           refresh_source;
+  gboolean        busy;
+};
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
 };
 
 enum {
@@ -40,6 +47,7 @@ enum {
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TallyTimelineView, tally_timeline_view, ADW_TYPE_BIN)
@@ -176,6 +184,23 @@ tally_timeline_view_get_timeline (TallyTimelineView *self)
 }
 
 static void
+set_busy (TallyTimelineView *self,
+          gboolean           busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+gboolean
+tally_timeline_view_get_busy (TallyTimelineView *self)
+{
+  g_return_val_if_fail (TALLY_IS_TIMELINE_VIEW (self), FALSE);
+  return self->busy;
+}
+
+static void
 on_events_found (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -186,11 +211,16 @@ on_events_found (GObject      *source,
 
   if (events == NULL)
     {
+      /* A cancelled search was replaced by a newer one, still busy. */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Cannot find the events: %s", error->message);
+        {
+          g_warning ("Cannot find the events: %s", error->message);
+          set_busy (self, FALSE);
+        }
       return;
     }
   tally_timeline_view_set_events (self, events);
+  set_busy (self, self->refresh_source != 0);
 }
 
 static gboolean
@@ -242,6 +272,7 @@ on_documents_changed (TallyTimelineView *self)
   /* Imports add documents in batches: find events once they settle. */
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   self->refresh_source = g_timeout_add (300, refresh_events, self);
+  set_busy (self, TRUE);
 }
 
 void
@@ -251,14 +282,25 @@ tally_timeline_view_set_project (TallyTimelineView *self,
   g_return_if_fail (TALLY_IS_TIMELINE_VIEW (self));
   g_return_if_fail (project == NULL || TALLY_IS_PROJECT (project));
 
-  if (self->project)
-    g_signal_handlers_disconnect_by_func (tally_project_get_documents (self->project), on_documents_changed, self);
-  if (!g_set_object (&self->project, project))
+  if (self->project == project)
     return;
+  if (self->project)
+    {
+      g_signal_handlers_disconnect_by_func (tally_project_get_documents (self->project), on_documents_changed, self);
+      g_signal_handlers_disconnect_by_func (self->project, on_documents_changed, self);
+    }
+  g_set_object (&self->project, project);
+  /* What was being found belongs to the other project. */
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
+  set_busy (self, FALSE);
   if (project)
     {
       g_signal_connect_object (tally_project_get_documents (project), "items-changed",
                                G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+      /* A corrected publication date moves the relative dates ("next year"). */
+      g_signal_connect_object (project, "claims-changed", G_CALLBACK (on_documents_changed), self,
+                               G_CONNECT_SWAPPED);
       on_documents_changed (self);
     }
 }
@@ -389,12 +431,37 @@ tally_timeline_view_dispose (GObject *object)
 }
 
 static void
+tally_timeline_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  TallyTimelineView *self = TALLY_TIMELINE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 tally_timeline_view_class_init (TallyTimelineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tally_timeline_view_dispose;
+  object_class->get_property = tally_timeline_view_get_property;
+
+  /* Finding events; tally-screenshot waits for it before acting. */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SHOW_MENTION] =
     g_signal_new ("show-mention", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

@@ -7,7 +7,7 @@
 #include <math.h>
 
 #include "tally-event.h"
-#include "tally-timeline.h"
+#include "tally-timeline-private.h"
 #include "tally-timeline-layout.h"
 
 /* Geometry, in pixels. A lane holds a marker row and a label under it. */
@@ -17,7 +17,11 @@
 #define MARKER_Y      9.0       /* marker centre below the lane top */
 #define LABEL_Y       18.0
 #define RADIUS        6.0
-#define LEGEND_HEIGHT 30.0
+#define LEGEND_ROW    22.0      /* a row of the legend … */
+#define LEGEND_PAD    8.0       /* … and the room above and below its rows */
+#define LEGEND_MARGIN 12.0
+#define LEGEND_ENTRY_GAP 20.0
+#define SWATCH_GAP    6.0
 #define LANE_GAP      10.0
 #define TICK_GAP      14.0
 #define MIN_LABEL     28.0
@@ -42,6 +46,7 @@ struct _TallyTimeline
   GPtrArray       *items;    /* Item* */
   TallyTimeSpan    visible;
   TallyTimeSpan    limits;
+  TallyTimeSpan    fit;      /* every event in view */
 
   /* Lanes depend on the zoom only: positions are kept relative to
    * `limits.begin`, so panning never re-lays out. */
@@ -54,6 +59,7 @@ struct _TallyTimeline
   int              focus;
   GtkPopover      *popover;
   PangoLayout     *measure_layout;
+  PangoLayout     *legend_layout;   /* ellipsised to what a row leaves */
   GHashTable      *names;    /* document id → outlet or title */
 
   AdwAnimation    *animation;
@@ -159,6 +165,8 @@ rebuild_items (TallyTimeline *self)
   g_autofree guint32 *first = g_new (guint32, MAX (n, 1));
   g_autofree guint32 *last = g_new (guint32, MAX (n, 1));
   TallyTimeSpan fit;
+  gboolean had_items = self->items->len > 0;
+  gboolean at_fit = fabs (self->visible.begin - self->fit.begin) < 1e-6 && fabs (self->visible.end - self->fit.end) < 1e-6;
 
   g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < n; i++)
@@ -223,14 +231,25 @@ rebuild_items (TallyTimeline *self)
 
     self->limits = (TallyTimeSpan) { MAX (fit.begin - pad, 1), fit.end + pad };
   }
-  self->visible = fit;
+  /* Events found again (an import, a corrected date) keep the analyst's
+   * zoom; a view that showed every event goes on showing every event. */
+  if (had_items && n > 0 && !at_fit)
+    self->visible = tally_time_span_clamp (self->visible, self->limits, MIN_DAYS);
+  else
+    self->visible = fit;
+  self->fit = fit;
   invalidate_layout (self);
 }
 
+static double legend_height (TallyTimeline *self,
+                             double         width);
+
 static guint
-max_lanes_for (int height)
+max_lanes_for (TallyTimeline *self,
+               double         width,
+               double         height)
 {
-  return MAX (1, (guint) ((height - TOP - LEGEND_HEIGHT) / LANE_HEIGHT));
+  return MAX (1, (guint) ((height - TOP - legend_height (self, width)) / LANE_HEIGHT));
 }
 
 static double
@@ -246,7 +265,7 @@ ensure_layout (TallyTimeline *self,
                double         height)
 {
   double scale = scale_of (self, width);
-  guint max_lanes = max_lanes_for (height);
+  guint max_lanes = max_lanes_for (self, width, height);
 
   if (self->layout_scale == scale && self->layout_max_lanes == max_lanes)
     return;
@@ -491,6 +510,104 @@ draw_item_shapes (TallyTimeline *self,
   return right;
 }
 
+/* The legend under the lanes: a swatch and a line of text per entry,
+ * wrapped into as many rows as the width asks for (a phone-sized window
+ * takes three). */
+enum { SWATCH_DAY, SWATCH_BAR, SWATCH_PLANNED, SWATCH_DISPUTED, N_SWATCHES };
+
+static const char *legend_texts[N_SWATCHES] = {
+  N_("Event on a day"),
+  N_("Month, year or period"),
+  N_("Planned"),
+  N_("Disputed date: each source’s date, linked"),
+};
+
+static double
+swatch_width (guint shape)
+{
+  return (shape == SWATCH_DAY || shape == SWATCH_PLANNED) ? 2 * RADIUS : 22;
+}
+
+typedef struct
+{
+  guint  rows;
+  guint  row[N_SWATCHES];
+  double x[N_SWATCHES];
+  double text_width[N_SWATCHES];
+} Legend;
+
+static void
+compute_legend (TallyTimeline *self,
+                double         width,
+                Legend        *legend)
+{
+  double entry_width[N_SWATCHES];
+  double available = MAX (width - 2 * LEGEND_MARGIN, 1);
+
+  for (guint i = 0; i < N_SWATCHES; i++)
+    {
+      double room = available - swatch_width (i) - SWATCH_GAP;
+
+      /* A text longer than a whole row is ellipsised to it. */
+      legend->text_width[i] = MAX (MIN (measure_label (_(legend_texts[i]), self), room), 0);
+      entry_width[i] = swatch_width (i) + SWATCH_GAP + legend->text_width[i];
+    }
+  legend->rows = tally_timeline_flow (entry_width, N_SWATCHES, available, LEGEND_ENTRY_GAP, legend->row, legend->x);
+}
+
+static double
+legend_height (TallyTimeline *self,
+               double         width)
+{
+  Legend legend;
+
+  compute_legend (self, width, &legend);
+  return legend.rows * LEGEND_ROW + LEGEND_PAD;
+}
+
+static void
+draw_swatch (cairo_t       *cr,
+             guint          shape,
+             double         x,
+             double         y,
+             const Palette *p)
+{
+  switch (shape)
+    {
+    case SWATCH_DAY:
+      cairo_arc (cr, x + RADIUS, y, RADIUS, 0, 2 * G_PI);
+      set_source (cr, &p->accent, 1);
+      cairo_fill (cr);
+      break;
+    case SWATCH_BAR:
+      draw_bar (cr, x, x + 22, y);
+      set_source (cr, &p->accent, 0.55);
+      cairo_fill_preserve (cr);
+      set_source (cr, &p->accent, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    case SWATCH_PLANNED:
+      cairo_arc (cr, x + RADIUS, y, RADIUS - 0.75, 0, 2 * G_PI);
+      set_source (cr, &p->accent, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      break;
+    default:
+      set_source (cr, &p->disputed, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      cairo_move_to (cr, x + RADIUS, y);
+      cairo_line_to (cr, x + 22 - RADIUS, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      draw_diamond (cr, x + RADIUS, y, RADIUS);
+      draw_diamond (cr, x + 22 - RADIUS, y, RADIUS);
+      cairo_fill (cr);
+      break;
+    }
+}
+
 static void
 draw_legend (TallyTimeline *self,
              GtkSnapshot   *snapshot,
@@ -498,63 +615,28 @@ draw_legend (TallyTimeline *self,
              double         height,
              const Palette *p)
 {
-  struct { const char *text; int shape; } entries[] = {
-    { _("Event on a day"), 0 },
-    { _("Month, year or period"), 1 },
-    { _("Planned"), 2 },
-    { _("Disputed date: each source’s date, linked"), 3 },
-  };
-  double y = height - LEGEND_HEIGHT / 2;
-  double x = 12;
-  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, height - LEGEND_HEIGHT, width, LEGEND_HEIGHT));
+  Legend legend;
+  double top;
+  cairo_t *cr;
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+  compute_legend (self, width, &legend);
+  top = height - (legend.rows * LEGEND_ROW + LEGEND_PAD);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, top, width, height - top));
+  for (guint i = 0; i < N_SWATCHES; i++)
     {
-      double text_width = measure_label (entries[i].text, self);
+      double x = LEGEND_MARGIN + legend.x[i];
+      double y = top + LEGEND_PAD / 2 + (legend.row[i] + 0.5) * LEGEND_ROW;
       int text_height;
 
-      switch (entries[i].shape)
-        {
-        case 0:
-          cairo_arc (cr, x + RADIUS, y, RADIUS, 0, 2 * G_PI);
-          set_source (cr, &p->accent, 1);
-          cairo_fill (cr);
-          break;
-        case 1:
-          draw_bar (cr, x, x + 22, y);
-          set_source (cr, &p->accent, 0.55);
-          cairo_fill_preserve (cr);
-          set_source (cr, &p->accent, 1);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-          break;
-        case 2:
-          cairo_arc (cr, x + RADIUS, y, RADIUS, 0, 2 * G_PI);
-          set_source (cr, &p->accent, 1);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-          break;
-        default:
-          set_source (cr, &p->disputed, 1);
-          cairo_set_line_width (cr, 1.5);
-          cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-          cairo_move_to (cr, x + RADIUS, y);
-          cairo_line_to (cr, x + 22 - RADIUS, y);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          draw_diamond (cr, x + RADIUS, y, RADIUS);
-          draw_diamond (cr, x + 22 - RADIUS, y, RADIUS);
-          cairo_fill (cr);
-          break;
-        }
-      x += (entries[i].shape == 0 || entries[i].shape == 2) ? 2 * RADIUS + 6 : 28;
-
-      pango_layout_get_pixel_size (self->measure_layout, NULL, &text_height);
+      draw_swatch (cr, i, x, y, p);
+      x += swatch_width (i) + SWATCH_GAP;
+      pango_layout_set_text (self->legend_layout, _(legend_texts[i]), -1);
+      pango_layout_set_width (self->legend_layout, (int) ceil (legend.text_width[i] * PANGO_SCALE));
+      pango_layout_get_pixel_size (self->legend_layout, NULL, &text_height);
       gtk_snapshot_save (snapshot);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y - text_height / 2.0));
-      gtk_snapshot_append_layout (snapshot, self->measure_layout, &p->dim);
+      gtk_snapshot_append_layout (snapshot, self->legend_layout, &p->dim);
       gtk_snapshot_restore (snapshot);
-      x += text_width + 20;
     }
   cairo_destroy (cr);
 }
@@ -569,10 +651,11 @@ draw_timeline (TallyTimeline *self,
   Palette p;
   g_autoptr(GArray) ticks = NULL;
   double offset;
-  double lanes_bottom = height - LEGEND_HEIGHT;
+  double lanes_bottom;
 
   if (width <= 0 || height <= 0)
     return;
+  lanes_bottom = height - legend_height (self, width);
   get_palette (self, &p);
   ensure_layout (self, width, height);
   offset = view_offset (self);
@@ -640,7 +723,9 @@ draw_timeline (TallyTimeline *self,
           label_x = 4;
           label_width = MIN (item->label_width, MAX (x_end, box.x + label_width) - label_x);
         }
-      /* … and a label running off the right edge is ellipsised there. */
+      /* … but never into the next event of its lane, and a label running
+       * off the right edge is ellipsised there. */
+      label_width = MIN (label_width, self->lane_out[i].next_start - offset - LANE_GAP - label_x);
       label_width = MIN (label_width, width - label_x - 4);
       if (label_width < MIN_LABEL)
         continue;
@@ -691,8 +776,8 @@ tally_timeline_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = TOP + 2 * LANE_HEIGHT + LEGEND_HEIGHT;
-      *natural = TOP + 8 * LANE_HEIGHT + LEGEND_HEIGHT;
+      *minimum = TOP + 2 * LANE_HEIGHT + LEGEND_ROW + LEGEND_PAD;
+      *natural = TOP + 8 * LANE_HEIGHT + LEGEND_ROW + LEGEND_PAD;
     }
 }
 
@@ -1041,19 +1126,30 @@ tally_timeline_activate_focus (TallyTimeline *self)
 /* ---------------------------------------------------------------------- */
 /* Input                                                                   */
 
+void
+_tally_timeline_scroll (TallyTimeline   *self,
+                        double           dx,
+                        double           dy,
+                        gboolean         wheel,
+                        GdkModifierType  state)
+{
+  double step = wheel ? 60 : 1;
+
+  if (state & GDK_CONTROL_MASK)
+    tally_timeline_zoom (self, pow (1.2, -dy * (wheel ? 1 : 0.05)), self->pointer_x);
+  else
+    tally_timeline_pan (self, (dx + dy) * step);
+}
+
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
            double                    dx,
            double                    dy,
            TallyTimeline            *self)
 {
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? 60 : 1;
-
-  if (state & GDK_CONTROL_MASK)
-    tally_timeline_zoom (self, pow (1.2, -dy * (step > 1 ? 1 : 0.05)), self->pointer_x);
-  else
-    tally_timeline_pan (self, (dx + dy) * step);
+  _tally_timeline_scroll (self, dx, dy,
+                          gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL,
+                          gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller)));
   return TRUE;
 }
 
@@ -1087,17 +1183,34 @@ on_drag_update (GtkGestureDrag *gesture,
     set_span (self, tally_time_span_pan (self->gesture_span, -dx, width));
 }
 
+void
+_tally_timeline_pinch_begin (TallyTimeline *self,
+                             double         x)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->gesture_span = self->visible;
+  self->gesture_anchor = width > 0 ? tally_time_span_day_for_x (self->visible, x, width) : self->visible.begin;
+}
+
+void
+_tally_timeline_pinch (TallyTimeline *self,
+                       double         scale)
+{
+  /* The scale is since the gesture began, so zoom from where it began. */
+  if (scale > 0)
+    set_span (self, tally_time_span_zoom (self->gesture_span, scale, self->gesture_anchor));
+}
+
 static void
 on_zoom_begin (GtkGesture       *gesture,
                GdkEventSequence *sequence,
                TallyTimeline    *self)
 {
   double x = 0, y = 0;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   gtk_gesture_get_bounding_box_center (gesture, &x, &y);
-  self->gesture_span = self->visible;
-  self->gesture_anchor = width > 0 ? tally_time_span_day_for_x (self->visible, x, width) : self->visible.begin;
+  _tally_timeline_pinch_begin (self, x);
 }
 
 static void
@@ -1105,8 +1218,7 @@ on_zoom_scale_changed (GtkGestureZoom *gesture,
                        double          scale,
                        TallyTimeline  *self)
 {
-  if (scale > 0)
-    set_span (self, tally_time_span_zoom (self->gesture_span, scale, self->gesture_anchor));
+  _tally_timeline_pinch (self, scale);
 }
 
 static void
@@ -1224,7 +1336,11 @@ tally_timeline_export (TallyTimeline  *self,
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 
   if (g_strcmp0 (format, "svg") == 0)
-    surface = cairo_svg_surface_create (path, width, height);
+    {
+      surface = cairo_svg_surface_create (path, width, height);
+      /* Pixels, as on screen (cairo's default unit is the point). */
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+    }
   else if (g_strcmp0 (format, "png") == 0)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   else
@@ -1303,6 +1419,8 @@ tally_timeline_set_model (TallyTimeline *self,
   if (model)
     g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed), self, 0);
   self->focus = -1;
+  /* Another model's events are shown whole. */
+  g_ptr_array_set_size (self->items, 0);
   rebuild_items (self);
   update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
@@ -1321,6 +1439,15 @@ tally_timeline_new (void)
   return g_object_new (TALLY_TYPE_TIMELINE, NULL);
 }
 
+static PangoLayout *
+create_legend_layout (GtkWidget *widget)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, NULL);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  return layout;
+}
+
 static void
 tally_timeline_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
@@ -1331,6 +1458,8 @@ tally_timeline_css_changed (GtkWidget         *widget,
   /* Fonts may have changed: measure the labels again. */
   g_clear_object (&self->measure_layout);
   self->measure_layout = gtk_widget_create_pango_layout (widget, NULL);
+  g_clear_object (&self->legend_layout);
+  self->legend_layout = create_legend_layout (widget);
   for (guint i = 0; i < self->items->len; i++)
     {
       Item *item = g_ptr_array_index (self->items, i);
@@ -1366,6 +1495,7 @@ tally_timeline_finalize (GObject *object)
   g_clear_pointer (&self->lane_in, g_free);
   g_clear_pointer (&self->lane_out, g_free);
   g_clear_object (&self->measure_layout);
+  g_clear_object (&self->legend_layout);
   g_clear_pointer (&self->names, g_hash_table_unref);
   G_OBJECT_CLASS (tally_timeline_parent_class)->finalize (object);
 }
@@ -1470,6 +1600,7 @@ tally_timeline_init (TallyTimeline *self)
   self->focus = -1;
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->measure_layout = gtk_widget_create_pango_layout (widget, NULL);
+  self->legend_layout = create_legend_layout (widget);
   self->visible = (TallyTimeSpan) { 0, 1 };
   self->limits = (TallyTimeSpan) { 0, 1 };
   rebuild_items (self);
