@@ -75,6 +75,28 @@ tally_time_span_fit (const guint32 *first,
   return (TallyTimeSpan) { center - duration / 2 - pad, center + duration / 2 + pad };
 }
 
+TallyTimeSpan
+tally_time_span_fit_labels (TallyTimeSpan  span,
+                            const double  *starts,
+                            const double  *widths,
+                            guint          n,
+                            double         width,
+                            double         max_share)
+{
+  double end = span.end;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double w = MIN (widths[i], width * max_share);
+
+      if (w <= 0 || width - w <= 0 || starts[i] < span.begin)
+        continue;
+      /* (start - begin) / (end - begin) · width + w ≤ width */
+      end = MAX (end, span.begin + (starts[i] - span.begin) * width / (width - w));
+    }
+  return (TallyTimeSpan) { span.begin, end };
+}
+
 /* ---------------------------------------------------------------------- */
 /* Ticks                                                                   */
 
@@ -280,13 +302,14 @@ tally_timeline_ticks (TallyTimeSpan       span,
     }
 
   /* Labels stand right of their tick; one that would crowd the one before
-   * is left out (months are not all as long). */
+   * (months are not all as long) or run off the right edge is left out. The
+   * first is always kept, so that some label says where the view is. */
   for (guint i = 0; i < ticks->len; i++)
     {
       TallyTimelineTick *tick = &g_array_index (ticks, TallyTimelineTick, i);
 
       tick->label_width = measure (tick->label, user_data);
-      if (tick->x < last_end + gap)
+      if (tick->x < last_end + gap || (i > 0 && tick->x + tick->label_width > width))
         {
           tick->label[0] = '\0';
           tick->label_width = 0;

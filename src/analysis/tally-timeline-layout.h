@@ -66,6 +66,17 @@ TallyTimeSpan tally_time_span_fit   (const guint32 *first,
                                      double         margin,
                                      double         min_duration);
 
+/* Moves the end of a fitted `span` later so that each label, `widths[i]`
+ * pixels from day `starts[i]` in a `width`-pixel view, ends inside the view
+ * (a label wider than `max_share` of the view counts as that wide: it will
+ * be ellipsised anyway). The begin stays. */
+TallyTimeSpan tally_time_span_fit_labels (TallyTimeSpan  span,
+                                          const double  *starts,
+                                          const double  *widths,
+                                          guint          n,
+                                          double         width,
+                                          double         max_share);
+
 typedef enum
 {
   TALLY_TICK_DAY,
@@ -103,7 +114,8 @@ TallyTickStep tally_timeline_tick_step (TallyTimeSpan       span,
 
 /* The ticks of `step` inside the span. A label stands right of its tick and
  * is left empty if it would come within `gap` of the one before, so no two
- * labels ever overlap. Returns TallyTimelineTick in order. */
+ * labels ever overlap, or run past `width` (except the first tick's).
+ * Returns TallyTimelineTick in order. */
 GArray       *tally_timeline_ticks     (TallyTimeSpan       span,
                                         double              width,
                                         double              gap,

@@ -24,6 +24,7 @@
 #define SWATCH_GAP    6.0
 #define LANE_GAP      10.0
 #define TICK_GAP      14.0
+#define TICK_PAD      5.0
 #define MIN_LABEL     28.0
 #define MIN_DAYS      3.0
 
@@ -46,7 +47,8 @@ struct _TallyTimeline
   GPtrArray       *items;    /* Item* */
   TallyTimeSpan    visible;
   TallyTimeSpan    limits;
-  TallyTimeSpan    fit;      /* every event in view */
+  TallyTimeSpan    fit;      /* every event in view … */
+  int              fit_width; /* … at this width */
 
   /* Lanes depend on the zoom only: positions are kept relative to
    * `limits.begin`, so panning never re-lays out. */
@@ -158,15 +160,90 @@ measure_label (const char *label,
   return width;
 }
 
+/* A tick's label stands TICK_PAD right of its line: the room it takes. */
+static double
+measure_tick_label (const char *label,
+                    gpointer    user_data)
+{
+  return TICK_PAD + measure_label (label, user_data);
+}
+
+/* Every event in view, with room after the last ones for their labels
+ * (at the current width); a year around today when there are none. */
+static TallyTimeSpan
+fit_span (TallyTimeline *self)
+{
+  guint n = self->items->len;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  g_autofree guint32 *first = g_new (guint32, MAX (n, 1));
+  g_autofree guint32 *last = g_new (guint32, MAX (n, 1));
+  g_autofree double *starts = g_new (double, MAX (n, 1));
+  g_autofree double *widths = g_new (double, MAX (n, 1));
+  TallyTimeSpan fit;
+
+  if (n == 0)
+    {
+      GDate today;
+
+      g_date_clear (&today, 1);
+      g_date_set_time_t (&today, time (NULL));
+      return (TallyTimeSpan) { g_date_get_julian (&today) - 180.0, g_date_get_julian (&today) + 185.0 };
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Item *item = g_ptr_array_index (self->items, i);
+
+      first[i] = (guint32) floor (item->alt_first[0]);
+      last[i] = (guint32) ceil (item->alt_last[0]) - 1;
+      starts[i] = item->alt_first[0];
+      for (guint a = 1; a < item->n_alts; a++)
+        {
+          first[i] = MIN (first[i], (guint32) floor (item->alt_first[a]));
+          last[i] = MAX (last[i], (guint32) ceil (item->alt_last[a]) - 1);
+          starts[i] = MIN (starts[i], item->alt_first[a]);
+        }
+      /* A label starts RADIUS left of its event and keeps 4 px from the
+       * right edge. */
+      widths[i] = item->label_width - RADIUS + 4;
+    }
+  fit = tally_time_span_fit (first, last, n, 0.05, 30);
+  /* A wide view makes room for labels of up to half its width; a narrow
+   * one would squeeze its events into a corner for them, and ellipsises
+   * instead (none at 300 px, a fifth of 500 px). */
+  if (width > 0)
+    fit = tally_time_span_fit_labels (fit, starts, widths, n, width, CLAMP ((width - 300) / 1000.0, 0, 0.5));
+  return fit;
+}
+
+static gboolean
+showing_fit (TallyTimeline *self)
+{
+  return fabs (self->visible.begin - self->fit.begin) < 1e-6 && fabs (self->visible.end - self->fit.end) < 1e-6;
+}
+
+/* The width or the labels changed: what "every event" takes changes too,
+ * and a view that showed every event goes on showing them. */
+static void
+update_fit (TallyTimeline *self)
+{
+  gboolean was_fit = showing_fit (self);
+
+  self->fit = fit_span (self);
+  if (was_fit)
+    {
+      self->visible = tally_time_span_clamp (self->fit, self->limits, MIN_DAYS);
+      self->fit = self->visible;
+      invalidate_layout (self);
+    }
+}
+
 static void
 rebuild_items (TallyTimeline *self)
 {
   guint n = self->model ? g_list_model_get_n_items (self->model) : 0;
-  g_autofree guint32 *first = g_new (guint32, MAX (n, 1));
-  g_autofree guint32 *last = g_new (guint32, MAX (n, 1));
   TallyTimeSpan fit;
   gboolean had_items = self->items->len > 0;
-  gboolean at_fit = fabs (self->visible.begin - self->fit.begin) < 1e-6 && fabs (self->visible.end - self->fit.end) < 1e-6;
+  gboolean at_fit = showing_fit (self);
 
   g_ptr_array_set_size (self->items, 0);
   for (guint i = 0; i < n; i++)
@@ -204,8 +281,6 @@ rebuild_items (TallyTimeline *self)
               item->alt_first[a] = f;
               item->alt_last[a] = l + 1.0;
             }
-          first[i] = MIN (a == 0 ? f : first[i], f);
-          last[i] = MAX (a == 0 ? l : last[i], l);
         }
       g_ptr_array_add (self->items, item);
     }
@@ -216,15 +291,7 @@ rebuild_items (TallyTimeline *self)
   self->lane_out = g_new0 (TallyLaneOutput, MAX (n, 1));
   self->focus = n > 0 ? CLAMP (self->focus, -1, (int) n - 1) : -1;
 
-  fit = tally_time_span_fit (first, last, n, 0.05, 30);
-  if (n == 0)
-    {
-      GDate today;
-
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      fit = (TallyTimeSpan) { g_date_get_julian (&today) - 180.0, g_date_get_julian (&today) + 185.0 };
-    }
+  fit = fit_span (self);
   /* Room to pan and zoom out around the events, a century either side. */
   {
     double pad = MAX (tally_time_span_duration (fit) * 4, 36525);
@@ -238,6 +305,7 @@ rebuild_items (TallyTimeline *self)
   else
     self->visible = fit;
   self->fit = fit;
+  self->fit_width = gtk_widget_get_width (GTK_WIDGET (self));
   invalidate_layout (self);
 }
 
@@ -452,21 +520,6 @@ draw_item_shapes (TallyTimeline *self,
 
   light.alpha *= 0.55;
 
-  /* Disputed: the alternatives, linked by a dashed line. */
-  if (item->n_alts > 1)
-    {
-      double a = x_for_day (self, (item->alt_first[0] + item->alt_last[0]) / 2, width);
-      double b = a;
-
-      for (guint k = 1; k < item->n_alts; k++)
-        {
-          double c = x_for_day (self, (item->alt_first[k] + item->alt_last[k]) / 2, width);
-          a = MIN (a, c);
-          b = MAX (b, c);
-        }
-      append_dashes (snapshot, a, b, cy, width, color);
-    }
-
   for (guint k = 0; k < item->n_alts; k++)
     {
       double x0 = x_for_day (self, item->alt_first[k], width);
@@ -490,7 +543,7 @@ draw_item_shapes (TallyTimeline *self,
       right = MAX (right, x1 + RADIUS);
 
       if (point && r->disputed)
-        append_diamond (snapshot, x0, cy, RADIUS + 1, color);
+        continue;   /* a diamond, below */
       else if (r->planned)
         /* Planned: hollow. */
         append_round (snapshot, x0, x1, cy, point ? RADIUS : bar_r, NULL, color);
@@ -498,14 +551,32 @@ draw_item_shapes (TallyTimeline *self,
         append_round (snapshot, x0, x1, cy, RADIUS, color, NULL);
       else
         append_round (snapshot, x0, x1, cy, bar_r, &light, color);
+    }
 
-      /* A disputed date that is a month or a year also gets a diamond at
-       * its middle, so the alternatives read as linked markers. */
-      if (!point && r->disputed)
-        {
-          append_diamond (snapshot, (x0 + x1) / 2, cy, RADIUS + 3, &p->background);
-          append_diamond (snapshot, (x0 + x1) / 2, cy, RADIUS + 1, color);
-        }
+  if (item->n_alts < 2)
+    return right;
+
+  /* Disputed: a diamond at the middle of each date, linked by a dashed line
+   * drawn over the bars, so that dates next to each other (2021 and 2022)
+   * still read as two markers and one link. */
+  {
+    double a = G_MAXDOUBLE, b = -G_MAXDOUBLE;
+
+    for (guint k = 0; k < item->n_alts; k++)
+      {
+        double c = x_for_day (self, (item->alt_first[k] + item->alt_last[k]) / 2, width);
+
+        a = MIN (a, c);
+        b = MAX (b, c);
+      }
+    append_dashes (snapshot, a, b, cy, width, color);
+  }
+  for (guint k = 0; k < item->n_alts; k++)
+    {
+      double c = x_for_day (self, (item->alt_first[k] + item->alt_last[k]) / 2, width);
+
+      append_diamond (snapshot, c, cy, RADIUS + 3, &p->background);
+      append_diamond (snapshot, c, cy, RADIUS + 1, color);
     }
   return right;
 }
@@ -664,7 +735,7 @@ draw_timeline (TallyTimeline *self,
     gtk_snapshot_append_color (snapshot, &p.background, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* The axis: grid lines and labels from the layout helper. */
-  ticks = tally_timeline_ticks (self->visible, width, TICK_GAP, measure_label, self);
+  ticks = tally_timeline_ticks (self->visible, width, TICK_GAP, measure_tick_label, self);
   for (guint i = 0; i < ticks->len; i++)
     {
       TallyTimelineTick *tick = &g_array_index (ticks, TallyTimelineTick, i);
@@ -678,7 +749,7 @@ draw_timeline (TallyTimeline *self,
       pango_layout_set_text (self->measure_layout, tick->label, -1);
       pango_layout_get_pixel_size (self->measure_layout, NULL, &text_height);
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor (tick->x) + 5, (AXIS_HEIGHT - text_height) / 2));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (floor (tick->x) + TICK_PAD, (AXIS_HEIGHT - text_height) / 2));
       gtk_snapshot_append_layout (snapshot, self->measure_layout, &p.dim);
       gtk_snapshot_restore (snapshot);
     }
@@ -789,6 +860,11 @@ tally_timeline_size_allocate (GtkWidget *widget,
 {
   TallyTimeline *self = TALLY_TIMELINE (widget);
 
+  if (width != self->fit_width)
+    {
+      self->fit_width = width;
+      update_fit (self);
+    }
   if (self->popover != NULL)
     gtk_popover_present (self->popover);
 }
@@ -868,35 +944,13 @@ animation_step (double   value,
   set_span (self, (TallyTimeSpan) { a.begin + (b.begin - a.begin) * value, a.end + (b.end - a.end) * value });
 }
 
-static TallyTimeSpan
-fit_span (TallyTimeline *self)
-{
-  guint n = self->items->len;
-  g_autofree guint32 *first = g_new (guint32, MAX (n, 1));
-  g_autofree guint32 *last = g_new (guint32, MAX (n, 1));
-
-  for (guint i = 0; i < n; i++)
-    {
-      Item *item = g_ptr_array_index (self->items, i);
-
-      first[i] = (guint32) floor (item->alt_first[0]);
-      last[i] = (guint32) ceil (item->alt_last[0]) - 1;
-      for (guint a = 1; a < item->n_alts; a++)
-        {
-          first[i] = MIN (first[i], (guint32) floor (item->alt_first[a]));
-          last[i] = MAX (last[i], (guint32) ceil (item->alt_last[a]) - 1);
-        }
-    }
-  return n ? tally_time_span_fit (first, last, n, 0.05, 30) : self->visible;
-}
-
 void
 tally_timeline_zoom_to_fit (TallyTimeline *self)
 {
   g_return_if_fail (TALLY_IS_TIMELINE (self));
 
   self->animation_from = self->visible;
-  self->animation_to = fit_span (self);
+  self->animation_to = self->fit = fit_span (self);
   /* AdwTimedAnimation jumps straight to the end when the system asks for
    * reduced motion (gtk-enable-animations off). */
   adw_animation_reset (self->animation);
@@ -1470,6 +1524,7 @@ tally_timeline_css_changed (GtkWidget         *widget,
       pango_layout_get_pixel_size (item->layout, &width, NULL);
       item->label_width = width;
     }
+  update_fit (self);
   invalidate_layout (self);
 }
 

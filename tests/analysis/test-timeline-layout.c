@@ -79,6 +79,25 @@ test_fit (void)
   g_assert_cmpfloat_with_epsilon (tally_time_span_duration (none), 0, EPS);
 }
 
+/* A fitted 0–100 on 1000 px: a label of 200 px from day 90 would end at
+ * 1100 px; the end moves to 112.5 (90/112.5 · 1000 + 200 = 1000). A label
+ * of 800 px counts as 500 (half the view): from day 50, the end becomes 100,
+ * no change. Labels before the begin do not count. */
+static void
+test_fit_labels (void)
+{
+  const double starts[] = { 90, 50, -10 };
+  const double widths[] = { 200, 800, 900 };
+  TallyTimeSpan span = tally_time_span_fit_labels ((TallyTimeSpan) { 0, 100 }, starts, widths, 3, 1000, 0.5);
+  TallyTimeSpan short_labels = tally_time_span_fit_labels ((TallyTimeSpan) { 0, 100 }, starts + 1, widths + 1, 1,
+                                                           1000, 0.5);
+
+  g_assert_cmpfloat_with_epsilon (span.begin, 0, EPS);
+  g_assert_cmpfloat_with_epsilon (span.end, 112.5, EPS);
+  g_assert_cmpfloat_with_epsilon (tally_time_span_x_for_day (span, 90, 1000) + 200, 1000, 1e-6);
+  g_assert_cmpfloat_with_epsilon (short_labels.end, 100, EPS);
+}
+
 static void
 assert_step (double        days,
              TallyTickUnit unit,
@@ -138,19 +157,38 @@ test_ticks_months (void)
   g_assert_cmpstr (g_array_index (ticks, TallyTimelineTick, 11).label, ==, "Dec 2026");
 }
 
+/* 1 January 2021 to 1 March 2029 on 900 px (110 px a year): the 2029 tick
+ * stands at 882 px, where "2029" (28 px) would run off the edge, so it
+ * keeps its line but loses its label. */
+static void
+test_ticks_right_edge (void)
+{
+  TallyTimeSpan span = { julian (2021, 1, 1), julian (2029, 3, 1) };
+  g_autoptr(GArray) ticks = tally_timeline_ticks (span, 900, 8, fixed_width, NULL);
+  TallyTimelineTick *last;
+
+  g_assert_cmpuint (ticks->len, ==, 9);
+  last = &g_array_index (ticks, TallyTimelineTick, 8);
+  g_assert_cmpfloat_with_epsilon (last->x, 2922.0 / 2981.0 * 900, 1e-6);
+  g_assert_cmpstr (last->label, ==, "");
+  g_assert_cmpstr (g_array_index (ticks, TallyTimelineTick, 7).label, ==, "2028");
+}
+
 static void
 test_ticks_decades (void)
 {
   TallyTimeSpan span = { julian (1901, 1, 1), julian (2101, 1, 1) };
   g_autoptr(GArray) ticks = tally_timeline_ticks (span, 1000, 8, fixed_width, NULL);
 
-  /* 1910 … 2100 */
+  /* 1910 … 2100; 2100 stands at 995 px, too near the edge for its label. */
   g_assert_cmpuint (ticks->len, ==, 20);
   g_assert_cmpstr (g_array_index (ticks, TallyTimelineTick, 0).label, ==, "1910");
-  g_assert_cmpstr (g_array_index (ticks, TallyTimelineTick, 19).label, ==, "2100");
+  g_assert_cmpstr (g_array_index (ticks, TallyTimelineTick, 18).label, ==, "2090");
+  g_assert_cmpstr (g_array_index (ticks, TallyTimelineTick, 19).label, ==, "");
 }
 
-/* Whatever the zoom, no two labels overlap and some label is shown. */
+/* Whatever the zoom, no two labels overlap, none but the first runs off
+ * the right edge, and some label is shown. */
 static void
 test_ticks_never_overlap (void)
 {
@@ -174,6 +212,9 @@ test_ticks_never_overlap (void)
               continue;
             g_assert_cmpfloat (tick->x, >=, last_end + 8);
             last_end = tick->x + tick->label_width;
+            /* Inside the view, but for the first label. */
+            if (i > 0)
+              g_assert_cmpfloat (last_end, <=, width);
             labels++;
           }
         /* The first tick always keeps its label. */
@@ -331,10 +372,12 @@ main (int   argc,
   g_test_add_func ("/analysis/timeline-layout/zoom-pan", test_zoom_pan);
   g_test_add_func ("/analysis/timeline-layout/clamp", test_clamp);
   g_test_add_func ("/analysis/timeline-layout/fit", test_fit);
+  g_test_add_func ("/analysis/timeline-layout/fit-labels", test_fit_labels);
   g_test_add_func ("/analysis/timeline-layout/tick-step", test_tick_step);
   g_test_add_func ("/analysis/timeline-layout/ticks-days", test_ticks_days);
   g_test_add_func ("/analysis/timeline-layout/ticks-months", test_ticks_months);
   g_test_add_func ("/analysis/timeline-layout/ticks-decades", test_ticks_decades);
+  g_test_add_func ("/analysis/timeline-layout/ticks-right-edge", test_ticks_right_edge);
   g_test_add_func ("/analysis/timeline-layout/ticks-never-overlap", test_ticks_never_overlap);
   g_test_add_func ("/analysis/timeline-layout/lanes", test_lanes);
   g_test_add_func ("/analysis/timeline-layout/lanes-full", test_lanes_full);

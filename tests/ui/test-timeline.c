@@ -977,6 +977,51 @@ test_refresh_keeps_zoom (void)
   gtk_window_destroy (window);
 }
 
+/* Zoom to fit leaves room after the last events for their labels, and
+ * keeps showing every event when the window is resized. */
+static void
+test_fit_leaves_room_for_labels (void)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_record_free);
+  g_autoptr(GListModel) events = NULL;
+  const char *long_label = "A late event whose label would run off the right edge";
+  GtkWidget *widget = tally_timeline_new ();
+  TallyTimeline *timeline = TALLY_TIMELINE (widget);
+  GtkWindow *window;
+  g_autoptr(PangoLayout) layout = NULL;
+  int label_width;
+
+  g_ptr_array_add (records, make_record ("Early", TALLY_EVENT_PRECISION_DAY, "2016-03-01", NULL));
+  g_ptr_array_add (records, make_record (long_label, TALLY_EVENT_PRECISION_DAY, "2024-10-01", NULL));
+  events = tally_event_list_new (records);
+  tally_timeline_set_model (timeline, events);
+  window = show_in_window (widget, 800, 300);
+  layout = gtk_widget_create_pango_layout (widget, long_label);
+  pango_layout_get_pixel_size (layout, &label_width, NULL);
+  g_assert_cmpint (label_width, >, 200);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      int width = gtk_widget_get_width (widget);
+      double x, y, label_end;
+
+      g_assert_true (tally_timeline_get_marker_position (timeline, 1, 0, &x, &y));
+      /* The label starts a marker's radius (6 px) left of its day and keeps
+       * 4 px from the edge: exactly so, since the end moved only for it. */
+      label_end = x - 6 + label_width;
+      g_test_message ("%d px: the label ends at %.1f", width, label_end);
+      g_assert_cmpfloat_with_epsilon (label_end, width - 4, 1e-6);
+
+      if (round > 0)
+        break;
+      gtk_window_set_default_size (window, 1200, 300);
+      for (guint i = 0; i < 2000 && gtk_widget_get_width (widget) == width; i++)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (gtk_widget_get_width (widget), >, width);
+    }
+  gtk_window_destroy (window);
+}
+
 static GtkWidget *
 find_popover (GtkWidget *timeline)
 {
@@ -1395,6 +1440,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/palette-light-dark", test_palette_light_dark);
   g_test_add_func ("/ui/timeline/input", test_input);
   g_test_add_func ("/ui/timeline/refresh-keeps-zoom", test_refresh_keeps_zoom);
+  g_test_add_func ("/ui/timeline/fit-leaves-room-for-labels", test_fit_leaves_room_for_labels);
   g_test_add_func ("/ui/timeline/popover-contents", test_popover_contents);
   g_test_add_func ("/ui/timeline/view-buttons-and-list", test_view_buttons_and_list);
   g_test_add_func ("/ui/timeline/format-date", test_format_date);
