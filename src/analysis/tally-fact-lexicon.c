@@ -22,6 +22,7 @@ struct _TallyFactLexicon
   GHashTable *distinct;     /* set */
   GHashTable *predicates;   /* set */
   GHashTable *function;     /* set */
+  GHashTable *time_nouns;   /* set: "year", "date" */
   GHashTable *labels;       /* canonical phrase → label */
   GStrv label_verbs;
   GHashTable *verb_forms;   /* "signing", "signs", "sign", "signed" → "signed" */
@@ -55,6 +56,7 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_hash_table_unref (lexicon->distinct);
   g_hash_table_unref (lexicon->predicates);
   g_hash_table_unref (lexicon->function);
+  g_hash_table_unref (lexicon->time_nouns);
   g_hash_table_unref (lexicon->labels);
   g_strfreev (lexicon->label_verbs);
   g_hash_table_unref (lexicon->verb_forms);
@@ -195,6 +197,7 @@ tally_fact_lexicon_new_from_data (const char  *data,
   lexicon->distinct = word_set ();
   lexicon->predicates = word_set ();
   lexicon->function = word_set ();
+  lexicon->time_nouns = word_set ();
   lexicon->interned = word_set ();
   lexicon->verb_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -214,6 +217,10 @@ tally_fact_lexicon_new_from_data (const char  *data,
       || !load_list (file, name, "Function", lexicon->function, NULL, error)
       || !load_list (file, name, "LabelVerbs", NULL, &lexicon->label_verbs, error)
       || !load_list (file, name, "Nearly", NULL, &lexicon->nearly, error))
+    return NULL;
+  /* Optional: a lexicon without it only labels "Year of X: year". */
+  if (g_key_file_has_key (file, "Words", "TimeNouns", NULL)
+      && !load_list (file, name, "TimeNouns", lexicon->time_nouns, NULL, error))
     return NULL;
   g_array_sort (lexicon->phrases, phrase_longest_first);
   add_verb_forms (lexicon);
@@ -489,4 +496,11 @@ tally_fact_lexicon_is_predicate (TallyFactLexicon *lexicon,
   /* Past participles not in the list ("dredged", "electrified") too. */
   return g_hash_table_contains (lexicon->predicates, word)
          || (len >= 6 && g_str_has_suffix (word, "ed"));
+}
+
+gboolean
+tally_fact_lexicon_is_time_noun (TallyFactLexicon *lexicon,
+                                 const char       *word)
+{
+  return word != NULL && g_hash_table_contains (lexicon->time_nouns, word);
 }

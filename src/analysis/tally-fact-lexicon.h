@@ -55,6 +55,10 @@ gboolean          tally_fact_lexicon_says_nearly     (TallyFactLexicon *lexicon,
 /* TRUE when `word` is a predicate ("implemented"). */
 gboolean          tally_fact_lexicon_is_predicate    (TallyFactLexicon *lexicon,
                                                       const char       *word);
+/* TRUE when `word` names a time ("year", "date"): a date fact measuring it
+ * needs no ": year" after its label. */
+gboolean          tally_fact_lexicon_is_time_noun    (TallyFactLexicon *lexicon,
+                                                      const char       *word);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyFactLexicon, tally_fact_lexicon_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyMeasureKey, tally_measure_key_free)

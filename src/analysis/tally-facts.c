@@ -384,10 +384,13 @@ compare_interval_lo (gconstpointer a,
   return ia->hi < ib->hi ? -1 : ia->hi > ib->hi;
 }
 
+/* The documents stating values of `side` (or of any side), leaving out the
+ * values in `skip` (may be NULL). */
 static guint
-count_documents (GPtrArray *values,
-                 guint      side,
-                 gboolean   any_side)
+count_documents (GPtrArray  *values,
+                 guint       side,
+                 gboolean    any_side,
+                 GHashTable *skip)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -395,6 +398,8 @@ count_documents (GPtrArray *values,
     {
       TallyFactValue *value = g_ptr_array_index (values, i);
 
+      if (skip != NULL && g_hash_table_contains (skip, value))
+        continue;
       if (any_side || value->side == side)
         for (guint d = 0; d < value->documents->len; d++)
           g_hash_table_add (seen, g_ptr_array_index (value->documents, d));
@@ -444,7 +449,7 @@ assign_sides (TallyFactRecord *fact,
                                                      intervals[i].first_claim);
     }
   for (guint s = 0; s < n_sides; s++)
-    ranks[s].documents = n_sides == 1 ? fact->documents->len : count_documents (fact->values, s, FALSE);
+    ranks[s].documents = n_sides == 1 ? fact->documents->len : count_documents (fact->values, s, FALSE, NULL);
 
   /* Renumber: most documents first, then the side stated first. */
   order = g_new (guint, n_sides);
@@ -534,9 +539,195 @@ append_more (GString *out,
     g_string_append_printf (out, " and %u more", n_values - MAX_EXPLAINED);
 }
 
+/* A conflict's values that also fit what another side holds in common:
+ * "over 12" holds with 14 and with 15, although the sweep put it beside 14.
+ * Maps each such value to the mask of the sides it fits, its own included
+ * (sides past the 32nd are not told apart; explanations name four). */
+static GHashTable *
+find_shared_values (const Interval *intervals,
+                    guint           n,
+                    guint           n_sides)
+{
+  guint n_masked = MIN (n_sides, 32);
+  g_autofree double *common_lo = g_new (double, n_masked);
+  g_autofree double *common_hi = g_new (double, n_masked);
+  GHashTable *shared = g_hash_table_new (NULL, NULL);
+
+  for (guint s = 0; s < n_masked; s++)
+    common_lo[s] = -INFINITY, common_hi[s] = INFINITY;
+  for (guint i = 0; i < n; i++)
+    {
+      guint s = intervals[i].value->side;
+
+      if (s < n_masked)
+        {
+          common_lo[s] = MAX (common_lo[s], intervals[i].lo);
+          common_hi[s] = MIN (common_hi[s], intervals[i].hi);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint own = intervals[i].value->side;
+      guint32 mask = own < n_masked ? 1u << own : 0;
+      gboolean elsewhere = FALSE;
+
+      for (guint s = 0; s < n_masked; s++)
+        if (s != own && intervals[i].lo <= common_hi[s] && intervals[i].hi >= common_lo[s])
+          {
+            mask |= 1u << s;
+            elsewhere = TRUE;
+          }
+      if (elsewhere)
+        g_hash_table_insert (shared, intervals[i].value, GUINT_TO_POINTER (mask));
+    }
+  return shared;
+}
+
+/* "(fits both)", "(fits 14 and 15)": the sides a shared value holds with,
+ * each named by its first value. */
+static void
+append_fits (GString     *out,
+             guint32      mask,
+             guint        n_sides,
+             const char **names)
+{
+  guint n_masked = MIN (n_sides, 32);
+  guint n_fit = 0, listed = 0;
+
+  for (guint s = 0; s < n_masked; s++)
+    n_fit += (mask >> s) & 1;
+  if (n_fit == n_sides)
+    {
+      g_string_append (out, n_sides == 2 ? " (fits both)" : " (fits all)");
+      return;
+    }
+  g_string_append (out, " (fits ");
+  for (guint s = 0; s < n_masked; s++)
+    {
+      if (!((mask >> s) & 1))
+        continue;
+      listed++;
+      if (listed > 1)
+        g_string_append (out, listed == n_fit ? " and " : ", ");
+      g_string_append (out, names[s] != NULL ? names[s] : "?");
+    }
+  g_string_append_c (out, ')');
+}
+
+/* "4 sources say 14, 1 says 15, 1 says over 12 (fits both)": each side with
+ * the values only it holds, then the values that fit several sides, so that
+ * no side is counted larger than its sources make it. */
+static void
+explain_conflict (GString               *out,
+                  const TallyFactRecord *fact,
+                  guint                  n_sides,
+                  GHashTable            *shared)
+{
+  g_autoptr(GHashTable) apart = g_hash_table_new (NULL, NULL);
+  g_autofree gboolean *has_own = g_new0 (gboolean, n_sides);
+  g_autofree guint *counts = g_new0 (guint, n_sides);
+  g_autofree guint *order = g_new (guint, n_sides);
+  g_autofree const char **names = g_new0 (const char *, n_sides);
+  g_autoptr(GHashTable) none = g_hash_table_new (NULL, NULL);
+  guint shown_apart = 0;
+
+  if (shared == NULL)
+    shared = none;
+  /* A value is told apart only while its side keeps a value of its own. */
+  for (guint i = 0; i < fact->values->len; i++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, i);
+
+      if (!g_hash_table_contains (shared, value))
+        {
+          has_own[value->side] = TRUE;
+          if (names[value->side] == NULL)
+            names[value->side] = value->display;
+        }
+    }
+  for (guint i = 0; i < fact->values->len; i++)
+    {
+      TallyFactValue *value = g_ptr_array_index (fact->values, i);
+
+      if (g_hash_table_contains (shared, value) && has_own[value->side])
+        g_hash_table_add (apart, value);
+      else if (names[value->side] == NULL)
+        names[value->side] = value->display;
+    }
+
+  /* Sides by the sources they keep, then as numbered. */
+  for (guint s = 0; s < n_sides; s++)
+    {
+      guint k = s;
+
+      counts[s] = count_documents (fact->values, s, FALSE, apart);
+      while (k > 0 && counts[order[k - 1]] < counts[s])
+        {
+          order[k] = order[k - 1];
+          k--;
+        }
+      order[k] = s;
+    }
+
+  for (guint k = 0; k < n_sides; k++)
+    {
+      guint side = order[k];
+      guint n = counts[side];
+      guint shown = 0, hidden = 0;
+
+      /* A table cell, not an essay: the rest are in `values`. */
+      if (k == MAX_EXPLAINED)
+        {
+          g_string_append_printf (out, ", %u other values", n_sides - k);
+          break;
+        }
+
+      if (k == 0)
+        g_string_append_printf (out, "%u %s %s ", n, sources_word (n), n == 1 ? "says" : "say");
+      else
+        g_string_append_printf (out, ", %u %s ", n, n == 1 ? "says" : "say");
+      for (guint i = 0; i < fact->values->len; i++)
+        {
+          const TallyFactValue *value = g_ptr_array_index (fact->values, i);
+
+          if (value->side != side || g_hash_table_contains (apart, value))
+            continue;
+          if (shown == MAX_EXPLAINED)
+            {
+              hidden++;
+              continue;
+            }
+          g_string_append_printf (out, "%s%s", shown > 0 ? " / " : "", value->display);
+          shown++;
+        }
+      if (hidden > 0)
+        g_string_append_printf (out, " / %u more", hidden);
+    }
+
+  for (guint i = 0; i < fact->values->len; i++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, i);
+      guint n = value->documents->len;
+
+      if (!g_hash_table_contains (apart, value))
+        continue;
+      if (shown_apart == MAX_EXPLAINED)
+        {
+          g_string_append_printf (out, ", %u more fit several",
+                                  g_hash_table_size (apart) - MAX_EXPLAINED);
+          break;
+        }
+      g_string_append_printf (out, ", %u %s %s", n, n == 1 ? "says" : "say", value->display);
+      append_fits (out, GPOINTER_TO_UINT (g_hash_table_lookup (shared, value)), n_sides, names);
+      shown_apart++;
+    }
+}
+
+/* `shared`: values that fit more than one side (see find_shared_values()). */
 static char *
 explain (const TallyFactRecord *fact,
-         guint                  n_sides)
+         guint                  n_sides,
+         GHashTable            *shared)
 {
   GString *out = g_string_new (NULL);
   guint n_documents = fact->documents->len;
@@ -585,39 +776,7 @@ explain (const TallyFactRecord *fact,
 
     case TALLY_FACT_STATUS_CONFLICT:
     default:
-      for (guint side = 0; side < n_sides; side++)
-        {
-          guint n = count_documents (fact->values, side, FALSE);
-          guint shown = 0, hidden = 0;
-
-          /* A table cell, not an essay: the rest are in `values`. */
-          if (side == MAX_EXPLAINED)
-            {
-              g_string_append_printf (out, ", %u other values", n_sides - side);
-              break;
-            }
-
-          if (side == 0)
-            g_string_append_printf (out, "%u %s %s ", n, sources_word (n), n == 1 ? "says" : "say");
-          else
-            g_string_append_printf (out, ", %u %s ", n, n == 1 ? "says" : "say");
-          for (guint i = 0; i < fact->values->len; i++)
-            {
-              const TallyFactValue *value = g_ptr_array_index (fact->values, i);
-
-              if (value->side != side)
-                continue;
-              if (shown == MAX_EXPLAINED)
-                {
-                  hidden++;
-                  continue;
-                }
-              g_string_append_printf (out, "%s%s", shown > 0 ? " / " : "", value->display);
-              shown++;
-            }
-          if (hidden > 0)
-            g_string_append_printf (out, " / %u more", hidden);
-        }
+      explain_conflict (out, fact, n_sides, shared);
       break;
     }
   return g_string_free (out, FALSE);
@@ -654,7 +813,14 @@ grade (TallyFactRecord *fact)
     fact->status = all_exact ? TALLY_FACT_STATUS_AGREE : TALLY_FACT_STATUS_QUALIFIED;
   else
     fact->status = all_points ? TALLY_FACT_STATUS_ROUNDING : TALLY_FACT_STATUS_QUALIFIED;
-  fact->explanation = explain (fact, n_sides);
+  if (fact->status == TALLY_FACT_STATUS_CONFLICT)
+    {
+      g_autoptr(GHashTable) shared = find_shared_values (intervals, n, n_sides);
+
+      fact->explanation = explain (fact, n_sides, shared);
+    }
+  else
+    fact->explanation = explain (fact, n_sides, NULL);
 }
 
 /* Relative for quantities; in years for year and date facts. */
@@ -703,26 +869,118 @@ pluralize (const char *word)
   return g_strdup_printf ("%ss", word);
 }
 
-/* "cooperation agreement" → "cooperation agreements";
- * "share of export" stays; "agreement implemented" → "agreements implemented". */
-static char *
-plural_phrase (TallyFactLexicon *lexicon,
-               const char       *measure)
+/* The index of the head noun of `words` from `from` on: the last word that
+ * is no predicate, before an "of" ("agreement" of "cooperation agreement
+ * signed", "year" of "year of cultural exchange"); -1 if none. */
+static int
+head_index (TallyFactLexicon  *lexicon,
+            char             **words,
+            guint              from)
 {
-  g_auto(GStrv) words = g_strsplit (measure, " ", -1);
   guint n = g_strv_length (words);
-  int head = -1;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = from; i < n; i++)
     if (g_str_equal (words[i], "of"))
       {
         n = i;
         break;
       }
-  for (int i = (int) n - 1; i >= 0 && head < 0; i--)
+  for (int i = (int) n - 1; i >= (int) from; i--)
     if (!tally_fact_lexicon_is_predicate (lexicon, words[i]))
-      head = i;
-  if (head >= 0)
+      return i;
+  return -1;
+}
+
+/* Is `word` (lower case) at `p`, whole? */
+static gboolean
+word_at (const char *p,
+         const char *word,
+         gsize       len)
+{
+  return g_ascii_strncasecmp (p, word, len) == 0 && !g_ascii_isalnum (p[len]);
+}
+
+typedef enum
+{
+  NOUN_ABSENT,
+  NOUN_PLURAL,
+  NOUN_SINGULAR,
+} NounNumber;
+
+/* How `sentence` names `noun`: in the singular anywhere, else in the plural
+ * ("The agreements, signed …"), else not at all. Case-insensitive, whole
+ * words; only word starts are compared, as labels read many sentences. */
+static NounNumber
+noun_number (const char *sentence,
+             const char *noun,
+             const char *plural)
+{
+  gsize len = strlen (noun), plural_len = strlen (plural);
+  char first = g_ascii_tolower (noun[0]);
+  NounNumber found = NOUN_ABSENT;
+
+  for (const char *p = sentence; *p; p++)
+    {
+      if (g_ascii_tolower (*p) != first || (p > sentence && g_ascii_isalnum (p[-1])))
+        continue;
+      if (word_at (p, noun, len))
+        return NOUN_SINGULAR;
+      if (word_at (p, plural, plural_len))
+        found = NOUN_PLURAL;
+    }
+  return found;
+}
+
+/* TRUE when more of the fact's sentences name `noun` in the plural only
+ * ("The agreements, signed on June 17") than in the singular: a label keeps
+ * the number its sources use. Reads at most 64 sentences, spread over the
+ * fact's claims. */
+static gboolean
+sources_say_plural (const TallyFactRecord *fact,
+                    const TallyFactInput  *inputs,
+                    const char            *noun)
+{
+  g_autofree char *plural = pluralize (noun);
+  guint step = MAX (1, fact->claims->len / 64);
+  guint plural_votes = 0, singular_votes = 0;
+
+  if (noun[0] == '\0' || g_str_equal (plural, noun))
+    return FALSE;
+  for (guint i = 0; i < fact->claims->len; i += step)
+    {
+      const char *sentence = inputs[g_array_index (fact->claims, guint, i)].sentence;
+
+      switch (sentence != NULL ? noun_number (sentence, noun, plural) : NOUN_ABSENT)
+        {
+        case NOUN_SINGULAR: singular_votes++; break;
+        case NOUN_PLURAL: plural_votes++; break;
+        case NOUN_ABSENT:
+        default: break;
+        }
+    }
+  return plural_votes > singular_votes;
+}
+
+/* `measure` with its head noun in the plural: always (`always`, for counts:
+ * "cooperation agreements"), or when the sources use it ("agreements signed"
+ * for "The agreements, signed on …"; "share of cooperation agreements" for
+ * "… 15 cooperation agreements, and … at least half of them"). For "share
+ * of X" the noun is X's. */
+static char *
+label_phrase (TallyFactLexicon      *lexicon,
+              const TallyFactRecord *fact,
+              const TallyFactInput  *inputs,
+              const char            *measure,
+              gboolean               always)
+{
+  g_auto(GStrv) words = g_strsplit (measure, " ", -1);
+  guint from = 0;
+  int head;
+
+  if (words[0] != NULL && g_str_equal (words[0], "share") && words[1] != NULL && g_str_equal (words[1], "of"))
+    from = 2;
+  head = head_index (lexicon, words, from);
+  if (head >= 0 && (always || sources_say_plural (fact, inputs, words[head])))
     {
       char *plural = pluralize (words[head]);
 
@@ -778,6 +1036,25 @@ common_label_verb (TallyFactLexicon      *lexicon,
   return best;
 }
 
+/* TRUE when most sources give a date fact a span ("16–17 June",
+ * "2026–2027"): its label says "dates" or "years". */
+static gboolean
+mostly_spans (const TallyFactRecord *fact)
+{
+  guint spans = 0, points = 0;
+
+  for (guint i = 0; i < fact->values->len; i++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, i);
+
+      if (value->value_max_text != NULL)
+        spans += value->documents->len;
+      else
+        points += value->documents->len;
+    }
+  return spans > points;
+}
+
 static char *
 make_label (TallyFactLexicon      *lexicon,
             const TallyFactRecord *fact,
@@ -791,11 +1068,10 @@ make_label (TallyFactLexicon      *lexicon,
 
   if (fixed != NULL)
     base = g_strdup (fixed);
-  else if (fact->kind == TALLY_CLAIM_KIND_COUNT
-           || (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && key->has_predicate))
-    base = plural_phrase (lexicon, fact->measure);
   else
-    base = g_strdup (fact->measure);
+    base = label_phrase (lexicon, fact, inputs, fact->measure,
+                         fact->kind == TALLY_CLAIM_KIND_COUNT
+                         || (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && key->has_predicate));
   if (fact->kind == TALLY_CLAIM_KIND_COUNT || fact->kind == TALLY_CLAIM_KIND_NUMBER)
     verb = common_label_verb (lexicon, fact, inputs, base);
 
@@ -809,13 +1085,26 @@ make_label (TallyFactLexicon      *lexicon,
 
   switch (fact->kind)
     {
-    case TALLY_CLAIM_KIND_YEAR: g_string_append (out, ": year"); break;
-    case TALLY_CLAIM_KIND_DATE: g_string_append (out, ": date"); break;
+    case TALLY_CLAIM_KIND_YEAR:
+    case TALLY_CLAIM_KIND_DATE:
+      /* "Years of cultural exchange" already says what its value is. */
+      if (!tally_fact_lexicon_is_time_noun (lexicon, key->head))
+        g_string_append_printf (out, ": %s%s", fact->kind == TALLY_CLAIM_KIND_YEAR ? "year" : "date",
+                                mostly_spans (fact) ? "s" : "");
+      break;
     case TALLY_CLAIM_KIND_ORDINAL: g_string_append (out, ": rank"); break;
     case TALLY_CLAIM_KIND_NUMBER:
-    case TALLY_CLAIM_KIND_DURATION:
       if (fact->unit != NULL)
         g_string_append_printf (out, " (%s)", fact->unit);
+      break;
+    case TALLY_CLAIM_KIND_DURATION:
+      /* A unit word reads as what the figure counts: "Meeting (days)". */
+      if (fact->unit != NULL)
+        {
+          g_autofree char *units = pluralize (fact->unit);
+
+          g_string_append_printf (out, " (%s)", units);
+        }
       break;
     case TALLY_CLAIM_KIND_MONEY:
     case TALLY_CLAIM_KIND_PERCENT:

@@ -546,11 +546,96 @@ test_labels (void)
                    "Only 1 source: over 80%");
   g_assert_cmpstr (facts_find (facts, "Rail corridor built (km)")->explanation, ==, "Only 1 source: 1,200 km");
   g_assert_cmpstr (facts_find (facts, "Port: rank")->explanation, ==, "Only 1 source: 2nd");
-  g_assert_cmpstr (facts_find (facts, "Ferry crossing (day)")->explanation, ==, "Only 1 source: 3 days");
+  g_assert_cmpstr (facts_find (facts, "Ferry crossing (days)")->explanation, ==, "Only 1 source: 3 days");
   g_assert_cmpstr (facts_find (facts, "Share: change (points)")->explanation, ==, "Only 1 source: 4 pp");
   g_assert_cmpstr (facts_find (facts, "Countries")->explanation, ==, "Only 1 source: 40");
-  g_assert_cmpstr (facts_find (facts, "Years of cultural exchange: year")->explanation, ==,
+  g_assert_cmpstr (facts_find (facts, "Years of cultural exchange")->explanation, ==,
                    "Only 1 source: 2026–2027");
+}
+
+/* A label's head noun takes the number its sources use; a date fact that
+ * most sources give as a span says "dates"; one that names a time already
+ * ("Years of …") needs no ": year". */
+static void
+test_labels_follow_sources (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = DATE, .date = "2026-06-17", .measure = "agreement signed",
+               .sentence = "The agreements, signed on June 17 in a hall by the harbour, cover customs.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = DATE, .date = "2026-06-17", .measure = "agreement signed",
+               .sentence = "The agreements, signed on June 17, cover ferries.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = DATE, .date = "2025-03-02", .measure = "treaty ratified",
+               .sentence = "The treaty was ratified on 2 March 2025, years after the other treaties.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = PERCENT, .unit = "%", .value = 50, .qualifier = AT_LEAST,
+               .measure = "cooperation agreement",
+               .sentence = "They signed 15 cooperation agreements, and at least half of them touch freight.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = PERCENT, .unit = "%", .value = 8, .measure = "output",
+               .sentence = "Logistics accounts for 8% of the country's output.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = PERCENT, .unit = "%", .value = 20, .measure = "share of export",
+               .sentence = "Grain makes up a 20% share of exports.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = DATE, .date = "2026-06-16", .date_max = "2026-06-17",
+               .measure = "third summit", .sentence = "The third summit, on June 16-17, met in Aktau.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = DATE, .date = "2026-06-16", .date_max = "2026-06-17",
+               .measure = "third summit", .sentence = "The third summit met on 16–17 June.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = DATE, .date = "2026-06", .measure = "third summit",
+               .sentence = "The third summit met in June.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = YEAR, .date = "2025", .date_max = "2026", .measure = "year of the river",
+               .sentence = "They declared 2025–2026 the Years of the River.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = TALLY_CLAIM_KIND_DURATION, .unit = "year", .value = 5,
+               .measure = "connectivity plan", .sentence = "A five-year connectivity plan was adopted.");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 8);
+  g_assert_cmpstr (facts_find (facts, "Agreements signed: date")->explanation, ==, "2 sources say 2026-06-17");
+  /* "treaties" stands in the sentence too, but "treaty" names the thing. */
+  g_assert_cmpstr (facts_find (facts, "Treaty ratified: date")->explanation, ==, "Only 1 source: 2025-03-02");
+  g_assert_cmpstr (facts_find (facts, "Share of cooperation agreements")->explanation, ==,
+                   "Only 1 source: at least 50%");
+  g_assert_cmpstr (facts_find (facts, "Share of output")->explanation, ==, "Only 1 source: 8%");
+  g_assert_cmpstr (facts_find (facts, "Share of exports")->explanation, ==, "Only 1 source: 20%");
+  g_assert_cmpuint (facts_find (facts, "Third summit: dates")->documents->len, ==, 3);
+  g_assert_cmpstr (facts_find (facts, "Years of the river")->explanation, ==, "Only 1 source: 2025–2026");
+  g_assert_cmpstr (facts_find (facts, "Connectivity plan (years)")->explanation, ==, "Only 1 source: 5 years");
+}
+
+/* A qualified value that holds with two sides is told apart in the
+ * explanation, not counted with the side the sweep put it on; the grade
+ * and the sides stay as they are. */
+static void
+test_conflict_shared_value (void)
+{
+  g_autoptr(FactsCorpus) two = facts_corpus_new ();
+  g_autoptr(FactsCorpus) three = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  g_autoptr(GPtrArray) more = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (two, .doc = "d1", .kind = COUNT, .value = 14, .measure = "agreement");
+  FACTS_CLAIM (two, .doc = "d2", .kind = COUNT, .value = 14, .measure = "agreement");
+  FACTS_CLAIM (two, .doc = "d3", .kind = COUNT, .value = 12, .qualifier = OVER, .measure = "agreement");
+  FACTS_CLAIM (two, .doc = "d4", .kind = COUNT, .value = 15, .measure = "agreement");
+  facts = facts_corpus_group (two);
+  g_assert_cmpuint (facts->len, ==, 1);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 14, 1 says 15, 1 says over 12 (fits both)");
+  assert_value (fact, 0, "14", 0, "d1,d2");
+  assert_value (fact, 1, "over 12", 0, "d3");
+  assert_value (fact, 2, "15", 1, "d4");
+
+  /* "under 16" holds with 12 and 15, not with 18. */
+  FACTS_CLAIM (three, .doc = "d1", .kind = COUNT, .value = 12, .measure = "berth");
+  FACTS_CLAIM (three, .doc = "d2", .kind = COUNT, .value = 12, .measure = "berth");
+  FACTS_CLAIM (three, .doc = "d3", .kind = COUNT, .value = 16, .qualifier = UNDER, .measure = "berth");
+  FACTS_CLAIM (three, .doc = "d4", .kind = COUNT, .value = 15, .measure = "berth");
+  FACTS_CLAIM (three, .doc = "d5", .kind = COUNT, .value = 15, .measure = "berth");
+  FACTS_CLAIM (three, .doc = "d6", .kind = COUNT, .value = 18, .measure = "berth");
+  more = facts_corpus_group (three);
+  fact = g_ptr_array_index (more, 0);
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 12, 2 say 15, 1 says 18, 1 says under 16 (fits 12 and 15)");
 }
 
 static void
@@ -903,6 +988,8 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/grade/single-source", test_single_source);
   g_test_add_func ("/analysis/facts/sort", test_sort_order);
   g_test_add_func ("/analysis/facts/labels", test_labels);
+  g_test_add_func ("/analysis/facts/labels/follow-sources", test_labels_follow_sources);
+  g_test_add_func ("/analysis/facts/grade/conflict-shared-value", test_conflict_shared_value);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
   g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
   g_test_add_func ("/analysis/facts/keys", test_keys);
