@@ -278,7 +278,8 @@ typedef struct
   char lower[48];      /* folded; truncated words never match the lexicon */
   guint cap : 1;       /* starts with an upper-case letter */
   guint digit : 1;
-  guint alpha : 1;     /* letters only (a place name) */
+  guint alpha : 1;     /* a name: letters, with apostrophes or hyphens
+                        * inside ("Xi'an", "Nur-Sultan"), no possessive */
 } Word;
 
 /* Dashes and quotes in UTF-8 (E2 80 9x) separate words, except a dash or an
@@ -322,6 +323,7 @@ split_words (const char *text,
       Word w = { 0 };
       const char *q;
       gsize n;
+      gboolean possessive;
 
       if (!is_word_byte (p, e))
         {
@@ -344,6 +346,9 @@ split_words (const char *text,
         }
       w.start = p - text;
       w.end = q - text;
+      /* "Aktau's" is not the name of a place; "Xi'an" is. */
+      possessive = (q - p > 2 && q[-1] == 's' && q[-2] == '\'')
+                   || (q - p > 4 && q[-1] == 's' && strncmp (q - 4, "\xE2\x80\x99", 3) == 0);
       w.digit = g_ascii_isdigit (*p);
       {
         gboolean ascii = TRUE;
@@ -359,7 +364,7 @@ split_words (const char *text,
               for (gsize k = 0; k < (gsize) (q - p); k++)
                 w.lower[k] = g_ascii_tolower (p[k]);
             for (const char *r = p; r < q; r++)
-              w.alpha &= g_ascii_isalpha (*r);
+              w.alpha &= g_ascii_isalpha (*r) || *r == '\'' || *r == '-';
           }
         else if (g_utf8_validate_len (p, q - p, NULL))
           {
@@ -371,7 +376,11 @@ split_words (const char *text,
             w.cap = g_unichar_isupper (g_utf8_get_char (p));
             w.alpha = TRUE;
             for (const char *r = p; r < q; r = g_utf8_next_char (r))
-              w.alpha &= g_unichar_isalpha (g_utf8_get_char (r));
+              {
+                gunichar c = g_utf8_get_char (r);
+
+                w.alpha &= g_unichar_isalpha (c) || c == '\'' || c == '-' || c == 0x2019;
+              }
           }
         else if ((gsize) (q - p) < sizeof w.lower)
           {
@@ -381,6 +390,8 @@ split_words (const char *text,
               w.lower[k] = g_ascii_tolower (p[k]);
           }
       }
+      if (possessive)
+        w.alpha = FALSE;
       g_array_append_val (words, w);
       p = q;
     }
