@@ -263,8 +263,10 @@ test_disputed_text_and_popover (void)
   gtk_window_destroy (window);
 }
 
+/* Zoom to fit jumps when the system asks for reduced motion, and glides
+ * otherwise. */
 static void
-test_zoom_to_fit_reduced_motion (void)
+test_zoom_to_fit_motion (void)
 {
   g_autoptr(GListModel) events = sample_events ();
   GtkWidget *timeline = tally_timeline_new ();
@@ -281,7 +283,35 @@ test_zoom_to_fit_reduced_motion (void)
   tally_timeline_get_visible_span (TALLY_TIMELINE (timeline), &b1, &e1);
   g_assert_cmpfloat_with_epsilon (b1, b0, 1e-6);
   g_assert_cmpfloat_with_epsilon (e1, e0, 1e-6);
+
+  /* With animations on, the view moves there over frames: not at once, but
+   * in the end. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  tally_timeline_zoom (TALLY_TIMELINE (timeline), 7, 100);
+  tally_timeline_zoom_to_fit (TALLY_TIMELINE (timeline));
+  tally_timeline_get_visible_span (TALLY_TIMELINE (timeline), &b1, &e1);
+  g_assert_cmpfloat (e1 - b1, <, (e0 - b0) / 2);
+  {
+    guint frames = 0;
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    while ((fabs (b1 - b0) > 1e-6 || fabs (e1 - e0) > 1e-6) && g_get_monotonic_time () < deadline)
+      {
+        double b, e;
+
+        g_main_context_iteration (NULL, TRUE);
+        tally_timeline_get_visible_span (TALLY_TIMELINE (timeline), &b, &e);
+        /* Between the zoomed span and the fit, never beyond. */
+        g_assert_cmpfloat (e - b, <=, e0 - b0 + 1e-6);
+        frames += b != b1 || e != e1;
+        b1 = b;
+        e1 = e;
+      }
+    g_test_message ("zoom to fit animated over %u steps", frames);
+    g_assert_cmpfloat_with_epsilon (b1, b0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (e1, e0, 1e-6);
+    g_assert_cmpuint (frames, >=, 2);
+  }
   gtk_window_destroy (window);
 }
 
@@ -1432,7 +1462,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/render-markers", test_render_markers);
   g_test_add_func ("/ui/timeline/keyboard", test_keyboard);
   g_test_add_func ("/ui/timeline/disputed-popover", test_disputed_text_and_popover);
-  g_test_add_func ("/ui/timeline/zoom-to-fit-reduced-motion", test_zoom_to_fit_reduced_motion);
+  g_test_add_func ("/ui/timeline/zoom-to-fit-motion", test_zoom_to_fit_motion);
   g_test_add_func ("/ui/timeline/export", test_export);
   g_test_add_func ("/ui/timeline/view-filters", test_view_filters);
   g_test_add_func ("/ui/timeline/year-span", test_year_span);
