@@ -1131,21 +1131,37 @@ fill_popover (TallyTimeline *self,
         }
     }
 
+  {
+    GtkWidget *heading = gtk_label_new (_("Mentioned in"));
+
+    gtk_label_set_xalign (GTK_LABEL (heading), 0);
+    gtk_widget_set_margin_top (heading, 6);
+    gtk_widget_add_css_class (heading, "heading");
+    gtk_box_append (GTK_BOX (box), heading);
+  }
   for (guint m = 0; m < r->mentions->len; m++)
     {
       const TallyEventMention *mention = g_ptr_array_index (r->mentions, m);
       GtkWidget *button = gtk_button_new ();
+      GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *outlet = gtk_label_new (document_name (self, mention->document));
       GtkWidget *text = gtk_label_new (NULL);
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>  %s", document_name (self, mention->document),
-                                                         mention->text);
+      /* Buttons set their text in bold; the sentence reads as text. */
+      g_autofree char *markup = g_markup_printf_escaped ("<span weight=\"normal\">%s</span>", mention->text);
 
+      gtk_label_set_xalign (GTK_LABEL (outlet), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (outlet), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (outlet, "caption-heading");
+      gtk_widget_add_css_class (outlet, "dim-label");
       gtk_label_set_markup (GTK_LABEL (text), markup);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_wrap (GTK_LABEL (text), TRUE);
       gtk_label_set_lines (GTK_LABEL (text), 3);
       gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (text), 50);
-      gtk_button_set_child (GTK_BUTTON (button), text);
+      gtk_box_append (GTK_BOX (lines), outlet);
+      gtk_box_append (GTK_BOX (lines), text);
+      gtk_button_set_child (GTK_BUTTON (button), lines);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Open the article at this sentence"));
       g_object_set_data (G_OBJECT (button), "mention", (gpointer) mention);

@@ -1108,9 +1108,13 @@ test_popover_contents (void)
                    "Sources disagree on the date\n"
                    "1 March 2018 — sources North Post, Steppe Daily\n"
                    "1 September 2022 — source Harbour Times\n"
-                   "North Post  A sentence.\n"
-                   "Steppe Daily  The summit was held on 1 March 2018.\n"
-                   "Harbour Times  The summit took place in September 2022.\n");
+                   "Mentioned in\n"
+                   "North Post\n"
+                   "A sentence.\n"
+                   "Steppe Daily\n"
+                   "The summit was held on 1 March 2018.\n"
+                   "Harbour Times\n"
+                   "The summit took place in September 2022.\n");
 
   buttons = find_widgets (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_BUTTON);
   g_assert_cmpuint (buttons->len, ==, 3);
