@@ -223,39 +223,39 @@ on_events_found (GObject      *source,
   set_busy (self, self->refresh_source != 0);
 }
 
-static gboolean
-refresh_events (gpointer user_data)
+static void on_documents_changed (TallyTimelineView *self);
+
+static void
+on_texts_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  TallyTimelineView *self = user_data;
-  GListModel *documents = tally_project_get_documents (self->project);
-  guint n = g_list_model_get_n_items (documents);
+  g_autoptr(TallyTimelineView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) published = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) published = g_ptr_array_new ();
 
-  self->refresh_source = 0;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  for (guint i = 0; i < n; i++)
+  if (self->project == NULL)
+    return;
+  loaded = tally_project_load_texts_finish (self->project, result, &error);
+  if (loaded == NULL)
     {
-      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TallyDocumentRecord) record = tally_project_load_record (self->project, document, &error);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (document));
-      const char *name = tally_document_get_outlet (document);
-
-      if (record == NULL)
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_warning ("Cannot read document %s for the timeline: %s", id, error->message);
-          continue;
+          g_warning ("Cannot read the articles for the timeline: %s", error->message);
+          set_busy (self, FALSE);
         }
-      tally_timeline_set_document_name (self->timeline, id, name ? name : tally_document_get_title (document));
-      g_hash_table_replace (self->names, g_strdup (id), g_strdup (name ? name : tally_document_get_title (document)));
-      g_ptr_array_add (ids, g_steal_pointer (&id));
-      g_ptr_array_add (texts, g_strdup (record->text));
-      g_ptr_array_add (published, g_strdup (record->published));
+      return;
+    }
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      const TallyDocumentText *text = g_ptr_array_index (loaded, i);
+
+      g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, text->document_id));
+      g_ptr_array_add (texts, text->text);
+      g_ptr_array_add (published, text->published);
     }
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (texts, NULL);
@@ -263,6 +263,43 @@ refresh_events (gpointer user_data)
   tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) texts->pdata,
                            (const char * const *) published->pdata, self->cancellable,
                            on_events_found, g_object_ref (self));
+}
+
+static gboolean
+refresh_events (gpointer user_data)
+{
+  TallyTimelineView *self = user_data;
+  GListModel *documents = tally_project_get_documents (self->project);
+  guint n = g_list_model_get_n_items (documents);
+
+  self->refresh_source = 0;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  /* Names come from the document list; the texts are read in a worker, so
+   * a project of thousands of articles never holds up the window. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (document));
+      const char *name = tally_document_get_outlet (document);
+
+      if (name == NULL)
+        name = tally_document_get_title (document);
+      /* A renamed outlet or title shows in the popovers and the sources filter. */
+      if (g_signal_handler_find (document, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                 on_documents_changed, self) == 0)
+        {
+          g_signal_connect_object (document, "notify::outlet", G_CALLBACK (on_documents_changed), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (document, "notify::title", G_CALLBACK (on_documents_changed), self,
+                                   G_CONNECT_SWAPPED);
+        }
+      tally_timeline_set_document_name (self->timeline, id, name);
+      g_hash_table_replace (self->names, g_steal_pointer (&id), g_strdup (name));
+    }
+  tally_project_load_texts_async (self->project, self->cancellable, on_texts_loaded, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
 

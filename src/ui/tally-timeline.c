@@ -1023,7 +1023,9 @@ tally_timeline_focus (GtkWidget        *widget,
 
   if (n == 0)
     return FALSE;
-  if (!gtk_widget_has_focus (widget))
+  /* is_focus, not has_focus: the latter also needs the window to be active,
+   * which comes from the display later (and never, under some Xvfb runs). */
+  if (!gtk_widget_is_focus (widget))
     {
       next = direction == GTK_DIR_TAB_BACKWARD ? n - 1 : MAX (self->focus, 0);
       tally_timeline_set_focus_index (self, next);
@@ -1059,6 +1061,16 @@ document_name (TallyTimeline *self,
   const char *name = g_hash_table_lookup (self->names, id);
 
   return name ? name : id;
+}
+
+const char *
+tally_timeline_get_document_name (TallyTimeline *self,
+                                  const char    *id)
+{
+  g_return_val_if_fail (TALLY_IS_TIMELINE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->names, id);
 }
 
 void

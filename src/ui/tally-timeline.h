@@ -25,6 +25,8 @@ GListModel *tally_timeline_get_model           (TallyTimeline *self);
 void        tally_timeline_set_document_name   (TallyTimeline *self,
                                                 const char    *id,
                                                 const char    *name);
+const char *tally_timeline_get_document_name   (TallyTimeline *self,
+                                                const char    *id);
 
 /* The visible time, in Julian days (see tally-timeline-layout.h). */
 void        tally_timeline_get_visible_span    (TallyTimeline *self,

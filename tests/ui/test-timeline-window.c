@@ -133,6 +133,19 @@ test_project_events_and_mention (void)
   g_test_message ("after the new date:\n%s", after);
   g_assert_cmpstr (before, !=, after);
 
+  /* A renamed outlet is what the popovers and the sources filter call it. */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (redated));
+
+    g_assert_cmpstr (tally_timeline_get_document_name (timeline, id), !=, "Renamed Gazette");
+    g_assert_true (tally_project_set_document_field (tally_window_get_project (window), redated, "outlet",
+                                                     "Renamed Gazette", &error));
+    g_assert_no_error (error);
+    g_assert_true (tally_timeline_view_get_busy (view));
+    wait_for_events (window, view);
+    g_assert_cmpstr (tally_timeline_get_document_name (timeline, id), ==, "Renamed Gazette");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 }
