@@ -232,6 +232,34 @@ _tally_claims_resets_clause (Ctx  *c,
   return is_clause_break (c, i) || has_flag (c, i, TALLY_LEX_CLAUSE_RESET);
 }
 
+/* "Aktau's share of trans-Caspian container traffic rose …": a subject
+ * whose head needs its "of" complement to say what it measures keeps it
+ * ("share of trans-caspian container traffic", not "share"). `of` is the
+ * token after the head; c->measure holds the head's phrase. */
+static void
+append_of_complement (Ctx  *c,
+                      guint of)
+{
+  g_autoptr(GString) head = NULL;
+  guint end;
+
+  /* "a tonne of wheat costs $185": a unit's complement is the substance it
+   * weighs, not part of what is priced or counted per unit. */
+  if (!is_role (c, of, TALLY_ROLE_OF) || !is_word (c, of + 1) || c->used->data[of + 1]
+      || has_flag (c, of - 1, TALLY_LEX_UNIT | TALLY_LEX_DURATION | TALLY_LEX_CURRENCY | TALLY_LEX_PERCENT))
+    return;
+  head = g_string_new (c->measure->str);
+  end = _tally_claims_read_np (c, of + 1, NP_ANY);
+  /* A name alone ("the port of Aktau") or a figure is no complement. */
+  if (end > of + 1 && c->measure->len > 0 && !(end == of + 2 && is_proper (c, of + 1)))
+    {
+      g_string_prepend (c->measure, " of ");
+      g_string_prepend (c->measure, head->str);
+    }
+  else
+    g_string_assign (c->measure, head->str);
+}
+
 /* The first noun phrase in tokens [from, to): a clause's subject. */
 static gboolean
 subject_in (Ctx  *c,
@@ -287,6 +315,7 @@ subject_in (Ctx  *c,
             return TRUE;
           _tally_claims_read_np (c, k, NP_ANY);
         }
+      append_of_complement (c, after);
       return TRUE;
     }
   return FALSE;
@@ -903,6 +932,71 @@ refers_to_named_gathering (Ctx  *c,
   return FALSE;
 }
 
+/* "in April, when foreign ministers met in Astana to draft the declaration":
+ * a "when" clause right after a date says what happened then. Writes the
+ * clause's subject and verb into `out` ("foreign minister met") and returns
+ * the verb's index, with *clause_end after the clause; -1 when there is no
+ * such clause. */
+static gint
+when_clause (Ctx     *c,
+             guint    last,
+             GString *out,
+             guint   *clause_end)
+{
+  guint w = last + 1, s, v, end;
+
+  if (punct_is (c, w, ','))
+    w++;
+  if (!is_role (c, w, TALLY_ROLE_WHEN))
+    return -1;
+  for (s = w + 1; is_determiner (c, s); s++)
+    ;
+  v = _tally_claims_read_np (c, s, NP_PLURAL);
+  if (v == s || c->measure->len == 0)
+    {
+      g_string_truncate (c->measure, 0);
+      return -1;
+    }
+  /* "when the agreements were signed", "when talks had begun" */
+  while (is_role (c, v, TALLY_ROLE_WAS) || is_role (c, v, TALLY_ROLE_WERE) || is_role (c, v, TALLY_ROLE_HAD)
+         || is_role (c, v, TALLY_ROLE_BEEN) || is_role (c, v, TALLY_ROLE_IS) || is_role (c, v, TALLY_ROLE_ARE))
+    v++;
+  /* The verb: a plain word, or a verb the lexicon lists as ending a noun
+   * phrase ("met", "came"), told from a preposition ("across the region")
+   * by having no role and no article after it. */
+  if (!is_word (c, v) || is_proper (c, v) || is_determiner (c, v) || is_modal (c, v) || c->used->data[v]
+      || has_flag (c, v, TALLY_LEX_STOP | TALLY_LEX_NUMBER | TALLY_LEX_MONTH)
+      || (has_flag (c, v, TALLY_LEX_NP_BREAK) && (TOK (c, v)->lex->role != TALLY_ROLE_NONE || is_determiner (c, v + 1))))
+    {
+      g_string_truncate (c->measure, 0);
+      return -1;
+    }
+  for (end = v + 1; end < n_tokens (c) && !is_clause_break (c, end) && TOK (c, end)->type != TALLY_TOKEN_PUNCT; end++)
+    ;
+  g_string_assign (out, c->measure->str);
+  g_string_append_c (out, ' ');
+  for (gsize b = TOK (c, v)->start; b < TOK (c, v)->end; b++)
+    g_string_append_c (out, g_ascii_tolower (c->text[b]));
+  g_string_truncate (c->measure, 0);
+  *clause_end = end;
+  return (gint) v;
+}
+
+/* Whether event noun k, after the verb of a "when" clause, is that verb's
+ * object ("when the leaders signed the treaty"): only articles and
+ * modifiers stand between them. An event noun further on ("… met in Astana
+ * to draft the declaration") is what the clause's actors went on to do. */
+static gboolean
+is_object_of (Ctx  *c,
+              gint  verb,
+              guint k)
+{
+  for (guint m = verb + 1; m < k; m++)
+    if (!is_determiner (c, m) && !(is_content_word (c, m) && !is_proper (c, m)))
+      return FALSE;
+  return k - verb <= 3;
+}
+
 /* Years and dates measure the event they date: the event noun nearest to
  * them in the sentence, with its ordinal ("first summit"). */
 void
@@ -913,17 +1007,23 @@ _tally_claims_event_measure (Ctx  *c,
   gint best = -1;
   guint best_dist = G_MAXUINT;
   gboolean between_claim;
+  g_autoptr(GString) when_measure = g_string_new (NULL);
+  gint when_verb;
+  guint when_end = 0;
 
   g_string_truncate (c->measure, 0);
   /* "$48.2 billion in 2025": the year is that figure's period, not the
    * date of an event named further on ("… since the second summit"). */
   if (first >= 2 && has_flag (c, first - 1, TALLY_LEX_SCOPE_PREP) && c->used->data[first - 2])
     return;
+  when_verb = when_clause (c, last, when_measure, &when_end);
   for (guint k = 0; k < n_tokens (c); k++)
     {
       guint dist;
 
       if (!has_flag (c, k, TALLY_LEX_EVENT) || (k >= first && k <= last))
+        continue;
+      if (when_verb >= 0 && k > (guint) when_verb && k < when_end && !is_object_of (c, when_verb, k))
         continue;
       /* An event named outside a quotation does not date the words inside
        * it, nor the other way round. */
@@ -944,9 +1044,12 @@ _tally_claims_event_measure (Ctx  *c,
           best = k;
         }
     }
+  /* No event noun: the action the date's own clause names ("signed in
+   * April"), else the "when" clause after it. */
   if (best < 0)
     {
-      participle_measure (c, first);
+      if (!participle_measure (c, first) && when_verb >= 0)
+        g_string_assign (c->measure, when_measure->str);
       return;
     }
   {

@@ -304,6 +304,7 @@ static const char * const role_names[] = {
   [TALLY_ROLE_WAS] = "was",
   [TALLY_ROLE_WERE] = "were",
   [TALLY_ROLE_WHAT] = "what",
+  [TALLY_ROLE_WHEN] = "when",
   [TALLY_ROLE_WHICH] = "which",
   [TALLY_ROLE_WITH] = "with",
   [TALLY_ROLE_WORKED] = "worked",

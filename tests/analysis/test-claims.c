@@ -752,6 +752,36 @@ test_samples (void)
   g_assert_cmpuint (checked, >=, 50);
 }
 
+/* A subject keeps the "of" complement that says what it measures; a date
+ * followed by a "when" clause dates what that clause says happened. */
+static void
+test_complements_and_when_clauses (void)
+{
+  check ("Aktau's share of trans-Caspian container traffic rose by 4 percentage points last year, to 31%.", "2026-06-20",
+         "4 percentage points => percent|4|-|pp|exact|share of trans-caspian container traffic|true|2025\n"
+         "last year => year|2025|-|-|exact|-|false|-\n"
+         "31% => percent|31|-|%|exact|share of trans-caspian container traffic|false|2025");
+  check ("The port's share of national grain exports reached 40% in 2024.", NULL,
+         "40% => percent|40|-|%|exact|share of national grain export|false|2024\n"
+         "2024 => year|2024|-|-|exact|-|false|-");
+  /* A unit's complement is the substance; a name alone is no complement. */
+  check ("A tonne of wheat now costs $185.", NULL, "$185 => money|185|-|USD|exact|tonne|false|-");
+  check ("The port of Aktau handled 3 million tonnes.", NULL,
+         "3 million tonnes => number|3000000|-|t|exact|port|false|-");
+  /* The meeting, not the declaration it went on to draft. */
+  check ("Much of the groundwork was laid in April, when foreign ministers met in Astana to draft the declaration.",
+         "2026-06-17", "April => date|2026-04|-|-|exact|foreign minister met|false|-");
+  check ("Work stopped in March 2020, when the contractors were paid.", NULL,
+         "March 2020 => date|2020-03|-|-|exact|contractor paid|false|-");
+  /* The clause's object is the event; the date's own clause comes first. */
+  check ("Progress came in May 2024, when the leaders signed the treaty.", NULL,
+         "May 2024 => date|2024-05|-|-|exact|treaty|false|-");
+  check ("The ferry link was opened in 2019, when the new berths were built.", NULL,
+         "2019 => year|2019|-|-|exact|ferry link opened|false|-");
+  /* "across the region" is no verb. */
+  check ("Prices peaked in 2022, when leaders across the region met.", NULL, "2022 => year|2022|-|-|exact|-|false|-");
+}
+
 /* Rules found wrong on the bundled samples (issue 5, fact table of issue 6). */
 static void
 test_figure_periods_and_voices (void)
@@ -774,9 +804,9 @@ test_figure_periods_and_voices (void)
          "2024 => year|2024|-|-|exact|-|false|-");
   /* The level reached after a change "by" keeps the change's measure. */
   check ("The lake's share of regional water use fell by 3 percentage points in 2022, to 17%.", NULL,
-         "3 percentage points => percent|3|-|pp|exact|share|true|2022\n"
+         "3 percentage points => percent|3|-|pp|exact|share of regional water use|true|2022\n"
          "2022 => year|2022|-|-|exact|-|false|-\n"
-         "17% => percent|17|-|%|exact|share|false|2022");
+         "17% => percent|17|-|%|exact|share of regional water use|false|2022");
   /* A quoted "today" is the day the words were spoken, not the day of
    * publication; and the event outside the quote does not date it. */
   check ("\"Today we closed the last gap in the dam,\" the engineer said at the opening ceremony.", "2025-09-03",
@@ -842,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/analysis/claims/more-rules", test_more_rules);
   g_test_add_func ("/analysis/claims/offsets", test_offsets);
   g_test_add_func ("/analysis/claims/figure-periods-and-voices", test_figure_periods_and_voices);
+  g_test_add_func ("/analysis/claims/complements-and-when-clauses", test_complements_and_when_clauses);
   g_test_add_func ("/analysis/claims/named-gathering", test_named_gathering);
   g_test_add_func ("/analysis/claims/reference-date", test_reference_date_parsing);
   g_test_add_func ("/analysis/claims/corpus", test_corpus);

@@ -1148,6 +1148,7 @@ versus = versus
 was = was
 were = were
 what = what
+when = when
 which = which
 with = with
 worked = worked
