@@ -122,7 +122,7 @@ tally_facts_write_csv (GString              *out,
           csv_field (out, number, FALSE);
           csv_field (out, number_max, FALSE);
           csv_field (out, tally_qualifier_to_string (value->qualifier), FALSE);
-          csv_field (out, value->display, FALSE);
+          csv_field (out, value->data_display, FALSE);
           csv_field (out, side, FALSE);
           csv_field (out, sources, FALSE);
           csv_field (out, documents, FALSE);

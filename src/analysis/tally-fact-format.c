@@ -6,8 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tally-fact-lexicon.h"
+
 /* How fact values read in tables and explanations: fewest digits, thousands
- * separated, scale words for money and big quantities. */
+ * separated, scale words for money and big quantities. Two forms: the data
+ * form JSON and CSV print (ISO dates, unit codes: "2026-06-16–2026-06-17",
+ * "3.5 million t"), and the form people read in the Facts view and the
+ * report (dates in words, units spelled out where the fact lexicon says how:
+ * "16–17 June 2026", "3.5 million tonnes"). */
 
 /* "1200" → "1,200", "48.2" stays; fewest decimals that give `value` back. */
 static void
@@ -121,16 +127,113 @@ append_scaled (GString    *out,
   g_string_append (out, word);
 }
 
-char *
-tally_fact_format_value (TallyClaimKind  kind,
-                         const char     *unit,
-                         double          value,
-                         gboolean        has_value_max,
-                         double          value_max,
-                         const char     *value_text,
-                         const char     *value_max_text,
-                         TallyQualifier  qualifier,
-                         gboolean        nearly)
+typedef struct
+{
+  int year, month, day;   /* month and day 0 when not given */
+} IsoDate;
+
+/* "2026", "2026-06", "2026-06-17"; FALSE for anything else ("1990s"). */
+static gboolean
+parse_iso_date (const char *text,
+                IsoDate    *date)
+{
+  char *end;
+
+  *date = (IsoDate) { 0, 0, 0 };
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  date->year = (int) strtol (text, &end, 10);
+  if (end - text != 4)
+    return FALSE;
+  if (*end == '-')
+    {
+      const char *m = end + 1;
+
+      date->month = (int) strtol (m, &end, 10);
+      if (end - m != 2 || date->month < 1 || date->month > 12)
+        return FALSE;
+    }
+  if (date->month != 0 && *end == '-')
+    {
+      const char *d = end + 1;
+
+      date->day = (int) strtol (d, &end, 10);
+      if (end - d != 2 || date->day < 1 || date->day > 31)
+        return FALSE;
+    }
+  return *end == '\0';
+}
+
+/* "17 June 2026", "June 2026", "2026": `with_month`/`with_year` FALSE leave
+ * them out for the first end of a span that shares them ("16–17 June"). */
+static void
+append_date_words (GString          *out,
+                   TallyFactLexicon *lexicon,
+                   const IsoDate    *date,
+                   gboolean          with_month,
+                   gboolean          with_year)
+{
+  if (date->day != 0)
+    g_string_append_printf (out, "%d", date->day);
+  if (date->month != 0 && with_month)
+    g_string_append_printf (out, "%s%s", date->day != 0 ? " " : "", tally_fact_lexicon_month_name (lexicon, date->month));
+  if (with_year)
+    g_string_append_printf (out, "%s%d", date->month != 0 && (with_month || date->day != 0) ? " " : "", date->year);
+}
+
+/* A date or span in words; FALSE when the texts are not ISO dates of one
+ * precision or the lexicon has no month names (then they print as they are). */
+static gboolean
+append_readable_date (GString          *out,
+                      TallyFactLexicon *lexicon,
+                      const char       *value_text,
+                      const char       *value_max_text)
+{
+  IsoDate from, to;
+  gboolean same_year, same_month;
+
+  if (tally_fact_lexicon_month_name (lexicon, 1) == NULL || !parse_iso_date (value_text, &from))
+    return FALSE;
+  if (value_max_text == NULL)
+    {
+      append_date_words (out, lexicon, &from, TRUE, TRUE);
+      return TRUE;
+    }
+  if (!parse_iso_date (value_max_text, &to) || (from.month == 0) != (to.month == 0) || (from.day == 0) != (to.day == 0))
+    return FALSE;
+  /* "16–17 June 2026", "30 June–2 July 2026", "May–June 2026", "2026–2027". */
+  same_year = from.year == to.year && from.month != 0;
+  same_month = same_year && from.month == to.month && from.day != 0;
+  append_date_words (out, lexicon, &from, !same_month, !same_year);
+  g_string_append (out, "–");
+  append_date_words (out, lexicon, &to, TRUE, TRUE);
+  return TRUE;
+}
+
+/* The unit after a number: the lexicon's name for people ("tonnes"), or the
+ * code ("km"). */
+static const char *
+unit_words (TallyFactLexicon *lexicon,
+            const char       *unit,
+            gboolean          plural)
+{
+  const char *name = lexicon != NULL ? tally_fact_lexicon_unit_name (lexicon, unit, plural) : NULL;
+
+  return name != NULL ? name : unit;
+}
+
+/* `lexicon` NULL: the data form; otherwise the form people read. */
+static char *
+format_value (TallyFactLexicon *lexicon,
+              TallyClaimKind    kind,
+              const char       *unit,
+              double            value,
+              gboolean          has_value_max,
+              double            value_max,
+              const char       *value_text,
+              const char       *value_max_text,
+              TallyQualifier    qualifier,
+              gboolean          nearly)
 {
   GString *out = g_string_new (qualifier_prefix (qualifier, nearly));
   const char *symbol;
@@ -139,6 +242,8 @@ tally_fact_format_value (TallyClaimKind  kind,
     {
     case TALLY_CLAIM_KIND_YEAR:
     case TALLY_CLAIM_KIND_DATE:
+      if (lexicon != NULL && append_readable_date (out, lexicon, value_text, value_max_text))
+        break;
       if (value_text != NULL)
         g_string_append (out, value_text);
       else
@@ -180,8 +285,38 @@ tally_fact_format_value (TallyClaimKind  kind,
     default:
       append_scaled (out, value, has_value_max, value_max, fabs (has_value_max ? value_max : value) >= 1e6);
       if (unit != NULL)
-        g_string_append_printf (out, " %s", unit);
+        g_string_append_printf (out, " %s", unit_words (lexicon, unit, has_value_max || value != 1));
       break;
     }
   return g_string_free (out, FALSE);
+}
+
+char *
+tally_fact_format_value (TallyClaimKind  kind,
+                         const char     *unit,
+                         double          value,
+                         gboolean        has_value_max,
+                         double          value_max,
+                         const char     *value_text,
+                         const char     *value_max_text,
+                         TallyQualifier  qualifier,
+                         gboolean        nearly)
+{
+  return format_value (NULL, kind, unit, value, has_value_max, value_max, value_text, value_max_text, qualifier,
+                       nearly);
+}
+
+char *
+tally_fact_format_value_readable (TallyClaimKind  kind,
+                                  const char     *unit,
+                                  double          value,
+                                  gboolean        has_value_max,
+                                  double          value_max,
+                                  const char     *value_text,
+                                  const char     *value_max_text,
+                                  TallyQualifier  qualifier,
+                                  gboolean        nearly)
+{
+  return format_value (tally_fact_lexicon_get_default (), kind, unit, value, has_value_max, value_max, value_text,
+                       value_max_text, qualifier, nearly);
 }

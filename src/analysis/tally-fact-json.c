@@ -93,7 +93,7 @@ add_value (JsonBuilder          *builder,
         json_builder_add_null_value (builder);
     }
   tally_json_builder_add_string_or_null (builder, "qualifier", tally_qualifier_to_string (value->qualifier));
-  tally_json_builder_add_string_or_null (builder, "display", value->display);
+  tally_json_builder_add_string_or_null (builder, "display", value->data_display);
   json_builder_set_member_name (builder, "side");
   json_builder_add_int_value (builder, value->side);
   add_documents (builder, value->documents);

@@ -27,6 +27,8 @@ struct _TallyFactLexicon
   GStrv label_verbs;
   GHashTable *verb_forms;   /* "signing", "signs", "sign", "signed" → "signed" */
   GStrv nearly;
+  GStrv months;             /* 12 month names, or NULL */
+  GHashTable *units;        /* unit code → GStrv { singular, plural } */
 
   GMutex lock;              /* guards `interned`: grouping may run in threads */
   GHashTable *interned;     /* word → the same word, owned */
@@ -61,6 +63,8 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_strfreev (lexicon->label_verbs);
   g_hash_table_unref (lexicon->verb_forms);
   g_strfreev (lexicon->nearly);
+  g_strfreev (lexicon->months);
+  g_hash_table_unref (lexicon->units);
   g_hash_table_unref (lexicon->interned);
   g_mutex_clear (&lexicon->lock);
   g_free (lexicon);
@@ -157,6 +161,52 @@ load_list (GKeyFile    *file,
   return TRUE;
 }
 
+/* [Units]: "t=tonne;tonnes". Codes keep their case ("MW" is not "mW"). */
+static gboolean
+load_units (GKeyFile          *file,
+            const char        *name,
+            TallyFactLexicon  *lexicon,
+            GError           **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (file, "Units", NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_auto(GStrv) forms = g_key_file_get_string_list (file, "Units", keys[i], NULL, NULL);
+
+      if (forms == NULL || g_strv_length (forms) != 2 || g_strstrip (forms[0])[0] == '\0'
+          || g_strstrip (forms[1])[0] == '\0')
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "%s: [Units] “%s” needs “singular;plural”", name, keys[i]);
+          return FALSE;
+        }
+      g_hash_table_replace (lexicon->units, g_strdup (keys[i]), g_steal_pointer (&forms));
+    }
+  return TRUE;
+}
+
+/* [Words] Months: twelve names, January first. */
+static gboolean
+load_months (GKeyFile          *file,
+             const char        *name,
+             TallyFactLexicon  *lexicon,
+             GError           **error)
+{
+  g_auto(GStrv) months = g_key_file_get_string_list (file, "Words", "Months", NULL, NULL);
+
+  if (months == NULL || g_strv_length (months) != 12)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "%s: [Words] Months needs 12 names", name);
+      return FALSE;
+    }
+  for (guint i = 0; i < 12; i++)
+    g_strstrip (months[i]);
+  lexicon->months = g_steal_pointer (&months);
+  return TRUE;
+}
+
 /* "signed" is also found as "signing", "signs" and "sign". */
 static void
 add_verb_forms (TallyFactLexicon *lexicon)
@@ -200,6 +250,7 @@ tally_fact_lexicon_new_from_data (const char  *data,
   lexicon->time_nouns = word_set ();
   lexicon->interned = word_set ();
   lexicon->verb_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  lexicon->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 
   if (!g_key_file_load_from_data (file, data, len, G_KEY_FILE_NONE, &local_error))
     {
@@ -221,6 +272,11 @@ tally_fact_lexicon_new_from_data (const char  *data,
   /* Optional: a lexicon without it only labels "Year of X: year". */
   if (g_key_file_has_key (file, "Words", "TimeNouns", NULL)
       && !load_list (file, name, "TimeNouns", lexicon->time_nouns, NULL, error))
+    return NULL;
+  /* Optional too: without them dates read as ISO text and units as codes. */
+  if (g_key_file_has_key (file, "Words", "Months", NULL) && !load_months (file, name, lexicon, error))
+    return NULL;
+  if (g_key_file_has_group (file, "Units") && !load_units (file, name, lexicon, error))
     return NULL;
   g_array_sort (lexicon->phrases, phrase_longest_first);
   add_verb_forms (lexicon);
@@ -503,4 +559,21 @@ tally_fact_lexicon_is_time_noun (TallyFactLexicon *lexicon,
                                  const char       *word)
 {
   return word != NULL && g_hash_table_contains (lexicon->time_nouns, word);
+}
+
+const char *
+tally_fact_lexicon_month_name (TallyFactLexicon *lexicon,
+                               int               month)
+{
+  return lexicon->months != NULL && month >= 1 && month <= 12 ? lexicon->months[month - 1] : NULL;
+}
+
+const char *
+tally_fact_lexicon_unit_name (TallyFactLexicon *lexicon,
+                              const char       *unit,
+                              gboolean          plural)
+{
+  GStrv forms = unit != NULL ? g_hash_table_lookup (lexicon->units, unit) : NULL;
+
+  return forms != NULL ? forms[plural ? 1 : 0] : NULL;
 }

@@ -60,6 +60,16 @@ gboolean          tally_fact_lexicon_is_predicate    (TallyFactLexicon *lexicon,
 gboolean          tally_fact_lexicon_is_time_noun    (TallyFactLexicon *lexicon,
                                                       const char       *word);
 
+/* The name of `month` (1–12) for people ("June"), or NULL when the lexicon
+ * has none. */
+const char       *tally_fact_lexicon_month_name      (TallyFactLexicon *lexicon,
+                                                      int               month);
+/* A unit code spelled out for people ("t" → "tonne"/"tonnes"), or NULL when
+ * the code reads well as it is ("km", "MW"). */
+const char       *tally_fact_lexicon_unit_name       (TallyFactLexicon *lexicon,
+                                                      const char       *unit,
+                                                      gboolean          plural);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyFactLexicon, tally_fact_lexicon_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyMeasureKey, tally_measure_key_free)
 

@@ -55,6 +55,7 @@ fact_value_free (TallyFactValue *value)
   g_free (value->value_text);
   g_free (value->value_max_text);
   g_free (value->display);
+  g_free (value->data_display);
   g_array_unref (value->claims);
   g_ptr_array_unref (value->documents);
   g_free (value);
@@ -489,9 +490,9 @@ append_reading (GString              *out,
                 const char           *unit,
                 const TallyFactValue *value)
 {
-  g_autofree char *bare = tally_fact_format_value (kind, unit, value->value, value->has_value_max,
-                                                   value->value_max, value->value_text,
-                                                   value->value_max_text, TALLY_QUALIFIER_EXACT, FALSE);
+  g_autofree char *bare = tally_fact_format_value_readable (kind, unit, value->value, value->has_value_max,
+                                                            value->value_max, value->value_text,
+                                                            value->value_max_text, TALLY_QUALIFIER_EXACT, FALSE);
 
   g_string_append (out, value->display);
   switch (value->qualifier)
@@ -499,8 +500,9 @@ append_reading (GString              *out,
     case TALLY_QUALIFIER_APPROX:
       if (value->nearly)
         {
-          g_autofree char *low = tally_fact_format_value (kind, unit, 0.9 * value->value, FALSE, 0,
-                                                          value->value_text, NULL, TALLY_QUALIFIER_EXACT, FALSE);
+          g_autofree char *low = tally_fact_format_value_readable (kind, unit, 0.9 * value->value, FALSE, 0,
+                                                                   value->value_text, NULL, TALLY_QUALIFIER_EXACT,
+                                                                   FALSE);
 
           if (is_date_kind (kind))
             g_string_append_printf (out, " (read as up to a year before %s)", bare);
@@ -1055,6 +1057,54 @@ mostly_spans (const TallyFactRecord *fact)
   return spans > points;
 }
 
+/* A word written with a capital inside it ("trans-Caspian", "GDP"): the
+ * measure lower-cased it, and the label should give it back. */
+static gboolean
+has_inner_capital (const char *word,
+                   gsize       len)
+{
+  for (gsize i = 1; i < len; i++)
+    if (g_ascii_isupper (word[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The label's words as the sources write them, where they write them with a
+ * capital inside ("Share of trans-Caspian container traffic"). Reads at most
+ * 16 sentences, spread over the fact's claims. */
+static void
+restore_case (GString               *label,
+              const TallyFactRecord *fact,
+              const TallyFactInput  *inputs)
+{
+  guint step = MAX (1, fact->claims->len / 16);
+
+  for (gsize w = 0; w < label->len;)
+    {
+      gsize end = w;
+
+      while (end < label->len && (g_ascii_isalnum (label->str[end]) || label->str[end] == '-'))
+        end++;
+      for (guint i = 0; end > w + 1 && i < fact->claims->len; i += step)
+        {
+          const char *sentence = inputs[g_array_index (fact->claims, guint, i)].sentence;
+          const char *p;
+
+          for (p = sentence; p != NULL && *p; p++)
+            if ((p == sentence || !(g_ascii_isalnum (p[-1]) || p[-1] == '-'))
+                && g_ascii_strncasecmp (p, label->str + w, end - w) == 0
+                && !(g_ascii_isalnum (p[end - w]) || p[end - w] == '-'))
+              break;
+          if (p != NULL && *p && has_inner_capital (p, end - w))
+            {
+              memcpy (label->str + w, p, end - w);
+              break;
+            }
+        }
+      w = end < label->len ? end + 1 : end;
+    }
+}
+
 static char *
 make_label (TallyFactLexicon      *lexicon,
             const TallyFactRecord *fact,
@@ -1094,8 +1144,14 @@ make_label (TallyFactLexicon      *lexicon,
       break;
     case TALLY_CLAIM_KIND_ORDINAL: g_string_append (out, ": rank"); break;
     case TALLY_CLAIM_KIND_NUMBER:
+      /* "Cargo handled (tonnes)": a unit the lexicon spells out reads as
+       * what the figure counts; "Rail corridor (km)" keeps its code. */
       if (fact->unit != NULL)
-        g_string_append_printf (out, " (%s)", fact->unit);
+        {
+          const char *name = tally_fact_lexicon_unit_name (lexicon, fact->unit, TRUE);
+
+          g_string_append_printf (out, " (%s)", name != NULL ? name : fact->unit);
+        }
       break;
     case TALLY_CLAIM_KIND_DURATION:
       /* A unit word reads as what the figure counts: "Meeting (days)". */
@@ -1116,6 +1172,7 @@ make_label (TallyFactLexicon      *lexicon,
     g_string_append (out, g_strcmp0 (fact->unit, "pp") == 0 ? ": change (points)" : ": change");
   if (fact->scope_year != 0)
     g_string_append_printf (out, ", %d", fact->scope_year);
+  restore_case (out, fact, inputs);
   return capitalize (g_string_free (out, FALSE));
 }
 
@@ -1187,9 +1244,12 @@ add_claim_value (TallyFactLexicon     *lexicon,
       value->nearly = nearly;
       value->claims = g_array_new (FALSE, FALSE, sizeof (guint));
       value->documents = g_ptr_array_new ();
-      value->display = tally_fact_format_value (record->kind, record->unit, value->value, value->has_value_max,
-                                                value->value_max, value->value_text, value->value_max_text,
-                                                value->qualifier, nearly);
+      value->display = tally_fact_format_value_readable (record->kind, record->unit, value->value,
+                                                         value->has_value_max, value->value_max, value->value_text,
+                                                         value->value_max_text, value->qualifier, nearly);
+      value->data_display = tally_fact_format_value (record->kind, record->unit, value->value, value->has_value_max,
+                                                     value->value_max, value->value_text, value->value_max_text,
+                                                     value->qualifier, nearly);
       g_ptr_array_add (fact->values, value);
     }
   g_array_append_val (value->claims, index);

@@ -49,7 +49,10 @@ typedef struct
   char *value_max_text;
   TallyQualifier qualifier;
   gboolean nearly;                /* an approx value said "nearly"/"almost": [0.9·X, X] */
-  char *display;                  /* "nearly $50 billion", "over 80%", "2022" */
+  char *display;                  /* for people: "nearly $50 billion", "over 80%", "16–17 June 2026",
+                                   * "3.5 million tonnes" (the Facts view, the report, explanations) */
+  char *data_display;             /* as JSON and CSV print it, ISO dates and unit codes:
+                                   * "2026-06-16–2026-06-17", "3.5 million t" */
   guint side;                     /* 0 = the side most sources take; conflicts have more */
   GArray *claims;                 /* guint: indexes into the input */
   GPtrArray *documents;           /* const char*, borrowed, distinct, in input order */
@@ -92,8 +95,9 @@ GPtrArray       *tally_group_facts_corrected   (const TallyFactInput *inputs,
                                                 gsize                 n_inputs,
                                                 GHashTable           *labels);
 
-/* How a value reads in a table: "$48.2 billion", "over 80%", "1,200 km",
- * "14", "2022". `nearly` picks "nearly" over "about" for approx values. */
+/* How a value reads in data (JSON, CSV): "$48.2 billion", "over 80%",
+ * "1,200 km", "3.5 million t", "14", "2022", "2026-06-16–2026-06-17".
+ * `nearly` picks "nearly" over "about" for approx values. */
 char            *tally_fact_format_value       (TallyClaimKind  kind,
                                                 const char     *unit,
                                                 double          value,
@@ -103,5 +107,17 @@ char            *tally_fact_format_value       (TallyClaimKind  kind,
                                                 const char     *value_max_text,
                                                 TallyQualifier  qualifier,
                                                 gboolean        nearly);
+/* The same value as people read it: dates in words ("16–17 June 2026",
+ * "June 2026") and unit codes spelled out where the fact lexicon names them
+ * ("3.5 million tonnes"). */
+char            *tally_fact_format_value_readable (TallyClaimKind  kind,
+                                                   const char     *unit,
+                                                   double          value,
+                                                   gboolean        has_value_max,
+                                                   double          value_max,
+                                                   const char     *value_text,
+                                                   const char     *value_max_text,
+                                                   TallyQualifier  qualifier,
+                                                   gboolean        nearly);
 
 G_END_DECLS

@@ -204,7 +204,7 @@ static const Expected expectations[] = {
   { "aktau-port-rank", "Port: rank", "2 sources say 2nd" },
   { "countries", NULL, "5 sources say 6" },
   { "summit-dates", "Third summit: dates", NULL },
-  { "signing-date", "Agreements signed: date", "2 sources say 2026-06-17" },
+  { "signing-date", "Agreements signed: date", "2 sources say 17 June 2026" },
   { "logistics-hubs", NULL, NULL },
   { "working-groups", NULL, NULL },
   { "container-share-change", NULL, NULL },

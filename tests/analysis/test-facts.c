@@ -321,7 +321,10 @@ test_event_date_conflict (void)
   fact = g_ptr_array_index (facts, 1);
   g_assert_cmpstr (fact->label, ==, "Second summit: date");
   g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
-  g_assert_cmpstr (fact->explanation, ==, "2 sources agree: 2024, 2024-05 (dates of different precision)");
+  g_assert_cmpstr (fact->explanation, ==, "2 sources agree: 2024, May 2024 (dates of different precision)");
+  /* People read "May 2024"; JSON and CSV keep the ISO text. */
+  assert_value (fact, 1, "May 2024", 0, "d4");
+  g_assert_cmpstr (value_at (fact, 1)->data_display, ==, "2024-05");
 }
 
 /* ---- grading ----------------------------------------------------------- */
@@ -588,9 +591,9 @@ test_labels_follow_sources (void)
   facts = facts_corpus_group (corpus);
 
   g_assert_cmpuint (facts->len, ==, 8);
-  g_assert_cmpstr (facts_find (facts, "Agreements signed: date")->explanation, ==, "2 sources say 2026-06-17");
+  g_assert_cmpstr (facts_find (facts, "Agreements signed: date")->explanation, ==, "2 sources say 17 June 2026");
   /* "treaties" stands in the sentence too, but "treaty" names the thing. */
-  g_assert_cmpstr (facts_find (facts, "Treaty ratified: date")->explanation, ==, "Only 1 source: 2025-03-02");
+  g_assert_cmpstr (facts_find (facts, "Treaty ratified: date")->explanation, ==, "Only 1 source: 2 March 2025");
   g_assert_cmpstr (facts_find (facts, "Share of cooperation agreements")->explanation, ==,
                    "Only 1 source: at least 50%");
   g_assert_cmpstr (facts_find (facts, "Share of output")->explanation, ==, "Only 1 source: 8%");
@@ -598,6 +601,80 @@ test_labels_follow_sources (void)
   g_assert_cmpuint (facts_find (facts, "Third summit: dates")->documents->len, ==, 3);
   g_assert_cmpstr (facts_find (facts, "Years of the river")->explanation, ==, "Only 1 source: 2025–2026");
   g_assert_cmpstr (facts_find (facts, "Connectivity plan (years)")->explanation, ==, "Only 1 source: 5 years");
+}
+
+/* What people read says dates in words and spells unit codes out; the data
+ * form (JSON, CSV) keeps ISO dates and codes. Label words keep the capitals
+ * the sources give them inside a word ("trans-Caspian"). */
+static void
+test_labels_readable (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = NUMBER, .unit = "t", .value = 3.5e6, .measure = "cargo",
+               .scope = 2025, .sentence = "Last year it handled 3.5 million tonnes of cargo.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = DATE, .date = "2026-06-16", .date_max = "2026-06-17",
+               .measure = "third summit", .sentence = "The two-day meeting on 16–17 June ended.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = PERCENT, .unit = "pp", .value = 4, .change = TRUE,
+               .measure = "share of trans-caspian container traffic",
+               .sentence = "Aktau's share of trans-Caspian container traffic rose by 4 percentage points.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = DATE, .date = "2026-04", .measure = "foreign minister met",
+               .sentence = "The groundwork was laid in April, when foreign ministers met in Astana.");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 4);
+  fact = facts_find (facts, "Cargo handled (tonnes), 2025");
+  g_assert_cmpstr (fact->explanation, ==, "Only 1 source: 3.5 million tonnes");
+  assert_value (fact, 0, "3.5 million tonnes", 0, "d1");
+  g_assert_cmpstr (value_at (fact, 0)->data_display, ==, "3.5 million t");
+  fact = facts_find (facts, "Third summit: dates");
+  g_assert_cmpstr (fact->explanation, ==, "Only 1 source: 16–17 June 2026");
+  g_assert_cmpstr (value_at (fact, 0)->data_display, ==, "2026-06-16–2026-06-17");
+  g_assert_nonnull (facts_find (facts, "Share of trans-Caspian container traffic: change (points)"));
+  g_assert_cmpstr (facts_find (facts, "Foreign ministers met: date")->explanation, ==, "Only 1 source: April 2026");
+}
+
+static void
+test_format_value_readable (void)
+{
+  const struct {
+    TallyClaimKind kind;
+    const char *unit;
+    double value;
+    const char *date, *date_max;
+    TallyQualifier qualifier;
+    const char *expected;
+  } cases[] = {
+    { DATE, NULL, 0, "2026-06-17", NULL, 0, "17 June 2026" },
+    { DATE, NULL, 0, "2026-06", NULL, 0, "June 2026" },
+    { DATE, NULL, 0, "2026-06-16", "2026-06-17", 0, "16–17 June 2026" },
+    { DATE, NULL, 0, "2026-06-30", "2026-07-02", 0, "30 June–2 July 2026" },
+    { DATE, NULL, 0, "2025-12-30", "2026-01-02", 0, "30 December 2025–2 January 2026" },
+    { DATE, NULL, 0, "2026-05", "2026-06", 0, "May–June 2026" },
+    { DATE, NULL, 0, "2025-12", "2026-01", 0, "December 2025–January 2026" },
+    { DATE, NULL, 0, "2024-05", NULL, APPROX, "about May 2024" },
+    { YEAR, NULL, 0, "2026", "2027", 0, "2026–2027" },
+    { YEAR, NULL, 0, "2022", NULL, 0, "2022" },
+    /* Not an ISO date of one precision: printed as it is. */
+    { DATE, NULL, 0, "2026-06", "2026-06-17", 0, "2026-06–2026-06-17" },
+    { DATE, NULL, 0, "2025-13", NULL, 0, "2025-13" },
+    { NUMBER, "t", 3.5e6, NULL, NULL, APPROX, "about 3.5 million tonnes" },
+    { NUMBER, "t", 1, NULL, NULL, 0, "1 tonne" },
+    { NUMBER, "km", 1200, NULL, NULL, 0, "1,200 km" },
+    { NUMBER, "GW", 4, NULL, NULL, 0, "4 GW" },
+    { MONEY, "USD", 48.2e9, NULL, NULL, 0, "$48.2 billion" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tally_fact_format_value_readable (cases[i].kind, cases[i].unit, cases[i].value, FALSE, 0,
+                                                                cases[i].date, cases[i].date_max,
+                                                                cases[i].qualifier, FALSE);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
 }
 
 /* A qualified value that holds with two sides is told apart in the
@@ -989,8 +1066,10 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/sort", test_sort_order);
   g_test_add_func ("/analysis/facts/labels", test_labels);
   g_test_add_func ("/analysis/facts/labels/follow-sources", test_labels_follow_sources);
+  g_test_add_func ("/analysis/facts/labels/readable", test_labels_readable);
   g_test_add_func ("/analysis/facts/grade/conflict-shared-value", test_conflict_shared_value);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
+  g_test_add_func ("/analysis/facts/format-value-readable", test_format_value_readable);
   g_test_add_func ("/analysis/facts/status-strings", test_status_strings);
   g_test_add_func ("/analysis/facts/keys", test_keys);
   g_test_add_func ("/analysis/facts/stress/random-invariants", test_random_invariants);

@@ -180,6 +180,61 @@ test_filter_and_search (void)
   g_assert_finalize_object (view);
 }
 
+/* What people read: dates in words and tonnes spelled out, in the Values
+ * column, the search and the claims panel. */
+static void
+test_readable_values (void)
+{
+  g_autoptr(GListModel) facts = sample_facts ();
+  GtkWidget *window = gtk_window_new ();
+  TallyFactsView *view = g_object_new (TALLY_TYPE_FACTS_VIEW, NULL);
+  GListModel *rows = tally_facts_view_get_rows (view);
+  GtkLabel *explanation;
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  tally_facts_view_set_describe_func (view, describe, NULL, NULL);
+  tally_facts_view_set_facts (view, facts);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (5);
+
+  tally_facts_view_set_search (view, "16–17 june 2026");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  {
+    g_autoptr(TallyFact) fact = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpstr (tally_fact_get_label (fact), ==, "Third summit: dates");
+    g_assert_true (g_str_has_prefix (tally_fact_get_values_summary (fact), "16–17 June 2026 — "));
+  }
+  tally_facts_view_set_search (view, "tonnes");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  {
+    g_autoptr(TallyFact) fact = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpstr (tally_fact_get_label (fact), ==, "Cargo handled (tonnes), 2025");
+    g_assert_true (g_str_has_prefix (tally_fact_get_values_summary (fact), "3.5 million tonnes — "));
+  }
+  tally_facts_view_set_search (view, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      g_assert_null (strstr (tally_fact_get_values_summary (fact), "2026-06"));
+      if (g_str_equal (tally_fact_get_label (fact), "Third summit: dates"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  tally_facts_view_select (view, position);
+  wait_for_frames (2);
+  explanation = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (view), TALLY_TYPE_FACTS_VIEW,
+                                                          "panel_explanation"));
+  g_assert_cmpstr (gtk_label_get_label (explanation), ==, "2 sources say 16–17 June 2026");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_select_conflict (void)
 {
@@ -447,6 +502,7 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_test_add_func ("/ui/facts-view/empty", test_empty);
   g_test_add_func ("/ui/facts-view/filter-and-search", test_filter_and_search);
+  g_test_add_func ("/ui/facts-view/readable-values", test_readable_values);
   g_test_add_func ("/ui/facts-view/select-conflict", test_select_conflict);
   g_test_add_func ("/ui/facts-view/follows-project", test_follows_project);
   g_test_add_func ("/ui/facts-view/corrections", test_corrections);
