@@ -8,6 +8,7 @@
 
 #include "tally-event.h"
 #include "tally-timeline-private.h"
+#include "tally-timeline-item-accessible.h"
 #include "tally-timeline-layout.h"
 
 /* Geometry, in pixels. A lane holds a marker row and a label under it. */
@@ -37,6 +38,7 @@ typedef struct
   double      *alt_first;    /* days: where each date (alternative) starts … */
   double      *alt_last;     /* … and ends (exclusive); equal for a day */
   gboolean     point;        /* day precision: a marker, not a bar */
+  TallyTimelineItemAccessible *accessible;  /* the event for screen readers */
 } Item;
 
 struct _TallyTimeline
@@ -87,11 +89,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-G_DEFINE_FINAL_TYPE (TallyTimeline, tally_timeline, GTK_TYPE_WIDGET)
+static void tally_timeline_accessible_init (GtkAccessibleInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TallyTimeline, tally_timeline, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE, tally_timeline_accessible_init))
 
 static void
 item_free (Item *item)
 {
+  /* An assistive technology may still hold the accessible. */
+  tally_timeline_item_accessible_detach (item->accessible);
+  g_clear_object (&item->accessible);
   g_clear_object (&item->event);
   g_clear_object (&item->layout);
   g_free (item->alt_first);
@@ -254,6 +262,7 @@ rebuild_items (TallyTimeline *self)
       int width;
 
       item->event = g_object_ref (event);
+      item->accessible = tally_timeline_item_accessible_new (self, i, event);
       item->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), r->label);
       pango_layout_set_ellipsize (item->layout, PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size (item->layout, &width, NULL);
@@ -978,6 +987,120 @@ update_accessible (TallyTimeline *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* Each event is an accessible child (a TallyTimelineItemAccessible) ahead
+ * of the widget's own children (the popover). */
+static GtkAccessibleInterface *parent_accessible_iface;
+
+static GtkAccessible *
+item_accessible (TallyTimeline *self,
+                 guint          i)
+{
+  return GTK_ACCESSIBLE (((Item *) g_ptr_array_index (self->items, i))->accessible);
+}
+
+static GtkAccessible *
+tally_timeline_get_first_accessible_child (GtkAccessible *accessible)
+{
+  TallyTimeline *self = TALLY_TIMELINE (accessible);
+
+  if (self->items->len > 0)
+    return g_object_ref (item_accessible (self, 0));
+  return parent_accessible_iface->get_first_accessible_child (accessible);
+}
+
+static void
+tally_timeline_accessible_init (GtkAccessibleInterface *iface)
+{
+  parent_accessible_iface = g_type_interface_peek_parent (iface);
+  iface->get_first_accessible_child = tally_timeline_get_first_accessible_child;
+}
+
+GtkAccessible *
+_tally_timeline_get_item_next_sibling (TallyTimeline *self,
+                                       guint          index)
+{
+  GtkWidget *child;
+
+  if (index + 1 < self->items->len)
+    return g_object_ref (item_accessible (self, index + 1));
+  child = gtk_widget_get_first_child (GTK_WIDGET (self));
+  return child ? GTK_ACCESSIBLE (g_object_ref (child)) : NULL;
+}
+
+gboolean
+_tally_timeline_get_item_bounds (TallyTimeline   *self,
+                                 guint            index,
+                                 graphene_rect_t *bounds)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  TallyBox box;
+
+  if (index >= self->items->len || width <= 0 || height <= 0)
+    return FALSE;
+  ensure_layout (self, width, height);
+  box = item_box (self, index);
+  graphene_rect_init (bounds, box.x, box.y, box.width, box.height);
+  return TRUE;
+}
+
+static gboolean
+has_focus_flag (TallyTimeline *self)
+{
+  return (gtk_widget_get_state_flags (GTK_WIDGET (self)) & GTK_STATE_FLAG_FOCUSED) != 0;
+}
+
+/* The FOCUSED state flag rather than has_focus, which waits on the window
+ * becoming active (see tally_timeline_focus()), or is_focus, which the
+ * window sets only after it has changed the flags. */
+gboolean
+_tally_timeline_item_is_focused (TallyTimeline *self,
+                                 guint          index)
+{
+  return (int) index == self->focus && has_focus_flag (self);
+}
+
+/* Tells assistive technologies that event `index` gained or lost focus, so
+ * that they follow it from event to event. GTK only passes that on for
+ * objects that are not widgets from 4.18; built against an older GTK, the
+ * widget's description (update_accessible) is all they get. */
+static void
+notify_item_focus (TallyTimeline *self,
+                   int            index)
+{
+#if GTK_CHECK_VERSION (4, 18, 0)
+  if (index < 0 || index >= (int) self->items->len || gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS   /* newer than GDK_VERSION_MAX_ALLOWED, hence guarded */
+  gtk_accessible_update_platform_state (item_accessible (self, index), GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSED);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+}
+
+/* Focus left the widget: the event loses it too. */
+static void
+tally_timeline_state_flags_changed (GtkWidget     *widget,
+                                    GtkStateFlags  previous)
+{
+  TallyTimeline *self = TALLY_TIMELINE (widget);
+
+  GTK_WIDGET_CLASS (tally_timeline_parent_class)->state_flags_changed (widget, previous);
+  if ((previous & GTK_STATE_FLAG_FOCUSED) && !has_focus_flag (self))
+    notify_item_focus (self, self->focus);
+}
+
+/* Focus came in (or the window became active with it here). The window
+ * sets this after the state flags and after telling ATs that the widget
+ * itself has focus: the event says so next, and ATs end up on it. */
+static void
+on_has_focus_changed (TallyTimeline *self,
+                      GParamSpec    *pspec,
+                      gpointer       user_data)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (self)))
+    notify_item_focus (self, self->focus);
+}
+
 static void
 ensure_focus_visible (TallyTimeline *self)
 {
@@ -1004,12 +1127,20 @@ void
 tally_timeline_set_focus_index (TallyTimeline *self,
                                 int            index)
 {
+  int previous;
+
   g_return_if_fail (TALLY_IS_TIMELINE (self));
   g_return_if_fail (index >= -1 && index < (int) self->items->len);
 
+  previous = self->focus;
   self->focus = index;
   ensure_focus_visible (self);
   update_accessible (self);
+  if (previous != index && has_focus_flag (self))
+    {
+      notify_item_focus (self, previous);
+      notify_item_focus (self, index);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1635,6 +1766,7 @@ tally_timeline_class_init (TallyTimelineClass *klass)
   widget_class->size_allocate = tally_timeline_size_allocate;
   widget_class->focus = tally_timeline_focus;
   widget_class->css_changed = tally_timeline_css_changed;
+  widget_class->state_flags_changed = tally_timeline_state_flags_changed;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -1689,6 +1821,7 @@ tally_timeline_init (TallyTimeline *self)
   rebuild_items (self);
 
   gtk_widget_set_focusable (widget, TRUE);
+  g_signal_connect (widget, "notify::has-focus", G_CALLBACK (on_has_focus_changed), NULL);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (widget, TRUE);
   g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), self);

@@ -2,8 +2,9 @@
 /*
  * The timeline widget under Xvfb: renders into a texture and checks the
  * markers land where the layout says, zoom/pan/focus by keyboard actions,
- * popover, export. With TALLY_TIMELINE_SHOTS=DIR it also writes the README
- * screenshots (fit, zoomed on a disputed event, dark) there.
+ * each event as an accessible object, popover, export. With
+ * TALLY_TIMELINE_SHOTS=DIR it also writes the README screenshots (fit,
+ * zoomed on a disputed event, dark) there.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include "tally-events.h"
 #include "tally-ingest.h"
 #include "tally-timeline-private.h"
+#include "tally-timeline-item-accessible.h"
 #include "tally-timeline-layout.h"
 #include "tally-timeline-view.h"
 
@@ -237,6 +239,152 @@ test_keyboard (void)
   g_assert_false (gtk_widget_child_focus (timeline, GTK_DIR_TAB_BACKWARD));
 
   gtk_window_destroy (window);
+}
+
+/* The accessible children of `accessible`, in order, walked the way an
+ * assistive technology walks them. */
+static GPtrArray *
+accessible_children (GtkAccessible *accessible)
+{
+  GPtrArray *children = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkAccessible *child = gtk_accessible_get_first_accessible_child (accessible);
+
+  while (child != NULL)
+    {
+      g_ptr_array_add (children, child);
+      child = gtk_accessible_get_next_accessible_sibling (child);
+    }
+  return children;
+}
+
+/* Only child `focused` (-1: none) of the first `n` says it has focus. */
+static void
+assert_focused_child (GPtrArray *children,
+                      guint      n,
+                      int        focused)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      GtkAccessible *child = g_ptr_array_index (children, i);
+
+      g_assert_true (gtk_accessible_get_platform_state (child, GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSABLE));
+      g_assert_cmpint (gtk_accessible_get_platform_state (child, GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSED), ==,
+                       (int) i == focused);
+    }
+}
+
+/* Each event is an accessible object of its own (issue 7): a button inside
+ * the timeline, labelled with what the list alternative reads, bounded by
+ * the event as drawn, and focused while Tab is on it. */
+static void
+test_accessible_events (void)
+{
+  g_autoptr(GListModel) events = sample_events ();
+  guint n = g_list_model_get_n_items (events);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *timeline = tally_timeline_new ();
+  GtkWidget *button = gtk_button_new_with_label ("Elsewhere");
+  TallyTimeline *tl = TALLY_TIMELINE (timeline);
+  g_autoptr(GPtrArray) children = NULL;
+  g_autoptr(GListStore) few = g_list_store_new (TALLY_TYPE_EVENT);
+  GtkAccessible *dropped, *kept;
+  GtkWindow *window;
+
+  gtk_widget_set_vexpand (timeline, TRUE);
+  gtk_box_append (GTK_BOX (box), timeline);
+  gtk_box_append (GTK_BOX (box), button);
+  tally_timeline_set_model (tl, events);
+  window = show_in_window (box, 1000, 460);
+
+  /* One child per event, in the model's order (every event, as Tab reaches
+   * every event), then the widget's own child, the popover. */
+  children = accessible_children (GTK_ACCESSIBLE (timeline));
+  g_assert_cmpuint (n, >=, 10);
+  g_assert_cmpuint (children->len, ==, n + 1);
+  g_assert_true (GTK_IS_POPOVER (g_ptr_array_index (children, n)));
+  gtk_test_accessible_assert_property (g_ptr_array_index (children, 0), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "First Baltic–Caspian Connectivity Summit, 2022, in Riga, disputed: 2022 or 2021");
+  for (guint i = 0; i < n; i++)
+    {
+      GtkAccessible *child = g_ptr_array_index (children, i);
+      g_autoptr(TallyEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *text = tally_event_dup_accessible_text (event);
+      g_autoptr(GtkAccessible) parent = gtk_accessible_get_accessible_parent (child);
+      int x, y, width, height;
+      double mx, my;
+      guint alternatives = 0;
+
+      g_assert_true (TALLY_IS_TIMELINE_ITEM_ACCESSIBLE (child));
+      g_assert_true (parent == GTK_ACCESSIBLE (timeline));
+      g_assert_null (gtk_accessible_get_first_accessible_child (child));
+      gtk_test_accessible_assert_role (child, GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (child, GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+      gtk_test_accessible_assert_property (child, GTK_ACCESSIBLE_PROPERTY_HAS_POPUP, TRUE);
+      /* The bounds hold the event's marker at each of its dates. */
+      g_assert_true (gtk_accessible_get_bounds (child, &x, &y, &width, &height));
+      g_assert_cmpint (width, >, 0);
+      g_assert_cmpint (height, >, 0);
+      for (; tally_timeline_get_marker_position (tl, i, alternatives, &mx, &my); alternatives++)
+        {
+          g_assert_cmpfloat (mx, >=, x);
+          g_assert_cmpfloat (mx, <=, x + width);
+          g_assert_cmpfloat (my, >=, y);
+          g_assert_cmpfloat (my, <=, y + height);
+        }
+      g_assert_cmpuint (alternatives, >=, 1);
+    }
+
+  /* Tab and Shift+Tab: the event with keyboard focus is the focused child,
+   * and only while the timeline has the focus. (The window gave the
+   * timeline the focus when it opened, and with it the first event.) */
+  gtk_widget_grab_focus (button);
+  assert_focused_child (children, n, -1);
+  tally_timeline_set_focus_index (tl, -1);
+  g_assert_true (gtk_widget_child_focus (timeline, GTK_DIR_TAB_FORWARD));
+  assert_focused_child (children, n, 0);
+  g_assert_true (gtk_widget_child_focus (timeline, GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (tally_timeline_get_focus_index (tl), ==, 1);
+  assert_focused_child (children, n, 1);
+  g_assert_true (gtk_widget_child_focus (timeline, GTK_DIR_TAB_BACKWARD));
+  assert_focused_child (children, n, 0);
+  gtk_widget_grab_focus (button);
+  g_assert_cmpint (tally_timeline_get_focus_index (tl), ==, 0);
+  assert_focused_child (children, n, -1);
+
+  /* Other events: the children follow, and the old ones let go of the
+   * timeline. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TallyEvent) event = g_list_model_get_item (events, i);
+
+      g_list_store_append (few, event);
+    }
+  dropped = g_object_ref (g_ptr_array_index (children, 0));
+  tally_timeline_set_model (tl, G_LIST_MODEL (few));
+  g_ptr_array_unref (children);
+  children = accessible_children (GTK_ACCESSIBLE (timeline));
+  g_assert_cmpuint (children->len, ==, 3 + 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TallyEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *text = tally_event_dup_accessible_text (event);
+
+      g_assert_true (g_ptr_array_index (children, i) != dropped);
+      gtk_test_accessible_assert_property (g_ptr_array_index (children, i), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+    }
+  g_assert_null (gtk_accessible_get_accessible_parent (dropped));
+  g_assert_null (gtk_accessible_get_next_accessible_sibling (dropped));
+  g_assert_false (gtk_accessible_get_platform_state (dropped, GTK_ACCESSIBLE_PLATFORM_STATE_FOCUSABLE));
+
+  /* Children kept by someone else keep nothing alive. */
+  kept = g_object_ref (g_ptr_array_index (children, 0));
+  g_clear_pointer (&children, g_ptr_array_unref);
+  g_object_ref (timeline);
+  gtk_window_destroy (window);
+  g_assert_finalize_object (timeline);
+  g_assert_null (gtk_accessible_get_accessible_parent (kept));
+  g_assert_finalize_object (kept);
+  g_assert_finalize_object (dropped);
 }
 
 static void
@@ -1465,6 +1613,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/timeline/render-markers", test_render_markers);
   g_test_add_func ("/ui/timeline/keyboard", test_keyboard);
+  g_test_add_func ("/ui/timeline/accessible-events", test_accessible_events);
   g_test_add_func ("/ui/timeline/disputed-popover", test_disputed_text_and_popover);
   g_test_add_func ("/ui/timeline/zoom-to-fit-motion", test_zoom_to_fit_motion);
   g_test_add_func ("/ui/timeline/export", test_export);
