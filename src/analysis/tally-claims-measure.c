@@ -88,20 +88,33 @@ is_number_compound (Ctx  *c,
   return l != NULL && (l->flags & TALLY_LEX_NUMBER);
 }
 
+/* Whether the capitalised word i modifies a common noun as a name of the
+ * group ("Central Asian", "Baltic", "EU"): written with its capitals. */
+static gboolean
+is_name_modifier (Ctx  *c,
+                  guint i)
+{
+  return is_proper (c, i) && !_tally_claims_is_possessive (c, i) && !is_number_compound (c, i)
+         && !has_flag (c, i, TALLY_LEX_ORDINAL | TALLY_LEX_STOP);
+}
+
 /* Reads a noun phrase from token i and writes its lemma phrase into
  * c->measure: determiners and vague adjectives dropped, proper-noun
- * modifiers dropped, the head lemmatised, at most three words. Returns the
- * index after the phrase, or i when there was none. */
+ * modifiers dropped (kept, with their capitals, under NP_KEEP_NAMES when
+ * the head is a common noun), the head lemmatised, at most four words.
+ * Returns the index after the phrase, or i when there was none. */
 guint
 _tally_claims_read_np (Ctx    *c,
                        guint   i,
-                       NpMode  mode)
+                       NpMode  mode_flags)
 {
   guint words[NP_MAX_WORDS];
   guint n = 0, k = i;
   guint kept[NP_MAX_WORDS];
   guint n_kept = 0;
   const TallyLexEntry *phrase = NULL;
+  NpMode mode = mode_flags & NP_MODE_MASK;
+  gboolean names;
 
   g_string_truncate (c->measure, 0);
   while (k < n_tokens (c) && n < NP_MAX_WORDS)
@@ -182,6 +195,9 @@ _tally_claims_read_np (Ctx    *c,
   if (n == 0)
     return i;
 
+  /* A capitalised head ("Five Nations Sign Pact") is a title or a name:
+   * its capitals say nothing about the words before it. */
+  names = (mode_flags & NP_KEEP_NAMES) && !(TOK (c, words[n - 1])->flags & TALLY_TOKEN_CAPITALIZED);
   for (guint w = 0; w < n; w++)
     {
       const TallyToken *t = TOK (c, words[w]);
@@ -191,6 +207,11 @@ _tally_claims_read_np (Ctx    *c,
         continue;
       if (t->lex != NULL && (t->lex->flags & TALLY_LEX_STOP) && last && !(t->lex->flags & TALLY_LEX_LEMMA))
         continue;
+      if (!last && names && is_name_modifier (c, words[w]))
+        {
+          kept[n_kept++] = words[w];
+          continue;
+        }
       /* Names, possessives, "four-lane" and ordinals (their own claims) are
        * not part of what is measured. */
       if (!last && (is_proper (c, words[w]) || _tally_claims_is_possessive (c, words[w]) || is_number_compound (c, words[w])
@@ -209,13 +230,21 @@ _tally_claims_read_np (Ctx    *c,
   for (guint w = n_kept > 4 ? n_kept - 4 : 0; w < n_kept; w++)
     {
       const TallyToken *t = TOK (c, kept[w]);
+      gboolean name = w < n_kept - 1 && names && is_name_modifier (c, kept[w]);
 
-      if (c->measure->len > 0)
+      /* "Baltic–Caspian ports": a dash that joined two names stays. */
+      if (name && c->measure->len > 0 && w > 0 && kept[w - 1] + 2 == kept[w]
+          && TOK (c, kept[w] - 1)->type == TALLY_TOKEN_DASH)
+        g_string_append_len (c->measure, c->text + TOK (c, kept[w] - 1)->start,
+                             TOK (c, kept[w] - 1)->end - TOK (c, kept[w] - 1)->start);
+      else if (c->measure->len > 0)
         g_string_append_c (c->measure, ' ');
       if (w == n_kept - 1 && phrase != NULL)
         g_string_append (c->measure, phrase->lemma);
       else if (w == n_kept - 1)
         tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
+      else if (name)
+        g_string_append_len (c->measure, c->text + t->start, t->end - t->start);
       else
         for (gsize b = t->start; b < t->end; b++)
           g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
@@ -624,7 +653,7 @@ find_measure_rules (Ctx      *c,
   switch (q->kind)
     {
     case TALLY_CLAIM_KIND_COUNT:
-      if (is_role (c, a, TALLY_ROLE_OF) && _tally_claims_read_np (c, a + 1, NP_PLURAL) > a + 1)
+      if (is_role (c, a, TALLY_ROLE_OF) && _tally_claims_read_np (c, a + 1, NP_PLURAL | NP_KEEP_NAMES) > a + 1)
         return TRUE;
       /* "a 400-bed hospital", "a 12-member council": it counts the beds. */
       if (punct_is (c, a, '-') && attached (c, a) && attached (c, a + 1) && is_word (c, a + 1))
@@ -639,7 +668,7 @@ find_measure_rules (Ctx      *c,
       {
         guint np_end;
 
-        if (!is_determiner (c, a) && (np_end = _tally_claims_read_np (c, a, q->value == 1 ? NP_SINGULAR : NP_PLURAL)) > a
+        if (!is_determiner (c, a) && (np_end = _tally_claims_read_np (c, a, (q->value == 1 ? NP_SINGULAR : NP_PLURAL) | NP_KEEP_NAMES)) > a
             && (q->value == 1 || c->np_head_plural))
           {
             /* The words of a count include what it counts: "14 cooperation

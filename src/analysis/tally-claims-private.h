@@ -85,6 +85,11 @@ typedef enum
   NP_PLURAL,     /* stop after the first plural noun: counts */
   NP_SINGULAR,   /* ordinals: stop before a verb-like -s word */
   NP_ANY,
+  NP_MODE_MASK = 0x3,
+  /* Or'ed in for the noun a count counts: a capitalised modifier names the
+   * group counted ("five Central Asian nations") and stays in the measure,
+   * as written. */
+  NP_KEEP_NAMES = 1 << 2,
 } NpMode;
 
 #define TOK(c, i) (&g_array_index ((c)->tokens, TallyToken, (i)))

@@ -359,6 +359,8 @@ normalise_phrase (TallyFactLexicon *lexicon,
       *p = ' ';
   g_string_append (padded, lower);
   g_string_append_c (padded, ' ');
+  /* "Baltic–Caspian port": names joined by a dash are two words. */
+  g_string_replace (padded, "\xe2\x80\x93", " ", 0);
   for (guint i = 0; i < lexicon->phrases->len; i++)
     {
       const Phrase *phrase = &g_array_index (lexicon->phrases, Phrase, i);
@@ -367,6 +369,36 @@ normalise_phrase (TallyFactLexicon *lexicon,
         g_string_replace (padded, phrase->from, phrase->to, 0);
     }
   return g_string_free (padded, FALSE);
+}
+
+/* The words `measure` writes with a capital before its last word, lower
+ * case: the claim extractor keeps the capitals of a name that modifies a
+ * counted noun ("Central Asian nation") and writes every other word in lower
+ * case. A capitalised last word ("Nation") is only a head in title case. */
+static GHashTable *
+name_words (const char *measure)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *spaced = g_strdup (measure);
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  for (char *p = spaced; *p; p++)
+    if (*p == '-' || *p == '_' || *p == '\t' || *p == '\n' || *p == '/')
+      *p = ' ';
+  words = g_strsplit (spaced, " ", -1);
+  n = g_strv_length (words);
+  while (n > 0 && words[n - 1][0] == '\0')
+    n--;
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (words[i], "\xe2\x80\x93", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (g_unichar_isupper (g_utf8_get_char (parts[j])))
+          g_hash_table_add (names, g_utf8_strdown (parts[j], -1));
+    }
+  return g_hash_table_size (names) > 0 ? g_steal_pointer (&names) : NULL;
 }
 
 TallyMeasureKey *
@@ -378,6 +410,9 @@ tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
   g_autoptr(GPtrArray) content = g_ptr_array_new ();
   g_autoptr(GPtrArray) modifiers = g_ptr_array_new ();
   g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) name_set = NULL;
+  g_autoptr(GArray) is_name = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GString) phrase = g_string_new (NULL);
   TallyMeasureKey *key;
   int head = -1;
@@ -385,12 +420,14 @@ tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
 
   if (measure == NULL)
     return NULL;
+  name_set = name_words (measure);
   padded = normalise_phrase (lexicon, measure);
   tokens = g_strsplit (padded, " ", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       const char *word = tokens[i];
       const char *canonical;
+      gboolean name;
 
       if (word[0] == '\0' || g_hash_table_contains (lexicon->ignore, word))
         continue;
@@ -406,7 +443,9 @@ tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
         canonical = word;
       if (g_hash_table_contains (lexicon->ignore, canonical))
         continue;
+      name = name_set != NULL && g_hash_table_contains (name_set, word);
       g_ptr_array_add (content, (gpointer) intern (lexicon, canonical));
+      g_array_append_val (is_name, name);
     }
 
   /* The head: the last word that is neither a predicate nor a distinguishing
@@ -439,11 +478,14 @@ tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
           g_ptr_array_add (modifiers, (gpointer) word);
           if ((int) i > head && tally_fact_lexicon_is_predicate (lexicon, word))
             key->has_predicate = TRUE;
+          if ((int) i < head && g_array_index (is_name, gboolean, i))
+            g_ptr_array_add (names, (gpointer) word);
         }
     }
   key->head = g_ptr_array_index (content, head);
   key->modifiers = steal_sorted (g_steal_pointer (&modifiers), &key->n_modifiers);
   key->distinct = steal_sorted (g_steal_pointer (&distinct), &key->n_distinct);
+  key->names = steal_sorted (g_steal_pointer (&names), &key->n_names);
   key->phrase = g_string_free (g_steal_pointer (&phrase), FALSE);
   return key;
 }
@@ -455,27 +497,45 @@ tally_measure_key_free (TallyMeasureKey *key)
     return;
   g_free (key->modifiers);
   g_free (key->distinct);
+  g_free (key->names);
   g_free (key->phrase);
   g_free (key);
+}
+
+/* Whether every word of `sub` is in `super`; both sorted by pointer. */
+static gboolean
+sorted_subset (const char * const *sub,
+               guint               n_sub,
+               const char * const *super,
+               guint               n_super)
+{
+  guint j = 0;
+
+  if (n_sub > n_super)
+    return FALSE;
+  for (guint i = 0; i < n_sub; i++)
+    {
+      while (j < n_super && super[j] < sub[i])
+        j++;
+      if (j == n_super || super[j] != sub[i])
+        return FALSE;
+      j++;
+    }
+  return TRUE;
 }
 
 gboolean
 tally_measure_key_is_subset (const TallyMeasureKey *sub,
                              const TallyMeasureKey *super)
 {
-  guint j = 0;
+  return sorted_subset (sub->modifiers, sub->n_modifiers, super->modifiers, super->n_modifiers);
+}
 
-  if (sub->n_modifiers > super->n_modifiers)
-    return FALSE;
-  for (guint i = 0; i < sub->n_modifiers; i++)
-    {
-      while (j < super->n_modifiers && super->modifiers[j] < sub->modifiers[i])
-        j++;
-      if (j == super->n_modifiers || super->modifiers[j] != sub->modifiers[i])
-        return FALSE;
-      j++;
-    }
-  return TRUE;
+gboolean
+tally_measure_key_adds_names (const TallyMeasureKey *super,
+                              const TallyMeasureKey *sub)
+{
+  return !sorted_subset (super->names, super->n_names, sub->modifiers, sub->n_modifiers);
 }
 
 const char *

@@ -21,6 +21,10 @@ typedef struct
   guint n_modifiers;
   const char **distinct;     /* NULL-terminated: "first" */
   guint n_distinct;
+  const char **names;        /* NULL-terminated: the modifiers the measure writes with
+                              * a capital, naming a group: "central", "asian" of
+                              * "Central Asian nation" (also in `modifiers`) */
+  guint n_names;
   char *phrase;              /* the canonical phrase, words in order: "cooperation agreement" */
   gboolean has_predicate;    /* a trailing "implemented", "built" … */
 } TallyMeasureKey;
@@ -42,6 +46,10 @@ void              tally_measure_key_free             (TallyMeasureKey  *key);
 /* TRUE when every modifier of `sub` is a modifier of `super`. */
 gboolean          tally_measure_key_is_subset        (const TallyMeasureKey *sub,
                                                       const TallyMeasureKey *super);
+/* TRUE when `super` names a group `sub` does not ("Central Asian nation"
+ * over "nation"): the bare noun may mean another group. */
+gboolean          tally_measure_key_adds_names       (const TallyMeasureKey *super,
+                                                      const TallyMeasureKey *sub);
 
 /* The label text for a canonical phrase ("trade" → "Trade volume"), or NULL. */
 const char       *tally_fact_lexicon_label           (TallyFactLexicon *lexicon,

@@ -192,6 +192,9 @@ typedef struct
   int scope;                /* scope year, 0 = none */
   GArray *claims;           /* guint */
   int group;                /* index of the set it joins, in its bucket */
+  gboolean has_common;      /* common_lo and common_hi are known */
+  double common_lo;         /* what every value of the set allows (lo > hi: nothing) */
+  double common_hi;
 } ModifierSet;
 
 static void
@@ -244,11 +247,32 @@ bucket_key (const TallyClaimRecord *record,
   return g_string_free (out, FALSE);
 }
 
-/* Each set joins the one maximal set containing it; ambiguous sets and
- * maximal sets stand alone. Quadratic in the distinct measures of a bucket
- * (the maximal sets are found once). */
+static gboolean sets_agree (TallyFactLexicon     *lexicon,
+                            const TallyFactInput *inputs,
+                            ModifierSet          *a,
+                            ModifierSet          *b);
+
+/* Whether `set` may join `super`, which contains it. A name `super` adds
+ * ("five Central Asian nations" over "nations") narrows the noun to a named
+ * group, and the bare noun may count another ("six nations": China and the
+ * five): it joins only when their figures agree ("six Baltic and Caspian
+ * states", "six countries"), never to make a conflict. */
+static gboolean
+may_join (TallyFactLexicon     *lexicon,
+          const TallyFactInput *inputs,
+          ModifierSet          *super,
+          ModifierSet          *set)
+{
+  return !tally_measure_key_adds_names (super->key, set->key) || sets_agree (lexicon, inputs, super, set);
+}
+
+/* Each set joins the one maximal set containing it (that it may join);
+ * ambiguous sets and maximal sets stand alone. Quadratic in the distinct
+ * measures of a bucket (the maximal sets are found once). */
 static void
-resolve_bucket (GPtrArray *sets)
+resolve_bucket (TallyFactLexicon     *lexicon,
+                const TallyFactInput *inputs,
+                GPtrArray            *sets)
 {
   g_autofree gboolean *maximal = g_new (gboolean, sets->len);
 
@@ -267,7 +291,8 @@ resolve_bucket (GPtrArray *sets)
       set->group = (int) i;
       for (guint j = 0; j < sets->len && !ambiguous && !maximal[i]; j++)
         {
-          if (j == i || !maximal[j] || !set_contains (g_ptr_array_index (sets, j), set))
+          if (j == i || !maximal[j] || !set_contains (g_ptr_array_index (sets, j), set)
+              || !may_join (lexicon, inputs, g_ptr_array_index (sets, j), set))
             continue;
           ambiguous = joined >= 0;
           joined = (int) j;
@@ -372,6 +397,52 @@ value_interval (TallyClaimKind        kind,
       interval->lo = lo - half * (1 - 1e-9), interval->hi = hi + half * (1 - 1e-9);
       break;
     }
+}
+
+/* The range all values of `set` allow, found once per set. */
+static void
+find_common_range (TallyFactLexicon     *lexicon,
+                   const TallyFactInput *inputs,
+                   ModifierSet          *set)
+{
+  if (set->has_common)
+    return;
+  set->common_lo = -INFINITY;
+  set->common_hi = INFINITY;
+  for (guint i = 0; i < set->claims->len; i++)
+    {
+      const TallyFactInput *input = &inputs[g_array_index (set->claims, guint, i)];
+      const TallyClaimRecord *record = input->record;
+      TallyFactValue value = {
+        .value = record->value,
+        .has_value_max = record->has_value_max,
+        .value_max = record->value_max,
+        .value_text = record->value_text,
+        .value_max_text = record->value_max_text,
+        .qualifier = record->qualifier,
+        .nearly = record->qualifier == TALLY_QUALIFIER_APPROX && tally_fact_lexicon_says_nearly (lexicon, input->text),
+      };
+      Interval interval;
+
+      value_interval (record->kind, &value, &interval);
+      set->common_lo = MAX (set->common_lo, interval.lo);
+      set->common_hi = MIN (set->common_hi, interval.hi);
+    }
+  set->has_common = TRUE;
+}
+
+/* Whether every value of two sets can be true together: one side, as the
+ * grading's sweep would find (all intervals share a point), whatever the
+ * number of documents. */
+static gboolean
+sets_agree (TallyFactLexicon     *lexicon,
+            const TallyFactInput *inputs,
+            ModifierSet          *a,
+            ModifierSet          *b)
+{
+  find_common_range (lexicon, inputs, a);
+  find_common_range (lexicon, inputs, b);
+  return MAX (a->common_lo, b->common_lo) <= MIN (a->common_hi, b->common_hi);
 }
 
 static int
@@ -1554,7 +1625,7 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
     {
       GPtrArray *sets = g_ptr_array_index (bucket_order, b);
 
-      resolve_bucket (sets);
+      resolve_bucket (lexicon, inputs, sets);
       for (guint s = 0; s < sets->len; s++)
         {
           ModifierSet *set = g_ptr_array_index (sets, s);

@@ -109,12 +109,41 @@ test_counts_and_measures (void)
          "12 cooperation agreements => count|12|-|-|exact|cooperation agreement|false|-\n"
          "12 new rail corridors => count|12|-|-|exact|rail corridor|false|-");
   check ("Leaders of five Central Asian countries opened three cooperation centres.", NULL,
-         "five Central Asian countries => count|5|-|-|exact|country|false|-\n"
+         "five Central Asian countries => count|5|-|-|exact|Central Asian country|false|-\n"
          "three cooperation centres => count|3|-|-|exact|cooperation centre|false|-");
   check ("The mechanism comprises 13 ministerial-level cooperation platforms.", NULL,
          "13 ministerial-level cooperation platforms => count|13|-|-|exact|ministerial-level cooperation platform|false|-");
   check ("China's role as the second-largest economy enables it to share.", NULL,
          "second-largest => ordinal|2|-|-|exact|economy|false|-");
+}
+
+/* A capitalised modifier names the group a count counts: it stays in the
+ * measure, as written, so that "five Nordic nations" is not "six nations". */
+static void
+test_named_groups (void)
+{
+  check ("Canada and the five Nordic nations met in Tromsø; all six nations, Canada included, signed.", NULL,
+         "five Nordic nations => count|5|-|-|exact|Nordic nation|false|-\n"
+         "six nations => count|6|-|-|exact|nation|false|-");
+  /* A capital that only starts the sentence is the number's. */
+  check ("Six Baltic ports joined. Five nations abstained.", NULL,
+         "Six Baltic ports => count|6|-|-|exact|Baltic port|false|-\n"
+         "Five nations => count|5|-|-|exact|nation|false|-");
+  /* Names joined by a dash keep it; a group of three words. */
+  check ("Two Baltic–Nordic ferry lines resumed and 14 EU member states voted.", NULL,
+         "Two Baltic–Nordic ferry lines => count|2|-|-|exact|Baltic–Nordic ferry line|false|-\n"
+         "14 EU member states => count|14|-|-|exact|EU member state|false|-");
+  /* Not names of the group: a possessive, the subject of a relative clause
+   * after the noun, and a title whose every word has a capital. */
+  check ("Norway's three fjord ports reopened.", NULL,
+         "three fjord ports => count|3|-|-|exact|fjord port|false|-");
+  check ("Iceland invited the six nations Norway had named.", NULL,
+         "six nations => count|6|-|-|exact|nation|false|-");
+  check ("Five Nordic Nations Sign Fisheries Pact", NULL,
+         "Five => count|5|-|-|exact|-|false|-");
+  /* Only a count keeps them: a subject stays as it was read. */
+  check ("Nordic ports handled 12 million tonnes.", NULL,
+         "12 million tonnes => number|12000000|-|t|exact|nordic port|false|-");
 }
 
 static void
@@ -861,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/analysis/claims/money", test_money);
   g_test_add_func ("/analysis/claims/percent", test_percent);
   g_test_add_func ("/analysis/claims/counts-and-measures", test_counts_and_measures);
+  g_test_add_func ("/analysis/claims/named-groups", test_named_groups);
   g_test_add_func ("/analysis/claims/number-words", test_number_words);
   g_test_add_func ("/analysis/claims/ranges", test_ranges);
   g_test_add_func ("/analysis/claims/qualifiers", test_qualifiers);

@@ -396,6 +396,86 @@ test_json_shape (void)
     }
 }
 
+/* The real articles in ../shared/seeds (beside the checkout), when present:
+ * "five <Region> nations" and "six nations" (China and the five) are two
+ * facts that each agree, never one conflict. No text of theirs is kept here. */
+static void
+test_seeds_named_groups (void)
+{
+  const char *source = g_getenv ("TALLY_SOURCE_DIR");
+  g_autofree char *dir = g_build_filename (source ?: ".", "..", "shared", "seeds", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *name;
+  JsonArray *facts;
+  guint named = 0, bare = 0;
+  int status = 0;
+
+  d = g_dir_open (dir, 0, NULL);
+  if (d == NULL)
+    {
+      g_test_skip ("../shared/seeds is absent");
+      return;
+    }
+  g_ptr_array_add (argv, g_strdup (cli_path));
+  g_ptr_array_add (argv, g_strdup ("analyze"));
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (argv, g_build_filename (dir, name, NULL));
+  if (argv->len < 5)
+    {
+      g_test_skip ("seed files missing");
+      return;
+    }
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                               &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("tally-cli analyze (seeds) failed: %s", err);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+
+  facts = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "facts");
+  for (guint f = 0; f < json_array_get_length (facts); f++)
+    {
+      JsonObject *fact = json_array_get_object_element (facts, f);
+      JsonArray *values = json_object_get_array_member (fact, "values");
+      g_autoptr(TallyMeasureKey) key = NULL;
+      double value;
+
+      if (!g_str_equal (json_object_get_string_member (fact, "kind"), "count"))
+        continue;
+      key = tally_fact_lexicon_measure_key (tally_fact_lexicon_get_default (),
+                                            json_object_get_string_member (fact, "measure"));
+      if (key == NULL || !g_str_equal (key->head, "country"))
+        continue;
+      /* Countries and nations: one value each, stated by three sources. */
+      g_test_message ("%s: %s", json_object_get_string_member (fact, "label"),
+                      json_object_get_string_member (fact, "explanation"));
+      g_assert_cmpstr (json_object_get_string_member (fact, "status"), ==, "agree");
+      g_assert_cmpuint (json_array_get_length (values), ==, 1);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (fact, "documents")), ==, 3);
+      value = json_object_get_double_member (json_array_get_object_element (values, 0), "value");
+      if (key->n_names > 0)
+        {
+          g_assert_cmpfloat (value, ==, 5);
+          named++;
+        }
+      else
+        {
+          g_assert_cmpfloat (value, ==, 6);
+          bare++;
+        }
+    }
+  g_assert_cmpuint (named, ==, 1);
+  g_assert_cmpuint (bare, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -406,6 +486,7 @@ main (int    argc,
   cli_path = argv[1];
   g_test_add_func ("/analysis/facts-samples/json-shape", test_json_shape);
   g_test_add_func ("/analysis/facts-samples/no-mixed-measures", test_no_mixed_measures);
+  g_test_add_func ("/analysis/facts-samples/seeds/named-groups", test_seeds_named_groups);
   for (guint i = 0; i < G_N_ELEMENTS (expectations); i++)
     {
       g_autofree char *path = g_strdup_printf ("/analysis/facts-samples/planted/%s", expectations[i].planted_id);

@@ -84,6 +84,39 @@ test_measure_keys (void)
   g_assert_null (empty);
 }
 
+/* A modifier the measure writes with a capital names a group. */
+static void
+test_measure_key_names (void)
+{
+  TallyFactLexicon *lexicon = tally_fact_lexicon_get_default ();
+  g_autoptr(TallyMeasureKey) nordic = tally_fact_lexicon_measure_key (lexicon, "Nordic nation");
+  g_autoptr(TallyMeasureKey) nordic_countries = tally_fact_lexicon_measure_key (lexicon, "Nordic country");
+  g_autoptr(TallyMeasureKey) nations = tally_fact_lexicon_measure_key (lexicon, "nation");
+  g_autoptr(TallyMeasureKey) title = tally_fact_lexicon_measure_key (lexicon, "Nation");
+  g_autoptr(TallyMeasureKey) lower = tally_fact_lexicon_measure_key (lexicon, "nordic nation");
+  g_autoptr(TallyMeasureKey) dashed = tally_fact_lexicon_measure_key (lexicon, "Baltic–Nordic ferry line");
+
+  g_assert_true (nordic->head == nations->head);
+  g_assert_cmpstr (nordic->phrase, ==, "nordic country");
+  g_assert_cmpuint (nordic->n_names, ==, 1);
+  g_assert_cmpstr (nordic->names[0], ==, "nordic");
+  /* Still a modifier: "nations" is a subset of "Nordic nations" … */
+  g_assert_true (tally_measure_key_is_subset (nations, nordic));
+  /* … but one that names a group the bare noun does not. */
+  g_assert_true (tally_measure_key_adds_names (nordic, nations));
+  g_assert_false (tally_measure_key_adds_names (nordic, nordic_countries));
+  g_assert_false (tally_measure_key_adds_names (nations, nordic));
+  /* Nation and country stay one word within the group. */
+  g_assert_cmpstr (nordic_countries->phrase, ==, nordic->phrase);
+  /* A capitalised head is a title; a lower-case modifier is no name. */
+  g_assert_cmpuint (title->n_names, ==, 0);
+  g_assert_cmpuint (lower->n_names, ==, 0);
+  g_assert_false (tally_measure_key_adds_names (lower, nations));
+  g_assert_cmpuint (dashed->n_names, ==, 2);
+  g_assert_cmpstr (dashed->phrase, ==, "baltic nordic ferry line");
+  g_assert_cmpstr (dashed->head, ==, "line");
+}
+
 static void
 test_lexicon_errors (void)
 {
@@ -219,6 +252,84 @@ test_group_ambiguous_modifier (void)
   g_assert_cmpuint (facts_find (facts, "Agreements")->claims->len, ==, 1);
   g_assert_cmpuint (facts_find (facts, "Trade agreements")->claims->len, ==, 1);
   g_assert_cmpuint (facts_find (facts, "Cooperation agreements")->claims->len, ==, 1);
+}
+
+/* An invented summit: Canada and the five Nordic nations, six in all. The
+ * named group and the bare noun are two facts that each agree. */
+static void
+test_group_named_groups (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+  g_autofree char *claims = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 5, .measure = "Nordic nation",
+               .sentence = "Canada and the five Nordic nations met in Tromsø.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 6, .measure = "nation",
+               .sentence = "All six nations, Canada included, signed the charter.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 5, .measure = "Nordic country",
+               .sentence = "Ministers of five Nordic countries flew in.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 6, .measure = "nation",
+               .sentence = "The six nations agreed on quotas.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 6, .measure = "participating country",
+               .sentence = "The six participating countries agreed on quotas.");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = facts_find (facts, "Nordic nations");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->explanation, ==, "2 sources say 5");
+  claims = facts_claim_ids (corpus, fact->claims);
+  g_assert_cmpstr (claims, ==, "c1,c3");
+  g_clear_pointer (&claims, g_free);
+  fact = facts_find (facts, "Participating countries");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->explanation, ==, "3 sources say 6");
+  claims = facts_claim_ids (corpus, fact->claims);
+  g_assert_cmpstr (claims, ==, "c2,c4,c5");
+}
+
+/* The bare noun joins the named group when their figures agree ("six Baltic
+ * and Caspian states", "six countries"); sources that disagree within one
+ * group are still a conflict. */
+static void
+test_group_named_groups_agree (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 6, .measure = "Baltic and Caspian state");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 6, .measure = "country");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 6, .measure = "government");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 5, .measure = "Nordic nation");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 4, .measure = "Nordic country");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = facts_find (facts, "Baltic and Caspian states");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->explanation, ==, "3 sources say 6");
+  fact = facts_find (facts, "Nordic nations");
+  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+}
+
+/* One article alone: its "five Nordic nations" and "six nations" are still
+ * two things, though one source cannot be in conflict with itself. */
+static void
+test_group_named_groups_one_source (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 5, .measure = "Nordic nation");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 6, .measure = "nation");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 2);
+  g_assert_cmpuint (facts_find (facts, "Nordic nations")->values->len, ==, 1);
+  g_assert_cmpuint (facts_find (facts, "Nations")->values->len, ==, 1);
 }
 
 static void
@@ -968,7 +1079,8 @@ test_random_invariants (void)
   g_autofree guint *owner = NULL;
   GRand *rand = g_rand_new_with_seed (4242);
   const char *measures[] = { "agreement", "cooperation agreement", "trade", "first summit", "", "the", "centres",
-                             "nation", "países", "share of export", "logistics hub", "second-largest port" };
+                             "nation", "países", "share of export", "logistics hub", "second-largest port",
+                             "Nordic nation" };
   const double odd[] = { NAN, INFINITY, -INFINITY, 1e300, -1e300, 0, -5, 1e-300 };
   const char *dates[] = { "2022", "2024-05", "2026-06-17", "2025-13", "abc", "0", "9999-12-31" };
   gboolean seen_non_conflict = FALSE;
@@ -1051,11 +1163,15 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/analysis/facts/measure/keys", test_measure_keys);
+  g_test_add_func ("/analysis/facts/measure/names", test_measure_key_names);
   g_test_add_func ("/analysis/facts/measure/lexicon-errors", test_lexicon_errors);
   g_test_add_func ("/analysis/facts/group/synonyms", test_group_synonyms);
   g_test_add_func ("/analysis/facts/group/never-same-number", test_group_never_same_number);
   g_test_add_func ("/analysis/facts/group/scope-and-change", test_group_scope_and_change);
   g_test_add_func ("/analysis/facts/group/ambiguous-modifier", test_group_ambiguous_modifier);
+  g_test_add_func ("/analysis/facts/group/named-groups", test_group_named_groups);
+  g_test_add_func ("/analysis/facts/group/named-groups-agree", test_group_named_groups_agree);
+  g_test_add_func ("/analysis/facts/group/named-groups-one-source", test_group_named_groups_one_source);
   g_test_add_func ("/analysis/facts/group/unscoped-joins", test_group_unscoped_joins);
   g_test_add_func ("/analysis/facts/group/ranks", test_group_ranks);
   g_test_add_func ("/analysis/facts/group/skips-unusable", test_group_skips_unusable);
