@@ -215,6 +215,9 @@ tally_fact_new (const TallyFactRecord *record,
       g_string_append (summary, value->display);
       append_outlets (summary, value, inputs);
       g_string_append_printf (search, " %s", value->display);
+      /* "2026-06" and "million t" still find "17 June 2026", "3.5 million tonnes". */
+      if (g_strcmp0 (value->data_display, value->display) != 0)
+        g_string_append_printf (search, " %s", value->data_display);
     }
   g_string_append_printf (search, " %s", summary->str);
   self->values_summary = g_strdup (summary->str);

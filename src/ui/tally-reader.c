@@ -8,6 +8,9 @@
 
 #include "tally-reader.h"
 
+#include "tally-fact-lexicon.h"
+#include "tally-facts.h"
+
 #define TEXT_SCALE_MIN  0.5
 #define TEXT_SCALE_MAX  3.0
 #define TEXT_SCALE_STEP 1.1
@@ -122,100 +125,45 @@ kind_label (TallyClaimKind kind)
     }
 }
 
-static const char *
-qualifier_label (TallyQualifier qualifier)
-{
-  switch (qualifier)
-    {
-    case TALLY_QUALIFIER_APPROX: return _("about");
-    case TALLY_QUALIFIER_OVER: return _("over");
-    case TALLY_QUALIFIER_UNDER: return _("under");
-    case TALLY_QUALIFIER_AT_LEAST: return _("at least");
-    case TALLY_QUALIFIER_AT_MOST: return _("at most");
-    case TALLY_QUALIFIER_EXACT:
-    default: return _("exactly");
-    }
-}
-
-/* 48200000000 → "48,200,000,000"; 2.5 → "2.5". */
+/* The value as the Facts view shows it ("about $48.2 billion", "17 June
+ * 2026", "3.5 million tonnes"), so that the two read the same. */
 static char *
-format_number (double value)
+format_value (GtkTextBuffer     *buffer,
+              const ReaderClaim *rc)
 {
-  if (fabs (value) < 1e15 && value == floor (value))
-    {
-      g_autofree char *digits = g_strdup_printf ("%.0f", fabs (value));
-      GString *out = g_string_new (value < 0 ? "-" : "");
-      gsize len = strlen (digits);
-
-      for (gsize i = 0; i < len; i++)
-        {
-          if (i > 0 && (len - i) % 3 == 0)
-            g_string_append_c (out, ',');
-          g_string_append_c (out, digits[i]);
-        }
-      return g_string_free (out, FALSE);
-    }
-  else
-    {
-      char buf[G_ASCII_DTOSTR_BUF_SIZE];
-      char *text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4f", value));
-      char *end = text + strlen (text) - 1;
-
-      while (end > text && *end == '0')
-        *end-- = '\0';
-      if (*end == '.')
-        *end = '\0';
-      return text;
-    }
-}
-
-/* "about 48,200,000,000 USD", "5–7 %", "2025–2026". */
-static char *
-format_value (const TallyClaimRecord *claim)
-{
-  GString *out = g_string_new (NULL);
+  const TallyClaimRecord *claim = rc->record;
+  gboolean nearly = FALSE;
 
   if (!claim->has_value)
     {
       if (claim->relative != NULL)
-        g_string_append_printf (out, _("“%s”, not resolved"), claim->relative);
-      else
-        g_string_append (out, _("no value"));
-      return g_string_free (out, FALSE);
+        return g_strdup_printf (_("“%s”, not resolved"), claim->relative);
+      return g_strdup (_("no value"));
     }
-
-  /* "exactly 2025" or "exactly 3rd" says nothing the figure does not. */
-  if (claim->qualifier != TALLY_QUALIFIER_EXACT ||
-      (claim->value_text == NULL && claim->kind != TALLY_CLAIM_KIND_ORDINAL))
-    g_string_append_printf (out, "%s ", qualifier_label (claim->qualifier));
-  if (claim->value_text != NULL)
+  /* "nearly $50 billion" is [45, 50] billion, not about 50. */
+  if (claim->qualifier == TALLY_QUALIFIER_APPROX)
     {
-      g_string_append (out, claim->value_text);
-      if (claim->value_max_text != NULL)
-        g_string_append_printf (out, " – %s", claim->value_max_text);
-    }
-  else
-    {
-      g_autofree char *value = format_number (claim->value);
+      GtkTextIter start, end;
+      g_autofree char *words = NULL;
 
-      g_string_append (out, value);
-      if (claim->has_value_max)
-        {
-          g_autofree char *value_max = format_number (claim->value_max);
-          g_string_append_printf (out, "–%s", value_max);
-        }
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, rc->buffer_start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, rc->buffer_end);
+      words = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      nearly = tally_fact_lexicon_says_nearly (tally_fact_lexicon_get_default (), words);
     }
-  if (claim->unit != NULL && claim->kind != TALLY_CLAIM_KIND_YEAR && claim->kind != TALLY_CLAIM_KIND_DATE)
-    g_string_append_printf (out, g_str_equal (claim->unit, "%") ? "%s" : " %s", claim->unit);
-  return g_string_free (out, FALSE);
+  return tally_fact_format_value_readable (claim->kind, claim->unit, claim->value, claim->has_value_max,
+                                           claim->value_max, claim->value_text, claim->value_max_text,
+                                           claim->qualifier, nearly);
 }
 
 static char *
-claim_description (const TallyClaimRecord *claim,
-                   gboolean                conflicting,
-                   gboolean                markup)
+claim_description (GtkTextBuffer     *buffer,
+                   const ReaderClaim *rc,
+                   gboolean           markup)
 {
-  g_autofree char *value = format_value (claim);
+  const TallyClaimRecord *claim = rc->record;
+  gboolean conflicting = rc->conflicting;
+  g_autofree char *value = format_value (buffer, rc);
   GString *out = g_string_new (NULL);
 
   if (markup)
@@ -822,7 +770,7 @@ tally_reader_dup_claim_tooltip (TallyReader *self,
 {
   g_return_val_if_fail (TALLY_IS_READER (self), NULL);
   g_return_val_if_fail (index < self->claims->len, NULL);
-  return claim_description (reader_claim (self, index)->record, reader_claim (self, index)->conflicting, TRUE);
+  return claim_description (self->buffer, reader_claim (self, index), TRUE);
 }
 
 GtkTextBuffer *
@@ -923,8 +871,8 @@ tally_reader_select_claim (TallyReader *self,
   if (index >= 0)
     {
       ReaderClaim *rc = reader_claim (self, index);
-      g_autofree char *markup = claim_description (rc->record, rc->conflicting, TRUE);
-      g_autofree char *plain = claim_description (rc->record, rc->conflicting, FALSE);
+      g_autofree char *markup = claim_description (self->buffer, rc, TRUE);
+      g_autofree char *plain = claim_description (self->buffer, rc, FALSE);
 
       tally_reader_get_claim_bounds (self, index, &start, &end);
       gtk_text_buffer_apply_tag_by_name (self->buffer, "claim-current", &start, &end);

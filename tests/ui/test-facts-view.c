@@ -207,6 +207,25 @@ test_readable_values (void)
     g_assert_cmpstr (tally_fact_get_label (fact), ==, "Third summit: dates");
     g_assert_true (g_str_has_prefix (tally_fact_get_values_summary (fact), "16–17 June 2026 — "));
   }
+  /* The data form finds the same fact: old habits keep working. */
+  tally_facts_view_set_search (view, "2026-06-16–2026-06-17");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  {
+    g_autoptr(TallyFact) fact = g_list_model_get_item (rows, 0);
+
+    g_assert_cmpstr (tally_fact_get_label (fact), ==, "Third summit: dates");
+  }
+  {
+    guint in_words;
+
+    tally_facts_view_set_search (view, "june 2026");
+    in_words = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (in_words, >=, 2);
+    tally_facts_view_set_search (view, "2026-06");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, in_words);
+  }
+  tally_facts_view_set_search (view, "3.5 million t");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   tally_facts_view_set_search (view, "tonnes");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   {

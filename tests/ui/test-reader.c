@@ -346,9 +346,13 @@ test_reader_tooltips (void)
   g_autofree char *disputed = NULL;
   guint conflicts[] = { 2 };
 
-  g_assert_cmpstr (money, ==, "<b>Money</b>: exactly 3,500,000,000 EUR · of expansion");
+  g_autofree char *tonnes = tally_reader_dup_claim_tooltip (reader, 0);
+
+  /* Values read as in the Facts view: scale words, symbols, units spelled out. */
+  g_assert_cmpstr (money, ==, "<b>Money</b>: €3.5 billion · of expansion");
   g_assert_cmpstr (percent, ==, "<b>Percentage</b>: about 40% · of cargo");
   g_assert_cmpstr (year, ==, "<b>Year</b>: 2025");
+  g_assert_cmpstr (tonnes, ==, "<b>Quantity</b>: 1.2 million tonnes · of cargo");
 
   tally_reader_set_conflicts (reader, conflicts, G_N_ELEMENTS (conflicts));
   g_assert_true (tally_reader_get_claim_conflicting (reader, 2));
@@ -368,6 +372,61 @@ test_reader_tooltips (void)
     g_object_get (tag, "weight", &weight, NULL);
     g_assert_cmpint (weight, ==, PANGO_WEIGHT_BOLD);
   }
+  g_assert_finalize_object (reader);
+}
+
+/* Dates in words, "nearly" as the Facts view reads it, a span, and a
+ * relative date left unresolved: the same words as the fact table. */
+static void
+test_reader_tooltips_readable (void)
+{
+  static const char text[] = "The fair ran 16–17 June 2026 and closed on 17 June 2026 with nearly €50 million "
+                             "in deals, more than last year.";
+  TallyReader *reader = TALLY_READER (g_object_ref_sink (tally_reader_new ()));
+  g_autoptr(TallyDocumentRecord) record = tally_document_record_new ();
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+  struct
+  {
+    const char *words, *value_text, *value_max_text, *expected;
+    TallyClaimKind kind;
+    TallyQualifier qualifier;
+    double value;
+  } specs[] = {
+    { "16–17 June 2026", "2026-06-16", "2026-06-17", "<b>Date</b>: 16–17 June 2026", TALLY_CLAIM_KIND_DATE },
+    { "17 June 2026", "2026-06-17", NULL, "<b>Date</b>: 17 June 2026", TALLY_CLAIM_KIND_DATE },
+    { "nearly €50 million", NULL, NULL, "<b>Money</b>: nearly €50 million", TALLY_CLAIM_KIND_MONEY,
+      TALLY_QUALIFIER_APPROX, 50e6 },
+    { "last year", NULL, NULL, "<b>Year</b>: “last year”, not resolved", TALLY_CLAIM_KIND_YEAR },
+  };
+
+  record->text = g_strdup (text);
+  record->text_len = strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      TallyClaimRecord *claim = tally_claim_record_new ();
+      /* "17 June 2026" the second time it is written, after the span's. */
+      const char *at = i == 1 ? strstr (text, "on 17 June") + 3 : strstr (text, specs[i].words);
+
+      claim->kind = specs[i].kind;
+      claim->qualifier = specs[i].qualifier;
+      claim->has_value = specs[i].value_text != NULL || specs[i].value != 0;
+      claim->value = specs[i].value;
+      claim->value_text = g_strdup (specs[i].value_text);
+      claim->value_max_text = g_strdup (specs[i].value_max_text);
+      claim->has_value_max = specs[i].value_max_text != NULL;
+      claim->unit = g_strdup (specs[i].kind == TALLY_CLAIM_KIND_MONEY ? "EUR" : NULL);
+      claim->relative = claim->has_value ? NULL : g_strdup (specs[i].words);
+      claim->start = at - text;
+      claim->end = claim->start + strlen (specs[i].words);
+      g_ptr_array_add (claims, claim);
+    }
+  tally_reader_set_document (reader, record, claims);
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    {
+      g_autofree char *tooltip = tally_reader_dup_claim_tooltip (reader, i);
+
+      g_assert_cmpstr (tooltip, ==, specs[i].expected);
+    }
   g_assert_finalize_object (reader);
 }
 
@@ -511,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/reader/claims/navigation", test_reader_navigation);
   g_test_add_func ("/reader/claims/activate", test_reader_activate);
   g_test_add_func ("/reader/claims/tooltips-and-conflicts", test_reader_tooltips);
+  g_test_add_func ("/reader/claims/tooltips-readable", test_reader_tooltips_readable);
   g_test_add_func ("/reader/zoom", test_reader_zoom);
   return g_test_run ();
 }
