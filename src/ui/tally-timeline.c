@@ -1308,6 +1308,9 @@ fill_popover (TallyTimeline *self,
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Open the article at this sentence"));
       g_object_set_data (G_OBJECT (button), "mention", (gpointer) mention);
+      /* The mention belongs to the event, which events found again while
+       * the popover is open would otherwise free under the button. */
+      g_object_set_data_full (G_OBJECT (button), "event", g_object_ref (item->event), g_object_unref);
       g_signal_connect (button, "clicked", G_CALLBACK (on_mention_clicked), self);
       gtk_box_append (GTK_BOX (mentions), button);
     }

@@ -1272,6 +1272,37 @@ test_popover_contents (void)
   gtk_window_destroy (window);
 }
 
+/* Events found again while the popover is open (an import goes on) free the
+ * old events; the popover's buttons still point at their mentions. */
+static void
+test_popover_outlives_model (void)
+{
+  g_autoptr(GListModel) events = disputed_event ();
+  g_autoptr(GListModel) others = three_events ();
+  GtkWidget *widget = tally_timeline_new ();
+  TallyTimeline *timeline = TALLY_TIMELINE (widget);
+  GtkWindow *window;
+  GtkWidget *popover;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  tally_timeline_set_model (timeline, events);
+  g_signal_connect (timeline, "mention-activated", G_CALLBACK (on_mention_activated), got);
+  window = show_in_window (widget, 900, 400);
+  tally_timeline_set_focus_index (timeline, 0);
+  tally_timeline_activate_focus (timeline);
+  popover = find_popover (widget);
+  g_assert_nonnull (popover);
+  buttons = find_widgets (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, 3);
+
+  tally_timeline_set_model (timeline, others);
+  g_clear_object (&events);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 2), "clicked");
+  g_assert_cmpstr (got->str, ==, "d3 40 95;");
+  gtk_window_destroy (window);
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *root,
                     const char *action)
@@ -1625,6 +1656,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/refresh-keeps-zoom", test_refresh_keeps_zoom);
   g_test_add_func ("/ui/timeline/fit-leaves-room-for-labels", test_fit_leaves_room_for_labels);
   g_test_add_func ("/ui/timeline/popover-contents", test_popover_contents);
+  g_test_add_func ("/ui/timeline/popover-outlives-model", test_popover_outlives_model);
   g_test_add_func ("/ui/timeline/view-buttons-and-list", test_view_buttons_and_list);
   g_test_add_func ("/ui/timeline/format-date", test_format_date);
   g_test_add_func ("/ui/timeline/finalize", test_finalize);
