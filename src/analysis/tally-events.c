@@ -554,6 +554,7 @@ struct _TallyEventFinder
   EventLexicon *lex;
   GPtrArray *documents;  /* Document* */
   GPtrArray *mentions;   /* Mention* */
+  GHashTable *excluded;  /* tally_event_mention_key() strings, or NULL */
 };
 
 TallyEventFinder *
@@ -604,6 +605,7 @@ tally_event_finder_free (TallyEventFinder *finder)
   event_lexicon_free (finder->lex);
   g_ptr_array_unref (finder->documents);
   g_ptr_array_unref (finder->mentions);
+  g_clear_pointer (&finder->excluded, g_hash_table_unref);
   g_free (finder);
 }
 
@@ -1412,6 +1414,40 @@ julian_of_published (const char *published)
   return first;
 }
 
+void
+tally_event_finder_set_excluded (TallyEventFinder *finder,
+                                 GHashTable       *keys)
+{
+  g_return_if_fail (finder != NULL);
+
+  if (keys != NULL)
+    g_hash_table_ref (keys);
+  g_clear_pointer (&finder->excluded, g_hash_table_unref);
+  finder->excluded = keys;
+}
+
+char *
+tally_event_mention_key (const char *document_id,
+                         gsize       start,
+                         gsize       end)
+{
+  return g_strdup_printf ("%s:%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT, document_id, start, end);
+}
+
+static gboolean
+is_excluded (TallyEventFinder *finder,
+             const char       *document_id,
+             gsize             start,
+             gsize             end)
+{
+  g_autofree char *key = NULL;
+
+  if (finder->excluded == NULL || g_hash_table_size (finder->excluded) == 0)
+    return FALSE;
+  key = tally_event_mention_key (document_id, start, end);
+  return g_hash_table_contains (finder->excluded, key);
+}
+
 guint
 tally_event_finder_add_document (TallyEventFinder *finder,
                                  const char       *document_id,
@@ -1511,7 +1547,7 @@ tally_event_finder_add_document (TallyEventFinder *finder,
           if (participants != NULL && is_gathering (lex, m->kind))
             m->participants = g_ptr_array_ref (participants);
           m->weak = m->title == NULL && m->ordinal == 0 && m->of_label == NULL && m->place == NULL;
-          if (m->verb && m->date == NULL)
+          if ((m->verb && m->date == NULL) || is_excluded (finder, doc->id, s_start, s_end))
             {
               mention_free (m);
               fd->m = NULL;

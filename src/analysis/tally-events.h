@@ -40,6 +40,17 @@ guint             tally_event_finder_add_document  (TallyEventFinder  *finder,
                                                     gsize              len,
                                                     const char        *published);
 
+/* Mentions an analyst said are not about their event (see
+ * tally-corrections.h): a set of tally_event_mention_key() strings, or NULL.
+ * A sentence in the set gives no mention, so it neither joins an event nor
+ * makes one disputed. Set it before adding documents; referenced. */
+void              tally_event_finder_set_excluded  (TallyEventFinder  *finder,
+                                                    GHashTable        *keys);
+/* "DOCUMENT:START:END" for a mention's sentence, as TallyEventMention has it. */
+char             *tally_event_mention_key          (const char        *document_id,
+                                                    gsize              start,
+                                                    gsize              end);
+
 /* Merges the mentions of every document added so far into events, sorted by
  * date then label, with ids "e1", "e2", …. Events no source dates are left
  * out (a timeline cannot place them). Returns TallyEventRecord* (owned). */

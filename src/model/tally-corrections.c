@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tally-corrections.h"
+#include "tally-events.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -13,7 +14,10 @@
  * field, an undone row counts for nothing. The rows are the truth: the
  * state is rebuilt from them after every change (there are few). Stored as
  * target "claim:START:END" with target_id the document id, or "fact:KEY"
- * with target_id 0; rows of other targets (documents) are not ours. */
+ * with target_id 0, or "event:START:END" with target_id the document id for
+ * an event mention's sentence; rows of other targets (documents) are not
+ * ours. Event corrections live here rather than in a class of their own so
+ * that they share the rows, the replay, the undo commands and ::changed. */
 
 typedef enum
 {
@@ -26,11 +30,14 @@ typedef enum
   FIELD_SPLIT,
   FIELD_MERGE,
   FIELD_LABEL,
+  FIELD_NOT_EVENT,      /* event mentions */
+  FIELD_EVENT_LABEL,
   N_FIELDS
 } Field;
 
 static const char *field_names[N_FIELDS] = {
   "value", "unit", "qualifier", "measure", "not-claim", "split", "merge", "label",
+  "not-event", "event-label",
 };
 
 typedef struct
@@ -44,6 +51,7 @@ typedef struct
 {
   gint64 id;
   gboolean is_fact;
+  gboolean is_event;    /* `claim` is then an event mention's sentence */
   ClaimKey claim;
   char *key;            /* the fact's key */
   Field field;
@@ -72,6 +80,8 @@ struct _TallyCorrections
   GHashTable *claims;   /* ClaimKey* → ClaimState* */
   GHashTable *labels;   /* fact key → label */
   GHashTable *merges;   /* fact key → fact key */
+  GHashTable *left_out; /* tally_event_mention_key() set */
+  GHashTable *event_labels; /* mention key → label */
   guint n_active;
 };
 
@@ -298,12 +308,22 @@ claim_state_for (TallyCorrections *self,
   return state;
 }
 
+static char *
+mention_key_of (const ClaimKey *key)
+{
+  g_autofree char *document = g_strdup_printf ("%" G_GINT64_FORMAT, key->document_id);
+
+  return tally_event_mention_key (document, key->start, key->end);
+}
+
 static void
 rebuild (TallyCorrections *self)
 {
   g_hash_table_remove_all (self->claims);
   g_hash_table_remove_all (self->labels);
   g_hash_table_remove_all (self->merges);
+  g_hash_table_remove_all (self->left_out);
+  g_hash_table_remove_all (self->event_labels);
   self->n_active = 0;
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -317,6 +337,21 @@ rebuild (TallyCorrections *self)
         {
           g_hash_table_replace (entry->field == FIELD_LABEL ? self->labels : self->merges,
                                 g_strdup (entry->key), g_strdup (entry->new_value));
+          continue;
+        }
+      if (entry->is_event)
+        {
+          char *key = mention_key_of (&entry->claim);
+
+          if (entry->field == FIELD_EVENT_LABEL)
+            g_hash_table_replace (self->event_labels, key, g_strdup (entry->new_value));
+          else if (g_strcmp0 (entry->new_value, "1") == 0)
+            g_hash_table_add (self->left_out, key);
+          else
+            {
+              g_hash_table_remove (self->left_out, key);
+              g_free (key);
+            }
           continue;
         }
       state = claim_state_for (self, &entry->claim);
@@ -355,19 +390,22 @@ entry_parse (Entry      *entry,
       entry->key = g_strdup (target + strlen ("fact:"));
       return f == FIELD_MERGE || f == FIELD_LABEL;
     }
-  if (g_str_has_prefix (target, "claim:"))
+  entry->is_event = g_str_has_prefix (target, "event:");
+  if (g_str_has_prefix (target, "claim:") || entry->is_event)
     {
       guint64 start, end;
       char *stop = NULL;
 
-      start = g_ascii_strtoull (target + strlen ("claim:"), &stop, 10);
+      start = g_ascii_strtoull (strchr (target, ':') + 1, &stop, 10);
       if (stop == NULL || *stop != ':')
         return FALSE;
       end = g_ascii_strtoull (stop + 1, &stop, 10);
       if (*stop != '\0' || end < start)
         return FALSE;
       entry->claim = (ClaimKey) { target_id, start, end };
-      return f != FIELD_MERGE && f != FIELD_LABEL;
+      if (entry->is_event)
+        return f == FIELD_NOT_EVENT || f == FIELD_EVENT_LABEL;
+      return f != FIELD_MERGE && f != FIELD_LABEL && f != FIELD_NOT_EVENT && f != FIELD_EVENT_LABEL;
     }
   return FALSE;
 }
@@ -485,7 +523,8 @@ commit (TallyCorrections  *self,
       Entry *entry = g_ptr_array_index (owned, i);
       g_autofree char *target = entry->is_fact
         ? g_strconcat ("fact:", entry->key, NULL)
-        : g_strdup_printf ("claim:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, entry->claim.start, entry->claim.end);
+        : g_strdup_printf ("%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, entry->is_event ? "event" : "claim",
+                           entry->claim.start, entry->claim.end);
 
       entry->id = tally_store_add_correction (tally_project_get_store (project), target,
                                               entry->is_fact ? 0 : entry->claim.document_id,
@@ -553,6 +592,8 @@ tally_corrections_finalize (GObject *object)
   g_hash_table_unref (self->claims);
   g_hash_table_unref (self->labels);
   g_hash_table_unref (self->merges);
+  g_hash_table_unref (self->left_out);
+  g_hash_table_unref (self->event_labels);
   G_OBJECT_CLASS (tally_corrections_parent_class)->finalize (object);
 }
 
@@ -576,6 +617,8 @@ tally_corrections_init (TallyCorrections *self)
   self->claims = g_hash_table_new_full (claim_key_hash, claim_key_equal, NULL, (GDestroyNotify) claim_state_free);
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->merges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->event_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 TallyCorrections *
@@ -903,4 +946,155 @@ tally_corrections_describe_original (TallyCorrections *self,
                               state->original[f][0] != '\0' ? state->original[f] : "—");
     }
   return out != NULL ? g_string_free (out, FALSE) : NULL;
+}
+
+/* ---- events --------------------------------------------------------------- */
+
+static gboolean
+mention_key_parse (const TallyEventMention *mention,
+                   ClaimKey                *key,
+                   GError                 **error)
+{
+  char *stop = NULL;
+
+  key->document_id = mention->document != NULL ? g_ascii_strtoll (mention->document, &stop, 10) : 0;
+  if (mention->document == NULL || stop == mention->document || *stop != '\0')
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a document of the project"),
+                   mention->document != NULL ? mention->document : "");
+      return FALSE;
+    }
+  key->start = mention->start;
+  key->end = mention->end;
+  return TRUE;
+}
+
+static Entry *
+event_entry (const ClaimKey *key,
+             Field           field,
+             const char     *old_value,
+             const char     *new_value)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->is_event = TRUE;
+  entry->claim = *key;
+  entry->field = field;
+  entry->old_value = g_strdup (old_value);
+  entry->new_value = g_strdup (new_value);
+  return entry;
+}
+
+gboolean
+tally_corrections_leave_out_mention (TallyCorrections         *self,
+                                     const TallyEventMention  *mention,
+                                     GError                  **error)
+{
+  GPtrArray *entries;
+  g_autofree char *key_text = NULL;
+  ClaimKey key;
+
+  g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), FALSE);
+  g_return_val_if_fail (mention != NULL, FALSE);
+  if (!mention_key_parse (mention, &key, error))
+    return FALSE;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  key_text = mention_key_of (&key);
+  if (!g_hash_table_contains (self->left_out, key_text))
+    g_ptr_array_add (entries, event_entry (&key, FIELD_NOT_EVENT, "0", "1"));
+  return commit (self, _("Leave Out Mention"), entries, error);
+}
+
+/* The mention of `event` that carries an analyst's label, or NULL. */
+static const TallyEventMention *
+labelled_mention (TallyCorrections       *self,
+                  const TallyEventRecord *event,
+                  const char            **label)
+{
+  for (guint m = 0; m < event->mentions->len; m++)
+    {
+      const TallyEventMention *mention = g_ptr_array_index (event->mentions, m);
+      g_autofree char *key = tally_event_mention_key (mention->document, mention->start, mention->end);
+      const char *found = g_hash_table_lookup (self->event_labels, key);
+
+      if (found != NULL)
+        {
+          *label = found;
+          return mention;
+        }
+    }
+  return NULL;
+}
+
+gboolean
+tally_corrections_rename_event (TallyCorrections        *self,
+                                const TallyEventRecord  *event,
+                                const char              *label,
+                                GError                 **error)
+{
+  GPtrArray *entries;
+  g_autofree char *stripped = NULL;
+  const TallyEventMention *mention;
+  const char *old = NULL;
+  ClaimKey key;
+
+  g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), FALSE);
+  g_return_val_if_fail (event != NULL && label != NULL, FALSE);
+  stripped = g_strstrip (g_strdup (label));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("An event needs a name"));
+      return FALSE;
+    }
+  if (event->mentions->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("The event has no mention to name it by"));
+      return FALSE;
+    }
+  /* Keyed by a mention, since event ids change as events are found again;
+   * a label already given stays on its mention. */
+  mention = labelled_mention (self, event, &old);
+  if (mention == NULL)
+    mention = g_ptr_array_index (event->mentions, 0);
+  if (!mention_key_parse (mention, &key, error))
+    return FALSE;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  if (g_strcmp0 (stripped, old != NULL ? old : event->label) != 0)
+    g_ptr_array_add (entries, event_entry (&key, FIELD_EVENT_LABEL, old, stripped));
+  return commit (self, _("Rename Event"), entries, error);
+}
+
+GHashTable *
+tally_corrections_dup_left_out_mentions (TallyCorrections *self)
+{
+  GHashTable *set;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), NULL);
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->left_out);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (set, g_strdup (key));
+  return set;
+}
+
+void
+tally_corrections_apply_event_labels (TallyCorrections *self,
+                                      GPtrArray        *records)
+{
+  g_return_if_fail (TALLY_IS_CORRECTIONS (self));
+  g_return_if_fail (records != NULL);
+
+  for (guint i = 0; g_hash_table_size (self->event_labels) > 0 && i < records->len; i++)
+    {
+      TallyEventRecord *record = g_ptr_array_index (records, i);
+      const char *label = NULL;
+
+      if (labelled_mention (self, record, &label) != NULL)
+        {
+          g_free (record->label);
+          record->label = g_strdup (label);
+        }
+    }
 }

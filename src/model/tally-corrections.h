@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "tally-claim.h"
+#include "tally-event-record.h"
 #include "tally-fact.h"
 #include "tally-project.h"
 #include "tally-undo-stack.h"
@@ -63,6 +64,26 @@ gboolean          tally_corrections_rename_fact      (TallyCorrections  *self,
                                                       const char        *key,
                                                       const char        *label,
                                                       GError           **error);
+
+/* Events are corrected by their mentions (document id, sentence start and
+ * end), which stay the same however often the events are found again. */
+
+/* The mention's sentence is not about its event: the event finder leaves
+ * it out (tally_event_finder_set_excluded()). One undo step. */
+gboolean          tally_corrections_leave_out_mention (TallyCorrections        *self,
+                                                       const TallyEventMention *mention,
+                                                       GError                 **error);
+/* Names the event that holds the mentions of `event` (by its first one, or
+ * the one an earlier name was given by). One undo step. */
+gboolean          tally_corrections_rename_event     (TallyCorrections        *self,
+                                                      const TallyEventRecord  *event,
+                                                      const char              *label,
+                                                      GError                 **error);
+/* A new set of tally_event_mention_key() strings of the left-out mentions. */
+GHashTable       *tally_corrections_dup_left_out_mentions (TallyCorrections *self);
+/* Gives each record (TallyEventRecord*) with a named mention its name. */
+void              tally_corrections_apply_event_labels (TallyCorrections *self,
+                                                        GPtrArray        *records);
 
 /* The claims with the corrections applied: "not a claim" ones left out,
  * edited ones replaced by new TallyClaim objects, the others as they are

@@ -305,6 +305,7 @@ typedef struct
   GStrv texts;
   GStrv published;
   guint n;
+  TallyCorrections *corrections;  /* a copy, or NULL */
 } FindData;
 
 static void
@@ -315,6 +316,7 @@ find_data_free (FindData *data)
   for (guint i = 0; i < data->n; i++)
     g_free (data->published[i]);
   g_free (data->published);
+  g_clear_object (&data->corrections);
   g_free (data);
 }
 
@@ -334,6 +336,13 @@ find_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* Left out before merging, so a wrong source makes no dispute. */
+  if (data->corrections != NULL)
+    {
+      g_autoptr(GHashTable) excluded = tally_corrections_dup_left_out_mentions (data->corrections);
+
+      tally_event_finder_set_excluded (finder, excluded);
+    }
   for (guint i = 0; i < data->n; i++)
     {
       g_autofree char *guessed = NULL;
@@ -349,6 +358,8 @@ find_thread (GTask        *task,
       tally_event_finder_add_document (finder, data->ids[i], data->texts[i], strlen (data->texts[i]), published);
     }
   records = tally_event_finder_finish (finder);
+  if (data->corrections != NULL)
+    tally_corrections_apply_event_labels (data->corrections, records);
   g_task_return_pointer (task, tally_event_list_new (records), g_object_unref);
 }
 
@@ -356,6 +367,7 @@ void
 tally_events_find_async (const char * const *ids,
                          const char * const *texts,
                          const char * const *published,
+                         TallyCorrections   *corrections,
                          GCancellable       *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
@@ -365,6 +377,7 @@ tally_events_find_async (const char * const *ids,
 
   data->n = g_strv_length ((char **) ids);
   data->ids = g_strdupv ((char **) ids);
+  data->corrections = corrections != NULL ? tally_corrections_copy (corrections) : NULL;
   data->texts = g_new0 (char *, data->n + 1);
   data->published = g_new0 (char *, data->n + 1);
   for (guint i = 0; i < data->n; i++)

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "tally-corrections.h"
 #include "tally-event-record.h"
 
 G_BEGIN_DECLS
@@ -42,11 +43,13 @@ GListModel             *tally_event_list_new          (GPtrArray        *records
 
 /* Finds the events of a set of documents in a worker thread. `ids`,
  * `texts` and `published` are parallel (NULL-terminated ids; a NULL
- * published is guessed from the text) and copied. The result is a
+ * published is guessed from the text) and copied. `corrections` (may be
+ * NULL; copied) leave mentions out and name events. The result is a
  * GListModel of TallyEvent. */
 void                    tally_events_find_async       (const char * const *ids,
                                                        const char * const *texts,
                                                        const char * const *published,
+                                                       TallyCorrections   *corrections,
                                                        GCancellable       *cancellable,
                                                        GAsyncReadyCallback callback,
                                                        gpointer            user_data);

@@ -31,6 +31,7 @@ struct _TallyTimelineView
   GPtrArray      *source_ids;  /* document id for each item of `sources` after the first */
   GHashTable     *names;       /* document id → outlet or title */
   TallyProject   *project;
+  TallyCorrections *corrections;
   GCancellable   *cancellable;
   guint           refresh_source;
   gboolean        busy;
@@ -261,7 +262,7 @@ on_texts_loaded (GObject      *source,
   g_ptr_array_add (texts, NULL);
   g_ptr_array_add (published, NULL);
   tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) texts->pdata,
-                           (const char * const *) published->pdata, self->cancellable,
+                           (const char * const *) published->pdata, self->corrections, self->cancellable,
                            on_events_found, g_object_ref (self));
 }
 
@@ -340,6 +341,171 @@ tally_timeline_view_set_project (TallyTimelineView *self,
                                G_CONNECT_SWAPPED);
       on_documents_changed (self);
     }
+}
+
+void
+tally_timeline_view_set_corrections (TallyTimelineView *self,
+                                     TallyCorrections  *corrections)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (corrections == NULL || TALLY_IS_CORRECTIONS (corrections));
+
+  if (self->corrections == corrections)
+    return;
+  if (self->corrections != NULL)
+    g_signal_handlers_disconnect_by_func (self->corrections, on_documents_changed, self);
+  g_set_object (&self->corrections, corrections);
+  if (corrections != NULL)
+    g_signal_connect_object (corrections, "changed", G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.leave-out-mention", corrections != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event", corrections != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event-dialog", corrections != NULL);
+  if (self->project != NULL)
+    on_documents_changed (self);
+}
+
+/* ---- corrections from the popover --------------------------------------- */
+
+/* The shown event with the mention (document, start, end), or NULL. */
+static TallyEvent *
+find_event_by_mention (TallyTimelineView        *self,
+                       GVariant                 *parameter,
+                       const TallyEventMention **mention)
+{
+  const char *document = NULL;
+  guint64 start = 0, end = 0;
+  guint n = self->events != NULL ? g_list_model_get_n_items (self->events) : 0;
+
+  g_variant_get (parameter, "(&stt)", &document, &start, &end);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyEvent) event = g_list_model_get_item (self->events, i);
+      const TallyEventRecord *r = tally_event_get_record (event);
+
+      for (guint m = 0; m < r->mentions->len; m++)
+        {
+          const TallyEventMention *em = g_ptr_array_index (r->mentions, m);
+
+          if (g_strcmp0 (em->document, document) == 0 && em->start == start && em->end == end)
+            {
+              if (mention != NULL)
+                *mention = em;
+              return g_steal_pointer (&event);
+            }
+        }
+    }
+  return NULL;
+}
+
+/* A toast offering Undo on the window's overlay, whose win.undo walks the
+ * project's one undo stack (as the Facts view does). */
+static void
+corrected (TallyTimelineView *self,
+           gboolean           ok,
+           GError            *error,
+           const char        *title)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (!ok)
+    {
+      if (overlay != NULL && error != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else if (error != NULL)
+        g_warning ("%s", error->message);
+      return;
+    }
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (title);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+action_leave_out_mention (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  TallyTimelineView *self = TALLY_TIMELINE_VIEW (widget);
+  g_autoptr(TallyEvent) event = NULL;
+  const TallyEventMention *mention = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (self->corrections == NULL || (event = find_event_by_mention (self, param, &mention)) == NULL)
+    return;
+  ok = tally_corrections_leave_out_mention (self->corrections, mention, &error);
+  corrected (self, ok, error, _("Mention left out"));
+}
+
+static void
+action_rename_event (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  TallyTimelineView *self = TALLY_TIMELINE_VIEW (widget);
+  g_autoptr(GVariant) key = NULL;
+  g_autoptr(TallyEvent) event = NULL;
+  const char *document = NULL, *label = NULL;
+  guint64 start = 0, end = 0;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  g_variant_get (param, "(&stt&s)", &document, &start, &end, &label);
+  key = g_variant_ref_sink (g_variant_new ("(stt)", document, start, end));
+  if (self->corrections == NULL || (event = find_event_by_mention (self, key, NULL)) == NULL)
+    return;
+  ok = tally_corrections_rename_event (self->corrections, tally_event_get_record (event), label, &error);
+  corrected (self, ok, error, _("Event renamed"));
+}
+
+static void
+on_rename_response (AdwAlertDialog    *dialog,
+                    const char        *response,
+                    TallyTimelineView *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
+  GVariant *key = g_object_get_data (G_OBJECT (dialog), "mention");
+  const char *document = NULL;
+  guint64 start = 0, end = 0;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+  g_variant_get (key, "(&stt)", &document, &start, &end);
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline-view.rename-event", "(stts)", document, start, end,
+                              gtk_editable_get_text (entry));
+}
+
+static void
+action_rename_event_dialog (GtkWidget  *widget,
+                            const char *name,
+                            GVariant   *param)
+{
+  TallyTimelineView *self = TALLY_TIMELINE_VIEW (widget);
+  g_autoptr(TallyEvent) event = find_event_by_mention (self, param, NULL);
+  AdwDialog *dialog;
+  GtkWidget *entry;
+
+  if (event == NULL)
+    return;
+  dialog = adw_alert_dialog_new (_("Rename Event"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), tally_event_get_label (event));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event name"), -1);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "rename");
+  /* The event is named by its mention: found again, it has a new id. */
+  g_object_set_data_full (G_OBJECT (dialog), "mention", g_variant_ref_sink (g_variant_ref (param)),
+                          (GDestroyNotify) g_variant_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
+  adw_dialog_present (dialog, widget);
 }
 
 static void
@@ -454,6 +620,7 @@ tally_timeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->project);
+  g_clear_object (&self->corrections);
   g_clear_object (&self->events);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -519,6 +686,12 @@ tally_timeline_view_class_init (TallyTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-out", NULL, action_forward);
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-fit", NULL, action_forward);
   gtk_widget_class_install_action (widget_class, "timeline-view.export", "s", action_export);
+  /* The popover's buttons: a mention as (document, start, end). */
+  gtk_widget_class_install_action (widget_class, "timeline-view.leave-out-mention", "(stt)",
+                                   action_leave_out_mention);
+  gtk_widget_class_install_action (widget_class, "timeline-view.rename-event-dialog", "(stt)",
+                                   action_rename_event_dialog);
+  gtk_widget_class_install_action (widget_class, "timeline-view.rename-event", "(stts)", action_rename_event);
 }
 
 static void
@@ -551,5 +724,8 @@ tally_timeline_view_init (TallyTimelineView *self)
   g_signal_connect (self->list_toggle, "toggled", G_CALLBACK (on_list_toggled), self);
   g_signal_connect_object (self->timeline, "mention-activated", G_CALLBACK (on_mention_activated), self,
                            G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.leave-out-mention", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event-dialog", FALSE);
   update_summary (self);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "tally-corrections.h"
 #include "tally-project.h"
 #include "tally-timeline.h"
 
@@ -18,6 +19,13 @@ G_DECLARE_FINAL_TYPE (TallyTimelineView, tally_timeline_view, TALLY, TIMELINE_VI
  * a document at a sentence. */
 void           tally_timeline_view_set_project  (TallyTimelineView *self,
                                                  TallyProject      *project);
+
+/* The project's corrections (tally_facts_view_get_corrections()): the
+ * events are found with them, again whenever they change, and the
+ * popover's "Not about this event" and "Rename…" add to them. NULL: events
+ * as found, not correctable. */
+void           tally_timeline_view_set_corrections (TallyTimelineView *self,
+                                                    TallyCorrections  *corrections);
 
 /* Shows these events (a GListModel of TallyEvent) instead. */
 void           tally_timeline_view_set_events   (TallyTimelineView *self,

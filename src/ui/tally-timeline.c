@@ -1244,8 +1244,32 @@ fill_popover (TallyTimeline *self,
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
+  {
+    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    GtkWidget *rename = gtk_button_new_with_mnemonic (_("_Rename…"));
+
+    /* Corrections are the timeline view's (timeline-view.*, disabled
+     * where there are none); an event is named by its first mention. */
+    gtk_widget_add_css_class (rename, "flat");
+    gtk_widget_set_valign (rename, GTK_ALIGN_START);
+    gtk_widget_set_tooltip_text (rename, _("Give this event another name"));
+    if (r->mentions->len > 0)
+      {
+        const TallyEventMention *first = g_ptr_array_index (r->mentions, 0);
+
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (rename), "timeline-view.rename-event-dialog");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (rename), "(stt)", first->document,
+                                          (guint64) first->start, (guint64) first->end);
+      }
+    else
+      gtk_widget_set_sensitive (rename, FALSE);
+    g_signal_connect_swapped (rename, "clicked", G_CALLBACK (gtk_popover_popdown), self->popover);
+    gtk_box_append (GTK_BOX (header), title);
+    gtk_box_append (GTK_BOX (header), rename);
+    gtk_box_append (GTK_BOX (box), header);
+  }
   line = g_strdup_printf ("%s%s%s%s", when, r->place ? " · " : "", r->place ? r->place : "",
                           r->planned ? _(" · planned") : "");
   gtk_box_append (GTK_BOX (box), dim_label (line));
@@ -1312,7 +1336,25 @@ fill_popover (TallyTimeline *self,
        * the popover is open would otherwise free under the button. */
       g_object_set_data_full (G_OBJECT (button), "event", g_object_ref (item->event), g_object_unref);
       g_signal_connect (button, "clicked", G_CALLBACK (on_mention_clicked), self);
-      gtk_box_append (GTK_BOX (mentions), button);
+      gtk_widget_set_hexpand (button, TRUE);
+      {
+        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+        GtkWidget *leave_out = gtk_button_new_from_icon_name ("list-remove-symbolic");
+        g_autofree char *name = g_strdup_printf (_("Not about this event: %s"), document_name (self, mention->document));
+
+        /* A wrong source's sentence leaves the event (and its dispute). */
+        gtk_widget_add_css_class (leave_out, "flat");
+        gtk_widget_set_valign (leave_out, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (leave_out, _("Not about this event"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (leave_out), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (leave_out), "timeline-view.leave-out-mention");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (leave_out), "(stt)", mention->document,
+                                          (guint64) mention->start, (guint64) mention->end);
+        g_signal_connect_swapped (leave_out, "clicked", G_CALLBACK (gtk_popover_popdown), self->popover);
+        gtk_box_append (GTK_BOX (row), button);
+        gtk_box_append (GTK_BOX (row), leave_out);
+        gtk_box_append (GTK_BOX (mentions), row);
+      }
     }
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), mentions);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

@@ -109,6 +109,8 @@ _tally_window_set_project (TallyWindow  *self,
     tally_documents_view_set_undo_stack (self->documents_view,
                                          tally_corrections_get_undo_stack (tally_facts_view_get_corrections (self->facts_view)));
   tally_facts_view_set_open_func (self->facts_view, on_facts_open_claim, self, NULL);
+  /* Event corrections are rows of the same table, on the same stack. */
+  tally_timeline_view_set_corrections (self->timeline_view, tally_facts_view_get_corrections (self->facts_view));
   tally_timeline_view_set_project (self->timeline_view, project);
 
   if (project != NULL && !tally_project_get_temporary (project))

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tally-corrections.h"
+#include "tally-events.h"
 
 /* Two invented reports on the Kemi harbour summit: each says how many
  * cooperation agreements were signed and how many delegations came. */
@@ -337,6 +338,177 @@ test_persistence (void)
   g_assert_true (tally_store_check_integrity (tally_project_get_store (project), &error));
 }
 
+/* ---- events --------------------------------------------------------------- */
+
+/* Three invented reports of one summit; the third has its date wrong. */
+static const char *event_texts[] = {
+  "The First Kemi Harbour Summit was held on 12 May 2025 in Kemi.",
+  "Leaders met at the First Kemi Harbour Summit on 12 May 2025 in Kemi.",
+  "The First Kemi Harbour Summit opened on 19 May 2025 in Kemi.",
+};
+
+/* The finder's events of `event_texts` with `corrections` applied as the
+ * worker in tally-event.c applies them. */
+static GPtrArray *
+find_events (TallyCorrections *corrections)
+{
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  g_autoptr(GHashTable) excluded = NULL;
+  GPtrArray *records;
+
+  g_assert_nonnull (finder);
+  if (corrections != NULL)
+    {
+      excluded = tally_corrections_dup_left_out_mentions (corrections);
+      tally_event_finder_set_excluded (finder, excluded);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (event_texts); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i + 1);
+
+      tally_event_finder_add_document (finder, id, event_texts[i], strlen (event_texts[i]), "2025-06-01");
+    }
+  records = tally_event_finder_finish (finder);
+  if (corrections != NULL)
+    tally_corrections_apply_event_labels (corrections, records);
+  return records;
+}
+
+static const TallyEventRecord *
+find_summit (GPtrArray *records)
+{
+  for (guint i = 0; i < records->len; i++)
+    {
+      const TallyEventRecord *r = g_ptr_array_index (records, i);
+
+      if (r->kind == TALLY_EVENT_KIND_SUMMIT)
+        return r;
+    }
+  return NULL;
+}
+
+static const TallyEventMention *
+mention_in (const TallyEventRecord *r,
+            const char             *document)
+{
+  for (guint m = 0; m < r->mentions->len; m++)
+    {
+      const TallyEventMention *mention = g_ptr_array_index (r->mentions, m);
+
+      if (g_strcmp0 (mention->document, document) == 0)
+        return mention;
+    }
+  return NULL;
+}
+
+static void
+test_events (void)
+{
+  g_autoptr(TallyProject) project = new_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyCorrections) corrections = tally_corrections_new (project, NULL, &error);
+  TallyUndoStack *stack = tally_corrections_get_undo_stack (corrections);
+  g_autoptr(GPtrArray) before = find_events (corrections);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) renamed = NULL;
+  g_autoptr(GPtrArray) undone = NULL;
+  g_autoptr(GPtrArray) reopened = NULL;
+  g_autoptr(GPtrArray) all_out = NULL;
+  g_autoptr(TallyCorrections) copy = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tally-event-corrections-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Kemi.tally", NULL);
+  const TallyEventRecord *summit;
+  guint changed = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (corrections, "changed", G_CALLBACK (on_changed), &changed);
+
+  /* As found: three sources, one of them on another date. */
+  summit = find_summit (before);
+  g_assert_nonnull (summit);
+  g_assert_cmpuint (summit->mentions->len, ==, 3);
+  g_assert_true (summit->disputed);
+  g_assert_cmpstr (summit->date, ==, "2025-05-12");
+
+  /* The third report is about another meeting: no dispute left. */
+  g_assert_true (tally_corrections_leave_out_mention (corrections, mention_in (summit, "3"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (tally_undo_stack_get_undo_label (stack), ==, "Leave Out Mention");
+  after = find_events (corrections);
+  summit = find_summit (after);
+  g_assert_nonnull (summit);
+  g_assert_cmpuint (summit->mentions->len, ==, 2);
+  g_assert_null (mention_in (summit, "3"));
+  g_assert_false (summit->disputed);
+  /* Leaving it out twice changes nothing. */
+  g_assert_true (tally_corrections_leave_out_mention (corrections, mention_in (find_summit (before), "3"), &error));
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* Renamed: found again, the event keeps its name. */
+  g_assert_true (tally_corrections_rename_event (corrections, summit, "Kemi summit (May)", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 2);
+  renamed = find_events (corrections);
+  g_assert_cmpstr (find_summit (renamed)->label, ==, "Kemi summit (May)");
+  g_assert_false (tally_corrections_rename_event (corrections, summit, "  ", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  /* A second name replaces the first, as one more step. */
+  g_assert_true (tally_corrections_rename_event (corrections, find_summit (renamed), "Kemi summit", &error));
+  g_clear_pointer (&renamed, g_ptr_array_unref);
+  renamed = find_events (corrections);
+  g_assert_cmpstr (find_summit (renamed)->label, ==, "Kemi summit");
+  g_assert_true (tally_undo_stack_undo (stack, &error));
+  g_clear_pointer (&renamed, g_ptr_array_unref);
+  renamed = find_events (corrections);
+  g_assert_cmpstr (find_summit (renamed)->label, ==, "Kemi summit (May)");
+
+  /* Undo both: the dispute and the finder's name are back; redo them. */
+  g_assert_true (tally_undo_stack_undo (stack, &error));
+  g_assert_true (tally_undo_stack_undo (stack, &error));
+  g_assert_no_error (error);
+  undone = find_events (corrections);
+  g_assert_true (find_summit (undone)->disputed);
+  g_assert_cmpstr (find_summit (undone)->label, ==, find_summit (before)->label);
+  g_assert_true (tally_undo_stack_redo (stack, &error));
+  g_assert_true (tally_undo_stack_redo (stack, &error));
+  g_assert_no_error (error);
+
+  /* Saved and opened again: the rows still apply, as does a worker's copy. */
+  g_assert_true (tally_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&corrections));
+  g_assert_finalize_object (g_steal_pointer (&project));
+  project = tally_project_open (path, &error);
+  g_assert_no_error (error);
+  corrections = tally_corrections_new (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tally_corrections_get_n_active (corrections), ==, 2);
+  copy = tally_corrections_copy (corrections);
+  reopened = find_events (copy);
+  summit = find_summit (reopened);
+  g_assert_false (summit->disputed);
+  g_assert_cmpuint (summit->mentions->len, ==, 2);
+  g_assert_cmpstr (summit->label, ==, "Kemi summit (May)");
+  /* Event rows leave the claims alone. */
+  {
+    g_autoptr(GPtrArray) claims = make_claims ();
+    g_autoptr(GPtrArray) applied = tally_corrections_apply (corrections, claims);
+
+    g_assert_cmpuint (applied->len, ==, claims->len);
+  }
+
+  /* Every mention left out: the event is gone. */
+  g_assert_true (tally_corrections_leave_out_mention (corrections, mention_in (summit, "1"), &error));
+  g_assert_true (tally_corrections_leave_out_mention (corrections, mention_in (summit, "2"), &error));
+  g_assert_no_error (error);
+  all_out = find_events (corrections);
+  g_assert_null (find_summit (all_out));
+  g_assert_true (tally_store_check_integrity (tally_project_get_store (project), &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,5 +518,6 @@ main (int    argc,
   g_test_add_func ("/model/corrections/not-claim-and-split", test_not_claim_and_split);
   g_test_add_func ("/model/corrections/merge-and-rename", test_merge_and_rename);
   g_test_add_func ("/model/corrections/persistence", test_persistence);
+  g_test_add_func ("/model/corrections/events", test_events);
   return g_test_run ();
 }

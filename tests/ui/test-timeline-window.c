@@ -2,7 +2,8 @@
 /*
  * The Timeline view inside Tally's window: the samples imported into a
  * project come out as events, and a mention chosen in an event's popover
- * opens the Documents view at that article.
+ * opens the Documents view at that article; a source left out of an event
+ * ends its dispute, and Undo brings it back.
  */
 #include "config.h"
 
@@ -150,6 +151,144 @@ test_project_events_and_mention (void)
   g_assert_finalize_object (window);
 }
 
+/* The popover's button with `action` and `target`, found under `widget`. */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *target)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0
+      && (target == NULL || g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)), target)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action, target);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *first_summit = "First Baltic–Caspian Connectivity Summit";
+
+static void
+test_leave_out_and_rename (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autofree char *samples_path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (samples_path);
+  TallyTimelineView *view;
+  TallyTimeline *timeline;
+  GListModel *events;
+  g_autoptr(TallyEvent) event = NULL;
+  const TallyEventRecord *r;
+  const TallyEventAlternative *odd;
+  const TallyEventMention *wrong = NULL;
+  g_autoptr(GVariant) target = NULL;
+  GtkWidget *button;
+  g_autofree char *wrong_document = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  tally_window_open_files (window, &samples, 1);
+  view = TALLY_TIMELINE_VIEW (tally_window_get_view (window, "timeline"));
+  timeline = tally_timeline_view_get_timeline (view);
+  events = wait_for_events (window, view);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "timeline");
+
+  /* The one source whose date differs from the others'. */
+  event = find_event (events, first_summit);
+  g_assert_nonnull (event);
+  g_assert_true (tally_event_get_disputed (event));
+  r = tally_event_get_record (event);
+  g_assert_cmpuint (r->alternatives->len, ==, 2);
+  odd = g_ptr_array_index (r->alternatives, 1);
+  g_assert_cmpuint (odd->documents->len, ==, 1);
+  for (guint m = 0; m < r->mentions->len; m++)
+    {
+      const TallyEventMention *mention = g_ptr_array_index (r->mentions, m);
+
+      if (g_strcmp0 (mention->document, g_ptr_array_index (odd->documents, 0)) == 0
+          && g_strcmp0 (mention->date, odd->date) == 0)
+        wrong = mention;
+    }
+  g_assert_nonnull (wrong);
+  wrong_document = g_strdup (wrong->document);
+
+  /* Its popover has the buttons; "Not about this event" on that mention. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < g_list_model_get_n_items (tally_timeline_get_model (timeline)); i++)
+    {
+      g_autoptr(TallyEvent) item = g_list_model_get_item (tally_timeline_get_model (timeline), i);
+
+      if (item == event)
+        tally_timeline_set_focus_index (timeline, i);
+    }
+  tally_timeline_activate_focus (timeline);
+  target = g_variant_ref_sink (g_variant_new ("(stt)", wrong->document, (guint64) wrong->start, (guint64) wrong->end));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (timeline), "timeline-view.rename-event-dialog", NULL));
+  button = find_action_button (GTK_WIDGET (timeline), "timeline-view.leave-out-mention", target);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (tally_timeline_view_get_busy (view));
+  g_clear_object (&event);
+
+  events = wait_for_events (window, view);
+  event = find_event (events, first_summit);
+  g_assert_nonnull (event);
+  g_assert_false (tally_event_get_disputed (event));
+  r = tally_event_get_record (event);
+  for (guint m = 0; m < r->mentions->len; m++)
+    {
+      const TallyEventMention *mention = g_ptr_array_index (r->mentions, m);
+
+      g_assert_false (g_strcmp0 (mention->document, wrong_document) == 0 && mention->start == wrong->start);
+    }
+
+  /* Rename (what the dialog's Rename button activates), then Ctrl+Z twice. */
+  {
+    const TallyEventMention *first = g_ptr_array_index (r->mentions, 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (view), "timeline-view.rename-event", "(stts)", first->document,
+                                (guint64) first->start, (guint64) first->end, "Baltic–Caspian Summit I");
+  }
+  g_clear_object (&event);
+  events = wait_for_events (window, view);
+  event = find_event (events, "Baltic–Caspian Summit I");
+  g_assert_nonnull (event);
+  g_assert_false (tally_event_get_disputed (event));
+  g_assert_null (find_event (events, first_summit));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (tally_timeline_view_get_busy (view));
+  events = wait_for_events (window, view);
+  g_clear_object (&event);
+  event = find_event (events, first_summit);
+  g_assert_nonnull (event);
+  g_assert_false (tally_event_get_disputed (event));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  events = wait_for_events (window, view);
+  g_clear_object (&event);
+  event = find_event (events, first_summit);
+  g_assert_nonnull (event);
+  g_assert_true (tally_event_get_disputed (event));
+
+  /* Redo: left out again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  events = wait_for_events (window, view);
+  g_clear_object (&event);
+  event = find_event (events, first_summit);
+  g_assert_false (tally_event_get_disputed (event));
+
+  g_clear_object (&event);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +307,7 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/ui/timeline-window/project-events-and-mention", test_project_events_and_mention);
+  g_test_add_func ("/ui/timeline-window/leave-out-and-rename", test_leave_out_and_rename);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
