@@ -548,18 +548,29 @@ commit (TallyCorrections  *self,
   return TRUE;
 }
 
+/* One field change; the callers below say what it is about. */
+static Entry *
+entry_new (Field       field,
+           const char *old_value,
+           const char *new_value)
+{
+  Entry *entry = g_new0 (Entry, 1);
+
+  entry->field = field;
+  entry->old_value = g_strdup (old_value);
+  entry->new_value = g_strdup (new_value);
+  return entry;
+}
+
 static Entry *
 claim_entry (TallyClaim *claim,
              Field       field,
              const char *old_value,
              const char *new_value)
 {
-  Entry *entry = g_new0 (Entry, 1);
+  Entry *entry = entry_new (field, old_value, new_value);
 
   entry->claim = claim_key_of (claim);
-  entry->field = field;
-  entry->old_value = g_strdup (old_value);
-  entry->new_value = g_strdup (new_value);
   return entry;
 }
 
@@ -569,13 +580,10 @@ fact_entry (const char *key,
             const char *old_value,
             const char *new_value)
 {
-  Entry *entry = g_new0 (Entry, 1);
+  Entry *entry = entry_new (field, old_value, new_value);
 
   entry->is_fact = TRUE;
   entry->key = g_strdup (key);
-  entry->field = field;
-  entry->old_value = g_strdup (old_value);
-  entry->new_value = g_strdup (new_value);
   return entry;
 }
 
@@ -975,13 +983,10 @@ event_entry (const ClaimKey *key,
              const char     *old_value,
              const char     *new_value)
 {
-  Entry *entry = g_new0 (Entry, 1);
+  Entry *entry = entry_new (field, old_value, new_value);
 
   entry->is_event = TRUE;
   entry->claim = *key;
-  entry->field = field;
-  entry->old_value = g_strdup (old_value);
-  entry->new_value = g_strdup (new_value);
   return entry;
 }
 

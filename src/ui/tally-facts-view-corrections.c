@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tally-facts-view-private.h"
+#include "tally-rename-dialog.h"
 
 /* Corrections in the fact table: rename a fact, split a claim out of it,
  * merge it into another. Each one changes the view's corrections (a claim's
@@ -161,10 +162,8 @@ on_rename_response (AdwAlertDialog *dialog,
                     const char     *response,
                     TallyFactsView *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
-
   if (g_str_equal (response, "rename"))
-    gtk_widget_activate_action (GTK_WIDGET (self), "facts.rename", "s", gtk_editable_get_text (entry));
+    gtk_widget_activate_action (GTK_WIDGET (self), "facts.rename", "s", tally_rename_dialog_get_text (dialog));
 }
 
 static void
@@ -175,19 +174,10 @@ rename_dialog_action (GtkWidget  *widget,
   TallyFactsView *self = TALLY_FACTS_VIEW (widget);
   TallyFact *fact = tally_facts_view_get_selected (self);
   AdwDialog *dialog;
-  GtkWidget *entry;
 
   if (fact == NULL)
     return;
-  dialog = adw_alert_dialog_new (_("Rename Fact"), NULL);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), tally_fact_get_label (fact));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Fact name"), -1);
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "rename");
+  dialog = tally_rename_dialog_new (_("Rename Fact"), tally_fact_get_label (fact), _("Fact name"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
   adw_dialog_present (dialog, widget);
 }

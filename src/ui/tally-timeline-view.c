@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tally-event.h"
+#include "tally-rename-dialog.h"
 #include "tally-timeline-view.h"
 
 /* The timeline: events the articles speak of, placed in time, with a list
@@ -468,7 +469,6 @@ on_rename_response (AdwAlertDialog    *dialog,
                     const char        *response,
                     TallyTimelineView *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog));
   GVariant *key = g_object_get_data (G_OBJECT (dialog), "mention");
   const char *document = NULL;
   guint64 start = 0, end = 0;
@@ -477,7 +477,7 @@ on_rename_response (AdwAlertDialog    *dialog,
     return;
   g_variant_get (key, "(&stt)", &document, &start, &end);
   gtk_widget_activate_action (GTK_WIDGET (self), "timeline-view.rename-event", "(stts)", document, start, end,
-                              gtk_editable_get_text (entry));
+                              tally_rename_dialog_get_text (dialog));
 }
 
 static void
@@ -488,19 +488,10 @@ action_rename_event_dialog (GtkWidget  *widget,
   TallyTimelineView *self = TALLY_TIMELINE_VIEW (widget);
   g_autoptr(TallyEvent) event = find_event_by_mention (self, param, NULL);
   AdwDialog *dialog;
-  GtkWidget *entry;
 
   if (event == NULL)
     return;
-  dialog = adw_alert_dialog_new (_("Rename Event"), NULL);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), tally_event_get_label (event));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Event name"), -1);
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), entry);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "rename");
+  dialog = tally_rename_dialog_new (_("Rename Event"), tally_event_get_label (event), _("Event name"));
   /* The event is named by its mention: found again, it has a new id. */
   g_object_set_data_full (G_OBJECT (dialog), "mention", g_variant_ref_sink (g_variant_ref (param)),
                           (GDestroyNotify) g_variant_unref);

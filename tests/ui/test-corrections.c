@@ -6,6 +6,7 @@
 
 #include "tally-claim-edit-dialog.h"
 #include "tally-facts-view.h"
+#include "tally-rename-dialog.h"
 
 /* Corrections in the Facts view over the sample articles: a rename shows,
  * undoes and redoes; "not a claim" takes a source off a fact; an edited
@@ -116,6 +117,45 @@ show_view (TallyProject *project,
   return view;
 }
 
+/* The AdwAlertDialog some window shows (a dialog presented over a plain
+ * GtkWindow gets a window of its own). */
+static AdwAlertDialog *
+find_alert_dialog (GtkWidget *widget)
+{
+  if (ADW_IS_ALERT_DIALOG (widget))
+    return ADW_ALERT_DIALOG (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwAlertDialog *found = find_alert_dialog (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwAlertDialog *
+wait_for_alert_dialog (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+          AdwAlertDialog *dialog = find_alert_dialog (window);
+
+          if (dialog != NULL)
+            return dialog;
+        }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return NULL;
+}
+
 static void
 test_corrections_in_view (void)
 {
@@ -162,6 +202,25 @@ test_corrections_in_view (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.redo", NULL));
   wait_idle (view);
   g_assert_cmpstr (tally_fact_get_label (select_key (view, key)), ==, "Year of the first summit");
+
+  /* The same through the Rename dialog (F2): it offers the current name and
+   * renames on its Rename response. Undone to go on as before. */
+  {
+    AdwAlertDialog *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.rename-dialog", NULL));
+    dialog = wait_for_alert_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (tally_rename_dialog_get_text (dialog), ==, "Year of the first summit");
+    gtk_editable_set_text (GTK_EDITABLE (adw_alert_dialog_get_extra_child (dialog)), "Summit year, renamed");
+    g_signal_emit_by_name (dialog, "response", "rename");
+    adw_dialog_force_close (ADW_DIALOG (dialog));
+    wait_idle (view);
+    g_assert_cmpstr (tally_fact_get_label (select_key (view, key)), ==, "Summit year, renamed");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "facts.undo", NULL));
+    wait_idle (view);
+    g_assert_cmpstr (tally_fact_get_label (select_key (view, key)), ==, "Year of the first summit");
+  }
 
   /* Not a claim: the fact loses a claim and a source. */
   fact = select_key (view, key);
