@@ -435,6 +435,16 @@ load_row (gint64      id,
   g_ptr_array_add (self->entries, entry);
 }
 
+/* ::changed with the detail "events" for event corrections and "facts" for
+ * the others, so the timeline does not find every event again when a claim
+ * is edited, nor the Facts view regroup when a mention is left out. */
+static void
+emit_changed (TallyCorrections *self,
+              gboolean          events)
+{
+  g_signal_emit (self, signals[CHANGED], g_quark_from_static_string (events ? "events" : "facts"));
+}
+
 /* ---- undo ----------------------------------------------------------------- */
 
 typedef struct
@@ -458,6 +468,7 @@ set_undone (Command  *command,
 {
   g_autoptr(TallyCorrections) self = g_weak_ref_get (&command->corrections);
   g_autoptr(TallyProject) project = NULL;
+  gboolean events = FALSE;
 
   if (self == NULL || (project = g_weak_ref_get (&self->project)) == NULL)
     {
@@ -475,11 +486,14 @@ set_undone (Command  *command,
           Entry *entry = g_ptr_array_index (self->entries, e);
 
           if (entry->id == id)
-            entry->undone = undone;
+            {
+              entry->undone = undone;
+              events |= entry->is_event;
+            }
         }
     }
   rebuild (self);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self, events);
   return TRUE;
 }
 
@@ -506,6 +520,7 @@ commit (TallyCorrections  *self,
 {
   g_autoptr(GPtrArray) owned = entries;
   g_autoptr(TallyProject) project = g_weak_ref_get (&self->project);
+  gboolean events = FALSE;
   Command *command;
 
   if (project == NULL)
@@ -541,10 +556,13 @@ commit (TallyCorrections  *self,
       g_array_append_val (command->ids, entry->id);
     }
   for (guint i = 0; i < owned->len; i++)
-    g_ptr_array_add (self->entries, g_steal_pointer (&owned->pdata[i]));
+    {
+      events |= ((Entry *) owned->pdata[i])->is_event;
+      g_ptr_array_add (self->entries, g_steal_pointer (&owned->pdata[i]));
+    }
   rebuild (self);
   tally_undo_stack_push (self->undo_stack, label, command_redo, command_undo, command, (GDestroyNotify) command_free);
-  g_signal_emit (self, signals[CHANGED], 0);
+  emit_changed (self, events);
   return TRUE;
 }
 
@@ -612,8 +630,9 @@ tally_corrections_class_init (TallyCorrectionsClass *klass)
 
   object_class->finalize = tally_corrections_finalize;
 
-  /* A correction was made, undone or redone: group the facts again. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  /* A correction was made, undone or redone: group the facts again
+   * ("changed::facts") or find the events again ("changed::events"). */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

@@ -55,7 +55,7 @@ _tally_facts_view_edits_set_project (TallyFactsView *self,
       return;
     }
   g_set_object (&self->undo_stack, tally_corrections_get_undo_stack (self->corrections));
-  g_signal_connect_swapped (self->corrections, "changed", G_CALLBACK (on_corrections_changed), self);
+  g_signal_connect_swapped (self->corrections, "changed::facts", G_CALLBACK (on_corrections_changed), self);
 }
 
 TallyCorrections *

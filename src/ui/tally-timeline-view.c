@@ -357,7 +357,7 @@ tally_timeline_view_set_corrections (TallyTimelineView *self,
     g_signal_handlers_disconnect_by_func (self->corrections, on_documents_changed, self);
   g_set_object (&self->corrections, corrections);
   if (corrections != NULL)
-    g_signal_connect_object (corrections, "changed", G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (corrections, "changed::events", G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.leave-out-mention", corrections != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event", corrections != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event-dialog", corrections != NULL);

@@ -97,10 +97,11 @@ test_edit_claim (void)
   TallyUndoStack *stack = tally_corrections_get_undo_stack (corrections);
   TallyClaim *edited;
   g_autofree char *original = NULL;
-  guint changes = 0;
+  guint changes = 0, event_changes = 0;
 
   g_assert_no_error (error);
   g_signal_connect (corrections, "changed", G_CALLBACK (on_changed), &changes);
+  g_signal_connect (corrections, "changed::events", G_CALLBACK (on_changed), &event_changes);
 
   facts = group (corrections, claims);
   g_assert_cmpuint (g_list_model_get_n_items (facts), ==, 2);
@@ -123,6 +124,7 @@ test_edit_claim (void)
   g_assert_no_error (error);
   g_assert_cmpuint (tally_corrections_get_n_active (corrections), ==, 2);
   g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (event_changes, ==, 0);
   g_assert_cmpstr (tally_undo_stack_get_undo_label (stack), ==, "Edit Claim");
 
   applied = tally_corrections_apply (corrections, claims);
@@ -418,10 +420,13 @@ test_events (void)
   g_autofree char *dir = g_dir_make_tmp ("tally-event-corrections-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "Kemi.tally", NULL);
   const TallyEventRecord *summit;
-  guint changed = 0;
+  guint changed = 0, event_changes = 0, fact_changes = 0;
 
   g_assert_no_error (error);
   g_signal_connect (corrections, "changed", G_CALLBACK (on_changed), &changed);
+  /* The timeline listens to the "events" detail, the Facts view to "facts". */
+  g_signal_connect (corrections, "changed::events", G_CALLBACK (on_changed), &event_changes);
+  g_signal_connect (corrections, "changed::facts", G_CALLBACK (on_changed), &fact_changes);
 
   /* As found: three sources, one of them on another date. */
   summit = find_summit (before);
@@ -434,6 +439,8 @@ test_events (void)
   g_assert_true (tally_corrections_leave_out_mention (corrections, mention_in (summit, "3"), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (event_changes, ==, 1);
+  g_assert_cmpuint (fact_changes, ==, 0);
   g_assert_cmpstr (tally_undo_stack_get_undo_label (stack), ==, "Leave Out Mention");
   after = find_events (corrections);
   summit = find_summit (after);
