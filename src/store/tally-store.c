@@ -181,6 +181,16 @@ query_int (sqlite3    *db,
   return value;
 }
 
+/* Project files are sent between people: a crafted one must not reach
+ * SQLite's riskier corners (writable schema, shadow-table writes) nor run
+ * functions from its own triggers and views. */
+static void
+harden (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+}
+
 /* Looks at an existing file without writing to it: is it ours, can this
  * version read it, is it whole? */
 static gboolean
@@ -217,6 +227,7 @@ check_existing (const char  *path,
       sqlite3_close (db);
       return FALSE;
     }
+  harden (db);
   app_id = query_int (db, "PRAGMA application_id", &rc);
   if (rc == SQLITE_OK)
     version = query_int (db, "PRAGMA user_version", &rc);
@@ -246,6 +257,15 @@ check_existing (const char  *path,
                    "“%s” is a database of another program, not a Tally project", name);
       return FALSE;
     }
+  /* Tally writes its id and a version ≥ 1 in one transaction: anything
+   * below 1 was written by someone else, and a negative one would index
+   * before the migrations. */
+  if (version < 1)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT,
+                   "“%s” is not a Tally project (it claims project format %" G_GINT64_FORMAT ")", name, version);
+      return FALSE;
+    }
   if (version > TALLY_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NEWER,
@@ -261,16 +281,25 @@ migrate (TallyStore  *store,
          int          target,
          GError     **error)
 {
-  int version = (int) query_int (store->db, "PRAGMA user_version", NULL);
+  gint64 version = query_int (store->db, "PRAGMA user_version", NULL);
 
+  /* The file may have changed since check_existing, or was never checked
+   * (TALLY_STORE_OPEN_CHECKED): never index migrations[] out of range. */
+  if (version < 0 || version > TALLY_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TALLY_STORE_ERROR, version < 0 ? TALLY_STORE_ERROR_NOT_A_PROJECT : TALLY_STORE_ERROR_NEWER,
+                   "The project’s format (%" G_GINT64_FORMAT ") is not one this version of Tally reads (1 to %d)",
+                   version, TALLY_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
   if (version >= target)
     {
-      store->schema_version = version;
+      store->schema_version = (int) version;
       return TRUE;
     }
   if (!exec (store, "BEGIN IMMEDIATE", error))
     return FALSE;
-  for (int v = version; v < target; v++)
+  for (int v = (int) version; v < target; v++)
     if (!exec (store, migrations[v], error))
       {
         g_prefix_error (error, "Upgrading the project to format %d: ", v + 1);
@@ -323,6 +352,7 @@ _tally_store_open_at_version (const char           *path,
       set_sqlite_error (error, store->db, rc, "Opening the project");
       return NULL;
     }
+  harden (store->db);
   sqlite3_busy_timeout (store->db, 10000);
   sqlite3_extended_result_codes (store->db, TRUE);
 

@@ -420,6 +420,42 @@ test_refuse_foreign (void)
   assert_refused (other, TALLY_STORE_ERROR_NOT_A_PROJECT, "“other.db” is a database of another program, not a Tally project");
 }
 
+/* A crafted file: Tally's id with a version of 0 or below. Each is refused
+ * before any migration runs, the file left as it was; the same store opened
+ * with TALLY_STORE_OPEN_CHECKED (no check) refuses too instead of indexing
+ * the migrations with the version. */
+static void
+test_refuse_bad_version (void)
+{
+  static const gint64 versions[] = { 0, -1, -7, -100000, G_MININT32 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *path = temp_project ("crafted.tally");
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %" G_GINT64_FORMAT,
+                                              0x54616C79, versions[i]);
+      g_autofree char *message = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db = NULL;
+      TallyStore *store;
+
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE documents (id INTEGER PRIMARY KEY)", NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      message = g_strdup_printf ("“crafted.tally” is not a Tally project (it claims project format %" G_GINT64_FORMAT ")", versions[i]);
+      assert_refused (path, TALLY_STORE_ERROR_NOT_A_PROJECT, message);
+
+      if (versions[i] < 0)
+        {
+          store = tally_store_open (path, TALLY_STORE_OPEN_CHECKED, &error);
+          g_assert_null (store);
+          g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT);
+        }
+    }
+}
+
 static void
 test_missing (void)
 {
@@ -468,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse/missing", test_missing);
+  g_test_add_func ("/store/refuse/bad-version", test_refuse_bad_version);
   g_test_add_func ("/store/copy", test_copy);
 
   return g_test_run ();
