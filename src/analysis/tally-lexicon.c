@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-lexicon.h"
+#include "tally-lexicon-file.h"
 
 #include <gio/gio.h>
 #include <stdlib.h>
@@ -420,95 +421,85 @@ apply_value (TallyLexicon  *lexicon,
     }
 }
 
+typedef struct
+{
+  TallyLexicon *lexicon;
+  guint section_index;
+} ReadState;
+
+static gboolean
+read_section (const char  *name,
+              gpointer     user_data,
+              GError     **error)
+{
+  ReadState *state = user_data;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    if (strcmp (sections[s].name, name) == 0)
+      {
+        state->section_index = s;
+        return TRUE;
+      }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "unknown section [%s]", name);
+  return FALSE;
+}
+
+static gboolean
+read_entry (const char  *section_name,
+            char        *key,
+            const char  *value,
+            gpointer     user_data,
+            GError     **error)
+{
+  ReadState *state = user_data;
+  TallyLexicon *lexicon = state->lexicon;
+  guint section_index = state->section_index;
+  TallyLexEntry *entry;
+
+  if (sections[section_index].needs_value != (value != NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "section [%s] %s a value", section_name,
+                   value != NULL ? "takes no" : "needs");
+      return FALSE;
+    }
+
+  entry = intern_entry (lexicon, key);
+  entry->flags |= sections[section_index].flag;
+  if (!apply_value (lexicon, entry, sections[section_index].section, value))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "bad value “%s” in [%s]", value, section_name);
+      return FALSE;
+    }
+
+  if (strchr (key, ' ') != NULL)
+    {
+      g_autofree char *first = g_strndup (key, strchr (key, ' ') - key);
+      TallyLexEntry *first_entry = intern_entry (lexicon, first);
+
+      first_entry->flags |= TALLY_LEX_PHRASE_START;
+      first_entry->starts |= sections[section_index].flag;
+    }
+  return TRUE;
+}
+
 TallyLexicon *
 tally_lexicon_new_from_data (const char  *data,
                              gsize        len,
                              GError     **error)
 {
   TallyLexicon *lexicon = g_new0 (TallyLexicon, 1);
-  g_autofree char *copy = g_strndup (data, len);
-  g_auto(GStrv) lines = g_strsplit (copy, "\n", -1);
-  guint section_index = G_N_ELEMENTS (sections);
+  ReadState state = { lexicon, 0 };
 
   lexicon->mask = 1023;
   lexicon->slots = g_new0 (Slot, lexicon->mask + 1);
   lexicon->strings = g_string_chunk_new (4096);
 
-  for (guint n = 0; lines[n] != NULL; n++)
+  if (!tally_lexicon_file_read (data, len, "lexicon", read_section, read_entry, &state, error))
     {
-      char *line = g_strstrip (lines[n]);
-      char *eq;
-      const char *value = NULL;
-      TallyLexEntry *entry;
-
-      if (*line == '\0' || *line == '#')
-        continue;
-      if (*line == '[')
-        {
-          char *close = strchr (line, ']');
-
-          section_index = G_N_ELEMENTS (sections);
-          if (close != NULL)
-            {
-              *close = '\0';
-              for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
-                if (strcmp (sections[s].name, line + 1) == 0)
-                  section_index = s;
-            }
-          if (section_index == G_N_ELEMENTS (sections))
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "line %u: unknown section “%s”", n + 1, line);
-              tally_lexicon_free (lexicon);
-              return NULL;
-            }
-          continue;
-        }
-      if (section_index == G_N_ELEMENTS (sections))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "line %u: entry outside a section", n + 1);
-          tally_lexicon_free (lexicon);
-          return NULL;
-        }
-
-      /* "key = value"; a key may itself hold "=" only as its first byte. */
-      eq = strstr (line + 1, " = ");
-      if (eq != NULL)
-        {
-          *eq = '\0';
-          value = g_strstrip (eq + 3);
-          g_strstrip (line);
-        }
-      if (sections[section_index].needs_value != (value != NULL))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "line %u: section [%s] %s a value", n + 1,
-                       sections[section_index].name,
-                       value != NULL ? "takes no" : "needs");
-          tally_lexicon_free (lexicon);
-          return NULL;
-        }
-
-      entry = intern_entry (lexicon, line);
-      entry->flags |= sections[section_index].flag;
-      if (!apply_value (lexicon, entry, sections[section_index].section, value))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "line %u: bad value “%s” in [%s]", n + 1, value,
-                       sections[section_index].name);
-          tally_lexicon_free (lexicon);
-          return NULL;
-        }
-
-      if (strchr (line, ' ') != NULL)
-        {
-          g_autofree char *first = g_strndup (line, strchr (line, ' ') - line);
-          TallyLexEntry *first_entry = intern_entry (lexicon, first);
-
-          first_entry->flags |= TALLY_LEX_PHRASE_START;
-          first_entry->starts |= sections[section_index].flag;
-        }
+      tally_lexicon_free (lexicon);
+      return NULL;
     }
   return lexicon;
 }

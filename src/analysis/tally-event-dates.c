@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-claims.h"
+#include "tally-events-private.h"
+
+void
+tally_events_date_span_clear (DateSpan *d)
+{
+  g_free (d->date);
+  g_free (d->date_end);
+}
+
+
+gboolean
+tally_events_date_span_set (DateSpan   *d,
+                            const char *date,
+                            const char *date_end)
+{
+  guint32 first, last, first_end, last_end;
+
+  if (!tally_event_parse_iso_date (date, &first, &last))
+    return FALSE;
+  if (date_end != NULL && g_strcmp0 (date, date_end) != 0)
+    {
+      if (!tally_event_parse_iso_date (date_end, &first_end, &last_end) || last_end < first)
+        return FALSE;
+      last = last_end;
+      d->date_end = g_strdup (date_end);
+    }
+  d->date = g_strdup (date);
+  d->first = first;
+  d->last = last;
+  d->grain = grain_of (date);
+  return TRUE;
+}
+
+char *
+tally_events_iso_from_julian (guint32 day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, day);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* Dates the claim extractor found in this sentence, "2026 and 2027" joined
+ * into one range, then weekdays and seasons read here. */
+/* Is text[from..to) one space, a word playing `role`, one space: " and ",
+ * " the "? */
+static gboolean
+one_word_between (const char   *text,
+                  GArray       *words,
+                  gsize         from,
+                  gsize         to,
+                  TallyLexRole  role)
+{
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = WORD (words, i);
+
+      if (w->start == from + 1 && w->end + 1 == to)
+        return w->role == role && text[from] == ' ' && text[w->end] == ' ';
+      if (w->start > from + 1)
+        break;
+    }
+  return FALSE;
+}
+
+GArray *
+tally_events_sentence_dates (const EventLexicon *lex,
+                             const char         *text,
+                             GArray             *words,
+                             GPtrArray          *claims,
+                             guint              *claim_pos,
+                             gsize               s_start,
+                             gsize               s_end,
+                             guint32             published)
+{
+  GArray *dates = g_array_new (FALSE, TRUE, sizeof (DateSpan));
+
+  g_array_set_clear_func (dates, (GDestroyNotify) tally_events_date_span_clear);
+  while (*claim_pos < claims->len)
+    {
+      const TallyClaimRecord *c = g_ptr_array_index (claims, *claim_pos);
+      DateSpan d = { 0 };
+      g_autofree char *year_text = NULL;
+      const char *value;
+
+      if (c->start >= s_end)
+        break;
+      (*claim_pos)++;
+      if (c->start < s_start
+          || (c->kind != TALLY_CLAIM_KIND_DATE && c->kind != TALLY_CLAIM_KIND_YEAR)
+          || !c->has_value)
+        continue;
+      value = c->value_text;
+      if (value == NULL)
+        value = year_text = g_strdup_printf ("%04d", (int) c->value);
+      d.start = c->start;
+      d.end = c->end;
+      if (!tally_events_date_span_set (&d, value, c->value_max_text))
+        {
+          tally_events_date_span_clear (&d);
+          continue;
+        }
+      /* "2026 and 2027": two year claims that are one period. */
+      if (dates->len > 0 && d.grain == GRAIN_YEAR && d.date_end == NULL)
+        {
+          DateSpan *prev = &g_array_index (dates, DateSpan, dates->len - 1);
+          gsize gap = d.start - prev->end;
+
+          if (prev->grain == GRAIN_YEAR && prev->date_end == NULL && gap > 2
+              && one_word_between (text, words, prev->end, d.start, TALLY_ROLE_AND) && d.first > prev->last)
+            {
+              prev->date_end = g_strdup (d.date);
+              prev->last = d.last;
+              prev->end = d.end;
+              tally_events_date_span_clear (&d);
+              continue;
+            }
+        }
+      g_array_append_val (dates, d);
+    }
+
+  if (published == 0)
+    return dates;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *w = WORD (words, i);
+      int weekday = lookup_int (lex->weekdays, w);
+      int season = lookup_int (lex->seasons, w);
+      gboolean future;
+      DateSpan d = { 0 };
+      gboolean covered = FALSE;
+
+      if (weekday == 0 && season == 0)
+        continue;
+      future = tally_events_future_between (lex, words, s_start, w->start);
+      for (guint k = 0; k < dates->len; k++)
+        if (w->start >= g_array_index (dates, DateSpan, k).start && w->end <= g_array_index (dates, DateSpan, k).end)
+          covered = TRUE;
+      if (covered)
+        continue;
+      d.start = w->start;
+      d.end = w->end;
+      if (weekday != 0)
+        {
+          GDate date;
+          int delta;
+
+          /* Past tense: the last such day on or before publication; future:
+           * the next one on or after it. */
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, published);
+          delta = weekday - (int) g_date_get_weekday (&date);
+          if (future)
+            delta = (delta + 7) % 7;
+          else
+            delta = -((7 - delta) % 7);
+          d.first = d.last = published + delta;
+          d.date = tally_events_iso_from_julian (d.first);
+          d.grain = GRAIN_DAY;
+        }
+      else
+        {
+          GDate date;
+          int first_month = season / 100, last_month = season % 100;
+          int year, month;
+          int end_year;
+          g_autofree char *a = NULL, *b = NULL;
+
+          if (!word_in (lex->season_before, words, (int) i - 1))
+            continue;
+          g_date_clear (&date, 1);
+          g_date_set_julian (&date, published);
+          year = g_date_get_year (&date);
+          month = g_date_get_month (&date);
+          /* The season still to come when the article speaks of the future,
+           * the one last begun when it speaks of the past. */
+          if (first_month <= last_month)
+            {
+              if (future && month > last_month)
+                year++;
+              else if (!future && month < first_month)
+                year--;
+            }
+          else if (month <= last_month || (!future && month < first_month))
+            year--;
+          end_year = last_month < first_month ? year + 1 : year;
+          a = g_strdup_printf ("%04d-%02d", year, first_month);
+          b = g_strdup_printf ("%04d-%02d", end_year, last_month);
+          if (!tally_events_date_span_set (&d, a, b))
+            continue;
+        }
+      g_array_append_val (dates, d);
+    }
+  return dates;
+}
+
+/* Which date speaks of which event: a date right before an event's words
+ * ("declared 2026–2027 the Years of …") goes to it; any other goes to the
+ * nearest event before it on the same line, or, when it opens the sentence,
+ * to the first event. */
+void
+tally_events_assign_dates (const char *text,
+                           GArray     *words,
+                           GArray     *found,
+                           GArray     *dates)
+{
+  for (guint k = 0; k < dates->len; k++)
+    {
+      DateSpan *d = &g_array_index (dates, DateSpan, k);
+
+      for (guint f = 0; f < found->len; f++)
+        {
+          Found *fd = &g_array_index (found, Found, f);
+          gsize start = WORD (words, fd->word)->start;
+
+          if (fd->m->date == NULL && start >= d->end
+              && ((start - d->end == 1 && text[d->end] == ' ')
+                  || one_word_between (text, words, d->end, start, TALLY_ROLE_THE)))
+            {
+              fd->m->date = g_memdup2 (d, sizeof *d);
+              d->used = TRUE;
+              break;
+            }
+        }
+    }
+
+  for (guint k = 0; k < dates->len; k++)
+    {
+      DateSpan *d = &g_array_index (dates, DateSpan, k);
+      Found *best = NULL;
+
+      if (d->used)
+        continue;
+      for (guint f = 0; f < found->len; f++)
+        {
+          Found *fd = &g_array_index (found, Found, f);
+          gsize end = WORD (words, fd->noun)->end;
+
+          if (end <= d->start && d->start - end <= 100 && !has_newline (text, end, d->start))
+            best = fd;
+        }
+      if (best == NULL && found->len > 0 && words->len > 3 && d->start <= WORD (words, 2)->start)
+        best = &g_array_index (found, Found, 0);
+      /* "laid in April, when foreign ministers met": a date shortly before
+       * the first event of its sentence. */
+      if (best == NULL && found->len > 0)
+        {
+          Found *first = &g_array_index (found, Found, 0);
+          gsize start = WORD (words, first->word)->start;
+
+          if (start >= d->end && start - d->end <= 12 && !has_newline (text, d->end, start))
+            best = first;
+        }
+      if (best != NULL && best->m->date == NULL)
+        {
+          best->m->date = g_memdup2 (d, sizeof *d);
+          d->used = TRUE;
+        }
+    }
+
+  /* The mentions now own the strings of the dates they took. */
+  for (guint k = 0; k < dates->len; k++)
+    {
+      DateSpan *d = &g_array_index (dates, DateSpan, k);
+
+      if (d->used)
+        d->date = d->date_end = NULL;
+    }
+}

@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-analysis-resources.h"
+#include "tally-events-private.h"
+#include "tally-lexicon-file.h"
+
+/* The sections that are plain sets of words, and where each one goes. */
+static const struct
+{
+  const char *section;
+  gsize offset;
+} word_sets[] = {
+  { "not_before", G_STRUCT_OFFSET (EventLexicon, not_before) },
+  { "place_prep", G_STRUCT_OFFSET (EventLexicon, place_preps) },
+  { "not_place", G_STRUCT_OFFSET (EventLexicon, not_place) },
+  { "auxiliary", G_STRUCT_OFFSET (EventLexicon, auxiliaries) },
+  { "subject_stop", G_STRUCT_OFFSET (EventLexicon, subject_stops) },
+  { "relative", G_STRUCT_OFFSET (EventLexicon, relatives) },
+  { "reporting", G_STRUCT_OFFSET (EventLexicon, reporting) },
+  { "preposition", G_STRUCT_OFFSET (EventLexicon, prepositions) },
+  { "indefinite", G_STRUCT_OFFSET (EventLexicon, indefinite) },
+  { "place_noun", G_STRUCT_OFFSET (EventLexicon, place_nouns) },
+  { "season_before", G_STRUCT_OFFSET (EventLexicon, season_before) },
+  { "of_label_stop", G_STRUCT_OFFSET (EventLexicon, of_label_stops) },
+  { "ordinal_before", G_STRUCT_OFFSET (EventLexicon, ordinal_before) },
+};
+
+#define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)
+
+void
+tally_events_lexicon_free (EventLexicon *lex)
+{
+  g_hash_table_unref (lex->nouns);
+  g_hash_table_unref (lex->gathering);
+  g_hash_table_unref (lex->period_titles);
+  g_hash_table_unref (lex->ordinals);
+  g_hash_table_unref (lex->ordinal_words);
+  g_ptr_array_unref (lex->future);
+  g_ptr_array_unref (lex->participants);
+  g_hash_table_unref (lex->weekdays);
+  g_hash_table_unref (lex->seasons);
+  g_hash_table_unref (lex->verbs);
+  for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
+    g_hash_table_unref (WORD_SET (lex, i));
+  g_free (lex->place_joiner);
+  g_free (lex);
+}
+
+static GHashTable *
+string_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static gboolean
+lexicon_add (const char  *section,
+             char        *key,
+             const char  *value,
+             gpointer     user_data,
+             GError     **error)
+{
+  EventLexicon *lex = user_data;
+  TallyEventKind kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
+    if (strcmp (section, word_sets[i].section) == 0)
+      {
+        g_hash_table_add (WORD_SET (lex, i), g_strdup (key));
+        return TRUE;
+      }
+
+#define NEED_KIND(v) \
+  if (!tally_event_kind_from_string (v, &kind)) \
+    { \
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "unknown event kind “%s”", v ? v : ""); \
+      return FALSE; \
+    }
+
+  if (strcmp (section, "noun") == 0)
+    {
+      NEED_KIND (value);
+      g_hash_table_insert (lex->nouns, g_strdup (key), GUINT_TO_POINTER (kind + 1));
+    }
+  else if (strcmp (section, "gathering") == 0)
+    {
+      NEED_KIND (key);
+      g_hash_table_add (lex->gathering, GUINT_TO_POINTER (kind + 1));
+    }
+  else if (strcmp (section, "period_title") == 0)
+    {
+      NEED_KIND (value);
+      g_hash_table_insert (lex->period_titles, g_strdup (key), GUINT_TO_POINTER (kind + 1));
+    }
+  else if (strcmp (section, "ordinal") == 0 || strcmp (section, "weekday") == 0)
+    {
+      int n = value ? atoi (value) : 0;
+
+      if (n <= 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "“%s” needs a positive number", key);
+          return FALSE;
+        }
+      if (section[0] == 'o')
+        {
+          g_hash_table_insert (lex->ordinals, g_strdup (key), GINT_TO_POINTER (n));
+          if (!g_hash_table_contains (lex->ordinal_words, GINT_TO_POINTER (n)))
+            g_hash_table_insert (lex->ordinal_words, GINT_TO_POINTER (n), g_strdup (key));
+        }
+      else
+        g_hash_table_insert (lex->weekdays, g_strdup (key), GINT_TO_POINTER (n));
+    }
+  else if (strcmp (section, "season") == 0)
+    {
+      int first = 0, last = 0;
+
+      if (value == NULL || sscanf (value, "%d-%d", &first, &last) != 2
+          || first < 1 || first > 12 || last < 1 || last > 12)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "season “%s” needs “M-M”", key);
+          return FALSE;
+        }
+      g_hash_table_insert (lex->seasons, g_strdup (key), GINT_TO_POINTER (first * 100 + last));
+    }
+  else if (strcmp (section, "verb") == 0)
+    {
+      g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 3);
+
+      NEED_KIND (parts[0]);
+      const char *hole = parts[1] ? strchr (parts[1], '%') : NULL;
+
+      if (hole == NULL || (hole[1] != 's' && hole[1] != 'p') || strchr (hole + 1, '%') != NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "verb “%s” needs “kind|label with one %%s or %%p[|words not after it]”", key);
+          return FALSE;
+        }
+      g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
+    }
+  else if (strcmp (section, "label") == 0 && strcmp (key, "place_joiner") == 0 && value != NULL)
+    {
+      g_free (lex->place_joiner);
+      lex->place_joiner = g_strdup (value);
+    }
+  else if (strcmp (section, "future") == 0)
+    g_ptr_array_add (lex->future, g_strsplit (key, " ", -1));
+  else if (strcmp (section, "participants") == 0)
+    g_ptr_array_add (lex->participants, g_strsplit (key, " ", -1));
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "unknown section [%s]", section);
+      return FALSE;
+    }
+#undef NEED_KIND
+  return TRUE;
+}
+
+EventLexicon *
+tally_events_lexicon_parse (const char  *data,
+                            gsize        len,
+                            const char  *name,
+                            GError     **error)
+{
+  EventLexicon *lex = g_new0 (EventLexicon, 1);
+
+  lex->nouns = string_table ();
+  lex->gathering = g_hash_table_new (NULL, NULL);
+  lex->period_titles = string_table ();
+  lex->ordinals = string_table ();
+  lex->ordinal_words = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  lex->future = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->weekdays = string_table ();
+  lex->seasons = string_table ();
+  lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
+    WORD_SET (lex, i) = string_table ();
+
+  if (!tally_lexicon_file_read (data, len, name, NULL, lexicon_add, lex, error))
+    {
+      tally_events_lexicon_free (lex);
+      return NULL;
+    }
+  return lex;
+}
+
+EventLexicon *
+tally_events_lexicon_load (const char  *language,
+                           GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.events", language);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *data;
+
+  /* Referencing the resource keeps it linked from the static library. */
+  (void) tally_analysis_get_resource ();
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  return tally_events_lexicon_parse (data, len, path, error);
+}
+
+gboolean
+tally_events_is_gathering (const EventLexicon *lex,
+                           TallyEventKind      kind)
+{
+  return g_hash_table_contains (lex->gathering, GUINT_TO_POINTER (kind + 1));
+}

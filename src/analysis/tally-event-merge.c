@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tally-events-private.h"
+
+/* ---------------------------------------------------------------------- */
+/* Merging                                                                 */
+
+static guint
+uf_find (guint *parent,
+         guint  i)
+{
+  while (parent[i] != i)
+    {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+  return i;
+}
+
+static void
+uf_union (guint *parent,
+          guint  a,
+          guint  b)
+{
+  a = uf_find (parent, a);
+  b = uf_find (parent, b);
+  if (a != b)
+    parent[MAX (a, b)] = MIN (a, b);
+}
+
+/* Keys ignore case and the kind of dash: "China–Central Asia" (en dash)
+ * and "China-Central Asia" are one name. */
+static char *
+fold_key (const char *prefix,
+          const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  GString *key = g_string_new (prefix);
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2212)
+        g_string_append_c (key, '-');
+      else
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+link_key (GHashTable *keys,
+          guint      *parent,
+          guint       i,
+          char       *key)
+{
+  gpointer other;
+
+  if (g_hash_table_lookup_extended (keys, key, NULL, &other))
+    {
+      uf_union (parent, i, GPOINTER_TO_UINT (other));
+      g_free (key);
+    }
+  else
+    g_hash_table_insert (keys, key, GUINT_TO_POINTER (i));
+}
+
+static int
+compare_quality (gconstpointer a,
+                 gconstpointer b)
+{
+  const Mention *ma = *(Mention * const *) a;
+  const Mention *mb = *(Mention * const *) b;
+
+  /* Finer dates first; for the same grain, the wider span ("16–17 June"
+   * before "17 June"); then document order. */
+  if (ma->date->grain != mb->date->grain)
+    return (int) ma->date->grain - (int) mb->date->grain;
+  if (ma->date->last - ma->date->first != mb->date->last - mb->date->first)
+    return (mb->date->last - mb->date->first) > (ma->date->last - ma->date->first) ? 1 : -1;
+  if (ma->doc != mb->doc)
+    return (int) ma->doc - (int) mb->doc;
+  return ma->start < mb->start ? -1 : ma->start > mb->start;
+}
+
+static void
+add_unique (GPtrArray  *array,
+            const char *str)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (array, i), str) == 0)
+      return;
+  g_ptr_array_add (array, g_strdup (str));
+}
+
+/* The string given most often (the first of them on a tie). */
+static const char *
+most_common (GPtrArray *values)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      const char *v = g_ptr_array_index (values, i);
+      guint count;
+
+      if (v == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, v)) + 1;
+      g_hash_table_insert (counts, (gpointer) v, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best = v;
+          best_count = count;
+        }
+    }
+  /* On a tie the first to reach the count wins, which is not always the
+   * first given: look again for the first with the best count. */
+  for (guint i = 0; best != NULL && i < values->len; i++)
+    {
+      const char *v = g_ptr_array_index (values, i);
+
+      if (v != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (counts, v)) == best_count)
+        return v;
+    }
+  return best;
+}
+
+static TallyEventRecord *
+build_event (TallyEventFinder *finder,
+             GPtrArray        *group,
+             GHashTable       *series)
+{
+  const EventLexicon *lex = finder->lex;
+  g_autoptr(TallyEventRecord) record = tally_event_record_new ();
+  g_autoptr(GPtrArray) dated = g_ptr_array_new ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  g_autoptr(GPtrArray) of_labels = g_ptr_array_new ();
+  guint kind_count[TALLY_EVENT_N_KINDS] = { 0 };
+  guint32 latest_published = 0;
+  gboolean any_future = FALSE;
+  gboolean all_weak = TRUE;
+  int ordinal = 0;
+  const TallyEventAlternative *chosen;
+  gsize last_doc = G_MAXSIZE, last_sentence = G_MAXSIZE;
+
+  for (guint i = 0; i < group->len; i++)
+    {
+      Mention *m = g_ptr_array_index (group, i);
+      Document *doc = g_ptr_array_index (finder->documents, m->doc);
+
+      if (m->date)
+        g_ptr_array_add (dated, m);
+      all_weak &= m->weak;
+      kind_count[m->kind] += m->weak ? 1 : 2;
+      g_ptr_array_add (titles, m->title);
+      g_ptr_array_add (places, m->place);
+      g_ptr_array_add (of_labels, m->of_label);
+      if (m->ordinal && !ordinal)
+        ordinal = m->ordinal;
+      latest_published = MAX (latest_published, doc->published);
+      any_future |= m->future && m->date != NULL;
+      if (m->participants)
+        for (guint p = 0; p < m->participants->len; p++)
+          add_unique (record->participants, g_ptr_array_index (m->participants, p));
+
+      /* One mention per sentence, however often the sentence names it. */
+      if (m->doc == last_doc && m->sentence_start == last_sentence)
+        continue;
+      last_doc = m->doc;
+      last_sentence = m->sentence_start;
+      {
+        TallyEventMention *em = tally_event_mention_new ();
+
+        em->document = g_strdup (doc->id);
+        em->start = m->sentence_start;
+        em->end = m->sentence_end;
+        em->text = g_strdup (m->sentence);
+        if (m->date)
+          {
+            em->date = g_strdup (m->date->date);
+            em->date_end = g_strdup (m->date->date_end);
+          }
+        g_ptr_array_add (record->mentions, em);
+      }
+    }
+  if (dated->len == 0 || all_weak)
+    return NULL;
+
+  for (guint k = 1; k < TALLY_EVENT_N_KINDS; k++)
+    if (kind_count[k] > kind_count[record->kind])
+      record->kind = k;
+
+  /* Alternatives: dates that can all be true (one inside the other) are one. */
+  g_ptr_array_sort (dated, compare_quality);
+  {
+    g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+    g_autoptr(GHashTable) alt_of = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < dated->len; i++)
+      {
+        Mention *m = g_ptr_array_index (dated, i);
+        TallyEventAlternative *alt = NULL;
+        guint a;
+
+        for (a = 0; a < record->alternatives->len; a++)
+          {
+            TallyEventAlternative *x = g_ptr_array_index (record->alternatives, a);
+
+            if ((m->date->first >= x->first_day && m->date->last <= x->last_day)
+                || (x->first_day >= m->date->first && x->last_day <= m->date->last))
+              {
+                alt = x;
+                break;
+              }
+          }
+        if (alt == NULL)
+          {
+            guint zero = 0;
+
+            alt = tally_event_alternative_new ();
+            alt->date = g_strdup (m->date->date);
+            alt->date_end = g_strdup (m->date->date_end);
+            alt->first_day = m->date->first;
+            alt->last_day = m->date->last;
+            g_ptr_array_add (record->alternatives, alt);
+            g_array_append_val (counts, zero);
+          }
+        g_hash_table_insert (alt_of, m, alt);
+        g_array_index (counts, guint, a) += 1;
+      }
+
+    /* Each alternative's sources in document order; the count is sources. */
+    for (guint i = 0; i < group->len; i++)
+      {
+        Mention *m = g_ptr_array_index (group, i);
+        TallyEventAlternative *alt = g_hash_table_lookup (alt_of, m);
+
+        if (alt != NULL)
+          add_unique (alt->documents, ((Document *) g_ptr_array_index (finder->documents, m->doc))->id);
+      }
+    for (guint a = 0; a < record->alternatives->len; a++)
+      g_array_index (counts, guint, a) = ((TallyEventAlternative *) g_ptr_array_index (record->alternatives, a))->documents->len;
+
+    /* The date most sources give comes first. */
+    for (guint a = 1; a < record->alternatives->len; a++)
+      if (g_array_index (counts, guint, a) > g_array_index (counts, guint, 0))
+        {
+          guint count = g_array_index (counts, guint, a);
+          gpointer alt = record->alternatives->pdata[a];
+
+          g_array_index (counts, guint, a) = g_array_index (counts, guint, 0);
+          g_array_index (counts, guint, 0) = count;
+          record->alternatives->pdata[a] = record->alternatives->pdata[0];
+          record->alternatives->pdata[0] = alt;
+        }
+  }
+
+  chosen = g_ptr_array_index (record->alternatives, 0);
+  record->date = g_strdup (chosen->date);
+  record->date_end = g_strdup (chosen->date_end);
+  record->first_day = chosen->first_day;
+  record->last_day = chosen->last_day;
+  record->disputed = record->alternatives->len > 1;
+  if (chosen->date_end != NULL)
+    record->precision = TALLY_EVENT_PRECISION_RANGE;
+  else
+    record->precision = (TallyEventPrecision) grain_of (chosen->date);
+  record->planned = (latest_published != 0 && record->first_day > latest_published)
+                    || (latest_published == 0 && any_future);
+  record->place = g_strdup (most_common (places));
+
+  /* The label: a title the sources use; else the ordinal with the series
+   * name other titles give ("Fourth" + "Baltic–Caspian Connectivity
+   * Summit"); else "Meeting of transport ministers"; else the noun. */
+  if (most_common (titles) != NULL)
+    record->label = g_strdup (most_common (titles));
+  else if (ordinal > 0)
+    {
+      const char *word = g_hash_table_lookup (lex->ordinal_words, GINT_TO_POINTER (ordinal));
+      const char *name = g_hash_table_lookup (series, GUINT_TO_POINTER (record->kind + 1));
+
+      if (name != NULL)
+        record->label = g_strdup_printf ("%s %s", word, name);
+      else if (record->place != NULL)
+        record->label = g_strdup_printf ("%s %s %s %s", word, tally_event_kind_to_string (record->kind),
+                                         lex->place_joiner ? lex->place_joiner : "–", record->place);
+      else
+        record->label = g_strdup_printf ("%s %s", word, tally_event_kind_to_string (record->kind));
+    }
+  else if (most_common (of_labels) != NULL)
+    record->label = g_strdup (most_common (of_labels));
+  else if (record->place != NULL)
+    record->label = g_strdup_printf ("%s %s %s", tally_event_kind_to_string (record->kind),
+                                     lex->place_joiner ? lex->place_joiner : "–", record->place);
+  else
+    record->label = g_strdup (tally_event_kind_to_string (record->kind));
+  capitalise_first (record->label);
+
+  return g_steal_pointer (&record);
+}
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const TallyEventRecord *ea = *(TallyEventRecord * const *) a;
+  const TallyEventRecord *eb = *(TallyEventRecord * const *) b;
+
+  if (ea->first_day != eb->first_day)
+    return ea->first_day < eb->first_day ? -1 : 1;
+  return g_strcmp0 (ea->label, eb->label);
+}
+
+static gboolean
+share_document (const TallyEventRecord *a,
+                const TallyEventRecord *b)
+{
+  for (guint i = 0; i < a->mentions->len; i++)
+    for (guint j = 0; j < b->mentions->len; j++)
+      if (g_strcmp0 (((TallyEventMention *) g_ptr_array_index (a->mentions, i))->document,
+                     ((TallyEventMention *) g_ptr_array_index (b->mentions, j))->document) == 0)
+        return TRUE;
+  return FALSE;
+}
+
+/* "The agreements, signed on June 17" in an article about the summit held
+ * in Aktau on 16–17 June were signed in Aktau. */
+static void
+inherit_places (const EventLexicon *lex,
+                GPtrArray          *events)
+{
+  for (guint i = 0; i < events->len; i++)
+    {
+      TallyEventRecord *e = g_ptr_array_index (events, i);
+
+      if (e->place != NULL || tally_events_is_gathering (lex, e->kind))
+        continue;
+      for (guint j = 0; j < events->len; j++)
+        {
+          const TallyEventRecord *g = g_ptr_array_index (events, j);
+
+          if (g->place != NULL && tally_events_is_gathering (lex, g->kind) && !g->disputed
+              && e->first_day >= g->first_day && e->last_day <= g->last_day && share_document (e, g))
+            {
+              e->place = g_strdup (g->place);
+              break;
+            }
+        }
+    }
+}
+
+static gboolean
+overlaps (const Mention *a,
+          const Mention *b)
+{
+  return a->date && b->date && a->date->first <= b->date->last && b->date->first <= a->date->last;
+}
+
+static int
+compare_mention_first (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      data)
+{
+  GPtrArray *mentions = data;
+  const Mention *ma = g_ptr_array_index (mentions, *(const guint *) a);
+  const Mention *mb = g_ptr_array_index (mentions, *(const guint *) b);
+
+  return ma->date->first < mb->date->first ? -1 : ma->date->first > mb->date->first;
+}
+
+GPtrArray *
+tally_event_finder_finish (TallyEventFinder *finder)
+{
+  const EventLexicon *lex = finder->lex;
+  guint n = finder->mentions->len;
+  g_autofree guint *parent = g_new (guint, MAX (n, 1));
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) series = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GHashTable) series_votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_record_free);
+  GHashTableIter iter;
+  gpointer value;
+
+  for (guint i = 0; i < n; i++)
+    parent[i] = i;
+
+  /* Mentions sharing a key are one event: the same ordinal of the same kind,
+   * the same title, the same place for a gathering. */
+  for (guint i = 0; i < n; i++)
+    {
+      Mention *m = g_ptr_array_index (finder->mentions, i);
+      gboolean gathering = tally_events_is_gathering (lex, m->kind);
+
+      if (m->ordinal > 0)
+        link_key (keys, parent, i, g_strdup_printf ("o:%u:%d", gathering ? 0 : m->kind + 1, m->ordinal));
+      if (m->title != NULL && m->ordinal == 0)
+        link_key (keys, parent, i, fold_key ("t:", m->title));
+      if (m->of_label != NULL)
+        link_key (keys, parent, i, fold_key ("t:", m->of_label));
+      if (m->place != NULL && gathering)
+        link_key (keys, parent, i, fold_key ("p:", m->place));
+      if (m->series != NULL)
+        {
+          g_autofree char *key = g_strdup_printf ("%u:%s", m->kind + 1, m->series);
+          guint votes = GPOINTER_TO_UINT (g_hash_table_lookup (series_votes, key)) + 1;
+
+          g_hash_table_replace (series_votes, g_steal_pointer (&key), GUINT_TO_POINTER (votes));
+        }
+    }
+
+  /* A bare "the two-day meeting on 16–17 June" joins a named gathering its
+   * date falls within: named gatherings sorted by first day, searched by
+   * bisection, then a few candidates either side. */
+  {
+    g_autoptr(GPtrArray) named = g_ptr_array_new ();
+    g_autoptr(GArray) named_index = g_array_new (FALSE, FALSE, sizeof (guint));
+
+    for (guint j = 0; j < n; j++)
+      {
+        Mention *o = g_ptr_array_index (finder->mentions, j);
+
+        if (!o->weak && o->date != NULL && tally_events_is_gathering (lex, o->kind))
+          g_array_append_val (named_index, j);
+      }
+    g_array_sort_with_data (named_index, compare_mention_first, finder->mentions);
+    for (guint i = 0; i < n; i++)
+      {
+        Mention *m = g_ptr_array_index (finder->mentions, i);
+        guint lo = 0, hi = named_index->len;
+
+        if (!m->weak || m->date == NULL || !tally_events_is_gathering (lex, m->kind))
+          continue;
+        /* The first named mention that starts after this one ends. */
+        while (lo < hi)
+          {
+            guint mid = (lo + hi) / 2;
+            Mention *o = g_ptr_array_index (finder->mentions, g_array_index (named_index, guint, mid));
+
+            if (o->date->first <= m->date->last)
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+        for (guint k = lo; k > 0 && lo - k < 64; k--)
+          {
+            guint j = g_array_index (named_index, guint, k - 1);
+
+            if (overlaps (m, g_ptr_array_index (finder->mentions, j)))
+              {
+                uf_union (parent, i, j);
+                break;
+              }
+          }
+      }
+  }
+
+  /* A bare "the summit" with no date speaks of the gathering its article
+   * names most (unless it looks ahead: "the next meeting"). Only a named
+   * gathering ("the Third … Summit") counts: ordinals are history an
+   * article recalls. */
+  {
+    g_autoptr(GHashTable) votes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+    g_autoptr(GHashTable) winner = g_hash_table_new (NULL, NULL);
+    GHashTableIter vi;
+    gpointer doc, table;
+
+    for (guint j = 0; j < n; j++)
+      {
+        Mention *o = g_ptr_array_index (finder->mentions, j);
+        GHashTable *doc_votes;
+        guint r;
+
+        if (o->weak || o->title == NULL || !tally_events_is_gathering (lex, o->kind))
+          continue;
+        doc_votes = g_hash_table_lookup (votes, GUINT_TO_POINTER (o->doc));
+        if (doc_votes == NULL)
+          {
+            doc_votes = g_hash_table_new (NULL, NULL);
+            g_hash_table_insert (votes, GUINT_TO_POINTER (o->doc), doc_votes);
+          }
+        r = uf_find (parent, j);
+        g_hash_table_insert (doc_votes, GUINT_TO_POINTER (r),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (doc_votes, GUINT_TO_POINTER (r))) + 1));
+      }
+    g_hash_table_iter_init (&vi, votes);
+    while (g_hash_table_iter_next (&vi, &doc, &table))
+      {
+        GHashTableIter ti;
+        gpointer root, count;
+        guint best = G_MAXUINT, best_votes = 0;
+        gboolean tie = FALSE;
+
+        g_hash_table_iter_init (&ti, table);
+        while (g_hash_table_iter_next (&ti, &root, &count))
+          {
+            if (GPOINTER_TO_UINT (count) > best_votes)
+              {
+                best = GPOINTER_TO_UINT (root);
+                best_votes = GPOINTER_TO_UINT (count);
+                tie = FALSE;
+              }
+            else if (GPOINTER_TO_UINT (count) == best_votes)
+              tie = TRUE;
+          }
+        if (!tie)
+          g_hash_table_insert (winner, doc, GUINT_TO_POINTER (best + 1));
+      }
+    for (guint i = 0; i < n; i++)
+      {
+        Mention *m = g_ptr_array_index (finder->mentions, i);
+        guint best;
+
+        if (!m->weak || m->date != NULL || m->future || !tally_events_is_gathering (lex, m->kind))
+          continue;
+        best = GPOINTER_TO_UINT (g_hash_table_lookup (winner, GUINT_TO_POINTER (m->doc)));
+        if (best != 0)
+          uf_union (parent, i, best - 1);
+      }
+  }
+
+  /* The series name for each kind: the one most ordinal titles use. */
+  g_hash_table_iter_init (&iter, series_votes);
+  {
+    gpointer key;
+    guint best[TALLY_EVENT_N_KINDS] = { 0 };
+
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        guint kind1 = (guint) atoi (key);
+        const char *name = strchr (key, ':') + 1;
+
+        if (kind1 - 1 < TALLY_EVENT_N_KINDS && GPOINTER_TO_UINT (value) > best[kind1 - 1])
+          {
+            best[kind1 - 1] = GPOINTER_TO_UINT (value);
+            g_hash_table_replace (series, GUINT_TO_POINTER (kind1), g_strdup (name));
+          }
+      }
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint root = uf_find (parent, i);
+      GPtrArray *group = g_hash_table_lookup (groups, GUINT_TO_POINTER (root));
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, GUINT_TO_POINTER (root), group);
+        }
+      g_ptr_array_add (group, g_ptr_array_index (finder->mentions, i));
+    }
+
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      TallyEventRecord *record = build_event (finder, value, series);
+
+      if (record != NULL)
+        g_ptr_array_add (events, record);
+    }
+  inherit_places (lex, events);
+  g_ptr_array_sort (events, compare_events);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TallyEventRecord *record = g_ptr_array_index (events, i);
+      record->id = g_strdup_printf ("e%u", i + 1);
+    }
+  return events;
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "tally-events-private.h"
+#include "tally-tokenizer.h"
+
+/* Folds a word and reads what its letters say: capitalised, a name. */
+static void
+word_fill (Word       *w,
+           const char *text)
+{
+  const char *p = text + w->start;
+  const char *q = text + w->end;
+  gboolean ascii = TRUE;
+  gboolean possessive;
+
+  /* "Aktau's" is not the name of a place; "Xi'an" is. */
+  possessive = (q - p > 2 && q[-1] == 's' && q[-2] == '\'')
+               || (q - p > 4 && q[-1] == 's' && strncmp (q - 4, "\xE2\x80\x99", 3) == 0);
+  w->digit = g_ascii_isdigit (*p);
+  w->cap = w->alpha = FALSE;
+  memset (w->lower, 0, sizeof w->lower);
+  for (const char *r = p; r < q; r++)
+    ascii &= (guchar) *r < 0x80;
+  if (ascii)
+    {
+      /* The common case, without allocating. */
+      w->cap = g_ascii_isupper (*p);
+      w->alpha = TRUE;
+      if ((gsize) (q - p) < sizeof w->lower)
+        for (gsize k = 0; k < (gsize) (q - p); k++)
+          w->lower[k] = g_ascii_tolower (p[k]);
+      for (const char *r = p; r < q; r++)
+        w->alpha &= g_ascii_isalpha (*r) || *r == '\'' || *r == '-' || (*r == '.' && r > p);
+    }
+  else if (g_utf8_validate_len (p, q - p, NULL))
+    {
+      g_autofree char *down = g_utf8_strdown (p, q - p);
+      gsize n = strlen (down);
+
+      if (n < sizeof w->lower)
+        memcpy (w->lower, down, n + 1);
+      w->cap = g_unichar_isupper (g_utf8_get_char (p));
+      w->alpha = TRUE;
+      for (const char *r = p; r < q; r = g_utf8_next_char (r))
+        {
+          gunichar c = g_utf8_get_char (r);
+
+          w->alpha &= g_unichar_isalpha (c) || c == '\'' || c == '-' || c == 0x2013 || c == 0x2019;
+        }
+    }
+  else if ((gsize) (q - p) < sizeof w->lower)
+    {
+      /* Not UTF-8 (the caller should have decoded it): ASCII folding only,
+       * so the word never matches anything by accident. */
+      for (gsize k = 0; k < (gsize) (q - p); k++)
+        w->lower[k] = g_ascii_tolower (p[k]);
+    }
+  if (possessive)
+    w->alpha = FALSE;
+}
+
+static gboolean
+is_en_dash (const char       *text,
+            const TallyToken *t)
+{
+  return t->type == TALLY_TOKEN_DASH && t->end - t->start == 3
+         && strncmp (text + t->start, "\xE2\x80\x93", 3) == 0;
+}
+
+GArray *
+tally_events_split_words (const TallyLexicon *lexicon,
+                          const char         *text,
+                          gsize               start,
+                          gsize               end)
+{
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  gsize pos = start;
+  TallyToken t;
+  gboolean join_next = FALSE;
+
+  while (tally_tokenizer_next (lexicon, text, end, &pos, &t))
+    {
+      Word w = { 0 };
+
+      /* "Baltic–Caspian", "2026–2027": an en dash between two words with no
+       * space either side makes one word of them. */
+      if (is_en_dash (text, &t) && words->len > 0 && !(t.flags & TALLY_TOKEN_SPACE_BEFORE)
+          && WORD (words, words->len - 1)->end == t.start && t.end < end
+          && text[t.end] != ' ' && text[t.end] != '\n')
+        {
+          join_next = TRUE;
+          continue;
+        }
+      if (t.type != TALLY_TOKEN_WORD && t.type != TALLY_TOKEN_NUMBER)
+        {
+          join_next = FALSE;
+          continue;
+        }
+      if (join_next && !(t.flags & TALLY_TOKEN_SPACE_BEFORE))
+        {
+          Word *prev = WORD (words, words->len - 1);
+
+          join_next = FALSE;
+          if (prev->digit == (t.type == TALLY_TOKEN_NUMBER))
+            {
+              prev->end = t.end;
+              word_fill (prev, text);
+              prev->role = TALLY_ROLE_NONE;
+              prev->lex = NULL;
+              continue;
+            }
+        }
+      join_next = FALSE;
+      w.start = t.start;
+      w.end = t.end;
+      word_fill (&w, text);
+      w.lex = t.lex;
+      w.role = t.lex != NULL ? t.lex->role : TALLY_ROLE_NONE;
+      g_array_append_val (words, w);
+    }
+  return words;
+}
+
+guint
+tally_events_match_phrase (GPtrArray *phrases,
+                           GArray    *words,
+                           guint      i)
+{
+  for (guint p = 0; p < phrases->len; p++)
+    {
+      char **parts = g_ptr_array_index (phrases, p);
+      guint n = 0;
+
+      while (parts[n] != NULL && i + n < words->len && strcmp (parts[n], WORD (words, i + n)->lower) == 0)
+        n++;
+      if (parts[n] == NULL)
+        return n;
+    }
+  return 0;
+}

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <string.h>
+
+#include "tally-event-record.h"
+#include "tally-events.h"
+#include "tally-lexicon.h"
+
+G_BEGIN_DECLS
+
+/* The event finder's pieces, shared by its files:
+ *   tally-event-lexicon.c   the pattern file (lexicons/<lang>.events)
+ *   tally-event-words.c     a sentence's words, from the claims' tokenizer
+ *   tally-event-dates.c     a sentence's dates and which event each one dates
+ *   tally-event-mentions.c  event mentions: nouns, verbs, titles, places
+ *   tally-event-merge.c     mentions of one event across documents → records
+ *   tally-events.c          the finder: documents in, events out */
+
+/* ---------------------------------------------------------------------- */
+/* The pattern file                                                        */
+
+typedef struct
+{
+  GHashTable *nouns;          /* word → kind + 1 */
+  GHashTable *gathering;      /* kind + 1 set */
+  GHashTable *period_titles;  /* "years of" → kind + 1 */
+  GHashTable *ordinals;       /* word → n */
+  GHashTable *ordinal_words;  /* n → word (first listed) */
+  GHashTable *not_before;     /* set */
+  GPtrArray  *future;         /* char**: phrases as word vectors */
+  GHashTable *place_preps;    /* set */
+  GPtrArray  *participants;   /* char** */
+  GHashTable *weekdays;       /* word → 1..7 (Monday first) */
+  GHashTable *seasons;        /* word → first month * 100 + last month */
+  GHashTable *not_place;      /* set */
+  GHashTable *verbs;          /* verb → "kind|label template" */
+  GHashTable *auxiliaries;    /* set */
+  GHashTable *subject_stops;  /* set */
+  GHashTable *relatives;      /* set: "which", "that" */
+  GHashTable *reporting;      /* set: "says", "expects" */
+  GHashTable *prepositions;   /* set */
+  GHashTable *indefinite;     /* set: "a", "an" */
+  GHashTable *place_nouns;    /* set: "port", "city" */
+  GHashTable *season_before;  /* set: "the", "this", "in", "next" */
+  GHashTable *of_label_stops; /* set: "to", "on", "where" */
+  GHashTable *ordinal_before; /* set: "the", "its" */
+  char       *place_joiner;   /* "in": "Summit in Baku" */
+} EventLexicon;
+
+EventLexicon *tally_events_lexicon_parse (const char  *data,
+                                          gsize        len,
+                                          const char  *name,
+                                          GError     **error);
+EventLexicon *tally_events_lexicon_load  (const char  *language,
+                                          GError     **error);
+void          tally_events_lexicon_free  (EventLexicon *lex);
+gboolean      tally_events_is_gathering  (const EventLexicon *lex,
+                                          TallyEventKind      kind);
+
+/* ---------------------------------------------------------------------- */
+/* Words                                                                   */
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  char lower[48];      /* folded; truncated words never match the lexicon */
+  guint cap : 1;       /* starts with an upper-case letter */
+  guint digit : 1;
+  guint alpha : 1;     /* a name: letters, with apostrophes or hyphens
+                        * inside ("Xi'an", "Nur-Sultan"), no possessive */
+  guint8 role;         /* TallyLexRole from the claims' lexicon: "the", "of" */
+  const TallyLexEntry *lex;  /* the claims' lexicon entry, or NULL */
+} Word;
+
+/* The words of text[start..end): the claims' tokens, a dash between two
+ * words without spaces joined into one ("Baltic–Caspian"). */
+GArray *tally_events_split_words (const TallyLexicon *lexicon,
+                                  const char         *text,
+                                  gsize               start,
+                                  gsize               end);
+
+#define WORD(words, i) (&g_array_index ((words), Word, (i)))
+#define WORD_IS(words, i, r) (WORD ((words), (i))->role == TALLY_ROLE_##r)
+
+/* The longest sentence read for events, in bytes (prose stays far below). */
+#define MAX_SENTENCE 4096
+
+/* Two words stand next to each other with only one space between them. */
+static inline gboolean
+adjacent (const char *text,
+          const Word *a,
+          const Word *b)
+{
+  return b->start == a->end + 1 && text[a->end] == ' ';
+}
+
+static inline gboolean
+has_newline (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  return from < to && memchr (text + from, '\n', to - from) != NULL;
+}
+
+static inline char *
+slice (const char *text,
+       gsize       start,
+       gsize       end)
+{
+  return g_strndup (text + start, end - start);
+}
+
+static inline void
+capitalise_first (char *s)
+{
+  if (s != NULL && g_ascii_islower (s[0]))
+    s[0] = g_ascii_toupper (s[0]);
+}
+
+static inline int
+lookup_int (GHashTable *table,
+            const Word *w)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (table, w->lower));
+}
+
+static inline gboolean
+word_in (GHashTable *set,
+         GArray     *words,
+         int         i)
+{
+  return i >= 0 && (guint) i < words->len && g_hash_table_contains (set, WORD (words, i)->lower);
+}
+
+/* Does a phrase of `phrases` start at word i? Returns its length in words. */
+guint tally_events_match_phrase (GPtrArray *phrases,
+                                 GArray    *words,
+                                 guint      i);
+
+/* ---------------------------------------------------------------------- */
+/* Dates                                                                   */
+
+typedef enum
+{
+  GRAIN_DAY,
+  GRAIN_MONTH,
+  GRAIN_YEAR,
+} Grain;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  char *date;
+  char *date_end;
+  guint32 first;
+  guint32 last;
+  Grain grain;
+  gboolean used;
+} DateSpan;
+
+static inline Grain
+grain_of (const char *iso)
+{
+  gsize len = strlen (iso);
+
+  return len == 10 ? GRAIN_DAY : len == 7 ? GRAIN_MONTH : GRAIN_YEAR;
+}
+
+void      tally_events_date_span_clear (DateSpan   *d);
+gboolean  tally_events_date_span_set   (DateSpan   *d,
+                                        const char *date,
+                                        const char *date_end);
+char     *tally_events_iso_from_julian (guint32     day);
+
+/* ---------------------------------------------------------------------- */
+/* Mentions                                                                */
+
+typedef struct
+{
+  guint doc;           /* index into finder->documents */
+  gsize sentence_start;
+  gsize sentence_end;
+  gsize start;         /* the event words */
+  gsize end;
+  TallyEventKind kind;
+  int ordinal;
+  char *title;         /* "Third Baltic–Caspian Connectivity Summit" */
+  char *series;        /* the title without its ordinal */
+  char *of_label;      /* "Meeting of transport ministers" */
+  char *bare_label;    /* "container terminal ready": a label whose
+                        * indefinite subject its place names, once known */
+  char *place;
+  GPtrArray *participants;
+  DateSpan *date;      /* borrowed until kept; NULL when undated */
+  gboolean future;
+  gboolean weak;       /* nothing but its date and kind says which event it is */
+  gboolean verb;       /* found by its verb: kept only with a date */
+  char *sentence;      /* the words of sentence_start..sentence_end */
+} Mention;
+
+void tally_events_mention_free (Mention *m);
+
+/* An event found in a sentence, before its date and place are known. */
+typedef struct
+{
+  guint word;          /* first event word */
+  guint noun;          /* the event noun (last event word) */
+  Mention *m;
+} Found;
+
+typedef struct
+{
+  char *id;
+  guint32 published;   /* Julian day, 0 when unknown */
+} Document;
+
+struct _TallyEventFinder
+{
+  char *language;
+  EventLexicon *lex;
+  const TallyLexicon *words_lex;  /* the claims' lexicon, for the tokenizer */
+  GPtrArray *documents;  /* Document* */
+  GPtrArray *mentions;   /* Mention* */
+  GHashTable *excluded;  /* tally_event_mention_key() strings, or NULL */
+};
+
+/* tally-event-dates.c */
+GArray  *tally_events_sentence_dates (const EventLexicon *lex,
+                                      const char         *text,
+                                      GArray             *words,
+                                      GPtrArray          *claims,
+                                      guint              *claim_pos,
+                                      gsize               s_start,
+                                      gsize               s_end,
+                                      guint32             published);
+void     tally_events_assign_dates   (const char         *text,
+                                      GArray             *words,
+                                      GArray             *found,
+                                      GArray             *dates);
+
+/* tally-event-mentions.c */
+void      tally_events_find_mentions     (TallyEventFinder   *finder,
+                                          const char         *text,
+                                          GArray             *words,
+                                          GArray             *found);
+gboolean  tally_events_future_between    (const EventLexicon *lex,
+                                          GArray             *words,
+                                          gsize               from,
+                                          gsize               to);
+char     *tally_events_find_place        (const EventLexicon *lex,
+                                          const char         *text,
+                                          GArray             *words,
+                                          guint               from,
+                                          gsize               limit);
+GPtrArray *tally_events_find_participants (const EventLexicon *lex,
+                                           const char         *text,
+                                           GArray             *words);
+void      tally_events_note_appositions  (const EventLexicon *lex,
+                                          const char         *text,
+                                          GArray             *words,
+                                          GHashTable         *referents);
+char     *tally_events_subject_place     (const char         *text,
+                                          GArray             *words,
+                                          GHashTable         *referents);
+
+G_END_DECLS
