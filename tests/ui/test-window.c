@@ -271,6 +271,68 @@ test_window_reader_shows_fact (void)
   g_assert_finalize_object (window);
 }
 
+/* A button for `action` in a popover on the window: its sensitivity is the
+ * action's enabled state, as a menu item or the toast's Undo would see it. */
+static GtkWidget *
+action_probe_new (TallyWindow *window,
+                  const char  *action)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *button = gtk_button_new_with_label (action);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_popover_set_child (GTK_POPOVER (popover), button);
+  gtk_widget_set_parent (popover, GTK_WIDGET (window->toast_overlay));
+  return button;
+}
+
+/* win.undo and win.redo are enabled exactly when the project's undo stack can
+ * undo or redo, and walk it. */
+static void
+test_window_undo_follows_stack (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autofree char *samples_path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (samples_path);
+  TallyFactsView *facts_view = TALLY_FACTS_VIEW (tally_window_get_view (window, "facts"));
+  GtkWidget *undo = action_probe_new (window, "win.undo");
+  GtkWidget *redo = action_probe_new (window, "win.redo");
+  g_autofree char *label = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  tally_window_open_files (window, &samples, 1);
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_facts_view_get_rows (facts_view)), >, 0);
+  /* Importing is no correction. */
+  g_assert_false (gtk_widget_get_sensitive (undo));
+
+  tally_facts_view_select (facts_view, 0);
+  label = g_strdup (tally_fact_get_label (tally_facts_view_get_selected (facts_view)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (facts_view), "facts.rename", "s", "A name of my own"));
+  wait_until_idle (window);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_until_idle (window);
+  g_assert_false (gtk_widget_get_sensitive (undo));
+  g_assert_true (gtk_widget_get_sensitive (redo));
+  g_assert_cmpstr (tally_fact_get_label (tally_facts_view_get_selected (facts_view)), ==, label);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_until_idle (window);
+  g_assert_true (gtk_widget_get_sensitive (undo));
+  g_assert_false (gtk_widget_get_sensitive (redo));
+  g_assert_cmpstr (tally_fact_get_label (tally_facts_view_get_selected (facts_view)), ==, "A name of my own");
+
+  gtk_widget_unparent (gtk_widget_get_ancestor (undo, GTK_TYPE_POPOVER));
+  gtk_widget_unparent (gtk_widget_get_ancestor (redo, GTK_TYPE_POPOVER));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A project left unsaved comes back in the next first window; an empty one is removed. */
 static void
 test_window_recover_unsaved (void)
@@ -399,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/export-facts", test_window_export_facts);
   g_test_add_func ("/ui/window/recover-unsaved", test_window_recover_unsaved);
   g_test_add_func ("/ui/window/reader-shows-fact", test_window_reader_shows_fact);
+  g_test_add_func ("/ui/window/undo-follows-stack", test_window_undo_follows_stack);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

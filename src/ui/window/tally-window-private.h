@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by tally-window.c, -actions.c, -dnd.c and -project.c, as Text Editor
- * splits its window by concern. */
+/* Shared by tally-window.c, -actions.c, -dnd.c, -export.c and -project.c, as
+ * Text Editor splits its window by concern. Every win.* action is installed in
+ * tally-window-actions.c and enabled in _tally_window_actions_update(). */
 struct _TallyWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -33,18 +34,20 @@ struct _TallyWindow
   GtkLabel             *progress_label;
   GMenu                *recent_menu;
 
+  /* The undo stack's can-undo/can-redo drive win.undo/win.redo. */
+  GSignalGroup         *undo_signals;
+
   guint                 busy : 1;
 };
 
 void _tally_window_class_actions_init (TallyWindowClass *klass);
+void _tally_window_actions_init       (TallyWindow      *self);
 void _tally_window_actions_update     (TallyWindow      *self);
 void _tally_window_dnd_init           (TallyWindow      *self);
 GtkFileFilter *_tally_window_file_filter_new (const char        *name,
                                               const char *const *mime_types,
                                               const char *const *patterns);
 
-void _tally_window_class_project_init (TallyWindowClass *klass);
-void _tally_window_class_export_init  (TallyWindowClass *klass);
 void _tally_window_export_facts_to    (TallyWindow      *self,
                                        GFile            *file);
 void _tally_window_project_init       (TallyWindow      *self);
@@ -59,5 +62,11 @@ void _tally_window_open_project_file  (TallyWindow      *self,
                                        GFile            *file);
 void _tally_window_set_busy           (TallyWindow      *self,
                                        gboolean          busy);
+void _tally_window_cancel_import      (TallyWindow      *self);
+/* Saves the project as `file` (".tally" added when missing). */
+void _tally_window_save_as            (TallyWindow      *self,
+                                       GFile            *file);
+/* The undo stack the window's undo/redo actions walk: the project's. */
+TallyUndoStack *_tally_window_get_undo_stack (TallyWindow *self);
 
 G_END_DECLS

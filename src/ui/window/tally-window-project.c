@@ -112,10 +112,20 @@ _tally_window_set_project (TallyWindow  *self,
   /* Event corrections are rows of the same table, on the same stack. */
   tally_timeline_view_set_corrections (self->timeline_view, tally_facts_view_get_corrections (self->facts_view));
   tally_timeline_view_set_project (self->timeline_view, project);
+  g_signal_group_set_target (self->undo_signals, _tally_window_get_undo_stack (self));
+  _tally_window_actions_update (self);
 
   if (project != NULL && !tally_project_get_temporary (project))
     tally_window_remember_project (self, tally_project_get_path (project));
   tally_window_update_title (self);
+}
+
+TallyUndoStack *
+_tally_window_get_undo_stack (TallyWindow *self)
+{
+  TallyCorrections *corrections = tally_facts_view_get_corrections (self->facts_view);
+
+  return corrections != NULL ? tally_corrections_get_undo_stack (corrections) : NULL;
 }
 
 static void
@@ -243,13 +253,9 @@ _tally_window_import (TallyWindow  *self,
                               on_import_done, g_object_ref (self));
 }
 
-static void
-tally_window_cancel_import_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
+void
+_tally_window_cancel_import (TallyWindow *self)
 {
-  TallyWindow *self = TALLY_WINDOW (widget);
-
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   gtk_label_set_label (self->progress_label, _("Cancelling…"));
@@ -291,59 +297,10 @@ _tally_window_open_project_file (TallyWindow *self,
   gtk_window_present (GTK_WINDOW (target));
 }
 
-static void
-open_project_done (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+void
+_tally_window_save_as (TallyWindow *self,
+                       GFile       *file)
 {
-  g_autoptr(TallyWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    _tally_window_open_project_file (self, file);
-}
-
-static GListModel *
-project_filters_new (void)
-{
-  static const char *const patterns[] = { "*.tally", NULL };
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = _tally_window_file_filter_new (_("Tally Projects"), NULL, patterns);
-
-  g_list_store_append (filters, filter);
-  return G_LIST_MODEL (filters);
-}
-
-static void
-tally_window_open_project_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *parameter)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = project_filters_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Open Project"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (widget), NULL, open_project_done, g_object_ref (widget));
-}
-
-static void
-tally_window_open_recent_action (GtkWidget  *widget,
-                                 const char *action_name,
-                                 GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
-
-  _tally_window_open_project_file (TALLY_WINDOW (widget), file);
-}
-
-static void
-save_as_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(TallyWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *old_path = NULL;
@@ -372,21 +329,6 @@ save_as_done (GObject      *source,
   tally_window_remember_project (self, path);
   tally_window_update_title (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Project saved")));
-}
-
-static void
-tally_window_save_as_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  TallyWindow *self = TALLY_WINDOW (widget);
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListModel) filters = project_filters_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Save Project As"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_set_initial_name (dialog, _("Untitled Project.tally"));
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_as_done, g_object_ref (self));
 }
 
 /* The primary menu's "Recent Projects" follows the setting. */
@@ -597,15 +539,4 @@ _tally_window_project_dispose (TallyWindow *self)
       tally_facts_view_set_open_func (self->facts_view, NULL, NULL, NULL);
     }
   g_clear_object (&self->project);
-}
-
-void
-_tally_window_class_project_init (TallyWindowClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tally_window_cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, tally_window_open_project_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", tally_window_open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, tally_window_save_as_action);
 }

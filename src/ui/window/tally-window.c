@@ -146,6 +146,9 @@ tally_window_dispose (GObject *object)
   TallyWindow *self = TALLY_WINDOW (object);
 
   _tally_window_project_dispose (self);
+  if (self->undo_signals != NULL)
+    g_signal_group_set_target (self->undo_signals, NULL);
+  g_clear_object (&self->undo_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), TALLY_TYPE_WINDOW);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (tally_window_parent_class)->dispose (object);
@@ -228,8 +231,6 @@ tally_window_class_init (TallyWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   _tally_window_class_actions_init (klass);
-  _tally_window_class_project_init (klass);
-  _tally_window_class_export_init (klass);
 }
 
 static void
@@ -248,6 +249,7 @@ tally_window_init (TallyWindow *self)
                    tally_documents_view_get_reader (self->documents_view), "text-scale",
                    G_SETTINGS_BIND_DEFAULT);
 
+  _tally_window_actions_init (self);
   _tally_window_project_init (self);
 
   _tally_window_dnd_init (self);
