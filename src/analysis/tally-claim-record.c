@@ -23,6 +23,75 @@ static const char * const qualifier_names[] = {
   [TALLY_QUALIFIER_AT_MOST] = "at_most",
 };
 
+static const char * const subject_kind_names[] = {
+  [TALLY_SUBJECT_KIND_NONE] = "none",
+  [TALLY_SUBJECT_KIND_COUNTRY] = "country",
+  [TALLY_SUBJECT_KIND_ORGANISATION] = "organisation",
+  [TALLY_SUBJECT_KIND_PERSON] = "person",
+  [TALLY_SUBJECT_KIND_EVENT] = "event",
+  [TALLY_SUBJECT_KIND_PLACE] = "place",
+  [TALLY_SUBJECT_KIND_OTHER] = "other",
+};
+
+static const char * const modality_names[] = {
+  [TALLY_MODALITY_REPORTED] = "reported",
+  [TALLY_MODALITY_PROJECTED] = "projected",
+};
+
+static gboolean
+name_index (const char * const *names,
+            guint               n,
+            const char         *str,
+            guint              *index)
+{
+  for (guint i = 0; str != NULL && i < n; i++)
+    if (strcmp (str, names[i]) == 0)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* "none" is the in-memory "no subject"; JSON writes null for it. */
+const char *
+tally_subject_kind_to_string (TallySubjectKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (subject_kind_names), NULL);
+  return subject_kind_names[kind];
+}
+
+gboolean
+tally_subject_kind_from_string (const char       *str,
+                                TallySubjectKind *kind)
+{
+  guint i;
+
+  if (!name_index (subject_kind_names, G_N_ELEMENTS (subject_kind_names), str, &i))
+    return FALSE;
+  *kind = (TallySubjectKind) i;
+  return TRUE;
+}
+
+const char *
+tally_modality_to_string (TallyModality modality)
+{
+  g_return_val_if_fail ((guint) modality < G_N_ELEMENTS (modality_names), NULL);
+  return modality_names[modality];
+}
+
+gboolean
+tally_modality_from_string (const char    *str,
+                            TallyModality *modality)
+{
+  guint i;
+
+  if (!name_index (modality_names, G_N_ELEMENTS (modality_names), str, &i))
+    return FALSE;
+  *modality = (TallyModality) i;
+  return TRUE;
+}
+
 const char *
 tally_claim_kind_to_string (TallyClaimKind kind)
 {
@@ -79,6 +148,7 @@ tally_claim_record_copy (const TallyClaimRecord *record)
   copy->unit = g_strdup (record->unit);
   copy->measure = g_strdup (record->measure);
   copy->relative = g_strdup (record->relative);
+  copy->subject = g_strdup (record->subject);
   return copy;
 }
 
@@ -92,5 +162,6 @@ tally_claim_record_free (TallyClaimRecord *record)
   g_free (record->unit);
   g_free (record->measure);
   g_free (record->relative);
+  g_free (record->subject);
   g_free (record);
 }

@@ -31,6 +31,27 @@ typedef enum
   TALLY_QUALIFIER_AT_MOST,
 } TallyQualifier;
 
+/* What a figure is about ("Norway" in "Norway's trade reached $8.1 billion"). */
+typedef enum
+{
+  TALLY_SUBJECT_KIND_NONE,   /* no subject: `subject` is NULL */
+  TALLY_SUBJECT_KIND_COUNTRY,
+  TALLY_SUBJECT_KIND_ORGANISATION,
+  TALLY_SUBJECT_KIND_PERSON,
+  TALLY_SUBJECT_KIND_EVENT,
+  TALLY_SUBJECT_KIND_PLACE,
+  TALLY_SUBJECT_KIND_OTHER,
+} TallySubjectKind;
+
+/* Whether the source states the figure as what happened or as what is
+ * expected ("is expected to exceed $10 billion"): the two never agree or
+ * conflict with each other. */
+typedef enum
+{
+  TALLY_MODALITY_REPORTED,
+  TALLY_MODALITY_PROJECTED,
+} TallyModality;
+
 typedef struct
 {
   TallyClaimKind kind;
@@ -52,6 +73,9 @@ typedef struct
   gboolean change;   /* a change ("rose 35%") rather than a level */
   int scope_year;    /* 0 when the sentence ties the figure to no period */
   char *relative;    /* "last year", "in April" when it could not be resolved */
+  char *subject;     /* what the figure is about, as written ("Norway"); NULL when unknown */
+  TallySubjectKind subject_kind;
+  TallyModality modality;
 
   gsize start;       /* the claim's words, qualifier included */
   gsize end;
@@ -65,6 +89,13 @@ gboolean        tally_claim_kind_from_string    (const char     *str,
 const char     *tally_qualifier_to_string       (TallyQualifier  qualifier);
 gboolean        tally_qualifier_from_string     (const char     *str,
                                                  TallyQualifier *qualifier);
+
+const char     *tally_subject_kind_to_string   (TallySubjectKind  kind);
+gboolean        tally_subject_kind_from_string (const char       *str,
+                                                TallySubjectKind *kind);
+const char     *tally_modality_to_string       (TallyModality     modality);
+gboolean        tally_modality_from_string     (const char       *str,
+                                                TallyModality    *modality);
 
 TallyClaimRecord *tally_claim_record_new        (void);
 TallyClaimRecord *tally_claim_record_copy       (const TallyClaimRecord *record);

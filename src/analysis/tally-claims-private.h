@@ -51,6 +51,11 @@ typedef struct
   GString *last_count_measure; /* the measure of the sentence's last count */
   GString *named_gathering;    /* the document's first titled gathering: "third summit" */
   gboolean np_head_plural; /* the last noun phrase read ended in a plural */
+  GString *subject;        /* the claim's subject (tally-claims-subject.c) */
+  TallySubjectKind subject_kind;
+  GString *last_person;    /* the document's last person named */
+  gboolean title_case;     /* the sentence is a headline in title case */
+  GHashTable *names_seen;  /* hashes of words seen capitalised mid-sentence */
 
   Scope scopes[MAX_SCOPES];
   guint n_scopes;
@@ -250,5 +255,8 @@ const TallyLexEntry *_tally_claims_currency_before (Ctx *c, guint i, guint *firs
 guint _tally_claims_match_quantity (Ctx *c, guint i, gsize ss, gsize se);
 guint _tally_claims_match_fraction (Ctx *c, guint i, gsize ss, gsize se);
 guint _tally_claims_match_ordinal (Ctx *c, guint i, gsize ss, gsize se);
+void _tally_claims_subject_sentence (Ctx *c);
+void _tally_claims_note_names (Ctx *c);
+void _tally_claims_find_subject (Ctx *c, TallyClaimRecord *record, guint first, guint last);
 
 G_END_DECLS

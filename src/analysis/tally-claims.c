@@ -203,6 +203,7 @@ _tally_claims_emit (Ctx                *c,
     }
   for (guint i = first; i <= last; i++)
     c->used->data[i] = 1;
+  _tally_claims_find_subject (c, record, first, last);
   c->n_claims++;
   if (c->func != NULL)
     c->func (record, c->user_data);
@@ -274,6 +275,7 @@ process_sentence (Ctx *c)
 
   if (n_tokens (c) == 0)
     return;
+  _tally_claims_note_names (c);
   if (!c->candidate)
     {
       g_array_set_size (c->tokens, 0);
@@ -287,6 +289,7 @@ process_sentence (Ctx *c)
   find_scopes (c);
   if (c->named_gathering->len == 0)
     _tally_claims_find_named_gathering (c);
+  _tally_claims_subject_sentence (c);
   g_string_truncate (c->last_measure, 0);
   g_string_truncate (c->last_count_measure, 0);
   c->last_claim_end = 0;
@@ -640,6 +643,9 @@ tally_extract_claims_foreach (const char                *text,
   c.last_measure = g_string_new (NULL);
   c.last_count_measure = g_string_new (NULL);
   c.named_gathering = g_string_new (NULL);
+  c.subject = g_string_new (NULL);
+  c.last_person = g_string_new (NULL);
+  c.names_seen = g_hash_table_new (NULL, NULL);
 
   run (&c);
 
@@ -653,6 +659,9 @@ tally_extract_claims_foreach (const char                *text,
   g_string_free (c.last_measure, TRUE);
   g_string_free (c.last_count_measure, TRUE);
   g_string_free (c.named_gathering, TRUE);
+  g_string_free (c.subject, TRUE);
+  g_string_free (c.last_person, TRUE);
+  g_hash_table_unref (c.names_seen);
   return c.n_claims;
 }
 

@@ -186,6 +186,10 @@ tally_json_claim_node (const TallyClaimRecord *claim,
   json_builder_add_int_value (builder, claim->start);
   json_builder_set_member_name (builder, "end");
   json_builder_add_int_value (builder, claim->end);
+  tally_json_builder_add_string_or_null (builder, "subject", claim->subject);
+  tally_json_builder_add_string_or_null (builder, "subject_kind",
+                                         claim->subject != NULL ? tally_subject_kind_to_string (claim->subject_kind) : NULL);
+  tally_json_builder_add_string_or_null (builder, "modality", tally_modality_to_string (claim->modality));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -420,7 +424,7 @@ void
 tally_csv_write_header (GString *out)
 {
   g_string_append (out, "id,document,path,kind,value,value_max,unit,qualifier,measure,change,"
-                        "scope_year,relative,text,sentence,start,end\n");
+                        "scope_year,relative,text,sentence,start,end,subject,subject_kind,modality\n");
 }
 
 static void
@@ -481,5 +485,12 @@ tally_csv_write_claim (GString                *out,
   csv_field (out, words);
   g_string_append_c (out, ',');
   csv_field (out, sentence);
-  g_string_append_printf (out, ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT "\n", claim->start, claim->end);
+  g_string_append_printf (out, ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",", claim->start, claim->end);
+  csv_field (out, claim->subject);
+  g_string_append_c (out, ',');
+  if (claim->subject != NULL)
+    csv_field (out, tally_subject_kind_to_string (claim->subject_kind));
+  g_string_append_c (out, ',');
+  csv_field (out, tally_modality_to_string (claim->modality));
+  g_string_append_c (out, '\n');
 }

@@ -177,6 +177,9 @@ typedef enum
   SECTION_ABBREVIATION,
   SECTION_ORDINAL_NAME,
   SECTION_GATHERING,
+  SECTION_NAME,
+  SECTION_NAME_WORD,
+  SECTION_PROJECTION,
 } Section;
 
 static const struct
@@ -218,6 +221,9 @@ static const struct
   { "abbreviation", SECTION_ABBREVIATION, TALLY_LEX_ABBREVIATION, FALSE },
   { "ordinal_name", SECTION_ORDINAL_NAME, 0, TRUE },
   { "gathering", SECTION_GATHERING, TALLY_LEX_GATHERING, FALSE },
+  { "name", SECTION_NAME, 0, TRUE },
+  { "name_word", SECTION_NAME_WORD, 0, TRUE },
+  { "projection", SECTION_PROJECTION, 0, FALSE },
 };
 
 static const char * const role_names[] = {
@@ -382,6 +388,32 @@ apply_value (TallyLexicon  *lexicon,
     case SECTION_ORDINAL_NAME:
       entry->name = interned;
       return TRUE;
+    case SECTION_NAME:
+      {
+        /* "country Norway": the kind, then the name as it is written. */
+        const char *space = strchr (value, ' ');
+        g_autofree char *kind_name = space ? g_strndup (value, space - value) : NULL;
+        TallySubjectKind kind;
+
+        if (space == NULL || space[1] == '\0' || !tally_subject_kind_from_string (kind_name, &kind)
+            || kind == TALLY_SUBJECT_KIND_NONE)
+          return FALSE;
+        entry->name_kind = kind;
+        entry->canonical = g_string_chunk_insert_const (lexicon->strings, space + 1);
+        return TRUE;
+      }
+    case SECTION_NAME_WORD:
+      {
+        TallySubjectKind kind;
+
+        if (!tally_subject_kind_from_string (value, &kind) || kind == TALLY_SUBJECT_KIND_NONE)
+          return FALSE;
+        entry->name_word_kind = kind;
+        return TRUE;
+      }
+    case SECTION_PROJECTION:
+      entry->projection = 1;
+      return TRUE;
     case SECTION_ROLE:
       for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)
         if (role_names[r] != NULL && strcmp (role_names[r], value) == 0)
@@ -541,14 +573,28 @@ tally_lexicon_get (const char  *language,
     {
       g_autofree char *path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.lex",
                                                language);
+      g_autofree char *names_path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.names",
+                                                     language);
       g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      /* The gazetteer is generated (build-aux/gen-names.py) and kept in a
+       * file of its own; it is read as more sections of the same lexicon. */
+      g_autoptr(GBytes) names = g_resources_lookup_data (names_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       if (bytes != NULL)
         {
+          g_autoptr(GByteArray) all = g_byte_array_new ();
           gsize len;
           const char *data = g_bytes_get_data (bytes, &len);
 
-          lexicon = tally_lexicon_new_from_data (data, len, error);
+          g_byte_array_append (all, (const guint8 *) data, len);
+          if (names != NULL)
+            {
+              const char *more = g_bytes_get_data (names, &len);
+
+              g_byte_array_append (all, (const guint8 *) "\n", 1);
+              g_byte_array_append (all, (const guint8 *) more, len);
+            }
+          lexicon = tally_lexicon_new_from_data ((const char *) all->data, all->len, error);
           if (lexicon != NULL)
             g_hash_table_insert (lexicons, g_strdup (language), lexicon);
           if (lexicon != NULL && g_str_equal (language, "en"))

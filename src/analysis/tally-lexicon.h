@@ -168,6 +168,14 @@ typedef struct
   const char *relative_unit; /* "year", "month", "day" */
   const char *lemma;
   const char *name;      /* [ordinal_name]: "1" → "first", for measure phrases */
+  /* Subjects (tally-claims-subject.c): a gazetteer name's kind and the name
+   * it stands for ([name] "norway = country Norway"), the kind a word gives
+   * a capitalised chunk ([name_word] "bank = organisation", "mr = person"),
+   * and words that make a figure a projection ([projection]). */
+  guint8 name_kind;      /* TallySubjectKind, 0 when none */
+  guint8 name_word_kind; /* TallySubjectKind, 0 when none */
+  guint8 projection;
+  const char *canonical;
 } TallyLexEntry;
 
 typedef struct _TallyLexicon TallyLexicon;

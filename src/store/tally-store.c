@@ -65,6 +65,12 @@ static const char * const migrations[] = {
   "  target TEXT NOT NULL, target_id INTEGER NOT NULL, field TEXT NOT NULL,"
   "  old_value TEXT, new_value TEXT, undone INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX documents_cluster ON documents(cluster_id);",
+
+  /* 2 → 3: what a claim is about and whether it is a projection (issue 12).
+   * Claims stored before stay without a subject until re-imported. */
+  "ALTER TABLE claims ADD COLUMN subject TEXT;"
+  "ALTER TABLE claims ADD COLUMN subject_kind TEXT;"
+  "ALTER TABLE claims ADD COLUMN modality TEXT NOT NULL DEFAULT 'reported';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TALLY_STORE_SCHEMA_VERSION);
@@ -91,8 +97,8 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_CLAIM] =
     "INSERT INTO claims (document_id, position, kind, has_value, value, has_value_max, value_max,"
     " value_text, value_max_text, unit, qualifier, measure, change, scope_year, relative,"
-    " start_offset, end_offset, sentence_start, sentence_end)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+    " start_offset, end_offset, sentence_start, sentence_end, subject, subject_kind, modality)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
   [STMT_FIND_HASH] =
     "SELECT id FROM documents WHERE content_hash = ?1",
 };
@@ -547,6 +553,9 @@ insert_claim (TallyStore             *store,
   sqlite3_bind_int64 (stmt, 17, c->end);
   sqlite3_bind_int64 (stmt, 18, c->sentence_start);
   sqlite3_bind_int64 (stmt, 19, c->sentence_end);
+  bind_text (stmt, 20, c->subject);
+  bind_text (stmt, 21, c->subject != NULL ? tally_subject_kind_to_string (c->subject_kind) : NULL);
+  bind_text (stmt, 22, tally_modality_to_string (c->modality));
   return step_done (store, stmt, "Storing a claim", error);
 }
 
@@ -921,7 +930,8 @@ tally_store_dup_text (TallyStore *store,
 
 #define CLAIM_COLUMNS \
   "kind, has_value, value, has_value_max, value_max, value_text, value_max_text, unit," \
-  " qualifier, measure, change, scope_year, relative, start_offset, end_offset, sentence_start, sentence_end"
+  " qualifier, measure, change, scope_year, relative, start_offset, end_offset, sentence_start, sentence_end," \
+  " subject, subject_kind, modality"
 
 /* A claim from CLAIM_COLUMNS starting at column `c0`. */
 static TallyClaimRecord *
@@ -947,6 +957,10 @@ read_claim (sqlite3_stmt *stmt,
   c->end = sqlite3_column_int64 (stmt, c0 + 14);
   c->sentence_start = sqlite3_column_int64 (stmt, c0 + 15);
   c->sentence_end = sqlite3_column_int64 (stmt, c0 + 16);
+  c->subject = column_dup (stmt, c0 + 17);
+  if (c->subject != NULL && !tally_subject_kind_from_string ((const char *) sqlite3_column_text (stmt, c0 + 18), &c->subject_kind))
+    c->subject_kind = TALLY_SUBJECT_KIND_OTHER;
+  tally_modality_from_string ((const char *) sqlite3_column_text (stmt, c0 + 19), &c->modality);
   return c;
 }
 

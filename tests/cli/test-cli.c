@@ -138,7 +138,7 @@ test_json (void)
                                            "errors", NULL };
   static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
                                              "measure", "change", "scope", "relative", "text", "sentence", "start",
-                                             "end", NULL };
+                                             "end", "subject", "subject_kind", "modality", NULL };
   g_autofree char *path = write_file ("json/a.txt", article, -1);
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -190,6 +190,16 @@ test_json (void)
   claim = find_claim (claims, "14 cooperation agreements");
   g_assert_nonnull (claim);
   g_assert_cmpstr (json_object_get_string_member (claim, "measure"), ==, "cooperation agreement");
+  /* Subject keys (issue 12): null when no name is in reach, modality always. */
+  for (guint i = 0; i < json_array_get_length (claims); i++)
+    {
+      JsonObject *c = json_array_get_object_element (claims, i);
+      const char *modality = json_object_get_string_member (c, "modality");
+
+      g_assert_true (g_strcmp0 (modality, "reported") == 0 || g_strcmp0 (modality, "projected") == 0);
+      g_assert_cmpint (JSON_NODE_HOLDS_NULL (json_object_get_member (c, "subject")), ==,
+                       JSON_NODE_HOLDS_NULL (json_object_get_member (c, "subject_kind")));
+    }
   /* The comment counter is no claim. */
   g_assert_null (find_claim (claims, "5"));
 }
@@ -393,7 +403,8 @@ test_csv (void)
   g_assert_cmpint (run (&out, &err, "analyze", "--format=csv", path, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpstr (lines[0], ==,
-                   "id,document,path,kind,value,value_max,unit,qualifier,measure,change,scope_year,relative,text,sentence,start,end");
+                   "id,document,path,kind,value,value_max,unit,qualifier,measure,change,scope_year,relative,text,sentence,start,end,"
+                   "subject,subject_kind,modality");
   for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
     rows++;
   g_assert_cmpuint (run (&json, &err2, "analyze", path, NULL), ==, 0);

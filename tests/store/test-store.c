@@ -41,6 +41,9 @@ two_claims (void)
   a->unit = g_strdup ("%");
   a->qualifier = TALLY_QUALIFIER_EXACT;
   a->measure = g_strdup ("vendace quota");
+  a->subject = g_strdup ("Lake Saimaa");
+  a->subject_kind = TALLY_SUBJECT_KIND_PLACE;
+  a->modality = TALLY_MODALITY_PROJECTED;
   a->change = TRUE;
   a->start = 105;
   a->end = 108;
@@ -143,6 +146,9 @@ test_round_trip (void)
     g_assert_cmpstr (a->unit, ==, "%");
     g_assert_cmpint (a->qualifier, ==, TALLY_QUALIFIER_EXACT);
     g_assert_cmpstr (a->measure, ==, "vendace quota");
+    g_assert_cmpstr (a->subject, ==, "Lake Saimaa");
+    g_assert_cmpint (a->subject_kind, ==, TALLY_SUBJECT_KIND_PLACE);
+    g_assert_cmpint (a->modality, ==, TALLY_MODALITY_PROJECTED);
     g_assert_true (a->change);
     g_assert_cmpuint (a->start, ==, 105);
     g_assert_cmpuint (a->end, ==, 108);
@@ -158,6 +164,9 @@ test_round_trip (void)
     g_assert_cmpint (b->qualifier, ==, TALLY_QUALIFIER_APPROX);
     g_assert_cmpint (b->scope_year, ==, 2027);
     g_assert_cmpstr (b->relative, ==, "next May");
+    g_assert_null (b->subject);
+    g_assert_cmpint (b->subject_kind, ==, TALLY_SUBJECT_KIND_NONE);
+    g_assert_cmpint (b->modality, ==, TALLY_MODALITY_REPORTED);
     g_assert_false (b->change);
     g_assert_null (b->unit);
     g_assert_cmpuint (b->sentence_start, ==, 191);
@@ -324,7 +333,7 @@ test_migration (void)
 
   store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tally_store_get_schema_version (store), ==, 2);
+  g_assert_cmpint (tally_store_get_schema_version (store), ==, TALLY_STORE_SCHEMA_VERSION);
   back = tally_store_load_document (store, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->text, ==, r->text);
@@ -374,7 +383,7 @@ test_refuse_newer (void)
   tally_store_close (store);
 
   assert_refused (path, TALLY_STORE_ERROR_NEWER,
-                  "“newer.tally” was saved by a newer version of Tally (project format 99; this version reads up to 2)");
+                  "“newer.tally” was saved by a newer version of Tally (project format 99; this version reads up to 3)");
 }
 
 static void

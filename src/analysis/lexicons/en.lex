@@ -1214,3 +1214,118 @@ sr
 8 = eighth
 9 = ninth
 10 = tenth
+
+# Words that give a capitalised name its kind (tally-claims-subject.c): a
+# name holding one is an organisation, a place or an event; a title before
+# a name makes it a person's. A country or city is found in the generated
+# gazetteer (en.names) instead.
+[name_word]
+inc = organisation
+ltd = organisation
+plc = organisation
+corp = organisation
+corporation = organisation
+company = organisation
+co = organisation
+group = organisation
+holdings = organisation
+bank = organisation
+ministry = organisation
+department = organisation
+agency = organisation
+authority = organisation
+university = organisation
+institute = organisation
+commission = organisation
+council = organisation
+committee = organisation
+fund = organisation
+association = organisation
+federation = organisation
+union = organisation
+party = organisation
+police = organisation
+office = organisation
+service = organisation
+board = organisation
+organisation = organisation
+organization = organisation
+motors = organisation
+airlines = organisation
+airways = organisation
+line = organisation
+times = organisation
+news = organisation
+canal = place
+bridge = place
+port = place
+river = place
+sea = place
+ocean = place
+city = place
+province = place
+region = place
+county = place
+state = place
+island = place
+islands = place
+mountains = place
+valley = place
+bay = place
+gulf = place
+airport = place
+street = place
+summit = event
+conference = event
+forum = event
+cup = event
+olympics = event
+games = event
+championship = event
+tournament = event
+festival = event
+referendum = event
+election = event
+earthquake = event
+quake = event
+flood = event
+floods = event
+storm = event
+hurricane = event
+collapse = event
+war = event
+crisis = event
+mr = person
+mrs = person
+ms = person
+dr = person
+sir = person
+president = person
+minister = person
+chancellor = person
+king = person
+queen = person
+prince = person
+captain = person
+coach = person
+
+# Words that make a figure in the same clause a projection rather than what
+# happened ("is expected to exceed $10 billion", "will cost", "could reach").
+[projection]
+will
+'ll
+would
+could
+might
+expected
+expects
+expect
+forecast
+forecasts
+projected
+predicted
+predicts
+predict
+anticipated
+likely
+poised

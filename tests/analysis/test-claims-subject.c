@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "tally-claims.h"
+
+/* Subjects, their kinds and modality (issue 12), on sentences written for
+ * these tests: none of them is a sentence the rules were written from. */
+
+typedef struct
+{
+  const char *words;    /* the claim's words, as written */
+  const char *subject;  /* NULL: no subject */
+  const char *kind;     /* tally_subject_kind_to_string, or NULL */
+  const char *modality; /* NULL: "reported" */
+} Expect;
+
+static void
+check (const char   *text,
+       const Expect *expect,
+       guint         n)
+{
+  g_autoptr(GPtrArray) claims = tally_extract_claims (text, strlen (text), NULL);
+
+  for (guint e = 0; e < n; e++)
+    {
+      const TallyClaimRecord *found = NULL;
+
+      for (guint i = 0; i < claims->len && found == NULL; i++)
+        {
+          const TallyClaimRecord *r = g_ptr_array_index (claims, i);
+
+          if (r->end - r->start == strlen (expect[e].words)
+              && memcmp (text + r->start, expect[e].words, r->end - r->start) == 0)
+            found = r;
+        }
+      if (found == NULL)
+        {
+          g_test_message ("no claim “%s” in: %s", expect[e].words, text);
+          g_test_fail ();
+          continue;
+        }
+      if (g_strcmp0 (found->subject, expect[e].subject) != 0)
+        g_test_message ("“%s”: subject %s, expected %s", expect[e].words, found->subject, expect[e].subject);
+      g_assert_cmpstr (found->subject, ==, expect[e].subject);
+      if (expect[e].kind != NULL)
+        g_assert_cmpstr (tally_subject_kind_to_string (found->subject_kind), ==, expect[e].kind);
+      else
+        g_assert_cmpint (found->subject_kind, ==, TALLY_SUBJECT_KIND_NONE);
+      g_assert_cmpstr (tally_modality_to_string (found->modality), ==,
+                       expect[e].modality != NULL ? expect[e].modality : "reported");
+    }
+}
+
+static void
+test_possessive_and_pairs (void)
+{
+  const Expect e1[] = {
+    { "€2.4 billion", "Portugal", "country", NULL },
+    { "7%", "Chile–Portugal", "country", NULL },
+  };
+  const Expect e2[] = {
+    { "$640 million", "Chile–Portugal", "country", NULL },
+  };
+
+  check ("Portugal's wine exports to Brazil came to €2.4 billion last year. "
+         "Trade between Portugal and Chile grew 7% over the period.", e1, G_N_ELEMENTS (e1));
+  /* The other order names the same pair. */
+  check ("Shipments between Chile and Portugal were worth $640 million.", e2, G_N_ELEMENTS (e2));
+}
+
+static void
+test_clause_subject_and_of (void)
+{
+  const Expect e1[] = {
+    { "£3.2m", "Harwick Foods", "other", NULL },
+    { "4.1 million", "Latvia", "country", NULL },
+    { "12 stores", "Ostmark Bank", "organisation", NULL },
+  };
+  const Expect e2[] = {
+    { "350 jobs", "Calder Motors", "organisation", "projected" },
+  };
+
+  const Expect e3[] = {
+    { "$90m", "Brisk", "other", NULL },
+    { "$75m", NULL, NULL, NULL },
+  };
+
+  check ("Harwick Foods is to pay £3.2m in back wages. The population of Latvia was once 4.1 million. "
+         "In March, Ostmark Bank closed 12 stores.", e1, G_N_ELEMENTS (e1));
+  /* A word that starts a sentence is a name when the text writes it with a
+   * capital elsewhere; a common noun there is not. */
+  check ("Shares in Brisk fell. Brisk made $90m. Profit was $75m.", e3, G_N_ELEMENTS (e3));
+  /* A name after a preposition is not the clause's subject. */
+  check ("Calder Motors, based in Leeds, will cut 350 jobs.", e2, G_N_ELEMENTS (e2));
+}
+
+static void
+test_no_subject (void)
+{
+  const Expect e[] = {
+    { "1,200 people", NULL, NULL, NULL },
+    { "18%", NULL, NULL, NULL },
+  };
+
+  /* A sentence-initial plural is a common noun; a figure with no name in
+   * reach keeps no subject. */
+  check ("Residents said 1,200 people had left. Prices rose 18% in a year.", e, G_N_ELEMENTS (e));
+}
+
+static void
+test_people_and_events (void)
+{
+  const Expect e[] = {
+    { "29", "Mara Lindqvist", "person", NULL },
+    { "60 teams", "festival", "event", NULL },
+  };
+
+  check ("Mara Lindqvist, 29, won the final. The 29-year-old midfielder was named player of the year. "
+         "The festival brought 60 teams to the valley.", e, G_N_ELEMENTS (e));
+}
+
+static void
+test_projection (void)
+{
+  const Expect e[] = {
+    { "more than $2 billion", NULL, NULL, "projected" },
+    { "$1.6 billion", NULL, NULL, NULL },
+    { "40,000 staff", "Vantor", "other", "projected" },
+  };
+
+  check ("Revenue is forecast to reach more than $2 billion in 2027. Last year it was $1.6 billion. "
+         "The parcel firm Vantor will hire 40,000 staff.", e, G_N_ELEMENTS (e));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_set_nonfatal_assertions ();
+  g_test_add_func ("/analysis/claims-subject/possessive-and-pairs", test_possessive_and_pairs);
+  g_test_add_func ("/analysis/claims-subject/clause-subject-and-of", test_clause_subject_and_of);
+  g_test_add_func ("/analysis/claims-subject/no-subject", test_no_subject);
+  g_test_add_func ("/analysis/claims-subject/people-and-events", test_people_and_events);
+  g_test_add_func ("/analysis/claims-subject/projection", test_projection);
+  return g_test_run ();
+}
