@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+/* tally-cli analyze's output must not change when the pipeline gets faster:
+ * the samples and the project's own invented articles, in every format,
+ * against the output stored in tests/data/golden before the change, with
+ * one job and with several (the order is the input order either way).
+ *
+ * When a change to the engine changes the output on purpose (a new key, a
+ * better measure), rerun with TALLY_GOLDEN_WRITE=1 to store the new output
+ * and commit it on its own, after reading the diff. */
+
+static const char *cli_path;
+static const char *source_dir;
+
+/* Paths relative to the source tree, as a user would type them: they are
+ * written into the output. */
+static GPtrArray *
+input_paths (void)
+{
+  static const char *const folders[] = { "tests/data/claims", "tests/data/events" };
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (paths, g_strdup ("data/samples"));
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir_path = g_build_filename (source_dir, folders[f], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".txt"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort_values (names, (GCompareFunc) strcmp);
+      for (guint i = 0; i < names->len; i++)
+        g_ptr_array_add (paths, g_build_filename (folders[f], g_ptr_array_index (names, i), NULL));
+    }
+  return paths;
+}
+
+static char *
+run_cli (const char *format,
+         const char *jobs)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GPtrArray) paths = input_paths ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  g_ptr_array_add (argv, (char *) "analyze");
+  g_ptr_array_add (argv, (char *) "--format");
+  g_ptr_array_add (argv, (char *) format);
+  if (jobs != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--jobs");
+      g_ptr_array_add (argv, (char *) jobs);
+    }
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (paths, i));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (source_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("tally-cli analyze --format %s failed: %s", format, err);
+  return out;
+}
+
+/* The first line that differs, so a failure says where. */
+static void
+assert_same_output (const char *expected,
+                    const char *actual,
+                    const char *what)
+{
+  guint line = 1;
+  const char *e = expected, *a = actual;
+
+  if (strcmp (expected, actual) == 0)
+    return;
+  while (*e != '\0' && *e == *a)
+    {
+      if (*e == '\n')
+        line++;
+      e++, a++;
+    }
+  {
+    const char *e_end = strchr (e, '\n'), *a_end = strchr (a, '\n');
+    g_autofree char *e_line = g_strndup (e, e_end ? (gsize) (e_end - e) : strlen (e));
+    g_autofree char *a_line = g_strndup (a, a_end ? (gsize) (a_end - a) : strlen (a));
+
+    g_error ("%s: output differs from the stored output at line %u:\n  expected …%.200s\n  actual   …%.200s",
+             what, line, e_line, a_line);
+  }
+}
+
+static void
+test_format (gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *name = g_strdup_printf ("analyze.%s", format);
+  g_autofree char *golden = g_build_filename (source_dir, "tests", "data", "golden", name, NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = run_cli (format, NULL);
+
+  if (g_strcmp0 (g_getenv ("TALLY_GOLDEN_WRITE"), "1") == 0)
+    {
+      g_file_set_contents (golden, out, -1, &error);
+      g_assert_no_error (error);
+      g_test_message ("wrote %s", golden);
+    }
+  g_file_get_contents (golden, &expected, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_output (expected, out, format);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *const formats[] = { "json", "jsonl", "csv", "facts-csv", "report" };
+
+  g_test_init (&argc, &argv, NULL);
+  cli_path = g_getenv ("TALLY_CLI");
+  source_dir = g_getenv ("TALLY_SOURCE_DIR");
+  g_assert_nonnull (cli_path);
+  g_assert_nonnull (source_dir);
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *path = g_strdup_printf ("/cli/golden/%s", formats[f]);
+
+      g_test_add_data_func (path, formats[f], test_format);
+    }
+  return g_test_run ();
+}
