@@ -53,11 +53,13 @@ format_number (char   *buf,
       g_snprintf (buf, size, "%" G_GINT64_FORMAT, (gint64) value);
       return;
     }
-  for (int digits = 1; digits <= 17; digits++)
-    {
-      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+  static const char *const formats[] = { "%.1g", "%.2g", "%.3g", "%.4g", "%.5g", "%.6g", "%.7g", "%.8g",
+                                          "%.9g", "%.10g", "%.11g", "%.12g", "%.13g", "%.14g", "%.15g",
+                                          "%.16g", "%.17g" };
 
-      g_ascii_formatd (buf, size, format, value);
+  for (guint digits = 0; digits < G_N_ELEMENTS (formats); digits++)
+    {
+      g_ascii_formatd (buf, size, formats[digits], value);
       if (g_ascii_strtod (buf, NULL) == value)
         return;
     }
@@ -399,25 +401,49 @@ tally_json_to_string (JsonNode *node,
   return g_string_free (out, FALSE);
 }
 
+/* `len` bytes of `value`, or up to its NUL; `blank` turns line breaks and
+ * tabs into spaces (a sentence as a reader sees it). */
+static void
+csv_field_len (GString    *out,
+               const char *value,
+               gsize       len,
+               gboolean    blank)
+{
+  const char *end;
+  gboolean quote = FALSE;
+  gsize from;
+
+  if (value == NULL)
+    return;
+  end = memchr (value, '\0', len);
+  len = end != NULL ? (gsize) (end - value) : len;
+  for (gsize i = 0; i < len && !quote; i++)
+    quote = value[i] == ',' || value[i] == '"' || (!blank && (value[i] == '\n' || value[i] == '\r'));
+  from = out->len;
+  if (!quote)
+    g_string_append_len (out, value, len);
+  else
+    {
+      g_string_append_c (out, '"');
+      for (gsize i = 0; i < len; i++)
+        {
+          if (value[i] == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, value[i]);
+        }
+      g_string_append_c (out, '"');
+    }
+  if (blank)
+    for (gsize i = from; i < out->len; i++)
+      if (out->str[i] == '\n' || out->str[i] == '\r' || out->str[i] == '\t')
+        out->str[i] = ' ';
+}
+
 static void
 csv_field (GString    *out,
            const char *value)
 {
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  csv_field_len (out, value, G_MAXSSIZE, FALSE);
 }
 
 void
@@ -454,9 +480,12 @@ tally_csv_write_claim (GString                *out,
                        const char             *text,
                        gsize                   text_len)
 {
-  g_autofree char *words = slice (text, text_len, claim->start, claim->end);
-  g_autofree char *sentence = sentence_text (text, text_len, claim->sentence_start, claim->sentence_end);
+  gboolean has_words = text != NULL && claim->start <= claim->end && claim->end <= text_len;
+  gboolean has_sentence = text != NULL && claim->sentence_start <= claim->sentence_end
+                          && claim->sentence_end <= text_len;
+  char buf[64];
 
+  /* With no id the row starts at the comma after it (see the header). */
   csv_field (out, id);
   g_string_append_c (out, ',');
   csv_field (out, document_id);
@@ -478,14 +507,20 @@ tally_csv_write_claim (GString                *out,
   g_string_append (out, claim->change ? "true" : "false");
   g_string_append_c (out, ',');
   if (claim->scope_year != 0)
-    g_string_append_printf (out, "%d", claim->scope_year);
+    {
+      g_snprintf (buf, sizeof buf, "%d", claim->scope_year);
+      g_string_append (out, buf);
+    }
   g_string_append_c (out, ',');
   csv_field (out, claim->relative);
   g_string_append_c (out, ',');
-  csv_field (out, words);
+  if (has_words)
+    csv_field_len (out, text + claim->start, claim->end - claim->start, FALSE);
   g_string_append_c (out, ',');
-  csv_field (out, sentence);
-  g_string_append_printf (out, ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",", claim->start, claim->end);
+  if (has_sentence)
+    csv_field_len (out, text + claim->sentence_start, claim->sentence_end - claim->sentence_start, TRUE);
+  g_snprintf (buf, sizeof buf, ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",", claim->start, claim->end);
+  g_string_append (out, buf);
   csv_field (out, claim->subject);
   g_string_append_c (out, ',');
   if (claim->subject != NULL)
@@ -493,4 +528,180 @@ tally_csv_write_claim (GString                *out,
   g_string_append_c (out, ',');
   csv_field (out, tally_modality_to_string (claim->modality));
   g_string_append_c (out, '\n');
+}
+
+/* ---------------------------------------------------------------------- */
+/* jsonl written straight from the records: the same bytes as
+ * tally_json_to_string() on the nodes above, without building them. */
+
+/* `blank`: line breaks and tabs become spaces (a sentence as a reader sees it). */
+static void
+write_string_len (GString    *out,
+                  const char *str,
+                  gsize       len,
+                  gboolean    blank)
+{
+  const guchar *p = (const guchar *) str, *end = p + len, *run = p;
+
+  g_string_append_c (out, '"');
+  for (; p < end && *p != '\0'; p++)
+    {
+      const char *escape;
+
+      if (G_LIKELY (*p >= 0x20 && *p != '"' && *p != '\\'))
+        continue;
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
+      if (blank && (*p == '\n' || *p == '\r' || *p == '\t'))
+        {
+          g_string_append_c (out, ' ');
+          continue;
+        }
+      switch (*p)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_string_append_printf (out, "\\u%04x", *p);
+          continue;
+        }
+      g_string_append (out, escape);
+    }
+  g_string_append_len (out, (const char *) run, p - run);
+  g_string_append_c (out, '"');
+}
+
+static void
+member_string (GString    *out,
+               const char *name,
+               const char *value)
+{
+  g_string_append (out, name);
+  if (value != NULL)
+    write_string_len (out, value, G_MAXSSIZE, FALSE);
+  else
+    g_string_append (out, "null");
+}
+
+static void
+write_number (GString *out,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  format_number (buf, sizeof buf, value);
+  g_string_append (out, buf);
+}
+
+static void
+write_value (GString                *out,
+             const TallyClaimRecord *claim,
+             gboolean                max)
+{
+  gboolean has = max ? claim->has_value_max : claim->has_value;
+  const char *text = max ? claim->value_max_text : claim->value_text;
+
+  if (!has)
+    g_string_append (out, "null");
+  else if (claim->kind == TALLY_CLAIM_KIND_YEAR || claim->kind == TALLY_CLAIM_KIND_DATE)
+    {
+      if (text != NULL)
+        write_string_len (out, text, G_MAXSSIZE, FALSE);
+      else
+        g_string_append (out, "null");
+    }
+  else
+    write_number (out, max ? claim->value_max : claim->value);
+}
+
+void
+tally_jsonl_write_document (GString                     *out,
+                            const TallyAnalyzedDocument *document)
+{
+  const TallyDocumentRecord *record = document->record;
+  char buf[32];
+
+  member_string (out, "{\"id\":", document->id);
+  member_string (out, ",\"path\":", document->path);
+  member_string (out, ",\"title\":", record ? record->title : NULL);
+  member_string (out, ",\"outlet\":", record ? record->outlet : NULL);
+  member_string (out, ",\"published\":", record ? record->published : NULL);
+  g_snprintf (buf, sizeof buf, ",\"words\":%" G_GINT64_FORMAT, (gint64) (record ? record->word_count : 0));
+  g_string_append (out, buf);
+  g_string_append (out, ",\"comments\":[");
+  for (guint i = 0; record != NULL && record->comments != NULL && i < record->comments->len; i++)
+    {
+      const TallyComment *comment = g_ptr_array_index (record->comments, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      member_string (out, "{\"author\":", comment->author);
+      member_string (out, ",\"text\":", comment->text);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"errors\":[");
+  for (guint i = 0; i < document->errors->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      write_string_len (out, g_ptr_array_index (document->errors, i), G_MAXSSIZE, FALSE);
+    }
+  g_string_append (out, "],\"type\":\"document\"}\n");
+}
+
+void
+tally_jsonl_write_claim (GString                *out,
+                         const TallyClaimRecord *claim,
+                         const char             *id,
+                         const char             *document_id,
+                         const char             *text,
+                         gsize                   text_len)
+{
+  char buf[64];
+
+  if (id != NULL)
+    member_string (out, "{\"id\":", id);
+  else
+    g_string_append_c (out, '"');
+  member_string (out, ",\"document\":", document_id);
+  member_string (out, ",\"kind\":", tally_claim_kind_to_string (claim->kind));
+  g_string_append (out, ",\"value\":");
+  write_value (out, claim, FALSE);
+  g_string_append (out, ",\"value_max\":");
+  write_value (out, claim, TRUE);
+  member_string (out, ",\"unit\":", claim->unit);
+  member_string (out, ",\"qualifier\":", tally_qualifier_to_string (claim->qualifier));
+  member_string (out, ",\"measure\":", claim->measure);
+  g_string_append (out, claim->change ? ",\"change\":true" : ",\"change\":false");
+  if (claim->scope_year != 0)
+    {
+      g_snprintf (buf, sizeof buf, ",\"scope\":{\"year\":%d}", claim->scope_year);
+      g_string_append (out, buf);
+    }
+  else
+    g_string_append (out, ",\"scope\":null");
+  member_string (out, ",\"relative\":", claim->relative);
+  g_string_append (out, ",\"text\":");
+  if (text == NULL || claim->start > claim->end || claim->end > text_len)
+    g_string_append (out, "null");
+  else
+    write_string_len (out, text + claim->start, claim->end - claim->start, FALSE);
+  g_string_append (out, ",\"sentence\":");
+  if (text == NULL || claim->sentence_start > claim->sentence_end || claim->sentence_end > text_len)
+    g_string_append (out, "null");
+  else
+    write_string_len (out, text + claim->sentence_start, claim->sentence_end - claim->sentence_start, TRUE);
+  g_snprintf (buf, sizeof buf, ",\"start\":%" G_GINT64_FORMAT ",\"end\":%" G_GINT64_FORMAT,
+              (gint64) claim->start, (gint64) claim->end);
+  g_string_append (out, buf);
+  member_string (out, ",\"subject\":", claim->subject);
+  member_string (out, ",\"subject_kind\":",
+                 claim->subject != NULL ? tally_subject_kind_to_string (claim->subject_kind) : NULL);
+  member_string (out, ",\"modality\":", tally_modality_to_string (claim->modality));
+  g_string_append (out, ",\"type\":\"claim\"}\n");
 }

@@ -68,7 +68,23 @@ void      tally_json_add_document_events (TallyEventFinder            *finder,
 char     *tally_json_to_string     (JsonNode *node,
                                     guint     indent);
 
-/* One claim per CSV row. */
+/* jsonl straight from the records, the same bytes as tally_json_to_string()
+ * on the nodes above plus "type" (keep the two in step: test-cli-golden
+ * compares them). A document line: */
+void      tally_jsonl_write_document (GString                     *out,
+                                      const TallyAnalyzedDocument *document);
+/* A claim line. With `id` NULL the line starts after the id's value (at its
+ * closing quote), for a caller that numbers claims later and writes
+ * `{"id":"c12` itself. */
+void      tally_jsonl_write_claim    (GString                *out,
+                                      const TallyClaimRecord *claim,
+                                      const char             *id,
+                                      const char             *document_id,
+                                      const char             *text,
+                                      gsize                   text_len);
+
+/* One claim per CSV row. With `id` NULL the row starts at the comma after
+ * the id, as for jsonl. */
 void      tally_csv_write_header   (GString *out);
 void      tally_csv_write_claim    (GString                *out,
                                     const TallyClaimRecord *claim,

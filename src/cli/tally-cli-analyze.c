@@ -13,6 +13,7 @@
 #include "tally-fact-json.h"
 #include "tally-ingest.h"
 #include "tally-json-export.h"
+#include "tally-pipeline.h"
 
 typedef enum
 {
@@ -27,38 +28,30 @@ typedef struct
 {
   Format format;
   const char *reference_date;  /* --reference-date, checked; NULL when not given */
-  guint next_claim;
+  GPtrArray *files;            /* paths to read, then … */
+  GPtrArray *failures;         /* … the paths that could not even be listed */
 } Run;
 
-static void
-write_node_line (JsonNode *node)
+/* One document as a worker leaves it for the writing thread. */
+typedef struct
 {
-  g_autofree char *line = tally_json_to_string (node, 0);
+  TallyAnalyzedDocument *document;
+  GString *out;        /* jsonl and csv: the document's lines, claims without their ids */
+  GArray *claim_ends;  /* gsize: where each claim's line ends in `out` */
+  gsize claims_from;   /* where the first claim's line starts */
+} Analyzed;
 
-  fputs (line, stdout);
-  fputc ('\n', stdout);
+static void
+analyzed_free (Analyzed *analyzed)
+{
+  g_clear_pointer (&analyzed->document, tally_analyzed_document_free);
+  if (analyzed->out != NULL)
+    g_string_free (analyzed->out, TRUE);
+  g_clear_pointer (&analyzed->claim_ends, g_array_unref);
+  g_free (analyzed);
 }
 
-/* jsonl: {"type": "document", …} then {"type": "claim", …} per claim. */
-static void
-write_jsonl_document (TallyAnalyzedDocument *document)
-{
-  g_autoptr(JsonNode) doc = tally_json_document_node (document);
-  const char *text = document->record ? document->record->text : NULL;
-  gsize text_len = document->record ? document->record->text_len : 0;
-
-  json_object_set_string_member (json_node_get_object (doc), "type", "document");
-  write_node_line (doc);
-  for (guint c = 0; c < document->claims->len; c++)
-    {
-      g_autoptr(JsonNode) claim = tally_json_claim_node (g_ptr_array_index (document->claims, c),
-                                                         g_ptr_array_index (document->claim_ids, c),
-                                                         document->id, text, text_len);
-
-      json_object_set_string_member (json_node_get_object (claim), "type", "claim");
-      write_node_line (claim);
-    }
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Analyzed, analyzed_free)
 
 /* jsonl, after every document: {"type": "event", …} per event, the keys of
  * the json format's "events" objects. */
@@ -70,22 +63,13 @@ write_jsonl_events (TallyEventFinder *finder)
   for (guint e = 0; e < events->len; e++)
     {
       g_autoptr(JsonNode) event = tally_event_record_to_json (g_ptr_array_index (events, e));
+      g_autofree char *line = NULL;
 
       json_object_set_string_member (json_node_get_object (event), "type", "event");
-      write_node_line (event);
+      line = tally_json_to_string (event, 0);
+      fputs (line, stdout);
+      fputc ('\n', stdout);
     }
-}
-
-static void
-write_csv_document (TallyAnalyzedDocument *document)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (guint c = 0; c < document->claims->len; c++)
-    tally_csv_write_claim (out, g_ptr_array_index (document->claims, c),
-                           g_ptr_array_index (document->claim_ids, c), document->id, document->path,
-                           document->record->text, document->record->text_len);
-  fputs (out->str, stdout);
 }
 
 /* A path that could not be read: a document with only its error. */
@@ -97,7 +81,6 @@ failed_document (const TallyIngestFailure *failure,
   TallyAnalyzedDocument *document = tally_analyzed_document_new (id, failure->path);
 
   g_ptr_array_add (document->errors, g_strdup (failure->reason));
-  g_printerr ("tally-cli: %s: %s\n", failure->path, failure->reason);
   return document;
 }
 
@@ -119,7 +102,6 @@ analyze_one (Run        *run,
       g_autoptr(TallyIngestFailure) failure = tally_ingest_failure_new (path, error);
 
       g_ptr_array_add (document->errors, g_strdup (failure->reason));
-      g_printerr ("tally-cli: %s: %s\n", path, failure->reason);
       return document;
     }
 
@@ -134,9 +116,71 @@ analyze_one (Run        *run,
 
   g_ptr_array_unref (document->claims);
   document->claims = tally_extract_claims (document->record->text, document->record->text_len, &options);
-  for (guint c = 0; c < document->claims->len; c++)
-    g_ptr_array_add (document->claim_ids, g_strdup_printf ("c%u", ++run->next_claim));
   return document;
+}
+
+/* In a worker: read, analyse and, for jsonl and csv, write the document's
+ * lines. Claim ids count across the run in input order, which a worker does
+ * not know: the writing thread puts them in front of each claim's line. */
+static gpointer
+prepare_document (guint    index,
+                  gpointer item,
+                  gpointer user_data)
+{
+  Run *run = user_data;
+  Analyzed *analyzed = g_new0 (Analyzed, 1);
+  TallyAnalyzedDocument *document;
+  const char *text;
+  gsize text_len;
+
+  if (index < run->files->len)
+    document = analyze_one (run, item, index);
+  else
+    document = failed_document (item, index);
+  analyzed->document = document;
+  if (run->format != FORMAT_JSONL && run->format != FORMAT_CSV)
+    return analyzed;
+
+  text = document->record ? document->record->text : NULL;
+  text_len = document->record ? document->record->text_len : 0;
+  analyzed->out = g_string_sized_new (4096);
+  analyzed->claim_ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), document->claims->len);
+  if (run->format == FORMAT_JSONL)
+    tally_jsonl_write_document (analyzed->out, document);
+  analyzed->claims_from = analyzed->out->len;
+  for (guint c = 0; c < document->claims->len && (run->format == FORMAT_JSONL || text != NULL); c++)
+    {
+      const TallyClaimRecord *claim = g_ptr_array_index (document->claims, c);
+
+      if (run->format == FORMAT_JSONL)
+        tally_jsonl_write_claim (analyzed->out, claim, NULL, document->id, text, text_len);
+      else
+        tally_csv_write_claim (analyzed->out, claim, NULL, document->id, document->path, text, text_len);
+      g_array_append_val (analyzed->claim_ends, analyzed->out->len);
+    }
+  /* The claims are written; only the events still read the text. */
+  g_ptr_array_set_size (document->claims, 0);
+  return analyzed;
+}
+
+/* In input order: the document's lines with the claims numbered. */
+static void
+write_analyzed (Run      *run,
+                Analyzed *analyzed,
+                guint    *next_claim)
+{
+  const char *prefix = run->format == FORMAT_JSONL ? "{\"id\":\"c" : "c";
+  gsize from = analyzed->claims_from;
+
+  fwrite (analyzed->out->str, 1, analyzed->claims_from, stdout);
+  for (guint c = 0; c < analyzed->claim_ends->len; c++)
+    {
+      gsize end = g_array_index (analyzed->claim_ends, gsize, c);
+
+      fprintf (stdout, "%s%u", prefix, ++*next_claim);
+      fwrite (analyzed->out->str + from, 1, end - from, stdout);
+      from = end;
+    }
 }
 
 int
@@ -150,7 +194,12 @@ tally_cli_analyze (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_ingest_failure_free);
-  guint index = 0;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(TallyPipeline) pipeline = NULL;
+  gint jobs = 0;
+  guint next_claim = 0;
+  guint index;
+  Analyzed *analyzed;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_analyzed_document_free);
   gboolean failed = FALSE;
   g_autoptr(TallyEventFinder) finder = NULL;  /* jsonl: events of every document */
@@ -160,6 +209,8 @@ tally_cli_analyze (int    argc,
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference_date,
       N_("Resolve relative dates (“in April”, “last year”) against this date instead of each document’s publication date"),
       "YYYY-MM-DD" },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
+      N_("Analyse this many documents at a time (default: one per core); the output is the same"), "N" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
     G_OPTION_ENTRY_NULL
   };
@@ -185,6 +236,11 @@ tally_cli_analyze (int    argc,
   else
     {
       g_printerr ("tally-cli analyze: unknown format “%s” (json, jsonl, csv, facts-csv or report)\n", format);
+      return 2;
+    }
+  if (jobs < 0)
+    {
+      g_printerr ("tally-cli analyze: --jobs must be 0 (one per core) or more, not %d\n", jobs);
       return 2;
     }
   if (reference_date != NULL)
@@ -220,26 +276,39 @@ tally_cli_analyze (int    argc,
       tally_csv_write_header (header);
       fputs (header->str, stdout);
     }
-  for (guint i = 0; i < files->len + failures->len; i++)
-    {
-      g_autoptr(TallyAnalyzedDocument) document =
-        i < files->len ? analyze_one (&run, g_ptr_array_index (files, i), index++)
-                       : failed_document (g_ptr_array_index (failures, i - files->len), index++);
 
+  /* Documents are read and analysed on `jobs` cores by the app's import
+   * pipeline and come back here in input order. */
+  run.files = files;
+  run.failures = failures;
+  items = g_ptr_array_new ();
+  g_ptr_array_extend (items, files, NULL, NULL);
+  g_ptr_array_extend (items, failures, NULL, NULL);
+  pipeline = tally_pipeline_new (items, jobs, 64, prepare_document, (GDestroyNotify) analyzed_free, &run);
+  while (tally_pipeline_next (pipeline, &index, (gpointer *) &analyzed))
+    {
+      g_autoptr(Analyzed) owned = analyzed;
+      TallyAnalyzedDocument *document = analyzed->document;
+
+      for (guint e = 0; e < document->errors->len; e++)
+        g_printerr ("tally-cli: %s: %s\n", document->path, (const char *) g_ptr_array_index (document->errors, e));
       failed |= document->errors->len > 0;
       /* jsonl and csv stream: nothing is kept once a document is written
        * (the event finder keeps only its mentions' sentences). */
-      if (run.format == FORMAT_JSONL)
+      if (run.format == FORMAT_JSONL || run.format == FORMAT_CSV)
         {
-          write_jsonl_document (document);
+          write_analyzed (&run, analyzed, &next_claim);
           if (finder != NULL)
             tally_json_add_document_events (finder, document);
         }
-      else if (run.format == FORMAT_CSV && document->record != NULL)
-        write_csv_document (document);
-      else if (run.format == FORMAT_JSON || run.format == FORMAT_FACTS_CSV || run.format == FORMAT_REPORT)
-        g_ptr_array_add (documents, g_steal_pointer (&document));
+      else
+        {
+          for (guint c = 0; c < document->claims->len; c++)
+            g_ptr_array_add (document->claim_ids, g_strdup_printf ("c%u", ++next_claim));
+          g_ptr_array_add (documents, g_steal_pointer (&analyzed->document));
+        }
     }
+  g_clear_pointer (&pipeline, tally_pipeline_free);
 
   if (finder != NULL)
     write_jsonl_events (finder);

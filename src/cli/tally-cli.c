@@ -21,7 +21,7 @@ print_help (FILE *out)
              "  tally-cli COMMAND [OPTION…] — check the figures news articles state\n"
              "\n"
              "Commands:\n"
-             "  analyze [--format json|jsonl|csv|facts-csv|report] [--reference-date YYYY-MM-DD] PATH…\n"
+             "  analyze [--format json|jsonl|csv|facts-csv|report] [--reference-date YYYY-MM-DD] [--jobs N] PATH…\n"
              "            List every claim (figure, date, count) in text files or folders\n"
              "  export [--format markdown|csv|json] PROJECT.tally\n"
              "            Print a saved project's fact table, with the analyst's corrections\n"

@@ -10,6 +10,7 @@
 
 #include "tally-claims.h"
 #include "tally-document-private.h"
+#include "tally-pipeline.h"
 
 /* Documents are committed in batches of this many, or after this long,
  * whichever comes first: a batch is what a crash can lose at most, and one
@@ -905,13 +906,15 @@ prepared_free (Prepared *p)
   g_free (p);
 }
 
-static void
-prepare_file (gpointer data,
+static gpointer
+prepare_file (guint    index,
+              gpointer path,
               gpointer user_data)
 {
-  Prepared *p = data;
-  GAsyncQueue *done = user_data;
+  Prepared *p = g_new0 (Prepared, 1);
 
+  p->index = index;
+  p->path = path;
   p->record = tally_ingest_listed_file (p->path, &p->error);
   if (p->record != NULL)
     {
@@ -922,7 +925,7 @@ prepare_file (gpointer data,
         tally_extract_options_set_reference_date (&options, p->record->published);
       p->claims = tally_extract_claims (p->record->text, p->record->text_len, &options);
     }
-  g_async_queue_push (done, p);
+  return p;
 }
 
 /* Stores one prepared file; returns its document, or NULL (failure noted). */
@@ -1000,47 +1003,38 @@ import_files (TallyProject  *self,
 {
   g_autoptr(GArray) fingerprints = g_array_new (FALSE, FALSE, sizeof (Fingerprint));
   g_autoptr(GPtrArray) batch = NULL;
-  g_autoptr(GAsyncQueue) done = g_async_queue_new ();
-  g_autoptr(GHashTable) ready = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) prepared_free);
-  GThreadPool *pool;
-  guint submitted = 0, received = 0, stored = 0;
+  g_autoptr(TallyPipeline) pipeline = NULL;
+  guint stored = 0;
   gint64 batch_start = 0;
   gboolean ok = TRUE;
 
   if (!tally_store_foreach_document (store, load_fingerprint_cb, fingerprints, error))
     return FALSE;
 
-  /* Reading and analysing run on every core; storing stays on this thread. */
-  pool = g_thread_pool_new (prepare_file, done, MAX (1, (int) g_get_num_processors ()), FALSE, NULL);
+  /* Reading and analysing run on every core (the pipeline tally-cli uses
+   * too); storing stays on this thread, in the order the files were listed. */
+  pipeline = tally_pipeline_new (files, 0, PREPARE_WINDOW, prepare_file, (GDestroyNotify) prepared_free, NULL);
 
   while (ok && stored < files->len)
     {
       Prepared *p;
       TallyDocument *document;
       gint64 now;
+      guint index;
 
       if (g_cancellable_is_cancelled (cancellable))
         break;
-      while (submitted < files->len && submitted - stored < PREPARE_WINDOW)
-        {
-          p = g_new0 (Prepared, 1);
-          p->index = submitted;
-          p->path = g_ptr_array_index (files, submitted++);
-          g_thread_pool_push (pool, p, NULL);
-        }
-      if ((p = g_hash_table_lookup (ready, GUINT_TO_POINTER (stored))) == NULL)
-        {
-          p = g_async_queue_pop (done);
-          received++;
-          g_hash_table_insert (ready, GUINT_TO_POINTER (p->index), p);
-          continue;
-        }
+      if (!tally_pipeline_next (pipeline, &index, (gpointer *) &p))
+        break;
 
       now = g_get_monotonic_time ();
       if (batch == NULL)
         {
           if (!(ok = tally_store_begin (store, error)))
-            break;
+            {
+              prepared_free (p);
+              break;
+            }
           batch = g_ptr_array_new_with_free_func (g_object_unref);
           batch_start = now;
         }
@@ -1053,7 +1047,7 @@ import_files (TallyProject  *self,
         }
       if ((document = store_prepared (job, store, fingerprints, p)) != NULL)
         g_ptr_array_add (batch, document);
-      g_hash_table_remove (ready, GUINT_TO_POINTER (stored));
+      prepared_free (p);
       stored++;
 
       if (batch->len >= BATCH_DOCUMENTS || g_get_monotonic_time () - batch_start >= BATCH_USEC)
@@ -1065,12 +1059,7 @@ import_files (TallyProject  *self,
     }
 
   /* Files still being read after a cancel or an error are dropped. */
-  while (received < submitted)
-    {
-      prepared_free (g_async_queue_pop (done));
-      received++;
-    }
-  g_thread_pool_free (pool, FALSE, TRUE);
+  g_clear_pointer (&pipeline, tally_pipeline_free);
 
   if (ok && batch != NULL)
     {

@@ -110,6 +110,7 @@ test_format (gconstpointer data)
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = run_cli (format, NULL);
+  static const char *const jobs[] = { "1", "3" };
 
   if (g_strcmp0 (g_getenv ("TALLY_GOLDEN_WRITE"), "1") == 0)
     {
@@ -120,6 +121,13 @@ test_format (gconstpointer data)
   g_file_get_contents (golden, &expected, NULL, &error);
   g_assert_no_error (error);
   assert_same_output (expected, out, format);
+  for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
+    {
+      g_autofree char *with_jobs = run_cli (format, jobs[j]);
+      g_autofree char *what = g_strdup_printf ("%s --jobs %s", format, jobs[j]);
+
+      assert_same_output (expected, with_jobs, what);
+    }
 }
 
 int
