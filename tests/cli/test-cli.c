@@ -104,7 +104,7 @@ test_version_and_help (void)
   g_assert_cmpint (run (&out, &err, "--version", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "tally-cli " PACKAGE_VERSION "\n");
   g_assert_cmpint (run (&out2, &err2, "--help", NULL), ==, 0);
-  g_assert_nonnull (strstr (out2, "analyze [--format json|jsonl|csv|facts-csv|report] [--reference-date YYYY-MM-DD] PATH"));
+  g_assert_nonnull (strstr (out2, "analyze [--format json|jsonl|csv|facts-csv|report] [--reference-date YYYY-MM-DD] [--jobs N] PATH"));
 }
 
 static void
@@ -118,6 +118,8 @@ test_usage_errors (void)
     { "analyze", "--format=xml", path, "unknown format" },
     { "analyze", "--reference-date=17/06/2025", path, "not a date" },
     { "analyze", "--no-such-option", path, "Unknown option" },
+    { "analyze", "--jobs=-1", path, "--jobs must be" },
+    { "analyze", "--jobs=many", path, "--jobs" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
