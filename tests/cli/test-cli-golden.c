@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -130,6 +131,73 @@ test_format (gconstpointer data)
     }
 }
 
+/* Equal members in the same order (json_node_equal() ignores the order). */
+static void
+assert_same_object (JsonObject *expected,
+                    JsonObject *actual,
+                    const char *what)
+{
+  g_autoptr(GList) e_members = json_object_get_members (expected);
+  g_autoptr(GList) a_members = json_object_get_members (actual);
+  GList *e = e_members, *a = a_members;
+
+  for (; e != NULL && a != NULL; e = e->next, a = a->next)
+    {
+      if (g_strcmp0 (e->data, a->data) != 0)
+        g_error ("%s: member %s where json has %s", what, (char *) a->data, (char *) e->data);
+      if (!json_node_equal (json_object_get_member (expected, e->data), json_object_get_member (actual, a->data)))
+        g_error ("%s: member %s differs", what, (char *) e->data);
+    }
+  if (e != NULL || a != NULL)
+    g_error ("%s: jsonl has %s members than json", what, e != NULL ? "fewer" : "more");
+}
+
+/* jsonl is written straight from the records, json through json-glib nodes:
+ * every document and claim line must be the json object plus "type". */
+static void
+test_jsonl_matches_json (void)
+{
+  g_autofree char *json = run_cli ("json", NULL);
+  g_autofree char *jsonl = run_cli ("jsonl", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = g_strsplit (jsonl, "\n", -1);
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *documents, *claims;
+  guint n_documents = 0, n_claims = 0;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  documents = json_object_get_array_member (root, "documents");
+  claims = json_object_get_array_member (root, "claims");
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autoptr(JsonParser) line_parser = json_parser_new ();
+      JsonObject *object;
+      g_autofree char *type = NULL;
+
+      json_parser_load_from_data (line_parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      object = json_node_get_object (json_parser_get_root (line_parser));
+      type = g_strdup (json_object_get_string_member (object, "type"));
+      json_object_remove_member (object, "type");
+      if (g_str_equal (type, "document"))
+        {
+          g_assert_cmpuint (n_documents, <, json_array_get_length (documents));
+          assert_same_object (json_array_get_object_element (documents, n_documents++), object, lines[i]);
+        }
+      else if (g_str_equal (type, "claim"))
+        {
+          g_assert_cmpuint (n_claims, <, json_array_get_length (claims));
+          assert_same_object (json_array_get_object_element (claims, n_claims++), object, lines[i]);
+        }
+    }
+  g_assert_cmpuint (n_documents, ==, json_array_get_length (documents));
+  g_assert_cmpuint (n_claims, ==, json_array_get_length (claims));
+  g_assert_cmpuint (n_claims, >, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,5 +215,6 @@ main (int   argc,
 
       g_test_add_data_func (path, formats[f], test_format);
     }
+  g_test_add_func ("/cli/golden/jsonl-matches-json", test_jsonl_matches_json);
   return g_test_run ();
 }
