@@ -17,5 +17,7 @@ void           _tally_document_set_field      (TallyDocument *self,
                                                const char    *value);
 void           _tally_document_set_claim_count (TallyDocument *self,
                                                 guint          claim_count);
+void           _tally_document_set_has_conflicts (TallyDocument *self,
+                                                  gboolean       has_conflicts);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _TallyDocument
   gint64 cluster_id;
   guint duplicates;
   gint64 imported;
+  gboolean has_conflicts;
 };
 
 G_DEFINE_FINAL_TYPE (TallyDocument, tally_document, G_TYPE_OBJECT)
@@ -42,6 +43,7 @@ enum
   PROP_CLUSTER_ID,
   PROP_DUPLICATES,
   PROP_IMPORTED,
+  PROP_HAS_CONFLICTS,
   N_PROPS
 };
 
@@ -87,6 +89,7 @@ tally_document_get_property (GObject    *object,
     case PROP_CLUSTER_ID: g_value_set_int64 (value, self->cluster_id); break;
     case PROP_DUPLICATES: g_value_set_uint (value, self->duplicates); break;
     case PROP_IMPORTED: g_value_set_int64 (value, self->imported); break;
+    case PROP_HAS_CONFLICTS: g_value_set_boolean (value, self->has_conflicts); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -118,6 +121,8 @@ tally_document_class_init (TallyDocumentClass *klass)
   /* How many other documents are near-duplicates of this one. */
   properties[PROP_DUPLICATES] = g_param_spec_uint ("duplicates", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_IMPORTED] = g_param_spec_int64 ("imported", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /* One of its claims is in a conflicting fact (set by TallySession after each grouping). */
+  properties[PROP_HAS_CONFLICTS] = g_param_spec_boolean ("has-conflicts", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -225,3 +230,23 @@ GETTER (guint64, simhash)
 GETTER (gint64, cluster_id)
 GETTER (guint, duplicates)
 GETTER (gint64, imported)
+
+gboolean
+tally_document_get_has_conflicts (TallyDocument *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (self), FALSE);
+  return self->has_conflicts;
+}
+
+void
+_tally_document_set_has_conflicts (TallyDocument *self,
+                                   gboolean       has_conflicts)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENT (self));
+
+  has_conflicts = !!has_conflicts;
+  if (self->has_conflicts == has_conflicts)
+    return;
+  self->has_conflicts = has_conflicts;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CONFLICTS]);
+}

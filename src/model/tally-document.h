@@ -28,5 +28,7 @@ guint64     tally_document_get_simhash       (TallyDocument *self);
 gint64      tally_document_get_cluster_id    (TallyDocument *self);
 guint       tally_document_get_duplicates    (TallyDocument *self);
 gint64      tally_document_get_imported      (TallyDocument *self);
+/* One of its claims is in a conflicting fact (see TallySession). */
+gboolean    tally_document_get_has_conflicts (TallyDocument *self);
 
 G_END_DECLS

@@ -112,7 +112,14 @@ show_view (TallyProject *project,
   gtk_window_set_default_size (*window, 1000, 700);
   adw_window_set_content (ADW_WINDOW (*window), GTK_WIDGET (view));
   gtk_window_present (*window);
-  tally_facts_view_set_project (view, project);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TallySession) session = tally_session_new (project, &error);
+
+    g_assert_no_error (error);
+    /* The view keeps the session while it shows it. */
+    tally_facts_view_set_session (view, session);
+  }
   wait_idle (view);
   return view;
 }
@@ -180,7 +187,7 @@ test_corrections_in_view (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (imported->n_added, >=, 8);
   view = show_view (project, &window);
-  corrections = tally_facts_view_get_corrections (view);
+  corrections = tally_session_get_corrections (tally_facts_view_get_session (view));
   g_assert_nonnull (corrections);
 
   /* Rename. */
@@ -329,7 +336,7 @@ test_corrections_in_view (void)
   project = tally_project_open (path, &error);
   g_assert_no_error (error);
   view = show_view (project, &window);
-  g_assert_cmpuint (tally_corrections_get_n_active (tally_facts_view_get_corrections (view)), ==, 3);
+  g_assert_cmpuint (tally_corrections_get_n_active (tally_session_get_corrections (tally_facts_view_get_session (view))), ==, 3);
   fact = select_key (view, key);
   g_assert_nonnull (fact);
   g_assert_cmpstr (tally_fact_get_label (fact), ==, "Year of the first summit");

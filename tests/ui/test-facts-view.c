@@ -350,8 +350,11 @@ test_follows_project (void)
   guint notified = 0;
 
   g_assert_no_error (error);
+  g_autoptr(TallySession) session = tally_session_new (project, &error);
+
+  g_assert_no_error (error);
   g_signal_connect (view, "notify::facts", G_CALLBACK (count_notify), &notified);
-  tally_facts_view_set_project (view, project);
+  tally_facts_view_set_session (view, session);
   tally_project_import_async (project, &samples, 1, NULL, on_imported, &imported);
   while (imported == NULL || tally_facts_view_get_busy (view))
     g_main_context_iteration (NULL, TRUE);
@@ -373,18 +376,21 @@ test_follows_project (void)
     }
   g_assert_true (found);
 
+  /* The view holds nothing of the session once it stops following it. */
+  tally_facts_view_set_session (view, NULL);
+  g_assert_null (tally_facts_view_get_session (view));
+  g_assert_finalize_object (view);
   /* Work already handed to a worker thread (a claims load or a grouping the
-   * import's last batch started) holds the view until it is done; the last
-   * reference may go in the worker, which wakes no main loop, so poll. */
-  tally_facts_view_set_project (view, NULL);
+   * import's last batch started) holds the session until it is done; the
+   * last reference may go in the worker, which wakes no main loop, so poll. */
   {
     gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-    while (G_OBJECT (view)->ref_count > 1 && g_get_monotonic_time () < until)
+    while (G_OBJECT (session)->ref_count > 1 && g_get_monotonic_time () < until)
       if (!g_main_context_iteration (NULL, FALSE))
         g_usleep (1000);
   }
-  g_assert_finalize_object (view);
+  g_assert_finalize_object (g_steal_pointer (&session));
 }
 
 static void
@@ -431,12 +437,15 @@ test_corrections (void)
   GListModel *panel = tally_facts_view_get_panel_claims (view);
   TallyFact *fact;
   guint position = 0, split_at = G_MAXUINT, fourth_claims;
+  g_autoptr(TallySession) session = NULL;
 
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   gtk_window_present (GTK_WINDOW (window));
-  tally_facts_view_set_project (view, project);
+  session = tally_session_new (project, &error);
+  g_assert_no_error (error);
+  tally_facts_view_set_session (view, session);
   tally_project_import_async (project, &samples, 1, NULL, on_imported, &imported);
   while (imported == NULL || tally_facts_view_get_busy (view))
     g_main_context_iteration (NULL, TRUE);
@@ -503,7 +512,7 @@ test_corrections (void)
   g_assert_cmpuint (tally_fact_get_claim_count (row_labelled (view, "Fourth summit: year", NULL)), ==, fourth_claims);
   g_assert_cmpuint (tally_fact_get_claim_count (row_labelled (view, "First summit: year", NULL)), ==, 3);
 
-  tally_facts_view_set_project (view, NULL);
+  tally_facts_view_set_session (view, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

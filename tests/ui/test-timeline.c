@@ -1648,19 +1648,19 @@ test_screenshots (void)
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
-    g_autoptr(TallyCorrections) corrections = NULL;
+    g_autoptr(TallySession) session = NULL;
     GtkWidget *popover;
 
     g_assert_no_error (error);
-    corrections = tally_corrections_new (project, NULL, &error);
+    session = tally_session_new (project, &error);
     g_assert_no_error (error);
-    tally_timeline_view_set_corrections (view, corrections);
+    tally_timeline_view_set_session (view, session);
     tally_timeline_activate_focus (timeline);
     popover = find_popover (GTK_WIDGET (timeline));
     g_assert_nonnull (popover);
     shoot (popover, dir, "timeline-popover.png");
     gtk_popover_popdown (GTK_POPOVER (popover));
-    tally_timeline_view_set_corrections (view, NULL);
+    tally_timeline_view_set_session (view, NULL);
   }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);

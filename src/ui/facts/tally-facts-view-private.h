@@ -2,13 +2,11 @@
 #pragma once
 
 #include "tally-facts-view.h"
-#include "tally-corrections.h"
-#include "tally-undo-stack.h"
 
 G_BEGIN_DECLS
 
-/* Shared by tally-facts-view.c and tally-facts-view-corrections.c, as Text
- * Editor splits its window by concern. */
+/* Shared by tally-facts-view.c and tally-facts-view-edits.c, as Text Editor
+ * splits its window by concern. */
 /* The fact table: claims of all documents lined up by measure and graded.
  * facts → filter (search, status) → sort (the column view's sorter) →
  * single selection → column view; the selected fact's claims fill a side
@@ -21,21 +19,9 @@ struct _TallyFactsView
   TallyFactsFilter     filter_mode;
   char                *counts;
 
-  TallyProject        *project;
-  GPtrArray           *claims;          /* TallyClaim*: the project's, as last read */
-  GHashTable          *outlets;         /* gint64* → char*, as last read */
-  char                *select_key;      /* fact to select once regrouped */
-
-  /* Corrections (tally-facts-view-corrections.c) */
-  GHashTable          *claim_groups;    /* claim identity → group (a fact key) */
-  GHashTable          *labels;          /* fact key → label */
-  TallyUndoStack      *undo_stack;
-  TallyCorrections    *corrections;     /* the project's (tally-facts-view-edits.c) */
-  char                *select_next;     /* fact to select after the next change */
-  gulong               documents_changed_id;
-  guint                refresh_source;
-  GCancellable        *refresh_cancellable;
-  gboolean             busy;
+  TallySession        *session;         /* owns the corrections and the grouping */
+  GSignalGroup        *session_signals;
+  char                *select_next;     /* fact to select after the next grouping */
 
   TallyFactsViewDescribeFunc describe_func;
   gpointer             describe_data;
@@ -68,29 +54,15 @@ struct _TallyFactsView
 };
 
 
-/* Groups the project's claims again (with the corrections) in a worker
- * thread; selects the fact with `select_key` (may be NULL) when done. */
-void  _tally_facts_view_regroup                 (TallyFactsView      *self,
-                                                 const char          *select_key);
-char *_tally_facts_view_claim_identity          (TallyClaim          *claim);
-
-void  _tally_facts_view_corrections_class_init  (TallyFactsViewClass *klass);
-void  _tally_facts_view_corrections_init        (TallyFactsView      *self);
-void  _tally_facts_view_corrections_dispose     (TallyFactsView      *self);
-void  _tally_facts_view_corrections_update      (TallyFactsView      *self);
+/* tally-facts-view-edits.c: corrections (rename, merge, split, edit, not a
+ * claim), stored in the session's project, on its undo stack. */
+void       _tally_facts_view_edits_class_init   (TallyFactsViewClass *klass);
+void       _tally_facts_view_edits_init         (TallyFactsView      *self);
+/* Enables the correction actions for the selection and the session. */
+void       _tally_facts_view_actions_update     (TallyFactsView      *self);
 /* The claims panel's row: a "split out" button beside the sentence. */
 GtkWidget *_tally_facts_view_split_button_new   (TallyFactsView      *self,
                                                  GtkListItem         *item);
-
-/* tally-facts-view-edits.c: corrections stored in the project. */
-void       _tally_facts_view_edits_class_init   (TallyFactsViewClass *klass);
-void       _tally_facts_view_edits_set_project  (TallyFactsView      *self,
-                                                 TallyProject        *project);
-/* A toast with Undo after a correction, or the error. */
-void       _tally_facts_view_corrected          (TallyFactsView      *self,
-                                                 gboolean             ok,
-                                                 GError              *error,
-                                                 const char          *title);
 GtkWidget *_tally_facts_view_claim_menu_new     (TallyFactsView      *self);
 void       _tally_facts_view_claim_menu_bind    (TallyFactsView      *self,
                                                  GtkWidget           *button,

@@ -206,7 +206,7 @@ show_fact (TallyFactsView *self,
     {
       gtk_no_selection_set_model (self->claims_selection, NULL);
       adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
-      _tally_facts_view_corrections_update (self);
+      _tally_facts_view_actions_update (self);
       return;
     }
   adw_window_title_set_title (self->panel_title, tally_fact_get_label (fact));
@@ -214,7 +214,7 @@ show_fact (TallyFactsView *self,
   gtk_label_set_label (self->panel_explanation, tally_fact_get_explanation (fact));
   gtk_no_selection_set_model (self->claims_selection, tally_fact_get_claims (fact));
   adw_overlay_split_view_set_show_sidebar (self->split_view, TRUE);
-  _tally_facts_view_corrections_update (self);
+  _tally_facts_view_actions_update (self);
 }
 
 static void
@@ -257,67 +257,7 @@ on_claim_activated (TallyFactsView *self,
     self->open_func (claim, self->open_data);
 }
 
-/* ---- following a project ------------------------------------------------ */
-
-typedef struct
-{
-  GPtrArray *claims;          /* TallyClaim* */
-  GHashTable *outlets;        /* gint64* → char* */
-  GPtrArray *groups;          /* char* or NULL per claim: the corrections */
-  GHashTable *labels;         /* fact key → label, a copy */
-  TallyCorrections *corrections;  /* a copy of the project's, or NULL */
-} RefreshData;
-
-static void
-refresh_data_free (RefreshData *data)
-{
-  g_ptr_array_unref (data->claims);
-  g_hash_table_unref (data->outlets);
-  g_ptr_array_unref (data->groups);
-  g_hash_table_unref (data->labels);
-  g_clear_object (&data->corrections);
-  g_free (data);
-}
-
-static const char *
-outlet_from_table (gint64   document_id,
-                   gpointer user_data)
-{
-  return g_hash_table_lookup (user_data, &document_id);
-}
-
-static void
-group_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  RefreshData *data = task_data;
-
-  if (data->corrections != NULL)
-    g_task_return_pointer (task,
-                           tally_corrections_group (data->corrections, data->claims, outlet_from_table, data->outlets),
-                           g_object_unref);
-  else
-    g_task_return_pointer (task,
-                           tally_fact_list_new_corrected (data->claims, outlet_from_table, data->outlets,
-                                                          data->groups, data->labels),
-                           g_object_unref);
-}
-
-static void
-set_busy (TallyFactsView *self,
-          gboolean        busy)
-{
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void on_grouped (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data);
+/* ---- following a session ------------------------------------------------ */
 
 /* After a regroup, the fact the analyst was looking at stays selected. */
 static void
@@ -338,176 +278,28 @@ select_by_key (TallyFactsView *self,
     }
 }
 
-char *
-_tally_facts_view_claim_identity (TallyClaim *claim)
-{
-  const TallyClaimRecord *record = tally_claim_get_record (claim);
-
-  /* A claim is where it stands in its document. */
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT,
-                          tally_claim_get_document_id (claim), record->start, record->end);
-}
-
-void
-_tally_facts_view_regroup (TallyFactsView *self,
-                           const char     *select_key)
-{
-  RefreshData *data;
-  g_autoptr(GTask) task = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_return_if_fail (self->claims != NULL);
-
-  g_set_str (&self->select_key, select_key);
-  data = g_new0 (RefreshData, 1);
-  data->claims = g_ptr_array_ref (self->claims);
-  data->outlets = g_hash_table_ref (self->outlets);
-  data->groups = g_ptr_array_new_full (self->claims->len, g_free);
-  for (guint i = 0; i < self->claims->len; i++)
-    {
-      const char *group = NULL;
-
-      if (g_hash_table_size (self->claim_groups) > 0)
-        {
-          g_autofree char *identity = _tally_facts_view_claim_identity (g_ptr_array_index (self->claims, i));
-
-          group = g_hash_table_lookup (self->claim_groups, identity);
-        }
-      g_ptr_array_add (data->groups, g_strdup (group));
-    }
-  data->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, self->labels);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (data->labels, g_strdup (key), g_strdup (value));
-  if (self->corrections != NULL)
-    data->corrections = tally_corrections_copy (self->corrections);
-
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  task = g_task_new (self, self->refresh_cancellable, on_grouped, NULL);
-  g_task_set_source_tag (task, _tally_facts_view_regroup);
-  g_task_set_task_data (task, data, (GDestroyNotify) refresh_data_free);
-  g_task_run_in_thread (task, group_in_thread);
-}
-
+/* The session grouped the claims again: show the new facts, with the fact
+ * a correction asked for (a merge's target) or the one shown before. */
 static void
-on_grouped (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+on_session_facts (TallyFactsView *self)
 {
-  TallyFactsView *self = TALLY_FACTS_VIEW (source);
-  g_autoptr(GListModel) facts = g_task_propagate_pointer (G_TASK (result), NULL);
+  TallyFact *selected = tally_facts_view_get_selected (self);
+  g_autofree char *key = g_steal_pointer (&self->select_next);
+  GListModel *facts = tally_session_get_facts (self->session);
 
-  /* A newer refresh was started (or the view went away): drop this one. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->refresh_cancellable)
+  if (key == NULL && selected != NULL)
+    key = g_strdup (tally_fact_get_key (selected));
+  if (facts == NULL)
     return;
-  g_clear_object (&self->refresh_cancellable);
-  if (facts != NULL)
-    {
-      g_autofree char *select_key = g_steal_pointer (&self->select_key);
-
-      tally_facts_view_set_facts (self, facts);
-      if (select_key != NULL)
-        select_by_key (self, select_key);
-    }
-  set_busy (self, FALSE);
+  tally_facts_view_set_facts (self, facts);
+  if (key != NULL)
+    select_by_key (self, key);
 }
-
-typedef struct
-{
-  TallyFactsView *self;       /* referenced until the claims arrive */
-  TallyProject *project;
-  GCancellable *cancellable;
-  GHashTable *outlets;        /* gint64* → char* */
-} LoadData;
 
 static void
-load_data_free (LoadData *load)
+on_session_grouping (TallyFactsView *self)
 {
-  g_object_unref (load->self);
-  g_object_unref (load->project);
-  g_object_unref (load->cancellable);
-  g_clear_pointer (&load->outlets, g_hash_table_unref);
-  g_free (load);
-}
-
-/* Step 2, main thread: the claims are read; group them in a worker. */
-static void
-on_claims_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  LoadData *load = user_data;
-  TallyFactsView *self = load->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) claims = tally_project_load_claims_finish (load->project, result, &error);
-  TallyFact *selected;
-
-  /* A newer refresh, another project or a disposed view: drop this one. */
-  if (load->cancellable != self->refresh_cancellable || g_cancellable_is_cancelled (load->cancellable))
-    {
-      load_data_free (load);
-      return;
-    }
-  if (claims == NULL)
-    {
-      g_warning ("Claims of %s: %s", tally_project_get_path (load->project), error->message);
-      g_clear_object (&self->refresh_cancellable);
-      set_busy (self, FALSE);
-      load_data_free (load);
-      return;
-    }
-  g_clear_pointer (&self->claims, g_ptr_array_unref);
-  g_clear_pointer (&self->outlets, g_hash_table_unref);
-  self->claims = g_steal_pointer (&claims);
-  self->outlets = g_steal_pointer (&load->outlets);
-  selected = tally_facts_view_get_selected (self);
-  _tally_facts_view_regroup (self, selected != NULL ? tally_fact_get_key (selected) : NULL);
-  _tally_facts_view_corrections_update (self);
-  load_data_free (load);
-}
-
-/* Step 1, main thread: only the outlets are read here (the documents are in
- * memory); the claims come from the project file in a worker thread. */
-static gboolean
-refresh_from_project (gpointer user_data)
-{
-  TallyFactsView *self = user_data;
-  GListModel *documents = tally_project_get_documents (self->project);
-  LoadData *load = g_new0 (LoadData, 1);
-
-  self->refresh_source = 0;
-  load->outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      gint64 id = tally_document_get_id (document);
-
-      if (tally_document_get_outlet (document) != NULL)
-        g_hash_table_insert (load->outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
-    }
-
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  self->refresh_cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  load->self = g_object_ref (self);
-  load->project = g_object_ref (self->project);
-  load->cancellable = g_object_ref (self->refresh_cancellable);
-  tally_project_load_claims_async (self->project, load->cancellable, on_claims_loaded, load);
-  return G_SOURCE_REMOVE;
-}
-
-/* Imports add documents in batches: wait for a quiet moment. */
-static void
-on_documents_changed (TallyFactsView *self)
-{
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  self->refresh_source = g_timeout_add (250, refresh_from_project, self);
-  set_busy (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 static char *
@@ -515,7 +307,8 @@ describe_from_project (gint64   document_id,
                        gpointer user_data)
 {
   TallyFactsView *self = user_data;
-  TallyDocument *document = self->project ? tally_project_lookup_document (self->project, document_id) : NULL;
+  TallyProject *project = self->session != NULL ? tally_session_get_project (self->session) : NULL;
+  TallyDocument *document = project != NULL ? tally_project_lookup_document (project, document_id) : NULL;
   GString *out;
   const char *parts[3];
 
@@ -542,10 +335,8 @@ tally_facts_view_dispose (GObject *object)
 {
   TallyFactsView *self = TALLY_FACTS_VIEW (object);
 
-  tally_facts_view_set_project (self, NULL);
-  g_cancellable_cancel (self->refresh_cancellable);
-  g_clear_object (&self->refresh_cancellable);
-  _tally_facts_view_corrections_dispose (self);
+  tally_facts_view_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
   if (self->describe_destroy != NULL)
     g_clear_pointer (&self->describe_data, self->describe_destroy);
   self->describe_func = NULL;
@@ -565,7 +356,7 @@ tally_facts_view_finalize (GObject *object)
   TallyFactsView *self = TALLY_FACTS_VIEW (object);
 
   g_free (self->counts);
-  g_free (self->select_key);
+  g_free (self->select_next);
   G_OBJECT_CLASS (tally_facts_view_parent_class)->finalize (object);
 }
 
@@ -579,7 +370,7 @@ tally_facts_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_BUSY: g_value_set_boolean (value, self->busy); break;
+    case PROP_BUSY: g_value_set_boolean (value, tally_facts_view_get_busy (self)); break;
     case PROP_FACTS: g_value_set_object (value, self->facts); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -637,7 +428,6 @@ tally_facts_view_class_init (TallyFactsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "facts.close-panel", NULL, close_panel_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "facts.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "facts.close-panel", NULL);
-  _tally_facts_view_corrections_class_init (klass);
   _tally_facts_view_edits_class_init (klass);
 }
 
@@ -647,7 +437,13 @@ tally_facts_view_init (TallyFactsView *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  _tally_facts_view_corrections_init (self);
+  /* The view follows whichever session it is given. */
+  self->session_signals = g_signal_group_new (TALLY_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::facts", G_CALLBACK (on_session_facts), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::grouping", G_CALLBACK (on_session_grouping), self,
+                                 G_CONNECT_SWAPPED);
+  _tally_facts_view_edits_init (self);
   gtk_custom_filter_set_filter_func (self->status_filter, status_matches, self, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
@@ -675,7 +471,7 @@ tally_facts_view_set_facts (TallyFactsView *self,
   gtk_stack_set_visible_child_name (self->stack,
                                     facts != NULL && g_list_model_get_n_items (facts) > 0 ? "facts" : "empty");
   update_counts (self);
-  _tally_facts_view_corrections_update (self);
+  _tally_facts_view_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
 }
 
@@ -687,46 +483,35 @@ tally_facts_view_get_facts (TallyFactsView *self)
 }
 
 void
-tally_facts_view_set_project (TallyFactsView *self,
-                              TallyProject   *project)
+tally_facts_view_set_session (TallyFactsView *self,
+                              TallySession   *session)
 {
   g_return_if_fail (TALLY_IS_FACTS_VIEW (self));
-  g_return_if_fail (project == NULL || TALLY_IS_PROJECT (project));
+  g_return_if_fail (session == NULL || TALLY_IS_SESSION (session));
 
-  if (self->project == project)
+  if (!g_set_object (&self->session, session))
     return;
-  if (self->project != NULL)
-    {
-      g_clear_signal_handler (&self->documents_changed_id, tally_project_get_documents (self->project));
-      g_clear_handle_id (&self->refresh_source, g_source_remove);
-      g_clear_object (&self->project);
-      g_clear_pointer (&self->claims, g_ptr_array_unref);
-      g_clear_pointer (&self->outlets, g_hash_table_unref);
-      /* Corrections belong to the project they were made in. */
-      if (self->undo_stack != NULL)
-        {
-          tally_undo_stack_clear (self->undo_stack);
-          g_hash_table_remove_all (self->claim_groups);
-          g_hash_table_remove_all (self->labels);
-          _tally_facts_view_corrections_update (self);
-        }
-      set_busy (self, FALSE);
-    }
-  _tally_facts_view_edits_set_project (self, project);
-  if (project == NULL)
-    return;
-  self->project = g_object_ref (project);
-  self->documents_changed_id = g_signal_connect_swapped (tally_project_get_documents (project), "items-changed",
-                                                         G_CALLBACK (on_documents_changed), self);
-  tally_facts_view_set_describe_func (self, describe_from_project, self, NULL);
-  on_documents_changed (self);
+  g_signal_group_set_target (self->session_signals, session);
+  g_clear_pointer (&self->select_next, g_free);
+  if (session != NULL)
+    tally_facts_view_set_describe_func (self, describe_from_project, self, NULL);
+  /* The facts of another project (or none yet). */
+  tally_facts_view_set_facts (self, session != NULL ? tally_session_get_facts (session) : NULL);
+  on_session_grouping (self);
+}
+
+TallySession *
+tally_facts_view_get_session (TallyFactsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), NULL);
+  return self->session;
 }
 
 gboolean
 tally_facts_view_get_busy (TallyFactsView *self)
 {
   g_return_val_if_fail (TALLY_IS_FACTS_VIEW (self), FALSE);
-  return self->busy;
+  return self->session != NULL && tally_session_get_grouping (self->session);
 }
 
 void

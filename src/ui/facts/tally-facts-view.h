@@ -4,9 +4,8 @@
 #include <adwaita.h>
 
 #include "tally-claim.h"
-#include "tally-corrections.h"
 #include "tally-fact.h"
-#include "tally-project.h"
+#include "tally-session.h"
 
 G_BEGIN_DECLS
 
@@ -35,14 +34,14 @@ void        tally_facts_view_set_facts         (TallyFactsView             *self
                                                 GListModel                 *facts);
 GListModel *tally_facts_view_get_facts         (TallyFactsView             *self);
 
-/* Follows `project`: whenever its documents change, their claims are
- * grouped again in a worker thread and shown. Sets a describe func that
- * names each document's outlet, title and date. NULL stops following. */
-void        tally_facts_view_set_project       (TallyFactsView             *self,
-                                                TallyProject               *project);
-/* The corrections of the project followed (stored in it, undoable), or NULL. */
-TallyCorrections *tally_facts_view_get_corrections (TallyFactsView *self);
-/* TRUE while facts are being computed for the project. */
+/* Shows the session's facts, each new grouping as it arrives, and makes
+ * them correctable (rename, merge, split, edit, not a claim: stored in the
+ * project, on its undo stack). Sets a describe func that names each
+ * document's outlet, title and date. NULL stops following. */
+void        tally_facts_view_set_session       (TallyFactsView             *self,
+                                                TallySession               *session);
+TallySession *tally_facts_view_get_session     (TallyFactsView             *self);
+/* TRUE while the session groups the facts (the "busy" property). */
 gboolean    tally_facts_view_get_busy          (TallyFactsView             *self);
 
 void        tally_facts_view_set_describe_func (TallyFactsView             *self,

@@ -31,11 +31,8 @@ struct _TallyTimelineView
   GtkStringList  *sources;     /* "All sources", then each source's name */
   GPtrArray      *source_ids;  /* document id for each item of `sources` after the first */
   GHashTable     *names;       /* document id → outlet or title */
-  TallyProject   *project;
-  TallyCorrections *corrections;
-  GCancellable   *cancellable;
-  guint           refresh_source;
-  gboolean        busy;
+  TallySession   *session;     /* finds the events and owns the corrections */
+  GSignalGroup   *session_signals;
 };
 
 enum {
@@ -185,103 +182,28 @@ tally_timeline_view_get_timeline (TallyTimelineView *self)
   return self->timeline;
 }
 
-static void
-set_busy (TallyTimelineView *self,
-          gboolean           busy)
-{
-  if (self->busy == busy)
-    return;
-  self->busy = busy;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
 gboolean
 tally_timeline_view_get_busy (TallyTimelineView *self)
 {
   g_return_val_if_fail (TALLY_IS_TIMELINE_VIEW (self), FALSE);
-  return self->busy;
+  return self->session != NULL && tally_session_get_finding (self->session);
 }
 
 static void
-on_events_found (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_session_finding (TallyTimelineView *self)
 {
-  g_autoptr(TallyTimelineView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) events = tally_events_find_finish (result, &error);
-
-  if (events == NULL)
-    {
-      /* A cancelled search was replaced by a newer one, still busy. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Cannot find the events: %s", error->message);
-          set_busy (self, FALSE);
-        }
-      return;
-    }
-  tally_timeline_view_set_events (self, events);
-  set_busy (self, self->refresh_source != 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void on_documents_changed (TallyTimelineView *self);
-
+/* New events from the session: their sources are named after the
+ * documents' outlets (or titles) as they are now. */
 static void
-on_texts_loaded (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+on_session_events (TallyTimelineView *self)
 {
-  g_autoptr(TallyTimelineView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-  g_autoptr(GPtrArray) published = g_ptr_array_new ();
+  GListModel *documents = tally_project_get_documents (tally_session_get_project (self->session));
+  GListModel *events = tally_session_get_events (self->session);
 
-  if (self->project == NULL)
-    return;
-  loaded = tally_project_load_texts_finish (self->project, result, &error);
-  if (loaded == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_warning ("Cannot read the articles for the timeline: %s", error->message);
-          set_busy (self, FALSE);
-        }
-      return;
-    }
-  for (guint i = 0; i < loaded->len; i++)
-    {
-      const TallyDocumentText *text = g_ptr_array_index (loaded, i);
-
-      g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, text->document_id));
-      g_ptr_array_add (texts, text->text);
-      g_ptr_array_add (published, text->published);
-    }
-  g_ptr_array_add (ids, NULL);
-  g_ptr_array_add (texts, NULL);
-  g_ptr_array_add (published, NULL);
-  tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) texts->pdata,
-                           (const char * const *) published->pdata, self->corrections, self->cancellable,
-                           on_events_found, g_object_ref (self));
-}
-
-static gboolean
-refresh_events (gpointer user_data)
-{
-  TallyTimelineView *self = user_data;
-  GListModel *documents = tally_project_get_documents (self->project);
-  guint n = g_list_model_get_n_items (documents);
-
-  self->refresh_source = 0;
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  /* Names come from the document list; the texts are read in a worker, so
-   * a project of thousands of articles never holds up the window. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (document));
@@ -289,80 +211,37 @@ refresh_events (gpointer user_data)
 
       if (name == NULL)
         name = tally_document_get_title (document);
-      /* A renamed outlet or title shows in the popovers and the sources filter. */
-      if (g_signal_handler_find (document, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                 on_documents_changed, self) == 0)
-        {
-          g_signal_connect_object (document, "notify::outlet", G_CALLBACK (on_documents_changed), self,
-                                   G_CONNECT_SWAPPED);
-          g_signal_connect_object (document, "notify::title", G_CALLBACK (on_documents_changed), self,
-                                   G_CONNECT_SWAPPED);
-        }
       tally_timeline_set_document_name (self->timeline, id, name);
       g_hash_table_replace (self->names, g_steal_pointer (&id), g_strdup (name));
     }
-  tally_project_load_texts_async (self->project, self->cancellable, on_texts_loaded, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_documents_changed (TallyTimelineView *self)
-{
-  /* Imports add documents in batches: find events once they settle. */
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  self->refresh_source = g_timeout_add (300, refresh_events, self);
-  set_busy (self, TRUE);
+  if (events != NULL)
+    tally_timeline_view_set_events (self, events);
 }
 
 void
-tally_timeline_view_set_project (TallyTimelineView *self,
-                                 TallyProject      *project)
+tally_timeline_view_set_session (TallyTimelineView *self,
+                                 TallySession      *session)
 {
   g_return_if_fail (TALLY_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (project == NULL || TALLY_IS_PROJECT (project));
+  g_return_if_fail (session == NULL || TALLY_IS_SESSION (session));
 
-  if (self->project == project)
+  if (!g_set_object (&self->session, session))
     return;
-  if (self->project)
-    {
-      g_signal_handlers_disconnect_by_func (tally_project_get_documents (self->project), on_documents_changed, self);
-      g_signal_handlers_disconnect_by_func (self->project, on_documents_changed, self);
-    }
-  g_set_object (&self->project, project);
-  /* What was being found belongs to the other project. */
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  set_busy (self, FALSE);
-  if (project)
-    {
-      g_signal_connect_object (tally_project_get_documents (project), "items-changed",
-                               G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
-      /* A corrected publication date moves the relative dates ("next year"). */
-      g_signal_connect_object (project, "claims-changed", G_CALLBACK (on_documents_changed), self,
-                               G_CONNECT_SWAPPED);
-      on_documents_changed (self);
-    }
+  g_signal_group_set_target (self->session_signals, session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.leave-out-mention", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event-dialog", session != NULL);
+  /* The events shown stay until the new session's are found. */
+  if (session != NULL && tally_session_get_events (session) != NULL)
+    on_session_events (self);
+  on_session_finding (self);
 }
 
-void
-tally_timeline_view_set_corrections (TallyTimelineView *self,
-                                     TallyCorrections  *corrections)
+TallySession *
+tally_timeline_view_get_session (TallyTimelineView *self)
 {
-  g_return_if_fail (TALLY_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (corrections == NULL || TALLY_IS_CORRECTIONS (corrections));
-
-  if (self->corrections == corrections)
-    return;
-  if (self->corrections != NULL)
-    g_signal_handlers_disconnect_by_func (self->corrections, on_documents_changed, self);
-  g_set_object (&self->corrections, corrections);
-  if (corrections != NULL)
-    g_signal_connect_object (corrections, "changed::events", G_CALLBACK (on_documents_changed), self, G_CONNECT_SWAPPED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.leave-out-mention", corrections != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event", corrections != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event-dialog", corrections != NULL);
-  if (self->project != NULL)
-    on_documents_changed (self);
+  g_return_val_if_fail (TALLY_IS_TIMELINE_VIEW (self), NULL);
+  return self->session;
 }
 
 /* ---- corrections from the popover --------------------------------------- */
@@ -437,9 +316,9 @@ action_leave_out_mention (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (self->corrections == NULL || (event = find_event_by_mention (self, param, &mention)) == NULL)
+  if (self->session == NULL || (event = find_event_by_mention (self, param, &mention)) == NULL)
     return;
-  ok = tally_corrections_leave_out_mention (self->corrections, mention, &error);
+  ok = tally_corrections_leave_out_mention (tally_session_get_corrections (self->session), mention, &error);
   corrected (self, ok, error, _("Mention left out"));
 }
 
@@ -458,9 +337,10 @@ action_rename_event (GtkWidget  *widget,
 
   g_variant_get (param, "(&stt&s)", &document, &start, &end, &label);
   key = g_variant_ref_sink (g_variant_new ("(stt)", document, start, end));
-  if (self->corrections == NULL || (event = find_event_by_mention (self, key, NULL)) == NULL)
+  if (self->session == NULL || (event = find_event_by_mention (self, key, NULL)) == NULL)
     return;
-  ok = tally_corrections_rename_event (self->corrections, tally_event_get_record (event), label, &error);
+  ok = tally_corrections_rename_event (tally_session_get_corrections (self->session), tally_event_get_record (event),
+                                       label, &error);
   corrected (self, ok, error, _("Event renamed"));
 }
 
@@ -507,8 +387,9 @@ on_mention_activated (TallyTimelineView *self,
 {
   TallyDocument *document = NULL;
 
-  if (self->project)
-    document = tally_project_lookup_document (self->project, g_ascii_strtoll (document_id, NULL, 10));
+  if (self->session != NULL)
+    document = tally_project_lookup_document (tally_session_get_project (self->session),
+                                              g_ascii_strtoll (document_id, NULL, 10));
   if (document != NULL)
     g_signal_emit (self, signals[SHOW_MENTION], 0, document, start, end);
 }
@@ -607,11 +488,8 @@ tally_timeline_view_dispose (GObject *object)
 {
   TallyTimelineView *self = TALLY_TIMELINE_VIEW (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->project);
-  g_clear_object (&self->corrections);
+  tally_timeline_view_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->events);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -636,7 +514,7 @@ tally_timeline_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, tally_timeline_view_get_busy (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -695,6 +573,11 @@ tally_timeline_view_init (TallyTimelineView *self)
   const char *all_sources[] = { _("All sources"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session_signals = g_signal_group_new (TALLY_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::events", G_CALLBACK (on_session_events), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::finding", G_CALLBACK (on_session_finding), self,
+                                 G_CONNECT_SWAPPED);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
   self->kinds = gtk_string_list_new (all_kinds);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "tally-project.h"
+#include "tally-session.h"
 #include "tally-window.h"
 #include "tally-documents-view.h"
 #include "tally-facts-view.h"
@@ -18,6 +19,8 @@ struct _TallyWindow
 
   GSettings            *settings;
   TallyProject         *project;
+  TallySession         *session;        /* the project's live state */
+  GBindingGroup        *session_bindings;
   GCancellable         *import_cancellable;
   guint                 n_imports;      /* imports queued or running */
   guint                 n_exports;      /* export files being written */
@@ -66,7 +69,7 @@ void _tally_window_cancel_import      (TallyWindow      *self);
 /* Saves the project as `file` (".tally" added when missing). */
 void _tally_window_save_as            (TallyWindow      *self,
                                        GFile            *file);
-/* The undo stack the window's undo/redo actions walk: the project's. */
+/* The undo stack the window's undo/redo actions walk: the session's. */
 TallyUndoStack *_tally_window_get_undo_stack (TallyWindow *self);
 
 G_END_DECLS

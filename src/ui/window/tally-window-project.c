@@ -102,16 +102,23 @@ _tally_window_set_project (TallyWindow  *self,
   g_set_object (&self->project, project);
   if (project != NULL)
     g_signal_connect_object (project, "import-progress", G_CALLBACK (on_import_progress), self, 0);
+  g_clear_object (&self->session);
+  if (project != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The project's live state: corrections, undo, facts, events. */
+      self->session = tally_session_new (project, &error);
+      if (self->session == NULL)
+        g_warning ("Corrections of %s: %s", tally_project_get_path (project), error->message);
+    }
   tally_documents_view_set_project (self->documents_view, project);
-  tally_facts_view_set_project (self->facts_view, project);
-  /* One undo stack per project: fact corrections and article details. */
-  if (tally_facts_view_get_corrections (self->facts_view) != NULL)
-    tally_documents_view_set_undo_stack (self->documents_view,
-                                         tally_corrections_get_undo_stack (tally_facts_view_get_corrections (self->facts_view)));
+  if (self->session != NULL)
+    tally_documents_view_set_undo_stack (self->documents_view, tally_session_get_undo_stack (self->session));
+  g_binding_group_set_source (self->session_bindings, self->session);
+  tally_facts_view_set_session (self->facts_view, self->session);
   tally_facts_view_set_open_func (self->facts_view, on_facts_open_claim, self, NULL);
-  /* Event corrections are rows of the same table, on the same stack. */
-  tally_timeline_view_set_corrections (self->timeline_view, tally_facts_view_get_corrections (self->facts_view));
-  tally_timeline_view_set_project (self->timeline_view, project);
+  tally_timeline_view_set_session (self->timeline_view, self->session);
   g_signal_group_set_target (self->undo_signals, _tally_window_get_undo_stack (self));
   _tally_window_actions_update (self);
 
@@ -123,9 +130,7 @@ _tally_window_set_project (TallyWindow  *self,
 TallyUndoStack *
 _tally_window_get_undo_stack (TallyWindow *self)
 {
-  TallyCorrections *corrections = tally_facts_view_get_corrections (self->facts_view);
-
-  return corrections != NULL ? tally_corrections_get_undo_stack (corrections) : NULL;
+  return self->session != NULL ? tally_session_get_undo_stack (self->session) : NULL;
 }
 
 static void
@@ -511,9 +516,10 @@ _tally_window_project_init (TallyWindow *self)
                            G_CALLBACK (on_timeline_show_mention), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->documents_view, "claim-activated",
                            G_CALLBACK (on_reader_claim_activated), self, G_CONNECT_SWAPPED);
-  /* The Facts view replaces its list after each grouping; the reader follows it
-   * to mark conflicting claims. */
-  g_object_bind_property (self->facts_view, "facts", self->documents_view, "facts", G_BINDING_SYNC_CREATE);
+  /* The session replaces its facts after each grouping; the reader follows
+   * them to mark conflicting claims. */
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "facts", self->documents_view, "facts", G_BINDING_SYNC_CREATE);
   tally_window_update_recent_menu (self);
 
   project = tally_project_new_temporary (&error);
@@ -538,5 +544,9 @@ _tally_window_project_dispose (TallyWindow *self)
       g_signal_handlers_disconnect_by_func (self->project, on_import_progress, self);
       tally_facts_view_set_open_func (self->facts_view, NULL, NULL, NULL);
     }
+  if (self->session_bindings != NULL)
+    g_binding_group_set_source (self->session_bindings, NULL);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session);
   g_clear_object (&self->project);
 }

@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "tally-document-private.h"
+#include "tally-event.h"
+#include "tally-fact.h"
+#include "tally-session.h"
+
+struct _TallySession
+{
+  GObject           parent_instance;
+
+  TallyProject     *project;
+  TallyCorrections *corrections;
+
+  /* Facts: the claims are read once per change of the documents, then
+   * grouped again (with the corrections) at each fact correction. */
+  GListModel       *facts;
+  GPtrArray        *claims;             /* TallyClaim*, as last read */
+  GHashTable       *outlets;            /* gint64* → char*, as last read */
+  guint             group_source;
+  GCancellable     *group_cancellable;
+  gboolean          grouping;
+
+  /* Events: the texts are read and searched at each change. */
+  GListModel       *events;
+  guint             find_source;
+  GCancellable     *find_cancellable;
+  gboolean          finding;
+};
+
+G_DEFINE_FINAL_TYPE (TallySession, tally_session, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_CORRECTIONS,
+  PROP_UNDO_STACK,
+  PROP_FACTS,
+  PROP_GROUPING,
+  PROP_EVENTS,
+  PROP_FINDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_grouping (TallySession *self,
+              gboolean      grouping)
+{
+  if (self->grouping == grouping)
+    return;
+  self->grouping = grouping;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUPING]);
+}
+
+static void
+set_finding (TallySession *self,
+             gboolean      finding)
+{
+  if (self->finding == finding)
+    return;
+  self->finding = finding;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING]);
+}
+
+/* ---- facts -------------------------------------------------------------- */
+
+typedef struct
+{
+  GPtrArray *claims;
+  GHashTable *outlets;
+  TallyCorrections *corrections;        /* a frozen copy */
+} GroupData;
+
+static void
+group_data_free (GroupData *data)
+{
+  g_ptr_array_unref (data->claims);
+  g_hash_table_unref (data->outlets);
+  g_object_unref (data->corrections);
+  g_free (data);
+}
+
+static const char *
+outlet_from_table (gint64   document_id,
+                   gpointer user_data)
+{
+  return g_hash_table_lookup (user_data, &document_id);
+}
+
+static void
+group_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GroupData *data = task_data;
+
+  g_task_return_pointer (task,
+                         tally_corrections_group (data->corrections, data->claims, outlet_from_table, data->outlets),
+                         g_object_unref);
+}
+
+/* A document has conflicts when one of its claims is in a conflicting fact. */
+static void
+update_conflicts (TallySession *self)
+{
+  g_autoptr(GHashTable) conflicting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GListModel *documents = tally_project_get_documents (self->project);
+  guint n = self->facts != NULL ? g_list_model_get_n_items (self->facts) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (self->facts, i);
+      GListModel *claims;
+
+      if (tally_fact_get_status (fact) != TALLY_FACT_STATUS_CONFLICT)
+        continue;
+      claims = tally_fact_get_claims (fact);
+      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
+        {
+          g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
+          gint64 id = tally_claim_get_document_id (claim);
+
+          g_hash_table_add (conflicting, g_memdup2 (&id, sizeof id));
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = tally_document_get_id (document);
+
+      _tally_document_set_has_conflicts (document, g_hash_table_contains (conflicting, &id));
+    }
+}
+
+static void
+on_grouped (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  TallySession *self = TALLY_SESSION (source);
+  g_autoptr(GListModel) facts = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* A newer grouping was started (or the session went away): drop this one. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->group_cancellable)
+    return;
+  g_clear_object (&self->group_cancellable);
+  if (facts != NULL && g_set_object (&self->facts, facts))
+    {
+      update_conflicts (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
+    }
+  set_grouping (self, self->group_source != 0);
+}
+
+/* Groups the claims as last read again, with the corrections, in a worker. */
+static void
+regroup (TallySession *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GroupData *data;
+
+  g_return_if_fail (self->claims != NULL);
+
+  data = g_new0 (GroupData, 1);
+  data->claims = g_ptr_array_ref (self->claims);
+  data->outlets = g_hash_table_ref (self->outlets);
+  data->corrections = tally_corrections_copy (self->corrections);
+
+  g_cancellable_cancel (self->group_cancellable);
+  g_clear_object (&self->group_cancellable);
+  self->group_cancellable = g_cancellable_new ();
+  set_grouping (self, TRUE);
+  task = g_task_new (self, self->group_cancellable, on_grouped, NULL);
+  g_task_set_source_tag (task, regroup);
+  g_task_set_task_data (task, data, (GDestroyNotify) group_data_free);
+  g_task_run_in_thread (task, group_in_thread);
+}
+
+typedef struct
+{
+  TallySession *self;                   /* referenced until the claims arrive */
+  GCancellable *cancellable;
+  GHashTable *outlets;                  /* gint64* → char* */
+} LoadData;
+
+static void
+load_data_free (LoadData *load)
+{
+  g_object_unref (load->self);
+  g_object_unref (load->cancellable);
+  g_clear_pointer (&load->outlets, g_hash_table_unref);
+  g_free (load);
+}
+
+/* Step 2: the claims are read; group them. */
+static void
+on_claims_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  LoadData *load = user_data;
+  TallySession *self = load->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) claims = tally_project_load_claims_finish (load->self->project, result, &error);
+
+  /* A newer read or a disposed session: drop this one. */
+  if (load->cancellable != self->group_cancellable || g_cancellable_is_cancelled (load->cancellable))
+    {
+      load_data_free (load);
+      return;
+    }
+  if (claims == NULL)
+    {
+      g_warning ("Claims of %s: %s", tally_project_get_path (self->project), error->message);
+      g_clear_object (&self->group_cancellable);
+      set_grouping (self, FALSE);
+      load_data_free (load);
+      return;
+    }
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->outlets, g_hash_table_unref);
+  self->claims = g_steal_pointer (&claims);
+  self->outlets = g_steal_pointer (&load->outlets);
+  regroup (self);
+  load_data_free (load);
+}
+
+/* Step 1: only the outlets are read here (the documents are in memory); the
+ * claims come from the project file in a worker thread. */
+static gboolean
+reload_claims (gpointer user_data)
+{
+  TallySession *self = user_data;
+  GListModel *documents = tally_project_get_documents (self->project);
+  LoadData *load = g_new0 (LoadData, 1);
+
+  self->group_source = 0;
+  load->outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      gint64 id = tally_document_get_id (document);
+
+      if (tally_document_get_outlet (document) != NULL)
+        g_hash_table_insert (load->outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
+    }
+
+  g_cancellable_cancel (self->group_cancellable);
+  g_clear_object (&self->group_cancellable);
+  self->group_cancellable = g_cancellable_new ();
+  set_grouping (self, TRUE);
+  load->self = g_object_ref (self);
+  load->cancellable = g_object_ref (self->group_cancellable);
+  tally_project_load_claims_async (self->project, load->cancellable, on_claims_loaded, load);
+  return G_SOURCE_REMOVE;
+}
+
+/* Imports add documents in batches: wait for a quiet moment. */
+static void
+on_documents_changed_for_facts (TallySession *self)
+{
+  g_clear_handle_id (&self->group_source, g_source_remove);
+  self->group_source = g_timeout_add (250, reload_claims, self);
+  set_grouping (self, TRUE);
+}
+
+static void
+on_fact_corrections_changed (TallySession *self)
+{
+  /* Still reading the claims: the grouping will apply the corrections. */
+  if (self->claims != NULL)
+    regroup (self);
+}
+
+/* ---- events ------------------------------------------------------------- */
+
+static void
+on_events_found (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TallySession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) events = tally_events_find_finish (result, &error);
+
+  if (events == NULL)
+    {
+      /* A cancelled search was replaced by a newer one, still finding. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Cannot find the events: %s", error->message);
+          set_finding (self, FALSE);
+        }
+      return;
+    }
+  if (g_set_object (&self->events, events))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENTS]);
+  set_finding (self, self->find_source != 0);
+}
+
+static void
+on_texts_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TallySession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) loaded = tally_project_load_texts_finish (self->project, result, &error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) published = g_ptr_array_new ();
+
+  if (loaded == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_warning ("Cannot read the articles for the timeline: %s", error->message);
+          set_finding (self, FALSE);
+        }
+      return;
+    }
+  if (self->find_cancellable == NULL || g_cancellable_is_cancelled (self->find_cancellable))
+    return;
+  for (guint i = 0; i < loaded->len; i++)
+    {
+      const TallyDocumentText *text = g_ptr_array_index (loaded, i);
+
+      g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, text->document_id));
+      g_ptr_array_add (texts, text->text);
+      g_ptr_array_add (published, text->published);
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (texts, NULL);
+  g_ptr_array_add (published, NULL);
+  tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) texts->pdata,
+                           (const char * const *) published->pdata, self->corrections, self->find_cancellable,
+                           on_events_found, g_object_ref (self));
+}
+
+static void on_documents_changed_for_events (TallySession *self);
+
+static gboolean
+find_events (gpointer user_data)
+{
+  TallySession *self = user_data;
+  GListModel *documents = tally_project_get_documents (self->project);
+
+  self->find_source = 0;
+  g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
+  self->find_cancellable = g_cancellable_new ();
+
+  /* A renamed outlet or title names the event's sources anew. */
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_signal_handler_find (document, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                 on_documents_changed_for_events, self) == 0)
+        {
+          g_signal_connect_object (document, "notify::outlet", G_CALLBACK (on_documents_changed_for_events), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (document, "notify::title", G_CALLBACK (on_documents_changed_for_events), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
+  /* The texts are read in a worker: thousands of articles never hold up the window. */
+  tally_project_load_texts_async (self->project, self->find_cancellable, on_texts_loaded, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_documents_changed_for_events (TallySession *self)
+{
+  /* Imports add documents in batches: find events once they settle. */
+  g_clear_handle_id (&self->find_source, g_source_remove);
+  self->find_source = g_timeout_add (300, find_events, self);
+  set_finding (self, TRUE);
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+tally_session_dispose (GObject *object)
+{
+  TallySession *self = TALLY_SESSION (object);
+
+  g_clear_handle_id (&self->group_source, g_source_remove);
+  g_clear_handle_id (&self->find_source, g_source_remove);
+  g_cancellable_cancel (self->group_cancellable);
+  g_clear_object (&self->group_cancellable);
+  g_cancellable_cancel (self->find_cancellable);
+  g_clear_object (&self->find_cancellable);
+  if (self->project != NULL)
+    {
+      GListModel *documents = tally_project_get_documents (self->project);
+
+      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+        {
+          g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+
+          g_signal_handlers_disconnect_by_data (document, self);
+        }
+      g_signal_handlers_disconnect_by_data (documents, self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
+    }
+  if (self->corrections != NULL)
+    g_signal_handlers_disconnect_by_data (self->corrections, self);
+  G_OBJECT_CLASS (tally_session_parent_class)->dispose (object);
+}
+
+static void
+tally_session_finalize (GObject *object)
+{
+  TallySession *self = TALLY_SESSION (object);
+
+  g_clear_object (&self->facts);
+  g_clear_object (&self->events);
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->outlets, g_hash_table_unref);
+  g_clear_object (&self->corrections);
+  g_clear_object (&self->project);
+  G_OBJECT_CLASS (tally_session_parent_class)->finalize (object);
+}
+
+static void
+tally_session_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TallySession *self = TALLY_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT: g_value_set_object (value, self->project); break;
+    case PROP_CORRECTIONS: g_value_set_object (value, self->corrections); break;
+    case PROP_UNDO_STACK: g_value_set_object (value, tally_session_get_undo_stack (self)); break;
+    case PROP_FACTS: g_value_set_object (value, self->facts); break;
+    case PROP_GROUPING: g_value_set_boolean (value, self->grouping); break;
+    case PROP_EVENTS: g_value_set_object (value, self->events); break;
+    case PROP_FINDING: g_value_set_boolean (value, self->finding); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tally_session_class_init (TallySessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = tally_session_dispose;
+  object_class->finalize = tally_session_finalize;
+  object_class->get_property = tally_session_get_property;
+
+  properties[PROP_PROJECT] = g_param_spec_object ("project", NULL, NULL, TALLY_TYPE_PROJECT, flags);
+  properties[PROP_CORRECTIONS] = g_param_spec_object ("corrections", NULL, NULL, TALLY_TYPE_CORRECTIONS, flags);
+  properties[PROP_UNDO_STACK] = g_param_spec_object ("undo-stack", NULL, NULL, TALLY_TYPE_UNDO_STACK, flags);
+  properties[PROP_FACTS] = g_param_spec_object ("facts", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_GROUPING] = g_param_spec_boolean ("grouping", NULL, NULL, FALSE, flags);
+  properties[PROP_EVENTS] = g_param_spec_object ("events", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_FINDING] = g_param_spec_boolean ("finding", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tally_session_init (TallySession *self)
+{
+}
+
+TallySession *
+tally_session_new (TallyProject  *project,
+                   GError       **error)
+{
+  g_autoptr(TallySession) self = NULL;
+  GListModel *documents;
+
+  g_return_val_if_fail (TALLY_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TALLY_TYPE_SESSION, NULL);
+  self->project = g_object_ref (project);
+  self->corrections = tally_corrections_new (project, NULL, error);
+  if (self->corrections == NULL)
+    return NULL;
+
+  documents = tally_project_get_documents (project);
+  g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (on_documents_changed_for_facts), self);
+  g_signal_connect_swapped (self->corrections, "changed::facts", G_CALLBACK (on_fact_corrections_changed), self);
+  g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (on_documents_changed_for_events), self);
+  /* A corrected publication date moves the relative dates ("next year"). */
+  g_signal_connect_swapped (project, "claims-changed", G_CALLBACK (on_documents_changed_for_events), self);
+  g_signal_connect_swapped (self->corrections, "changed::events", G_CALLBACK (on_documents_changed_for_events), self);
+  on_documents_changed_for_facts (self);
+  on_documents_changed_for_events (self);
+  return g_steal_pointer (&self);
+}
+
+TallyProject *
+tally_session_get_project (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), NULL);
+  return self->project;
+}
+
+TallyCorrections *
+tally_session_get_corrections (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), NULL);
+  return self->corrections;
+}
+
+TallyUndoStack *
+tally_session_get_undo_stack (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), NULL);
+  return self->corrections != NULL ? tally_corrections_get_undo_stack (self->corrections) : NULL;
+}
+
+GListModel *
+tally_session_get_facts (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), NULL);
+  return self->facts;
+}
+
+gboolean
+tally_session_get_grouping (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), FALSE);
+  return self->grouping;
+}
+
+GListModel *
+tally_session_get_events (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), NULL);
+  return self->events;
+}
+
+gboolean
+tally_session_get_finding (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), FALSE);
+  return self->finding;
+}
