@@ -172,6 +172,70 @@ nearest_scope (Ctx  *c,
   return before;
 }
 
+/* A claim's context is its sentence, but no longer than a reader's
+ * sentence: text without sentence ends (a 20 MB line, a list of figures)
+ * would otherwise give every claim the whole file. */
+#define CONTEXT_MAX 1000
+
+static gsize
+snap_forward (const char *text,
+              gsize       at,
+              gsize       limit)
+{
+  gsize i = at;
+
+  /* To the next word when one starts close by, and never inside a character. */
+  while (i < limit && i < at + 40 && text[i] != ' ')
+    i++;
+  if (i < limit && text[i] == ' ')
+    return i + 1;
+  while (at < limit && ((guchar) text[at] & 0xC0) == 0x80)
+    at++;
+  return at;
+}
+
+static gsize
+snap_back (const char *text,
+           gsize       at,
+           gsize       floor)
+{
+  gsize i = at;
+
+  while (i > floor && i + 40 > at && text[i - 1] != ' ')
+    i--;
+  if (i > floor && text[i - 1] == ' ')
+    return i - 1;
+  while (at > floor && ((guchar) text[at] & 0xC0) == 0x80)
+    at--;
+  return at;
+}
+
+static void
+bound_context (Ctx              *c,
+               TallyClaimRecord *record)
+{
+  gsize half, from, to;
+
+  if (record->sentence_end <= record->sentence_start
+      || record->sentence_end - record->sentence_start <= CONTEXT_MAX
+      || record->end < record->start || record->end - record->start >= CONTEXT_MAX)
+    return;
+  half = (CONTEXT_MAX - (record->end - record->start)) / 2;
+  from = record->start > record->sentence_start + half ? record->start - half : record->sentence_start;
+  to = record->end + half < record->sentence_end ? record->end + half : record->sentence_end;
+  /* A side that reached its sentence's edge gives its room to the other. */
+  if (from == record->sentence_start)
+    to = MIN (record->sentence_end, from + CONTEXT_MAX);
+  else if (to == record->sentence_end)
+    from = MAX (record->sentence_start, to - CONTEXT_MAX);
+  if (from > record->sentence_start)
+    from = MIN (snap_forward (c->text, from, record->start), record->start);
+  if (to < record->sentence_end)
+    to = MAX (snap_back (c->text, to, record->end), record->end);
+  record->sentence_start = from;
+  record->sentence_end = to;
+}
+
 void
 _tally_claims_emit (Ctx                *c,
                     TallyClaimRecord   *record,
@@ -185,6 +249,7 @@ _tally_claims_emit (Ctx                *c,
   record->end = end_byte ? end_byte : TOK (c, last)->end;
   record->sentence_start = sentence_start;
   record->sentence_end = sentence_end;
+  bound_context (c, record);
   if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
       && record->kind != TALLY_CLAIM_KIND_ORDINAL)
     record->scope_year = nearest_scope (c, first, last);

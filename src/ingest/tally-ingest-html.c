@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* memmem */
 #include "tally-ingest-private.h"
 
 #include <json-glib/json-glib.h>
@@ -368,9 +369,23 @@ tag_in (xmlNode            *node,
   return FALSE;
 }
 
+/* What every flattening of one page shares, so that the work stays linear
+ * in the page however many blocks and comments it has. */
 typedef struct
 {
   const TallyDecoded *decoded;
+  GArray *line_starts;   /* gsize: byte offset of each line, made on first use */
+  gsize scan_budget;     /* bytes find_source may still search freely */
+} Page;
+
+/* A search that found nothing scanned to the end of the page: once a few
+ * page-lengths went into those, searches look only this far ahead. */
+#define SCAN_WINDOW 4096
+
+typedef struct
+{
+  const TallyDecoded *decoded;
+  Page *page;
   GPtrArray *lines;
   GArray *pieces;        /* TallyPiece (owned text), one per text node */
   gsize len;             /* bytes in pieces */
@@ -385,14 +400,27 @@ typedef struct
 static gsize
 line_start_offset (Flat *f)
 {
-  const char *data = f->decoded->data;
+  Page *page = f->page;
   long line = f->block != NULL ? xmlGetLineNo (f->block) : 0;
-  gsize pos = 0;
 
-  for (long l = 1; l < line && pos < f->decoded->len; pos++)
-    if (data[pos] == '\n')
-      l++;
-  return tally_decoded_source_offset (f->decoded, pos);
+  if (page->line_starts == NULL)
+    {
+      const char *data = page->decoded->data, *nl;
+      gsize pos = 0, len = page->decoded->len;
+
+      page->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_array_append_val (page->line_starts, pos);
+      while (pos < len && (nl = memchr (data + pos, '\n', len - pos)) != NULL)
+        {
+          pos = nl - data + 1;
+          g_array_append_val (page->line_starts, pos);
+        }
+    }
+  if (line < 1)
+    line = 1;
+  if ((gsize) line > page->line_starts->len)
+    line = page->line_starts->len;
+  return tally_decoded_source_offset (page->decoded, g_array_index (page->line_starts, gsize, line - 1));
 }
 
 /* Where a text node's words are in the original file: its first run of
@@ -415,9 +443,12 @@ find_source (Flat       *f,
     n--;
   if (n >= 4)
     {
+      gsize avail = f->decoded->len - MIN (f->cursor, f->decoded->len);
+      gsize reach = f->page->scan_budget >= avail ? avail : MIN (avail, SCAN_WINDOW);
+
       memcpy (probe, text + skip, n);
-      probe[n] = '\0';
-      hit = g_strstr_len (data + f->cursor, f->decoded->len - f->cursor, probe);
+      hit = memmem (data + f->cursor, reach, probe, n);
+      f->page->scan_budget -= MIN (f->page->scan_budget, hit != NULL ? (gsize) (hit - (data + f->cursor)) + n : reach);
       if (hit != NULL)
         {
           gsize at = hit - data;
@@ -552,12 +583,12 @@ flatten (Flat    *f,
 }
 
 static GPtrArray *
-flatten_node (const TallyDecoded *decoded,
-              xmlNode            *node,
-              const char         *skip_title)
+flatten_node (Page       *page,
+              xmlNode    *node,
+              const char *skip_title)
 {
   g_autofree char *skip = skip_title != NULL ? g_utf8_strdown (skip_title, -1) : NULL;
-  Flat f = { decoded, g_ptr_array_new_with_free_func ((GDestroyNotify) tally_line_free),
+  Flat f = { page->decoded, page, g_ptr_array_new_with_free_func ((GDestroyNotify) tally_line_free),
              g_array_new (FALSE, FALSE, sizeof (TallyPiece)), 0, FALSE, 0, 0, TALLY_LINE_PLAIN, node, skip };
 
   flatten (&f, node);
@@ -569,10 +600,12 @@ flatten_node (const TallyDecoded *decoded,
 /* ---------------------------------------------------------------------- */
 /* Comments */
 
+/* The first element under node that matches, looking at no more than
+ * *budget elements when budget is given. */
 static xmlNode *
-find_matching (xmlNode        *node,
-               TallyRuleScope  scope,
-               xmlNode        *exclude_inside)
+find_matching_within (xmlNode        *node,
+                      TallyRuleScope  scope,
+                      guint          *budget)
 {
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -580,12 +613,23 @@ find_matching (xmlNode        *node,
 
       if (child->type != XML_ELEMENT_NODE)
         continue;
+      if (budget != NULL && (*budget)-- == 0)
+        return NULL;
       if (node_matches (child, scope))
         return child;
-      if ((found = find_matching (child, scope, exclude_inside)) != NULL)
+      if ((found = find_matching_within (child, scope, budget)) != NULL)
         return found;
+      if (budget != NULL && *budget == 0)
+        return NULL;
     }
   return NULL;
+}
+
+static xmlNode *
+find_matching (xmlNode        *node,
+               TallyRuleScope  scope)
+{
+  return find_matching_within (node, scope, NULL);
 }
 
 static void
@@ -610,7 +654,10 @@ comment_author (xmlNode *content,
 {
   for (xmlNode *up = content->parent; up != NULL && up != container->parent; up = up->parent)
     {
-      xmlNode *author = find_matching (up, TALLY_RULE_HTML_AUTHOR, content);
+      /* An author sits near its comment; a bounded look keeps a section of
+       * many comments without authors from being searched once per comment. */
+      guint budget = 200;
+      xmlNode *author = find_matching_within (up, TALLY_RULE_HTML_AUTHOR, &budget);
 
       if (author != NULL)
         {
@@ -627,7 +674,7 @@ comment_author (xmlNode *content,
 
 static void
 extract_comments (TallyDocumentRecord *record,
-                  const TallyDecoded  *decoded,
+                  Page                *page,
                   xmlNode             *container)
 {
   g_autoptr(GPtrArray) contents = g_ptr_array_new ();
@@ -639,7 +686,7 @@ extract_comments (TallyDocumentRecord *record,
         {
           xmlNode *content = g_ptr_array_index (contents, i);
           g_autofree char *author = comment_author (content, container);
-          g_autoptr(GPtrArray) lines = flatten_node (decoded, content, NULL);
+          g_autoptr(GPtrArray) lines = flatten_node (page, content, NULL);
           g_autoptr(GString) text = g_string_new (NULL);
 
           for (guint j = 0; j < lines->len; j++)
@@ -658,7 +705,7 @@ extract_comments (TallyDocumentRecord *record,
 
   /* No marked-up comments: read the section as lines, author then text. */
   {
-    g_autoptr(GPtrArray) lines = flatten_node (decoded, container, NULL);
+    g_autoptr(GPtrArray) lines = flatten_node (page, container, NULL);
     g_autoptr(GPtrArray) kept = g_ptr_array_new ();
     guint expected = 0;
 
@@ -793,7 +840,7 @@ choose_main (xmlNode *body)
   GHashTableIter iter;
   gpointer key, value;
 
-  if ((marked = find_matching (body, TALLY_RULE_HTML_BODY, NULL)) != NULL && paragraph_text (marked) + text_length (marked) > 200)
+  if ((marked = find_matching (body, TALLY_RULE_HTML_BODY)) != NULL && paragraph_text (marked) + text_length (marked) > 200)
     return marked;
 
   collect_elements (body, "article", articles);
@@ -859,6 +906,100 @@ strip_title_suffix (const char *title,
   return g_strdup (title);
 }
 
+/* libxml2 compares each attribute of a start tag with every earlier one
+ * (time grows with the square of their number: 40,000 on one element take
+ * 11 s, a million never finish). Real elements carry a handful, so a page
+ * with an element of more than this many is refused before parsing. */
+#define MAX_ATTRIBUTES 1000
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Skips raw text up to "</name" (script and style hold no tags). */
+static gsize
+skip_raw_text (const char *data,
+               gsize       len,
+               gsize       i,
+               const char *name,
+               gsize       name_len)
+{
+  const char *p;
+
+  while (i < len && (p = memchr (data + i, '<', len - i)) != NULL)
+    {
+      i = p - data + 1;
+      if (i + 1 + name_len <= len && data[i] == '/' && g_ascii_strncasecmp (data + i + 1, name, name_len) == 0)
+        return i - 1;
+    }
+  return len;
+}
+
+const char *
+tally_html_check_limits (const TallyDecoded *decoded)
+{
+  const char *data = decoded->data;
+  gsize len = decoded->len, i = 0;
+  const char *p;
+
+  while (i < len && (p = memchr (data + i, '<', len - i)) != NULL)
+    {
+      gsize name_start, name_len;
+      guint count = 0;
+
+      i = p - data + 1;
+      if (i + 3 <= len && memcmp (data + i, "!--", 3) == 0)
+        {
+          const char *end = memmem (data + i + 3, len - i - 3, "-->", 3);
+
+          i = end != NULL ? (gsize) (end - data) + 3 : len;
+          continue;
+        }
+      if (i >= len || !g_ascii_isalpha (data[i]))
+        continue;
+      name_start = i;
+      while (i < len && !is_space (data[i]) && data[i] != '>' && data[i] != '/')
+        i++;
+      name_len = i - name_start;
+      /* Attributes: a name, then maybe "= value" (quoted or not). */
+      while (i < len && data[i] != '>')
+        {
+          if (is_space (data[i]) || data[i] == '/')
+            {
+              i++;
+              continue;
+            }
+          if (++count > MAX_ATTRIBUTES)
+            return "an element has more than 1000 attributes, which no article needs; the page is not read";
+          while (i < len && !is_space (data[i]) && data[i] != '>' && data[i] != '=')
+            i++;
+          while (i < len && is_space (data[i]))
+            i++;
+          if (i < len && data[i] == '=')
+            {
+              i++;
+              while (i < len && is_space (data[i]))
+                i++;
+              if (i < len && (data[i] == '"' || data[i] == '\''))
+                {
+                  const char *close = memchr (data + i + 1, data[i], len - i - 1);
+
+                  i = close != NULL ? (gsize) (close - data) + 1 : len;
+                }
+              else
+                while (i < len && !is_space (data[i]) && data[i] != '>')
+                  i++;
+            }
+        }
+      if ((name_len == 6 && g_ascii_strncasecmp (data + name_start, "script", 6) == 0)
+          || (name_len == 5 && g_ascii_strncasecmp (data + name_start, "style", 5) == 0))
+        i = skip_raw_text (data, len, i, data + name_start, name_len);
+    }
+  return NULL;
+}
+
 static gpointer
 init_libxml (gpointer data)
 {
@@ -872,13 +1013,18 @@ tally_html_extract (TallyDocumentRecord *record,
 {
   static GOnce once = G_ONCE_INIT;
   htmlDocPtr doc;
-  xmlNode *root, *body = NULL, *main_node, *comments;
+  xmlNode *root, *body = NULL, *main_node;
+  g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+  Page page = { decoded, NULL, decoded->len * 4 + (1 << 20) };
+  gsize body_len;
   Meta m = { 0 };
   GPtrArray *lines;
 
   g_once (&once, init_libxml, NULL);
   doc = htmlReadMemory (decoded->data, (int) decoded->len, NULL, "UTF-8",
-                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+                        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET
+                        /* elements nested deeper than 256 (2048 with HUGE) end the parse */
+                        | XML_PARSE_HUGE);
   if (doc == NULL || (root = xmlDocGetRootElement (doc)) == NULL)
     {
       if (doc != NULL)
@@ -915,18 +1061,28 @@ tally_html_extract (TallyDocumentRecord *record,
   if (body == NULL)
     body = root;
 
-  /* Comments first: their markup (footer, author links) is furniture-like. */
-  while ((comments = find_matching (body, TALLY_RULE_HTML_COMMENTS, NULL)) != NULL)
+  /* Comments first: their markup (footer, author links) is furniture-like.
+   * All sections are found in one walk and the body's length is kept up to
+   * date by subtraction: a page of 200,000 sections stays linear. */
+  collect_matching (body, TALLY_RULE_HTML_COMMENTS, sections);
+  body_len = text_length (body);
+  for (guint i = 0; i < sections->len; i++)
     {
-      if (text_length (comments) * 2 < text_length (body))
-        extract_comments (record, decoded, comments);
+      xmlNode *comments = g_ptr_array_index (sections, i);
+      gsize len = text_length (comments);
+
+      if (len * 2 < body_len)
+        extract_comments (record, &page, comments);
+      body_len -= MIN (len, body_len);
       xmlUnlinkNode (comments);
       xmlFreeNode (comments);
     }
 
-  drop_furniture (body, text_length (body));
+  drop_furniture (body, body_len);
   main_node = choose_main (body);
-  lines = flatten_node (decoded, main_node, record->title);
+  lines = flatten_node (&page, main_node, record->title);
+  if (page.line_starts != NULL)
+    g_array_unref (page.line_starts);
 
   meta_clear (&m);
   xmlFreeDoc (doc);

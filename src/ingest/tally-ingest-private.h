@@ -104,6 +104,10 @@ void     tally_parse_comment_lines (TallyDocumentRecord *record,
                                     guint                n,
                                     guint                expected);
 
+/* HTML: NULL when libxml2 can read the page in time linear in its size,
+ * else the reason it is not read. */
+const char *tally_html_check_limits (const TallyDecoded *decoded);
+
 /* HTML: fills metadata and comments, returns the main text's lines. */
 GPtrArray *tally_html_extract (TallyDocumentRecord *record,
                                const TallyDecoded  *decoded);

@@ -504,6 +504,9 @@ markdown_line (TallyLine *line)
   const char *s = orig.text, *end = orig.text + orig.len;
   GArray *pieces = g_array_new (FALSE, FALSE, sizeof (TallyPiece));
   const char *run = NULL;
+  /* The next ']' and ')' at or after s, found once and reused while s has
+   * not passed them: a line of many '[' stays linear. */
+  const char *next_close = NULL, *next_paren = NULL;
 
 #define FLUSH(upto) G_STMT_START { \
     if (run != NULL && (upto) > run) { \
@@ -550,12 +553,27 @@ markdown_line (TallyLine *line)
         }
       if (*s == '[')
         {
-          const char *close = memchr (s, ']', end - s);
+          const char *close, *paren = NULL;
 
-          if (close != NULL && close + 1 < end && close[1] == '(' && memchr (close, ')', end - close) != NULL)
+          if (next_close == NULL || (next_close < s && next_close != end))
             {
-              const char *paren = memchr (close, ')', end - close);
-
+              next_close = memchr (s, ']', end - s);
+              if (next_close == NULL)
+                next_close = end;
+            }
+          close = next_close != end ? next_close : NULL;
+          if (close != NULL && close + 1 < end && close[1] == '(')
+            {
+              if (next_paren == NULL || (next_paren < close && next_paren != end))
+                {
+                  next_paren = memchr (close, ')', end - close);
+                  if (next_paren == NULL)
+                    next_paren = end;
+                }
+              paren = next_paren != end ? next_paren : NULL;
+            }
+          if (paren != NULL)
+            {
               FLUSH (s);
               run = s + 1;
               FLUSH (close);
@@ -703,6 +721,13 @@ tally_ingest_bytes (GBytes      *bytes,
 
   if (g_str_equal (format, "html"))
     {
+      const char *reason = tally_html_check_limits (&decoded);
+
+      if (reason != NULL)
+        {
+          set_error (error, path, TALLY_INGEST_ERROR_TOO_COMPLEX, "%s", reason);
+          return NULL;
+        }
       lines = tally_html_extract (record, &decoded);
       tally_clean_lines (record, lines, &decoded, TRUE, name);
     }
