@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-fact-export.h"
 
+#include "tally-csv.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -29,30 +31,16 @@ csv_field (GString    *out,
            const char *text,
            gboolean    last)
 {
-  if (text != NULL && strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = text; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else if (text != NULL)
-    g_string_append (out, text);
+  tally_csv_append_text (out, text);
   g_string_append (out, last ? "\r\n" : ",");
 }
 
-static char *
-number_text (double value)
+static void
+csv_number (GString *out,
+            double   value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (value == floor (value) && fabs (value) < 9007199254740992.0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-  return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+  tally_csv_append_number (out, value);
+  g_string_append_c (out, ',');
 }
 
 /* "Northern Wire;Harbour Times": the outlets (or document ids) of a value. */
@@ -101,16 +89,10 @@ tally_facts_write_csv (GString              *out,
       for (guint v = 0; v < fact->values->len; v++)
         {
           const TallyFactValue *value = g_ptr_array_index (fact->values, v);
-          g_autofree char *number = is_date_fact (fact) ? g_strdup (value->value_text) : number_text (value->value);
-          g_autofree char *number_max = NULL;
           g_autofree char *side = g_strdup_printf ("%u", value->side);
           g_autofree char *documents = join_documents (value->documents);
           g_autofree char *outlets = value_outlets (value, inputs, ";");
 
-          if (is_date_fact (fact))
-            number_max = g_strdup (value->value_max_text);
-          else if (value->has_value_max)
-            number_max = number_text (value->value_max);
           csv_field (out, fact->id, FALSE);
           csv_field (out, fact->label, FALSE);
           csv_field (out, fact->measure, FALSE);
@@ -119,8 +101,18 @@ tally_facts_write_csv (GString              *out,
           csv_field (out, scope, FALSE);
           csv_field (out, tally_fact_status_to_string (fact->status), FALSE);
           csv_field (out, fact->explanation, FALSE);
-          csv_field (out, number, FALSE);
-          csv_field (out, number_max, FALSE);
+          if (is_date_fact (fact))
+            {
+              csv_field (out, value->value_text, FALSE);
+              csv_field (out, value->value_max_text, FALSE);
+            }
+          else
+            {
+              csv_number (out, value->value);
+              if (value->has_value_max)
+                tally_csv_append_number (out, value->value_max);
+              g_string_append_c (out, ',');
+            }
           csv_field (out, tally_qualifier_to_string (value->qualifier), FALSE);
           csv_field (out, value->data_display, FALSE);
           csv_field (out, side, FALSE);

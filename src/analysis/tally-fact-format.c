@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "tally-facts.h"
+
+#include <glib/gi18n-lib.h>
+#include <limits.h>
+#include <locale.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -15,19 +21,79 @@
  * report (dates in words, units spelled out where the fact lexicon says how:
  * "16–17 June 2026", "3.5 million tonnes"). */
 
-/* "1200" → "1,200", "48.2" stays; fewest decimals that give `value` back. */
-static void
-append_number (GString *out,
-               double   value)
+/* How numbers are written: the data form always with "," between thousands
+ * and "." before decimals; the form people read with their locale's marks
+ * (LC_NUMERIC: "1.200,5" in de_DE, "1 200,5" in ru_RU), as printf's "'"
+ * flag would, but without reading the number back through the locale. */
+typedef struct
 {
-  char buf[64];
+  const char *decimal;
+  const char *group;
+  const char *grouping;   /* localeconv()'s: group sizes, the last repeats */
+} NumberMarks;
+
+static const NumberMarks data_marks = { ".", ",", "\3" };
+
+static NumberMarks
+locale_marks (void)
+{
+  const struct lconv *conv = localeconv ();
+  NumberMarks marks = data_marks;
+
+  if (conv->decimal_point != NULL && conv->decimal_point[0] != '\0')
+    marks.decimal = conv->decimal_point;
+  /* C and POSIX group nothing; the words around the number are then the
+   * untranslated English ones, so the number is grouped as English is. */
+  if (conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0'
+      && conv->grouping != NULL && conv->grouping[0] > 0 && conv->grouping[0] != CHAR_MAX)
+    {
+      marks.group = conv->thousands_sep;
+      marks.grouping = conv->grouping;
+    }
+  return marks;
+}
+
+/* Whether a group mark goes before the digit that has `right` integer digits
+ * to its right. */
+static gboolean
+group_before (const char *grouping,
+              gsize       right)
+{
+  gsize edge = 0;
+  int size = 3;
+
+  for (const char *g = grouping; ; g = g[1] != '\0' ? g + 1 : g)
+    {
+      if (*g == CHAR_MAX || *g <= 0)
+        return FALSE;
+      size = *g;
+      edge += (gsize) size;
+      if (edge == right)
+        return TRUE;
+      if (edge > right)
+        return FALSE;
+    }
+}
+
+/* "1200" → "1,200", "48.2" stays; fewest decimals that give `value` back.
+ * The digits come from g_ascii_formatd, never from the process locale (a
+ * locale printf wrote "1,1" that g_ascii_strtod read back as 1 and the loop
+ * ran on to six decimals: "$1,,100,000 billion"). */
+static void
+append_number (GString           *out,
+               const NumberMarks *marks,
+               double             value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char format[8];
   const char *digits;
   const char *dot;
   gsize int_len;
 
   for (int decimals = 0; decimals <= 6; decimals++)
     {
-      g_snprintf (buf, sizeof buf, "%.*f", decimals, value);
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
+      g_ascii_formatd (buf, sizeof buf, format, value);
       if (fabs (g_ascii_strtod (buf, NULL) - value) <= 1e-9 * MAX (1.0, fabs (value)))
         break;
     }
@@ -42,27 +108,46 @@ append_number (GString *out,
   for (gsize i = 0; i < int_len; i++)
     {
       /* Years never come here: date facts print their own text. */
-      if (i > 0 && (int_len - i) % 3 == 0)
-        g_string_append_c (out, ',');
+      if (i > 0 && group_before (marks->grouping, int_len - i))
+        g_string_append (out, marks->group);
       g_string_append_c (out, digits[i]);
     }
   if (dot != NULL)
-    g_string_append (out, dot);
+    {
+      g_string_append (out, marks->decimal);
+      g_string_append (out, dot + 1);
+    }
 }
 
+/* The data form is always English; the form people read is translated
+ * (GETTEXT_PACKAGE) and uses the locale's number marks. */
+typedef struct
+{
+  gboolean readable;
+  TallyFactLexicon *lexicon;   /* NULL in the data form */
+  NumberMarks marks;
+} Form;
+
+/* Both forms from the same literal, so xgettext sees it and the data form
+ * never depends on a translation. */
+#define FORM_PRINTF(out, form, context, format, ...) \
+  ((form)->readable ? g_string_append_printf ((out), C_(context, format), __VA_ARGS__) \
+                    : g_string_append_printf ((out), format, __VA_ARGS__))
+
 static double
-scale_of (double value,
+scale_of (const Form  *form,
+          double       value,
           const char **word)
 {
   double magnitude = fabs (value);
 
   if (magnitude >= 1e12)
-    return *word = " trillion", 1e12;
+    return *word = form->readable ? C_("number scale", "trillion") : "trillion", 1e12;
   if (magnitude >= 1e9)
-    return *word = " billion", 1e9;
+    return *word = form->readable ? C_("number scale", "billion") : "billion", 1e9;
   if (magnitude >= 1e6)
-    return *word = " million", 1e6;
-  return *word = "", 1;
+    return *word = form->readable ? C_("number scale", "million") : "million", 1e6;
+  return *word = NULL, 1;
 }
 
 static const char *
@@ -79,52 +164,74 @@ currency_symbol (const char *unit)
   return NULL;
 }
 
-static const char *
-qualifier_prefix (TallyQualifier qualifier,
-                  gboolean       nearly)
+/* "about $48 billion": the qualifier around the value, in the order the
+ * translation puts it. */
+static void
+append_qualified (GString        *out,
+                  const Form     *form,
+                  TallyQualifier  qualifier,
+                  gboolean        nearly,
+                  const char     *value)
 {
   switch (qualifier)
     {
-    case TALLY_QUALIFIER_APPROX: return nearly ? "nearly " : "about ";
-    case TALLY_QUALIFIER_OVER: return "over ";
-    case TALLY_QUALIFIER_UNDER: return "under ";
-    case TALLY_QUALIFIER_AT_LEAST: return "at least ";
-    case TALLY_QUALIFIER_AT_MOST: return "at most ";
+    case TALLY_QUALIFIER_APPROX:
+      if (nearly)
+        FORM_PRINTF (out, form, "value", "nearly %s", value);
+      else
+        FORM_PRINTF (out, form, "value", "about %s", value);
+      break;
+    case TALLY_QUALIFIER_OVER: FORM_PRINTF (out, form, "value", "over %s", value); break;
+    case TALLY_QUALIFIER_UNDER: FORM_PRINTF (out, form, "value", "under %s", value); break;
+    case TALLY_QUALIFIER_AT_LEAST: FORM_PRINTF (out, form, "value", "at least %s", value); break;
+    case TALLY_QUALIFIER_AT_MOST: FORM_PRINTF (out, form, "value", "at most %s", value); break;
     case TALLY_QUALIFIER_EXACT:
-    default: return "";
+    default:
+      g_string_append (out, value);
+      break;
     }
 }
 
 static void
-append_ordinal (GString *out,
-                double   value)
+append_ordinal (GString    *out,
+                const Form *form,
+                double      value)
 {
   long n = lround (value);
-  const char *suffix = "th";
+  long tens = n % 100, ones = n % 10;
 
-  if (n % 100 < 11 || n % 100 > 13)
-    suffix = n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
-  g_string_append_printf (out, "%ld%s", n, suffix);
+  if (tens >= 11 && tens <= 13)
+    FORM_PRINTF (out, form, "ordinal number", "%ldth", n);
+  else if (ones == 1)
+    FORM_PRINTF (out, form, "ordinal number", "%ldst", n);
+  else if (ones == 2)
+    FORM_PRINTF (out, form, "ordinal number", "%ldnd", n);
+  else if (ones == 3)
+    FORM_PRINTF (out, form, "ordinal number", "%ldrd", n);
+  else
+    FORM_PRINTF (out, form, "ordinal number", "%ldth", n);
 }
 
 /* "5–7", "$2.5–3 billion": both ends on the scale of the larger. */
 static void
 append_scaled (GString    *out,
+               const Form *form,
                double      value,
                gboolean    has_max,
                double      value_max,
                gboolean    use_scale)
 {
-  const char *word = "";
-  double scale = use_scale ? scale_of (has_max ? value_max : value, &word) : 1;
+  const char *word = NULL;
+  double scale = use_scale ? scale_of (form, has_max ? value_max : value, &word) : 1;
 
-  append_number (out, value / scale);
+  append_number (out, &form->marks, value / scale);
   if (has_max)
     {
       g_string_append (out, "–");
-      append_number (out, value_max / scale);
+      append_number (out, &form->marks, value_max / scale);
     }
-  g_string_append (out, word);
+  if (word != NULL)
+    g_string_append_printf (out, " %s", word);
 }
 
 typedef struct
@@ -164,19 +271,34 @@ parse_iso_date (const char *text,
   return *end == '\0';
 }
 
+/* A month's name for people: the locale's (GLib's strftime), so a Russian
+ * desktop reads "17 июня 2026" and "июнь 2026"; `standalone` picks the form
+ * a month takes without a day (%OB), where languages such as Russian differ. */
+static char *
+month_name (int      month,
+            gboolean standalone)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+
+  return g_date_time_format (date, standalone ? "%OB" : "%B");
+}
+
 /* "17 June 2026", "June 2026", "2026": `with_month`/`with_year` FALSE leave
  * them out for the first end of a span that shares them ("16–17 June"). */
 static void
-append_date_words (GString          *out,
-                   TallyFactLexicon *lexicon,
-                   const IsoDate    *date,
-                   gboolean          with_month,
-                   gboolean          with_year)
+append_date_words (GString       *out,
+                   const IsoDate *date,
+                   gboolean       with_month,
+                   gboolean       with_year)
 {
   if (date->day != 0)
     g_string_append_printf (out, "%d", date->day);
   if (date->month != 0 && with_month)
-    g_string_append_printf (out, "%s%s", date->day != 0 ? " " : "", tally_fact_lexicon_month_name (lexicon, date->month));
+    {
+      g_autofree char *name = month_name (date->month, date->day == 0);
+
+      g_string_append_printf (out, "%s%s", date->day != 0 ? " " : "", name);
+    }
   if (with_year)
     g_string_append_printf (out, "%s%d", date->month != 0 && (with_month || date->day != 0) ? " " : "", date->year);
 }
@@ -196,7 +318,7 @@ append_readable_date (GString          *out,
     return FALSE;
   if (value_max_text == NULL)
     {
-      append_date_words (out, lexicon, &from, TRUE, TRUE);
+      append_date_words (out, &from, TRUE, TRUE);
       return TRUE;
     }
   if (!parse_iso_date (value_max_text, &to) || (from.month == 0) != (to.month == 0) || (from.day == 0) != (to.day == 0))
@@ -204,9 +326,9 @@ append_readable_date (GString          *out,
   /* "16–17 June 2026", "30 June–2 July 2026", "May–June 2026", "2026–2027". */
   same_year = from.year == to.year && from.month != 0;
   same_month = same_year && from.month == to.month && from.day != 0;
-  append_date_words (out, lexicon, &from, !same_month, !same_year);
+  append_date_words (out, &from, !same_month, !same_year);
   g_string_append (out, "–");
-  append_date_words (out, lexicon, &to, TRUE, TRUE);
+  append_date_words (out, &to, TRUE, TRUE);
   return TRUE;
 }
 
@@ -222,32 +344,61 @@ unit_words (TallyFactLexicon *lexicon,
   return name != NULL ? name : unit;
 }
 
-/* `lexicon` NULL: the data form; otherwise the form people read. */
-static char *
-format_value (TallyFactLexicon *lexicon,
-              TallyClaimKind    kind,
-              const char       *unit,
-              double            value,
-              gboolean          has_value_max,
-              double            value_max,
-              const char       *value_text,
-              const char       *value_max_text,
-              TallyQualifier    qualifier,
-              gboolean          nearly)
+/* A duration's unit, counted: "1 day", "3 days". Translations pick their
+ * plural form by `count`, a fraction counting as 2 ("1.5 days"; Russian
+ * "1,5 дня"). Units the list does not know print as the data form does. */
+static void
+append_duration (GString    *out,
+                 const Form *form,
+                 const char *unit,
+                 const char *number,
+                 gulong      count)
 {
-  GString *out = g_string_new (qualifier_prefix (qualifier, nearly));
+  if (form->readable)
+    {
+      if (g_str_equal (unit, "hour"))
+        return (void) g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s hour", "%s hours", count), number);
+      if (g_str_equal (unit, "day"))
+        return (void) g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", count), number);
+      if (g_str_equal (unit, "week"))
+        return (void) g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s week", "%s weeks", count), number);
+      if (g_str_equal (unit, "month"))
+        return (void) g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s month", "%s months", count),
+                                              number);
+      if (g_str_equal (unit, "year"))
+        return (void) g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s year", "%s years", count), number);
+      if (g_str_equal (unit, "decade"))
+        return (void) g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s decade", "%s decades", count),
+                                              number);
+    }
+  g_string_append_printf (out, "%s %s%s", number, unit,
+                          count != 1 && !g_str_has_suffix (unit, "s") ? "s" : "");
+}
+
+/* The value without its qualifier. */
+static void
+append_value (GString        *out,
+              const Form     *form,
+              TallyClaimKind  kind,
+              const char     *unit,
+              double          value,
+              gboolean        has_value_max,
+              double          value_max,
+              const char     *value_text,
+              const char     *value_max_text)
+{
   const char *symbol;
 
   switch (kind)
     {
     case TALLY_CLAIM_KIND_YEAR:
     case TALLY_CLAIM_KIND_DATE:
-      if (lexicon != NULL && append_readable_date (out, lexicon, value_text, value_max_text))
+      if (form->readable && append_readable_date (out, form->lexicon, value_text, value_max_text))
         break;
       if (value_text != NULL)
         g_string_append (out, value_text);
       else
-        append_number (out, value);
+        append_number (out, &data_marks, value);
       if (value_max_text != NULL)
         g_string_append_printf (out, "–%s", value_max_text);
       break;
@@ -256,38 +407,67 @@ format_value (TallyFactLexicon *lexicon,
       symbol = currency_symbol (unit);
       if (symbol != NULL)
         g_string_append (out, symbol);
-      append_scaled (out, value, has_value_max, value_max, TRUE);
+      append_scaled (out, form, value, has_value_max, value_max, TRUE);
       if (symbol == NULL && unit != NULL)
         g_string_append_printf (out, " %s", unit);
       break;
 
     case TALLY_CLAIM_KIND_PERCENT:
-      append_scaled (out, value, has_value_max, value_max, FALSE);
-      if (g_strcmp0 (unit, "pp") == 0)
-        g_string_append (out, " pp");
-      else
-        g_string_append_c (out, '%');
+      {
+        g_autoptr(GString) number = g_string_new (NULL);
+
+        append_scaled (number, form, value, has_value_max, value_max, FALSE);
+        if (g_strcmp0 (unit, "pp") == 0)
+          FORM_PRINTF (out, form, "percentage points", "%s pp", number->str);
+        else
+          FORM_PRINTF (out, form, "percent", "%s%%", number->str);
+      }
       break;
 
     case TALLY_CLAIM_KIND_ORDINAL:
-      append_ordinal (out, value);
+      append_ordinal (out, form, value);
       break;
 
     case TALLY_CLAIM_KIND_DURATION:
-      append_scaled (out, value, has_value_max, value_max, FALSE);
-      if (unit != NULL)
-        g_string_append_printf (out, " %s%s", unit,
-                                (has_value_max || value != 1) && !g_str_has_suffix (unit, "s") ? "s" : "");
+      {
+        g_autoptr(GString) number = g_string_new (NULL);
+
+        append_scaled (number, form, value, has_value_max, value_max, FALSE);
+        if (unit == NULL)
+          g_string_append (out, number->str);
+        else
+          append_duration (out, form, unit, number->str,
+                           has_value_max || value != floor (value) ? 2 : (gulong) fabs (value));
+      }
       break;
 
     case TALLY_CLAIM_KIND_COUNT:
     case TALLY_CLAIM_KIND_NUMBER:
     default:
-      append_scaled (out, value, has_value_max, value_max, fabs (has_value_max ? value_max : value) >= 1e6);
+      append_scaled (out, form, value, has_value_max, value_max, fabs (has_value_max ? value_max : value) >= 1e6);
       if (unit != NULL)
-        g_string_append_printf (out, " %s", unit_words (lexicon, unit, has_value_max || value != 1));
+        g_string_append_printf (out, " %s", unit_words (form->lexicon, unit, has_value_max || value != 1));
       break;
     }
+}
+
+static char *
+format_value (const Form     *form,
+              TallyClaimKind  kind,
+              const char     *unit,
+              double          value,
+              gboolean        has_value_max,
+              double          value_max,
+              const char     *value_text,
+              const char     *value_max_text,
+              TallyQualifier  qualifier,
+              gboolean        nearly)
+{
+  g_autoptr(GString) bare = g_string_new (NULL);
+  GString *out = g_string_new (NULL);
+
+  append_value (bare, form, kind, unit, value, has_value_max, value_max, value_text, value_max_text);
+  append_qualified (out, form, qualifier, nearly, bare->str);
   return g_string_free (out, FALSE);
 }
 
@@ -302,7 +482,9 @@ tally_fact_format_value (TallyClaimKind  kind,
                          TallyQualifier  qualifier,
                          gboolean        nearly)
 {
-  return format_value (NULL, kind, unit, value, has_value_max, value_max, value_text, value_max_text, qualifier,
+  const Form form = { FALSE, NULL, data_marks };
+
+  return format_value (&form, kind, unit, value, has_value_max, value_max, value_text, value_max_text, qualifier,
                        nearly);
 }
 
@@ -317,6 +499,18 @@ tally_fact_format_value_readable (TallyClaimKind  kind,
                                   TallyQualifier  qualifier,
                                   gboolean        nearly)
 {
-  return format_value (tally_fact_lexicon_get_default (), kind, unit, value, has_value_max, value_max, value_text,
-                       value_max_text, qualifier, nearly);
+  const Form form = { TRUE, tally_fact_lexicon_get_default (), locale_marks () };
+
+  return format_value (&form, kind, unit, value, has_value_max, value_max, value_text, value_max_text, qualifier,
+                       nearly);
+}
+
+char *
+tally_format_number_readable (double value)
+{
+  NumberMarks marks = locale_marks ();
+  GString *out = g_string_new (NULL);
+
+  append_number (out, &marks, value);
+  return g_string_free (out, FALSE);
 }

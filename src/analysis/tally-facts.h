@@ -120,4 +120,8 @@ char            *tally_fact_format_value_readable (TallyClaimKind  kind,
                                                    TallyQualifier  qualifier,
                                                    gboolean        nearly);
 
+/* A number as people read it, with the locale's decimal and group marks
+ * ("1,200.5" in English, "1.200,5" in German, "1 200,5" in Russian). */
+char            *tally_format_number_readable  (double          value);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "tally-fact-json.h"
 #include "tally-events.h"
 #include "tally-json-builder.h"
+#include "tally-csv.h"
 
 #include <math.h>
 #include <string.h>
@@ -401,51 +402,6 @@ tally_json_to_string (JsonNode *node,
   return g_string_free (out, FALSE);
 }
 
-/* `len` bytes of `value`, or up to its NUL; `blank` turns line breaks and
- * tabs into spaces (a sentence as a reader sees it). */
-static void
-csv_field_len (GString    *out,
-               const char *value,
-               gsize       len,
-               gboolean    blank)
-{
-  const char *end;
-  gboolean quote = FALSE;
-  gsize from;
-
-  if (value == NULL)
-    return;
-  end = memchr (value, '\0', len);
-  len = end != NULL ? (gsize) (end - value) : len;
-  for (gsize i = 0; i < len && !quote; i++)
-    quote = value[i] == ',' || value[i] == '"' || (!blank && (value[i] == '\n' || value[i] == '\r'));
-  from = out->len;
-  if (!quote)
-    g_string_append_len (out, value, len);
-  else
-    {
-      g_string_append_c (out, '"');
-      for (gsize i = 0; i < len; i++)
-        {
-          if (value[i] == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, value[i]);
-        }
-      g_string_append_c (out, '"');
-    }
-  if (blank)
-    for (gsize i = from; i < out->len; i++)
-      if (out->str[i] == '\n' || out->str[i] == '\r' || out->str[i] == '\t')
-        out->str[i] = ' ';
-}
-
-static void
-csv_field (GString    *out,
-           const char *value)
-{
-  csv_field_len (out, value, G_MAXSSIZE, FALSE);
-}
-
 void
 tally_csv_write_header (GString *out)
 {
@@ -458,17 +414,14 @@ csv_value (GString                *out,
            const TallyClaimRecord *claim,
            gboolean                max)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
   if (!(max ? claim->has_value_max : claim->has_value))
     return;
   if (claim->kind == TALLY_CLAIM_KIND_YEAR || claim->kind == TALLY_CLAIM_KIND_DATE)
     {
-      csv_field (out, max ? claim->value_max_text : claim->value_text);
+      tally_csv_append_text (out, max ? claim->value_max_text : claim->value_text);
       return;
     }
-  format_number (buf, sizeof buf, max ? claim->value_max : claim->value);
-  g_string_append (out, buf);
+  tally_csv_append_number (out, max ? claim->value_max : claim->value);
 }
 
 void
@@ -486,23 +439,23 @@ tally_csv_write_claim (GString                *out,
   char buf[64];
 
   /* With no id the row starts at the comma after it (see the header). */
-  csv_field (out, id);
+  tally_csv_append_text (out, id);
   g_string_append_c (out, ',');
-  csv_field (out, document_id);
+  tally_csv_append_text (out, document_id);
   g_string_append_c (out, ',');
-  csv_field (out, path);
+  tally_csv_append_text (out, path);
   g_string_append_c (out, ',');
-  csv_field (out, tally_claim_kind_to_string (claim->kind));
+  tally_csv_append_text (out, tally_claim_kind_to_string (claim->kind));
   g_string_append_c (out, ',');
   csv_value (out, claim, FALSE);
   g_string_append_c (out, ',');
   csv_value (out, claim, TRUE);
   g_string_append_c (out, ',');
-  csv_field (out, claim->unit);
+  tally_csv_append_text (out, claim->unit);
   g_string_append_c (out, ',');
-  csv_field (out, tally_qualifier_to_string (claim->qualifier));
+  tally_csv_append_text (out, tally_qualifier_to_string (claim->qualifier));
   g_string_append_c (out, ',');
-  csv_field (out, claim->measure);
+  tally_csv_append_text (out, claim->measure);
   g_string_append_c (out, ',');
   g_string_append (out, claim->change ? "true" : "false");
   g_string_append_c (out, ',');
@@ -512,21 +465,21 @@ tally_csv_write_claim (GString                *out,
       g_string_append (out, buf);
     }
   g_string_append_c (out, ',');
-  csv_field (out, claim->relative);
+  tally_csv_append_text (out, claim->relative);
   g_string_append_c (out, ',');
   if (has_words)
-    csv_field_len (out, text + claim->start, claim->end - claim->start, FALSE);
+    tally_csv_append_text_len (out, text + claim->start, claim->end - claim->start, FALSE);
   g_string_append_c (out, ',');
   if (has_sentence)
-    csv_field_len (out, text + claim->sentence_start, claim->sentence_end - claim->sentence_start, TRUE);
+    tally_csv_append_text_len (out, text + claim->sentence_start, claim->sentence_end - claim->sentence_start, TRUE);
   g_snprintf (buf, sizeof buf, ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",", claim->start, claim->end);
   g_string_append (out, buf);
-  csv_field (out, claim->subject);
+  tally_csv_append_text (out, claim->subject);
   g_string_append_c (out, ',');
   if (claim->subject != NULL)
-    csv_field (out, tally_subject_kind_to_string (claim->subject_kind));
+    tally_csv_append_text (out, tally_subject_kind_to_string (claim->subject_kind));
   g_string_append_c (out, ',');
-  csv_field (out, tally_modality_to_string (claim->modality));
+  tally_csv_append_text (out, tally_modality_to_string (claim->modality));
   g_string_append_c (out, '\n');
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "tally-claims.h"
@@ -243,6 +244,10 @@ tally_cli_analyze (int    argc,
       g_printerr ("tally-cli analyze: --jobs must be 0 (one per core) or more, not %d\n", jobs);
       return 2;
     }
+  /* Machine output writes numbers the same in every locale, explanations
+   * included; only the report, which people read, takes the locale's marks. */
+  if (run.format != FORMAT_REPORT)
+    setlocale (LC_NUMERIC, "C");
   if (reference_date != NULL)
     {
       TallyExtractOptions check;

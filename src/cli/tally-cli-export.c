@@ -4,6 +4,7 @@
 #include "tally-cli-export.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -89,6 +90,10 @@ tally_cli_export (int    argc,
       g_printerr ("tally-cli export: unknown format “%s” (markdown, csv or json)\n", format_name);
       return 2;
     }
+  /* CSV and JSON write numbers the same in every locale, explanations
+   * included; the Markdown report takes the locale's marks. */
+  if (format != TALLY_FACT_EXPORT_MARKDOWN)
+    setlocale (LC_NUMERIC, "C");
   if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
     {
       g_printerr ("tally-cli export: give exactly one project file\n");

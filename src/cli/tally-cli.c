@@ -39,7 +39,8 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TALLY_LOCALEDIR: catalogues of an uninstalled build (tests, build-aux/sdk). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TALLY_LOCALEDIR") != NULL ? g_getenv ("TALLY_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-ingest-private.h"
+#include "tally-charset.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -210,13 +211,6 @@ read_file (const char  *path,
 /* ---------------------------------------------------------------------- */
 /* Decoding */
 
-static const gunichar cp1252_high[32] = {
-  0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-  0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
 void
 tally_offset_map_add (GArray *map,
                       gsize   text_offset,
@@ -288,27 +282,33 @@ decode_utf16 (const guchar *data,
   return g_string_free (out, FALSE);
 }
 
+/* Not UTF-8: the page's declared charset, else ICU's guess, else
+ * Windows-1252 (the usual culprit in Western pages, and what browsers
+ * assume). */
 static char *
-decode_cp1252 (const guchar *data,
+decode_legacy (const guchar *data,
                gsize         len,
-               GArray       *map)
+               GArray       *map,
+               gsize        *out_len)
 {
-  GString *out = g_string_sized_new (len + len / 8);
+  g_autofree char *declared = tally_charset_declared (data, len);
+  g_autofree char *detected = NULL;
+  char *text = NULL;
+  int confidence = 0;
 
-  for (gsize i = 0; i < len; i++)
-    {
-      guchar b = data[i];
-
-      if (b < 0x80)
-        {
-          g_string_append_c (out, b);
-          continue;
-        }
-      tally_offset_map_add (map, out->len, i);
-      g_string_append_unichar (out, b < 0xA0 ? cp1252_high[b - 0x80] : (gunichar) b);
-      tally_offset_map_add (map, out->len, i + 1);
-    }
-  return g_string_free (out, FALSE);
+  /* A page that declares UTF-8 but is not valid UTF-8 was mislabelled. */
+  if (declared != NULL && g_ascii_strcasecmp (declared, "utf-8") != 0 && g_ascii_strcasecmp (declared, "utf8") != 0)
+    text = tally_charset_decode (data, len, declared, map, out_len);
+  if (text != NULL)
+    return text;
+  g_array_set_size (map, 0);
+  detected = tally_charset_detect (data, len, &confidence);
+  if (detected != NULL && confidence >= 20 && g_ascii_strncasecmp (detected, "UTF-", 4) != 0)
+    text = tally_charset_decode (data, len, detected, map, out_len);
+  if (text != NULL)
+    return text;
+  g_array_set_size (map, 0);
+  return tally_charset_decode (data, len, "windows-1252", map, out_len);
 }
 
 static gboolean
@@ -392,9 +392,13 @@ decode (GBytes      *bytes,
       *out_len = len;
       return g_strndup ((const char *) data, len);
     }
-  /* Not UTF-8: the usual culprit is a Windows or Latin-1 page. */
-  text = decode_cp1252 (data, len, map);
-  *out_len = strlen (text);
+  text = decode_legacy (data, len, map, out_len);
+  if (text == NULL || memchr (text, '\0', *out_len) != NULL)
+    {
+      g_free (text);
+      set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (its bytes decode to no text)");
+      return NULL;
+    }
   return text;
 }
 

@@ -83,19 +83,18 @@ tally_document_row_update (TallyDocumentRow *self)
     source = g_strdup (_("Unknown outlet and date"));
 
   {
-    g_autofree char *word_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " word",
-                                                            "%" G_GUINT64_FORMAT " words", words), words);
-    g_autofree char *claim_text = g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " figure",
-                                                             "%" G_GUINT64_FORMAT " figures", claims), claims);
+    /* "%'u": thousands grouped as the locale groups them ("12.345 Wörter").
+     * Plain %u, not G_GUINT64_FORMAT, so xgettext sees the whole msgid. */
+    g_autofree char *word_text = g_strdup_printf (ngettext ("%'u word", "%'u words", words), (guint) words);
+    g_autofree char *claim_text = g_strdup_printf (ngettext ("%'u figure", "%'u figures", claims), (guint) claims);
 
     /* TRANSLATORS: “459 words · 12 figures” */
     counts = has_claims ? g_strdup_printf (_("%s · %s"), word_text, claim_text) : g_steal_pointer (&word_text);
   }
 
   if (n_duplicates > 0)
-    duplicates = g_strdup_printf (ngettext ("Near-duplicate of %" G_GUINT64_FORMAT " other",
-                                            "Near-duplicate of %" G_GUINT64_FORMAT " others", n_duplicates),
-                                  n_duplicates);
+    duplicates = g_strdup_printf (ngettext ("Near-duplicate of %u other", "Near-duplicate of %u others", n_duplicates),
+                                  (guint) n_duplicates);
 
   gtk_label_set_label (self->title_label, title ? title : _("Untitled Article"));
   gtk_label_set_label (self->source_label, source);

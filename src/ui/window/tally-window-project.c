@@ -161,8 +161,8 @@ on_import_progress (TallyProject *project,
   else
     gtk_progress_bar_pulse (self->progress_bar);
   /* Translators: "Adding articles: 3 of 8 — name.html" */
-  label = name ? g_strdup_printf (_("Adding articles: %u of %u — %s"), done, total, name)
-               : g_strdup_printf (_("Adding articles: %u of %u"), done, total);
+  label = name ? g_strdup_printf (_("Adding articles: %'u of %'u — %s"), done, total, name)
+               : g_strdup_printf (_("Adding articles: %'u of %'u"), done, total);
   gtk_label_set_label (self->progress_label, label);
 }
 
