@@ -167,7 +167,7 @@ reader_load (TallyDocumentsView *view,
              guint               position,
              double             *ms)
 {
-  g_autoptr(GObject) document = g_list_model_get_item (documents, position);
+  g_autoptr(TallyDocument) document = g_list_model_get_item (documents, position);
   double start = now_ms ();
 
   if (!tally_documents_view_show_claim (view, document, 0, 0))

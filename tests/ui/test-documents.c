@@ -3,102 +3,14 @@
 
 #include <adwaita.h>
 
+#include "tally-document-private.h"
+#include "tally-document-row.h"
 #include "tally-documents-view.h"
+#include "tally-session.h"
 #include "tally-fact.h"
 #include "tally-project.h"
 #include "tally-reader-details-dialog.h"
 #include "tally-search-hit.h"
-
-/* A stand-in for the model's TallyDocument with the same property names, so
- * the browser's models are tested without a project file. */
-#define TEST_TYPE_DOCUMENT (test_document_get_type ())
-G_DECLARE_FINAL_TYPE (TestDocument, test_document, TEST, DOCUMENT, GObject)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_TITLE,
-  PROP_OUTLET,
-  PROP_PUBLISHED,
-  PROP_WORD_COUNT,
-  PROP_CLAIM_COUNT,
-  PROP_CLUSTER_ID,
-  PROP_DUPLICATES,
-  N_PROPS
-};
-
-struct _TestDocument
-{
-  GObject parent_instance;
-  GValue  values[N_PROPS];
-};
-
-G_DEFINE_FINAL_TYPE (TestDocument, test_document, G_TYPE_OBJECT)
-
-static GParamSpec *properties[N_PROPS];
-
-static void
-test_document_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  g_value_copy (&TEST_DOCUMENT (object)->values[prop_id], value);
-}
-
-static void
-test_document_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  TestDocument *self = TEST_DOCUMENT (object);
-
-  g_value_unset (&self->values[prop_id]);
-  g_value_init (&self->values[prop_id], pspec->value_type);
-  g_value_copy (value, &self->values[prop_id]);
-}
-
-static void
-test_document_finalize (GObject *object)
-{
-  TestDocument *self = TEST_DOCUMENT (object);
-
-  for (guint i = 1; i < N_PROPS; i++)
-    g_value_unset (&self->values[i]);
-  G_OBJECT_CLASS (test_document_parent_class)->finalize (object);
-}
-
-static void
-test_document_class_init (TestDocumentClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS;
-
-  object_class->get_property = test_document_get_property;
-  object_class->set_property = test_document_set_property;
-  object_class->finalize = test_document_finalize;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_OUTLET] = g_param_spec_string ("outlet", NULL, NULL, NULL, flags);
-  properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, flags);
-  properties[PROP_WORD_COUNT] = g_param_spec_uint ("word-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_CLAIM_COUNT] = g_param_spec_uint ("claim-count", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  properties[PROP_CLUSTER_ID] = g_param_spec_int64 ("cluster-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_DUPLICATES] = g_param_spec_uint ("duplicates", NULL, NULL, 0, G_MAXUINT, 0, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-test_document_init (TestDocument *self)
-{
-  for (guint i = 1; i < N_PROPS; i++)
-    {
-      g_value_init (&self->values[i], properties[i]->value_type);
-      g_param_value_set_default (properties[i], &self->values[i]);
-    }
-}
 
 typedef struct
 {
@@ -122,24 +34,35 @@ static const DocSpec doc_specs[] = {
   { 5, "Culture years for Klaipėda and Aktau", "Amber Coast Post", NULL, 610, 8, 5, 0 },
 };
 
+/* A TallyDocument as the project makes it from a row of its file, without
+ * the file: the browser's models are tested on the real type. */
+static TallyDocument *
+document_new (const DocSpec *spec)
+{
+  TallyStoreDocumentInfo info = {
+    .id = spec->id,
+    .title = spec->title,
+    .outlet = spec->outlet,
+    .published = spec->published,
+    .word_count = spec->words,
+    .claim_count = spec->claims,
+    .cluster_id = spec->cluster,
+  };
+  TallyDocument *document = _tally_document_new_from_info (&info);
+
+  _tally_document_set_duplicates (document, spec->duplicates);
+  return document;
+}
+
 static GListStore *
 documents_new (void)
 {
-  GListStore *store = g_list_store_new (TEST_TYPE_DOCUMENT);
+  GListStore *store = g_list_store_new (TALLY_TYPE_DOCUMENT);
 
   for (guint i = 0; i < G_N_ELEMENTS (doc_specs); i++)
     {
-      g_autoptr(TestDocument) document =
-        g_object_new (TEST_TYPE_DOCUMENT,
-                      "id", doc_specs[i].id,
-                      "title", doc_specs[i].title,
-                      "outlet", doc_specs[i].outlet,
-                      "published", doc_specs[i].published,
-                      "word-count", doc_specs[i].words,
-                      "claim-count", doc_specs[i].claims,
-                      "cluster-id", doc_specs[i].cluster,
-                      "duplicates", doc_specs[i].duplicates,
-                      NULL);
+      g_autoptr(TallyDocument) document = document_new (&doc_specs[i]);
+
       g_list_store_append (store, document);
     }
   return store;
@@ -150,11 +73,9 @@ row_id (GListModel *rows,
         guint       position)
 {
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
-  g_autoptr(GObject) document = gtk_tree_list_row_get_item (row);
-  gint64 id;
+  g_autoptr(TallyDocument) document = gtk_tree_list_row_get_item (row);
 
-  g_object_get (document, "id", &id, NULL);
-  return id;
+  return tally_document_get_id (document);
 }
 
 static void
@@ -176,9 +97,9 @@ typedef struct
 } Fixture;
 
 static void
-record_show (TallyReader *reader,
-             GObject     *document,
-             gpointer     user_data)
+record_show (TallyReader   *reader,
+             TallyDocument *document,
+             gpointer       user_data)
 {
   Fixture *fixture = user_data;
 
@@ -281,9 +202,8 @@ test_documents_filter (Fixture       *fixture,
 
   /* A new outlet in the project appears in the outlet list. */
   {
-    g_autoptr(TestDocument) extra = g_object_new (TEST_TYPE_DOCUMENT, "id", (gint64) 6, "cluster-id", (gint64) 6,
-                                                  "title", "Late report", "outlet", "Caspian Ledger",
-                                                  "published", "2026-06-19", NULL);
+    static const DocSpec late = { 6, "Late report", "Caspian Ledger", "2026-06-19", 0, 0, 6, 0 };
+    g_autoptr(TallyDocument) extra = document_new (&late);
     g_list_store_append (fixture->documents, extra);
   }
   g_assert_cmpuint (g_list_model_get_n_items (outlets), ==, G_N_ELEMENTS (expected) + 1);
@@ -295,18 +215,14 @@ static void
 test_documents_select (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GObject) copy = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 1);
-  g_autoptr(GObject) selected = NULL;
+  g_autoptr(TallyDocument) copy = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 1);
+  g_autoptr(TallyDocument) selected = NULL;
 
   /* The first row is selected at once and shown in the reader. */
   g_assert_cmpuint (fixture->shown->len, >=, 1);
   selected = tally_documents_view_get_selected (fixture->view);
   g_assert_cmpint (row_id (tally_documents_view_get_rows (fixture->view), 0), ==, 4);
-  {
-    gint64 id;
-    g_object_get (selected, "id", &id, NULL);
-    g_assert_cmpint (id, ==, 4);
-  }
+  g_assert_cmpint (tally_document_get_id (selected), ==, 4);
 
   /* Showing a claim in a folded copy opens its cluster and selects it. */
   g_ptr_array_set_size (fixture->shown, 0);
@@ -331,8 +247,8 @@ test_documents_remove (Fixture       *fixture,
                        gconstpointer  data)
 {
   GListModel *rows = tally_documents_view_get_rows (fixture->view);
-  g_autoptr(GObject) analysis = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 2);
-  g_autoptr(GObject) copy = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 1);
+  g_autoptr(TallyDocument) analysis = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 2);
+  g_autoptr(TallyDocument) copy = g_list_model_get_item (G_LIST_MODEL (fixture->documents), 1);
   g_autoptr(GtkTreeListRow) leader = NULL;
 
   /* Gone from the list at once, back on undo, still in the project between. */
@@ -375,10 +291,9 @@ search_titles (const char  *query,
     }
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->documents)); i++)
     {
-      g_autoptr(GObject) document = g_list_model_get_item (G_LIST_MODEL (fixture->documents), i);
-      g_autofree char *title = NULL;
+      g_autoptr(TallyDocument) document = g_list_model_get_item (G_LIST_MODEL (fixture->documents), i);
+      const char *title = tally_document_get_title (document);
 
-      g_object_get (document, "title", &title, NULL);
       if (strstr (title, query) != NULL)
         {
           g_autoptr(TallySearchHit) hit = tally_search_hit_new (document, title, title, -(double) i);
@@ -404,13 +319,11 @@ test_documents_search (Fixture       *fixture,
   results = tally_documents_view_get_search_results (fixture->view);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   {
-    g_autoptr(GObject) selected = NULL;
-    gint64 id;
+    g_autoptr(TallyDocument) selected = NULL;
 
     gtk_widget_activate_action (GTK_WIDGET (fixture->view), "documents.open-result", "u", 0);
     selected = tally_documents_view_get_selected (fixture->view);
-    g_object_get (selected, "id", &id, NULL);
-    g_assert_cmpint (id, ==, 5);
+    g_assert_cmpint (tally_document_get_id (selected), ==, 5);
   }
 
   tally_documents_view_search (fixture->view, "nothing like this");
@@ -441,14 +354,15 @@ static void
 test_documents_empty (void)
 {
   TallyDocumentsView *view = g_object_ref_sink (g_object_new (TALLY_TYPE_DOCUMENTS_VIEW, NULL));
-  g_autoptr(GListStore) none = g_list_store_new (TEST_TYPE_DOCUMENT);
+  g_autoptr(GListStore) none = g_list_store_new (TALLY_TYPE_DOCUMENT);
   GtkWidget *stack = adw_breakpoint_bin_get_child (ADW_BREAKPOINT_BIN (view));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   tally_documents_view_set_documents (view, G_LIST_MODEL (none));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
   {
-    g_autoptr(TestDocument) one = g_object_new (TEST_TYPE_DOCUMENT, "title", "One", NULL);
+    static const DocSpec spec = { 1, "One", NULL, NULL, 0, 0, 1, 0 };
+    g_autoptr(TallyDocument) one = document_new (&spec);
     g_list_store_append (none, one);
   }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "list");
@@ -515,6 +429,29 @@ press (GtkWidget       *widget,
   return FALSE;
 }
 
+/* Every TallyDocumentRow under `widget` (the list's rows on screen). */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (TALLY_IS_DOCUMENT_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+wait_for_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 30;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 /* The real chain: the sample articles imported into a temporary project. */
 static void
 import_done (GObject      *source,
@@ -548,7 +485,7 @@ samples_project_new (void)
   return project;
 }
 
-static GObject *
+static TallyDocument *
 find_document (TallyProject *project,
                const char   *basename)
 {
@@ -559,7 +496,7 @@ find_document (TallyProject *project,
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
 
       if (g_str_has_suffix (tally_document_get_path (document), basename))
-        return G_OBJECT (document);
+        return document;
     }
   g_assert_not_reached ();
 }
@@ -592,7 +529,7 @@ test_documents_project (void)
 
   /* The reader shows the selected document, claims lined up with its text. */
   {
-    g_autoptr(GObject) selected = tally_documents_view_get_selected (view);
+    g_autoptr(TallyDocument) selected = tally_documents_view_get_selected (view);
     g_autoptr(TallyDocumentRecord) record = tally_project_load_record (project, TALLY_DOCUMENT (selected), NULL);
 
     g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, tally_document_get_claim_count (TALLY_DOCUMENT (selected)));
@@ -626,11 +563,11 @@ test_documents_project (void)
 
   /* Show a claim of another document, as the Facts view does. */
   {
-    GObject *port = find_document (project, "06-aktau-evening-courier-port.txt");
+    TallyDocument *port = find_document (project, "06-aktau-evening-courier-port.txt");
     g_autoptr(GListModel) claims = tally_project_list_claims (project, TALLY_DOCUMENT (port), NULL);
     g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, g_list_model_get_n_items (claims) / 2);
     const TallyClaimRecord *record = tally_claim_get_record (claim);
-    g_autoptr(GObject) selected = NULL;
+    g_autoptr(TallyDocument) selected = NULL;
     int current;
 
     g_assert_true (tally_documents_view_show_claim (view, port, record->start, record->end));
@@ -643,29 +580,43 @@ test_documents_project (void)
   }
 
   /* Facts: conflicting claims are marked in the reader, their documents
-   * badged, and a claim finds its fact. */
+   * badged (the session sets "has-conflicts"; the rows follow it), and a
+   * claim finds its fact. */
   {
-    g_autoptr(GPtrArray) all_claims = g_ptr_array_new_with_free_func (g_object_unref);
-    g_autoptr(GListModel) facts = NULL;
-    g_autoptr(GObject) selected = NULL;
-    guint n_conflicting = 0, n_documents_with_conflicts = 0;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TallySession) session = tally_session_new (project, &error);
+    g_autoptr(TallyDocument) selected = NULL;
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GListModel *facts;
+    guint n_conflicting = 0, n_documents_with_conflicts = 0, n_badged = 0;
 
-    for (guint i = 0; i < n_documents; i++)
-      {
-        g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-        g_autoptr(GListModel) claims = tally_project_list_claims (project, document, NULL);
-
-        for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-          g_ptr_array_add (all_claims, g_list_model_get_item (claims, j));
-      }
-    facts = tally_fact_list_new (all_claims, NULL, NULL);
+    g_assert_no_error (error);
+    while (tally_session_get_facts (session) == NULL || tally_session_get_grouping (session))
+      g_main_context_iteration (NULL, TRUE);
+    facts = tally_session_get_facts (session);
     tally_documents_view_set_facts (view, facts);
 
     for (guint i = 0; i < n_documents; i++)
       {
         g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-        n_documents_with_conflicts += tally_documents_view_document_has_conflicts (view, G_OBJECT (document));
+        n_documents_with_conflicts += tally_document_get_has_conflicts (document);
       }
+    wait_for_frames (3);
+    collect_rows (GTK_WIDGET (view), rows);
+    g_assert_cmpuint (rows->len, >, 0);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        TallyDocumentRow *row = g_ptr_array_index (rows, i);
+        GtkWidget *badge = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (row), TALLY_TYPE_DOCUMENT_ROW,
+                                                                      "conflicts_badge"));
+        TallyDocument *document = tally_document_row_get_document (row);
+
+        if (document == NULL)
+          continue;
+        g_assert_cmpint (gtk_widget_get_visible (badge), ==, tally_document_get_has_conflicts (document));
+        n_badged += gtk_widget_get_visible (badge);
+      }
+    g_assert_cmpuint (n_badged, >=, 1);
     selected = tally_documents_view_get_selected (view);
     for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
       {
@@ -693,9 +644,9 @@ test_documents_project (void)
 
   /* Edit the details: a new date re-reads "last year"; undo restores it. */
   {
-    GObject *port = find_document (project, "06-aktau-evening-courier-port.txt");
+    TallyDocument *port = find_document (project, "06-aktau-evening-courier-port.txt");
     TallyUndoStack *stack = tally_documents_view_get_undo_stack (view);
-    g_autoptr(GObject) selected = NULL;
+    g_autoptr(TallyDocument) selected = NULL;
     AdwDialog *dialog;
     g_autoptr(GError) error = NULL;
     const char *old_date = tally_document_get_published (TALLY_DOCUMENT (port));

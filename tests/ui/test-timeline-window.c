@@ -76,7 +76,7 @@ test_project_events_and_mention (void)
   g_autoptr(TallyEvent) ministers = NULL;
   const TallyEventMention *mention;
   TallyDocumentsView *documents;
-  GObject *selected;
+  TallyDocument *selected;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   g_autofree char *chosen = NULL;

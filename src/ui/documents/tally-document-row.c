@@ -4,17 +4,13 @@
 #include <glib/gi18n.h>
 
 #include "tally-document-row.h"
-#include "tally-document-row-props.h"
-#include "tally-documents-view.h"
 
 struct _TallyDocumentRow
 {
   GtkWidget  parent_instance;
 
-  GObject   *document;
+  TallyDocument *document;
   gulong     notify_id;
-  GtkWidget *view;              /* the browser we are in, for conflicts */
-  gulong     conflicts_id;
 
   GtkLabel  *title_label;
   GtkLabel  *source_label;
@@ -52,27 +48,34 @@ tally_document_row_format_date (const char *iso_date)
   return g_strstrip (g_date_time_format (date, _("%e %b %Y")));
 }
 
+/* A string property as shown: NULL when unknown or empty. */
+static const char *
+shown (const char *value)
+{
+  return value != NULL && value[0] != '\0' ? value : NULL;
+}
+
 static void
 tally_document_row_update (TallyDocumentRow *self)
 {
-  g_autofree char *title = NULL, *outlet = NULL, *published = NULL, *date = NULL;
+  g_autofree char *date = NULL;
   g_autofree char *source = NULL, *counts = NULL, *duplicates = NULL, *accessible = NULL;
+  const char *title = NULL, *outlet = NULL, *published = NULL;
   guint64 words = 0, claims = 0, n_duplicates = 0;
   gboolean has_conflicts = FALSE, has_claims;
 
   if (self->document != NULL)
     {
-      title = tally_document_dup_string (self->document, TALLY_DOCUMENT_PROP_TITLE);
-      outlet = tally_document_dup_string (self->document, TALLY_DOCUMENT_PROP_OUTLET);
-      published = tally_document_dup_string (self->document, TALLY_DOCUMENT_PROP_PUBLISHED);
-      words = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_WORD_COUNT);
-      claims = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_CLAIM_COUNT);
-      n_duplicates = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_N_DUPLICATES);
-      has_conflicts = tally_document_get_uint (self->document, TALLY_DOCUMENT_PROP_HAS_CONFLICTS) != 0;
+      title = shown (tally_document_get_title (self->document));
+      outlet = shown (tally_document_get_outlet (self->document));
+      published = shown (tally_document_get_published (self->document));
+      words = tally_document_get_word_count (self->document);
+      claims = tally_document_get_claim_count (self->document);
+      n_duplicates = tally_document_get_duplicates (self->document);
+      /* Set by the project's TallySession after each grouping. */
+      has_conflicts = tally_document_get_has_conflicts (self->document);
     }
-  if (self->view != NULL && self->document != NULL)
-    has_conflicts |= tally_documents_view_document_has_conflicts (TALLY_DOCUMENTS_VIEW (self->view), self->document);
-  has_claims = self->document != NULL && tally_document_has_property (self->document, TALLY_DOCUMENT_PROP_CLAIM_COUNT);
+  has_claims = self->document != NULL;
 
   date = tally_document_row_format_date (published);
   if (outlet != NULL && date != NULL)
@@ -111,7 +114,7 @@ tally_document_row_update (TallyDocumentRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-GObject *
+TallyDocument *
 tally_document_row_get_document (TallyDocumentRow *self)
 {
   g_return_val_if_fail (TALLY_IS_DOCUMENT_ROW (self), NULL);
@@ -120,10 +123,10 @@ tally_document_row_get_document (TallyDocumentRow *self)
 
 void
 tally_document_row_set_document (TallyDocumentRow *self,
-                                 GObject          *document)
+                                 TallyDocument    *document)
 {
   g_return_if_fail (TALLY_IS_DOCUMENT_ROW (self));
-  g_return_if_fail (document == NULL || G_IS_OBJECT (document));
+  g_return_if_fail (document == NULL || TALLY_IS_DOCUMENT (document));
 
   if (self->document == document)
     return;
@@ -135,30 +138,6 @@ tally_document_row_set_document (TallyDocumentRow *self,
                                                self, G_CONNECT_SWAPPED);
   tally_document_row_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-static void
-tally_document_row_root (GtkWidget *widget)
-{
-  TallyDocumentRow *self = TALLY_DOCUMENT_ROW (widget);
-
-  GTK_WIDGET_CLASS (tally_document_row_parent_class)->root (widget);
-  self->view = gtk_widget_get_ancestor (widget, TALLY_TYPE_DOCUMENTS_VIEW);
-  if (self->view != NULL)
-    self->conflicts_id = g_signal_connect_object (self->view, "conflicts-changed",
-                                                  G_CALLBACK (tally_document_row_update), self,
-                                                  G_CONNECT_SWAPPED);
-  tally_document_row_update (self);
-}
-
-static void
-tally_document_row_unroot (GtkWidget *widget)
-{
-  TallyDocumentRow *self = TALLY_DOCUMENT_ROW (widget);
-
-  g_clear_signal_handler (&self->conflicts_id, self->view);
-  self->view = NULL;
-  GTK_WIDGET_CLASS (tally_document_row_parent_class)->unroot (widget);
 }
 
 static void
@@ -221,11 +200,9 @@ tally_document_row_class_init (TallyDocumentRowClass *klass)
   object_class->dispose = tally_document_row_dispose;
   object_class->get_property = tally_document_row_get_property;
   object_class->set_property = tally_document_row_set_property;
-  widget_class->root = tally_document_row_root;
-  widget_class->unroot = tally_document_row_unroot;
 
   properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("document", NULL, NULL, TALLY_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -4,7 +4,6 @@
 #include <glib/gi18n.h>
 
 #include "tally-document-row.h"
-#include "tally-document-row-props.h"
 #include "tally-documents-view.h"
 #include "tally-fact.h"
 #include "tally-reader-details-dialog.h"
@@ -27,16 +26,14 @@ struct _TallyDocumentsView
   GtkCustomFilter     *filter;
   char                *outlet;
   TallyDocumentsSort   sort;
-  GType                item_type;
   GListModel          *search_results;
   char                *query;               /* the last one run */
   TallyProject        *project;
   TallyUndoStack      *undo_stack;
-  GObject             *shown;               /* the document in the reader */
+  TallyDocument       *shown;               /* the document in the reader */
   guint                reshow_idle;
   GListModel          *facts;
   GHashTable          *conflict_claims;     /* "document:start:end" */
-  GHashTable          *conflict_documents;  /* document id */
   GHashTable          *outlet_names;        /* every outlet of the documents */
 
   TallyDocumentsViewShowFunc   show_func;
@@ -77,33 +74,33 @@ enum {
 
 enum {
   CLAIM_ACTIVATED,
-  CONFLICTS_CHANGED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The outlet, NULL when unknown. */
+static const char *
+document_outlet (TallyDocument *document)
+{
+  const char *outlet = tally_document_get_outlet (document);
+
+  return outlet != NULL && outlet[0] != '\0' ? outlet : NULL;
+}
+
+/* Copies fold under their cluster's first copy unless one outlet is picked. */
 static gboolean
 has_clusters (TallyDocumentsView *self)
 {
-  g_autoptr(GtkExpression) cluster = NULL;
-
-  if (self->item_type == G_TYPE_INVALID || self->outlet != NULL)
-    return FALSE;
-  cluster = tally_document_expression (self->item_type, TALLY_DOCUMENT_PROP_CLUSTER);
-  return cluster != NULL;
+  return self->documents != NULL && self->outlet == NULL;
 }
 
 /* A document leads its cluster when the cluster is named after it. */
 static gboolean
-is_cluster_leader (GObject *document)
+is_cluster_leader (TallyDocument *document)
 {
-  if (!tally_document_has_property (document, TALLY_DOCUMENT_PROP_CLUSTER) ||
-      !tally_document_has_property (document, TALLY_DOCUMENT_PROP_ID))
-    return TRUE;
-  return tally_document_get_uint (document, TALLY_DOCUMENT_PROP_CLUSTER) ==
-         tally_document_get_uint (document, TALLY_DOCUMENT_PROP_ID);
+  return tally_document_get_cluster_id (document) == tally_document_get_id (document);
 }
 
 static gboolean
@@ -114,8 +111,7 @@ root_filter_func (gpointer item,
 
   if (self->outlet != NULL)
     {
-      g_autofree char *outlet = tally_document_dup_string (item, TALLY_DOCUMENT_PROP_OUTLET);
-      return g_strcmp0 (outlet, self->outlet) == 0;
+      return g_strcmp0 (document_outlet (item), self->outlet) == 0;
     }
   /* With every outlet shown, copies sit under their cluster's first copy. */
   return is_cluster_leader (item);
@@ -123,8 +119,8 @@ root_filter_func (gpointer item,
 
 typedef struct
 {
-  guint64 cluster;
-  guint64 leader_id;
+  gint64 cluster;
+  gint64 leader_id;
 } ClusterFilter;
 
 static gboolean
@@ -133,8 +129,7 @@ cluster_member_func (gpointer item,
 {
   ClusterFilter *cf = user_data;
 
-  return tally_document_get_uint (item, TALLY_DOCUMENT_PROP_CLUSTER) == cf->cluster &&
-         tally_document_get_uint (item, TALLY_DOCUMENT_PROP_ID) != cf->leader_id;
+  return tally_document_get_cluster_id (item) == cf->cluster && tally_document_get_id (item) != cf->leader_id;
 }
 
 static GListModel *
@@ -146,18 +141,18 @@ create_cluster_model (gpointer item,
   ClusterFilter *cf;
 
   if (self->documents == NULL || !has_clusters (self) ||
-      tally_document_get_uint (item, TALLY_DOCUMENT_PROP_N_DUPLICATES) == 0)
+      tally_document_get_duplicates (item) == 0)
     return NULL;
 
   cf = g_new0 (ClusterFilter, 1);
-  cf->cluster = tally_document_get_uint (item, TALLY_DOCUMENT_PROP_CLUSTER);
-  cf->leader_id = tally_document_get_uint (item, TALLY_DOCUMENT_PROP_ID);
+  cf->cluster = tally_document_get_cluster_id (item);
+  cf->leader_id = tally_document_get_id (item);
   filter = gtk_custom_filter_new (cluster_member_func, cf, g_free);
   return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->visible_model)), GTK_FILTER (filter)));
 }
 
 static gboolean
-is_missing (GObject    *item,
+is_missing (TallyDocument *item,
             const char *value,
             gpointer    user_data)
 {
@@ -172,11 +167,9 @@ append_string_key (TallyDocumentsView *self,
                    const char         *property,
                    gboolean            missing_last)
 {
-  GtkExpression *expression = tally_document_expression (self->item_type, property);
+  GtkExpression *expression = gtk_property_expression_new (TALLY_TYPE_DOCUMENT, NULL, property);
   GtkExpression *missing;
 
-  if (expression == NULL)
-    return;
   if (!missing_last)
     {
       gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_string_sorter_new (expression)));
@@ -194,17 +187,12 @@ static void
 tally_documents_view_update_sorter (TallyDocumentsView *self)
 {
   static const char *const keys[][3] = {
-    [TALLY_DOCUMENTS_SORT_DATE] = { TALLY_DOCUMENT_PROP_PUBLISHED, TALLY_DOCUMENT_PROP_OUTLET, TALLY_DOCUMENT_PROP_TITLE },
-    [TALLY_DOCUMENTS_SORT_OUTLET] = { TALLY_DOCUMENT_PROP_OUTLET, TALLY_DOCUMENT_PROP_PUBLISHED, TALLY_DOCUMENT_PROP_TITLE },
-    [TALLY_DOCUMENTS_SORT_TITLE] = { TALLY_DOCUMENT_PROP_TITLE, TALLY_DOCUMENT_PROP_PUBLISHED, TALLY_DOCUMENT_PROP_OUTLET },
+    /* TallyDocument's properties; "published" is ISO 8601 text. */
+    [TALLY_DOCUMENTS_SORT_DATE] = { "published", "outlet", "title" },
+    [TALLY_DOCUMENTS_SORT_OUTLET] = { "outlet", "published", "title" },
+    [TALLY_DOCUMENTS_SORT_TITLE] = { "title", "published", "outlet" },
   };
   GtkMultiSorter *sorter;
-
-  if (self->item_type == G_TYPE_INVALID)
-    {
-      gtk_sort_list_model_set_sorter (self->sort_model, NULL);
-      return;
-    }
 
   sorter = gtk_multi_sorter_new ();
   for (guint i = 0; i < G_N_ELEMENTS (keys[self->sort]); i++)
@@ -226,11 +214,10 @@ tally_documents_view_update_outlets (TallyDocumentsView *self)
   g_hash_table_remove_all (self->outlet_names);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GObject) document = g_list_model_get_item (self->documents, i);
-      char *outlet = tally_document_dup_string (document, TALLY_DOCUMENT_PROP_OUTLET);
+      g_autoptr(TallyDocument) document = g_list_model_get_item (self->documents, i);
 
-      if (outlet != NULL)
-        g_hash_table_add (self->outlet_names, outlet);
+      if (document_outlet (document) != NULL)
+        g_hash_table_add (self->outlet_names, g_strdup (document_outlet (document)));
     }
   g_hash_table_iter_init (&iter, self->outlet_names);
   while (g_hash_table_iter_next (&iter, &name, NULL))
@@ -273,8 +260,8 @@ on_documents_items_changed (TallyDocumentsView *self,
   tally_documents_view_update_page (self);
   for (guint i = position; !new_outlet && i < position + added; i++)
     {
-      g_autoptr(GObject) document = g_list_model_get_item (self->documents, i);
-      g_autofree char *outlet = tally_document_dup_string (document, TALLY_DOCUMENT_PROP_OUTLET);
+      g_autoptr(TallyDocument) document = g_list_model_get_item (self->documents, i);
+      const char *outlet = document_outlet (document);
 
       new_outlet = outlet != NULL && !g_hash_table_contains (self->outlet_names, outlet);
     }
@@ -282,7 +269,7 @@ on_documents_items_changed (TallyDocumentsView *self,
     tally_documents_view_update_outlets (self);
 }
 
-static GObject *
+static TallyDocument *
 row_document (gpointer row)
 {
   if (GTK_IS_TREE_LIST_ROW (row))
@@ -316,13 +303,13 @@ static void
 on_project_claims_changed (TallyDocumentsView *self,
                            TallyDocument      *document)
 {
-  if (G_OBJECT (document) == self->shown)
+  if (document == self->shown)
     queue_reshow (self);
 }
 
 static void
 tally_documents_view_show_document (TallyDocumentsView *self,
-                                    GObject            *document)
+                                    TallyDocument      *document)
 {
   if (self->shown != document)
     {
@@ -347,7 +334,7 @@ tally_documents_view_show_document (TallyDocumentsView *self,
 static void
 on_selected_item_changed (TallyDocumentsView *self)
 {
-  g_autoptr(GObject) document = row_document (gtk_single_selection_get_selected_item (self->selection));
+  g_autoptr(TallyDocument) document = row_document (gtk_single_selection_get_selected_item (self->selection));
 
   tally_documents_view_show_document (self, document);
 }
@@ -365,7 +352,7 @@ on_list_activate (TallyDocumentsView *self,
 
 static gboolean
 select_document (TallyDocumentsView *self,
-                 GObject            *document)
+                 TallyDocument      *document)
 {
   GListModel *rows = G_LIST_MODEL (self->tree_model);
 
@@ -376,7 +363,7 @@ select_document (TallyDocumentsView *self,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
-          g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+          g_autoptr(TallyDocument) item = gtk_tree_list_row_get_item (row);
 
           if (item == document)
             {
@@ -449,7 +436,7 @@ on_claim_activated (TallyDocumentsView *self,
                     guint               index)
 {
   const TallyClaimRecord *claim = tally_reader_get_claim (self->reader, index);
-  g_autoptr(GObject) document = row_document (gtk_single_selection_get_selected_item (self->selection));
+  g_autoptr(TallyDocument) document = row_document (gtk_single_selection_get_selected_item (self->selection));
 
   if (claim != NULL && document != NULL)
     g_signal_emit (self, signals[CLAIM_ACTIVATED], 0, document, (guint64) claim->start, (guint64) claim->end);
@@ -613,6 +600,7 @@ tally_documents_view_set_documents (TallyDocumentsView *self,
 {
   g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
   g_return_if_fail (documents == NULL || G_IS_LIST_MODEL (documents));
+  g_return_if_fail (documents == NULL || g_type_is_a (g_list_model_get_item_type (documents), TALLY_TYPE_DOCUMENT));
 
   if (self->documents == documents)
     return;
@@ -620,7 +608,6 @@ tally_documents_view_set_documents (TallyDocumentsView *self,
   if (self->documents != NULL)
     g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
   g_set_object (&self->documents, documents);
-  self->item_type = documents ? g_list_model_get_item_type (documents) : G_TYPE_INVALID;
   gtk_filter_list_model_set_model (self->visible_model, documents);
   if (documents != NULL)
     g_signal_connect_data (documents, "items-changed", G_CALLBACK (on_documents_items_changed), self,
@@ -681,9 +668,9 @@ visible_filter_func (gpointer item,
 
 static void
 commit_removal (TallyDocumentsView *self,
-                GObject            *document)
+                TallyDocument      *document)
 {
-  g_autoptr(GObject) hold = g_object_ref (document);
+  g_autoptr(TallyDocument) hold = g_object_ref (document);
   g_autoptr(GError) error = NULL;
   guint position;
 
@@ -710,7 +697,7 @@ commit_removal (TallyDocumentsView *self,
 typedef struct
 {
   TallyDocumentsView *self;
-  GObject            *document;
+  TallyDocument      *document;
 } Removal;
 
 static void
@@ -741,12 +728,12 @@ on_toast_dismissed (AdwToast *toast,
  * the toast goes without its Undo being pressed. */
 void
 tally_documents_view_remove_document (TallyDocumentsView *self,
-                                      GObject            *document)
+                                      TallyDocument      *document)
 {
   GtkWidget *overlay;
 
   g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
-  g_return_if_fail (G_IS_OBJECT (document));
+  g_return_if_fail (TALLY_IS_DOCUMENT (document));
 
   if (g_ptr_array_find (self->pending_removals, document, NULL))
     return;
@@ -756,8 +743,8 @@ tally_documents_view_remove_document (TallyDocumentsView *self,
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     {
-      g_autofree char *title = tally_document_dup_string (document, TALLY_DOCUMENT_PROP_TITLE);
-      g_autofree char *message = g_strdup_printf (_("“%s” removed"), title ? title : _("Untitled Article"));
+      const char *title = tally_document_get_title (document);
+      g_autofree char *message = g_strdup_printf (_("“%s” removed"), title != NULL && title[0] != '\0' ? title : _("Untitled Article"));
       g_autofree char *escaped = g_markup_escape_text (message, -1);
       AdwToast *toast = adw_toast_new (escaped);
       Removal *removal = g_new0 (Removal, 1);
@@ -800,7 +787,7 @@ tally_documents_view_remove_action (GtkWidget  *widget,
                                     GVariant   *parameter)
 {
   TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
-  g_autoptr(GObject) document = tally_documents_view_get_selected (self);
+  g_autoptr(TallyDocument) document = tally_documents_view_get_selected (self);
 
   if (document != NULL)
     tally_documents_view_remove_document (self, document);
@@ -814,20 +801,14 @@ conflict_key (gint64 document_id,
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT, document_id, start, end);
 }
 
-static gint64
-document_id (GObject *document)
-{
-  return (gint64) tally_document_get_uint (document, TALLY_DOCUMENT_PROP_ID);
-}
-
 /* Marks the reader's claims that belong to a conflicting fact. */
 static void
 apply_conflicts (TallyDocumentsView *self,
                  TallyReader        *reader,
-                 GObject            *document)
+                 TallyDocument      *document)
 {
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
-  gint64 id = document_id (document);
+  gint64 id = tally_document_get_id (document);
 
   for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
     {
@@ -842,7 +823,7 @@ apply_conflicts (TallyDocumentsView *self,
 
 static void
 project_show (TallyReader *reader,
-              GObject     *document,
+              TallyDocument *document,
               gpointer     user_data)
 {
   TallyDocumentsView *self = user_data;
@@ -953,11 +934,10 @@ tally_documents_view_get_project (TallyDocumentsView *self)
 static void
 on_facts_items_changed (TallyDocumentsView *self)
 {
-  g_autoptr(GObject) selected = NULL;
+  g_autoptr(TallyDocument) selected = NULL;
   guint n = self->facts ? g_list_model_get_n_items (self->facts) : 0;
 
   g_hash_table_remove_all (self->conflict_claims);
-  g_hash_table_remove_all (self->conflict_documents);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TallyFact) fact = g_list_model_get_item (self->facts, i);
@@ -973,11 +953,9 @@ on_facts_items_changed (TallyDocumentsView *self)
           gint64 id = tally_claim_get_document_id (claim);
 
           g_hash_table_add (self->conflict_claims, conflict_key (id, record->start, record->end));
-          g_hash_table_add (self->conflict_documents, GSIZE_TO_POINTER ((gsize) id));
         }
     }
 
-  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0);
   selected = tally_documents_view_get_selected (self);
   if (selected != NULL && tally_reader_get_n_claims (self->reader) > 0)
     apply_conflicts (self, self->reader, selected);
@@ -1027,16 +1005,6 @@ tally_documents_view_find_fact (GListModel *facts,
         }
     }
   return GTK_INVALID_LIST_POSITION;
-}
-
-gboolean
-tally_documents_view_document_has_conflicts (TallyDocumentsView *self,
-                                             GObject            *document)
-{
-  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (document), FALSE);
-
-  return g_hash_table_contains (self->conflict_documents, GSIZE_TO_POINTER ((gsize) document_id (document)));
 }
 
 void
@@ -1097,14 +1065,14 @@ tally_documents_view_edit_details_action (GtkWidget  *widget,
 
 gboolean
 tally_documents_view_show_claim (TallyDocumentsView *self,
-                                 GObject            *document,
+                                 TallyDocument      *document,
                                  gsize               start,
                                  gsize               end)
 {
-  g_autoptr(GObject) selected = NULL;
+  g_autoptr(TallyDocument) selected = NULL;
 
   g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), FALSE);
-  g_return_val_if_fail (G_IS_OBJECT (document), FALSE);
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (document), FALSE);
 
   tally_documents_view_search (self, NULL);
   if (!select_document (self, document))
@@ -1122,7 +1090,7 @@ tally_documents_view_show_claim (TallyDocumentsView *self,
   return tally_reader_select_range (self->reader, start, end);
 }
 
-GObject *
+TallyDocument *
 tally_documents_view_get_selected (TallyDocumentsView *self)
 {
   g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
@@ -1232,7 +1200,6 @@ tally_documents_view_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->undo_stack);
   g_clear_pointer (&self->conflict_claims, g_hash_table_unref);
-  g_clear_pointer (&self->conflict_documents, g_hash_table_unref);
   g_clear_pointer (&self->outlet_names, g_hash_table_unref);
   g_clear_pointer (&self->outlet, g_free);
   g_clear_pointer (&self->query, g_free);
@@ -1312,16 +1279,7 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
    */
   signals[CLAIM_ACTIVATED] =
     g_signal_new ("claim-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, G_TYPE_OBJECT, G_TYPE_UINT64, G_TYPE_UINT64);
-
-  /**
-   * TallyDocumentsView::conflicts-changed:
-   *
-   * The set of conflicting claims changed (new facts); rows update badges.
-   */
-  signals[CONFLICTS_CHANGED] =
-    g_signal_new ("conflicts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, TALLY_TYPE_DOCUMENT, G_TYPE_UINT64, G_TYPE_UINT64);
 
   g_type_ensure (TALLY_TYPE_DOCUMENT_ROW);
   g_type_ensure (TALLY_TYPE_READER);
@@ -1383,9 +1341,7 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
 static void
 tally_documents_view_init (TallyDocumentsView *self)
 {
-  self->item_type = G_TYPE_INVALID;
   self->conflict_claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->conflict_documents = g_hash_table_new (g_direct_hash, g_direct_equal);
   self->outlet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (TallyDocumentsView, tally_documents_view, TALLY, DOCUMENTS
 /* Fills `reader` with `document` (an item of the documents model): its
  * record, claims and conflicts. */
 typedef void (*TallyDocumentsViewShowFunc) (TallyReader *reader,
-                                            GObject     *document,
+                                            TallyDocument *document,
                                             gpointer     user_data);
 
 /* Runs a full-text query; returns a GListModel of TallySearchHit, best
@@ -42,8 +42,9 @@ void        tally_documents_view_set_undo_stack  (TallyDocumentsView           *
                                                   TallyUndoStack               *undo_stack);
 TallyUndoStack *tally_documents_view_get_undo_stack (TallyDocumentsView        *self);
 
-/* The graded facts (GListModel of TallyFact): claims of conflicting facts
- * are marked in the reader, their documents badged in the list. */
+/* The graded facts (GListModel of TallyFact, the session's): claims of
+ * conflicting facts are marked in the reader. (The list's badges read each
+ * TallyDocument's "has-conflicts".) */
 void        tally_documents_view_set_facts       (TallyDocumentsView           *self,
                                                   GListModel                   *facts);
 /* The position in `facts` (TallyFact items, e.g. the Facts view's rows) of
@@ -53,9 +54,9 @@ guint       tally_documents_view_find_fact       (GListModel                   *
                                                   gint64                        document_id,
                                                   gsize                         start,
                                                   gsize                         end);
-gboolean    tally_documents_view_document_has_conflicts (TallyDocumentsView    *self,
-                                                         GObject               *document);
 
+/* A GListModel of TallyDocument; without a project, removals take them out
+ * of it when it is a GListStore. */
 void        tally_documents_view_set_documents   (TallyDocumentsView           *self,
                                                   GListModel                   *documents);
 GListModel *tally_documents_view_get_documents   (TallyDocumentsView           *self);
@@ -84,17 +85,17 @@ GListModel *tally_documents_view_get_search_results (TallyDocumentsView        *
  * claim (or words) at [start, end) of its cleaned text. For the Facts and
  * Timeline views. Returns FALSE if the document is not in the project. */
 gboolean    tally_documents_view_show_claim      (TallyDocumentsView           *self,
-                                                  GObject                      *document,
+                                                  TallyDocument                *document,
                                                   gsize                         start,
                                                   gsize                         end);
 /* Hides `document` at once with an Undo toast; it leaves the project (or the
  * GListStore) when the toast goes. */
 void        tally_documents_view_remove_document (TallyDocumentsView           *self,
-                                                  GObject                      *document);
+                                                  TallyDocument                *document);
 gboolean    tally_documents_view_undo_remove     (TallyDocumentsView           *self);
 void        tally_documents_view_flush_removals  (TallyDocumentsView           *self);
 
-GObject    *tally_documents_view_get_selected    (TallyDocumentsView           *self);
+TallyDocument *tally_documents_view_get_selected    (TallyDocumentsView           *self);
 TallyReader *tally_documents_view_get_reader     (TallyDocumentsView           *self);
 
 G_END_DECLS

@@ -7,7 +7,7 @@ struct _TallySearchHit
 {
   GObject  parent_instance;
 
-  GObject *document;
+  TallyDocument *document;
   char    *title;
   char    *snippet_markup;
   char    *subtitle;
@@ -29,10 +29,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 TallySearchHit *
-tally_search_hit_new (GObject    *document,
-                      const char *title,
-                      const char *snippet_markup,
-                      double      rank)
+tally_search_hit_new (TallyDocument *document,
+                      const char    *title,
+                      const char    *snippet_markup,
+                      double         rank)
 {
   return g_object_new (TALLY_TYPE_SEARCH_HIT,
                        "document", document,
@@ -42,7 +42,7 @@ tally_search_hit_new (GObject    *document,
                        NULL);
 }
 
-GObject *
+TallyDocument *
 tally_search_hit_get_document (TallySearchHit *self)
 {
   g_return_val_if_fail (TALLY_IS_SEARCH_HIT (self), NULL);
@@ -222,7 +222,7 @@ tally_search_hit_class_init (TallySearchHitClass *klass)
   object_class->set_property = tally_search_hit_set_property;
 
   properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, G_TYPE_OBJECT,
+    g_param_spec_object ("document", NULL, NULL, TALLY_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,

@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "tally-document.h"
+
 G_BEGIN_DECLS
 
 #define TALLY_TYPE_SEARCH_HIT (tally_search_hit_get_type ())
@@ -11,11 +13,11 @@ G_DECLARE_FINAL_TYPE (TallySearchHit, tally_search_hit, TALLY, SEARCH_HIT, GObje
 /* One full-text search result as the sidebar lists it: the document, its
  * title, and a snippet with the matched words marked up. */
 
-TallySearchHit *tally_search_hit_new                 (GObject    *document,
-                                                      const char *title,
-                                                      const char *snippet_markup,
-                                                      double      rank);
-GObject        *tally_search_hit_get_document        (TallySearchHit *self);
+TallySearchHit *tally_search_hit_new                 (TallyDocument *document,
+                                                      const char    *title,
+                                                      const char    *snippet_markup,
+                                                      double         rank);
+TallyDocument  *tally_search_hit_get_document        (TallySearchHit *self);
 const char     *tally_search_hit_get_title           (TallySearchHit *self);
 const char     *tally_search_hit_get_snippet_markup  (TallySearchHit *self);
 double          tally_search_hit_get_rank            (TallySearchHit *self);

@@ -75,7 +75,7 @@ on_facts_open_claim (TallyClaim *claim,
   if (document == NULL)
     return;
   tally_window_set_visible_view (self, "documents");
-  tally_documents_view_show_claim (self->documents_view, G_OBJECT (document),
+  tally_documents_view_show_claim (self->documents_view, document,
                                    record->start, record->end);
 }
 
@@ -87,7 +87,7 @@ on_timeline_show_mention (TallyWindow   *self,
                           guint          end)
 {
   tally_window_set_visible_view (self, "documents");
-  tally_documents_view_show_claim (self->documents_view, G_OBJECT (document), start, end);
+  tally_documents_view_show_claim (self->documents_view, document, start, end);
 }
 
 void
