@@ -76,6 +76,7 @@ typedef struct
   char *subject;     /* what the figure is about, as written ("Norway"); NULL when unknown */
   TallySubjectKind subject_kind;
   TallyModality modality;
+  gboolean year_inferred; /* a date whose year the document's other dates gave */
 
   gsize start;       /* the claim's words, qualifier included */
   gsize end;

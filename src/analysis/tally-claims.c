@@ -745,5 +745,7 @@ tally_extract_claims (const char                *text,
   GPtrArray *claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
 
   tally_extract_claims_foreach (text, len, options, collect, claims);
+  if (options == NULL || options->reference_year == 0)
+    tally_claims_infer_years (claims, text, len, options ? options->language : NULL);
   return claims;
 }

@@ -49,6 +49,17 @@ GPtrArray  *tally_extract_claims                     (const char                
                                                       gsize                      len,
                                                       const TallyExtractOptions *options);
 
+/* A document with no publication date: the year of "on 30 January" or "in
+ * April" is the one year its explicit dates agree on (full dates first, else
+ * bare years given twice or more), and such claims get a value with `year_inferred` set. Dates
+ * saying which year themselves ("last April") and documents whose dates
+ * disagree are left unresolved. tally_extract_claims() calls it when the
+ * options give no reference date. Returns the number of claims dated. */
+guint       tally_claims_infer_years                 (GPtrArray  *claims,
+                                                      const char *text,
+                                                      gsize       len,
+                                                      const char *language);
+
 /* Sentence boundaries as the extractor sees them: call with *pos = 0 and
  * repeat while it returns TRUE. */
 gboolean    tally_next_sentence                      (const char *text,

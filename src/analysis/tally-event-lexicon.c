@@ -29,6 +29,9 @@ static const struct
   { "season_before", G_STRUCT_OFFSET (EventLexicon, season_before) },
   { "of_label_stop", G_STRUCT_OFFSET (EventLexicon, of_label_stops) },
   { "ordinal_before", G_STRUCT_OFFSET (EventLexicon, ordinal_before) },
+  { "label_never", G_STRUCT_OFFSET (EventLexicon, label_never) },
+  { "label_pronoun", G_STRUCT_OFFSET (EventLexicon, label_pronouns) },
+  { "label_end_not", G_STRUCT_OFFSET (EventLexicon, label_end_not) },
 };
 
 #define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)
@@ -48,6 +51,7 @@ tally_events_lexicon_free (EventLexicon *lex)
   g_hash_table_unref (lex->verbs);
   for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
     g_hash_table_unref (WORD_SET (lex, i));
+  g_hash_table_unref (lex->kind_nouns);
   g_free (lex->place_joiner);
   g_free (lex);
 }
@@ -142,6 +146,16 @@ lexicon_add (const char  *section,
         }
       g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
     }
+  else if (strcmp (section, "kind_noun") == 0)
+    {
+      NEED_KIND (key);
+      if (value == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "kind “%s” needs a noun", key);
+          return FALSE;
+        }
+      g_hash_table_insert (lex->kind_nouns, GUINT_TO_POINTER (kind + 1), g_strdup (value));
+    }
   else if (strcmp (section, "label") == 0 && strcmp (key, "place_joiner") == 0 && value != NULL)
     {
       g_free (lex->place_joiner);
@@ -178,6 +192,7 @@ tally_events_lexicon_parse (const char  *data,
   lex->weekdays = string_table ();
   lex->seasons = string_table ();
   lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lex->kind_nouns = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
     WORD_SET (lex, i) = string_table ();
 

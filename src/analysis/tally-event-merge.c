@@ -135,6 +135,16 @@ most_common (GPtrArray *values)
   return best;
 }
 
+/* What a label calls an event of this kind: "summit", "court hearing". */
+static const char *
+kind_noun (const EventLexicon *lex,
+           TallyEventKind      kind)
+{
+  const char *noun = g_hash_table_lookup (lex->kind_nouns, GUINT_TO_POINTER (kind + 1));
+
+  return noun != NULL ? noun : tally_event_kind_to_string (kind);
+}
+
 static TallyEventRecord *
 build_event (TallyEventFinder *finder,
              GPtrArray        *group,
@@ -293,19 +303,33 @@ build_event (TallyEventFinder *finder,
       if (name != NULL)
         record->label = g_strdup_printf ("%s %s", word, name);
       else if (record->place != NULL)
-        record->label = g_strdup_printf ("%s %s %s %s", word, tally_event_kind_to_string (record->kind),
+        record->label = g_strdup_printf ("%s %s %s %s", word, kind_noun (lex, record->kind),
                                          lex->place_joiner ? lex->place_joiner : "–", record->place);
       else
-        record->label = g_strdup_printf ("%s %s", word, tally_event_kind_to_string (record->kind));
+        record->label = g_strdup_printf ("%s %s", word, kind_noun (lex, record->kind));
     }
   else if (most_common (of_labels) != NULL)
     record->label = g_strdup (most_common (of_labels));
   else if (record->place != NULL)
-    record->label = g_strdup_printf ("%s %s %s", tally_event_kind_to_string (record->kind),
+    record->label = g_strdup_printf ("%s %s %s", kind_noun (lex, record->kind),
                                      lex->place_joiner ? lex->place_joiner : "–", record->place);
   else
-    record->label = g_strdup (tally_event_kind_to_string (record->kind));
+    record->label = g_strdup (kind_noun (lex, record->kind));
   capitalise_first (record->label);
+
+  /* A name an analyst would not write is not shown: the kind and place say
+   * what the sources say, or the event is left out. */
+  if (tally_events_label_is_broken (lex, finder->words_lex, record->label))
+    {
+      g_clear_pointer (&record->label, g_free);
+      if (record->place == NULL)
+        return NULL;
+      record->label = g_strdup_printf ("%s %s %s", kind_noun (lex, record->kind),
+                                       lex->place_joiner ? lex->place_joiner : "–", record->place);
+      capitalise_first (record->label);
+      if (tally_events_label_is_broken (lex, finder->words_lex, record->label))
+        return NULL;
+    }
 
   return g_steal_pointer (&record);
 }

@@ -46,6 +46,10 @@ typedef struct
   GHashTable *season_before;  /* set: "the", "this", "in", "next" */
   GHashTable *of_label_stops; /* set: "to", "on", "where" */
   GHashTable *ordinal_before; /* set: "the", "its" */
+  GHashTable *label_never;    /* set: modals, auxiliaries */
+  GHashTable *label_pronouns; /* set: pronouns */
+  GHashTable *label_end_not;  /* set: articles, prepositions, conjunctions */
+  GHashTable *kind_nouns;     /* kind + 1 → "court hearing" */
   char       *place_joiner;   /* "in": "Summit in Baku" */
 } EventLexicon;
 
@@ -227,6 +231,11 @@ struct _TallyEventFinder
   GPtrArray *mentions;   /* Mention* */
   GHashTable *excluded;  /* tally_event_mention_key() strings, or NULL */
 };
+
+/* tally-event-labels.c */
+gboolean tally_events_label_is_broken (const EventLexicon *lex,
+                                       const TallyLexicon *words_lex,
+                                       const char         *label);
 
 /* tally-event-dates.c */
 GArray  *tally_events_sentence_dates (const EventLexicon *lex,

@@ -65,6 +65,16 @@ char             *tally_event_mention_key          (const char        *document_
  * out (a timeline cannot place them). Returns TallyEventRecord* (owned). */
 GPtrArray        *tally_event_finder_finish        (TallyEventFinder  *finder);
 
+/* Is `label` a name an analyst would not write? Empty; ending on an
+ * article, preposition, determiner or conjunction ("Meeting of the",
+ * "Opening in After"); holding a pronoun, modal or auxiliary ("They’s
+ * meeting", "Would begins", "The case is scheduled begins"). Capitalised
+ * words inside a label are names, capitals ("US") initialisms. The words are
+ * the pattern file's [label_never] and [label_end_not] and the claims
+ * lexicon's determiners. The finder never names an event so. */
+gboolean          tally_event_finder_label_is_broken (TallyEventFinder *finder,
+                                                      const char       *label);
+
 /* A dateline near the top of an article ("June 17, 2026" under the byline)
  * as "YYYY-MM-DD", for documents whose metadata gives no publication date.
  * NULL when there is none. */

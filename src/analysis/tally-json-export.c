@@ -183,6 +183,8 @@ tally_json_claim_node (const TallyClaimRecord *claim,
   else
     json_builder_add_null_value (builder);
   tally_json_builder_add_string_or_null (builder, "relative", claim->relative);
+  json_builder_set_member_name (builder, "year_inferred");
+  json_builder_add_boolean_value (builder, claim->year_inferred);
   tally_json_builder_add_string_or_null (builder, "text", words);
   tally_json_builder_add_string_or_null (builder, "sentence", sentence);
   json_builder_set_member_name (builder, "start");

@@ -858,6 +858,53 @@ test_figure_periods_and_voices (void)
          "more than a dozen protocols => count|12|-|-|over|protocol|false|-");
 }
 
+/* No publication date: "on 9 March" takes the year the document's own
+ * explicit dates agree on, marked inferred; disagreeing dates and "last
+ * April" leave it unresolved. */
+static void
+test_infer_years (void)
+{
+  const char *agree = "The ferry line opened in 2019. Its second vessel sails on 9 March, and a third follows in June. Fares rose 4% in 2019.";
+  const char *split = "The line opened in 2019 and was sold in 2021. The vessel sails on 9 March.";
+  const char *relative = "The line opened in 2019. Trade fell last April. Fares rose 4% in 2019.";
+  g_autoptr(GPtrArray) a = tally_extract_claims (agree, strlen (agree), NULL);
+  g_autoptr(GPtrArray) b = tally_extract_claims (split, strlen (split), NULL);
+  g_autoptr(GPtrArray) c = tally_extract_claims (relative, strlen (relative), NULL);
+  guint dated = 0;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const TallyClaimRecord *r = g_ptr_array_index (a, i);
+
+      if (r->kind != TALLY_CLAIM_KIND_DATE)
+        continue;
+      g_assert_true (r->has_value);
+      g_assert_true (r->year_inferred);
+      g_assert_null (r->relative);
+      g_assert_true (g_str_equal (r->value_text, "2019-03-09") || g_str_equal (r->value_text, "2019-06"));
+      dated++;
+    }
+  g_assert_cmpuint (dated, ==, 2);
+  /* One bare year is not enough: it may be history the article recalls. */
+  {
+    const char *once = "The line opened in 2019. The vessel sails on 9 March.";
+    g_autoptr(GPtrArray) d = tally_extract_claims (once, strlen (once), NULL);
+
+    for (guint i = 0; i < d->len; i++)
+      g_assert_false (((TallyClaimRecord *) g_ptr_array_index (d, i))->year_inferred);
+  }
+  for (guint i = 0; i < b->len; i++)
+    {
+      const TallyClaimRecord *r = g_ptr_array_index (b, i);
+
+      g_assert_false (r->year_inferred);
+      if (r->kind == TALLY_CLAIM_KIND_DATE)
+        g_assert_false (r->has_value);
+    }
+  for (guint i = 0; i < c->len; i++)
+    g_assert_false (((TallyClaimRecord *) g_ptr_array_index (c, i))->year_inferred);
+}
+
 /* An article names its gathering once with a titled ordinal; a later bare
  * "the meeting"/"this summit" dated in the text is that gathering. */
 static void
@@ -914,6 +961,7 @@ main (int   argc,
   g_test_add_func ("/analysis/lemma", test_lemma);
   g_test_add_func ("/analysis/lexicon/errors", test_lexicon_errors);
   g_test_add_func ("/analysis/sentences", test_sentences);
+  g_test_add_func ("/analysis/claims/infer-years", test_infer_years);
 
   return g_test_run ();
 }

@@ -116,6 +116,35 @@ test_parse_iso (void)
   g_assert_false (tally_event_parse_iso_date (NULL, &first, &last));
 }
 
+/* The check of a name, on its own: labels written here in the shapes the
+ * finder once produced from real text, and names an analyst would write. */
+static void
+test_broken_labels (void)
+{
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  const char *broken[] = {
+    "", "Meeting of the", "Launch of a new", "Signing of She", "We’s meeting",
+    "She might’s meeting", "Could begins", "Opening of Although waiting since it",
+    "Opening in Before", "The hearing is set begins", "Vote on the", "Talks with",
+    "Release of (the album", "It is hoped the bridge ready", "Opening of their",
+  };
+  const char *good[] = {
+    "EU–Japan summit", "Prime minister arrives in Oslo", "Construction of the bridge starts",
+    "Treaty on permanent good-neighbourliness signed", "Meeting in Dublin", "US election",
+    "Talks with May", "May elections", "Signing of the contract", "Release of the IT report",
+    "Third Baltic–Caspian Connectivity Summit", "Court ruling on the merger",
+  };
+
+  g_assert_nonnull (finder);
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    if (!tally_event_finder_label_is_broken (finder, broken[i]))
+      g_error ("“%s” should be broken", broken[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    if (tally_event_finder_label_is_broken (finder, good[i]))
+      g_error ("“%s” should be well formed", good[i]);
+  g_assert_true (tally_event_finder_label_is_broken (finder, NULL));
+}
+
 static void
 test_unknown_language (void)
 {
@@ -659,6 +688,7 @@ main (int   argc,
 
   g_test_add_func ("/analysis/events/parse-iso-date", test_parse_iso);
   g_test_add_func ("/analysis/events/unknown-language", test_unknown_language);
+  g_test_add_func ("/analysis/events/broken-labels", test_broken_labels);
   g_test_add_func ("/analysis/events/bad-patterns", test_bad_patterns);
   g_test_add_func ("/analysis/events/weekday", test_weekday);
   g_test_add_func ("/analysis/events/season", test_season);
