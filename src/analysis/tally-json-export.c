@@ -78,6 +78,7 @@ tally_json_document_node (const TallyAnalyzedDocument *document)
   tally_json_builder_add_string_or_null (builder, "title", record ? record->title : NULL);
   tally_json_builder_add_string_or_null (builder, "outlet", record ? record->outlet : NULL);
   tally_json_builder_add_string_or_null (builder, "published", record ? record->published : NULL);
+  tally_json_builder_add_string_or_null (builder, "dateline", record ? record->dateline : NULL);
   json_builder_set_member_name (builder, "words");
   json_builder_add_int_value (builder, record ? record->word_count : 0);
   json_builder_set_member_name (builder, "comments");

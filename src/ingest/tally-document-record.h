@@ -43,6 +43,7 @@ typedef struct
   char *outlet;
   char *published;      /* ISO 8601 date "2025-06-17" (or date-time), or NULL */
   char *author;
+  char *dateline;       /* the place of a dateline ("Oslo" of "OSLO, Norway, March 17 –"), or NULL */
 
   char *text;           /* cleaned article body */
   gsize text_len;

@@ -482,6 +482,55 @@ next_is_date (GPtrArray *lines,
   return date != NULL;
 }
 
+/* "OSLO, Norway, March 17 –", "GENEVA (Reuters) -", "BEIRUT, 4 May 2023:"
+ * opening an article: a place in capitals, maybe its country, maybe a date,
+ * maybe the agency, then a dash or colon. */
+static gpointer
+compile_dateline_regex (gpointer data)
+{
+  return g_regex_new ("^(?<place>\\p{Lu}[\\p{Lu} .'-]*\\p{Lu})(?:,\\s*\\p{Lu}[\\p{L} .'-]{1,30}?)?"
+                      "(?:,\\s*(?<date>[\\p{L}0-9 ,.]{3,24}?))?\\s*(?:\\([^)]{1,40}\\)\\s*)?"
+                      "(?:-|–|—|:|\\.)\\s+\\S",
+                      G_REGEX_OPTIMIZE, 0, NULL);
+}
+
+/* The dateline of the article's first paragraph: its place (in the case
+ * people write names, "Oslo"), and its date when it gives a year. */
+static void
+read_dateline (TallyDocumentRecord *record,
+               const char          *text)
+{
+  static GOnce once = G_ONCE_INIT;
+  GRegex *regex = g_once (&once, compile_dateline_regex, NULL);
+  g_autoptr(GMatchInfo) info = NULL;
+  g_autofree char *place = NULL, *date = NULL;
+
+  if (regex == NULL || !g_regex_match (regex, text, 0, &info))
+    return;
+  place = g_match_info_fetch_named (info, "place");
+  date = g_match_info_fetch_named (info, "date");
+  /* One letter or a long run of capitals is a heading or shouting. */
+  if (place == NULL || g_utf8_strlen (place, -1) < 3 || g_utf8_strlen (place, -1) > 30)
+    return;
+  {
+    g_autofree char *lower = g_utf8_strdown (place, -1);
+    GString *name = g_string_new (NULL);
+    gboolean start = TRUE;
+
+    for (const char *p = lower; *p; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        g_string_append_unichar (name, start ? g_unichar_totitle (c) : c);
+        start = c == ' ' || c == '-';
+      }
+    g_free (record->dateline);
+    record->dateline = g_string_free (name, FALSE);
+  }
+  if (record->published == NULL && date != NULL && *date)
+    record->published = tally_parse_date (date);
+}
+
 static guint
 mark_header (TallyDocumentRecord *record,
              GPtrArray           *lines)
@@ -493,6 +542,24 @@ mark_header (TallyDocumentRecord *record,
   if (i >= lines->len)
     return i;
   first = g_ptr_array_index (lines, i);
+
+  /* "Published 2024-03-18", "March 17, 2024", "Updated: 18.03.2024" as the
+   * first lines, as people save a page: the publication date, not the title
+   * (the first such line; an update comes after it). */
+  while (first->kind != TALLY_LINE_LIST && count_words (first->text) <= 8)
+    {
+      g_autofree char *date = parse_date_line (first->text);
+
+      if (date == NULL)
+        break;
+      first->role = ROLE_FURNITURE;
+      if (record->published == NULL)
+        record->published = g_steal_pointer (&date);
+      i = next_nonblank (lines, i + 1);
+      if (i >= lines->len)
+        return i;
+      first = g_ptr_array_index (lines, i);
+    }
 
   if (record->title == NULL)
     {
@@ -534,7 +601,10 @@ mark_header (TallyDocumentRecord *record,
       g_autofree char *date = NULL;
 
       if (count_words (line->text) > 25)
-        break;
+        {
+          read_dateline (record, line->text);
+          break;
+        }
       if (title_norm != NULL && g_str_equal (norm, title_norm))
         line->role = ROLE_FURNITURE;
       else if (strstr (line->text, "://") != NULL && tally_rules_match (TALLY_RULE_LINE, line->text, NULL))
@@ -562,6 +632,11 @@ mark_header (TallyDocumentRecord *record,
           line->role = ROLE_FURNITURE;
           if (record->published == NULL)
             record->published = g_steal_pointer (&date);
+        }
+      else if (line->role == ROLE_BODY)
+        {
+          read_dateline (record, line->text);
+          break;
         }
     }
   return 0;

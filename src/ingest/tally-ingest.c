@@ -599,6 +599,86 @@ markdown_line (TallyLine *line)
     line->kind = TALLY_LINE_BLANK;
 }
 
+/* "&#163;1.8m", "&#x2019;": numeric character references left in plain text
+ * by a copy from a web page become the characters they stand for, each an
+ * owned piece at the reference's offset, the words around it still exact. */
+static void
+decode_references (TallyLine *line)
+{
+  GArray *pieces = NULL;
+
+  for (guint k = 0; k < line->pieces->len; k++)
+    {
+      const TallyPiece orig = g_array_index (line->pieces, TallyPiece, k);
+      const char *s = orig.text, *end = orig.text + orig.len, *run = orig.text;
+
+      if (!orig.exact || memchr (s, '&', orig.len) == NULL)
+        {
+          if (pieces != NULL)
+            g_array_append_val (pieces, orig);
+          continue;
+        }
+      if (pieces == NULL)
+        {
+          pieces = g_array_new (FALSE, FALSE, sizeof (TallyPiece));
+          g_array_append_vals (pieces, line->pieces->data, k);
+        }
+      while (s < end)
+        {
+          const char *q = s + 2;
+          gboolean hex;
+          guint64 c = 0;
+          gsize digits = 0;
+
+          if (s[0] != '&' || s + 3 >= end || s[1] != '#')
+            {
+              s++;
+              continue;
+            }
+          hex = *q == 'x' || *q == 'X';
+          if (hex)
+            q++;
+          while (q < end && digits < 8 && (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q)))
+            {
+              c = c * (hex ? 16 : 10) + (hex ? g_ascii_xdigit_value (*q) : g_ascii_digit_value (*q));
+              q++;
+              digits++;
+            }
+          if (digits == 0 || q >= end || *q != ';' || c == 0 || !g_unichar_validate ((gunichar) c))
+            {
+              s++;
+              continue;
+            }
+          if (s > run)
+            {
+              TallyPiece before = { run, s - run, orig.src + (run - orig.text), TRUE, NULL };
+
+              g_array_append_val (pieces, before);
+            }
+          {
+            char buf[7];
+            int n = g_unichar_to_utf8 ((gunichar) c, buf);
+            char *owned = g_strndup (buf, n);
+            TallyPiece ch = { owned, n, orig.src + (s - orig.text), FALSE, owned };
+
+            g_array_append_val (pieces, ch);
+          }
+          s = run = q + 1;
+        }
+      if (end > run)
+        {
+          TallyPiece after = { run, end - run, orig.src + (run - orig.text), TRUE, NULL };
+
+          g_array_append_val (pieces, after);
+        }
+    }
+  if (pieces == NULL)
+    return;
+  g_array_unref (line->pieces);
+  line->pieces = pieces;
+  tally_line_update_text (line);
+}
+
 static GPtrArray *
 split_lines (const TallyDecoded *decoded,
              gboolean            markdown)
@@ -625,6 +705,8 @@ split_lines (const TallyDecoded *decoded,
       TallyLine *line = tally_line_new_exact (decoded, start, end);
       if (markdown && line->kind != TALLY_LINE_BLANK)
         markdown_line (line);
+      if (line->kind != TALLY_LINE_BLANK)
+        decode_references (line);
       g_ptr_array_add (lines, line);
       i = next;
     }

@@ -305,6 +305,68 @@ test_text_url_line (void)
   g_assert_cmpuint (r->boilerplate->len, ==, 2);
 }
 
+static TallyDocumentRecord *
+ingest_string (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  TallyDocumentRecord *r = tally_ingest_bytes (bytes, "saved.txt", &error);
+
+  g_assert_no_error (error);
+  return r;
+}
+
+/* A date as the first line, as people save a page, is the publication date
+ * and the next line the title, in every form the line takes. */
+static void
+test_text_date_first (void)
+{
+  const char *firsts[] = {
+    "Published 2024-03-18", "March 18, 2024", "18.03.2024", "Updated: 18 March 2024 09:12",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n\nLake ferry resumes\n\nThe ferry sailed again on Monday.\n", firsts[i]);
+      g_autoptr(TallyDocumentRecord) r = ingest_string (text);
+
+      g_assert_cmpstr (r->published, ==, "2024-03-18");
+      g_assert_cmpstr (r->title, ==, "Lake ferry resumes");
+      g_assert_cmpstr (r->text, ==, "The ferry sailed again on Monday.");
+    }
+  /* A published line then an updated one: the first is the publication. */
+  {
+    g_autoptr(TallyDocumentRecord) r = ingest_string ("Published 2024-03-18\nUpdated 2024-03-20\n\nLake ferry resumes\n\nThe ferry sailed.\n");
+
+    g_assert_cmpstr (r->published, ==, "2024-03-18");
+    g_assert_cmpstr (r->title, ==, "Lake ferry resumes");
+  }
+}
+
+/* "&#163;1.8m" in plain text is "£1.8m"; offsets still point into the file. */
+static void
+test_text_character_references (void)
+{
+  g_autoptr(TallyDocumentRecord) r = ingest_string ("Pier repairs\n\nRepairs cost &#163;1.8m and &#x20AC;2m, &#; and &#99999999; stay.\n");
+
+  g_assert_cmpstr (r->text, ==, "Repairs cost £1.8m and €2m, &#; and &#99999999; stay.");
+}
+
+/* A dateline gives the place, and the date when it has a year. */
+static void
+test_text_dateline (void)
+{
+  g_autoptr(TallyDocumentRecord) a = ingest_string ("Ferry talks end\n\nTROMSØ, Norway, 17 March 2024 (Wire) - Ministers met to settle the dispute over ferry routes between the islands and the mainland, officials said on Sunday after the talks.\n");
+  g_autoptr(TallyDocumentRecord) b = ingest_string ("Dam opens\n\nLAUSANNE – The new dam opened on Friday.\n");
+  g_autoptr(TallyDocumentRecord) c = ingest_string ("Dam opens\n\nThe new dam opened on Friday in Lausanne.\n");
+
+  g_assert_cmpstr (a->dateline, ==, "Tromsø");
+  g_assert_cmpstr (a->published, ==, "2024-03-17");
+  g_assert_cmpstr (b->dateline, ==, "Lausanne");
+  g_assert_null (b->published);
+  g_assert_null (c->dateline);
+}
+
 static void
 test_markdown (void)
 {
@@ -1081,6 +1143,9 @@ main (int    argc,
   g_test_add_func ("/ingest/text/slug", test_text_slug);
   g_test_add_func ("/ingest/text/slug-alone", test_text_slug_alone);
   g_test_add_func ("/ingest/text/url-line", test_text_url_line);
+  g_test_add_func ("/ingest/text/date-first", test_text_date_first);
+  g_test_add_func ("/ingest/text/character-references", test_text_character_references);
+  g_test_add_func ("/ingest/text/dateline", test_text_dateline);
   g_test_add_func ("/ingest/markdown/wrapped", test_markdown);
   g_test_add_func ("/ingest/html/article", test_html_article);
   g_test_add_func ("/ingest/html/json-ld", test_html_jsonld);
