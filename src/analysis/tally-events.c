@@ -278,7 +278,7 @@ tally_events_guess_published (const char *text,
     {
       const TallyClaimRecord *c = g_ptr_array_index (claims, i);
 
-      if (c->kind == TALLY_CLAIM_KIND_DATE && c->has_value && c->value_text != NULL
+      if (c->kind == TALLY_CLAIM_KIND_DATE && c->has_value && c->value_text != NULL && !c->year_inferred
           && strlen (c->value_text) == 10 && c->value_max_text == NULL)
         return g_strdup (c->value_text);
     }

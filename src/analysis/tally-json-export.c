@@ -587,6 +587,7 @@ tally_jsonl_write_document (GString                     *out,
   member_string (out, ",\"title\":", record ? record->title : NULL);
   member_string (out, ",\"outlet\":", record ? record->outlet : NULL);
   member_string (out, ",\"published\":", record ? record->published : NULL);
+  member_string (out, ",\"dateline\":", record ? record->dateline : NULL);
   g_snprintf (buf, sizeof buf, ",\"words\":%" G_GINT64_FORMAT, (gint64) (record ? record->word_count : 0));
   g_string_append (out, buf);
   g_string_append (out, ",\"comments\":[");
@@ -642,6 +643,7 @@ tally_jsonl_write_claim (GString                *out,
   else
     g_string_append (out, ",\"scope\":null");
   member_string (out, ",\"relative\":", claim->relative);
+  g_string_append (out, claim->year_inferred ? ",\"year_inferred\":true" : ",\"year_inferred\":false");
   g_string_append (out, ",\"text\":");
   if (text == NULL || claim->start > claim->end || claim->end > text_len)
     g_string_append (out, "null");

@@ -136,10 +136,10 @@ static void
 test_json (void)
 {
   static const char * const top[] = { "tally", "documents", "claims", "facts", "events", NULL };
-  static const char * const doc_keys[] = { "id", "path", "title", "outlet", "published", "words", "comments",
+  static const char * const doc_keys[] = { "id", "path", "title", "outlet", "published", "dateline", "words", "comments",
                                            "errors", NULL };
   static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
-                                             "measure", "change", "scope", "relative", "text", "sentence", "start",
+                                             "measure", "change", "scope", "relative", "year_inferred", "text", "sentence", "start",
                                              "end", "subject", "subject_kind", "modality", NULL };
   g_autofree char *path = write_file ("json/a.txt", article, -1);
   g_autofree char *out = NULL, *err = NULL;
