@@ -90,6 +90,58 @@ tally_event_finder_free (TallyEventFinder *finder)
   g_free (finder);
 }
 
+struct _TallyEventFinderPart
+{
+  GPtrArray *documents;  /* Document* */
+  GPtrArray *mentions;   /* Mention*, `doc` indexing `documents` */
+};
+
+TallyEventFinderPart *
+tally_event_finder_take_part (TallyEventFinder *finder)
+{
+  TallyEventFinderPart *part = g_new0 (TallyEventFinderPart, 1);
+
+  g_return_val_if_fail (finder != NULL, NULL);
+  part->documents = finder->documents;
+  part->mentions = finder->mentions;
+  finder->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
+  finder->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_events_mention_free);
+  return part;
+}
+
+void
+tally_event_finder_add_part (TallyEventFinder     *finder,
+                             TallyEventFinderPart *part)
+{
+  guint offset;
+
+  g_return_if_fail (finder != NULL && part != NULL);
+  offset = finder->documents->len;
+  /* The pointers move: the part's arrays no longer free them. */
+  g_ptr_array_set_free_func (part->documents, NULL);
+  g_ptr_array_set_free_func (part->mentions, NULL);
+  for (guint d = 0; d < part->documents->len; d++)
+    g_ptr_array_add (finder->documents, part->documents->pdata[d]);
+  for (guint m = 0; m < part->mentions->len; m++)
+    {
+      Mention *mention = part->mentions->pdata[m];
+
+      mention->doc += offset;
+      g_ptr_array_add (finder->mentions, mention);
+    }
+  tally_event_finder_part_free (part);
+}
+
+void
+tally_event_finder_part_free (TallyEventFinderPart *part)
+{
+  if (part == NULL)
+    return;
+  g_ptr_array_unref (part->documents);
+  g_ptr_array_unref (part->mentions);
+  g_free (part);
+}
+
 static guint32
 julian_of_published (const char *published)
 {

@@ -60,6 +60,17 @@ char             *tally_event_mention_key          (const char        *document_
                                                     gsize              start,
                                                     gsize              end);
 
+/* Documents found on several threads, each with a finder of its own: the
+ * documents and mentions a finder has so far, taken out of it (the finder
+ * is left empty, ready for more) … */
+typedef struct _TallyEventFinderPart TallyEventFinderPart;
+TallyEventFinderPart *tally_event_finder_take_part (TallyEventFinder     *finder);
+/* … and added to the finder that merges them, as if its documents had been
+ * added there (in the order parts are added). Takes `part`. */
+void              tally_event_finder_add_part      (TallyEventFinder     *finder,
+                                                    TallyEventFinderPart *part);
+void              tally_event_finder_part_free     (TallyEventFinderPart *part);
+
 /* Merges the mentions of every document added so far into events, sorted by
  * date then label, with ids "e1", "e2", …. Events no source dates are left
  * out (a timeline cannot place them). Returns TallyEventRecord* (owned). */
@@ -82,5 +93,6 @@ char             *tally_events_guess_published     (const char        *text,
                                                     gsize              len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyEventFinder, tally_event_finder_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyEventFinderPart, tally_event_finder_part_free)
 
 G_END_DECLS

@@ -56,9 +56,11 @@ JsonNode *tally_json_events_node   (GPtrArray *documents);
 
 /* Feeds one document to `finder`, dated as "events" dates it: its
  * reference_date, else its publication date, else one guessed from the
- * text. The finder copies what it keeps, so `document` may go right after
- * (jsonl streams documents and writes the events at the end). Does nothing
- * for a document that could not be read. */
+ * text. The document's claims are used as they are (they were extracted
+ * against that date) unless the date was guessed. The finder copies what it
+ * keeps, so `document` may go right after (jsonl streams documents and
+ * writes the events at the end). Does nothing for a document that could
+ * not be read. */
 void      tally_json_add_document_events (TallyEventFinder            *finder,
                                           const TallyAnalyzedDocument *document);
 

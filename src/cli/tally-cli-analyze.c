@@ -40,7 +40,12 @@ typedef struct
   GString *out;        /* jsonl and csv: the document's lines, claims without their ids */
   GArray *claim_ends;  /* gsize: where each claim's line ends in `out` */
   gsize claims_from;   /* where the first claim's line starts */
+  TallyEventFinderPart *events;  /* jsonl: the document's event mentions */
 } Analyzed;
+
+/* jsonl: each worker finds event mentions with a finder of its own; the
+ * writing thread adds them, in input order, to the one that merges. */
+static GPrivate thread_finder = G_PRIVATE_INIT ((GDestroyNotify) tally_event_finder_free);
 
 static void
 analyzed_free (Analyzed *analyzed)
@@ -49,6 +54,7 @@ analyzed_free (Analyzed *analyzed)
   if (analyzed->out != NULL)
     g_string_free (analyzed->out, TRUE);
   g_clear_pointer (&analyzed->claim_ends, g_array_unref);
+  g_clear_pointer (&analyzed->events, tally_event_finder_part_free);
   g_free (analyzed);
 }
 
@@ -159,7 +165,20 @@ prepare_document (guint    index,
         tally_csv_write_claim (analyzed->out, claim, NULL, document->id, document->path, text, text_len);
       g_array_append_val (analyzed->claim_ends, analyzed->out->len);
     }
-  /* The claims are written; only the events still read the text. */
+  if (run->format == FORMAT_JSONL && document->record != NULL)
+    {
+      TallyEventFinder *finder = g_private_get (&thread_finder);
+
+      if (finder == NULL)
+        g_private_set (&thread_finder, finder = tally_event_finder_new (NULL, NULL));
+      if (finder != NULL)
+        {
+          tally_json_add_document_events (finder, document);
+          analyzed->events = tally_event_finder_take_part (finder);
+        }
+    }
+  /* Written: nothing of the document is kept past here. */
+  g_clear_pointer (&analyzed->document->record, tally_document_record_free);
   g_ptr_array_set_size (document->claims, 0);
   return analyzed;
 }
@@ -303,8 +322,8 @@ tally_cli_analyze (int    argc,
       if (run.format == FORMAT_JSONL || run.format == FORMAT_CSV)
         {
           write_analyzed (&run, analyzed, &next_claim);
-          if (finder != NULL)
-            tally_json_add_document_events (finder, document);
+          if (finder != NULL && analyzed->events != NULL)
+            tally_event_finder_add_part (finder, g_steal_pointer (&analyzed->events));
         }
       else
         {

@@ -740,13 +740,28 @@ count_words (const char *text,
 {
   guint words = 0;
   gboolean in_word = FALSE;
+  const char *end = text + len;
 
-  for (const char *p = text; p < text + len; p = g_utf8_next_char (p))
+  for (const char *p = text; p < end;)
     {
-      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
-      gboolean alnum = c < 0x80 ? g_ascii_isalnum (c) : g_unichar_isalnum (c);
-      gboolean word = alnum || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
+      guchar b = (guchar) *p;
+      gunichar c;
+      gboolean alnum, word;
 
+      /* ASCII, the common case, without decoding. */
+      if (b < 0x80)
+        {
+          c = b;
+          alnum = g_ascii_isalnum (b);
+          p++;
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          alnum = g_unichar_isalnum (c);
+          p = g_utf8_next_char (p);
+        }
+      word = alnum || (in_word && (c == '\'' || c == 0x2019 || c == '-'));
       if (word && !in_word)
         words++;
       in_word = word;

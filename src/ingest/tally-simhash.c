@@ -19,6 +19,23 @@ mix64 (guint64 x)
   return x;
 }
 
+/* ASCII letters and digits folded to lower case, 0 for anything else:
+ * one load per byte on the common path. */
+static const guchar ascii_word[128] = {
+  ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+  ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+  ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+  ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+  ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+  ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+  ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+  ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+  ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+  ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+/* The next word's FNV-1a hash over its folded characters, without copying
+ * it. Fingerprints are stored in projects, so the hash must not change. */
 static gboolean
 next_word (const char **p,
            const char  *end,
@@ -35,20 +52,29 @@ next_word (const char **p,
 
       if ((guchar) *s < 0x80)
         {
-          /* ASCII fast path: most news text is mostly ASCII. */
-          c = (guchar) *s;
-          next = s + 1;
+          guchar folded = ascii_word[(guchar) *s];
+
+          if (folded != 0)
+            {
+              h = (h ^ folded) * G_GUINT64_CONSTANT (0x100000001b3);
+              any = TRUE;
+            }
+          else if (any)
+            {
+              *p = s + 1;
+              *hash = h;
+              return TRUE;
+            }
+          s++;
+          continue;
         }
-      else
+      c = g_utf8_get_char_validated (s, end - s);
+      next = g_utf8_find_next_char (s, end);
+      if (next == NULL)
+        next = end;
+      if (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c))
         {
-          c = g_utf8_get_char_validated (s, end - s);
-          next = g_utf8_find_next_char (s, end);
-          if (next == NULL)
-            next = end;
-        }
-      if (c < 0x80 ? g_ascii_isalnum (c) : (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c)))
-        {
-          c = c < 0x80 ? (gunichar) g_ascii_tolower (c) : g_unichar_tolower (c);
+          c = g_unichar_tolower (c);
           h = (h ^ c) * G_GUINT64_CONSTANT (0x100000001b3);
           any = TRUE;
         }
@@ -65,16 +91,38 @@ next_word (const char **p,
   return any;
 }
 
+/* byte_bits[b] has byte k set to bit k of b: adding it counts eight bits
+ * at once, one counter per byte. */
+static guint64 byte_bits[256];
+
+static gpointer
+init_byte_bits (gpointer data)
+{
+  for (guint b = 0; b < 256; b++)
+    {
+      guint64 v = 0;
+
+      for (guint k = 0; k < 8; k++)
+        if (b & (1u << k))
+          v |= G_GUINT64_CONSTANT (1) << (8 * k);
+      byte_bits[b] = v;
+    }
+  return NULL;
+}
+
 guint64
 tally_ingest_simhash (const char *text,
                       gsize       len)
 {
-  int votes[64] = { 0 };
+  static GOnce once = G_ONCE_INIT;
+  guint ones[64] = { 0 };
+  guint64 lanes[8] = { 0 };   /* per-byte counters of the bits set, flushed before they wrap */
   guint64 window[3] = { 0 };
-  guint n_words = 0, n_shingles = 0;
+  guint n_words = 0, n_shingles = 0, in_lanes = 0;
   const char *p = text, *end = text + len;
   guint64 word, result = 0;
 
+  g_once (&once, init_byte_bits, NULL);
   while (next_word (&p, end, &word))
     {
       window[0] = window[1];
@@ -84,17 +132,27 @@ tally_ingest_simhash (const char *text,
         continue;
 
       guint64 h = mix64 (window[0] * 31 * 31 + window[1] * 31 + window[2]);
-      for (int bit = 0; bit < 64; bit++)
-        votes[bit] += (h >> bit) & 1 ? 1 : -1;
+      for (guint k = 0; k < 8; k++)
+        lanes[k] += byte_bits[(h >> (8 * k)) & 0xff];
       n_shingles++;
+      if (++in_lanes == 255)
+        {
+          for (guint bit = 0; bit < 64; bit++)
+            ones[bit] += (lanes[bit / 8] >> (8 * (bit % 8))) & 0xff;
+          memset (lanes, 0, sizeof lanes);
+          in_lanes = 0;
+        }
     }
   if (n_shingles == 0 && n_words > 0)
     {
       guint64 h = mix64 (window[1] * 31 + window[2]);
       return h;
     }
-  for (int bit = 0; bit < 64; bit++)
-    if (votes[bit] > 0)
+  for (guint bit = 0; bit < 64; bit++)
+    ones[bit] += (lanes[bit / 8] >> (8 * (bit % 8))) & 0xff;
+  /* A bit is set when more shingles have it than not. */
+  for (guint bit = 0; bit < 64; bit++)
+    if (2 * ones[bit] > n_shingles)
       result |= G_GUINT64_CONSTANT (1) << bit;
   return result;
 }

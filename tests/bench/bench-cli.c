@@ -23,7 +23,8 @@
  * pass (ingest, claims, events, output), measured in this process with the
  * same calls the CLI makes. Skips when ../shared is absent.
  *
- *   bench-cli [COPIES]   (default 4; 16 is run too for the RSS figure) */
+ *   bench-cli [COPIES [stages]]   (default 4; 16 is run too for the RSS
+ *                                 figure; "stages": only the split) */
 
 static char *
 shared_dir (void)
@@ -243,6 +244,7 @@ main (int   argc,
   static const char *const jobs[] = { "1", "0" };
   char cores[16];
   gboolean has_jobs;
+  gboolean stages_only = argc > 2 && g_str_equal (argv[2], "stages");
 
   if (!g_file_test (tarball, G_FILE_TEST_EXISTS) || cli == NULL)
     {
@@ -282,7 +284,7 @@ main (int   argc,
 
       printf ("corpus: BBC x %u + seeds, %.1f MB in %u files, %u cores\n", n_copies, bytes / 1e6, n_files,
               g_get_num_processors ());
-      for (guint f = 0; f < n_formats; f++)
+      for (guint f = 0; f < n_formats && !stages_only; f++)
         for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
           {
             RunFigures r;
@@ -300,6 +302,8 @@ main (int   argc,
       if (round == 0)
         profile_stages (dir, bytes);
       fflush (stdout);
+      if (stages_only)
+        break;
     }
 
   {

@@ -913,6 +913,99 @@ test_simhash (void)
   g_assert_cmpuint (clusters[3], ==, 3);
 }
 
+/* The fingerprint as first defined (one vote per bit per shingle, words
+ * decoded character by character): the fast one must give the same bits,
+ * since fingerprints stored in projects are compared with new ones. */
+static guint64
+reference_mix (guint64 x)
+{
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+  return x;
+}
+
+static guint64
+reference_simhash (const char *text,
+                   gsize       len)
+{
+  int votes[64] = { 0 };
+  guint64 window[3] = { 0 }, result = 0;
+  guint n_words = 0, n_shingles = 0;
+  const char *s = text, *end = text + len;
+
+  while (s < end)
+    {
+      guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+      gboolean any = FALSE;
+
+      for (; s < end; )
+        {
+          gunichar c = (guchar) *s < 0x80 ? (guchar) *s : g_utf8_get_char_validated (s, end - s);
+          const char *next = (guchar) *s < 0x80 ? s + 1 : g_utf8_find_next_char (s, end);
+
+          next = next != NULL ? next : end;
+          if (c < 0x80 ? g_ascii_isalnum (c) : (c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c)))
+            {
+              c = c < 0x80 ? (gunichar) g_ascii_tolower (c) : g_unichar_tolower (c);
+              h = (h ^ c) * G_GUINT64_CONSTANT (0x100000001b3);
+              any = TRUE;
+              s = next;
+            }
+          else
+            {
+              s = next;
+              if (any)
+                break;
+            }
+        }
+      if (!any)
+        break;
+      window[0] = window[1];
+      window[1] = window[2];
+      window[2] = h;
+      if (++n_words < 3)
+        continue;
+      h = reference_mix (window[0] * 31 * 31 + window[1] * 31 + window[2]);
+      for (int bit = 0; bit < 64; bit++)
+        votes[bit] += (h >> bit) & 1 ? 1 : -1;
+      n_shingles++;
+    }
+  if (n_shingles == 0 && n_words > 0)
+    return reference_mix (window[1] * 31 + window[2]);
+  for (int bit = 0; bit < 64; bit++)
+    if (votes[bit] > 0)
+      result |= G_GUINT64_CONSTANT (1) << bit;
+  return result;
+}
+
+static void
+test_simhash_definition (void)
+{
+  static const char *const words[] = { "trade", "Summit", "Aktau", "2026", "café", "ЖУРНАЛ", "its", "l’accord",
+                                       "x", "\xff\xfe", "—", "1,200", "Zürich", "naïve", "e-mail", "\xc3" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(TallyDocumentRecord) a = ingest_fixture ("wire-a.txt");
+
+  g_assert_true (tally_ingest_simhash (a->text, a->text_len) == reference_simhash (a->text, a->text_len));
+  /* 0 to 3,000 words: fewer than three, and more than the 255 shingles the
+   * fast counters hold before they are added up. */
+  for (guint round = 0; round < 60; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = round < 10 ? round : g_rand_int_range (rand, 10, 3000);
+
+      for (guint w = 0; w < n; w++)
+        {
+          g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append (text, g_rand_boolean (rand) ? " " : ", ");
+        }
+      g_assert_true (tally_ingest_simhash (text->str, text->len) == reference_simhash (text->str, text->len));
+    }
+}
+
 static void
 test_similarity (void)
 {
@@ -1166,6 +1259,7 @@ main (int    argc,
   g_test_add_func ("/ingest/collect", test_collect);
   g_test_add_func ("/ingest/collect-deep", test_collect_deep);
   g_test_add_func ("/ingest/simhash", test_simhash);
+  g_test_add_func ("/ingest/simhash/definition", test_simhash_definition);
   g_test_add_func ("/ingest/similarity", test_similarity);
   g_test_add_func ("/ingest/samples", test_samples);
   g_test_add_func ("/ingest/samples/metadata", test_samples_metadata);
