@@ -209,6 +209,42 @@ tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
                                              const char       *published,
                                              GPtrArray        *given_claims)
 {
+  return tally_event_finder_add_document_full (finder, document_id, text, len, published, given_claims, NULL);
+}
+
+/* The next sentence: from the given spans ({start, end} gsize pairs), or
+ * cut here. */
+static gboolean
+next_sentence (const GArray *sentences,
+               guint        *next,
+               const char   *text,
+               gsize         len,
+               gsize        *pos,
+               gsize        *start,
+               gsize        *end)
+{
+  const gsize *span;
+
+  if (sentences == NULL)
+    return tally_next_sentence (text, len, pos, start, end);
+  if (*next >= sentences->len)
+    return FALSE;
+  span = (const gsize *) (sentences->data + (gsize) *next * 2 * sizeof (gsize));
+  (*next)++;
+  *start = MIN (span[0], len);
+  *end = MIN (MAX (span[1], *start), len);
+  return TRUE;
+}
+
+guint
+tally_event_finder_add_document_full (TallyEventFinder *finder,
+                                      const char       *document_id,
+                                      const char       *text,
+                                      gsize             len,
+                                      const char       *published,
+                                      GPtrArray        *given_claims,
+                                      const GArray     *sentences)
+{
   const EventLexicon *lex = finder->lex;
   TallyExtractOptions options;
   g_autoptr(GPtrArray) claims = NULL;
@@ -217,7 +253,7 @@ tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
   g_autofree char *copy = NULL;
   g_autoptr(GHashTable) referents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint claim_pos = 0;
-  guint count = 0;
+  guint count = 0, next_span = 0;
   gsize pos = 0, s_start, s_end;
 
   g_return_val_if_fail (finder != NULL, 0);
@@ -240,7 +276,8 @@ tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
   else
     claims = tally_extract_claims (text, len, &options);
 
-  while (tally_next_sentence (text, len, &pos, &s_start, &s_end))
+  g_return_val_if_fail (sentences == NULL || g_array_get_element_size ((GArray *) sentences) == 2 * sizeof (gsize), 0);
+  while (next_sentence (sentences, &next_span, text, len, &pos, &s_start, &s_end))
     {
       g_autoptr(GArray) words = NULL;
       g_autoptr(GArray) found = NULL;

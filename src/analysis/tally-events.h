@@ -48,6 +48,17 @@ guint             tally_event_finder_add_document_with_claims (TallyEventFinder 
                                                                gsize             len,
                                                                const char       *published,
                                                                GPtrArray        *claims);
+/* The same with the text's sentences too, as ingest found them
+ * (TallyDocumentRecord.sentences: byte spans, in order, each as
+ * tally_next_sentence() finds it), so that the text is not cut again.
+ * `claims` and `sentences` may be NULL. */
+guint             tally_event_finder_add_document_full (TallyEventFinder *finder,
+                                                        const char       *document_id,
+                                                        const char       *text,
+                                                        gsize             len,
+                                                        const char       *published,
+                                                        GPtrArray        *claims,
+                                                        const GArray     *sentences);
 
 /* Mentions an analyst said are not about their event (see
  * tally-corrections.h): a set of tally_event_mention_key() strings, or NULL.

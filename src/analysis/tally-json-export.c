@@ -223,9 +223,10 @@ tally_json_add_document_events (TallyEventFinder            *finder,
     date = guessed = tally_events_guess_published (document->record->text, document->record->text_len);
   /* The document's claims were resolved against the same date unless it was
    * guessed here: then the finder extracts them again with it. */
-  tally_event_finder_add_document_with_claims (finder, document->id, document->record->text,
-                                               document->record->text_len, date,
-                                               guessed == NULL ? document->claims : NULL);
+  tally_event_finder_add_document_full (finder, document->id, document->record->text,
+                                        document->record->text_len, date,
+                                        guessed == NULL ? document->claims : NULL,
+                                        document->record->sentences);
 }
 
 JsonNode *

@@ -6,6 +6,7 @@
 
 #include "tally-ingest-private.h"
 #include "tally-ingest.h"
+#include "tally-claims.h"
 
 static TallyDocumentRecord *
 ingest_fixture (const char *name)
@@ -1006,6 +1007,52 @@ test_simhash_definition (void)
     }
 }
 
+/* The event finder takes a record's sentences instead of cutting the text
+ * again: they must be what tally_next_sentence() finds over the whole text
+ * (paragraphs are joined by a blank line, which always ends a sentence). */
+static void
+assert_sentences_as_whole_text (const TallyDocumentRecord *record)
+{
+  gsize pos = 0, start, end;
+  guint i = 0;
+
+  while (tally_next_sentence (record->text, record->text_len, &pos, &start, &end))
+    {
+      const TallySpan *span;
+
+      g_assert_cmpuint (i, <, record->sentences->len);
+      span = &g_array_index (record->sentences, TallySpan, i++);
+      g_assert_cmpuint (span->start, ==, start);
+      g_assert_cmpuint (span->end, ==, end);
+    }
+  g_assert_cmpuint (i, ==, record->sentences->len);
+}
+
+static void
+test_sentences_whole_text (void)
+{
+  static const char *const fixtures[] = { "article.html", "comments-wp.txt", "divsoup.html", "jsonld.html",
+                                          "plain.txt", "slug.txt", "wire-a.txt", "wire-b.txt", "wrapped.md" };
+  g_autofree char *samples = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  const char *paths[] = { samples, NULL };
+  g_autoptr(GPtrArray) files = tally_ingest_collect_paths (paths, -1, NULL, NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
+    {
+      g_autoptr(TallyDocumentRecord) record = ingest_fixture (fixtures[f]);
+
+      assert_sentences_as_whole_text (record);
+    }
+  g_assert_cmpuint (files->len, >=, 8);
+  for (guint f = 0; f < files->len; f++)
+    {
+      g_autoptr(TallyDocumentRecord) record = tally_ingest_file (g_ptr_array_index (files, f), NULL);
+
+      g_assert_nonnull (record);
+      assert_sentences_as_whole_text (record);
+    }
+}
+
 static void
 test_similarity (void)
 {
@@ -1260,6 +1307,7 @@ main (int    argc,
   g_test_add_func ("/ingest/collect-deep", test_collect_deep);
   g_test_add_func ("/ingest/simhash", test_simhash);
   g_test_add_func ("/ingest/simhash/definition", test_simhash_definition);
+  g_test_add_func ("/ingest/sentences/whole-text", test_sentences_whole_text);
   g_test_add_func ("/ingest/similarity", test_similarity);
   g_test_add_func ("/ingest/samples", test_samples);
   g_test_add_func ("/ingest/samples/metadata", test_samples_metadata);
