@@ -456,34 +456,68 @@ compare_interval_lo (gconstpointer a,
   return ia->hi < ib->hi ? -1 : ia->hi > ib->hi;
 }
 
-/* The documents stating values of `side` (or of any side), leaving out the
- * values in `skip` (may be NULL). */
-static guint
-count_documents (GPtrArray  *values,
-                 guint       side,
-                 gboolean    any_side,
-                 GHashTable *skip)
+/* The documents stating values of each side, leaving out the values in
+ * `skip` (may be NULL), for every side in one pass over the values: a fact
+ * of 100,000 distinct values (as many sides) is not counted once per side. */
+static void
+count_documents_per_side (GPtrArray  *values,
+                          guint       n_sides,
+                          GHashTable *skip,
+                          guint      *counts)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) last_side = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree guint *order = g_new (guint, values->len);
+  g_autofree guint *start = g_new0 (guint, n_sides + 1);
 
+  /* Values grouped by side (a counting sort), then each document counted
+   * once per side by remembering the last side it was counted for. */
   for (guint i = 0; i < values->len; i++)
+    start[((TallyFactValue *) g_ptr_array_index (values, i))->side + 1]++;
+  for (guint s = 0; s < n_sides; s++)
+    start[s + 1] += start[s];
+  for (guint i = 0; i < values->len; i++)
+    order[start[((TallyFactValue *) g_ptr_array_index (values, i))->side]++] = i;
+  memset (counts, 0, n_sides * sizeof *counts);
+  for (guint k = 0; k < values->len; k++)
     {
-      TallyFactValue *value = g_ptr_array_index (values, i);
+      TallyFactValue *value = g_ptr_array_index (values, order[k]);
 
       if (skip != NULL && g_hash_table_contains (skip, value))
         continue;
-      if (any_side || value->side == side)
-        for (guint d = 0; d < value->documents->len; d++)
-          g_hash_table_add (seen, g_ptr_array_index (value->documents, d));
+      for (guint d = 0; d < value->documents->len; d++)
+        {
+          gpointer doc = g_ptr_array_index (value->documents, d);
+          gpointer seen_side;
+
+          if (g_hash_table_lookup_extended (last_side, doc, NULL, &seen_side)
+              && GPOINTER_TO_UINT (seen_side) == value->side + 1)
+            continue;
+          g_hash_table_insert (last_side, doc, GUINT_TO_POINTER (value->side + 1));
+          counts[value->side]++;
+        }
     }
-  return g_hash_table_size (seen);
 }
 
 typedef struct
 {
+  guint side;
   guint documents;
   guint first_claim;
 } SideRank;
+
+/* Most documents first, then the side stated first. */
+static int
+compare_side_ranks (gconstpointer a,
+                    gconstpointer b)
+{
+  const SideRank *ra = a, *rb = b;
+
+  if (ra->documents != rb->documents)
+    return ra->documents > rb->documents ? -1 : 1;
+  if (ra->first_claim != rb->first_claim)
+    return ra->first_claim < rb->first_claim ? -1 : 1;
+  return ra->side < rb->side ? -1 : ra->side > rb->side;
+}
 
 /* Sweeps the intervals by their start: a value joins the current side while
  * all of the side's intervals still share a point. Returns the side count;
@@ -513,28 +547,29 @@ assign_sides (TallyFactRecord *fact,
 
   ranks = g_new0 (SideRank, n_sides);
   for (guint s = 0; s < n_sides; s++)
-    ranks[s].first_claim = G_MAXUINT;
+    ranks[s].side = s, ranks[s].first_claim = G_MAXUINT;
   for (guint i = 0; i < n; i++)
     {
       intervals[i].value->side = intervals[i].cluster;
       ranks[intervals[i].cluster].first_claim = MIN (ranks[intervals[i].cluster].first_claim,
                                                      intervals[i].first_claim);
     }
-  for (guint s = 0; s < n_sides; s++)
-    ranks[s].documents = n_sides == 1 ? fact->documents->len : count_documents (fact->values, s, FALSE, NULL);
+  if (n_sides == 1)
+    ranks[0].documents = fact->documents->len;
+  else
+    {
+      g_autofree guint *counts = g_new (guint, n_sides);
+
+      count_documents_per_side (fact->values, n_sides, NULL, counts);
+      for (guint s = 0; s < n_sides; s++)
+        ranks[s].documents = counts[s];
+    }
 
   /* Renumber: most documents first, then the side stated first. */
   order = g_new (guint, n_sides);
-  for (guint s = 0; s < n_sides; s++)
-    {
-      guint rank = 0;
-
-      for (guint t = 0; t < n_sides; t++)
-        if (ranks[t].documents > ranks[s].documents
-            || (ranks[t].documents == ranks[s].documents && ranks[t].first_claim < ranks[s].first_claim))
-          rank++;
-      order[s] = rank;
-    }
+  qsort (ranks, n_sides, sizeof *ranks, compare_side_ranks);
+  for (guint r = 0; r < n_sides; r++)
+    order[ranks[r].side] = r;
   for (guint i = 0; i < n; i++)
     intervals[i].value->side = order[intervals[i].cluster];
   return n_sides;
@@ -729,18 +764,16 @@ explain_conflict (GString               *out,
     }
 
   /* Sides by the sources they keep, then as numbered. */
-  for (guint s = 0; s < n_sides; s++)
-    {
-      guint k = s;
+  count_documents_per_side (fact->values, n_sides, apart, counts);
+  {
+    g_autofree SideRank *ranks = g_new (SideRank, n_sides);
 
-      counts[s] = count_documents (fact->values, s, FALSE, apart);
-      while (k > 0 && counts[order[k - 1]] < counts[s])
-        {
-          order[k] = order[k - 1];
-          k--;
-        }
-      order[k] = s;
-    }
+    for (guint s = 0; s < n_sides; s++)
+      ranks[s] = (SideRank) { s, counts[s], s };
+    qsort (ranks, n_sides, sizeof *ranks, compare_side_ranks);
+    for (guint k = 0; k < n_sides; k++)
+      order[k] = ranks[k].side;
+  }
 
   for (guint k = 0; k < n_sides; k++)
     {
@@ -1250,20 +1283,6 @@ make_label (TallyFactLexicon      *lexicon,
 /* ------------------------------------------------------------------------ */
 /* Building facts                                                            */
 
-static gboolean
-same_value (const TallyFactValue   *value,
-            const TallyClaimRecord *record,
-            gboolean                nearly)
-{
-  if (value->qualifier != record->qualifier || value->nearly != nearly)
-    return FALSE;
-  if (is_date_kind (record->kind))
-    return g_strcmp0 (value->value_text, record->value_text) == 0
-           && g_strcmp0 (value->value_max_text, record->value_max_text) == 0;
-  return value->value == record->value && value->has_value_max == record->has_value_max
-         && (!record->has_value_max || value->value_max == record->value_max);
-}
-
 /* `seen` maps each documents array to the set of its ids, so that a fact
  * stated by 10,000 documents is not a quadratic scan. */
 static void
@@ -1285,9 +1304,30 @@ add_document (GHashTable *seen,
     g_ptr_array_add (documents, (gpointer) document);
 }
 
+/* Two claims state the same value when qualifier, "nearly" and the value
+ * agree (dates: their texts; quantities: value and maximum). As a string,
+ * so that a fact's values are found by hash, not by a scan of all of them.
+ * NULL when a value equals nothing (NaN). */
+static char *
+value_identity (const TallyClaimRecord *record,
+                gboolean                nearly)
+{
+  double v = record->value == 0 ? 0 : record->value;          /* -0 is 0 */
+  double m = record->value_max == 0 ? 0 : record->value_max;
+
+  if (is_date_kind (record->kind))
+    return g_strdup_printf ("%d|%d|d|%s|%s", record->qualifier, nearly,
+                            record->value_text ? record->value_text : "\x01", record->value_max_text ? record->value_max_text : "\x01");
+  if (isnan (v) || (record->has_value_max && isnan (m)))
+    return NULL;
+  return record->has_value_max ? g_strdup_printf ("%d|%d|q|%a|%a", record->qualifier, nearly, v, m)
+                               : g_strdup_printf ("%d|%d|q|%a", record->qualifier, nearly, v);
+}
+
 static void
 add_claim_value (TallyFactLexicon     *lexicon,
                  GHashTable           *seen,
+                 GHashTable           *by_identity,
                  TallyFactRecord      *fact,
                  const TallyFactInput *input,
                  guint                 index)
@@ -1295,11 +1335,9 @@ add_claim_value (TallyFactLexicon     *lexicon,
   const TallyClaimRecord *record = input->record;
   gboolean nearly = record->qualifier == TALLY_QUALIFIER_APPROX
                     && tally_fact_lexicon_says_nearly (lexicon, input->text);
-  TallyFactValue *value = NULL;
+  g_autofree char *identity = value_identity (record, nearly);
+  TallyFactValue *value = identity != NULL ? g_hash_table_lookup (by_identity, identity) : NULL;
 
-  for (guint i = 0; i < fact->values->len && value == NULL; i++)
-    if (same_value (g_ptr_array_index (fact->values, i), record, nearly))
-      value = g_ptr_array_index (fact->values, i);
   if (value == NULL)
     {
       value = g_new0 (TallyFactValue, 1);
@@ -1322,6 +1360,8 @@ add_claim_value (TallyFactLexicon     *lexicon,
                                                      value->value_max, value->value_text, value->value_max_text,
                                                      value->qualifier, nearly);
       g_ptr_array_add (fact->values, value);
+      if (identity != NULL)
+        g_hash_table_insert (by_identity, g_steal_pointer (&identity), value);
     }
   g_array_append_val (value->claims, index);
   add_document (seen, value->documents, input->document_id);
@@ -1392,6 +1432,7 @@ build_fact (TallyFactLexicon     *lexicon,
   gboolean any_date = FALSE;
 
   g_autoptr(GHashTable) seen = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  g_autoptr(GHashTable) by_identity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   fact->claims = g_array_new (FALSE, FALSE, sizeof (guint));
   fact->values = g_ptr_array_new_with_free_func ((GDestroyNotify) fact_value_free);
@@ -1417,7 +1458,7 @@ build_fact (TallyFactLexicon     *lexicon,
       guint index = g_array_index (fact->claims, guint, i);
 
       any_date |= inputs[index].record->kind == TALLY_CLAIM_KIND_DATE;
-      add_claim_value (lexicon, seen, fact, &inputs[index], index);
+      add_claim_value (lexicon, seen, by_identity, fact, &inputs[index], index);
     }
   fact->kind = is_date_kind (first->kind) ? (any_date ? TALLY_CLAIM_KIND_DATE : TALLY_CLAIM_KIND_YEAR)
                                           : first->kind;
