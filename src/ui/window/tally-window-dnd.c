@@ -1,22 +1,68 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tally-window-private.h"
 
 /* Files and folders dropped anywhere on the window are opened, as Text Editor
- * does in editor-window-dnd.c. A revealer shows where the drop will go. */
+ * does in editor-window-dnd.c.
+ *
+ * The target listens in the capture phase: GTK offers a drag to the widget
+ * under the pointer first, and the reader's GtkTextView has a drop target of
+ * its own that takes a file list as text, so a bubble-phase target on the
+ * window never saw drops over the article. */
+
+static void
+set_overlay_shown (TallyWindow *self,
+                   gboolean     shown)
+{
+  if (gtk_revealer_get_reveal_child (self->drop_revealer) == shown)
+    return;
+
+  gtk_revealer_set_reveal_child (self->drop_revealer, shown);
+  /* The overlay cannot take focus (it must not take the drop either), so
+   * screen readers would not notice it: say what it says. */
+  if (shown)
+    gtk_accessible_announce (GTK_ACCESSIBLE (self),
+                             _("Drop articles to add them"),
+                             GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+}
 
 static GdkDragAction
 on_drop_enter (TallyWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->drop_revealer, TRUE);
+  set_overlay_shown (self, TRUE);
   return GDK_ACTION_COPY;
 }
 
 static void
 on_drop_leave (TallyWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+  set_overlay_shown (self, FALSE);
+}
+
+/* A drag ends with a drop, a refusal, a cancel at the source or the source
+ * going away; each one clears the target's current drop, whether or not
+ * ::leave came first. */
+static void
+on_current_drop_changed (GtkDropTarget *target,
+                         GParamSpec    *pspec,
+                         TallyWindow   *self)
+{
+  if (gtk_drop_target_get_current_drop (target) == NULL)
+    set_overlay_shown (self, FALSE);
+}
+
+/* While a drag runs its source holds the pointer grab, so the window sees no
+ * pointer events of its own. When the source dies mid-drag (a crashed file
+ * manager), X sends no XdndLeave and GTK keeps the drop: the first ordinary
+ * pointer event (the crossing when the grab goes, or a move) says the drag
+ * is over. */
+static void
+on_pointer_seen (TallyWindow *self)
+{
+  set_overlay_shown (self, FALSE);
 }
 
 static gboolean
@@ -29,7 +75,7 @@ on_drop (GtkDropTarget *target,
   GSList *list;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-  gtk_revealer_set_reveal_child (self->drop_revealer, FALSE);
+  set_overlay_shown (self, FALSE);
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
@@ -38,17 +84,30 @@ on_drop (GtkDropTarget *target,
     g_ptr_array_add (files, l->data);
   g_slist_free (list);
 
+  if (files->len == 0)
+    return FALSE;
   tally_window_open_files (self, (GFile **) files->pdata, files->len);
-  return files->len > 0;
+  return TRUE;
 }
 
 void
 _tally_window_dnd_init (TallyWindow *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  GtkEventController *motion;
 
+  gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (target), "tally-window-drop");
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
   g_signal_connect_swapped (target, "enter", G_CALLBACK (on_drop_enter), self);
   g_signal_connect_swapped (target, "leave", G_CALLBACK (on_drop_leave), self);
+  g_signal_connect (target, "notify::current-drop", G_CALLBACK (on_current_drop_changed), self);
   g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  motion = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_name (motion, "tally-window-drop-end");
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (motion, "enter", G_CALLBACK (on_pointer_seen), self);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (on_pointer_seen), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
