@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "tally-fact-export.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "tally-csv.h"
 
@@ -11,11 +15,11 @@
 #define MAX_QUOTES 12
 
 static const char * const status_titles[] = {
-  [TALLY_FACT_STATUS_CONFLICT] = "Conflict",
-  [TALLY_FACT_STATUS_QUALIFIED] = "Qualified",
-  [TALLY_FACT_STATUS_ROUNDING] = "Rounding",
-  [TALLY_FACT_STATUS_AGREE] = "Agree",
-  [TALLY_FACT_STATUS_SINGLE] = "Single source",
+  [TALLY_FACT_STATUS_CONFLICT] = NC_("fact status", "Conflict"),
+  [TALLY_FACT_STATUS_QUALIFIED] = NC_("fact status", "Qualified"),
+  [TALLY_FACT_STATUS_ROUNDING] = NC_("fact status", "Rounding"),
+  [TALLY_FACT_STATUS_AGREE] = NC_("fact status", "Agree"),
+  [TALLY_FACT_STATUS_SINGLE] = NC_("fact status", "Single source"),
 };
 
 static gboolean
@@ -184,10 +188,12 @@ md_fact (GString               *out,
 
   g_string_append (out, "## ");
   md_text (out, fact->label, -1);
-  g_string_append_printf (out, "\n\n**%s** · %u %s · ", status_titles[fact->status], fact->documents->len,
-                          fact->documents->len == 1 ? "source" : "sources");
+  g_string_append_printf (out, "\n\n**%s** · ", g_dpgettext2 (GETTEXT_PACKAGE, "fact status", status_titles[fact->status]));
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", fact->documents->len),
+                          fact->documents->len);
+  g_string_append (out, " · ");
   md_text (out, fact->explanation, -1);
-  g_string_append (out, "\n\n| Value | Sources |\n|---|---|\n");
+  g_string_append_printf (out, "\n\n| %s | %s |\n|---|---|\n", C_("report column", "Value"), C_("report column", "Sources"));
   for (guint v = 0; v < fact->values->len; v++)
     {
       const TallyFactValue *value = g_ptr_array_index (fact->values, v);
@@ -214,7 +220,12 @@ md_fact (GString               *out,
   if (quoted > 0)
     g_string_truncate (out, out->len - 2);
   if (fact->claims->len > quoted)
-    g_string_append_printf (out, "\n*%u more claims not quoted.*\n", fact->claims->len - quoted);
+    {
+      g_string_append (out, "\n*");
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u more claim not quoted.", "%u more claims not quoted.",
+                                                fact->claims->len - quoted), fact->claims->len - quoted);
+      g_string_append (out, "*\n");
+    }
   g_string_append_c (out, '\n');
 }
 
@@ -236,12 +247,15 @@ tally_facts_write_markdown (GString              *out,
         g_hash_table_add (documents, g_ptr_array_index (fact->documents, d));
     }
   g_string_append (out, "# ");
-  md_text (out, title != NULL ? title : "Facts", -1);
-  g_string_append_printf (out, "\n\n%u facts from %u documents: %u in conflict, %u qualified, "
-                               "%u within rounding, %u agreeing, %u from a single source.\n\n",
+  md_text (out, title != NULL ? title : _("Facts"), -1);
+  g_string_append (out, "\n\n");
+  /* TRANSLATORS: the report's summary; the counts are of facts except the second (documents) */
+  g_string_append_printf (out, _("%u facts from %u documents: %u in conflict, %u qualified, "
+                                 "%u within rounding, %u agreeing, %u from a single source."),
                           facts->len, g_hash_table_size (documents), counts[TALLY_FACT_STATUS_CONFLICT],
                           counts[TALLY_FACT_STATUS_QUALIFIED], counts[TALLY_FACT_STATUS_ROUNDING],
                           counts[TALLY_FACT_STATUS_AGREE], counts[TALLY_FACT_STATUS_SINGLE]);
+  g_string_append (out, "\n\n");
   for (guint f = 0; f < facts->len; f++)
     md_fact (out, g_ptr_array_index (facts, f), inputs);
 }

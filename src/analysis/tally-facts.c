@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "tally-facts.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -611,19 +615,19 @@ append_reading (GString              *out,
                                                                    FALSE);
 
           if (is_date_kind (kind))
-            g_string_append_printf (out, " (read as up to a year before %s)", bare);
+            g_string_append_printf (out, _(" (read as up to a year before %s)"), bare);
           else
-            g_string_append_printf (out, " (read as %s to %s)", low, bare);
+            g_string_append_printf (out, _(" (read as %s to %s)"), low, bare);
         }
       else if (is_date_kind (kind))
-        g_string_append_printf (out, " (read as %s ± 1 year)", bare);
+        g_string_append_printf (out, _(" (read as %s ± 1 year)"), bare);
       else
-        g_string_append_printf (out, " (read as %s ± 5%%)", bare);
+        g_string_append_printf (out, _(" (read as %s ± 5%%)"), bare);
       break;
-    case TALLY_QUALIFIER_OVER: g_string_append_printf (out, " (read as more than %s)", bare); break;
-    case TALLY_QUALIFIER_UNDER: g_string_append_printf (out, " (read as less than %s)", bare); break;
-    case TALLY_QUALIFIER_AT_LEAST: g_string_append_printf (out, " (read as %s or more)", bare); break;
-    case TALLY_QUALIFIER_AT_MOST: g_string_append_printf (out, " (read as %s or less)", bare); break;
+    case TALLY_QUALIFIER_OVER: g_string_append_printf (out, _(" (read as more than %s)"), bare); break;
+    case TALLY_QUALIFIER_UNDER: g_string_append_printf (out, _(" (read as less than %s)"), bare); break;
+    case TALLY_QUALIFIER_AT_LEAST: g_string_append_printf (out, _(" (read as %s or more)"), bare); break;
+    case TALLY_QUALIFIER_AT_MOST: g_string_append_printf (out, _(" (read as %s or less)"), bare); break;
     case TALLY_QUALIFIER_EXACT:
     default:
       break;
@@ -633,18 +637,12 @@ append_reading (GString              *out,
 /* Sides, and values per side, spelt out in a conflict's explanation. */
 #define MAX_EXPLAINED 4
 
-static const char *
-sources_word (guint n)
-{
-  return n == 1 ? "source" : "sources";
-}
-
 static void
 append_more (GString *out,
              guint    n_values)
 {
   if (n_values > MAX_EXPLAINED)
-    g_string_append_printf (out, " and %u more", n_values - MAX_EXPLAINED);
+    g_string_append_printf (out, _(" and %u more"), n_values - MAX_EXPLAINED);
 }
 
 /* A conflict's values that also fit what another side holds in common:
@@ -701,25 +699,27 @@ append_fits (GString     *out,
 {
   guint n_masked = MIN (n_sides, 32);
   guint n_fit = 0, listed = 0;
+  g_autoptr(GString) list = g_string_new (NULL);
 
   for (guint s = 0; s < n_masked; s++)
     n_fit += (mask >> s) & 1;
   if (n_fit == n_sides)
     {
-      g_string_append (out, n_sides == 2 ? " (fits both)" : " (fits all)");
+      g_string_append (out, n_sides == 2 ? _(" (fits both)") : _(" (fits all)"));
       return;
     }
-  g_string_append (out, " (fits ");
   for (guint s = 0; s < n_masked; s++)
     {
       if (!((mask >> s) & 1))
         continue;
       listed++;
       if (listed > 1)
-        g_string_append (out, listed == n_fit ? " and " : ", ");
-      g_string_append (out, names[s] != NULL ? names[s] : "?");
+        /* TRANSLATORS: between the last two sides a value fits: "(fits 12 and 15)" */
+        g_string_append (list, listed == n_fit ? _(" and ") : ", ");
+      g_string_append (list, names[s] != NULL ? names[s] : "?");
     }
-  g_string_append_c (out, ')');
+  /* TRANSLATORS: the sides a value fits, "12 and 15" */
+  g_string_append_printf (out, _(" (fits %s)"), list->str);
 }
 
 /* "4 sources say 14, 1 says 15, 1 says over 12 (fits both)": each side with
@@ -784,14 +784,16 @@ explain_conflict (GString               *out,
       /* A table cell, not an essay: the rest are in `values`. */
       if (k == MAX_EXPLAINED)
         {
-          g_string_append_printf (out, ", %u other values", n_sides - k);
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, ", %u other value", ", %u other values", n_sides - k), n_sides - k);
           break;
         }
 
       if (k == 0)
-        g_string_append_printf (out, "%u %s %s ", n, sources_word (n), n == 1 ? "says" : "say");
+        /* TRANSLATORS: a conflict's first side, the values follow: "4 sources say 14" */
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u source says ", "%u sources say ", n), n);
       else
-        g_string_append_printf (out, ", %u %s ", n, n == 1 ? "says" : "say");
+        /* TRANSLATORS: a conflict's next side: "…, 1 says 15" */
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, ", %u says ", ", %u say ", n), n);
       for (guint i = 0; i < fact->values->len; i++)
         {
           const TallyFactValue *value = g_ptr_array_index (fact->values, i);
@@ -807,7 +809,7 @@ explain_conflict (GString               *out,
           shown++;
         }
       if (hidden > 0)
-        g_string_append_printf (out, " / %u more", hidden);
+        g_string_append_printf (out, _(" / %u more"), hidden);
     }
 
   for (guint i = 0; i < fact->values->len; i++)
@@ -819,11 +821,10 @@ explain_conflict (GString               *out,
         continue;
       if (shown_apart == MAX_EXPLAINED)
         {
-          g_string_append_printf (out, ", %u more fit several",
-                                  g_hash_table_size (apart) - MAX_EXPLAINED);
+          g_string_append_printf (out, _(", %u more fit several"), g_hash_table_size (apart) - MAX_EXPLAINED);
           break;
         }
-      g_string_append_printf (out, ", %u %s %s", n, n == 1 ? "says" : "say", value->display);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, ", %u says %s", ", %u say %s", n), n, value->display);
       append_fits (out, GPOINTER_TO_UINT (g_hash_table_lookup (shared, value)), n_sides, names);
       shown_apart++;
     }
@@ -841,7 +842,7 @@ explain (const TallyFactRecord *fact,
   switch (fact->status)
     {
     case TALLY_FACT_STATUS_SINGLE:
-      g_string_append (out, "Only 1 source: ");
+      g_string_append (out, _("Only 1 source: "));
       for (guint i = 0; i < MIN (fact->values->len, MAX_EXPLAINED); i++)
         {
           const TallyFactValue *value = g_ptr_array_index (fact->values, i);
@@ -854,23 +855,27 @@ explain (const TallyFactRecord *fact,
     case TALLY_FACT_STATUS_AGREE:
       if (fact->values->len == 1)
         {
-          g_string_append_printf (out, "%u sources say %s", n_documents,
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u source says %s", "%u sources say %s", n_documents), n_documents,
                                   ((TallyFactValue *) g_ptr_array_index (fact->values, 0))->display);
           break;
         }
-      g_string_append_printf (out, "%u sources agree: ", n_documents);
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u source agrees: ", "%u sources agree: ", n_documents), n_documents);
       for (guint i = 0; i < MIN (fact->values->len, MAX_EXPLAINED); i++)
         g_string_append_printf (out, "%s%s", i > 0 ? ", " : "",
                                 ((TallyFactValue *) g_ptr_array_index (fact->values, i))->display);
       append_more (out, fact->values->len);
-      g_string_append (out, " (dates of different precision)");
+      g_string_append (out, _(" (dates of different precision)"));
       break;
 
     case TALLY_FACT_STATUS_ROUNDING:
     case TALLY_FACT_STATUS_QUALIFIED:
-      g_string_append_printf (out, "%u sources agree %s: ", n_documents,
-                              fact->status == TALLY_FACT_STATUS_ROUNDING ? "within rounding"
-                                                                         : "once qualifiers are read");
+      if (fact->status == TALLY_FACT_STATUS_ROUNDING)
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u source agrees within rounding: ",
+                                               "%u sources agree within rounding: ", n_documents), n_documents);
+      else
+        g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u source agrees once qualifiers are read: ",
+                                               "%u sources agree once qualifiers are read: ", n_documents),
+                                n_documents);
       for (guint i = 0; i < MIN (fact->values->len, MAX_EXPLAINED); i++)
         {
           if (i > 0)

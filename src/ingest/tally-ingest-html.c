@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #define _GNU_SOURCE  /* memmem */
 #include "tally-ingest-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
@@ -972,7 +975,7 @@ tally_html_check_limits (const TallyDecoded *decoded)
               continue;
             }
           if (++count > MAX_ATTRIBUTES)
-            return "an element has more than 1000 attributes, which no article needs; the page is not read";
+            return _("an element has more than 1000 attributes, which no article needs; the page is not read");
           while (i < len && !is_space (data[i]) && data[i] != '>' && data[i] != '=')
             i++;
           while (i < len && is_space (data[i]))

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "tally-ingest-private.h"
 #include "tally-charset.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -38,7 +41,7 @@ set_error (GError     **error,
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
-  name = path != NULL ? g_filename_display_basename (path) : g_strdup ("(data)");
+  name = path != NULL ? g_filename_display_basename (path) : g_strdup (_("(data)"));
   g_set_error (error, TALLY_INGEST_ERROR, code, "“%s”: %s", name, reason);
 }
 
@@ -105,11 +108,11 @@ check_link (const char  *path,
   if (g_stat (path, &st) == 0)
     return TRUE;
   if (errno == ELOOP)
-    set_error (error, path, TALLY_INGEST_ERROR_LOOP, "the symbolic link points to itself (a loop)");
+    set_error (error, path, TALLY_INGEST_ERROR_LOOP, _("the symbolic link points to itself (a loop)"));
   else if (errno == ENOENT || errno == ENOTDIR)
-    set_error (error, path, TALLY_INGEST_ERROR_BROKEN_LINK, "the symbolic link points to a file that does not exist");
+    set_error (error, path, TALLY_INGEST_ERROR_BROKEN_LINK, _("the symbolic link points to a file that does not exist"));
   else
-    set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "cannot follow the link: %s", g_strerror (errno));
+    set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("cannot follow the link: %s"), g_strerror (errno));
   return FALSE;
 }
 
@@ -128,11 +131,11 @@ read_file (const char  *path,
       int saved = errno;
 
       if (saved == ENOENT && listed)
-        set_error (error, path, TALLY_INGEST_ERROR_VANISHED, "the file was removed before it could be read");
+        set_error (error, path, TALLY_INGEST_ERROR_VANISHED, _("the file was removed before it could be read"));
       else if (saved == ENOENT || saved == ENOTDIR)
-        set_error (error, path, TALLY_INGEST_ERROR_NOT_FOUND, "no such file");
+        set_error (error, path, TALLY_INGEST_ERROR_NOT_FOUND, _("no such file"));
       else if (saved == EACCES)
-        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "permission denied");
+        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("permission denied"));
       else
         set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "%s", g_strerror (saved));
       return NULL;
@@ -146,11 +149,11 @@ read_file (const char  *path,
       int saved = errno;
 
       if (saved == ENOENT)
-        set_error (error, path, TALLY_INGEST_ERROR_VANISHED, "the file was removed before it could be read");
+        set_error (error, path, TALLY_INGEST_ERROR_VANISHED, _("the file was removed before it could be read"));
       else if (saved == ELOOP)
-        set_error (error, path, TALLY_INGEST_ERROR_LOOP, "the symbolic link points to itself (a loop)");
+        set_error (error, path, TALLY_INGEST_ERROR_LOOP, _("the symbolic link points to itself (a loop)"));
       else if (saved == EACCES || saved == EPERM)
-        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "permission denied");
+        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("permission denied"));
       else
         set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "%s", g_strerror (saved));
       return NULL;
@@ -163,19 +166,19 @@ read_file (const char  *path,
     }
   if (S_ISDIR (st.st_mode))
     {
-      set_error (error, path, TALLY_INGEST_ERROR_NOT_REGULAR, "this is a folder, not a file");
+      set_error (error, path, TALLY_INGEST_ERROR_NOT_REGULAR, _("this is a folder, not a file"));
       close (fd);
       return NULL;
     }
   if (!S_ISREG (st.st_mode))
     {
-      set_error (error, path, TALLY_INGEST_ERROR_NOT_REGULAR, "not a regular file (a device, socket or pipe)");
+      set_error (error, path, TALLY_INGEST_ERROR_NOT_REGULAR, _("not a regular file (a device, socket or pipe)"));
       close (fd);
       return NULL;
     }
   if (st.st_size > TALLY_INGEST_MAX_FILE_SIZE)
     {
-      set_error (error, path, TALLY_INGEST_ERROR_TOO_LARGE, "the file is too large (%.1f MB; the limit is %d MB)",
+      set_error (error, path, TALLY_INGEST_ERROR_TOO_LARGE, _("the file is too large (%.1f MB; the limit is %d MB)"),
                  st.st_size / (1024.0 * 1024.0), TALLY_INGEST_MAX_FILE_SIZE / (1024 * 1024));
       close (fd);
       return NULL;
@@ -191,7 +194,7 @@ read_file (const char  *path,
         continue;
       if (n < 0)
         {
-          set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "read error: %s", g_strerror (errno));
+          set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("read error: %s"), g_strerror (errno));
           close (fd);
           return NULL;
         }
@@ -202,7 +205,7 @@ read_file (const char  *path,
   close (fd);
   if (len > (gsize) st.st_size)
     {
-      set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, "the file changed while it was being read");
+      set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("the file changed while it was being read"));
       return NULL;
     }
   return g_bytes_new_take (g_steal_pointer (&data), len);
@@ -318,26 +321,26 @@ looks_binary (const guchar *data,
               GError      **error)
 {
   static const struct { const char *magic; gsize len; const char *what; } magics[] = {
-    { "%PDF-", 5, "a PDF document" },
-    { "\x89PNG", 4, "a PNG image" },
-    { "\xFF\xD8\xFF", 3, "a JPEG image" },
-    { "GIF8", 4, "a GIF image" },
-    { "PK\x03\x04", 4, "a ZIP archive (or an office document)" },
-    { "\x1F\x8B", 2, "a gzip archive" },
-    { "\x7F" "ELF", 4, "a program" },
-    { "SQLite format 3", 15, "an SQLite database" },
+    { "%PDF-", 5, N_("a PDF document") },
+    { "\x89PNG", 4, N_("a PNG image") },
+    { "\xFF\xD8\xFF", 3, N_("a JPEG image") },
+    { "GIF8", 4, N_("a GIF image") },
+    { "PK\x03\x04", 4, N_("a ZIP archive (or an office document)") },
+    { "\x1F\x8B", 2, N_("a gzip archive") },
+    { "\x7F" "ELF", 4, N_("a program") },
+    { "SQLite format 3", 15, N_("an SQLite database") },
   };
   gsize control = 0, sample = MIN (len, 4096);
 
   for (guint i = 0; i < G_N_ELEMENTS (magics); i++)
     if (len >= magics[i].len && memcmp (data, magics[i].magic, magics[i].len) == 0)
       {
-        set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it looks like %s)", magics[i].what);
+        set_error (error, path, TALLY_INGEST_ERROR_BINARY, _("not a text file (it looks like %s)"), _(magics[i].what));
         return TRUE;
       }
   if (memchr (data, '\0', len) != NULL)
     {
-      set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it holds NUL bytes)");
+      set_error (error, path, TALLY_INGEST_ERROR_BINARY, _("not a text file (it holds NUL bytes)"));
       return TRUE;
     }
   for (gsize i = 0; i < sample; i++)
@@ -345,7 +348,7 @@ looks_binary (const guchar *data,
       control++;
   if (control * 10 > sample)
     {
-      set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it holds binary data)");
+      set_error (error, path, TALLY_INGEST_ERROR_BINARY, _("not a text file (it holds binary data)"));
       return TRUE;
     }
   return FALSE;
@@ -371,7 +374,7 @@ decode (GBytes      *bytes,
       if (has_nul)
         {
           g_free (text);
-          set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (it holds NUL characters)");
+          set_error (error, path, TALLY_INGEST_ERROR_BINARY, _("not a text file (it holds NUL characters)"));
           return NULL;
         }
       *out_len = strlen (text);
@@ -396,7 +399,7 @@ decode (GBytes      *bytes,
   if (text == NULL || memchr (text, '\0', *out_len) != NULL)
     {
       g_free (text);
-      set_error (error, path, TALLY_INGEST_ERROR_BINARY, "not a text file (its bytes decode to no text)");
+      set_error (error, path, TALLY_INGEST_ERROR_BINARY, _("not a text file (its bytes decode to no text)"));
       return NULL;
     }
   return text;
@@ -788,12 +791,12 @@ tally_ingest_bytes (GBytes      *bytes,
   size = g_bytes_get_size (bytes);
   if (size == 0)
     {
-      set_error (error, path, TALLY_INGEST_ERROR_EMPTY, "the file is empty");
+      set_error (error, path, TALLY_INGEST_ERROR_EMPTY, _("the file is empty"));
       return NULL;
     }
   if (size > TALLY_INGEST_MAX_FILE_SIZE)
     {
-      set_error (error, path, TALLY_INGEST_ERROR_TOO_LARGE, "the file is too large (%.1f MB; the limit is %d MB)",
+      set_error (error, path, TALLY_INGEST_ERROR_TOO_LARGE, _("the file is too large (%.1f MB; the limit is %d MB)"),
                  size / (1024.0 * 1024.0), TALLY_INGEST_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -807,7 +810,7 @@ tally_ingest_bytes (GBytes      *bytes,
       i++;
     if (i == len)
       {
-        set_error (error, path, TALLY_INGEST_ERROR_EMPTY, "the file holds only white space");
+        set_error (error, path, TALLY_INGEST_ERROR_EMPTY, _("the file holds only white space"));
         return NULL;
       }
   }
@@ -840,7 +843,7 @@ tally_ingest_bytes (GBytes      *bytes,
 
   if (record->text == NULL || record->text_len == 0)
     {
-      set_error (error, path, TALLY_INGEST_ERROR_NO_TEXT, "no article text found in it");
+      set_error (error, path, TALLY_INGEST_ERROR_NO_TEXT, _("no article text found in it"));
       return NULL;
     }
 
@@ -934,19 +937,19 @@ walk_dir (Walk        *walk,
 
   if (g_hash_table_contains (walk->seen_dirs, key))
     {
-      add_failure (walk->failures, path, TALLY_INGEST_ERROR_LOOP, "the folder links back to a folder that contains it (a loop)");
+      add_failure (walk->failures, path, TALLY_INGEST_ERROR_LOOP, _("the folder links back to a folder that contains it (a loop)"));
       return;
     }
   if (walk->depth >= 64)
     {
-      add_failure (walk->failures, path, TALLY_INGEST_ERROR_UNREADABLE, "folders nested more than 64 deep are not opened");
+      add_failure (walk->failures, path, TALLY_INGEST_ERROR_UNREADABLE, _("folders nested more than 64 deep are not opened"));
       return;
     }
   if ((dir = g_dir_open (path, 0, &error)) == NULL)
     {
       add_failure (walk->failures, path, TALLY_INGEST_ERROR_UNREADABLE,
-                   g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ? "the folder cannot be read: permission denied"
-                                                                            : "the folder cannot be read");
+                   g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_ACCES) ? _("the folder cannot be read: permission denied")
+                                                                            : _("the folder cannot be read"));
       return;
     }
   g_hash_table_add (walk->seen_dirs, g_strdup (key));
@@ -980,7 +983,7 @@ walk_path (Walk       *walk,
     {
       add_failure (walk->failures, path,
                    errno == EACCES ? TALLY_INGEST_ERROR_UNREADABLE : TALLY_INGEST_ERROR_NOT_FOUND,
-                   errno == EACCES ? "permission denied" : "no such file or folder");
+                   errno == EACCES ? _("permission denied") : _("no such file or folder"));
       return;
     }
   if (S_ISLNK (st.st_mode))

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "tally-project.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -228,7 +232,7 @@ tally_project_new_temporary (GError **error)
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create the folder for unsaved projects “%s”: %s", dir, g_strerror (saved));
+                   _("Cannot create the folder for unsaved projects “%s”: %s"), dir, g_strerror (saved));
       return NULL;
     }
   path = g_build_filename (dir, "Untitled-XXXXXX.tally", NULL);
@@ -237,7 +241,7 @@ tally_project_new_temporary (GError **error)
       int saved = errno;
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "Cannot create an unsaved project in “%s”: %s", dir, g_strerror (saved));
+                   _("Cannot create an unsaved project in “%s”: %s"), dir, g_strerror (saved));
       return NULL;
     }
   close (fd);
@@ -330,7 +334,7 @@ tally_project_save_as (TallyProject  *self,
 
   if (self->n_imports > 0)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, "The project cannot be saved while files are being imported");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY, _("The project cannot be saved while files are being imported"));
       return FALSE;
     }
   abs = g_canonicalize_filename (path, NULL);
@@ -350,7 +354,7 @@ tally_project_save_as (TallyProject  *self,
       int saved = errno;
 
       remove_with_journal (partial);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "Cannot save “%s”: %s", abs, g_strerror (saved));
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _("Cannot save “%s”: %s"), abs, g_strerror (saved));
       return FALSE;
     }
   {
@@ -626,7 +630,7 @@ tally_project_set_document_field (TallyProject   *self,
   redate = g_str_equal (field, "published");
   if (redate && value != NULL && !is_iso_date (value))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not a date (YYYY-MM-DD)", value);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a date (YYYY-MM-DD)"), value);
       return FALSE;
     }
   g_object_get (document, field, &old, NULL);
@@ -950,7 +954,7 @@ store_prepared (ImportJob   *job,
       g_autofree char *name = g_filename_display_basename (p->path);
 
       g_set_error (&error, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_DUPLICATE,
-                   "“%s”: already in the project (same content), skipped", name);
+                   _("“%s”: already in the project (same content), skipped"), name);
       add_failure (job, p->path, error);
       return NULL;
     }
@@ -962,7 +966,7 @@ store_prepared (ImportJob   *job,
       g_autofree char *name = g_filename_display_basename (p->path);
 
       g_set_error (&wrapped, TALLY_INGEST_ERROR, TALLY_INGEST_ERROR_UNREADABLE,
-                   "“%s”: could not be stored: %s", name, error->message);
+                   _("“%s”: could not be stored: %s"), name, error->message);
       add_failure (job, p->path, wrapped);
       return NULL;
     }

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "tally-store-private.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -213,7 +217,7 @@ check_existing (const char  *path,
 
   if ((f = g_fopen (path, "rb")) == NULL)
     {
-      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, "“%s” cannot be opened: %s", name, g_strerror (errno));
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, _("“%s” cannot be opened: %s"), name, g_strerror (errno));
       return FALSE;
     }
   n = fread (header, 1, sizeof header, f);
@@ -222,14 +226,14 @@ check_existing (const char  *path,
     return TRUE;  /* an empty file becomes a new project */
   if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
-      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT, "“%s” is not a Tally project", name);
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT, _("“%s” is not a Tally project"), name);
       return FALSE;
     }
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, "“%s” cannot be opened: %s", name, sqlite3_errstr (rc));
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, _("“%s” cannot be opened: %s"), name, sqlite3_errstr (rc));
       sqlite3_close (db);
       return FALSE;
     }
@@ -252,15 +256,15 @@ check_existing (const char  *path,
     {
       if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
         g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT,
-                     "“%s” is damaged and cannot be opened; the file was left as it is", name);
+                     _("“%s” is damaged and cannot be opened; the file was left as it is"), name);
       else
-        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, "“%s” cannot be read: %s", name, sqlite3_errstr (rc));
+        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, _("“%s” cannot be read: %s"), name, sqlite3_errstr (rc));
       return FALSE;
     }
   if (app_id != TALLY_APPLICATION_ID)
     {
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT,
-                   "“%s” is a database of another program, not a Tally project", name);
+                   _("“%s” is a database of another program, not a Tally project"), name);
       return FALSE;
     }
   /* Tally writes its id and a version ≥ 1 in one transaction: anything
@@ -269,14 +273,14 @@ check_existing (const char  *path,
   if (version < 1)
     {
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT,
-                   "“%s” is not a Tally project (it claims project format %" G_GINT64_FORMAT ")", name, version);
+                   _("“%s” is not a Tally project (it claims project format %lld)"), name, (long long) version);
       return FALSE;
     }
   if (version > TALLY_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NEWER,
-                   "“%s” was saved by a newer version of Tally (project format %" G_GINT64_FORMAT "; this version reads up to %d)",
-                   name, version, TALLY_STORE_SCHEMA_VERSION);
+                   _("“%s” was saved by a newer version of Tally (project format %lld; this version reads up to %d)"),
+                   name, (long long) version, TALLY_STORE_SCHEMA_VERSION);
       return FALSE;
     }
   return TRUE;
@@ -294,8 +298,8 @@ migrate (TallyStore  *store,
   if (version < 0 || version > TALLY_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, TALLY_STORE_ERROR, version < 0 ? TALLY_STORE_ERROR_NOT_A_PROJECT : TALLY_STORE_ERROR_NEWER,
-                   "The project’s format (%" G_GINT64_FORMAT ") is not one this version of Tally reads (1 to %d)",
-                   version, TALLY_STORE_SCHEMA_VERSION);
+                   _("The project’s format (%lld) is not one this version of Tally reads (1 to %d)"),
+                   (long long) version, TALLY_STORE_SCHEMA_VERSION);
       return FALSE;
     }
   if (version >= target)
@@ -343,7 +347,7 @@ _tally_store_open_at_version (const char           *path,
         {
           g_autofree char *name = g_filename_display_basename (path);
 
-          g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "“%s” does not exist", name);
+          g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, _("“%s” does not exist"), name);
           return NULL;
         }
     }
@@ -579,7 +583,7 @@ tally_store_add_document (TallyStore                *store,
       g_autofree char *name = record->path != NULL ? g_filename_display_basename (record->path) : g_strdup ("(data)");
 
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_DUPLICATE,
-                   "“%s”: already in the project (same content)", name);
+                   _("“%s”: already in the project (same content)"), name);
       return 0;
     }
 

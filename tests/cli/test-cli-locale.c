@@ -43,9 +43,11 @@ static const LocaleCase locales[] = {
   { "ru_RU.UTF-8", "$1,1 billion", "$1,5 million", "12\u202f500" },
 };
 
+/* `localedir`: where tally-cli finds its catalogues (TALLY_LOCALEDIR). */
 static char *
-run_cli (const char *locale,
-         const char *format)
+run_cli_in (const char *locale,
+            const char *format,
+            const char *localedir)
 {
   const char *argv[] = { cli_path, "analyze", "--format", format, article_path, NULL };
   g_auto(GStrv) env = g_get_environ ();
@@ -56,14 +58,21 @@ run_cli (const char *locale,
 
   env = g_environ_setenv (env, "LC_ALL", locale, TRUE);
   env = g_environ_unsetenv (env, "LANGUAGE");
-  /* No catalogue, so numbers are the only thing a locale changes here. */
-  env = g_environ_setenv (env, "TALLY_LOCALEDIR", "/nonexistent", TRUE);
+  env = g_environ_setenv (env, "TALLY_LOCALEDIR", localedir, TRUE);
   g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("tally-cli analyze --format %s under %s failed: %s", format, locale, err);
   g_assert_null (strstr (err, "locale"));
   return out;
+}
+
+/* No catalogue: numbers are the only thing a locale changes. */
+static char *
+run_cli (const char *locale,
+         const char *format)
+{
+  return run_cli_in (locale, format, "/nonexistent");
 }
 
 static void
@@ -139,6 +148,31 @@ test_csv (void)
     }
 }
 
+/* With the build's Russian catalogue (po/ru.po): the report's words are
+ * Russian and its numbers Russian; JSON keeps its keys, numbers and data-form
+ * `display`, only the prose (explanations) is translated. */
+static void
+test_translated (void)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("TALLY_BUILD_DIR"), "po", NULL);
+  g_autofree char *report = run_cli_in ("ru_RU.UTF-8", "report", localedir);
+  g_autofree char *json = run_cli_in ("ru_RU.UTF-8", "json", localedir);
+  g_autofree char *c_json = run_cli ("C.UTF-8", "json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (strstr (report, "$1,1 млрд") == NULL || strstr (report, "$1,5 млн") == NULL
+      || strstr (report, "# Отчёт Tally") == NULL || strstr (report, "Только 1 источник: ") == NULL
+      || strstr (report, "12\u202f500") == NULL)
+    g_error ("the Russian report is not translated:\n%s", report);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (json, "\"display\": \"$1.1 billion\""));
+  g_assert_nonnull (strstr (json, "\"value\": 1100000000"));
+  g_assert_nonnull (strstr (json, "Только 1 источник: $1.1 млрд"));
+  g_assert_null (strstr (c_json, "Только"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +196,7 @@ main (int   argc,
   g_test_add_func ("/cli-locale/report", test_report);
   g_test_add_func ("/cli-locale/json", test_json);
   g_test_add_func ("/cli-locale/csv", test_csv);
+  g_test_add_func ("/cli-locale/translated", test_translated);
   status = g_test_run ();
   {
     g_autofree char *a = g_build_filename (article_path, "a.txt", NULL);

@@ -8,6 +8,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "tally-application.h"
 #include "tally-window.h"
 
@@ -192,6 +195,12 @@ main (int   argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &file_args, NULL, NULL },
     G_OPTION_ENTRY_NULL
   };
+
+  /* The user's language, as src/ui/main.c sets it (LC_ALL=ru_RU.UTF-8 build-aux/sdk screenshot …). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TALLY_LOCALEDIR") != NULL ? g_getenv ("TALLY_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   /* The screenshot's unsaved project is nobody's work: keep it out of the user's data. */
   g_setenv ("XDG_DATA_HOME", g_dir_make_tmp ("tally-screenshot-XXXXXX", NULL), TRUE);

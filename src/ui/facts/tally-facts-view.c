@@ -114,7 +114,7 @@ describe (TallyFactsView *self,
 {
   char *text = self->describe_func != NULL ? self->describe_func (document_id, self->describe_data) : NULL;
 
-  return text != NULL ? text : g_strdup_printf (_("Document %" G_GINT64_FORMAT), document_id);
+  return text != NULL ? text : g_strdup_printf (_("Document %lld"), (long long) document_id);
 }
 
 /* The sentence with the claim's words in bold, as Pango markup. */
