@@ -309,7 +309,8 @@ subject_in (Ctx  *c,
       if (k > 1 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && attached (c, k) && c->used->data[k - 2])
         continue;
       /* A proper noun: "China's exports" — read on for the noun. */
-      if (is_proper (c, k) || _tally_claims_is_possessive (c, k) || _tally_claims_looks_verb (c, k)
+      if (is_proper (c, k) || (k == 0 && _tally_claims_known_name (c, 0)) || _tally_claims_is_possessive (c, k)
+          || _tally_claims_looks_verb (c, k)
           || has_flag (c, k, TALLY_LEX_ORDINAL | TALLY_LEX_NUMBER))
         continue;
       /* "Under the deal, …": a noun after a preposition is no subject. */

@@ -56,6 +56,14 @@ typedef struct
   GString *last_person;    /* the document's last person named */
   gboolean title_case;     /* the sentence is a headline in title case */
   GHashTable *names_seen;  /* hashes of words seen capitalised mid-sentence */
+  GHashTable *initials_seen; /* hash → how many sentences a word started */
+  GString *last_subject;   /* the last name that was a clause subject */
+  TallySubjectKind last_subject_kind;
+  const char *claim_measure; /* the measure of the claim whose subject is sought */
+  guint initial_measure;   /* the sentence's first word, when it is a measure */
+  GString *last_mention;   /* the last organisation or other name mentioned */
+  TallySubjectKind last_mention_kind;
+  GHashTable *person_words; /* last words of names that are a person's */
 
   Scope scopes[MAX_SCOPES];
   guint n_scopes;
@@ -257,6 +265,8 @@ guint _tally_claims_match_fraction (Ctx *c, guint i, gsize ss, gsize se);
 guint _tally_claims_match_ordinal (Ctx *c, guint i, gsize ss, gsize se);
 void _tally_claims_subject_sentence (Ctx *c);
 void _tally_claims_note_names (Ctx *c);
+gboolean _tally_claims_known_name (Ctx *c, guint i);
+void _tally_claims_subject_sentence_done (Ctx *c);
 void _tally_claims_find_subject (Ctx *c, TallyClaimRecord *record, guint first, guint last);
 
 G_END_DECLS

@@ -115,6 +115,11 @@ read_numeral (Ctx      *c,
 
       *value = tally_token_number_value (t);
       k++;
+      /* "1.8-million vehicles", "a 3.02-million total": a hyphenated scale word. */
+      if (k + 1 < n_tokens (c) && TOK (c, k)->type == TALLY_TOKEN_DASH && attached (c, k) && attached (c, k + 1)
+          && has_flag (c, k + 1, TALLY_LEX_SCALE) && TOK (c, k + 1)->lex->scale >= 1e6
+          && TOK (c, k + 1)->end - TOK (c, k + 1)->start > 3)
+        k++;
       if (has_flag (c, k, TALLY_LEX_SCALE) && TOK (c, k)->lex->scale >= 1000)
         {
           const TallyToken *s = TOK (c, k);
@@ -215,6 +220,17 @@ _tally_claims_never_claim (Ctx  *c,
            || is_role (c, i - 2, TALLY_ROLE_PRE) || is_role (c, i - 2, TALLY_ROLE_POST) || is_role (c, i - 2, TALLY_ROLE_END)))
     return 1;
   if (i > 0 && is_word (c, i - 1) && attached (c, i))
+    return 1;
+  /* A number that is part of a name: "Model 3", "Boeing 737", "Windows 11" —
+   * right after a capitalised word inside the sentence that the lexicon does
+   * not know (no month, currency or unit), with no unit, scale or counted
+   * noun after it. */
+  if (i > 0 && is_word (c, i - 1) && is_proper (c, i - 1) && TOK (c, i - 1)->lex == NULL
+      && !(TOK (c, i - 1)->flags & TALLY_TOKEN_HYPHENATED)
+      && t->decimals == 0 && !(t->flags & TALLY_TOKEN_NUMBER_SEP) && t->n_int_digits <= 4
+      && !has_flag (c, i + 1, TALLY_LEX_SCALE | TALLY_LEX_PERCENT | TALLY_LEX_UNIT | TALLY_LEX_DURATION | TALLY_LEX_CURRENCY
+                               | TALLY_LEX_NUMBER)
+      && !(is_word (c, i + 1) && _tally_claims_looks_plural (c, i + 1)))
     return 1;
   if (is_word (c, i + 1) && attached (c, i + 1) && TOK (c, i + 1)->lex == NULL
       && !is_role (c, i + 1, TALLY_ROLE_S) && !is_role (c, i + 1, TALLY_ROLE_ST) && !is_role (c, i + 1, TALLY_ROLE_ND)

@@ -12,6 +12,16 @@
 
 #define MAX_CHUNK 6
 
+typedef struct Chunk Chunk;
+struct Chunk
+{
+  guint first;
+  guint end;          /* exclusive */
+  gboolean possessive;
+  TallySubjectKind kind;
+  const char *canonical;  /* gazetteer name, or NULL */
+};
+
 static gboolean
 is_month_word (Ctx  *c,
                guint i)
@@ -23,19 +33,30 @@ is_month_word (Ctx  *c,
  * capitalised anyway: it counts when the gazetteer knows it, when it is a
  * possessive, when another capitalised word follows, or when a verb follows
  * and it does not look like a plural common noun ("Officials said"). */
+static gboolean starts_sentence (Ctx *c, guint i);
+
 static gboolean
-name_word (Ctx  *c,
-           guint i)
+plain_name_word (Ctx  *c,
+                 guint i)
 {
   const TallyToken *t;
+  const char *w;
+  gsize n;
 
   if (!is_word (c, i))
     return FALSE;
   t = TOK (c, i);
-  if (!(t->flags & TALLY_TOKEN_CAPITALIZED) || t->end - t->start < 2)
+  w = c->text + t->start;
+  n = t->end - t->start;
+  if (!(t->flags & TALLY_TOKEN_CAPITALIZED) || n < 2)
     return FALSE;
   if (t->lex != NULL && t->lex->name_kind != 0)
     return TRUE;
+  if (t->lex != NULL && t->lex->not_name)
+    return FALSE;
+  /* "It", or "Company" opening a sentence; "Orvik Foods Group" is a name. */
+  if (t->lex != NULL && t->lex->stand_in && ((t->lex->flags & TALLY_LEX_STOP) || starts_sentence (c, i)))
+    return FALSE;
   if (t->lex != NULL && (t->lex->flags & (TALLY_LEX_STOP | TALLY_LEX_DETERMINER | TALLY_LEX_NUMBER | TALLY_LEX_ORDINAL
                                           | TALLY_LEX_RELATIVE_DATE | TALLY_LEX_QUALIFIER | TALLY_LEX_CLAUSE_RESET)))
     return FALSE;
@@ -43,7 +64,42 @@ name_word (Ctx  *c,
     return FALSE;
   if (is_month_word (c, i))
     return FALSE;
+  /* "Musk-led", "Austin-based": a name made into an adjective. */
+  if (t->flags & TALLY_TOKEN_HYPHENATED)
+    {
+      const char *dash = NULL;
+
+      for (gsize b = 0; b + 1 < n; b++)
+        if (w[b] == '-')
+          dash = w + b;
+      if (dash != NULL && g_ascii_islower (dash[1]))
+        return FALSE;
+    }
+  for (gsize b = 0; b < n; b++)
+    if (g_ascii_isdigit (w[b]))
+      return FALSE;
+  /* "BEVs", "SUVs": a plural of an abbreviation is a common noun. */
+  if (n >= 3 && w[n - 1] == 's' && g_ascii_isupper (w[n - 2]))
+    return FALSE;
   return TRUE;
+}
+
+/* Whether word i may be part of a name: a capitalised word that is not a
+ * function word, month or abbreviation of a common noun; a title ("CEO",
+ * "Mr") only before a name. */
+static gboolean
+name_word (Ctx  *c,
+           guint i)
+{
+  const TallyToken *t;
+
+  if (plain_name_word (c, i))
+    return TRUE;
+  if (!is_word (c, i))
+    return FALSE;
+  t = TOK (c, i);
+  return (t->flags & TALLY_TOKEN_CAPITALIZED) && t->lex != NULL && t->lex->name_word_kind == TALLY_SUBJECT_KIND_PERSON
+         && plain_name_word (c, i + 1);
 }
 
 static guint32
@@ -52,19 +108,98 @@ word_hash (Ctx  *c,
 {
   const TallyToken *t = TOK (c, i);
   guint32 h = TALLY_LEXICON_HASH_INIT;
+  gsize end = t->end;
 
-  for (gsize b = t->start; b < t->end; b++)
+  /* "BYD's" is the word "BYD" */
+  if (end - t->start > 2 && c->text[end - 2] == '\'' && c->text[end - 1] == 's')
+    end -= 2;
+  else if (end - t->start > 4 && memcmp (c->text + end - 4, "\xe2\x80\x99s", 4) == 0)
+    end -= 4;
+  for (gsize b = t->start; b < end; b++)
     h = tally_lexicon_hash_step (h, (guint8) c->text[b]);
   return h | 1;  /* never 0, which the set cannot hold */
+}
+
+static gboolean read_chunk (Ctx *c, guint i, gboolean title_case, Chunk *ch);
+static void chunk_text (Ctx *c, const Chunk *ch, GString *out);
+static gboolean is_title_case (Ctx *c);
+
+/* The name that is a clause's subject ("Tesla delivered …", "BYD, a
+ * carmaker, …") is what a later "it" or "the company" stands for. */
+static void
+note_clause_subjects (Ctx *c)
+{
+  gboolean have_subject = FALSE;
+
+  if (is_title_case (c))
+    return;
+  for (guint k = 0; k < n_tokens (c); k++)
+    {
+      Chunk ch;
+      gboolean clause_start = k == 0 || is_clause_break (c, k - 1);
+
+      if (k == c->initial_measure || !read_chunk (c, k, FALSE, &ch))
+        continue;
+      k = ch.end - 1;
+      if (ch.kind != TALLY_SUBJECT_KIND_ORGANISATION && ch.kind != TALLY_SUBJECT_KIND_OTHER)
+        continue;
+      /* "Elon Musk", "Warren Buffett": a name of two or three words with no
+       * organisation word is most likely a person's; so is its last word
+       * when it comes alone later ("Musk said"). */
+      if (ch.kind == TALLY_SUBJECT_KIND_OTHER && ch.end - ch.first >= 2 && ch.end - ch.first <= 3
+          && is_word (c, ch.end - 1) && !is_number (c, ch.end - 1))
+        {
+          g_hash_table_add (c->person_words, GUINT_TO_POINTER (word_hash (c, ch.end - 1)));
+          continue;
+        }
+      if (ch.end - ch.first == 1 && g_hash_table_contains (c->person_words, GUINT_TO_POINTER (word_hash (c, ch.first))))
+        continue;
+      chunk_text (c, &ch, c->last_mention);
+      c->last_mention_kind = ch.kind;
+      if (have_subject || !clause_start || ch.possessive || ch.end >= n_tokens (c))
+        continue;
+      if (!(punct_is (c, ch.end, ',') || (is_word (c, ch.end) && !(TOK (c, ch.end)->flags & TALLY_TOKEN_CAPITALIZED))))
+        continue;
+      g_string_assign (c->last_subject, c->last_mention->str);
+      c->last_subject_kind = ch.kind;
+      have_subject = TRUE;
+    }
+  c->initial_measure = G_MAXUINT;
+}
+
+/* Called when a sentence is done: names read after its claims, which may
+ * have shown that its first word is what a figure measures ("Revenue"). */
+void
+_tally_claims_subject_sentence_done (Ctx *c)
+{
+  note_clause_subjects (c);
 }
 
 /* Words written with a capital inside a sentence: a word that starts
  * another sentence is a name when the document wrote it so elsewhere
  * ("Tesla delivered …" after "shares of Tesla"). Called for every sentence,
  * with or without figures. */
+/* Whether the sentence's first word is a name the document wrote as one
+ * elsewhere (for the measure finder: "Halden did better, up 9%"). */
+gboolean
+_tally_claims_known_name (Ctx  *c,
+                          guint i)
+{
+  return is_word (c, i) && (TOK (c, i)->flags & TALLY_TOKEN_CAPITALIZED)
+         && g_hash_table_contains (c->names_seen, GUINT_TO_POINTER (word_hash (c, i)));
+}
+
 void
 _tally_claims_note_names (Ctx *c)
 {
+  if (n_tokens (c) > 0 && is_word (c, 0) && (TOK (c, 0)->flags & TALLY_TOKEN_CAPITALIZED)
+      && (TOK (c, 0)->lex == NULL || TOK (c, 0)->lex->flags == 0))
+    {
+      gpointer key = GUINT_TO_POINTER (word_hash (c, 0));
+
+      g_hash_table_replace (c->initials_seen, key,
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (c->initials_seen, key)) + 1));
+    }
   for (guint k = 1; k < n_tokens (c); k++)
     {
       const TallyToken *t = TOK (c, k);
@@ -74,6 +209,9 @@ _tally_claims_note_names (Ctx *c)
           && (t->lex == NULL || t->lex->flags == 0))
         g_hash_table_add (c->names_seen, GUINT_TO_POINTER (word_hash (c, k)));
     }
+  /* A sentence with figures is read for names once its claims are out. */
+  if (!c->candidate)
+    note_clause_subjects (c);
 }
 
 static gboolean
@@ -85,14 +223,6 @@ starts_sentence (Ctx  *c,
              && strchr ("\"“‘'(", c->text[TOK (c, i - 1)->start]) != NULL && i == 1);
 }
 
-typedef struct
-{
-  guint first;
-  guint end;          /* exclusive */
-  gboolean possessive;
-  TallySubjectKind kind;
-  const char *canonical;  /* gazetteer name, or NULL */
-} Chunk;
 
 /* The kind of chunk [first, end): the gazetteer for the whole chunk or its
  * longest known part, then [name_word] words inside it. */
@@ -141,6 +271,42 @@ chunk_kind (Ctx   *c,
     }
 }
 
+/* Whether word i is what the claim measures ("Trade. Trade between …"). */
+static gboolean
+is_claim_measure (Ctx  *c,
+                  guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  gsize n = t->end - t->start;
+
+  if (c->claim_measure != NULL && g_ascii_strncasecmp (c->claim_measure, c->text + t->start, n) == 0
+      && (c->claim_measure[n] == '\0' || c->claim_measure[n] == ' '))
+    {
+      c->initial_measure = i;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A word that starts a sentence and that the text has not yet written with
+ * a capital elsewhere: a name when a lower-case word follows, it is no plural
+ * ("Officials said") and it is not what the figure measures ("Revenue rose
+ * 4%": c->claim_measure). */
+static gboolean
+initial_name (Ctx  *c,
+              guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  const char *w = c->text + t->start;
+  gsize n = t->end - t->start;
+
+  if (t->lex != NULL || w[n - 1] == 's')
+    return FALSE;
+  if (!punct_is (c, i + 1, ',') && (!is_word (c, i + 1) || (TOK (c, i + 1)->flags & TALLY_TOKEN_CAPITALIZED)))
+    return FALSE;
+  return !is_claim_measure (c, i);
+}
+
 /* Reads the name that starts at token i: capitalised words, with "of" and
  * "the" inside between capitalised words ("Bank of England"), ending at a
  * possessive. Returns FALSE when no name starts there. */
@@ -154,10 +320,18 @@ read_chunk (Ctx     *c,
 
   if (!name_word (c, i))
     return FALSE;
+  /* Not from the middle of a name ("Francisco" of "San Francisco"). */
+  if (i > 0 && is_word (c, i - 1) && (TOK (c, i - 1)->flags & TALLY_TOKEN_CAPITALIZED) && !starts_sentence (c, i - 1)
+      && !_tally_claims_is_possessive (c, i - 1) && !starts_sentence (c, i))
+    return FALSE;
   ch->first = i;
   ch->possessive = FALSE;
   while (k < n_tokens (c) && k - i < MAX_CHUNK)
     {
+      /* "Tesla CEO Elon Musk": a title starts another name. */
+      if (k > i && TOK (c, k)->lex != NULL && TOK (c, k)->lex->name_word_kind == TALLY_SUBJECT_KIND_PERSON
+          && !plain_name_word (c, k))
+        break;
       if (name_word (c, k))
         {
           if (_tally_claims_is_possessive (c, k))
@@ -169,6 +343,23 @@ read_chunk (Ctx     *c,
           k++;
           continue;
         }
+      /* "Model Y", "Boeing 737": a letter or a number that is part of the name. */
+      if (k > i && attached (c, k) == FALSE && is_word (c, k) && TOK (c, k)->end - TOK (c, k)->start == 1
+          && g_ascii_isupper (c->text[TOK (c, k)->start]))
+        {
+          k++;
+          continue;
+        }
+      if (k > i && is_number (c, k) && !c->used->data[k] && TOK (c, k)->decimals == 0
+          && !(TOK (c, k)->flags & TALLY_TOKEN_NUMBER_SEP) && TOK (c, k)->n_int_digits <= 4 && !is_plain_year (c, k))
+        {
+          k++;
+          /* "Model 3/Y" */
+          if (punct_is (c, k, '/') && attached (c, k) && attached (c, k + 1) && is_word (c, k + 1)
+              && TOK (c, k + 1)->end - TOK (c, k + 1)->start == 1)
+            k += 2;
+          break;
+        }
       /* "Bank of England", "Suez Canal Authority" */
       if (k > i && (is_role (c, k, TALLY_ROLE_OF) || is_role (c, k, TALLY_ROLE_THE)) && name_word (c, k + 1)
           && !is_role (c, k + 1, TALLY_ROLE_THE))
@@ -179,6 +370,18 @@ read_chunk (Ctx     *c,
       break;
     }
   ch->end = k;
+  /* "Elon Musk-led automaker": the whole name is an adjective. */
+  if (!ch->possessive && is_word (c, k) && (TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED)
+      && (TOK (c, k)->flags & TALLY_TOKEN_HYPHENATED) && !name_word (c, k))
+    return FALSE;
+  /* "Shares of Tesla": a plural that starts the sentence is no name. */
+  if (starts_sentence (c, i) && is_word (c, i) && c->text[TOK (c, i)->end - 1] == 's' && !ch->possessive
+      && (TOK (c, i)->lex == NULL || TOK (c, i)->lex->name_kind == 0))
+    return FALSE;
+  /* "SAN FRANCISCO:" or "Oslo —" opening a line: a dateline, no subject. */
+  if (starts_sentence (c, i) && k < n_tokens (c) && (punct_is (c, k, ':') || TOK (c, k)->type == TALLY_TOKEN_DASH)
+      && !ch->possessive)
+    return FALSE;
   chunk_kind (c, ch);
   /* A sentence-initial word alone, or any word of a headline in title case,
    * is a name only when the gazetteer or a name word says so. */
@@ -192,7 +395,25 @@ read_chunk (Ctx     *c,
 
           if (t->lex != NULL && t->lex->name_word_kind == 0)
             return FALSE;
-          if (!g_hash_table_contains (c->names_seen, GUINT_TO_POINTER (word_hash (c, i))))
+          if (!g_hash_table_contains (c->names_seen, GUINT_TO_POINTER (word_hash (c, i)))
+              && !(GPOINTER_TO_UINT (g_hash_table_lookup (c->initials_seen, GUINT_TO_POINTER (word_hash (c, i)))) >= 2
+                   && !is_claim_measure (c, i))
+              && !initial_name (c, i))
+            return FALSE;
+        }
+      /* "Chinese automaker BYD", "Nordic countries": an adjective of a
+       * place before a common noun modifies it. */
+      if (ch->end == i + 1 && !ch->possessive && is_word (c, i + 1) && !(TOK (c, i + 1)->flags & TALLY_TOKEN_CAPITALIZED)
+          && !_tally_claims_looks_verb (c, i + 1) && !has_flag (c, i + 1, TALLY_LEX_STOP | TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE)
+          && !is_modal (c, i + 1))
+        {
+          const TallyToken *t = TOK (c, i);
+          const char *w = c->text + t->start;
+          gsize n = t->end - t->start;
+
+          if ((n > 3 && memcmp (w + n - 3, "ese", 3) == 0) || (n > 3 && memcmp (w + n - 3, "ish", 3) == 0)
+              || (n > 2 && memcmp (w + n - 2, "an", 2) == 0) || (n > 2 && memcmp (w + n - 2, "ic", 2) == 0)
+              || (n > 2 && memcmp (w + n - 2, "ch", 2) == 0))
             return FALSE;
         }
     }
@@ -220,6 +441,18 @@ chunk_text (Ctx         *c,
     first++;
   if (first < ch->end && punct_is (c, first, '.'))
     first++;
+  /* "Tesla Inc", "Shell plc": the name without its legal form. */
+  {
+    guint last = ch->end - 1;
+
+    if (!ch->possessive && last > first && TOK (c, last)->lex != NULL && TOK (c, last)->lex->name_suffix)
+      {
+        start = TOK (c, first)->start;
+        end = TOK (c, last - 1)->end;
+        g_string_append_len (out, c->text + start, end - start);
+        return;
+      }
+  }
   start = TOK (c, first)->start;
   end = TOK (c, ch->end - 1)->end;
   if (ch->possessive)
@@ -351,17 +584,34 @@ _tally_claims_find_subject (Ctx              *c,
 
   g_string_truncate (c->subject, 0);
   c->subject_kind = TALLY_SUBJECT_KIND_NONE;
+  c->claim_measure = record->measure;
   record->subject = NULL;
   record->subject_kind = TALLY_SUBJECT_KIND_NONE;
 
   /* Projections: "is expected to exceed", "will cost", "could reach". */
   record->modality = TALLY_MODALITY_REPORTED;
   for (guint k = from; k < first; k++)
-    if (TOK (c, k)->lex != NULL && TOK (c, k)->lex->projection && !c->used->data[k])
+    if (TOK (c, k)->lex != NULL && TOK (c, k)->lex->projection && !c->used->data[k]
+        /* "better than expected": a comparison with what was foreseen */
+        && !(k > 0 && is_role (c, k - 1, TALLY_ROLE_THAN)))
       record->modality = TALLY_MODALITY_PROJECTED;
+  /* "a 2 million goal", "a $5bn target": the noun the figure sizes. */
+  {
+    guint after = last + 1;
+
+    /* past the counted noun that the claim's words run on to */
+    while (after < n_tokens (c) && TOK (c, after)->start < record->end)
+      after++;
+    if (after < n_tokens (c) && TOK (c, after)->lex != NULL && TOK (c, after)->lex->projection
+        && is_word (c, after) && !_tally_claims_looks_verb (c, after))
+      record->modality = TALLY_MODALITY_PROJECTED;
+  }
 
   if (record->kind == TALLY_CLAIM_KIND_YEAR || record->kind == TALLY_CLAIM_KIND_DATE)
-    return;
+    {
+      c->claim_measure = NULL;
+      return;
+    }
 
   if (subject_between (c, 0, n))
     goto done;
@@ -373,7 +623,15 @@ _tally_claims_find_subject (Ctx              *c,
       {
         if (ch.possessive)
           {
-            set_subject (c, &ch);
+            /* "Elon Musk's company": the company named before. */
+            if (is_word (c, ch.end) && TOK (c, ch.end)->lex != NULL && TOK (c, ch.end)->lex->stand_in
+                && c->last_subject->len > 0)
+              {
+                g_string_assign (c->subject, c->last_subject->str);
+                c->subject_kind = c->last_subject_kind;
+              }
+            else
+              set_subject (c, &ch);
             goto done;
           }
         k = ch.end - 1;
@@ -418,6 +676,33 @@ _tally_claims_find_subject (Ctx              *c,
         }
     }
 
+  /* "The company delivered …", "It sold …": the name last a subject. */
+  if (c->last_subject->len > 0 || c->last_mention->len > 0)
+    for (guint pass = 0; pass < 2; pass++)
+      {
+        guint k = pass == 0 ? from : 0, stop = pass == 0 ? first : from;
+
+        for (; k < stop; k++)
+          {
+            const TallyToken *t = TOK (c, k);
+
+            if (is_preposition (c, k) || (is_word (c, k) && _tally_claims_looks_verb (c, k))
+                || has_flag (c, k, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) || is_modal (c, k))
+              break;
+            if (t->lex != NULL && t->lex->stand_in)
+              {
+                /* "It" is the last subject; "the Chinese firm" may be a
+                 * company only just mentioned ("… behind BYD."). */
+                gboolean pronoun = has_flag (c, k, TALLY_LEX_STOP);
+                GString *name = pronoun || c->last_mention->len == 0 ? c->last_subject : c->last_mention;
+
+                g_string_assign (c->subject, name->str);
+                c->subject_kind = name == c->last_subject ? c->last_subject_kind : c->last_mention_kind;
+                goto done;
+              }
+          }
+      }
+
   /* "the 31-year-old striker": an age is a person's. */
   if (is_age (c, record) && c->last_person->len > 0)
     {
@@ -443,9 +728,10 @@ _tally_claims_find_subject (Ctx              *c,
           goto done;
         }
     }
-  return;
+  goto done;
 
 done:
+  c->claim_measure = NULL;
   if (c->subject->len > 0)
     {
       record->subject = c->subject->str;

@@ -340,6 +340,8 @@ process_sentence (Ctx *c)
 
   if (n_tokens (c) == 0)
     return;
+  g_byte_array_set_size (c->used, n_tokens (c));
+  memset (c->used->data, 0, n_tokens (c));
   _tally_claims_note_names (c);
   if (!c->candidate)
     {
@@ -349,8 +351,6 @@ process_sentence (Ctx *c)
   c->candidate = FALSE;
   ss = TOK (c, 0)->start;
   se = TOK (c, n_tokens (c) - 1)->end;
-  g_byte_array_set_size (c->used, n_tokens (c));
-  memset (c->used->data, 0, n_tokens (c));
   find_scopes (c);
   if (c->named_gathering->len == 0)
     _tally_claims_find_named_gathering (c);
@@ -485,6 +485,7 @@ process_sentence (Ctx *c)
         }
       i++;
     }
+  _tally_claims_subject_sentence_done (c);
   g_array_set_size (c->tokens, 0);
 }
 
@@ -711,6 +712,11 @@ tally_extract_claims_foreach (const char                *text,
   c.subject = g_string_new (NULL);
   c.last_person = g_string_new (NULL);
   c.names_seen = g_hash_table_new (NULL, NULL);
+  c.initials_seen = g_hash_table_new (NULL, NULL);
+  c.last_subject = g_string_new (NULL);
+  c.last_mention = g_string_new (NULL);
+  c.person_words = g_hash_table_new (NULL, NULL);
+  c.initial_measure = G_MAXUINT;
 
   run (&c);
 
@@ -727,6 +733,10 @@ tally_extract_claims_foreach (const char                *text,
   g_string_free (c.subject, TRUE);
   g_string_free (c.last_person, TRUE);
   g_hash_table_unref (c.names_seen);
+  g_hash_table_unref (c.initials_seen);
+  g_string_free (c.last_subject, TRUE);
+  g_string_free (c.last_mention, TRUE);
+  g_hash_table_unref (c.person_words);
   return c.n_claims;
 }
 

@@ -180,6 +180,9 @@ typedef enum
   SECTION_NAME,
   SECTION_NAME_WORD,
   SECTION_PROJECTION,
+  SECTION_NOT_NAME,
+  SECTION_STAND_IN,
+  SECTION_NAME_SUFFIX,
 } Section;
 
 static const struct
@@ -224,6 +227,9 @@ static const struct
   { "name", SECTION_NAME, 0, TRUE },
   { "name_word", SECTION_NAME_WORD, 0, TRUE },
   { "projection", SECTION_PROJECTION, 0, FALSE },
+  { "not_name", SECTION_NOT_NAME, 0, FALSE },
+  { "stand_in", SECTION_STAND_IN, 0, FALSE },
+  { "name_suffix", SECTION_NAME_SUFFIX, 0, FALSE },
 };
 
 static const char * const role_names[] = {
@@ -413,6 +419,15 @@ apply_value (TallyLexicon  *lexicon,
       }
     case SECTION_PROJECTION:
       entry->projection = 1;
+      return TRUE;
+    case SECTION_NOT_NAME:
+      entry->not_name = 1;
+      return TRUE;
+    case SECTION_STAND_IN:
+      entry->stand_in = 1;
+      return TRUE;
+    case SECTION_NAME_SUFFIX:
+      entry->name_suffix = 1;
       return TRUE;
     case SECTION_ROLE:
       for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)

@@ -175,6 +175,9 @@ typedef struct
   guint8 name_kind;      /* TallySubjectKind, 0 when none */
   guint8 name_word_kind; /* TallySubjectKind, 0 when none */
   guint8 projection;
+  guint8 not_name;       /* [not_name]: capitalised, yet never a name ("However", "CEO") */
+  guint8 stand_in;       /* [stand_in]: "it", "the company": the subject named before */
+  guint8 name_suffix;    /* [name_suffix]: "Inc", "plc": dropped from a subject */
   const char *canonical;
 } TallyLexEntry;
 

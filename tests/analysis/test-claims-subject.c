@@ -132,6 +132,58 @@ test_projection (void)
          "The parcel firm Vantor will hire 40,000 staff.", e, G_N_ELEMENTS (e));
 }
 
+static void
+test_stand_ins (void)
+{
+  const Expect e1[] = {
+    { "91,000 passengers", "Kalmarline", "other", NULL },
+    { "3,100 tonnes", "Orvik Foods Group", "organisation", NULL },
+  };
+  const Expect e2[] = {
+    { "€40m", "Tapiola", "other", NULL },
+    { "300 jobs", "Brennick", "organisation", NULL },
+    { "8,200 units", "Arden 7", "other", NULL },
+  };
+
+  /* "It" is the name last a clause's subject, even after an apposition;
+   * "the company" the name last mentioned ("… than Orvik Foods."). */
+  check ("Kalmarline, a ferry operator based in Visby, ran more sailings than last year. It carried 91,000 passengers. "
+         "Its sales trailed those of Orvik Foods Group. The company sold 3,100 tonnes of herring.", e1, G_N_ELEMENTS (e1));
+  /* A place adjective before a noun modifies it; a legal form is dropped; a
+   * number inside a name is part of it, not a count. */
+  check ("Finnish insurer Tapiola paid €40m in claims. Brennick Ltd cut 300 jobs. The Arden 7 sold 8,200 units.",
+         e2, G_N_ELEMENTS (e2));
+}
+
+static void
+test_names_in_headings_and_datelines (void)
+{
+  const Expect e[] = {
+    { "2,400 flats", "Norlund", "other", NULL },
+    { "3.5-million bricks", "Norlund", "other", NULL },
+  };
+
+  /* A dateline names no subject; a name made an adjective ("Oslo-based") is
+   * skipped for the name after it. */
+  check ("Tromsø: the Oslo-based builder Norlund finished 2,400 flats in 2025. "
+         "Norlund sold 3.5-million bricks.", e, G_N_ELEMENTS (e));
+}
+
+static void
+test_projection_nouns (void)
+{
+  const Expect e[] = {
+    { "12,400 units", NULL, NULL, "projected" },
+    { "9%", "Halden", "other", NULL },
+    { "15,000 units", "Halden", "other", "projected" },
+  };
+
+  /* An estimate, a target or a goal is a projection; "better than expected"
+   * compares what happened with one. */
+  check ("Analysts had a consensus estimate of 12,400 units for Halden. Halden did better than expected, up 9%. "
+         "Halden set a 15,000 units goal.", e, G_N_ELEMENTS (e));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,5 +195,8 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/no-subject", test_no_subject);
   g_test_add_func ("/analysis/claims-subject/people-and-events", test_people_and_events);
   g_test_add_func ("/analysis/claims-subject/projection", test_projection);
+  g_test_add_func ("/analysis/claims-subject/stand-ins", test_stand_ins);
+  g_test_add_func ("/analysis/claims-subject/names-in-headings-and-datelines", test_names_in_headings_and_datelines);
+  g_test_add_func ("/analysis/claims-subject/projection-nouns", test_projection_nouns);
   return g_test_run ();
 }

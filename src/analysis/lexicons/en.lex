@@ -1244,7 +1244,6 @@ association = organisation
 federation = organisation
 union = organisation
 party = organisation
-police = organisation
 office = organisation
 service = organisation
 board = organisation
@@ -1308,6 +1307,10 @@ queen = person
 prince = person
 captain = person
 coach = person
+ceo = person
+chairman = person
+chairwoman = person
+founder = person
 
 # Words that make a figure in the same clause a projection rather than what
 # happened ("is expected to exceed $10 billion", "will cost", "could reach").
@@ -1329,3 +1332,122 @@ predict
 anticipated
 likely
 poised
+estimate
+estimates
+target
+targets
+goal
+goals
+objective
+guidance
+consensus
+potential
+
+# Words written with a capital that never name what a figure is about:
+# sentence openers and abbreviations of common nouns ("CEO Jane Doe" keeps
+# "Jane Doe"; "YoY", "EVs").
+[not_name]
+while
+after
+before
+despite
+however
+although
+though
+meanwhile
+overall
+earlier
+later
+also
+then
+both
+since
+because
+according
+consensus
+ceo
+cfo
+coo
+ev
+evs
+yoy
+gdp
+ipo
+ai
+q1
+q2
+q3
+q4
+
+alongside
+amid
+among
+across
+during
+within
+without
+including
+following
+instead
+still
+yet
+now
+today
+here
+there
+thus
+indeed
+furthermore
+moreover
+nonetheless
+nevertheless
+elsewhere
+separately
+additionally
+notably
+finally
+other
+no
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+
+# Words that stand for the subject named before ("it", "the company",
+# "the automaker"): a figure whose clause subject is one of them belongs to
+# the name that was last a clause subject in the document.
+[stand_in]
+it
+company
+firm
+automaker
+carmaker
+maker
+manufacturer
+group
+giant
+rival
+business
+lender
+retailer
+insurer
+operator
+brand
+behemoth
+stock
+
+# Legal forms dropped from the end of a subject ("Tesla Inc" → "Tesla").
+[name_suffix]
+inc
+ltd
+plc
+corp
+co
+llc
+limited
+ag
+sa
+nv
