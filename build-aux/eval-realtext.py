@@ -180,7 +180,18 @@ def report(label, t):
           f"{t['title']} figures of titles not read; with them R {ratio(t['tp'], t['ann'] + t['title'])}")
 
 
-stories = [d for d in sorted(os.listdir(realtext)) if os.path.isfile(os.path.join(realtext, d, "annotations.json"))]
+def claim_annotations(folder):
+    """Whether folder holds claim annotations (other folders annotate events)."""
+    path = os.path.join(folder, "annotations.json")
+    if not os.path.isfile(path):
+        return False
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    docs = data.get("documents") if isinstance(data, dict) else None
+    return isinstance(docs, dict) and all(isinstance(d, dict) and "claims" in d for d in docs.values())
+
+
+stories = [d for d in sorted(os.listdir(realtext)) if claim_annotations(os.path.join(realtext, d))]
 if not stories:
     print(f"SKIP: no annotations.json under {realtext}")
     sys.exit(77)

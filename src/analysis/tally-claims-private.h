@@ -56,7 +56,6 @@ typedef struct
   GString *last_person;    /* the document's last person named */
   gboolean title_case;     /* the sentence is a headline in title case */
   GHashTable *names_seen;  /* hashes of words seen capitalised mid-sentence */
-  GHashTable *initials_seen; /* hash → how many sentences a word started */
   GString *last_subject;   /* the last name that was a clause subject */
   TallySubjectKind last_subject_kind;
   const char *claim_measure; /* the measure of the claim whose subject is sought */

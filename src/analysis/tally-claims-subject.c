@@ -192,14 +192,6 @@ _tally_claims_known_name (Ctx  *c,
 void
 _tally_claims_note_names (Ctx *c)
 {
-  if (n_tokens (c) > 0 && is_word (c, 0) && (TOK (c, 0)->flags & TALLY_TOKEN_CAPITALIZED)
-      && (TOK (c, 0)->lex == NULL || TOK (c, 0)->lex->flags == 0))
-    {
-      gpointer key = GUINT_TO_POINTER (word_hash (c, 0));
-
-      g_hash_table_replace (c->initials_seen, key,
-                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (c->initials_seen, key)) + 1));
-    }
   for (guint k = 1; k < n_tokens (c); k++)
     {
       const TallyToken *t = TOK (c, k);
@@ -302,7 +294,16 @@ initial_name (Ctx  *c,
 
   if (t->lex != NULL || w[n - 1] == 's')
     return FALSE;
-  if (!punct_is (c, i + 1, ',') && (!is_word (c, i + 1) || (TOK (c, i + 1)->flags & TALLY_TOKEN_CAPITALIZED)))
+  /* a verb follows ("Tesla delivered", "BYD sold", "Halden will"), or a
+   * comma opening an apposition ("BYD, a carmaker, …"); not a preposition
+   * or a noun ("Trade between …", "National customs …"). */
+  if (!punct_is (c, i + 1, ',')
+      && !(is_word (c, i + 1) && !(TOK (c, i + 1)->flags & TALLY_TOKEN_CAPITALIZED)
+           && (_tally_claims_looks_verb (c, i + 1) || has_flag (c, i + 1, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE)
+               || is_modal (c, i + 1) || is_role (c, i + 1, TALLY_ROLE_IS) || is_role (c, i + 1, TALLY_ROLE_WAS)
+               || is_role (c, i + 1, TALLY_ROLE_ARE) || is_role (c, i + 1, TALLY_ROLE_WERE)
+               || is_role (c, i + 1, TALLY_ROLE_HAD) || is_role (c, i + 1, TALLY_ROLE_DID)
+               || (TOK (c, i + 1)->lex != NULL && TOK (c, i + 1)->lex->name_verb))))
     return FALSE;
   return !is_claim_measure (c, i);
 }
@@ -340,6 +341,12 @@ read_chunk (Ctx     *c,
               k++;
               break;
             }
+          k++;
+          continue;
+        }
+      /* "Baltic–Caspian Connectivity Summit", "Rolls-Royce" */
+      if (k > i && TOK (c, k)->type == TALLY_TOKEN_DASH && attached (c, k) && attached (c, k + 1) && plain_name_word (c, k + 1))
+        {
           k++;
           continue;
         }
@@ -382,6 +389,10 @@ read_chunk (Ctx     *c,
   if (starts_sentence (c, i) && k < n_tokens (c) && (punct_is (c, k, ':') || TOK (c, k)->type == TALLY_TOKEN_DASH)
       && !ch->possessive)
     return FALSE;
+  /* "AKTAU, Kazakhstan —": a place in capitals opening a line. */
+  if (starts_sentence (c, i) && punct_is (c, k, ',') && TOK (c, i)->end - TOK (c, i)->start >= 3
+      && g_ascii_isupper (c->text[TOK (c, i)->start + 1]) && g_ascii_isupper (c->text[TOK (c, i)->start + 2]))
+    return FALSE;
   chunk_kind (c, ch);
   /* A sentence-initial word alone, or any word of a headline in title case,
    * is a name only when the gazetteer or a name word says so. */
@@ -395,10 +406,7 @@ read_chunk (Ctx     *c,
 
           if (t->lex != NULL && t->lex->name_word_kind == 0)
             return FALSE;
-          if (!g_hash_table_contains (c->names_seen, GUINT_TO_POINTER (word_hash (c, i)))
-              && !(GPOINTER_TO_UINT (g_hash_table_lookup (c->initials_seen, GUINT_TO_POINTER (word_hash (c, i)))) >= 2
-                   && !is_claim_measure (c, i))
-              && !initial_name (c, i))
+          if (!g_hash_table_contains (c->names_seen, GUINT_TO_POINTER (word_hash (c, i))) && !initial_name (c, i))
             return FALSE;
         }
       /* "Chinese automaker BYD", "Nordic countries": an adjective of a

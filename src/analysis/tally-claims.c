@@ -712,7 +712,6 @@ tally_extract_claims_foreach (const char                *text,
   c.subject = g_string_new (NULL);
   c.last_person = g_string_new (NULL);
   c.names_seen = g_hash_table_new (NULL, NULL);
-  c.initials_seen = g_hash_table_new (NULL, NULL);
   c.last_subject = g_string_new (NULL);
   c.last_mention = g_string_new (NULL);
   c.person_words = g_hash_table_new (NULL, NULL);
@@ -733,7 +732,6 @@ tally_extract_claims_foreach (const char                *text,
   g_string_free (c.subject, TRUE);
   g_string_free (c.last_person, TRUE);
   g_hash_table_unref (c.names_seen);
-  g_hash_table_unref (c.initials_seen);
   g_string_free (c.last_subject, TRUE);
   g_string_free (c.last_mention, TRUE);
   g_hash_table_unref (c.person_words);

@@ -183,6 +183,7 @@ typedef enum
   SECTION_NOT_NAME,
   SECTION_STAND_IN,
   SECTION_NAME_SUFFIX,
+  SECTION_NAME_VERB,
 } Section;
 
 static const struct
@@ -230,6 +231,7 @@ static const struct
   { "not_name", SECTION_NOT_NAME, 0, FALSE },
   { "stand_in", SECTION_STAND_IN, 0, FALSE },
   { "name_suffix", SECTION_NAME_SUFFIX, 0, FALSE },
+  { "name_verb", SECTION_NAME_VERB, 0, FALSE },
 };
 
 static const char * const role_names[] = {
@@ -428,6 +430,9 @@ apply_value (TallyLexicon  *lexicon,
       return TRUE;
     case SECTION_NAME_SUFFIX:
       entry->name_suffix = 1;
+      return TRUE;
+    case SECTION_NAME_VERB:
+      entry->name_verb = 1;
       return TRUE;
     case SECTION_ROLE:
       for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)
