@@ -255,12 +255,12 @@ tally_cli_analyze (int    argc,
     run.format = FORMAT_REPORT;
   else
     {
-      g_printerr ("tally-cli analyze: unknown format “%s” (json, jsonl, csv, facts-csv or report)\n", format);
+      g_printerr (_("tally-cli analyze: unknown format “%s” (json, jsonl, csv, facts-csv or report)\n"), format);
       return 2;
     }
   if (jobs < 0)
     {
-      g_printerr ("tally-cli analyze: --jobs must be 0 (one per core) or more, not %d\n", jobs);
+      g_printerr (_("tally-cli analyze: --jobs must be 0 (one per core) or more, not %d\n"), jobs);
       return 2;
     }
   /* Machine output writes numbers the same in every locale, explanations
@@ -274,7 +274,7 @@ tally_cli_analyze (int    argc,
       tally_extract_options_init (&check);
       if (!tally_extract_options_set_reference_date (&check, reference_date))
         {
-          g_printerr ("tally-cli analyze: “%s” is not a date (YYYY-MM-DD)\n", reference_date);
+          g_printerr (_("tally-cli analyze: “%s” is not a date (YYYY-MM-DD)\n"), reference_date);
           return 2;
         }
       run.reference_date = reference_date;
@@ -283,7 +283,7 @@ tally_cli_analyze (int    argc,
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
 
-      g_printerr ("tally-cli analyze: no PATH given\n%s", help);
+      g_printerr (_("tally-cli analyze: no PATH given\n%s"), help);
       return 2;
     }
 

@@ -87,7 +87,7 @@ tally_cli_export (int    argc,
     }
   if (!parse_format (format_name, &format))
     {
-      g_printerr ("tally-cli export: unknown format “%s” (markdown, csv or json)\n", format_name);
+      g_printerr (_("tally-cli export: unknown format “%s” (markdown, csv or json)\n"), format_name);
       return 2;
     }
   /* CSV and JSON write numbers the same in every locale, explanations
@@ -96,7 +96,7 @@ tally_cli_export (int    argc,
     setlocale (LC_NUMERIC, "C");
   if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
     {
-      g_printerr ("tally-cli export: give exactly one project file\n");
+      g_printerr (_("tally-cli export: give exactly one project file\n"));
       return 2;
     }
 
@@ -142,7 +142,7 @@ tally_cli_export (int    argc,
     title[strlen (title) - strlen (".tally")] = '\0';
   if (!tally_fact_list_export (facts, format, title, out))
     {
-      g_printerr ("tally-cli export: %s: the project has no facts\n", paths[0]);
+      g_printerr (_("tally-cli export: %s: the project has no facts\n"), paths[0]);
       return 1;
     }
   fputs (out->str, stdout);

@@ -64,7 +64,7 @@ main (int   argc,
   if (strcmp (argv[1], "export") == 0)
     return tally_cli_export (argc - 1, argv + 1);
 
-  g_printerr ("tally-cli: unknown command “%s”\n", argv[1]);
+  g_printerr (_("tally-cli: unknown command “%s”\n"), argv[1]);
   print_help (stderr);
   return 2;
 }

@@ -427,8 +427,15 @@ line_start_offset (Flat *f)
 }
 
 /* Where a text node's words are in the original file: its first run of
- * plain ASCII words, searched from the previous node on (entities and
- * markup make the bytes differ, so the words are the anchor). */
+ * words, searched from the previous node on (entities and markup make the
+ * bytes differ, so the words are the anchor). Bytes of UTF-8 sequences count
+ * as word bytes, so Cyrillic or Chinese text finds its place too. */
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || (guchar) c >= 0x80;
+}
+
 static gsize
 find_source (Flat       *f,
              const char *text)
@@ -438,9 +445,9 @@ find_source (Flat       *f,
   char probe[32];
   const char *hit;
 
-  while (text[skip] && !g_ascii_isalnum (text[skip]))
+  while (text[skip] && !is_word_byte (text[skip]))
     skip++;
-  while (text[skip + n] && n < sizeof probe - 1 && (g_ascii_isalnum (text[skip + n]) || text[skip + n] == ' '))
+  while (text[skip + n] && n < sizeof probe - 1 && (is_word_byte (text[skip + n]) || text[skip + n] == ' '))
     n++;
   while (n > 0 && text[skip + n - 1] == ' ')
     n--;

@@ -203,19 +203,22 @@ parse_ymd (const char *iso,
   return out->month >= 0 && out->month <= 12;
 }
 
+/* The locale's month name; `standalone` (no day before it) picks the form a
+ * month takes alone (%OB: Russian "июнь 2026", against "17 июня 2026"). */
 static char *
-month_name (int month)
+month_name (int      month,
+            gboolean standalone)
 {
   g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
 
-  return g_date_time_format (dt, "%B");
+  return g_date_time_format (dt, standalone ? "%OB" : "%B");
 }
 
 static char *
 format_one (const Ymd *d,
             gboolean   with_year)
 {
-  g_autofree char *month = d->month ? month_name (d->month) : NULL;
+  g_autofree char *month = d->month ? month_name (d->month, d->day == 0) : NULL;
 
   if (d->day)
     return with_year ? g_strdup_printf ("%d %s %d", d->day, month, d->year)
@@ -238,12 +241,12 @@ tally_event_format_date (const char *date,
     return format_one (&a, TRUE);
   if (a.day && b.day && a.year == b.year && a.month == b.month)
     {
-      g_autofree char *month = month_name (a.month);
+      g_autofree char *month = month_name (a.month, FALSE);
       return g_strdup_printf ("%d–%d %s %d", a.day, b.day, month, a.year);
     }
   if (!a.day && !b.day && a.month && b.month && a.year == b.year)
     {
-      g_autofree char *m1 = month_name (a.month), *m2 = month_name (b.month);
+      g_autofree char *m1 = month_name (a.month, TRUE), *m2 = month_name (b.month, TRUE);
       return g_strdup_printf ("%s–%s %d", m1, m2, a.year);
     }
   if (!a.month && !b.month)

@@ -131,14 +131,14 @@ test_detected (void)
 static void
 test_declared (void)
 {
-  const struct { const char *charset; const char *head; const char *body; } pages[] = {
-    { "KOI8-R", "<meta charset=\"koi8-r\">", "Цена билета выросла до 300 рублей." },
+  const struct { const char *charset; const char *head; const char *body; const char *word; } pages[] = {
+    { "KOI8-R", "<meta charset=\"koi8-r\">", "Цена билета выросла до 300 рублей.", "Цена" },
     { "WINDOWS-1251", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">",
-      "Цена билета выросла до 300 рублей." },
+      "Цена билета выросла до 300 рублей.", "Цена" },
     { "ISO-8859-2", "<META HTTP-EQUIV='content-type' CONTENT='text/html;charset=ISO-8859-2'>",
-      "Bilet podrożał o 20 złotych." },
-    { "SHIFT_JIS", "<meta charset=shift_jis>", "運賃は三百円に上がった。" },
-    { "GB18030", "<meta charset=\"gb2312\">", "票价涨到三百元。" },
+      "Bilet podrożał o 20 złotych.", "Bilet" },
+    { "SHIFT_JIS", "<meta charset=shift_jis>", "運賃は三百円に上がった。", "運賃" },
+    { "GB18030", "<meta charset=\"gb2312\">", "票价涨到三百元。", "票价" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -156,6 +156,17 @@ test_declared (void)
       g_assert_nonnull (tally_charset_canonical (declared));
       if (strstr (record->text, pages[i].body) == NULL)
         g_error ("%s page: the declared charset was not used:\n%s", pages[i].charset, record->text);
+      /* The paragraph's first word lands on its bytes in the page (HTML maps
+       * each text node's start exactly). */
+      {
+        const char *found = strstr (record->text, pages[i].word);
+        g_autoptr(GBytes) word = encode (pages[i].word, pages[i].charset);
+        gsize source = tally_document_record_source_offset (record, found - record->text);
+
+        g_assert_cmpuint (source, ==, encoded_offset (utf8, pages[i].word, pages[i].charset));
+        g_assert_cmpint (memcmp ((const char *) g_bytes_get_data (bytes, NULL) + source, g_bytes_get_data (word, NULL),
+                                 g_bytes_get_size (word)), ==, 0);
+      }
     }
 }
 
