@@ -85,6 +85,44 @@ tally_window_open_action (GtkWidget  *widget,
   gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, open_dialog_done, g_object_ref (self));
 }
 
+/* Open Folder… : folders of articles, picked with the folder chooser (in a
+ * sandbox the file-chooser portal grants them; a drop may not). */
+static void
+open_folder_dialog_done (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(TallyWindow) self = user_data;
+  g_autoptr(GListModel) folders = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  folders = gtk_file_dialog_select_multiple_folders_finish (GTK_FILE_DIALOG (source), result, &error);
+  if (folders == NULL)
+    {
+      if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
+          !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (folders); i++)
+    g_ptr_array_add (array, g_list_model_get_item (folders, i));
+  tally_window_open_files (self, (GFile **) array->pdata, array->len);
+}
+
+static void
+tally_window_open_folder_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Folder"));
+  gtk_file_dialog_select_multiple_folders (dialog, GTK_WINDOW (widget), NULL,
+                                           open_folder_dialog_done, g_object_ref (widget));
+}
+
 static void
 tally_window_cancel_import_action (GtkWidget  *widget,
                                    const char *action_name,
@@ -231,6 +269,7 @@ _tally_window_class_actions_init (TallyWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, tally_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, tally_window_open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, tally_window_cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, tally_window_open_project_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", tally_window_open_recent_action);
@@ -261,6 +300,7 @@ _tally_window_actions_update (TallyWindow *self)
 
   /* A second import queues behind the first, so Open stays available. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-folder", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_project && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", stack != NULL && tally_undo_stack_get_can_undo (stack));

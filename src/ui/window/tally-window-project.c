@@ -314,13 +314,14 @@ _tally_window_save_as (TallyWindow *self,
   if (file == NULL || self->project == NULL)
     return;
 
+  /* Exactly the file the user chose: the dialog proposes a name ending in
+   * .tally, and inside a sandbox only the chosen path is granted (a suffix
+   * added here would name a file the document portal never gave us). */
   path = g_file_get_path (file);
-  if (!g_str_has_suffix (path, ".tally"))
+  if (path == NULL)
     {
-      char *with_suffix = g_strconcat (path, ".tally", NULL);
-
-      g_free (path);
-      path = with_suffix;
+      tally_window_show_error (self, _("Project Not Saved"), _("The chosen place is not a local file"));
+      return;
     }
   old_path = g_strdup (tally_project_get_path (self->project));
   was_unsaved = tally_project_get_temporary (self->project);

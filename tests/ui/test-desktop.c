@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * Files the desktop hands over (issue 19, item 4) and the About dialog and
+ * shortcuts (item 6). The file dialogs are driven for real: with no portal
+ * on the test's D-Bus, GtkFileDialog shows GTK's own file chooser in this
+ * process, which the test fills in and accepts as a person would.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tally-application.h"
+#include "tally-window-private.h"
+#include "tally-window.h"
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* GtkFileChooser: what GtkFileDialog shows without a portal */
+
+static TallyApplication *app;
+
+static void
+wait_a_while (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* Waits (up to 10 s) for what the test then asserts. */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < deadline_) \
+      wait_a_while (20); \
+  } G_STMT_END
+
+static void
+wait_until_idle (TallyWindow *window)
+{
+  while (tally_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The file chooser GtkFileDialog opened for window (a toplevel of its own). */
+static GtkFileChooser *
+wait_for_file_chooser (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+            return GTK_FILE_CHOOSER (toplevel);
+        }
+      wait_a_while (20);
+    }
+  g_assert_not_reached ();
+}
+
+static char *
+copy_sample (const char *dir,
+             const char *name)
+{
+  g_autofree char *from = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", name, NULL);
+  char *to = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (to, text, len, NULL));
+  return to;
+}
+
+/* Open Folder… picks folders with the folder chooser and imports what is in them. */
+static void
+test_open_folder (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autofree char *dir = g_dir_make_tmp ("tally-open-folder-XXXXXX", NULL);
+  g_autofree char *first = copy_sample (dir, "01-northern-wire-aktau-summit.txt");
+  g_autofree char *second = copy_sample (dir, "05-baltic-morning-post-cultural-years.html");
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GtkFileChooser *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-folder", NULL));
+  chooser = wait_for_file_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+  /* Inside the folder with nothing selected, the chooser answers that folder. */
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  wait_a_while (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  WAIT_FOR (tally_window_get_busy (window) || g_list_model_get_n_items (tally_window_get_documents (window)) > 0);
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_window_get_documents (window)), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (dir);
+}
+
+/* Save As proposes a name ending in .tally and writes exactly the file the
+ * user chose, suffix or not. */
+static void
+test_save_as_exact_name (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autofree char *dir = g_dir_make_tmp ("tally-save-as-XXXXXX", NULL);
+  g_autofree char *chosen = g_build_filename (dir, "aktau-coverage", NULL);
+  g_autofree char *suffixed = g_build_filename (dir, "aktau-coverage.tally", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *proposed = NULL;
+  GtkFileChooser *chooser;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL));
+  chooser = wait_for_file_chooser ();
+  g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+  proposed = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (proposed, ".tally"));
+
+  /* The chooser settles on its first folder before it takes another. */
+  wait_a_while (500);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  wait_a_while (500);
+  gtk_file_chooser_set_current_name (chooser, "aktau-coverage");
+  wait_a_while (300);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  WAIT_FOR (g_strcmp0 (tally_project_get_path (tally_window_get_project (window)), chosen) == 0);
+  g_assert_cmpstr (tally_project_get_path (tally_window_get_project (window)), ==, chosen);
+  g_assert_true (g_file_test (chosen, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (suffixed, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+G_GNUC_END_IGNORE_DEPRECATIONS
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+  g_autofree char *data_home = g_dir_make_tmp ("tally-test-desktop-XXXXXX", NULL);
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* A chooser left at its first folder (the working one) saves there: keep that out of the checkout. */
+  g_assert_cmpint (g_chdir (data_home), ==, 0);
+  /* GtkFileDialog asks the file-chooser portal first; none is on the test's bus. */
+  g_setenv ("GDK_DEBUG", "no-portals", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = tally_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/ui/desktop/open-folder", test_open_folder);
+  g_test_add_func ("/ui/desktop/save-as-exact-name", test_save_as_exact_name);
+
+  status = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}
