@@ -561,9 +561,16 @@ run (Ctx *c)
 {
   gsize pos = 0;
   TallyToken token;
+  /* Tokens the caller already has (ingest cut the text into sentences with
+   * the same tokenizer): the text is not scanned a second time. */
+  gboolean use_given = c->options->tokens != NULL && c->lex == tally_lexicon_get ("en", NULL);
+  const TallyToken *given = use_given ? (const TallyToken *) c->options->tokens->data : NULL;
+  guint n_given = use_given ? c->options->tokens->len : 0, next = 0;
 
-  while (tally_tokenizer_next (c->lex, c->text, c->len, &pos, &token))
+  while (given != NULL ? next < n_given : tally_tokenizer_next (c->lex, c->text, c->len, &pos, &token))
     {
+      if (given != NULL)
+        token = given[next++];
       if ((token.flags & TALLY_TOKEN_LINE_START) && n_tokens (c) > 0
           && newline_breaks (c->text, TOK (c, n_tokens (c) - 1), &token))
         process_sentence (c);
@@ -583,11 +590,12 @@ run (Ctx *c)
 }
 
 gboolean
-tally_next_sentence (const char *text,
-                     gsize       len,
-                     gsize      *pos,
-                     gsize      *start,
-                     gsize      *end)
+tally_next_sentence_tokens (const char *text,
+                            gsize       len,
+                            gsize      *pos,
+                            gsize      *start,
+                            gsize      *end,
+                            GArray     *tokens)
 {
   const TallyLexicon *lex = tally_lexicon_get ("en", NULL);
   TallyToken token, prev;
@@ -606,6 +614,8 @@ tally_next_sentence (const char *text,
           p = before;
           break;
         }
+      if (tokens != NULL)
+        g_array_append_val (tokens, token);
       if (!have)
         *start = token.start;
       *end = token.end;
@@ -619,6 +629,16 @@ tally_next_sentence (const char *text,
     }
   *pos = p;
   return have;
+}
+
+gboolean
+tally_next_sentence (const char *text,
+                     gsize       len,
+                     gsize      *pos,
+                     gsize      *start,
+                     gsize      *end)
+{
+  return tally_next_sentence_tokens (text, len, pos, start, end, NULL);
 }
 
 void

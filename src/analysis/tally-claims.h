@@ -22,6 +22,12 @@ typedef struct
   int reference_year;
   int reference_month;
   int reference_day;
+
+  /* The text's tokens (TallyToken) as tally_next_sentence_tokens() gives
+   * them over the whole text with this language's lexicon, when the caller
+   * has them (ingest keeps them in TallyDocumentRecord.tokens); NULL:
+   * tokenise here. */
+  const GArray *tokens;
 } TallyExtractOptions;
 
 void        tally_extract_options_init               (TallyExtractOptions *options);
@@ -67,5 +73,13 @@ gboolean    tally_next_sentence                      (const char *text,
                                                       gsize      *pos,
                                                       gsize      *start,
                                                       gsize      *end);
+/* The same, appending the sentence's tokens (TallyToken) to `tokens`: over
+ * a whole text they are every token of it, in order. */
+gboolean    tally_next_sentence_tokens               (const char *text,
+                                                      gsize       len,
+                                                      gsize      *pos,
+                                                      gsize      *start,
+                                                      gsize      *end,
+                                                      GArray     *tokens);
 
 G_END_DECLS

@@ -70,6 +70,54 @@ is_en_dash (const char       *text,
          && strncmp (text + t->start, "\xE2\x80\x93", 3) == 0;
 }
 
+/* Adds one token to the sentence's words: words and numbers, an en dash
+ * between two of them with no space joining them ("Baltic–Caspian"). */
+static void
+add_token (GArray           *words,
+           const char       *text,
+           gsize             end,
+           const TallyToken *t,
+           gboolean         *join_next)
+{
+  Word w = { 0 };
+
+  /* "Baltic–Caspian", "2026–2027": an en dash between two words with no
+   * space either side makes one word of them. */
+  if (is_en_dash (text, t) && words->len > 0 && !(t->flags & TALLY_TOKEN_SPACE_BEFORE)
+      && WORD (words, words->len - 1)->end == t->start && t->end < end
+      && text[t->end] != ' ' && text[t->end] != '\n')
+    {
+      *join_next = TRUE;
+      return;
+    }
+  if (t->type != TALLY_TOKEN_WORD && t->type != TALLY_TOKEN_NUMBER)
+    {
+      *join_next = FALSE;
+      return;
+    }
+  if (*join_next && !(t->flags & TALLY_TOKEN_SPACE_BEFORE))
+    {
+      Word *prev = WORD (words, words->len - 1);
+
+      *join_next = FALSE;
+      if (prev->digit == (t->type == TALLY_TOKEN_NUMBER))
+        {
+          prev->end = t->end;
+          word_fill (prev, text);
+          prev->role = TALLY_ROLE_NONE;
+          prev->lex = NULL;
+          return;
+        }
+    }
+  *join_next = FALSE;
+  w.start = t->start;
+  w.end = t->end;
+  word_fill (&w, text);
+  w.lex = t->lex;
+  w.role = t->lex != NULL ? t->lex->role : TALLY_ROLE_NONE;
+  g_array_append_val (words, w);
+}
+
 GArray *
 tally_events_split_words (const TallyLexicon *lexicon,
                           const char         *text,
@@ -82,45 +130,21 @@ tally_events_split_words (const TallyLexicon *lexicon,
   gboolean join_next = FALSE;
 
   while (tally_tokenizer_next (lexicon, text, end, &pos, &t))
-    {
-      Word w = { 0 };
+    add_token (words, text, end, &t, &join_next);
+  return words;
+}
 
-      /* "Baltic–Caspian", "2026–2027": an en dash between two words with no
-       * space either side makes one word of them. */
-      if (is_en_dash (text, &t) && words->len > 0 && !(t.flags & TALLY_TOKEN_SPACE_BEFORE)
-          && WORD (words, words->len - 1)->end == t.start && t.end < end
-          && text[t.end] != ' ' && text[t.end] != '\n')
-        {
-          join_next = TRUE;
-          continue;
-        }
-      if (t.type != TALLY_TOKEN_WORD && t.type != TALLY_TOKEN_NUMBER)
-        {
-          join_next = FALSE;
-          continue;
-        }
-      if (join_next && !(t.flags & TALLY_TOKEN_SPACE_BEFORE))
-        {
-          Word *prev = WORD (words, words->len - 1);
+GArray *
+tally_events_split_tokens (const char       *text,
+                           const TallyToken *tokens,
+                           guint             n_tokens,
+                           gsize             end)
+{
+  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  gboolean join_next = FALSE;
 
-          join_next = FALSE;
-          if (prev->digit == (t.type == TALLY_TOKEN_NUMBER))
-            {
-              prev->end = t.end;
-              word_fill (prev, text);
-              prev->role = TALLY_ROLE_NONE;
-              prev->lex = NULL;
-              continue;
-            }
-        }
-      join_next = FALSE;
-      w.start = t.start;
-      w.end = t.end;
-      word_fill (&w, text);
-      w.lex = t.lex;
-      w.role = t.lex != NULL ? t.lex->role : TALLY_ROLE_NONE;
-      g_array_append_val (words, w);
-    }
+  for (guint i = 0; i < n_tokens && tokens[i].end <= end; i++)
+    add_token (words, text, end, &tokens[i], &join_next);
   return words;
 }
 

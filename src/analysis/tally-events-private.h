@@ -7,6 +7,7 @@
 #include "tally-event-record.h"
 #include "tally-events.h"
 #include "tally-lexicon.h"
+#include "tally-tokenizer.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,12 @@ GArray *tally_events_split_words (const TallyLexicon *lexicon,
                                   const char         *text,
                                   gsize               start,
                                   gsize               end);
+/* The same from the sentence's tokens, already found (the first n_tokens
+ * of `tokens` that end by `end`). */
+GArray *tally_events_split_tokens (const char         *text,
+                                   const TallyToken   *tokens,
+                                   guint               n_tokens,
+                                   gsize               end);
 
 #define WORD(words, i) (&g_array_index ((words), Word, (i)))
 #define WORD_IS(words, i, r) (WORD ((words), (i))->role == TALLY_ROLE_##r)

@@ -209,7 +209,7 @@ tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
                                              const char       *published,
                                              GPtrArray        *given_claims)
 {
-  return tally_event_finder_add_document_full (finder, document_id, text, len, published, given_claims, NULL);
+  return tally_event_finder_add_document_full (finder, document_id, text, len, published, given_claims, NULL, NULL);
 }
 
 /* The next sentence: from the given spans ({start, end} gsize pairs), or
@@ -243,7 +243,8 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
                                       gsize             len,
                                       const char       *published,
                                       GPtrArray        *given_claims,
-                                      const GArray     *sentences)
+                                      const GArray     *sentences,
+                                      const GArray     *tokens)
 {
   const EventLexicon *lex = finder->lex;
   TallyExtractOptions options;
@@ -253,7 +254,11 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   g_autofree char *copy = NULL;
   g_autoptr(GHashTable) referents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint claim_pos = 0;
-  guint count = 0, next_span = 0;
+  guint count = 0, next_span = 0, next_token = 0;
+  /* Tokens are those of the claims' English lexicon, in text order. */
+  const TallyToken *given_tokens = sentences != NULL && tokens != NULL
+                                   && finder->words_lex == tally_lexicon_get ("en", NULL)
+                                   ? (const TallyToken *) tokens->data : NULL;
   gsize pos = 0, s_start, s_end;
 
   g_return_val_if_fail (finder != NULL, 0);
@@ -295,7 +300,19 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
             claim_pos++;
           continue;
         }
-      words = tally_events_split_words (finder->words_lex, text, s_start, s_end);
+      if (given_tokens != NULL)
+        {
+          guint first;
+
+          while (next_token < tokens->len && given_tokens[next_token].start < s_start)
+            next_token++;
+          first = next_token;
+          while (next_token < tokens->len && given_tokens[next_token].start < s_end)
+            next_token++;
+          words = tally_events_split_tokens (text, given_tokens + first, next_token - first, s_end);
+        }
+      else
+        words = tally_events_split_words (finder->words_lex, text, s_start, s_end);
       found = g_array_new (FALSE, TRUE, sizeof (Found));
       tally_events_note_appositions (lex, text, words, referents);
 

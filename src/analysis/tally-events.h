@@ -48,17 +48,20 @@ guint             tally_event_finder_add_document_with_claims (TallyEventFinder 
                                                                gsize             len,
                                                                const char       *published,
                                                                GPtrArray        *claims);
-/* The same with the text's sentences too, as ingest found them
+/* The same with the text's sentences and tokens too, as ingest found them
  * (TallyDocumentRecord.sentences: byte spans, in order, each as
- * tally_next_sentence() finds it), so that the text is not cut again.
- * `claims` and `sentences` may be NULL. */
+ * tally_next_sentence() finds it; TallyDocumentRecord.tokens: every token
+ * of the text, in order, as tally_next_sentence_tokens() gives them), so
+ * that the text is not scanned again. `claims`, `sentences` and `tokens`
+ * may be NULL; tokens are used only with sentences. */
 guint             tally_event_finder_add_document_full (TallyEventFinder *finder,
                                                         const char       *document_id,
                                                         const char       *text,
                                                         gsize             len,
                                                         const char       *published,
                                                         GPtrArray        *claims,
-                                                        const GArray     *sentences);
+                                                        const GArray     *sentences,
+                                                        const GArray     *tokens);
 
 /* Mentions an analyst said are not about their event (see
  * tally-corrections.h): a set of tally_event_mention_key() strings, or NULL.

@@ -226,7 +226,7 @@ tally_json_add_document_events (TallyEventFinder            *finder,
   tally_event_finder_add_document_full (finder, document->id, document->record->text,
                                         document->record->text_len, date,
                                         guessed == NULL ? document->claims : NULL,
-                                        document->record->sentences);
+                                        document->record->sentences, document->record->tokens);
 }
 
 JsonNode *

@@ -121,8 +121,13 @@ analyze_one (Run        *run,
   else if (document->record->published != NULL)
     tally_extract_options_set_reference_date (&options, document->record->published);
 
+  options.tokens = document->record->tokens;  /* found by ingest with the sentences */
+
   g_ptr_array_unref (document->claims);
   document->claims = tally_extract_claims (document->record->text, document->record->text_len, &options);
+  /* Documents kept to the end (json, facts) do not keep their tokens. */
+  if (run->format != FORMAT_JSONL)
+    g_clear_pointer (&document->record->tokens, g_array_unref);
   return document;
 }
 

@@ -30,6 +30,7 @@ tally_document_record_free (TallyDocumentRecord *record)
   g_free (record->text);
   g_array_unref (record->paragraphs);
   g_array_unref (record->sentences);
+  g_clear_pointer (&record->tokens, g_array_unref);
   g_ptr_array_unref (record->comments);
   g_ptr_array_unref (record->boilerplate);
   g_array_unref (record->offset_map);

@@ -51,12 +51,19 @@ typedef struct
 
   GArray *paragraphs;   /* TallySpan into text */
   GArray *sentences;    /* TallySpan into text */
+  GArray *tokens;       /* TallyToken (tally-tokenizer.h) of the whole text, found
+                         * with the sentences, for the claim extractor and the
+                         * event finder; NULL for texts over
+                         * TALLY_RECORD_TOKENS_MAX bytes (and once a user drops them) */
   GPtrArray *comments;  /* TallyComment* */
   GPtrArray *boilerplate; /* TallyBoilerplate* */
   GArray *offset_map;   /* TallyOffsetMapEntry, sorted by text_offset */
 
   guint64 simhash;      /* near-duplicate fingerprint of the text */
 } TallyDocumentRecord;
+
+/* Tokens take about eight times the text's size: past this, they are not kept. */
+#define TALLY_RECORD_TOKENS_MAX (1024 * 1024)
 
 TallyDocumentRecord *tally_document_record_new   (void);
 void                 tally_document_record_free  (TallyDocumentRecord *record);

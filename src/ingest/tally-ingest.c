@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tally-claims.h"
+#include "tally-tokenizer.h"
 
 G_DEFINE_QUARK (tally-ingest-error-quark, tally_ingest_error)
 
@@ -719,21 +720,22 @@ split_lines (const TallyDecoded *decoded,
 /* ---------------------------------------------------------------------- */
 /* The record */
 
+/* Sentences over the whole text (paragraphs are joined by a blank line,
+ * which always ends one), keeping the tokens found on the way so that the
+ * claim extractor and the event finder do not scan the text again. */
 static void
 add_sentences (TallyDocumentRecord *record)
 {
-  for (guint i = 0; i < record->paragraphs->len; i++)
+  gsize pos = 0, start, end;
+
+  if (record->text_len <= TALLY_RECORD_TOKENS_MAX)
+    record->tokens = g_array_sized_new (FALSE, FALSE, sizeof (TallyToken), record->text_len / 5 + 16);
+  while (pos < record->text_len
+         && tally_next_sentence_tokens (record->text, record->text_len, &pos, &start, &end, record->tokens))
     {
-      const TallySpan *para = &g_array_index (record->paragraphs, TallySpan, i);
-      const char *text = record->text + para->start;
-      gsize len = para->end - para->start, pos = 0, start, end;
+      TallySpan span = { start, end };
 
-      while (pos < len && tally_next_sentence (text, len, &pos, &start, &end))
-        {
-          TallySpan span = { para->start + start, para->start + end };
-
-          g_array_append_val (record->sentences, span);
-        }
+      g_array_append_val (record->sentences, span);
     }
 }
 

@@ -927,7 +927,9 @@ prepare_file (guint    index,
       tally_extract_options_init (&options);
       if (p->record->published != NULL)
         tally_extract_options_set_reference_date (&options, p->record->published);
+      options.tokens = p->record->tokens;  /* found by ingest with the sentences */
       p->claims = tally_extract_claims (p->record->text, p->record->text_len, &options);
+      g_clear_pointer (&p->record->tokens, g_array_unref);
     }
   return p;
 }

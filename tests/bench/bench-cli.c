@@ -197,6 +197,7 @@ profile_stages (const char *dir,
       tally_extract_options_init (&options);
       if (document->record->published != NULL)
         tally_extract_options_set_reference_date (&options, document->record->published);
+      options.tokens = document->record->tokens;
       g_ptr_array_unref (document->claims);
       document->claims = tally_extract_claims (document->record->text, document->record->text_len, &options);
       claims += thread_cpu () - t;

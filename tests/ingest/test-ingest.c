@@ -6,6 +6,10 @@
 
 #include "tally-ingest-private.h"
 #include "tally-ingest.h"
+#include "tally-lexicon.h"
+#include "tally-tokenizer.h"
+#include "tally-json-export.h"
+#include "tally-events.h"
 #include "tally-claims.h"
 
 static TallyDocumentRecord *
@@ -1026,6 +1030,91 @@ assert_sentences_as_whole_text (const TallyDocumentRecord *record)
       g_assert_cmpuint (span->end, ==, end);
     }
   g_assert_cmpuint (i, ==, record->sentences->len);
+
+  /* The tokens kept with them are the tokenizer's over the whole text. */
+  {
+    const TallyLexicon *lex = tally_lexicon_get ("en", NULL);
+    TallyToken token;
+    guint n = 0;
+
+    pos = 0;
+    g_assert_nonnull (record->tokens);
+    while (tally_tokenizer_next (lex, record->text, record->text_len, &pos, &token))
+      {
+        const TallyToken *kept;
+
+        g_assert_cmpuint (n, <, record->tokens->len);
+        kept = &g_array_index (record->tokens, TallyToken, n++);
+        g_assert_cmpmem (kept, sizeof *kept, &token, sizeof token);
+      }
+    g_assert_cmpuint (n, ==, record->tokens->len);
+  }
+}
+
+/* Claims and events found from the record's tokens and sentences are those
+ * found from the bare text. */
+static char *
+claims_and_events (const TallyDocumentRecord *record,
+                   gboolean                   reuse)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  TallyExtractOptions options;
+
+  tally_extract_options_init (&options);
+  tally_extract_options_set_reference_date (&options, "2026-06-17");
+  options.tokens = reuse ? record->tokens : NULL;
+  claims = tally_extract_claims (record->text, record->text_len, &options);
+  for (guint c = 0; c < claims->len; c++)
+    tally_jsonl_write_claim (out, g_ptr_array_index (claims, c), "c", "d", record->text, record->text_len);
+  if (reuse)
+    tally_event_finder_add_document_full (finder, "d", record->text, record->text_len, "2026-06-17", claims,
+                                          record->sentences, record->tokens);
+  else
+    tally_event_finder_add_document (finder, "d", record->text, record->text_len, "2026-06-17");
+  events = tally_event_finder_finish (finder);
+  for (guint e = 0; e < events->len; e++)
+    {
+      g_autoptr(JsonNode) node = tally_event_record_to_json (g_ptr_array_index (events, e));
+      g_autofree char *json = json_to_string (node, FALSE);
+
+      g_string_append_printf (out, "%s\n", json);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_tokens_reused (void)
+{
+  static const char *const folders[] = { "data/samples", "tests/data/claims", "tests/data/events" };
+  guint n_events = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), folders[f], NULL);
+      const char *paths[] = { dir, NULL };
+      g_autoptr(GPtrArray) files = tally_ingest_collect_paths (paths, -1, NULL, NULL);
+
+      for (guint i = 0; i < files->len; i++)
+        {
+          const char *path = g_ptr_array_index (files, i);
+          g_autoptr(TallyDocumentRecord) record = NULL;
+          g_autofree char *reused = NULL, *fresh = NULL;
+
+          if (!g_str_has_suffix (path, ".txt") && !g_str_has_suffix (path, ".html"))
+            continue;
+          record = tally_ingest_file (path, NULL);
+          g_assert_nonnull (record);
+          reused = claims_and_events (record, TRUE);
+          fresh = claims_and_events (record, FALSE);
+          g_assert_cmpstr (reused, ==, fresh);
+          n_events += strstr (fresh, "\"label\"") != NULL;
+        }
+    }
+  /* The texts have events, so the event path was compared too. */
+  g_assert_cmpuint (n_events, >, 5);
 }
 
 static void
@@ -1308,6 +1397,7 @@ main (int    argc,
   g_test_add_func ("/ingest/simhash", test_simhash);
   g_test_add_func ("/ingest/simhash/definition", test_simhash_definition);
   g_test_add_func ("/ingest/sentences/whole-text", test_sentences_whole_text);
+  g_test_add_func ("/ingest/tokens/reused", test_tokens_reused);
   g_test_add_func ("/ingest/similarity", test_similarity);
   g_test_add_func ("/ingest/samples", test_samples);
   g_test_add_func ("/ingest/samples/metadata", test_samples_metadata);
