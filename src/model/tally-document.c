@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
 #include "tally-document-private.h"
 
 struct _TallyDocument
@@ -249,4 +254,52 @@ _tally_document_set_has_conflicts (TallyDocument *self,
     return;
   self->has_conflicts = has_conflicts;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CONFLICTS]);
+}
+
+char *
+tally_document_format_date (const char *iso_date,
+                            gboolean    long_form)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *formatted = NULL;
+  const char *start;
+
+  if (iso_date == NULL || iso_date[0] == '\0')
+    return NULL;
+  if (strlen (iso_date) >= 10)
+    {
+      g_autofree char *full = g_strdup_printf ("%.10sT00:00:00Z", iso_date);
+
+      date = g_date_time_new_from_iso8601 (full, NULL);
+    }
+  if (date == NULL)
+    return g_strdup (iso_date);
+  formatted = g_date_time_format (date, long_form
+                                        /* TRANSLATORS: a publication date in the article header, see g_date_time_format() */
+                                        ? _("%e %B %Y")
+                                        /* TRANSLATORS: a publication date in the article list, see g_date_time_format() */
+                                        : _("%e %b %Y"));
+  /* %e pads a one-digit day with a space, U+2007 FIGURE SPACE in GLib. */
+  start = formatted;
+  while (g_str_has_prefix (start, " ") || g_str_has_prefix (start, "\u2007"))
+    start += start[0] == ' ' ? 1 : strlen ("\u2007");
+  return g_strstrip (g_strdup (start));
+}
+
+char *
+tally_document_format_subtitle (const char *outlet,
+                                const char *author,
+                                const char *published,
+                                gboolean    long_date)
+{
+  g_autofree char *date = tally_document_format_date (published, long_date);
+  const char *parts[] = { outlet, author, date };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL && parts[i][0] != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", parts[i]);
+  if (out->len == 0)
+    g_string_append (out, _("Unknown outlet and date"));
+  return g_string_free (out, FALSE);
 }

@@ -31,4 +31,17 @@ gint64      tally_document_get_imported      (TallyDocument *self);
 /* One of its claims is in a conflicting fact (see TallySession). */
 gboolean    tally_document_get_has_conflicts (TallyDocument *self);
 
+/* "17 Jun 2026" (or "17 June 2026" in long form) from an ISO date
+ * ("2026-06-17…"), in the user's language; anything else as it is; NULL for
+ * NULL or "". */
+char       *tally_document_format_date       (const char    *iso_date,
+                                              gboolean       long_form);
+/* What the list, the search results and the reader show under a title:
+ * "Outlet · Author · 17 Jun 2026", the parts that are known (`author` may be
+ * NULL), or "Unknown outlet and date". */
+char       *tally_document_format_subtitle   (const char    *outlet,
+                                              const char    *author,
+                                              const char    *published,
+                                              gboolean       long_date);
+
 G_END_DECLS

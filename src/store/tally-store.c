@@ -1066,17 +1066,34 @@ tally_store_load_claims (TallyStore  *store,
 /* ---------------------------------------------------------------------- */
 /* Search */
 
-/* User text → FTS5: every word quoted (so "-", ":" or "AND" are words),
- * "quoted phrases" kept, a trailing * kept as a prefix query. */
-char *
-_tally_store_fts_query (const char *query)
+void
+tally_store_query_term_free (TallyStoreQueryTerm *term)
 {
-  GString *out = g_string_new (NULL);
-  const char *p = query;
+  if (term == NULL)
+    return;
+  g_free (term->text);
+  g_free (term);
+}
+
+/* Only letters and digits make a token: "—" alone would be an empty phrase. */
+static gboolean
+has_token (const char *text)
+{
+  for (const char *q = text; *q; q = g_utf8_next_char (q))
+    if (g_unichar_isalnum (g_utf8_get_char (q)))
+      return TRUE;
+  return FALSE;
+}
+
+GPtrArray *
+tally_store_query_terms (const char *query)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_store_query_term_free);
+  const char *p = query != NULL ? query : "";
 
   while (*p)
     {
-      GString *term = g_string_new (NULL);
+      GString *text = g_string_new (NULL);
       gboolean phrase = FALSE, prefix = FALSE;
 
       while (*p && g_ascii_isspace (*p))
@@ -1085,37 +1102,81 @@ _tally_store_fts_query (const char *query)
         {
           phrase = TRUE;
           for (p++; *p && *p != '"'; p++)
-            g_string_append_c (term, *p);
+            g_string_append_c (text, *p);
           if (*p == '"')
             p++;
         }
       else
         for (; *p && !g_ascii_isspace (*p) && *p != '"'; p++)
-          g_string_append_c (term, *p);
-      if (!phrase && term->len > 1 && term->str[term->len - 1] == '*')
+          g_string_append_c (text, *p);
+      if (!phrase && text->len > 1 && text->str[text->len - 1] == '*')
         {
           prefix = TRUE;
-          g_string_truncate (term, term->len - 1);
+          g_string_truncate (text, text->len - 1);
         }
+      if (has_token (text->str))
+        {
+          TallyStoreQueryTerm *term = g_new0 (TallyStoreQueryTerm, 1);
 
-      /* Only letters and digits make a token; "—" alone would be an empty phrase. */
-      {
-        gboolean any = FALSE;
+          term->text = g_string_free (text, FALSE);
+          term->phrase = phrase;
+          term->prefix = prefix;
+          g_ptr_array_add (terms, term);
+        }
+      else
+        g_string_free (text, TRUE);
+    }
+  return terms;
+}
 
-        for (const char *q = term->str; *q; q = g_utf8_next_char (q))
-          any |= g_unichar_isalnum (g_utf8_get_char (q));
-        if (any)
-          {
-            g_autofree char *escaped = NULL;
-            g_auto(GStrv) parts = g_strsplit (term->str, "\"", -1);
+char **
+tally_store_query_words (const char *query)
+{
+  g_autoptr(GPtrArray) terms = tally_store_query_terms (query);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-            escaped = g_strjoinv ("\"\"", parts);
-            if (out->len > 0)
-              g_string_append_c (out, ' ');
-            g_string_append_printf (out, "\"%s\"%s", escaped, prefix ? "*" : "");
-          }
-      }
-      g_string_free (term, TRUE);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const TallyStoreQueryTerm *term = g_ptr_array_index (terms, i);
+      g_autoptr(GString) word = g_string_new (NULL);
+
+      for (const char *q = term->text; ; q = g_utf8_next_char (q))
+        {
+          gunichar c = g_utf8_get_char (q);
+
+          if (c != 0 && g_unichar_isalnum (c))
+            {
+              g_string_append_unichar (word, c);
+              continue;
+            }
+          /* A prefix term's star stays on its last word. */
+          if (c == 0 && term->prefix && word->len > 0)
+            g_string_append_c (word, '*');
+          if (word->len > 0)
+            g_strv_builder_add (builder, word->str);
+          g_string_truncate (word, 0);
+          if (c == 0)
+            break;
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* User text → FTS5: every term quoted (so "-", ":" or "AND" are words),
+ * "quoted phrases" kept, a trailing * kept as a prefix query. */
+char *
+_tally_store_fts_query (const char *query)
+{
+  g_autoptr(GPtrArray) terms = tally_store_query_terms (query);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const TallyStoreQueryTerm *term = g_ptr_array_index (terms, i);
+      g_auto(GStrv) parts = g_strsplit (term->text, "\"", -1);
+      g_autofree char *escaped = g_strjoinv ("\"\"", parts);
+
+      g_string_append_printf (out, "%s\"%s\"%s", out->len > 0 ? " " : "", escaped, term->prefix ? "*" : "");
     }
   return g_string_free (out, FALSE);
 }

@@ -180,6 +180,24 @@ GPtrArray           *tally_store_search             (TallyStore  *store,
                                                      GError     **error);
 void                 tally_store_hit_free           (TallyStoreHit *hit);
 
+/* A search query as the analyst typed it, split once for the index and for
+ * the reader: words, "quoted phrases" (phrase TRUE) and word* prefixes
+ * (prefix TRUE, the star dropped from `text`); terms without a letter or
+ * digit are left out. */
+typedef struct
+{
+  char *text;
+  gboolean phrase;
+  gboolean prefix;
+} TallyStoreQueryTerm;
+
+void                 tally_store_query_term_free    (TallyStoreQueryTerm *term);
+/* TallyStoreQueryTerm*, in the query's order. */
+GPtrArray           *tally_store_query_terms        (const char    *query);
+/* The words the reader marks for a query: its terms' letters and digits,
+ * phrases as their words, a prefix's star kept ("corrid*"). */
+char               **tally_store_query_words        (const char    *query);
+
 /* Edits that can be undone: what changed, from what, to what. */
 gint64               tally_store_add_correction     (TallyStore  *store,
                                                      const char  *target,

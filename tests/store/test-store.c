@@ -285,6 +285,27 @@ test_search (void)
 
     g_assert_cmpstr (q, ==, "\"ice\" \"thin ice\" \"kemi\"* \"a\" \"b\"");
   }
+
+  /* One splitter for the index and the reader's marks. */
+  {
+    g_autoptr(GPtrArray) terms = tally_store_query_terms ("  \"investment fund\" corrid* — 12% \"\"");
+    g_auto(GStrv) words = tally_store_query_words ("\"investment fund\" corrid* Klaipėda-bound —");
+    const char *expected[] = { "investment", "fund", "corrid*", "Klaipėda", "bound", NULL };
+    const TallyStoreQueryTerm *term;
+
+    g_assert_cmpuint (terms->len, ==, 3);
+    term = g_ptr_array_index (terms, 0);
+    g_assert_cmpstr (term->text, ==, "investment fund");
+    g_assert_true (term->phrase);
+    g_assert_false (term->prefix);
+    term = g_ptr_array_index (terms, 1);
+    g_assert_cmpstr (term->text, ==, "corrid");
+    g_assert_false (term->phrase);
+    g_assert_true (term->prefix);
+    term = g_ptr_array_index (terms, 2);
+    g_assert_cmpstr (term->text, ==, "12%");
+    g_assert_true (g_strv_equal ((const char * const *) words, expected));
+  }
 }
 
 static void

@@ -29,25 +29,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-char *
-tally_document_row_format_date (const char *iso_date)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *full = NULL;
-
-  if (iso_date == NULL)
-    return NULL;
-  if (strlen (iso_date) >= 10)
-    {
-      full = g_strdup_printf ("%.10sT00:00:00Z", iso_date);
-      date = g_date_time_new_from_iso8601 (full, NULL);
-    }
-  if (date == NULL)
-    return g_strdup (iso_date);
-  /* TRANSLATORS: a publication date in the article list, see g_date_time_format() */
-  return g_strstrip (g_date_time_format (date, _("%e %b %Y")));
-}
-
 /* A string property as shown: NULL when unknown or empty. */
 static const char *
 shown (const char *value)
@@ -58,7 +39,6 @@ shown (const char *value)
 static void
 tally_document_row_update (TallyDocumentRow *self)
 {
-  g_autofree char *date = NULL;
   g_autofree char *source = NULL, *counts = NULL, *duplicates = NULL, *accessible = NULL;
   const char *title = NULL, *outlet = NULL, *published = NULL;
   guint64 words = 0, claims = 0, n_duplicates = 0;
@@ -77,13 +57,7 @@ tally_document_row_update (TallyDocumentRow *self)
     }
   has_claims = self->document != NULL;
 
-  date = tally_document_row_format_date (published);
-  if (outlet != NULL && date != NULL)
-    source = g_strdup_printf ("%s · %s", outlet, date);
-  else if (outlet != NULL || date != NULL)
-    source = g_strdup (outlet ? outlet : date);
-  else
-    source = g_strdup (_("Unknown outlet and date"));
+  source = tally_document_format_subtitle (outlet, NULL, published, FALSE);
 
   {
     /* "%'u": thousands grouped as the locale groups them ("12.345 Wörter").

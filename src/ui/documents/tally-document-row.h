@@ -19,7 +19,4 @@ TallyDocument *tally_document_row_get_document (TallyDocumentRow *self);
 void     tally_document_row_set_document (TallyDocumentRow *self,
                                           TallyDocument    *document);
 
-/* "2026-06-17" → "17 Jun 2026"; anything unparsable is returned as is. */
-char    *tally_document_row_format_date  (const char       *iso_date);
-
 G_END_DECLS

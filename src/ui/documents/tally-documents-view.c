@@ -382,34 +382,6 @@ select_document (TallyDocumentsView *self,
   return FALSE;
 }
 
-/* "\"investment fund\" corrid*" → investment, fund, corrid*: the words of a
- * query as the reader can find them (FTS5 syntax and punctuation dropped). */
-static char **
-search_terms (const char *query)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GString *word = g_string_new (NULL);
-
-  for (const char *p = query ? query : ""; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0 && (g_unichar_isalnum (c) || (c == '*' && word->len > 0)))
-        {
-          g_string_append_unichar (word, c);
-          if (c != '*')
-            continue;
-        }
-      if (word->len > 0)
-        g_strv_builder_add (builder, word->str);
-      g_string_truncate (word, 0);
-      if (c == 0)
-        break;
-    }
-  g_string_free (word, TRUE);
-  return g_strv_builder_end (builder);
-}
-
 static void
 on_result_activate (TallyDocumentsView *self,
                     guint               position)
@@ -426,7 +398,7 @@ on_result_activate (TallyDocumentsView *self,
 
   /* The words searched for, marked in the text as in the snippet. */
   {
-    g_auto(GStrv) terms = search_terms (self->query);
+    g_auto(GStrv) terms = tally_store_query_words (self->query);
     tally_reader_highlight_terms (self->reader, (const char * const *) terms);
   }
 }
@@ -871,16 +843,8 @@ project_search (const char  *query,
       markup = tally_search_hit_markup_from_snippet (hit->snippet ? hit->snippet : "",
                                                      TALLY_STORE_MATCH_START, TALLY_STORE_MATCH_END);
       {
-        const char *outlet = tally_document_get_outlet (document);
-        g_autofree char *date = tally_document_row_format_date (tally_document_get_published (document));
-        g_autofree char *subtitle = NULL;
-
-        if (outlet != NULL && date != NULL)
-          subtitle = g_strdup_printf ("%s · %s", outlet, date);
-        else if (outlet != NULL || date != NULL)
-          subtitle = g_strdup (outlet ? outlet : date);
-        else
-          subtitle = g_strdup (_("Unknown outlet and date"));
+        g_autofree char *subtitle = tally_document_format_subtitle (tally_document_get_outlet (document), NULL,
+                                                                    tally_document_get_published (document), FALSE);
 
         item = g_object_new (TALLY_TYPE_SEARCH_HIT,
                              "document", document,

@@ -8,6 +8,8 @@
 
 #include "tally-reader.h"
 
+#include "tally-document.h"
+
 #include "tally-fact-lexicon.h"
 #include "tally-facts.h"
 
@@ -546,28 +548,10 @@ static void
 tally_reader_load_header (TallyReader               *self,
                           const TallyDocumentRecord *record)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *byline = NULL;
+  g_autofree char *byline = tally_document_format_subtitle (record->outlet, record->author, record->published, TRUE);
 
   gtk_label_set_label (self->title_label, record->title ? record->title : _("Untitled Article"));
-  if (record->outlet != NULL)
-    g_ptr_array_add (parts, g_strdup (record->outlet));
-  if (record->author != NULL)
-    g_ptr_array_add (parts, g_strdup (record->author));
-  if (record->published != NULL)
-    {
-      g_autoptr(GDateTime) date = NULL;
-      g_autofree char *iso = g_strdup_printf ("%.10sT00:00:00Z", record->published);
-
-      date = strlen (record->published) >= 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-      /* TRANSLATORS: publication date in the article header, see g_date_time_format() */
-      g_ptr_array_add (parts, date ? g_date_time_format (date, _("%e %B %Y")) : g_strdup (record->published));
-    }
-  if (parts->len == 0)
-    g_ptr_array_add (parts, g_strdup (_("Unknown outlet and date")));
-  g_ptr_array_add (parts, NULL);
-  byline = g_strjoinv (" · ", (char **) parts->pdata);
-  gtk_label_set_label (self->byline_label, g_strstrip (byline));
+  gtk_label_set_label (self->byline_label, byline);
 
   gtk_label_set_label (self->path_label, record->path ? record->path : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), record->path);
