@@ -514,3 +514,34 @@ tally_format_number_readable (double value)
   append_number (out, &marks, value);
   return g_string_free (out, FALSE);
 }
+
+/* The locale's decimal mark when it is not "." (NULL otherwise). */
+static const char *
+locale_decimal (void)
+{
+  const char *decimal = localeconv ()->decimal_point;
+
+  return decimal != NULL && decimal[0] != '\0' && !g_str_equal (decimal, ".") ? decimal : NULL;
+}
+
+char *
+tally_number_text_to_locale (const char *data_text)
+{
+  const char *decimal = locale_decimal ();
+  g_autoptr(GString) out = g_string_new (data_text);
+
+  if (decimal != NULL)
+    g_string_replace (out, ".", decimal, 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+tally_number_text_from_locale (const char *text)
+{
+  const char *decimal = locale_decimal ();
+  g_autoptr(GString) out = g_string_new (text);
+
+  if (decimal != NULL)
+    g_string_replace (out, decimal, ".", 0);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -124,4 +124,11 @@ char            *tally_fact_format_value_readable (TallyClaimKind  kind,
  * ("1,200.5" in English, "1.200,5" in German, "1 200,5" in Russian). */
 char            *tally_format_number_readable  (double          value);
 
+/* A number typed or shown in an entry ("1.5", "14-16"): the data form
+ * with the locale's decimal mark ("1,5" in de_DE and ru_RU), and back. A
+ * "." typed under such a locale stays a decimal point; group marks are not
+ * read. */
+char            *tally_number_text_to_locale   (const char     *data_text);
+char            *tally_number_text_from_locale (const char     *text);
+
 G_END_DECLS

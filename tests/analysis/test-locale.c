@@ -130,6 +130,35 @@ test_number_readable (void)
     }
 }
 
+/* The claim editor's entry: the value shown with the locale's decimal mark
+ * and read back into the data form the corrections store. */
+static void
+test_entry_text (void)
+{
+  struct { const char *locale, *data, *shown; } cases[] = {
+    { "C.UTF-8", "1.5-2.25", "1.5-2.25" },
+    { "de_DE.UTF-8", "1.5-2.25", "1,5-2,25" },
+    { "ru_RU.UTF-8", "48200000000", "48200000000" },
+    { "ru_RU.UTF-8", "0.35", "0,35" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = NULL;
+      g_autofree char *back = NULL;
+      g_autofree char *typed_point = NULL;
+
+      use_locale (cases[i].locale);
+      shown = tally_number_text_to_locale (cases[i].data);
+      back = tally_number_text_from_locale (shown);
+      typed_point = tally_number_text_from_locale (cases[i].data);
+      setlocale (LC_ALL, "C");
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      g_assert_cmpstr (back, ==, cases[i].data);
+      g_assert_cmpstr (typed_point, ==, cases[i].data);
+    }
+}
+
 /* The claim engine reads the text's own marks, whatever the process locale. */
 static void
 test_claims_parse (void)
@@ -176,5 +205,6 @@ main (int   argc,
   g_test_add_func ("/locale/format/range", test_format_range);
   g_test_add_func ("/locale/number-readable", test_number_readable);
   g_test_add_func ("/locale/claims-parse", test_claims_parse);
+  g_test_add_func ("/locale/entry-text", test_entry_text);
   return g_test_run ();
 }

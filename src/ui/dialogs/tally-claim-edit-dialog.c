@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tally-claim-edit-dialog.h"
+#include "tally-facts.h"
 
 struct _TallyClaimEditDialog
 {
@@ -61,10 +62,14 @@ tally_claim_edit_dialog_response (AdwAlertDialog *dialog,
   TallyClaimEditDialog *self = TALLY_CLAIM_EDIT_DIALOG (dialog);
   guint qualifier = adw_combo_row_get_selected (self->qualifier_row);
 
+  g_autofree char *value = NULL;
+
   if (g_strcmp0 (response, "save") != 0)
     return;
+  /* What the analyst typed with the locale's decimal mark ("1,5"), in the data form. */
+  value = tally_number_text_from_locale (gtk_editable_get_text (GTK_EDITABLE (self->value_row)));
   tally_claim_edit_dialog_save (self,
-                                gtk_editable_get_text (GTK_EDITABLE (self->value_row)),
+                                value,
                                 gtk_editable_get_text (GTK_EDITABLE (self->unit_row)),
                                 qualifier < G_N_ELEMENTS (qualifier_labels) ? tally_qualifier_to_string (qualifier) : NULL,
                                 gtk_editable_get_text (GTK_EDITABLE (self->measure_row)));
@@ -126,9 +131,13 @@ value_text (const TallyClaimRecord *record)
     return g_strdup (record->value_text != NULL ? record->value_text : "");
   g_ascii_formatd (buf, sizeof buf, "%.15g", record->value);
   if (!record->has_value_max)
-    return g_strdup (buf);
+    return tally_number_text_to_locale (buf);
   g_ascii_formatd (buf_max, sizeof buf_max, "%.15g", record->value_max);
-  return g_strdup_printf ("%s-%s", buf, buf_max);
+  {
+    g_autofree char *range = g_strdup_printf ("%s-%s", buf, buf_max);
+
+    return tally_number_text_to_locale (range);
+  }
 }
 
 TallyClaimEditDialog *
