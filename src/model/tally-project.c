@@ -270,10 +270,12 @@ remove_with_journal (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
 
   g_unlink (path);
   g_unlink (wal);
   g_unlink (shm);
+  g_unlink (journal);
 }
 
 static char *
@@ -360,10 +362,13 @@ tally_project_save_as (TallyProject  *self,
   {
     g_autofree char *wal = g_strconcat (abs, "-wal", NULL);
     g_autofree char *shm = g_strconcat (abs, "-shm", NULL);
+    g_autofree char *journal = g_strconcat (abs, "-journal", NULL);
 
-    /* A journal left by an older file of that name must not be replayed. */
+    /* A journal left by an older file of that name must not be replayed
+     * (a rollback journal too, where the file system has no WAL). */
     g_unlink (wal);
     g_unlink (shm);
+    g_unlink (journal);
   }
   if ((store = tally_store_open (abs, TALLY_STORE_OPEN_DEFAULT, error)) == NULL)
     return FALSE;

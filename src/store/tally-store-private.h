@@ -18,4 +18,8 @@ char       *_tally_store_fts_query       (const char *query);
 
 sqlite3    *_tally_store_get_db          (TallyStore *store);
 
+/* Whether SQLite's WAL index (shared memory) works on a file system of this
+ * statfs() f_type (exposed for tests). */
+gboolean    _tally_store_fs_shares_memory (gint64 fs_type);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/vfs.h>
 
 G_DEFINE_QUARK (tally-store-error-quark, tally_store_error)
 
@@ -111,6 +112,7 @@ struct _TallyStore
 {
   sqlite3 *db;
   char *path;
+  gboolean shares_memory;
   int schema_version;
   sqlite3_stmt *stmts[N_STMTS];
 };
@@ -201,10 +203,46 @@ harden (sqlite3 *db)
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 }
 
+/* SQLite's WAL keeps its index in shared memory, an mmap of the "-shm" file
+ * beside the project. The document portal that hands a sandboxed app the
+ * file the user chose is a FUSE file system, and FUSE, network file systems
+ * and 9p do not share such a mapping reliably (SQLite's documentation says
+ * WAL does not work over a network): there the project uses a rollback
+ * journal and reads without mmap. */
+gboolean
+_tally_store_fs_shares_memory (gint64 fs_type)
+{
+  switch ((guint32) fs_type)
+    {
+    case 0x65735546:  /* FUSE (the document portal, sshfs, …) */
+    case 0x6969:      /* NFS */
+    case 0xFF534D42:  /* CIFS */
+    case 0xFE534D42:  /* SMB2 */
+    case 0x517B:      /* SMB */
+    case 0x01021997:  /* 9p (v9fs) */
+      return FALSE;
+    default:
+      return TRUE;
+    }
+}
+
+/* The file's own file system, or its folder's when it is still to be made. */
+static gboolean
+path_shares_memory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  struct statfs st;
+
+  if (statfs (path, &st) == 0 || statfs (dir, &st) == 0)
+    return _tally_store_fs_shares_memory (st.f_type);
+  return TRUE;
+}
+
 /* Looks at an existing file without writing to it: is it ours, can this
  * version read it, is it whole? */
 static gboolean
 check_existing (const char  *path,
+                gboolean     shares_memory,
                 GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
@@ -230,7 +268,19 @@ check_existing (const char  *path,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  /* Where shared memory does not work, a read-only look at a file left in
+   * WAL mode would need its "-shm" index: read the main file as immutable
+   * instead (no locks, no index; a project closed cleanly has its WAL
+   * checkpointed into it). */
+  if (shares_memory)
+    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  else
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri != NULL ? uri : "", "?immutable=1", NULL);
+
+      rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, _("“%s” cannot be opened: %s"), name, sqlite3_errstr (rc));
@@ -337,6 +387,7 @@ _tally_store_open_at_version (const char           *path,
                               GError              **error)
 {
   g_autoptr(TallyStore) store = NULL;
+  gboolean shares_memory;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -351,11 +402,14 @@ _tally_store_open_at_version (const char           *path,
           return NULL;
         }
     }
-  else if (!(flags & TALLY_STORE_OPEN_CHECKED) && !check_existing (path, error))
+  shares_memory = !(flags & TALLY_STORE_OPEN_NO_SHARED_MEMORY) && path_shares_memory (path);
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !(flags & TALLY_STORE_OPEN_CHECKED) &&
+      !check_existing (path, shares_memory, error))
     return NULL;
 
   store = g_new0 (TallyStore, 1);
   store->path = g_strdup (path);
+  store->shares_memory = shares_memory;
   rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
@@ -370,8 +424,20 @@ _tally_store_open_at_version (const char           *path,
    * sync is safe against a killed process, which is what the crash test is.
    * mmap lets FTS5 read its index without copies: a word in all of 10,000
    * articles ranks in ~16 ms instead of ~17–22 (tests/bench/bench-search.c). */
-  if (!exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
+  if (shares_memory &&
+      !exec (store, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;"
                     "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456", error))
+    return NULL;
+  /* Where shared memory does not work (see _tally_store_fs_shares_memory):
+   * exclusive locking before the first read, so a file left in WAL mode is
+   * read with its index in heap; a rollback journal from then on, then
+   * normal locking again so the project's other connections (the import,
+   * the readers in workers) can open it; no mmap. Readers wait for a
+   * writer's commit there (the busy timeout) instead of reading beside it. */
+  if (!shares_memory &&
+      !exec (store, "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE; PRAGMA locking_mode = NORMAL;"
+                    "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                    "PRAGMA cache_size = -16000; PRAGMA mmap_size = 0", error))
     return NULL;
   if ((flags & TALLY_STORE_OPEN_BULK) &&
       !exec (store, "PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -65536", error))
@@ -411,6 +477,14 @@ tally_store_close (TallyStore *store)
     sqlite3_close_v2 (store->db);
   g_free (store->path);
   g_free (store);
+}
+
+/* FALSE when the project uses a rollback journal and no mmap (see
+ * _tally_store_fs_shares_memory). */
+gboolean
+tally_store_get_shares_memory (TallyStore *store)
+{
+  return store->shares_memory;
 }
 
 const char *

@@ -43,6 +43,9 @@ typedef enum
                                         * a second connection skips the checks */
   TALLY_STORE_OPEN_BULK = 1 << 2,      /* many writes ahead (an import): a bigger
                                         * cache, fewer WAL checkpoints */
+  TALLY_STORE_OPEN_NO_SHARED_MEMORY = 1 << 3, /* a rollback journal and no mmap,
+                                        * as on FUSE, network and 9p file
+                                        * systems (chosen there by itself) */
 } TallyStoreOpenFlags;
 
 /* One row of the document list: what the model shows without the text. */
@@ -83,6 +86,7 @@ TallyStore          *tally_store_open               (const char          *path,
                                                      TallyStoreOpenFlags  flags,
                                                      GError             **error);
 void                 tally_store_close              (TallyStore *store);
+gboolean             tally_store_get_shares_memory  (TallyStore *store);
 const char          *tally_store_get_path           (TallyStore *store);
 int                  tally_store_get_schema_version (TallyStore *store);
 

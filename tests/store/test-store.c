@@ -519,6 +519,114 @@ test_copy (void)
   g_assert_cmpuint (hits->len, ==, 1);
 }
 
+/* SQLite's journal mode as the file's header stores it: 1 rollback, 2 WAL. */
+static int
+header_journal_mode (const char *path)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >=, 100);
+  g_assert_cmpint (bytes[18], ==, bytes[19]);
+  return bytes[18];
+}
+
+static char *
+pragma_text (TallyStore *store,
+             const char *pragma)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_tally_store_get_db (store), pragma, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+/* Which file systems get the rollback journal: FUSE (the document portal),
+ * NFS, SMB and 9p; local ones keep WAL. */
+static void
+test_fs_types (void)
+{
+  g_autofree char *path = temp_project ("local.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = NULL;
+
+  g_assert_false (_tally_store_fs_shares_memory (0x65735546)); /* FUSE */
+  g_assert_false (_tally_store_fs_shares_memory (0x6969));     /* NFS */
+  g_assert_false (_tally_store_fs_shares_memory (0xFE534D42)); /* SMB2 */
+  g_assert_false (_tally_store_fs_shares_memory (0x01021997)); /* 9p */
+  g_assert_true (_tally_store_fs_shares_memory (0xEF53));      /* ext2/3/4 */
+  g_assert_true (_tally_store_fs_shares_memory (0x01021994));  /* tmpfs */
+  g_assert_true (_tally_store_fs_shares_memory (0x9123683E));  /* btrfs */
+
+  /* The test's temporary folder is local: WAL there. */
+  store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (tally_store_get_shares_memory (store));
+  g_clear_pointer (&store, tally_store_close);
+  g_assert_cmpint (header_journal_mode (path), ==, 2);
+}
+
+/* A project opened where shared memory does not work (what a FUSE path such
+ * as the document portal's gets): a file left in WAL mode is read without a
+ * "-shm" file ever being made, turned to a rollback journal, written, read
+ * by a second connection beside the first, and opens normally afterwards. */
+static void
+test_no_shared_memory (void)
+{
+  g_autofree char *path = temp_project ("portal.tally");
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = NULL;
+  g_autoptr(TallyStore) reader = NULL;
+  g_autoptr(TallyDocumentRecord) first = fixture ("wrapped.md");
+  g_autoptr(TallyDocumentRecord) second = fixture ("plain.txt");
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *journal_mode = NULL;
+  g_autofree char *mmap_size = NULL;
+  g_autofree char *check = NULL;
+
+  store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_store_add_document (store, first, NULL, 0, &error), ==, 1);
+  g_clear_pointer (&store, tally_store_close);
+  g_assert_cmpint (header_journal_mode (path), ==, 2);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  store = tally_store_open (path, TALLY_STORE_OPEN_NO_SHARED_MEMORY, &error);
+  g_assert_no_error (error);
+  g_assert_false (tally_store_get_shares_memory (store));
+  journal_mode = pragma_text (store, "PRAGMA journal_mode");
+  mmap_size = pragma_text (store, "PRAGMA mmap_size");
+  g_assert_cmpstr (journal_mode, ==, "delete");
+  g_assert_cmpstr (mmap_size, ==, "0");
+  g_assert_cmpint (header_journal_mode (path), ==, 1);
+  g_assert_cmpuint (tally_store_count_documents (store), ==, 1);
+  g_assert_cmpint (tally_store_add_document (store, second, NULL, 0, &error), ==, 2);
+  g_assert_no_error (error);
+
+  /* The project's other connections (import, readers in workers) open it too. */
+  reader = tally_store_open (path, TALLY_STORE_OPEN_CHECKED | TALLY_STORE_OPEN_NO_SHARED_MEMORY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tally_store_count_documents (reader), ==, 2);
+  hits = tally_store_search (reader, "midnight", 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&reader, tally_store_close);
+  g_clear_pointer (&store, tally_store_close);
+
+  store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tally_store_count_documents (store), ==, 2);
+  check = pragma_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -536,6 +644,8 @@ main (int    argc,
   g_test_add_func ("/store/refuse/missing", test_missing);
   g_test_add_func ("/store/refuse/bad-version", test_refuse_bad_version);
   g_test_add_func ("/store/copy", test_copy);
+  g_test_add_func ("/store/no-shared-memory/fs-types", test_fs_types);
+  g_test_add_func ("/store/no-shared-memory/wal-file", test_no_shared_memory);
 
   return g_test_run ();
 }
