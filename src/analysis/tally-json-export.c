@@ -15,7 +15,10 @@ tally_analyzed_document_new (const char *id,
   TallyAnalyzedDocument *document = g_new0 (TallyAnalyzedDocument, 1);
 
   document->id = g_strdup (id);
-  document->path = g_strdup (path);
+  /* JSON and CSV are UTF-8; a file name is bytes (0xFF, a newline…). Names
+   * that are not UTF-8 are written as the file chooser shows them, with
+   * U+FFFD for the bytes that say nothing. */
+  document->path = path == NULL || g_utf8_validate (path, -1, NULL) ? g_strdup (path) : g_filename_display_name (path);
   document->claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
   document->claim_ids = g_ptr_array_new_with_free_func (g_free);
   document->errors = g_ptr_array_new_with_free_func (g_free);

@@ -235,18 +235,54 @@ scan_word (const guint8 *p,
   return n;
 }
 
+/* The length of an invisible format character at p (soft hyphen, zero-width
+ * joiners, word joiner, byte-order mark, direction marks), or 0. Pasted
+ * text carries them inside figures: "$1<U+FEFF>.5 billion". */
+static inline gsize
+format_length (const guint8 *p,
+               gsize         avail)
+{
+  if (avail >= 2 && p[0] == 0xC2 && p[1] == 0xAD)
+    return 2;
+  if (avail < 3)
+    return 0;
+  if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xAA && p[2] <= 0xAE)))
+    return 3;
+  if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA0 && p[2] <= 0xAF && p[2] != 0xA5)
+    return 3;
+  if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    return 3;
+  return 0;
+}
+
 static gsize
 scan_number (const guint8 *p,
              gsize         avail,
              TallyToken   *token)
 {
-  gsize n = 0;
+  gsize n = 0, f;
   guint digits = 0, decimals = 0;
   gint64 mantissa = 0;
   gboolean huge = FALSE;
 
   while (n < avail)
     {
+      /* Format characters inside a figure are skipped when the figure goes
+       * on after them. */
+      if (n > 0 && (f = format_length (p + n, avail - n)) > 0)
+        {
+          gsize m = n + f;
+
+          while (m < avail && (f = format_length (p + m, avail - m)) > 0)
+            m += f;
+          if (m < avail && (g_ascii_isdigit (p[m])
+                            || ((p[m] == '.' || p[m] == ',') && m + 1 < avail && g_ascii_isdigit (p[m + 1]))))
+            {
+              n = m;
+              continue;
+            }
+          break;
+        }
       if (g_ascii_isdigit (p[n]))
         {
           if (digits + decimals < 18)
@@ -260,11 +296,12 @@ scan_number (const guint8 *p,
           n++;
         }
       else if (p[n] == ',' && !(token->flags & TALLY_TOKEN_NUMBER_DECIMAL)
-               && n + 3 < avail + 0 && g_ascii_isdigit (p[n + 1]) && g_ascii_isdigit (p[n + 2])
-               && g_ascii_isdigit (p[n + 3]) && (n + 4 >= avail || !g_ascii_isdigit (p[n + 4])))
+               && (f = n + 1 + format_length (p + n + 1, avail - n - 1)) + 2 < avail
+               && g_ascii_isdigit (p[f]) && g_ascii_isdigit (p[f + 1])
+               && g_ascii_isdigit (p[f + 2]) && (f + 3 >= avail || !g_ascii_isdigit (p[f + 3])))
         {
           token->flags |= TALLY_TOKEN_NUMBER_SEP;
-          n++;
+          n = f;
         }
       else if (p[n] == '.' && n + 1 < avail && g_ascii_isdigit (p[n + 1]))
         {

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -185,30 +186,49 @@ read_file (const char  *path,
       return NULL;
     }
 
-  /* Read one byte past the limit: the file may grow after fstat(). */
-  data = g_malloc (st.st_size + 1);
-  while (len < (gsize) st.st_size + 1)
-    {
-      gssize n = read (fd, data + len, st.st_size + 1 - len);
+  /* Read one byte past the size: the file may grow after fstat(). Files
+   * of /proc and /sys say 0 bytes and are read to their end, up to the
+   * limit. */
+  {
+    gsize want = st.st_size > 0 ? (gsize) st.st_size + 1 : (gsize) TALLY_INGEST_MAX_FILE_SIZE + 1;
+    gsize alloc = st.st_size > 0 ? want : 65536;
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("read error: %s"), g_strerror (errno));
-          close (fd);
-          return NULL;
-        }
-      if (n == 0)
-        break;
-      len += n;
-    }
-  close (fd);
-  if (len > (gsize) st.st_size)
-    {
-      set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("the file changed while it was being read"));
-      return NULL;
-    }
+    data = g_malloc (alloc);
+    while (len < want)
+      {
+        gssize n;
+
+        if (len == alloc)
+          {
+            alloc = MIN (alloc * 2, want);
+            data = g_realloc (data, alloc);
+          }
+        n = read (fd, data + len, alloc - len);
+        if (n < 0 && errno == EINTR)
+          continue;
+        if (n < 0)
+          {
+            set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("read error: %s"), g_strerror (errno));
+            close (fd);
+            return NULL;
+          }
+        if (n == 0)
+          break;
+        len += n;
+      }
+    close (fd);
+    if (st.st_size == 0 && len > (gsize) TALLY_INGEST_MAX_FILE_SIZE)
+      {
+        set_error (error, path, TALLY_INGEST_ERROR_TOO_LARGE, _("the file is too large (over %d MB)"),
+                   TALLY_INGEST_MAX_FILE_SIZE / (1024 * 1024));
+        return NULL;
+      }
+    if (st.st_size > 0 && len > (gsize) st.st_size)
+      {
+        set_error (error, path, TALLY_INGEST_ERROR_UNREADABLE, _("the file changed while it was being read"));
+        return NULL;
+      }
+  }
   return g_bytes_new_take (g_steal_pointer (&data), len);
 }
 
@@ -250,12 +270,13 @@ tally_decoded_source_offset (const TallyDecoded *decoded,
 static char *
 decode_utf16 (const guchar *data,
               gsize         len,
+              gsize         start_at,
               gboolean      big_endian,
               GArray       *map,
               gboolean     *has_nul)
 {
   GString *out = g_string_sized_new (len + len / 2);
-  gsize i = 2;
+  gsize i = start_at;
 
   *has_nul = FALSE;
   while (i + 1 < len)
@@ -315,6 +336,30 @@ decode_legacy (const guchar *data,
   return tally_charset_decode (data, len, "windows-1252", map, out_len);
 }
 
+/* UTF-16 without a byte-order mark: text in it has its ASCII characters
+ * (spaces, digits, punctuation — even in Cyrillic or Greek) as a zero byte
+ * beside a non-zero one, so zeros gather at one parity and not the other.
+ * Returns 0 for no, 1 for little-endian, 2 for big-endian. */
+static int
+sniff_utf16 (const guchar *data,
+             gsize         len)
+{
+  gsize sample = MIN (len, 8192) & ~(gsize) 1;
+  gsize zeros[2] = { 0, 0 };
+
+  if (sample < 16)
+    return 0;
+  for (gsize i = 0; i < sample; i++)
+    if (data[i] == 0)
+      zeros[i & 1]++;
+  /* At least a fifth of the code units (and 4), nearly none the other way. */
+  if (zeros[1] >= 4 && zeros[1] * 5 >= sample / 2 && zeros[0] * 100 <= sample / 2)
+    return 1;
+  if (zeros[0] >= 4 && zeros[0] * 5 >= sample / 2 && zeros[1] * 100 <= sample / 2)
+    return 2;
+  return 0;
+}
+
 static gboolean
 looks_binary (const guchar *data,
               gsize         len,
@@ -371,7 +416,7 @@ decode (GBytes      *bytes,
     {
       gboolean has_nul;
 
-      text = decode_utf16 (data, len, data[0] == 0xFE, map, &has_nul);
+      text = decode_utf16 (data, len, 2, data[0] == 0xFE, map, &has_nul);
       if (has_nul)
         {
           g_free (text);
@@ -381,6 +426,24 @@ decode (GBytes      *bytes,
       *out_len = strlen (text);
       return text;
     }
+  {
+    int utf16 = sniff_utf16 (data, len);
+
+    if (utf16 != 0)
+      {
+        gboolean has_nul;
+
+        text = decode_utf16 (data, len, 0, utf16 == 2, map, &has_nul);
+        /* Binary data can have zeros at one parity too: the text must read as text. */
+        if (!has_nul && !looks_binary ((const guchar *) text, strlen (text), path, NULL))
+          {
+            *out_len = strlen (text);
+            return text;
+          }
+        g_free (text);
+        g_array_set_size (map, 0);
+      }
+  }
   if (looks_binary (data, len, path, error))
     return NULL;
   if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
@@ -894,7 +957,20 @@ typedef struct
   guint depth;
   GHashTable *seen_files; /* absolute paths already listed */
   GCancellable *cancellable;
+  char *root;             /* the chosen folder, symlinks resolved */
 } Walk;
+
+/* Is `path` (resolved) `root` or inside it? */
+static gboolean
+inside (const char *path,
+        const char *root)
+{
+  gsize n = strlen (root);
+
+  if (g_str_equal (root, "/"))
+    return TRUE;
+  return strncmp (path, root, n) == 0 && (path[n] == '\0' || path[n] == '/');
+}
 
 static int
 compare_names (gconstpointer a,
@@ -998,6 +1074,21 @@ walk_path (Walk       *walk,
             g_ptr_array_add (walk->failures, tally_ingest_failure_new (path, error));
           return;
         }
+      /* A link in a chosen folder is followed only to a place inside that
+       * folder: a link to /etc or / must not import the system's files. */
+      if (!top && walk->root != NULL)
+        {
+          g_autofree char *target = realpath (path, NULL);
+
+          if (target != NULL && !inside (target, walk->root))
+            {
+              g_autofree char *shown = g_filename_display_name (target);
+              g_autofree char *reason = g_strdup_printf (_("the symbolic link leads outside the chosen folder (to “%s”); it was not followed"), shown);
+
+              add_failure (walk->failures, path, TALLY_INGEST_ERROR_OUTSIDE_FOLDER, reason);
+              return;
+            }
+        }
       g_stat (path, &st);
     }
   if (S_ISDIR (st.st_mode))
@@ -1019,15 +1110,19 @@ tally_ingest_collect_paths (const char * const *paths,
     0,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     cancellable,
+    NULL,
   };
 
   for (gsize i = 0; n_paths < 0 ? paths[i] != NULL : i < (gsize) n_paths; i++)
     {
       if (g_cancellable_is_cancelled (cancellable))
         break;
+      g_clear_pointer (&walk.root, g_free);
+      walk.root = realpath (paths[i], NULL);
       walk_path (&walk, paths[i], TRUE);
     }
   g_hash_table_unref (walk.seen_dirs);
+  g_free (walk.root);
   g_hash_table_unref (walk.seen_files);
   return walk.files;
 }

@@ -30,6 +30,7 @@ typedef enum
   TALLY_INGEST_ERROR_NO_TEXT,      /* a page with no article text in it */
   TALLY_INGEST_ERROR_DUPLICATE,    /* same bytes as a document already imported */
   TALLY_INGEST_ERROR_TOO_COMPLEX,  /* markup past a limit that keeps reading it linear */
+  TALLY_INGEST_ERROR_OUTSIDE_FOLDER, /* a symlink in a chosen folder to a place outside it (not followed) */
 } TallyIngestError;
 
 #define TALLY_INGEST_MAX_FILE_SIZE (20 * 1024 * 1024)

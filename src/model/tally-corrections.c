@@ -453,9 +453,13 @@ typedef struct
   GArray *ids;          /* gint64 row ids */
 } Command;
 
+/* A GDestroyNotify itself: the undo stack calls it through that type, and
+ * a call through a cast function pointer is undefined (UBSan: function). */
 static void
-command_free (Command *command)
+command_free (gpointer data)
 {
+  Command *command = data;
+
   g_weak_ref_clear (&command->corrections);
   g_array_unref (command->ids);
   g_free (command);
@@ -561,7 +565,7 @@ commit (TallyCorrections  *self,
       g_ptr_array_add (self->entries, g_steal_pointer (&owned->pdata[i]));
     }
   rebuild (self);
-  tally_undo_stack_push (self->undo_stack, label, command_redo, command_undo, command, (GDestroyNotify) command_free);
+  tally_undo_stack_push (self->undo_stack, label, command_redo, command_undo, command, command_free);
   emit_changed (self, events);
   return TRUE;
 }

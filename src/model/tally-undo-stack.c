@@ -38,8 +38,10 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-undo_command_free (UndoCommand *command)
+undo_command_free (gpointer data)
 {
+  UndoCommand *command = data;
+
   if (command->destroy != NULL)
     command->destroy (command->data);
   g_free (command->label);
@@ -111,7 +113,7 @@ tally_undo_stack_push (TallyUndoStack *self,
   command->destroy = destroy;
 
   /* A new correction forgets what had been undone, as every editor does. */
-  g_queue_clear_full (&self->undone, (GDestroyNotify) undo_command_free);
+  g_queue_clear_full (&self->undone, undo_command_free);
   g_queue_push_head (&self->done, command);
   tally_undo_stack_notify_changes (self, &before);
 }
@@ -196,8 +198,8 @@ tally_undo_stack_clear (TallyUndoStack *self)
 
   g_return_if_fail (TALLY_IS_UNDO_STACK (self));
   before = tally_undo_stack_state (self);
-  g_queue_clear_full (&self->done, (GDestroyNotify) undo_command_free);
-  g_queue_clear_full (&self->undone, (GDestroyNotify) undo_command_free);
+  g_queue_clear_full (&self->done, undo_command_free);
+  g_queue_clear_full (&self->undone, undo_command_free);
   tally_undo_stack_notify_changes (self, &before);
 }
 
@@ -206,8 +208,8 @@ tally_undo_stack_finalize (GObject *object)
 {
   TallyUndoStack *self = TALLY_UNDO_STACK (object);
 
-  g_queue_clear_full (&self->done, (GDestroyNotify) undo_command_free);
-  g_queue_clear_full (&self->undone, (GDestroyNotify) undo_command_free);
+  g_queue_clear_full (&self->done, undo_command_free);
+  g_queue_clear_full (&self->undone, undo_command_free);
   G_OBJECT_CLASS (tally_undo_stack_parent_class)->finalize (object);
 }
 

@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* tally-cli as a user runs it: exit codes, the output shapes,
  * --reference-date (claims and events) and the errors list. The binary's path is argv[1]. */
@@ -447,6 +448,83 @@ test_errors (void)
   g_assert_null (strstr (err, "good.txt"));
 }
 
+/* A file name that is not UTF-8 and holds a newline: the output is still
+ * valid JSON and JSON lines, the name written with U+FFFD. */
+static void
+test_odd_file_name (void)
+{
+  g_autofree char *path = write_file ("names/odd\nname\xFF\xFE.txt", article, -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+  JsonObject *doc;
+
+  g_assert_cmpint (run (&out, &err, "analyze", path, NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  doc = json_array_get_object_element (json_object_get_array_member (parse_object (parser, out), "documents"), 0);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (doc, "path"), "/names/odd\nname\xEF\xBF\xBD\xEF\xBF\xBD.txt"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "analyze", "--format", "jsonl", path, NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] != '\0')
+      {
+        g_autoptr(JsonParser) line_parser = json_parser_new ();
+
+        parse_object (line_parser, lines[i]);
+      }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (&out, &err, "analyze", "--format", "csv", path, NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+}
+
+/* In a chosen folder, a symlink is followed only to a place inside the
+ * folder; one leading out is named on stderr and in the document's errors. */
+static void
+test_symlinks_outside (void)
+{
+  g_autofree char *inside = write_file ("walk/chosen/a.txt", article, -1);
+  g_autofree char *hidden = write_file ("walk/chosen/.store/c.txt", "Harbour fees\n\nThe harbour charged 41 ships a fee in May.\n", -1);
+  g_autofree char *outside = write_file ("walk/elsewhere/b.txt", "Secret notes\n\nThe vault held 7 boxes.\n", -1);
+  g_autofree char *chosen = g_build_filename (tmp_dir, "walk", "chosen", NULL);
+  g_autofree char *link_out = g_build_filename (chosen, "out", NULL);
+  g_autofree char *link_in = g_build_filename (chosen, "in.txt", NULL);
+  g_autofree char *target_out = g_build_filename (tmp_dir, "walk", "elsewhere", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *docs;
+  guint read = 0, refused = 0;
+
+  g_assert_cmpint (symlink (target_out, link_out), ==, 0);
+  g_assert_cmpint (symlink (hidden, link_in), ==, 0);
+  g_assert_cmpint (run (&out, &err, "analyze", chosen, NULL), ==, 1);
+  docs = json_object_get_array_member (parse_object (parser, out), "documents");
+  for (guint i = 0; i < json_array_get_length (docs); i++)
+    {
+      JsonObject *d = json_array_get_object_element (docs, i);
+      const char *path = json_object_get_string_member (d, "path");
+      JsonArray *errors = json_object_get_array_member (d, "errors");
+
+      g_assert_null (strstr (path, "b.txt"));
+      if (json_array_get_length (errors) == 0)
+        read++;
+      else
+        {
+          refused++;
+          g_assert_true (g_str_has_suffix (path, "/chosen/out"));
+          g_assert_nonnull (strstr (json_array_get_string_element (errors, 0), "leads outside the chosen folder"));
+        }
+    }
+  g_assert_cmpuint (read, ==, 2);   /* a.txt and in.txt */
+  g_assert_cmpuint (refused, ==, 1);
+  g_assert_nonnull (strstr (err, "out: "));
+  g_assert_null (strstr (out, "vault"));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -511,6 +589,8 @@ main (int   argc,
   g_test_add_func ("/cli/reference-date", test_reference_date);
   g_test_add_func ("/cli/reference-date/events", test_reference_date_events);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/odd-file-name", test_odd_file_name);
+  g_test_add_func ("/cli/symlinks-outside", test_symlinks_outside);
   g_test_add_func ("/cli/fact-exports", test_fact_exports);
 
   status = g_test_run ();

@@ -254,6 +254,71 @@ test_claim_context (void)
   }
 }
 
+/* /proc files say they are 0 bytes long: read to their end. */
+static void
+test_proc_file (void)
+{
+  g_autoptr(TallyDocumentRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/proc/self/status", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /proc");
+      return;
+    }
+  record = tally_ingest_file ("/proc/self/status", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (record->text, "Pid"));
+}
+
+/* UTF-16 without a byte-order mark, both byte orders. */
+static void
+test_utf16_without_bom (void)
+{
+  const char *text = "Harbour dues\n\nThe harbour board raised its dues by 4% after 212 ships called in March.\n";
+  static const char * const charsets[] = { "UTF-16LE", "UTF-16BE" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charsets); i++)
+    {
+      gsize n = 0;
+      g_autofree char *data = g_convert (text, -1, charsets[i], "UTF-8", NULL, &n, NULL);
+      g_autoptr(GBytes) bytes = g_bytes_new (data, n);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TallyDocumentRecord) record = tally_ingest_bytes (bytes, "dues.txt", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (record->title, ==, "Harbour dues");
+      g_assert_nonnull (strstr (record->text, "by 4% after 212 ships"));
+    }
+}
+
+/* Invisible format characters inside a figure do not split it. */
+static void
+test_format_characters (void)
+{
+  static const struct { const char *text; double value; const char *unit; } cases[] = {
+    { "Exports reached $1\xEF\xBB\xBF.5 billion last year.", 1.5e9, "USD" },   /* U+FEFF */
+    { "Tolls rose by 1\xE2\x81\xA0" "2% in the spring.", 12, "%" },            /* U+2060 */
+    { "The fleet counted 4,\xE2\x80\x8D" "250 boats by June.", 4250, NULL },   /* U+200D after a comma */
+    { "The fleet counted 4\xC2\xAD" "250 boats by June.", 4250, NULL },        /* soft hyphen */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TallyExtractOptions options;
+      g_autoptr(GPtrArray) claims = NULL;
+      const TallyClaimRecord *claim;
+
+      tally_extract_options_init (&options);
+      claims = tally_extract_claims (cases[i].text, strlen (cases[i].text), &options);
+      g_assert_cmpuint (claims->len, >=, 1);
+      claim = g_ptr_array_index (claims, 0);
+      g_assert_cmpfloat (claim->value, ==, cases[i].value);
+      if (cases[i].unit != NULL)
+        g_assert_cmpstr (claim->unit, ==, cases[i].unit);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -267,5 +332,8 @@ main (int    argc,
   g_test_add_func ("/hostile/html/deep", test_html_deep);
   g_test_add_func ("/hostile/markdown/brackets", test_markdown_brackets);
   g_test_add_func ("/hostile/claims/context", test_claim_context);
+  g_test_add_func ("/hostile/proc-file", test_proc_file);
+  g_test_add_func ("/hostile/claims/format-characters", test_format_characters);
+  g_test_add_func ("/hostile/encoding/utf16-without-bom", test_utf16_without_bom);
   return g_test_run ();
 }

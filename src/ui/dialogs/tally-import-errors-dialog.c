@@ -56,15 +56,18 @@ tally_import_errors_dialog_add_error (TallyImportErrorsDialog *self,
 {
   GtkWidget *row;
   g_autofree char *name = NULL;
+  g_autofree char *shown = NULL;
 
   g_return_if_fail (TALLY_IS_IMPORT_ERRORS_DIALOG (self));
 
-  name = g_path_get_basename (file);
+  /* File names are bytes: a label shows their UTF-8 rendering. */
+  name = g_filename_display_basename (file);
+  shown = g_filename_display_name (file);
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
-  gtk_widget_set_tooltip_text (row, file);
+  gtk_widget_set_tooltip_text (row, shown);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
   gtk_list_box_append (self->list_box, row);
 

@@ -8,6 +8,7 @@
 #include "tally-fact.h"
 #include "tally-reader-details-dialog.h"
 #include "tally-search-hit.h"
+#include "tally-toast.h"
 
 /* The document browser: a sidebar of articles (sort → filter → clusters →
  * selection → list view) beside the reader, collapsing to one pane on
@@ -660,7 +661,7 @@ commit_removal (TallyDocumentsView *self,
       /* Still in the project: show it again. */
       gtk_filter_changed (GTK_FILTER (self->hidden_filter), GTK_FILTER_CHANGE_LESS_STRICT);
       if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), tally_toast_new_text (error->message));
       else
         g_message ("%s", error->message);
     }
@@ -717,8 +718,7 @@ tally_documents_view_remove_document (TallyDocumentsView *self,
     {
       const char *title = tally_document_get_title (document);
       g_autofree char *message = g_strdup_printf (_("“%s” removed"), title != NULL && title[0] != '\0' ? title : _("Untitled Article"));
-      g_autofree char *escaped = g_markup_escape_text (message, -1);
-      AdwToast *toast = adw_toast_new (escaped);
+      AdwToast *toast = tally_toast_new_text (message);
       Removal *removal = g_new0 (Removal, 1);
 
       removal->self = self;
@@ -995,7 +995,7 @@ on_undo_edit_clicked (TallyDocumentsView *self)
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (!tally_undo_stack_undo (self->undo_stack, &error) && overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), tally_toast_new_text (error->message));
 }
 
 static void
@@ -1006,7 +1006,7 @@ on_details_saved (TallyDocumentsView *self)
 
   if (overlay == NULL)
     return;
-  toast = adw_toast_new (_("Article details changed"));
+  toast = tally_toast_new_text (_("Article details changed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_edit_clicked), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);

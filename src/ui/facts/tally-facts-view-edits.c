@@ -6,6 +6,7 @@
 #include "tally-claim-edit-dialog.h"
 #include "tally-facts-view-private.h"
 #include "tally-rename-dialog.h"
+#include "tally-toast.h"
 
 /* Corrections in the fact table: rename a fact, merge it into another,
  * split a claim out of it, edit a claim or mark it "not a claim". Each is a
@@ -49,10 +50,10 @@ _tally_facts_view_corrected (TallyFactsView *self,
     {
       g_clear_pointer (&self->select_next, g_free);
       if (error != NULL)
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (error->message));
       return;
     }
-  toast = adw_toast_new (title);
+  toast = tally_toast_new_text (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   /* The answer to what the analyst just did: before older news. */
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -85,7 +86,7 @@ static void
 on_edit_failed (TallyFactsView *self,
                 const char     *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (message));
 }
 
 static void
@@ -300,7 +301,7 @@ undo_action (GtkWidget  *widget,
   if (stack == NULL)
     return;
   if (!(redo ? tally_undo_stack_redo (stack, &error) : tally_undo_stack_undo (stack, &error)) && error != NULL)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (error->message));
   _tally_facts_view_actions_update (self);
 }
 

@@ -12,6 +12,7 @@
 
 #include "tally-fact-lexicon.h"
 #include "tally-facts.h"
+#include "tally-toast.h"
 
 #define TEXT_SCALE_MIN  0.5
 #define TEXT_SCALE_MAX  3.0
@@ -553,8 +554,13 @@ tally_reader_load_header (TallyReader               *self,
   gtk_label_set_label (self->title_label, record->title ? record->title : _("Untitled Article"));
   gtk_label_set_label (self->byline_label, byline);
 
-  gtk_label_set_label (self->path_label, record->path ? record->path : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), record->path);
+  {
+    /* A path is bytes in the file system's encoding, not UTF-8. */
+    g_autofree char *shown = record->path != NULL ? g_filename_display_name (record->path) : g_strdup ("");
+
+    gtk_label_set_label (self->path_label, shown);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label), record->path != NULL ? shown : NULL);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->path_label), record->path != NULL);
 }
 
@@ -1064,7 +1070,7 @@ launch_done (GObject      *source,
       g_autofree char *message = g_strdup_printf (_("Cannot open the original file: %s"), error->message);
 
       if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), tally_toast_new_text (message));
       else
         g_message ("%s", message);
     }

@@ -8,6 +8,7 @@
 #include "tally-event.h"
 #include "tally-rename-dialog.h"
 #include "tally-timeline-view.h"
+#include "tally-toast.h"
 
 /* The timeline: events the articles speak of, placed in time, with a list
  * of the same events beside it for screen readers. */
@@ -291,14 +292,14 @@ corrected (TallyTimelineView *self,
   if (!ok)
     {
       if (overlay != NULL && error != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), tally_toast_new_text (error->message));
       else if (error != NULL)
         g_warning ("%s", error->message);
       return;
     }
   if (overlay == NULL)
     return;
-  toast = adw_toast_new (title);
+  toast = tally_toast_new_text (title);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");

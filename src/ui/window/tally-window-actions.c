@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tally-window-private.h"
+#include "tally-toast.h"
 
 /* Every win.* action, as Text Editor keeps its window's in
  * editor-window-actions.c: the callbacks open dialogs and hand the result to
@@ -54,7 +55,7 @@ open_dialog_done (GObject      *source,
     {
       if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED) &&
           !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (error->message));
       return;
     }
 
@@ -258,9 +259,9 @@ tally_window_undo_action (GtkWidget  *widget,
   title = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"),
                            redo ? tally_undo_stack_get_redo_label (stack) : tally_undo_stack_get_undo_label (stack));
   if (!(redo ? tally_undo_stack_redo (stack, &error) : tally_undo_stack_undo (stack, &error)))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (error->message));
   else
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (title));
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include "tally-fact.h"
 #include "tally-window-private.h"
+#include "tally-toast.h"
 
 /* Export Facts…: the fact table as the analyst filtered it, as CSV, JSON or a
  * Markdown report, chosen by the file name's extension. */
@@ -22,10 +23,10 @@ export_written (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("Facts not exported: %s"), error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (message));
       return;
     }
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Facts exported")));
+  adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (_("Facts exported")));
 }
 
 void
@@ -48,13 +49,13 @@ _tally_window_export_facts_to (TallyWindow *self,
     {
       g_autofree char *message = g_strdup_printf (_("“%s”: name the file .csv, .json or .md"), name);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (message));
       return;
     }
   if (!tally_fact_list_export (tally_facts_view_get_facts (self->facts_view), format,
                                gtk_window_get_title (GTK_WINDOW (self)), out))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("There are no facts to export yet")));
+      adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (_("There are no facts to export yet")));
       return;
     }
   bytes = g_string_free_to_bytes (g_steal_pointer (&out));

@@ -8,6 +8,7 @@
 
 #include "tally-import-errors-dialog.h"
 #include "tally-window-private.h"
+#include "tally-toast.h"
 
 /* The window's project: a new window starts an unsaved project (already on
  * disk, so nothing is lost), imports run in the project's worker thread with
@@ -192,7 +193,7 @@ tally_window_report_import (TallyWindow       *self,
       g_string_append (message, _("Import cancelled"));
     }
   if (message->len > 0)
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message->str));
+    adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (message->str));
 
   for (guint i = 0; result->failures != NULL && i < result->failures->len; i++)
     {
@@ -334,7 +335,7 @@ _tally_window_save_as (TallyWindow *self,
     release_unsaved (old_path);
   tally_window_remember_project (self, path);
   tally_window_update_title (self);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Project saved")));
+  adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (_("Project saved")));
 }
 
 /* The primary menu's "Recent Projects" follows the setting. */
@@ -467,7 +468,7 @@ tally_window_recover_unsaved (TallyWindow *self)
   claim_unsaved (recovered);
   _tally_window_set_project (self, recovered);
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (_("Your unsaved project from last time was restored")));
+                               tally_toast_new_text (_("Your unsaved project from last time was restored")));
 }
 
 /* Closing a window keeps an unsaved project with documents for next time and
@@ -498,7 +499,7 @@ on_reader_claim_activated (TallyWindow   *self,
   if (position == GTK_INVALID_LIST_POSITION)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("This figure is not part of any fact")));
+                                   tally_toast_new_text (_("This figure is not part of any fact")));
       return;
     }
   tally_facts_view_select (self->facts_view, position);
