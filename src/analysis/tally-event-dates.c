@@ -74,6 +74,78 @@ one_word_between (const char   *text,
   return FALSE;
 }
 
+/* "last week", "this week", "next week" (the pattern file's [week] phrases:
+ * Monday to Sunday of the week so many weeks from publication) and "two
+ * weeks ago" (the day that many weeks before publication). */
+static void
+read_weeks (const EventLexicon *lex,
+            GArray             *words,
+            GArray             *dates,
+            guint32             published)
+{
+  GDate pub;
+  guint32 monday;
+
+  g_date_clear (&pub, 1);
+  g_date_set_julian (&pub, published);
+  monday = published - (g_date_get_weekday (&pub) - 1);
+  for (guint i = 0; i < words->len; i++)
+    {
+      DateSpan d = { 0 };
+      guint n = 0;
+      int offset = 0;
+
+      for (guint p = 0; p < lex->weeks->len; p++)
+        {
+          char **parts = g_ptr_array_index (lex->weeks, p);
+          guint k = 0;
+
+          /* "last week's collapse": the possessive is part of the date. */
+          while (parts[k + 1] != NULL && i + k < words->len
+                 && (strcmp (parts[k + 1], WORD (words, i + k)->lower) == 0
+                     || (g_str_has_prefix (WORD (words, i + k)->lower, parts[k + 1])
+                         && (strcmp (WORD (words, i + k)->lower + strlen (parts[k + 1]), "'s") == 0
+                             || strcmp (WORD (words, i + k)->lower + strlen (parts[k + 1]), "\xE2\x80\x99s") == 0))))
+            k++;
+          if (parts[k + 1] == NULL && k > n)
+            {
+              n = k;
+              offset = atoi (parts[0]);
+            }
+        }
+      if (n > 0)
+        {
+          d.first = monday + 7 * offset;
+          d.last = d.first + 6;
+          d.date = tally_events_iso_from_julian (d.first);
+          d.date_end = tally_events_iso_from_julian (d.last);
+          /* Vaguer than any day a source gives: a day inside it wins. */
+          d.grain = GRAIN_MONTH;
+        }
+      else if (i + 2 < words->len && WORD (words, i + 1)->lex != NULL && WORD (words, i + 2)->lex != NULL
+               && g_strcmp0 (WORD (words, i + 1)->lex->duration, "week") == 0
+               && WORD (words, i + 2)->role == TALLY_ROLE_AGO)
+        {
+          const Word *count = WORD (words, i);
+          int weeks = count->digit ? atoi (count->lower)
+                      : (count->lex != NULL && (count->lex->flags & TALLY_LEX_NUMBER)) ? (int) count->lex->number : 0;
+
+          if (weeks <= 0 || weeks > 52)
+            continue;
+          n = 3;
+          d.first = d.last = published - 7 * weeks;
+          d.date = tally_events_iso_from_julian (d.first);
+          d.grain = GRAIN_DAY;
+        }
+      if (n == 0)
+        continue;
+      d.start = WORD (words, i)->start;
+      d.end = WORD (words, i + n - 1)->end;
+      g_array_append_val (dates, d);
+      i += n - 1;
+    }
+}
+
 GArray *
 tally_events_sentence_dates (const EventLexicon *lex,
                              const char         *text,
@@ -133,6 +205,7 @@ tally_events_sentence_dates (const EventLexicon *lex,
   if (published == 0)
     return dates;
 
+  read_weeks (lex, words, dates, published);
   for (guint i = 0; i < words->len; i++)
     {
       const Word *w = WORD (words, i);
@@ -246,7 +319,7 @@ tally_events_assign_dates (const char *text,
       for (guint f = 0; f < found->len; f++)
         {
           Found *fd = &g_array_index (found, Found, f);
-          gsize end = WORD (words, fd->noun)->end;
+          gsize end = MAX (WORD (words, fd->noun)->end, fd->m->named_end);
 
           if (end <= d->start && d->start - end <= 100 && !has_newline (text, end, d->start))
             best = fd;

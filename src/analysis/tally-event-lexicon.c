@@ -32,6 +32,7 @@ static const struct
   { "label_never", G_STRUCT_OFFSET (EventLexicon, label_never) },
   { "label_pronoun", G_STRUCT_OFFSET (EventLexicon, label_pronouns) },
   { "label_end_not", G_STRUCT_OFFSET (EventLexicon, label_end_not) },
+  { "complement", G_STRUCT_OFFSET (EventLexicon, complements) },
 };
 
 #define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)
@@ -46,6 +47,7 @@ tally_events_lexicon_free (EventLexicon *lex)
   g_hash_table_unref (lex->ordinal_words);
   g_ptr_array_unref (lex->future);
   g_ptr_array_unref (lex->participants);
+  g_ptr_array_unref (lex->weeks);
   g_hash_table_unref (lex->weekdays);
   g_hash_table_unref (lex->seasons);
   g_hash_table_unref (lex->verbs);
@@ -133,15 +135,15 @@ lexicon_add (const char  *section,
     }
   else if (strcmp (section, "verb") == 0)
     {
-      g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 3);
+      g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 4);
 
       NEED_KIND (parts[0]);
       const char *hole = parts[1] ? strchr (parts[1], '%') : NULL;
 
-      if (hole == NULL || (hole[1] != 's' && hole[1] != 'p') || strchr (hole + 1, '%') != NULL)
+      if (hole == NULL || strchr ("spot", hole[1]) == NULL || hole[1] == '\0')
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "verb “%s” needs “kind|label with one %%s or %%p[|words not after it]”", key);
+                       "verb “%s” needs “kind|label with %%s, %%p, %%o or %%t[|words not after it[|place words]]”", key);
           return FALSE;
         }
       g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
@@ -160,6 +162,18 @@ lexicon_add (const char  *section,
     {
       g_free (lex->place_joiner);
       lex->place_joiner = g_strdup (value);
+    }
+  else if (strcmp (section, "week") == 0)
+    {
+      g_autofree char *joined = NULL;
+
+      if (value == NULL || (atoi (value) == 0 && strcmp (value, "0") != 0))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "week “%s” needs a number of weeks", key);
+          return FALSE;
+        }
+      joined = g_strconcat (value, " ", key, NULL);
+      g_ptr_array_add (lex->weeks, g_strsplit (joined, " ", -1));
     }
   else if (strcmp (section, "future") == 0)
     g_ptr_array_add (lex->future, g_strsplit (key, " ", -1));
@@ -189,6 +203,7 @@ tally_events_lexicon_parse (const char  *data,
   lex->ordinal_words = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   lex->future = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   lex->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->weeks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   lex->weekdays = string_table ();
   lex->seasons = string_table ();
   lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

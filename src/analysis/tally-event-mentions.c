@@ -210,8 +210,137 @@ relative_antecedent (const EventLexicon *lex,
   return *last >= det + 1;
 }
 
-/* "foreign ministers met", "the agreements, signed": the subject is the
- * words before the verb (auxiliaries skipped), back to a clause word. */
+/* A weekday, a month or a relative date word ("last"): where a noun
+ * phrase ends. */
+static gboolean
+is_date_word (const EventLexicon *lex,
+              const Word         *w)
+{
+  return lookup_int (lex->weekdays, w) != 0
+         || (w->lex != NULL && (w->lex->flags & TALLY_LEX_MONTH) && w->cap)
+         || (w->lex != NULL && (w->lex->flags & TALLY_LEX_NP_BREAK) && (w->lex->starts & TALLY_LEX_RELATIVE_DATE));
+}
+
+/* Two words of one phrase: a space between them, maybe a currency sign or a
+ * percent ("a $73 million contract", "a 5% stake"), no punctuation. */
+static gboolean
+in_phrase (const char *text,
+           const Word *a,
+           const Word *b)
+{
+  /* "a 2025-26 work programme" */
+  if (b->start == a->end + 1 && text[a->end] == '-')
+    return TRUE;
+  if (b->start <= a->end || b->start - a->end > 4 || text[a->end] != ' ')
+    return FALSE;
+  for (gsize i = a->end; i < b->start; i++)
+    if (strchr (" $%", text[i]) == NULL && (guchar) text[i] < 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* "reopened the channel", "awarded a $73 million contract for the first
+ * phase": the noun phrase right after a verb, up to a clause word, a date
+ * word or a preposition that does not open a complement. Returns FALSE when
+ * none follows. */
+static gboolean
+object_phrase (const EventLexicon *lex,
+               const char         *text,
+               GArray             *words,
+               guint               verb,
+               guint              *first,
+               guint              *last)
+{
+  guint j = verb + 1, end;
+
+  if (j >= words->len || !adjacent (text, WORD (words, verb), WORD (words, j)))
+    return FALSE;
+  if (WORD (words, j)->digit || word_in (lex->prepositions, words, j) || word_in (lex->subject_stops, words, j)
+      || word_in (lex->auxiliaries, words, j) || lookup_int (lex->weekdays, WORD (words, j)) != 0
+      || (WORD (words, j)->lex != NULL && (WORD (words, j)->lex->flags & (TALLY_LEX_MONTH | TALLY_LEX_RELATIVE_DATE))))
+    return FALSE;
+  end = j;
+  while (end + 1 < words->len && end + 1 < j + 9 && in_phrase (text, WORD (words, end), WORD (words, end + 1)))
+    {
+      guint n = end + 1;
+      const Word *w = WORD (words, n);
+
+      if (is_date_word (lex, w) || word_in (lex->subject_stops, words, n)
+          || word_in (lex->auxiliaries, words, n))
+        break;
+      /* "two weeks ago", "3 days later": a span of time, not the object. */
+      if ((w->digit || (w->lex != NULL && (w->lex->flags & TALLY_LEX_NUMBER))) && n + 1 < words->len
+          && WORD (words, n + 1)->lex != NULL && WORD (words, n + 1)->lex->duration != NULL)
+        break;
+      /* "a contract for the first phase": a complement goes on; "on
+       * Thursday", "in Baltimore" end the phrase. */
+      if (word_in (lex->prepositions, words, n)
+          && !(word_in (lex->complements, words, n) && n + 1 < words->len && !WORD (words, n + 1)->digit
+               && lookup_int (lex->weekdays, WORD (words, n + 1)) == 0
+               && !(WORD (words, n + 1)->lex != NULL && (WORD (words, n + 1)->lex->flags & TALLY_LEX_MONTH))))
+        break;
+      end = n;
+    }
+  /* Never end on a preposition or an article. */
+  while (end > j && (word_in (lex->prepositions, words, end) || word_in (lex->label_end_not, words, end)))
+    end--;
+  if (word_in (lex->label_end_not, words, end))
+    return FALSE;
+  *first = j;
+  *last = end;
+  return TRUE;
+}
+
+/* "travel to Baltimore", "visited Oslo": a capitalised name right after the
+ * verb or after one of the pattern's place words. */
+static char *
+verb_place (const EventLexicon *lex,
+            const char         *text,
+            GArray             *words,
+            guint               verb,
+            const char         *place_words)
+{
+  g_auto(GStrv) preps = g_strsplit (place_words ? place_words : "", " ", -1);
+  guint j = verb + 1, last;
+
+  if (j < words->len && g_strv_contains ((const char * const *) preps, WORD (words, j)->lower))
+    j++;
+  if (j >= words->len || !WORD (words, j)->cap || !WORD (words, j)->alpha
+      || g_hash_table_contains (lex->not_place, WORD (words, j)->lower)
+      || lookup_int (lex->weekdays, WORD (words, j)) != 0
+      || !adjacent (text, WORD (words, j - 1), WORD (words, j)))
+    return NULL;
+  last = j;
+  while (last + 1 < words->len && WORD (words, last + 1)->cap && WORD (words, last + 1)->alpha
+         && adjacent (text, WORD (words, last), WORD (words, last + 1))
+         && !g_hash_table_contains (lex->not_place, WORD (words, last + 1)->lower))
+    last++;
+  return slice (text, WORD (words, j)->start, WORD (words, last)->end);
+}
+
+/* The words a hole of a verb's label stands for. */
+static char *
+phrase (const EventLexicon *lex,
+        const char         *text,
+        GArray             *words,
+        int                 first,
+        int                 last)
+{
+  char *s = slice (text, WORD (words, first)->start, WORD (words, last)->end);
+
+  /* "The agreements", "A previous upgrade" inside a label: "Signing of the
+   * agreements". */
+  if (WORD_IS (words, first, THE) || word_in (lex->indefinite, words, first))
+    s[0] = g_ascii_tolower (s[0]);
+  return s;
+}
+
+/* "foreign ministers met", "the agreements, signed", "the board awarded a
+ * contract": the subject is the words before the verb (auxiliaries skipped),
+ * back to a clause word; the object the noun phrase after it. A label's %s
+ * is the subject, %p its possessive, %o the object, %t what the act is done
+ * to (the subject of a passive or of a verb without object, else the
+ * object), %l the place when one is known. */
 static Mention *
 verb_mention (const EventLexicon *lex,
               const char         *text,
@@ -220,38 +349,60 @@ verb_mention (const EventLexicon *lex,
               guint              *first_word)
 {
   const char *spec = g_hash_table_lookup (lex->verbs, WORD (words, verb)->lower);
-  g_auto(GStrv) parts = g_strsplit (spec, "|", 3);
-  g_autofree char *subject = NULL;
+  g_auto(GStrv) parts = g_strsplit (spec, "|", 4);
+  g_autofree char *subject = NULL, *object = NULL, *filled = NULL;
   TallyEventKind kind;
   Mention *m;
   int k = (int) verb - 1;
   int first, last;
-  gboolean indefinite = FALSE;
+  guint obj_first = 0, obj_last = 0;
+  gboolean indefinite = FALSE, passive = FALSE, has_object, needs_subject;
+  const char *hole;
+  GString *label;
 
   /* "figures published by the secretariat" describe a thing, "ready to
    * sign" is willingness: the words the pattern names after the verb rule
    * the event out. */
-  if (parts[1] != NULL && parts[2] != NULL && verb + 1 < words->len)
+  if (parts[1] != NULL && parts[2] != NULL && *parts[2] && verb + 1 < words->len)
     {
       g_auto(GStrv) not_after = g_strsplit (parts[2], " ", -1);
 
       if (g_strv_contains ((const char * const *) not_after, WORD (words, verb + 1)->lower))
         return NULL;
     }
+  /* "the collapsed bridge": after an article the verb is an adjective;
+   * "apply for visits": after a preposition a noun. */
+  if (k >= 0 && (WORD_IS (words, k, THE) || word_in (lex->indefinite, words, k)
+                 || (word_in (lex->prepositions, words, k) && !word_in (lex->auxiliaries, words, k))))
+    return NULL;
   while (k >= 0 && g_hash_table_contains (lex->auxiliaries, WORD (words, k)->lower)
          && adjacent (text, WORD (words, k), WORD (words, k + 1)))
-    k--;
-  if (k < 0)
+    {
+      const Word *aux = WORD (words, k);
+
+      passive |= aux->role == TALLY_ROLE_IS || aux->role == TALLY_ROLE_ARE || aux->role == TALLY_ROLE_WAS
+                 || aux->role == TALLY_ROLE_WERE || aux->role == TALLY_ROLE_BE || aux->role == TALLY_ROLE_BEEN;
+      k--;
+    }
+  needs_subject = strstr (parts[1], "%s") != NULL || strstr (parts[1], "%p") != NULL
+                  || strstr (parts[1], "%t") != NULL;
+  if (k < 0 && needs_subject)
     return NULL;
-  if (relative_antecedent (lex, text, words, k, &first, &last))
+  if (k < 0)
+    first = 1, last = 0;
+  else if (relative_antecedent (lex, text, words, k, &first, &last))
     indefinite = !WORD_IS (words, first, THE);
   else
     {
-      /* "The agreements, signed on …": one comma before the verb is allowed. */
-      if (!adjacent (text, WORD (words, k), WORD (words, k + 1))
-          && !(WORD (words, k + 1)->start == WORD (words, k)->end + 2 && text[WORD (words, k)->end] == ','
-               && (guint) k + 1 == verb))
-        return NULL;
+      /* "The agreements, signed on …": one comma before the verb is allowed,
+       * and makes the verb a participle (passive). */
+      if (!adjacent (text, WORD (words, k), WORD (words, k + 1)))
+        {
+          if (!(WORD (words, k + 1)->start == WORD (words, k)->end + 2 && text[WORD (words, k)->end] == ','
+                && (guint) k + 1 == verb))
+            return NULL;
+          passive = TRUE;
+        }
       last = k;
       first = k + 1;
       while (k >= 0 && last - k < 7)
@@ -259,42 +410,122 @@ verb_mention (const EventLexicon *lex,
           const Word *w = WORD (words, k);
 
           if (w->digit || g_hash_table_contains (lex->subject_stops, w->lower)
+              || lookup_int (lex->weekdays, w) != 0
               || (k < last && !adjacent (text, w, WORD (words, k + 1))))
             break;
           first = k--;
         }
       /* "80% of the agreements": a preposition does not open a subject. */
-      while (first <= last && WORD_IS (words, first, OF))
+      while (first <= last && (WORD_IS (words, first, OF) || word_in (lex->prepositions, words, first)))
         first++;
     }
-  if (first > last || WORD (words, last)->digit)
-    return NULL;
   if (!tally_event_kind_from_string (parts[0], &kind))
     return NULL;
-  subject = slice (text, WORD (words, first)->start, WORD (words, last)->end);
-  if (WORD_IS (words, first, THE))
-    subject[0] = 't';
+  if (first <= last && !WORD (words, last)->digit)
+    subject = phrase (lex, text, words, first, last);
+  else if (needs_subject)
+    return NULL;
+  else
+    first = verb;
+  /* "crashed into the bridge": the pattern's words before the object. */
+  {
+    g_auto(GStrv) before = g_strsplit (parts[1] && parts[2] && parts[3] ? parts[3] : "", " ", -1);
+    guint after = verb;
+
+    if (verb + 1 < words->len && g_strv_contains ((const char * const *) before, WORD (words, verb + 1)->lower))
+      after = verb + 1;
+    has_object = !passive && object_phrase (lex, text, words, after, &obj_first, &obj_last);
+  }
+  /* "was struck by a ship": the subject of a passive is not the agent the
+   * label names. */
+  if (passive && strstr (parts[1], "%s") != NULL && strstr (parts[1], "%o") != NULL)
+    return NULL;
+  if (has_object)
+    object = phrase (lex, text, words, obj_first, obj_last);
+
+  /* Fill the holes. */
+  label = g_string_new (NULL);
+  for (const char *p = parts[1]; *p; p++)
+    {
+      if (*p != '%' || p[1] == '\0')
+        {
+          g_string_append_c (label, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 's':
+          g_string_append (label, subject);
+          break;
+        case 'p':
+          /* "ministers’", "the president’s". */
+          g_string_append (label, subject);
+          g_string_append (label, g_str_has_suffix (subject, "s") ? "’" : "’s");
+          break;
+        case 'o':
+          if (object == NULL)
+            {
+              g_string_free (label, TRUE);
+              return NULL;
+            }
+          g_string_append (label, object);
+          break;
+        case 't':
+          g_string_append (label, has_object ? object : subject);
+          break;
+        case 'l':
+          /* Filled once the place is known (tally_events_fill_place). */
+          g_string_append_c (label, '\x01');
+          break;
+        default:
+          g_string_append_c (label, *p);
+        }
+    }
+  filled = g_string_free (label, FALSE);
+  hole = strchr (parts[1], '%');
+
   m = g_new0 (Mention, 1);
   m->kind = kind;
   m->verb = TRUE;
-  {
-    const char *hole = strchr (parts[1], '%');
-    const char *mark = "";
-
-    /* %p: "ministers’", "the president’s". */
-    if (hole[1] == 'p')
-      mark = g_str_has_suffix (subject, "s") ? "’" : "’s";
-    m->of_label = g_strdup_printf ("%.*s%s%s%s", (int) (hole - parts[1]), parts[1], subject, mark, hole + 2);
-    /* "a container terminal … ready" is named by where it is: "Aktau
-     * container terminal ready", when the place is found. */
-    if (indefinite && hole == parts[1])
-      m->bare_label = g_strdup (m->of_label);
-  }
+  m->named_start = WORD (words, MIN ((guint) first, verb))->start;
+  m->named_end = has_object ? WORD (words, obj_last)->end : WORD (words, verb)->end;
+  if (strchr (filled, '\x01') != NULL)
+    {
+      m->place_label = g_strdup (filled);
+      m->place = verb_place (lex, text, words, verb, parts[1] && parts[2] ? parts[3] : NULL);
+    }
+  m->of_label = tally_events_fill_place (filled, NULL);
+  /* "a container terminal … ready" is named by where it is: "Aktau
+   * container terminal ready", when the place is found. */
+  if (indefinite && hole == parts[1] && hole[1] == 's')
+    m->bare_label = g_strdup (m->of_label);
   capitalise_first (m->of_label);
   *first_word = first;
   return m;
 }
 
+/* A label with its place marker filled: "President Biden visits \x01" and
+ * "Baltimore" → "President Biden visits Baltimore"; no place: the marker
+ * and the space before it go. */
+char *
+tally_events_fill_place (const char *label,
+                         const char *place)
+{
+  const char *mark = strchr (label, '\x01');
+  GString *out;
+
+  if (mark == NULL)
+    return g_strdup (label);
+  out = g_string_new_len (label, mark - label);
+  if (place != NULL)
+    g_string_append (out, place);
+  else
+    while (out->len > 0 && out->str[out->len - 1] == ' ')
+      g_string_truncate (out, out->len - 1);
+  g_string_append (out, mark + 1);
+  return g_string_free (out, FALSE);
+}
 
 void
 tally_events_find_mentions (TallyEventFinder *finder,
@@ -337,6 +568,13 @@ tally_events_find_mentions (TallyEventFinder *finder,
         }
 
       kind1 = GPOINTER_TO_UINT (g_hash_table_lookup (lex->nouns, w->lower));
+      /* "will visit", "Biden visits": a word both noun and verb is a verb
+       * after an auxiliary or a name; "a visit", "his visit" a noun. */
+      if (kind1 != 0 && i > 0 && g_hash_table_contains (lex->verbs, w->lower)
+          && adjacent (text, WORD (words, i - 1), w)
+          && (g_hash_table_contains (lex->auxiliaries, WORD (words, i - 1)->lower)
+              || (WORD (words, i - 1)->cap && WORD (words, i - 1)->alpha)))
+        kind1 = 0;
       if (kind1 != 0)
         {
           guint first;
@@ -391,13 +629,15 @@ tally_events_find_mentions (TallyEventFinder *finder,
                   f.word = i - 1;
                 }
             }
-          /* "a meeting of transport ministers" */
+          /* "a meeting of transport ministers", "a visit to the collapse
+           * site", "the collapse of the Francis Scott Key Bridge" */
           if (f.m->title == NULL && f.m->ordinal == 0 && i + 2 < words->len
-              && WORD_IS (words, i + 1, OF) && !WORD (words, i + 2)->cap)
+              && word_in (lex->complements, words, i + 1) && adjacent (text, w, WORD (words, i + 1))
+              && !is_date_word (lex, WORD (words, i + 2)))
             {
               guint last = i + 1;
 
-              while (last + 1 < words->len && last < i + 5 && !WORD (words, last + 1)->cap
+              while (last + 1 < words->len && last < i + 7 && !is_date_word (lex, WORD (words, last + 1))
                      && !WORD (words, last + 1)->digit
                      && adjacent (text, WORD (words, last), WORD (words, last + 1))
                      && !g_hash_table_contains (lex->place_preps, WORD (words, last + 1)->lower)

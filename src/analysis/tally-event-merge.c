@@ -321,6 +321,7 @@ build_event (TallyEventFinder *finder,
    * what the sources say, or the event is left out. */
   if (tally_events_label_is_broken (lex, finder->words_lex, record->label))
     {
+      g_debug ("event name “%s” is broken", record->label);
       g_clear_pointer (&record->label, g_free);
       if (record->place == NULL)
         return NULL;
@@ -403,6 +404,82 @@ compare_mention_first (gconstpointer a,
   return ma->date->first < mb->date->first ? -1 : ma->date->first > mb->date->first;
 }
 
+/* Does a word of one label, one a reader would look for (a name, or a
+ * lower-case word of four letters or more that is not a function word),
+ * stand in the other? "The bridge collapses", "Collapse of the Key
+ * Bridge". */
+static gboolean
+share_content_word (TallyEventFinder *finder,
+                    const char       *a,
+                    const char       *b)
+{
+  g_autoptr(GArray) wa = NULL, wb = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  wa = tally_events_split_words (finder->words_lex, a, 0, strlen (a));
+  wb = tally_events_split_words (finder->words_lex, b, 0, strlen (b));
+  for (guint i = 0; i < wa->len; i++)
+    {
+      const Word *x = WORD (wa, i);
+
+      if (x->digit || strlen (x->lower) < 4 || g_hash_table_contains (finder->lex->label_end_not, x->lower)
+          || g_hash_table_contains (finder->lex->prepositions, x->lower)
+          || g_hash_table_contains (finder->lex->nouns, x->lower))
+        continue;
+      for (guint j = 0; j < wb->len; j++)
+        if (strcmp (x->lower, WORD (wb, j)->lower) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+mention_name (const Mention *m)
+{
+  return m->title ? m->title : m->of_label;
+}
+
+/* Acts that are not gatherings (a collapse, a signing, an opening) told
+ * twice: the same kind on overlapping dates a week or less wide is one act
+ * when one document says both, or when their names share a word. Mentions
+ * are sorted by first day and compared with the few that overlap them. */
+static void
+join_same_acts (TallyEventFinder *finder,
+                guint            *parent)
+{
+  const EventLexicon *lex = finder->lex;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < finder->mentions->len; i++)
+    {
+      Mention *m = g_ptr_array_index (finder->mentions, i);
+
+      if (m->date != NULL && !tally_events_is_gathering (lex, m->kind) && m->ordinal == 0
+          && m->date->last - m->date->first <= 7)
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_mention_first, finder->mentions);
+  for (guint a = 0; a < order->len; a++)
+    {
+      guint i = g_array_index (order, guint, a);
+      Mention *m = g_ptr_array_index (finder->mentions, i);
+
+      for (guint b = a + 1; b < order->len && b < a + 64; b++)
+        {
+          guint j = g_array_index (order, guint, b);
+          Mention *o = g_ptr_array_index (finder->mentions, j);
+
+          if (o->date->first > m->date->last)
+            break;
+          if (o->kind != m->kind)
+            continue;
+          if (o->doc == m->doc || share_content_word (finder, mention_name (m), mention_name (o)))
+            uf_union (parent, i, j);
+        }
+    }
+}
+
 GPtrArray *
 tally_event_finder_finish (TallyEventFinder *finder)
 {
@@ -444,6 +521,8 @@ tally_event_finder_finish (TallyEventFinder *finder)
         }
     }
 
+  join_same_acts (finder, parent);
+
   /* A bare "the two-day meeting on 16–17 June" joins a named gathering its
    * date falls within: named gatherings sorted by first day, searched by
    * bisection, then a few candidates either side. */
@@ -455,7 +534,8 @@ tally_event_finder_finish (TallyEventFinder *finder)
       {
         Mention *o = g_ptr_array_index (finder->mentions, j);
 
-        if (!o->weak && o->date != NULL && tally_events_is_gathering (lex, o->kind))
+        if ((o->title != NULL || o->ordinal > 0 || o->place != NULL) && o->date != NULL
+            && tally_events_is_gathering (lex, o->kind))
           g_array_append_val (named_index, j);
       }
     g_array_sort_with_data (named_index, compare_mention_first, finder->mentions);
@@ -464,7 +544,10 @@ tally_event_finder_finish (TallyEventFinder *finder)
         Mention *m = g_ptr_array_index (finder->mentions, i);
         guint lo = 0, hi = named_index->len;
 
-        if (!m->weak || m->date == NULL || !tally_events_is_gathering (lex, m->kind))
+        /* Also "last week's gathering of … leaders": a description, not a
+         * name. */
+        if (m->title != NULL || m->ordinal > 0 || m->place != NULL || m->date == NULL
+            || !tally_events_is_gathering (lex, m->kind))
           continue;
         /* The first named mention that starts after this one ends. */
         while (lo < hi)

@@ -50,6 +50,8 @@ typedef struct
   GHashTable *label_never;    /* set: modals, auxiliaries */
   GHashTable *label_pronouns; /* set: pronouns */
   GHashTable *label_end_not;  /* set: articles, prepositions, conjunctions */
+  GPtrArray  *weeks;          /* char**: offset, then the phrase's words */
+  GHashTable *complements;    /* set: "of", "for", "with": prepositions a noun phrase goes on after */
   GHashTable *kind_nouns;     /* kind + 1 → "court hearing" */
   char       *place_joiner;   /* "in": "Summit in Baku" */
 } EventLexicon;
@@ -205,6 +207,9 @@ typedef struct
   char *bare_label;    /* "container terminal ready": a label whose
                         * indefinite subject its place names, once known */
   char *place;
+  char *place_label;   /* a verb's label with a place marker ("\x01") */
+  gsize named_start;   /* the words its label quotes: a date among them */
+  gsize named_end;     /* ("approved a 2025-26 programme") is not its date */
   GPtrArray *participants;
   DateSpan *date;      /* borrowed until kept; NULL when undated */
   gboolean future;
@@ -279,6 +284,8 @@ void      tally_events_note_appositions  (const EventLexicon *lex,
                                           const char         *text,
                                           GArray             *words,
                                           GHashTable         *referents);
+char     *tally_events_fill_place        (const char         *label,
+                                          const char         *place);
 char     *tally_events_subject_place     (const char         *text,
                                           GArray             *words,
                                           GHashTable         *referents);

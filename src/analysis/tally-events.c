@@ -19,6 +19,7 @@ tally_events_mention_free (Mention *m)
   g_free (m->of_label);
   g_free (m->bare_label);
   g_free (m->place);
+  g_free (m->place_label);
   g_free (m->sentence);
   g_clear_pointer (&m->participants, g_ptr_array_unref);
   if (m->date)
@@ -349,6 +350,12 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
            * said with "in", not whatever the sentence is about. */
           if (m->place == NULL && m->verb)
             m->place = tally_events_subject_place (text, words, referents);
+          if (m->place_label != NULL)
+            {
+              g_free (m->of_label);
+              m->of_label = tally_events_fill_place (m->place_label, m->place);
+              capitalise_first (m->of_label);
+            }
           if (m->place != NULL && m->bare_label != NULL)
             {
               g_free (m->of_label);
@@ -358,6 +365,8 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
           if (participants != NULL && tally_events_is_gathering (lex, m->kind))
             m->participants = g_ptr_array_ref (participants);
           m->weak = m->title == NULL && m->ordinal == 0 && m->of_label == NULL && m->place == NULL;
+          g_debug ("%s: mention “%s” (%s), %s", document_id, m->of_label ? m->of_label : m->title ? m->title : "",
+                   tally_event_kind_to_string (m->kind), m->date ? m->date->date : "undated");
           if ((m->verb && m->date == NULL) || is_excluded (finder, doc->id, s_start, s_end))
             {
               tally_events_mention_free (m);

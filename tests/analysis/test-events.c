@@ -183,7 +183,7 @@ test_bad_patterns (void)
   assert_bad_patterns ("[ordinal]\nfirst = zero\n", "test.events:2: “first” needs a positive number");
   assert_bad_patterns ("[season]\nspring = March\n", "test.events:2: season “spring” needs “M-M”");
   assert_bad_patterns ("[verb]\nmet = meeting|Meeting\n",
-                       "test.events:2: verb “met” needs “kind|label with one %s or %p[|words not after it]”");
+                       "test.events:2: verb “met” needs “kind|label with %s, %p, %o or %t[|words not after it[|place words]]”");
 
   /* Another file, other words: "rally" is an event now, "summit" is not. */
   finder = tally_event_finder_new_from_data (good, strlen (good), "test.events", &error);
@@ -680,6 +680,68 @@ test_seeds (void)
   }
 }
 
+/* Structures met in real reports, in sentences written here: visits by
+ * verb with the place after "to", an act by its verb (past and planned
+ * weekdays), an object named after the verb, a collapse named by its noun's
+ * complement, "last week" and "two weeks ago", an adjective that is not an
+ * act, a noun after a preposition, and one act told by two documents. */
+static void
+test_real_structures (void)
+{
+  {
+    g_autoptr(GPtrArray) e = find_one ("The prime minister will travel to Tromsø on Friday, her office said.", "2031-02-03");
+
+    g_assert_cmpuint (e->len, ==, 1);
+    assert_event (event_at (e, 0), "The prime minister visits Tromsø", TALLY_EVENT_KIND_VISIT, "2031-02-07", NULL,
+                  TALLY_EVENT_PRECISION_DAY, "Tromsø", TRUE, FALSE);
+  }
+  {
+    g_autoptr(GPtrArray) e = find_one ("The old pier collapsed early on Sunday after a storm.", "2031-02-03");
+
+    g_assert_cmpuint (e->len, ==, 1);
+    assert_event (event_at (e, 0), "The old pier collapses", TALLY_EVENT_KIND_INCIDENT, "2031-02-02", NULL,
+                  TALLY_EVENT_PRECISION_DAY, NULL, FALSE, FALSE);
+  }
+  {
+    g_autoptr(GPtrArray) e = find_one ("The harbour board on Thursday awarded a $40 million contract for the new quay to a local firm.",
+                                       "2031-02-07");
+
+    g_assert_cmpuint (e->len, ==, 1);
+    assert_event (event_at (e, 0), "Award of a $40 million contract for the new quay", TALLY_EVENT_KIND_AGREEMENT,
+                  "2031-02-06", NULL, TALLY_EVENT_PRECISION_DAY, NULL, FALSE, FALSE);
+  }
+  {
+    g_autoptr(GPtrArray) e = find_one ("Divers searched the water after last week's collapse of the Varde footbridge.", "2031-02-03");
+
+    g_assert_cmpuint (e->len, ==, 1);
+    assert_event (event_at (e, 0), "Collapse of the Varde footbridge", TALLY_EVENT_KIND_INCIDENT, "2031-01-27",
+                  "2031-02-02", TALLY_EVENT_PRECISION_RANGE, NULL, FALSE, FALSE);
+  }
+  {
+    g_autoptr(GPtrArray) e = find_one ("Inspectors are still aboard the ferry that struck the breakwater two weeks ago.", "2031-02-17");
+
+    g_assert_cmpuint (e->len, ==, 1);
+    assert_event (event_at (e, 0), "The ferry strikes the breakwater", TALLY_EVENT_KIND_INCIDENT, "2031-02-03", NULL,
+                  TALLY_EVENT_PRECISION_DAY, NULL, FALSE, FALSE);
+  }
+  {
+    /* Neither "the collapsed pier" nor "applied for visits" is an act. */
+    g_autoptr(GPtrArray) e = find_one ("Crews worked near the collapsed pier on Friday, and families applied for visits on Monday.",
+                                       "2031-02-07");
+
+    g_assert_cmpuint (e->len, ==, 0);
+  }
+  {
+    const char *texts[] = { "The old pier collapsed on Sunday.", "Divers reached the wreck after the collapse of the old pier on Sunday.", NULL };
+    const char *dates[] = { "2031-02-03", "2031-02-04", NULL };
+    g_autoptr(GPtrArray) e = find_in (texts, dates);
+
+    g_assert_cmpuint (e->len, ==, 1);
+    g_assert_cmpuint (event_at (e, 0)->mentions->len, ==, 2);
+    g_assert_cmpstr (event_at (e, 0)->date, ==, "2031-02-02");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/parse-iso-date", test_parse_iso);
   g_test_add_func ("/analysis/events/unknown-language", test_unknown_language);
   g_test_add_func ("/analysis/events/broken-labels", test_broken_labels);
+  g_test_add_func ("/analysis/events/real-structures", test_real_structures);
   g_test_add_func ("/analysis/events/bad-patterns", test_bad_patterns);
   g_test_add_func ("/analysis/events/weekday", test_weekday);
   g_test_add_func ("/analysis/events/season", test_season);
