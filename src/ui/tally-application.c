@@ -57,28 +57,25 @@ tally_application_new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (tally_window_new (TALLY_APPLICATION (user_data))));
 }
 
+/* The About dialog is made from the metainfo (name, summary, links, licence,
+ * this version's release notes), so the two never disagree; what the
+ * metainfo does not hold is added here. */
 static void
 tally_application_about_action (GSimpleAction *action,
                                 GVariant      *parameter,
-                                gpointer       user_data)
+                                gpointer      user_data)
 {
   static const char *developers[] = { "The Tally developers", NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   AdwDialog *dialog;
 
-  dialog = g_object_new (ADW_TYPE_ABOUT_DIALOG,
-                         "application-name", _("Tally"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Tally developers"),
-                         "version", PACKAGE_VERSION,
-                         "website", "https://tallyapp.github.io/",
-                         "issue-url", "https://github.com/tallyapp/tally/issues",
-                         "comments", _("Check the figures news articles state: which numbers the sources claim, whether they tally, and when what happened."),
-                         "developers", developers,
-                         "copyright", "© 2026 The Tally developers",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  dialog = adw_about_dialog_new_from_appdata (RESOURCE_BASE "/" APP_ID ".metainfo.xml", PACKAGE_VERSION);
+  /* The metainfo's summary is a tagline; the dialog wants a sentence. */
+  adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (dialog),
+                                 _("Check the figures news articles state: which numbers the sources claim, whether they tally, and when what happened."));
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (dialog), developers);
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (dialog), "© 2026 The Tally developers");
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (dialog), _("translator-credits"));
   adw_dialog_present (dialog, GTK_WIDGET (window));
 }
 

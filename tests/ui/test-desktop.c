@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tally-application.h"
 #include "tally-window-private.h"
@@ -149,6 +150,75 @@ test_save_as_exact_name (void)
 
 G_GNUC_END_IGNORE_DEPRECATIONS
 
+static void
+render_window_to (GtkWidget  *widget,
+                  const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+/* The About dialog is made from the metainfo: its summary, links, licence
+ * and this version's release notes; the metainfo carries branding colours
+ * and the source and translation links. TALLY_DESKTOP_SHOTS=DIR also
+ * renders the window with the dialog. */
+static void
+test_about_from_metainfo (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (RESOURCE_BASE "/" APP_ID ".metainfo.xml", 0, NULL);
+  const char *metainfo;
+  AdwAboutDialog *about;
+  const char *shots = g_getenv ("TALLY_DESKTOP_SHOTS");
+
+  g_assert_nonnull (bytes);
+  metainfo = g_bytes_get_data (bytes, NULL);
+  g_assert_nonnull (strstr (metainfo, "<url type=\"vcs-browser\">"));
+  g_assert_nonnull (strstr (metainfo, "<url type=\"translate\">"));
+  g_assert_nonnull (strstr (metainfo, "<color type=\"primary\" scheme_preference=\"light\">"));
+  g_assert_nonnull (strstr (metainfo, "<color type=\"primary\" scheme_preference=\"dark\">"));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = ADW_ABOUT_DIALOG (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (about));
+  g_assert_cmpstr (adw_about_dialog_get_application_name (about), ==, "Tally");
+  g_assert_cmpstr (adw_about_dialog_get_application_icon (about), ==, APP_ID);
+  g_assert_cmpstr (adw_about_dialog_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_true (g_str_has_prefix (adw_about_dialog_get_comments (about), "Check the figures news articles state"));
+  g_assert_cmpstr (adw_about_dialog_get_website (about), ==, "https://tallyapp.github.io/");
+  g_assert_cmpstr (adw_about_dialog_get_issue_url (about), ==, "https://github.com/tallyapp/tally/issues");
+  g_assert_cmpint (adw_about_dialog_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_dialog_get_developer_name (about), ==, "The Tally developers");
+  /* The release notes of this version, as the metainfo words them. */
+  g_assert_cmpstr (adw_about_dialog_get_release_notes_version (about), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (adw_about_dialog_get_release_notes (about), "First release"));
+
+  if (shots != NULL)
+    {
+      g_autofree char *path = g_build_filename (shots, "about.png", NULL);
+
+      wait_a_while (800);
+      render_window_to (GTK_WIDGET (window), path);
+    }
+  adw_dialog_force_close (ADW_DIALOG (about));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +241,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/desktop/open-folder", test_open_folder);
   g_test_add_func ("/ui/desktop/save-as-exact-name", test_save_as_exact_name);
+  g_test_add_func ("/ui/desktop/about-from-metainfo", test_about_from_metainfo);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));
