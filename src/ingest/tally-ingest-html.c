@@ -438,7 +438,8 @@ is_word_byte (char c)
 
 static gsize
 find_source (Flat       *f,
-             const char *text)
+             const char *text,
+             gsize      *anchor)
 {
   const char *data = f->decoded->data;
   gsize skip = 0, n = 0;
@@ -465,6 +466,7 @@ find_source (Flat       *f,
 
           f->cursor = at + n;
           at = at >= skip ? at - skip : 0;
+          *anchor = at;
           return tally_decoded_source_offset (f->decoded, at);
         }
     }
@@ -487,14 +489,14 @@ flat_add_text (Flat       *f,
   gboolean lead = raw_len > 0 && (g_ascii_isspace (raw[0]) || g_str_has_prefix (raw, "\xC2\xA0"));
   gboolean trail = raw_len > 0 && (g_ascii_isspace (raw[raw_len - 1]) || g_str_has_suffix (raw, "\xC2\xA0"));
   TallyPiece piece = { 0 };
-  gsize src;
+  gsize src, anchor = G_MAXSIZE;
 
   if (*text == '\0')
     {
       f->space |= raw_len > 0;
       return;
     }
-  src = find_source (f, text);
+  src = find_source (f, text, &anchor);
   if ((f->space || lead) && f->pieces->len > 0)
     {
       char *spaced = g_strconcat (" ", text, NULL);
@@ -502,7 +504,10 @@ flat_add_text (Flat       *f,
       g_free (text);
       text = spaced;
       src = src > 0 ? src - 1 : 0;
+      piece.anchor_skip = 1;
     }
+  piece.anchored = anchor != G_MAXSIZE;
+  piece.anchor = anchor;
   piece.len = strlen (text);
   piece.src = src;
   piece.exact = FALSE;

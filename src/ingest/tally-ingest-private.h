@@ -35,6 +35,12 @@ typedef struct
   gsize src;
   gboolean exact;
   char *owned;
+  /* Markup text whose words were found in the decoded text: `text` from
+   * `anchor_skip` on starts at decoded offset `anchor`, so a decoder's runs
+   * (a legacy encoding) map the bytes they share. */
+  gboolean anchored;
+  gsize anchor;
+  gsize anchor_skip;
 } TallyPiece;
 
 typedef enum

@@ -269,6 +269,39 @@ typedef struct
   gsize furniture_offset;
 } Builder;
 
+/* Decoder runs (UTF-16, legacy encodings) that start inside decoded bytes
+ * [from, from + len), which sit at text offset `c`. */
+static void
+builder_add_runs (Builder *b,
+                  gsize    c,
+                  gsize    from,
+                  gsize    len)
+{
+  const GArray *map = b->decoded->map;
+  guint lo = 0, hi = map->len;
+
+  /* First entry past the start, by bisection: UTF-16 maps are long. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (map, TallyOffsetMapEntry, mid).text_offset <= from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < map->len; i++)
+    {
+      const TallyOffsetMapEntry *e = &g_array_index (map, TallyOffsetMapEntry, i);
+
+      if (e->text_offset <= from)
+        continue;
+      if (e->text_offset >= from + len)
+        break;
+      tally_offset_map_add (b->record->offset_map, c + (e->text_offset - from), e->source_offset);
+    }
+}
+
 static void
 builder_add_piece (Builder          *b,
                    const TallyPiece *piece)
@@ -277,35 +310,34 @@ builder_add_piece (Builder          *b,
 
   if (piece->exact)
     {
-      const GArray *map = b->decoded->map;
-
       tally_offset_map_add (b->record->offset_map, c, tally_decoded_source_offset (b->decoded, piece->src));
-      /* Decoder runs (UTF-16, Windows-1252) that start inside this piece. */
-      guint lo = 0, hi = map->len;
-
-      /* First entry past the piece's start, by bisection: UTF-16 maps are long. */
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-
-          if (g_array_index (map, TallyOffsetMapEntry, mid).text_offset <= piece->src)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      for (guint i = lo; i < map->len; i++)
-        {
-          const TallyOffsetMapEntry *e = &g_array_index (map, TallyOffsetMapEntry, i);
-
-          if (e->text_offset <= piece->src)
-            continue;
-          if (e->text_offset >= piece->src + piece->len)
-            break;
-          tally_offset_map_add (b->record->offset_map, c + (e->text_offset - piece->src), e->source_offset);
-        }
+      builder_add_runs (b, c, piece->src, piece->len);
     }
   else
-    tally_offset_map_add (b->record->offset_map, c, piece->src);
+    {
+      tally_offset_map_add (b->record->offset_map, c, piece->src);
+      /* Markup text found in the page: the bytes it shares with the decoded
+       * text from its anchor on (up to an entity or folded space) follow
+       * the decoder's runs. */
+      if (piece->anchored && piece->anchor < b->decoded->len && piece->anchor_skip <= piece->len)
+        {
+          const char *text = piece->text + piece->anchor_skip;
+          const char *decoded = b->decoded->data + piece->anchor;
+          gsize max = MIN (piece->len - piece->anchor_skip, b->decoded->len - piece->anchor), same = 0;
+
+          while (same < max && text[same] == decoded[same])
+            same++;
+          if (same > 0)
+            {
+              tally_offset_map_add (b->record->offset_map, c + piece->anchor_skip,
+                                    tally_decoded_source_offset (b->decoded, piece->anchor));
+              builder_add_runs (b, c + piece->anchor_skip, piece->anchor, same);
+              if (same < piece->len - piece->anchor_skip)
+                tally_offset_map_add (b->record->offset_map, c + piece->anchor_skip + same,
+                                      tally_decoded_source_offset (b->decoded, piece->anchor + same));
+            }
+        }
+    }
   g_string_append_len (b->text, piece->text, piece->len);
 }
 

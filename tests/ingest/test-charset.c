@@ -132,12 +132,12 @@ static void
 test_declared (void)
 {
   const struct { const char *charset; const char *head; const char *body; const char *word; } pages[] = {
-    { "KOI8-R", "<meta charset=\"koi8-r\">", "Цена билета выросла до 300 рублей.", "Цена" },
+    { "KOI8-R", "<meta charset=\"koi8-r\">", "Цена билета выросла до 300 рублей.", "рублей" },
     { "WINDOWS-1251", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">",
       "Цена билета выросла до 300 рублей.", "Цена" },
     { "ISO-8859-2", "<META HTTP-EQUIV='content-type' CONTENT='text/html;charset=ISO-8859-2'>",
-      "Bilet podrożał o 20 złotych.", "Bilet" },
-    { "SHIFT_JIS", "<meta charset=shift_jis>", "運賃は三百円に上がった。", "運賃" },
+      "Bilet podrożał o 20 złotych.", "złotych" },
+    { "SHIFT_JIS", "<meta charset=shift_jis>", "運賃は三百円に上がった。", "三百円" },
     { "GB18030", "<meta charset=\"gb2312\">", "票价涨到三百元。", "票价" },
   };
 
@@ -156,8 +156,10 @@ test_declared (void)
       g_assert_nonnull (tally_charset_canonical (declared));
       if (strstr (record->text, pages[i].body) == NULL)
         g_error ("%s page: the declared charset was not used:\n%s", pages[i].charset, record->text);
-      /* The paragraph's first word lands on its bytes in the page (HTML maps
-       * each text node's start exactly). */
+      /* A word inside the paragraph lands on its bytes in the page: the
+       * text node's start is found by its words, the rest follows the
+       * decoder's offsets (the first Windows-1251 case checks a node's first
+       * word, the others words further in). */
       {
         const char *found = strstr (record->text, pages[i].word);
         g_autoptr(GBytes) word = encode (pages[i].word, pages[i].charset);
