@@ -360,6 +360,12 @@ measure_from_subject_full (Ctx  *c,
   gint k = (gint) first - 1;
   gint verb = -1, clause = 0, from = 0;
 
+  /* "Exports surpassed $5 billion": the verb is the claim's qualifier. */
+  if (has_flag (c, first, TALLY_LEX_LEVEL_VERB) && has_flag (c, first, TALLY_LEX_QUALIFIER))
+    {
+      verb = (gint) first;
+      k = -1;
+    }
   /* Skip adjectives and articles back to the verb: "reached an impressive",
    * and an earlier claim: "grew by 12% to $40 billion". */
   for (guint steps = 0; k >= 0 && steps < 8; steps++, k--)

@@ -55,7 +55,8 @@ typedef struct
   TallySubjectKind subject_kind;
   GString *last_person;    /* the document's last person named */
   gboolean title_case;     /* the sentence is a headline in title case */
-  GHashTable *names_seen;  /* hashes of words seen capitalised mid-sentence */
+#define NAMES_SEEN_BITS 65536
+  guint8 *names_seen;      /* bits by hash of words seen capitalised mid-sentence */
   GString *last_subject;   /* the last name that was a clause subject */
   TallySubjectKind last_subject_kind;
   const char *claim_measure; /* the measure of the claim whose subject is sought */
@@ -63,6 +64,17 @@ typedef struct
   GString *last_mention;   /* the last organisation or other name mentioned */
   TallySubjectKind last_mention_kind;
   GHashTable *person_words; /* last words of names that are a person's */
+  gboolean has_between;    /* the sentence says "between" */
+  guint n_caps;            /* capitalised words in the sentence */
+  GArray *chunk_cache;
+  GByteArray *name_word_cache; /* per token: 0 unknown, 1 no, 2 may be part of a name */     /* ChunkCache per token: a name's kind, looked up once */
+  /* tally-claims-context.c */
+  GString *lead_measure;   /* what the list under a lead-in line measures */
+  int lead_year;
+  gboolean in_list_line;   /* the sentence is a line of that list */
+  GString *context_measure;
+  GString *prev_measure;   /* the last measure of the sentence before */
+  gboolean measure_from_before;
 
   Scope scopes[MAX_SCOPES];
   guint n_scopes;
@@ -70,6 +82,14 @@ typedef struct
   gboolean candidate;      /* the sentence so far holds something to match */
   guint n_claims;
 } Ctx;
+
+typedef struct
+{
+  guint16 end;          /* 0: nothing cached */
+  guint8 possessive;
+  guint8 kind;
+  const char *canonical;
+} ChunkCache;
 
 /* What the matcher makes of one quantity before it becomes a record. */
 typedef struct
@@ -264,6 +284,11 @@ guint _tally_claims_match_fraction (Ctx *c, guint i, gsize ss, gsize se);
 guint _tally_claims_match_ordinal (Ctx *c, guint i, gsize ss, gsize se);
 void _tally_claims_subject_sentence (Ctx *c);
 void _tally_claims_note_names (Ctx *c);
+void _tally_claims_context_sentence (Ctx *c);
+gboolean _tally_claims_qualified_a_duration (Ctx *c, guint i);
+void _tally_claims_context_claim (Ctx *c, TallyClaimRecord *record, guint first, guint last);
+void _tally_claims_context_sentence_done (Ctx *c);
+guint _tally_claims_match_rank (Ctx *c, guint i, gsize ss, gsize se);
 gboolean _tally_claims_known_name (Ctx *c, guint i);
 void _tally_claims_subject_sentence_done (Ctx *c);
 void _tally_claims_find_subject (Ctx *c, TallyClaimRecord *record, guint first, guint last);

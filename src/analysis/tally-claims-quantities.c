@@ -21,8 +21,10 @@ read_word_number (Ctx    *c,
   guint k = i;
 
   *has_scale = FALSE;
-  if (is_role (c, k, TALLY_ROLE_A) && (has_flag (c, k + 1, TALLY_LEX_SCALE) || is_role (c, k + 1, TALLY_ROLE_DOZEN))
-      && !is_role (c, k + 1, TALLY_ROLE_M) && !is_role (c, k + 1, TALLY_ROLE_K) && !is_role (c, k + 1, TALLY_ROLE_B))
+  if (is_role (c, k, TALLY_ROLE_A)
+      && (((has_flag (c, k + 1, TALLY_LEX_SCALE) || is_role (c, k + 1, TALLY_ROLE_DOZEN))
+           && !is_role (c, k + 1, TALLY_ROLE_M) && !is_role (c, k + 1, TALLY_ROLE_K) && !is_role (c, k + 1, TALLY_ROLE_B))
+          || _tally_claims_qualified_a_duration (c, k)))
     {
       current = 1;
       any = TRUE;

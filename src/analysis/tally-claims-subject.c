@@ -36,8 +36,8 @@ is_month_word (Ctx  *c,
 static gboolean starts_sentence (Ctx *c, guint i);
 
 static gboolean
-plain_name_word (Ctx  *c,
-                 guint i)
+plain_name_word_uncached (Ctx  *c,
+                          guint i)
 {
   const TallyToken *t;
   const char *w;
@@ -84,6 +84,24 @@ plain_name_word (Ctx  *c,
   return TRUE;
 }
 
+/* The same, computed once per token of a sentence (the rules ask again for
+ * each claim). */
+static gboolean
+plain_name_word (Ctx  *c,
+                 guint i)
+{
+  guint8 *cached;
+
+  if (i >= n_tokens (c) || !(TOK (c, i)->flags & TALLY_TOKEN_CAPITALIZED))
+    return FALSE;
+  if (i >= c->name_word_cache->len)
+    return plain_name_word_uncached (c, i);
+  cached = &c->name_word_cache->data[i];
+  if (*cached == 0)
+    *cached = plain_name_word_uncached (c, i) ? 2 : 1;
+  return *cached == 2;
+}
+
 /* Whether word i may be part of a name: a capitalised word that is not a
  * function word, month or abbreviation of a common noun; a title ("CEO",
  * "Mr") only before a name. */
@@ -120,9 +138,18 @@ word_hash (Ctx  *c,
   return h | 1;  /* never 0, which the set cannot hold */
 }
 
+/* Words seen capitalised mid-sentence, as bits of a fixed table indexed by
+ * their hash: constant memory, and a collision only makes a word that starts
+ * a sentence pass for a name it may not be. */
+static inline gboolean
+name_seen (Ctx     *c,
+           guint32  h)
+{
+  return (c->names_seen[(h >> 3) & (NAMES_SEEN_BITS / 8 - 1)] & (1u << (h & 7))) != 0;
+}
+
 static gboolean read_chunk (Ctx *c, guint i, gboolean title_case, Chunk *ch);
 static void chunk_text (Ctx *c, const Chunk *ch, GString *out);
-static gboolean is_title_case (Ctx *c);
 
 /* The name that is a clause's subject ("Tesla delivered …", "BYD, a
  * carmaker, …") is what a later "it" or "the company" stands for. */
@@ -131,13 +158,16 @@ note_clause_subjects (Ctx *c)
 {
   gboolean have_subject = FALSE;
 
-  if (is_title_case (c))
+  if (c->title_case)
     return;
   for (guint k = 0; k < n_tokens (c); k++)
     {
       Chunk ch;
-      gboolean clause_start = k == 0 || is_clause_break (c, k - 1);
+      gboolean clause_start;
 
+      if (!(TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED))
+        continue;
+      clause_start = k == 0 || is_clause_break (c, k - 1);
       if (k == c->initial_measure || !read_chunk (c, k, FALSE, &ch))
         continue;
       k = ch.end - 1;
@@ -172,7 +202,8 @@ note_clause_subjects (Ctx *c)
 void
 _tally_claims_subject_sentence_done (Ctx *c)
 {
-  note_clause_subjects (c);
+  if (c->n_caps > 0)
+    note_clause_subjects (c);
 }
 
 /* Words written with a capital inside a sentence: a word that starts
@@ -186,21 +217,49 @@ _tally_claims_known_name (Ctx  *c,
                           guint i)
 {
   return is_word (c, i) && (TOK (c, i)->flags & TALLY_TOKEN_CAPITALIZED)
-         && g_hash_table_contains (c->names_seen, GUINT_TO_POINTER (word_hash (c, i)));
+         && name_seen (c, word_hash (c, i));
 }
 
 void
 _tally_claims_note_names (Ctx *c)
 {
-  for (guint k = 1; k < n_tokens (c); k++)
+  guint n = n_tokens (c), words = 0, caps = 0;
+
+  c->has_between = FALSE;
+  c->n_caps = 0;
+  /* One pass: capitalised words, "between", and the words a sentence start
+   * may be checked against later. */
+  for (guint k = 0; k < n; k++)
     {
       const TallyToken *t = TOK (c, k);
 
-      if ((t->flags & (TALLY_TOKEN_CAPITALIZED | TALLY_TOKEN_LINE_START)) == TALLY_TOKEN_CAPITALIZED
-          && t->type == TALLY_TOKEN_WORD && TOK (c, k - 1)->type == TALLY_TOKEN_WORD
+      if (t->type != TALLY_TOKEN_WORD)
+        continue;
+      if (t->end - t->start > 3)
+        words++;
+      if (t->lex != NULL && t->lex->role == TALLY_ROLE_BETWEEN)
+        c->has_between = TRUE;
+      if (!(t->flags & TALLY_TOKEN_CAPITALIZED))
+        continue;
+      c->n_caps++;
+      if (t->end - t->start > 3)
+        caps++;
+      if (k > 0 && !(t->flags & TALLY_TOKEN_LINE_START) && TOK (c, k - 1)->type == TALLY_TOKEN_WORD
           && (t->lex == NULL || t->lex->flags == 0))
-        g_hash_table_add (c->names_seen, GUINT_TO_POINTER (word_hash (c, k)));
+        {
+          guint32 h = word_hash (c, k);
+
+          c->names_seen[(h >> 3) & (NAMES_SEEN_BITS / 8 - 1)] |= (guint8) (1u << (h & 7));
+        }
     }
+  /* a headline in title case: most words capitalised */
+  c->title_case = words >= 3 && caps * 10 >= words * 7;
+  if (c->n_caps == 0)
+    return;
+  g_byte_array_set_size (c->name_word_cache, n);
+  memset (c->name_word_cache->data, 0, n);
+  g_array_set_size (c->chunk_cache, n);
+  memset (c->chunk_cache->data, 0, n * sizeof (ChunkCache));
   /* A sentence with figures is read for names once its claims are out. */
   if (!c->candidate)
     note_clause_subjects (c);
@@ -387,13 +446,35 @@ read_chunk (Ctx     *c,
     return FALSE;
   /* "SAN FRANCISCO:" or "Oslo —" opening a line: a dateline, no subject. */
   if (starts_sentence (c, i) && k < n_tokens (c) && (punct_is (c, k, ':') || TOK (c, k)->type == TALLY_TOKEN_DASH)
-      && !ch->possessive)
+      && !ch->possessive && !c->in_list_line
+      /* "Japan — €2.1 billion" is a list line's label, not a dateline */
+      && !(is_number (c, k + 1) || TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL || has_flag (c, k + 1, TALLY_LEX_CURRENCY)))
     return FALSE;
   /* "AKTAU, Kazakhstan —": a place in capitals opening a line. */
   if (starts_sentence (c, i) && punct_is (c, k, ',') && TOK (c, i)->end - TOK (c, i)->start >= 3
       && g_ascii_isupper (c->text[TOK (c, i)->start + 1]) && g_ascii_isupper (c->text[TOK (c, i)->start + 2]))
     return FALSE;
-  chunk_kind (c, ch);
+  /* The kind of a chunk is looked up once per sentence: the rules read the
+   * same names again for each claim. */
+  if (c->chunk_cache->len > i && g_array_index (c->chunk_cache, ChunkCache, i).end == ch->end
+      && g_array_index (c->chunk_cache, ChunkCache, i).possessive == ch->possessive)
+    {
+      ch->kind = g_array_index (c->chunk_cache, ChunkCache, i).kind;
+      ch->canonical = g_array_index (c->chunk_cache, ChunkCache, i).canonical;
+    }
+  else
+    {
+      chunk_kind (c, ch);
+      if (c->chunk_cache->len > i)
+        {
+          ChunkCache *cc = &g_array_index (c->chunk_cache, ChunkCache, i);
+
+          cc->end = ch->end;
+          cc->possessive = ch->possessive;
+          cc->kind = ch->kind;
+          cc->canonical = ch->canonical;
+        }
+    }
   /* A sentence-initial word alone, or any word of a headline in title case,
    * is a name only when the gazetteer or a name word says so. */
   if (ch->kind == TALLY_SUBJECT_KIND_OTHER && ch->canonical == NULL)
@@ -406,7 +487,7 @@ read_chunk (Ctx     *c,
 
           if (t->lex != NULL && t->lex->name_word_kind == 0)
             return FALSE;
-          if (!g_hash_table_contains (c->names_seen, GUINT_TO_POINTER (word_hash (c, i))) && !initial_name (c, i))
+          if (!name_seen (c, word_hash (c, i)) && !initial_name (c, i))
             return FALSE;
         }
       /* "Chinese automaker BYD", "Nordic countries": an adjective of a
@@ -466,22 +547,6 @@ chunk_text (Ctx         *c,
   if (ch->possessive)
     end -= c->text[end - 1] == 's' && c->text[end - 2] == '\'' ? 2 : 4;
   g_string_append_len (out, c->text + start, end - start);
-}
-
-/* Whether the sentence is a headline in title case: most words capitalised. */
-static gboolean
-is_title_case (Ctx *c)
-{
-  guint words = 0, caps = 0;
-
-  for (guint k = 0; k < n_tokens (c); k++)
-    if (is_word (c, k) && TOK (c, k)->end - TOK (c, k)->start > 3)
-      {
-        words++;
-        if (TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED)
-          caps++;
-      }
-  return words >= 3 && caps * 10 >= words * 7;
 }
 
 static gboolean
@@ -563,7 +628,7 @@ note_people (Ctx *c)
     {
       Chunk ch;
 
-      if (!read_chunk (c, k, FALSE, &ch))
+      if (!(TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED) || !read_chunk (c, k, FALSE, &ch))
         continue;
       if (ch.kind == TALLY_SUBJECT_KIND_PERSON
           || (ch.kind == TALLY_SUBJECT_KIND_OTHER && ch.end - ch.first >= 2 && ch.canonical == NULL
@@ -576,7 +641,7 @@ note_people (Ctx *c)
 void
 _tally_claims_subject_sentence (Ctx *c)
 {
-  c->title_case = is_title_case (c);
+
   note_people (c);
 }
 
@@ -621,13 +686,33 @@ _tally_claims_find_subject (Ctx              *c,
       return;
     }
 
-  if (subject_between (c, 0, n))
+  if (c->n_caps == 0)
+    goto no_names;
+
+  /* A line of a list: its label ("Japan — €2.1 billion (31% of the total)"). */
+  if (c->in_list_line || (starts_sentence (c, 0) && n > 2))
+    {
+      guint k = 0;
+
+      while (k < n && !is_word (c, k))
+        k++;
+      if (k < first && read_chunk (c, k, c->title_case, &ch) && ch.end < first
+          && (TOK (c, ch.end)->type == TALLY_TOKEN_DASH || punct_is (c, ch.end, ':') || punct_is (c, ch.end, '|'))
+          && (c->in_list_line || is_number (c, ch.end + 1) || TOK (c, ch.end + 1)->type == TALLY_TOKEN_SYMBOL
+              || has_flag (c, ch.end + 1, TALLY_LEX_CURRENCY)))
+        {
+          set_subject (c, &ch);
+          goto done;
+        }
+    }
+
+  if (c->has_between && subject_between (c, 0, n))
     goto done;
 
   /* A possessive name in the clause or just after the figure ("12% of
    * Norway's exports"). */
   for (guint k = from; k < first; k++)
-    if (read_chunk (c, k, c->title_case, &ch))
+    if ((TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED) && read_chunk (c, k, c->title_case, &ch))
       {
         if (ch.possessive)
           {
@@ -665,7 +750,7 @@ _tally_claims_find_subject (Ctx              *c,
 
       for (guint k = start; k < stop; k++)
         {
-          if (!read_chunk (c, k, c->title_case, &ch))
+          if (!(TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED) || !read_chunk (c, k, c->title_case, &ch))
             continue;
           if (k > 0 && (is_preposition (c, k - 1) || (is_determiner (c, k - 1) && k > 1 && is_preposition (c, k - 2))))
             {
@@ -684,6 +769,7 @@ _tally_claims_find_subject (Ctx              *c,
         }
     }
 
+no_names:
   /* "The company delivered …", "It sold …": the name last a subject. */
   if (c->last_subject->len > 0 || c->last_mention->len > 0)
     for (guint pass = 0; pass < 2; pass++)

@@ -256,6 +256,8 @@ _tally_claims_emit (Ctx                *c,
   /* "an increase of 35% since the second summit": its period is that span. */
   if (record->change && is_role (c, last + 1, TALLY_ROLE_SINCE))
     record->scope_year = 0;
+  c->measure_from_before = FALSE;
+  _tally_claims_context_claim (c, record, first, last);
   if (record->kind != TALLY_CLAIM_KIND_YEAR && record->kind != TALLY_CLAIM_KIND_DATE
       && record->kind != TALLY_CLAIM_KIND_ORDINAL && record->measure != NULL && record->measure != c->last_measure->str)
     {
@@ -272,6 +274,18 @@ _tally_claims_emit (Ctx                *c,
   c->n_claims++;
   if (c->func != NULL)
     c->func (record, c->user_data);
+}
+
+/* "more than a decade", "under a year", "nearly a month": "a" is one of the
+ * duration after a qualifier (alone, "a year" is no figure). */
+gboolean
+_tally_claims_qualified_a_duration (Ctx  *c,
+                                    guint i)
+{
+  guint n;
+
+  return is_role (c, i, TALLY_ROLE_A) && has_flag (c, i + 1, TALLY_LEX_DURATION) && i > 0
+         && _tally_claims_match_phrase_before (c, i - 1, TALLY_LEX_QUALIFIER, &n) != NULL;
 }
 
 static void
@@ -343,6 +357,7 @@ process_sentence (Ctx *c)
   g_byte_array_set_size (c->used, n_tokens (c));
   memset (c->used->data, 0, n_tokens (c));
   _tally_claims_note_names (c);
+  _tally_claims_context_sentence (c);
   if (!c->candidate)
     {
       g_array_set_size (c->tokens, 0);
@@ -464,7 +479,8 @@ process_sentence (Ctx *c)
           continue;
         }
       if ((t->lex != NULL && (t->lex->flags & TALLY_LEX_NUMBER))
-          || (is_role (c, i, TALLY_ROLE_A) && (has_flag (c, i + 1, TALLY_LEX_SCALE) || is_role (c, i + 1, TALLY_ROLE_DOZEN)))
+          || (is_role (c, i, TALLY_ROLE_A) && (has_flag (c, i + 1, TALLY_LEX_SCALE) || is_role (c, i + 1, TALLY_ROLE_DOZEN)
+                                               || _tally_claims_qualified_a_duration (c, i)))
           || (t->flags & TALLY_TOKEN_HYPHENATED))
         {
           next = _tally_claims_match_quantity (c, i, ss, se);
@@ -476,7 +492,9 @@ process_sentence (Ctx *c)
         }
       if ((t->lex != NULL && (t->lex->flags & TALLY_LEX_ORDINAL)) || (t->flags & TALLY_TOKEN_HYPHENATED))
         {
-          next = _tally_claims_match_ordinal (c, i, ss, se);
+          next = _tally_claims_match_rank (c, i, ss, se);
+          if (next == i)
+            next = _tally_claims_match_ordinal (c, i, ss, se);
           if (next > i)
             {
               i = next;
@@ -486,6 +504,7 @@ process_sentence (Ctx *c)
       i++;
     }
   _tally_claims_subject_sentence_done (c);
+  _tally_claims_context_sentence_done (c);
   g_array_set_size (c->tokens, 0);
 }
 
@@ -731,10 +750,15 @@ tally_extract_claims_foreach (const char                *text,
   c.named_gathering = g_string_new (NULL);
   c.subject = g_string_new (NULL);
   c.last_person = g_string_new (NULL);
-  c.names_seen = g_hash_table_new (NULL, NULL);
+  c.names_seen = g_malloc0 (NAMES_SEEN_BITS / 8);
   c.last_subject = g_string_new (NULL);
   c.last_mention = g_string_new (NULL);
   c.person_words = g_hash_table_new (NULL, NULL);
+  c.chunk_cache = g_array_new (FALSE, TRUE, sizeof (ChunkCache));
+  c.name_word_cache = g_byte_array_new ();
+  c.lead_measure = g_string_new (NULL);
+  c.context_measure = g_string_new (NULL);
+  c.prev_measure = g_string_new (NULL);
   c.initial_measure = G_MAXUINT;
 
   run (&c);
@@ -751,10 +775,15 @@ tally_extract_claims_foreach (const char                *text,
   g_string_free (c.named_gathering, TRUE);
   g_string_free (c.subject, TRUE);
   g_string_free (c.last_person, TRUE);
-  g_hash_table_unref (c.names_seen);
+  g_free (c.names_seen);
   g_string_free (c.last_subject, TRUE);
   g_string_free (c.last_mention, TRUE);
   g_hash_table_unref (c.person_words);
+  g_array_unref (c.chunk_cache);
+  g_byte_array_unref (c.name_word_cache);
+  g_string_free (c.lead_measure, TRUE);
+  g_string_free (c.context_measure, TRUE);
+  g_string_free (c.prev_measure, TRUE);
   return c.n_claims;
 }
 

@@ -184,6 +184,9 @@ typedef enum
   SECTION_STAND_IN,
   SECTION_NAME_SUFFIX,
   SECTION_NAME_VERB,
+  SECTION_WHOLE,
+  SECTION_ANAPHOR,
+  SECTION_RANK_VERB,
 } Section;
 
 static const struct
@@ -232,6 +235,9 @@ static const struct
   { "stand_in", SECTION_STAND_IN, 0, FALSE },
   { "name_suffix", SECTION_NAME_SUFFIX, 0, FALSE },
   { "name_verb", SECTION_NAME_VERB, 0, FALSE },
+  { "whole", SECTION_WHOLE, 0, FALSE },
+  { "anaphor", SECTION_ANAPHOR, 0, FALSE },
+  { "rank_verb", SECTION_RANK_VERB, 0, FALSE },
 };
 
 static const char * const role_names[] = {
@@ -433,6 +439,15 @@ apply_value (TallyLexicon  *lexicon,
       return TRUE;
     case SECTION_NAME_VERB:
       entry->name_verb = 1;
+      return TRUE;
+    case SECTION_WHOLE:
+      entry->whole = 1;
+      return TRUE;
+    case SECTION_ANAPHOR:
+      entry->anaphor = 1;
+      return TRUE;
+    case SECTION_RANK_VERB:
+      entry->rank_verb = 1;
       return TRUE;
     case SECTION_ROLE:
       for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)

@@ -179,6 +179,9 @@ typedef struct
   guint8 stand_in;       /* [stand_in]: "it", "the company": the subject named before */
   guint8 name_suffix;    /* [name_suffix]: "Inc", "plc": dropped from a subject */
   guint8 name_verb;      /* [name_verb]: "has", "sold": a verb after a subject */
+  guint8 whole;          /* [whole]: "total" in "31% of the total" */
+  guint8 anaphor;        /* [anaphor]: "figure" in "The figure rose to …" */
+  guint8 rank_verb;      /* [rank_verb]: "ranked", "came" before an ordinal */
   const char *canonical;
 } TallyLexEntry;
 

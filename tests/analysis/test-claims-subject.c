@@ -184,6 +184,96 @@ test_projection_nouns (void)
          "Halden set a 15,000 units goal.", e, G_N_ELEMENTS (e));
 }
 
+/* A claim's measure, year, qualifier and kind, for the context rules. */
+typedef struct
+{
+  const char *words;
+  const char *measure;
+  int scope_year;
+  const char *qualifier;
+  const char *subject;
+} ExpectContext;
+
+static void
+check_context (const char          *text,
+               const ExpectContext *expect,
+               guint                n)
+{
+  g_autoptr(GPtrArray) claims = tally_extract_claims (text, strlen (text), NULL);
+
+  for (guint e = 0; e < n; e++)
+    {
+      const TallyClaimRecord *found = NULL;
+
+      for (guint i = 0; i < claims->len && found == NULL; i++)
+        {
+          const TallyClaimRecord *r = g_ptr_array_index (claims, i);
+
+          if (r->end - r->start == strlen (expect[e].words)
+              && memcmp (text + r->start, expect[e].words, r->end - r->start) == 0)
+            found = r;
+        }
+      if (found == NULL)
+        {
+          g_test_message ("no claim “%s”", expect[e].words);
+          g_test_fail ();
+          continue;
+        }
+      g_assert_cmpstr (found->measure, ==, expect[e].measure);
+      g_assert_cmpint (found->scope_year, ==, expect[e].scope_year);
+      g_assert_cmpstr (tally_qualifier_to_string (found->qualifier), ==, expect[e].qualifier);
+      g_assert_cmpstr (found->subject, ==, expect[e].subject);
+    }
+}
+
+static void
+test_list_under_lead_in (void)
+{
+  const ExpectContext e[] = {
+    { "€3.2 billion", "salmon sale", 2025, "exact", "Poland" },
+    { "28%", "share of salmon sale", 2025, "exact", "Poland" },
+    { "€2.6 billion", "salmon sale", 2025, "exact", "Spain" },
+    { "23%", "share of salmon sale", 2025, "exact", "Spain" },
+  };
+
+  /* Lines of a list take their measure and year from the line that leads
+   * in; each line's label is its subject; "of the total" is a share. */
+  check_context ("Market note\n\nHavbruk's salmon sales by market in 2025:\n"
+                 "Poland — €3.2 billion (28% of the total)\n"
+                 "Spain — €2.6 billion (23% of the total)\n", e, G_N_ELEMENTS (e));
+}
+
+static void
+test_figure_from_before (void)
+{
+  const ExpectContext e[] = {
+    { "1,900 berths", "berth", 2024, "exact", NULL },
+    { "2,350", "berth", 2026, "exact", NULL },
+  };
+
+  /* "The figure" measures what the sentence before measured. */
+  check_context ("The marina offered 1,900 berths in 2024. The figure will grow to 2,350 in 2026.", e, G_N_ELEMENTS (e));
+}
+
+static void
+test_verb_qualifiers_and_ranks (void)
+{
+  const ExpectContext e[] = {
+    { "topped 40,000 visitors", "visitor", 0, "over", NULL },
+    { "surpassed €12 million", "ticket revenue", 0, "over", NULL },
+    { "approached 3,000 tonnes", "catch", 0, "approx", NULL },
+    { "more than a decade", "renovation", 0, "over", NULL },
+    { "under a month", "repair", 0, "under", NULL },
+    { "third", "rank", 0, "exact", "Vestby" },
+  };
+
+  /* Verbs that bound a figure, "a" duration after a qualifier, and an
+   * ordinal after a rank verb. */
+  check_context ("The fair topped 40,000 visitors. Ticket revenue surpassed €12 million. "
+                 "The catch approached 3,000 tonnes. The renovation lasted more than a decade. "
+                 "The repair took under a month. The town of Vestby came third.", e, G_N_ELEMENTS (e));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,5 +288,8 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/stand-ins", test_stand_ins);
   g_test_add_func ("/analysis/claims-subject/names-in-headings-and-datelines", test_names_in_headings_and_datelines);
   g_test_add_func ("/analysis/claims-subject/projection-nouns", test_projection_nouns);
+  g_test_add_func ("/analysis/claims-subject/list-under-lead-in", test_list_under_lead_in);
+  g_test_add_func ("/analysis/claims-subject/figure-from-before", test_figure_from_before);
+  g_test_add_func ("/analysis/claims-subject/verb-qualifiers-and-ranks", test_verb_qualifiers_and_ranks);
   return g_test_run ();
 }

@@ -188,6 +188,26 @@ not more than = at_most
 a maximum of = at_most
 as many as = at_most
 as much as = at_most
+surpassed = over
+surpasses = over
+surpassing = over
+surpass = over
+exceeded = over
+exceeds = over
+exceed = over
+topped = over
+tops = over
+topping = over
+crossed = over
+crosses = over
+approached = approx
+approaches = approx
+approaching = approx
+approach = approx
+fell short of = under
+falls short of = under
+fall short of = under
+falling short of = under
 
 # Words after a number that bound it: "12 or more".
 [qualifier_after]
@@ -497,6 +517,22 @@ dropped
 jumped
 declined
 surged
+surpassed
+surpasses
+surpassing
+surpass
+exceeded
+exceeds
+exceed
+topped
+tops
+topping
+crossed
+crosses
+approached
+approaches
+approaching
+approach
 
 # Counters of page furniture: "5 Comments", "12 shares". Never claims.
 [furniture]
@@ -1501,3 +1537,30 @@ employs
 owns
 runs
 ran
+
+# "31% of the total": the whole a share is taken of (tally-claims-context.c).
+[whole]
+total
+whole
+overall
+
+# "The figure rose to 52,000": nouns that stand for what the sentence before
+# measured.
+[anaphor]
+figure
+number
+total
+tally
+amount
+
+# Verbs after which an ordinal is a rank ("ranked first", "came fifth").
+[rank_verb]
+ranked
+ranks
+rank
+placed
+places
+finished
+finishes
+came
+comes
