@@ -91,6 +91,20 @@ tally_application_quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+/* Builds against libadwaita 1.5–1.7: app.shortcuts shows the window's
+ * GtkShortcutsWindow (gtk/help-overlay.ui). From 1.8 AdwApplication makes
+ * app.shortcuts itself, showing shortcuts-dialog.ui. */
+static void
+tally_application_shortcuts_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "new-window", tally_application_new_window_action },
   { "about", tally_application_about_action },
@@ -114,6 +128,12 @@ tally_application_startup (GApplication *app)
   G_APPLICATION_CLASS (tally_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  if (g_action_map_lookup_action (G_ACTION_MAP (app), "shortcuts") == NULL)
+    {
+      static const GActionEntry shortcuts_entry[] = { { "shortcuts", tally_application_shortcuts_action } };
+
+      g_action_map_add_action_entries (G_ACTION_MAP (app), shortcuts_entry, 1, app);
+    }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
@@ -122,7 +142,7 @@ tally_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-project", open_project_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-view::documents", view_accels[0]);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-view::facts", view_accels[1]);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-view::timeline", view_accels[2]);

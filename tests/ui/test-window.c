@@ -92,7 +92,7 @@ static void
 test_window_shortcuts (void)
 {
   g_auto(GStrv) open_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
-  g_auto(GStrv) help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_auto(GStrv) help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.shortcuts");
   g_auto(GStrv) quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
 
   g_assert_cmpstr (open_accels[0], ==, "<Control>o");
