@@ -232,6 +232,7 @@ tally_timeline_view_set_session (TallyTimelineView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.leave-out-mention", session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event", session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event-dialog", session != NULL);
+  tally_timeline_set_correctable (self->timeline, session != NULL);
   /* The events shown stay until the new session's are found. */
   if (session != NULL && tally_session_get_events (session) != NULL)
     on_session_events (self);
@@ -393,6 +394,27 @@ on_mention_activated (TallyTimelineView *self,
                                               g_ascii_strtoll (document_id, NULL, 10));
   if (document != NULL)
     g_signal_emit (self, signals[SHOW_MENTION], 0, document, start, end);
+}
+
+/* The popover's Rename… and "not about this event", by their mention. */
+static void
+on_rename_event (TallyTimelineView *self,
+                 const char        *document,
+                 guint              start,
+                 guint              end)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline-view.rename-event-dialog", "(stt)", document,
+                              (guint64) start, (guint64) end);
+}
+
+static void
+on_leave_out_mention (TallyTimelineView *self,
+                      const char        *document,
+                      guint              start,
+                      guint              end)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline-view.leave-out-mention", "(stt)", document,
+                              (guint64) start, (guint64) end);
 }
 
 static void
@@ -598,6 +620,9 @@ tally_timeline_view_init (TallyTimelineView *self)
   g_signal_connect (self->list, "activate", G_CALLBACK (on_list_activate), self);
   g_signal_connect (self->list_toggle, "toggled", G_CALLBACK (on_list_toggled), self);
   g_signal_connect_object (self->timeline, "mention-activated", G_CALLBACK (on_mention_activated), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "rename-event", G_CALLBACK (on_rename_event), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "leave-out-mention", G_CALLBACK (on_leave_out_mention), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.leave-out-mention", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline-view.rename-event", FALSE);

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "tally-event.h"
+#include "tally-event-popover.h"
 #include "tally-timeline-private.h"
 #include "tally-timeline-item-accessible.h"
 #include "tally-timeline-layout.h"
@@ -61,7 +62,7 @@ struct _TallyTimeline
   guint            n_lanes;
 
   int              focus;
-  GtkPopover      *popover;
+  TallyEventPopover *popover;
   PangoLayout     *measure_layout;
   PangoLayout     *legend_layout;   /* ellipsised to what a row leaves */
   GHashTable      *names;    /* document id → outlet or title */
@@ -83,6 +84,8 @@ enum {
 
 enum {
   MENTION_ACTIVATED,
+  RENAME_EVENT,
+  LEAVE_OUT_MENTION,
   N_SIGNALS
 };
 
@@ -875,7 +878,7 @@ tally_timeline_size_allocate (GtkWidget *widget,
       update_fit (self);
     }
   if (self->popover != NULL)
-    gtk_popover_present (self->popover);
+    gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -892,7 +895,7 @@ set_span (TallyTimeline *self,
     self->layout_scale = 0;
   self->visible = span;
   if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
-    gtk_popover_popdown (self->popover);
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1174,15 +1177,43 @@ tally_timeline_focus (GtkWidget        *widget,
   return TRUE;
 }
 
+/* The popover's requests, forwarded: the timeline view acts on them. */
 static void
-on_mention_clicked (GtkButton     *button,
-                    TallyTimeline *self)
+on_popover_mention (TallyTimeline *self,
+                    const char    *document,
+                    guint          start,
+                    guint          end,
+                    TallyEventPopover *popover)
 {
-  const TallyEventMention *mention = g_object_get_data (G_OBJECT (button), "mention");
+  g_signal_emit (self, signals[MENTION_ACTIVATED], 0, document, start, end);
+}
 
-  gtk_popover_popdown (self->popover);
-  g_signal_emit (self, signals[MENTION_ACTIVATED], 0, mention->document,
-                 (guint) mention->start, (guint) mention->end);
+static void
+on_popover_rename (TallyTimeline *self,
+                   const char    *document,
+                   guint          start,
+                   guint          end,
+                   TallyEventPopover *popover)
+{
+  g_signal_emit (self, signals[RENAME_EVENT], 0, document, start, end);
+}
+
+static void
+on_popover_leave_out (TallyTimeline *self,
+                      const char    *document,
+                      guint          start,
+                      guint          end,
+                      TallyEventPopover *popover)
+{
+  g_signal_emit (self, signals[LEAVE_OUT_MENTION], 0, document, start, end);
+}
+
+void
+tally_timeline_set_correctable (TallyTimeline *self,
+                                gboolean       correctable)
+{
+  g_return_if_fail (TALLY_IS_TIMELINE (self));
+  tally_event_popover_set_correctable (self->popover, correctable);
 }
 
 static const char *
@@ -1218,152 +1249,6 @@ tally_timeline_set_document_name (TallyTimeline *self,
     g_hash_table_remove (self->names, id);
 }
 
-static GtkWidget *
-dim_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-  gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-static void
-fill_popover (TallyTimeline *self,
-              Item          *item)
-{
-  const TallyEventRecord *r = tally_event_get_record (item->event);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *mentions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkWidget *title = gtk_label_new (r->label);
-  g_autofree char *when = tally_event_format_date (r->date, r->date_end);
-  g_autofree char *line = NULL;
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  {
-    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-    GtkWidget *rename = gtk_button_new_with_mnemonic (_("_Rename…"));
-
-    /* Corrections are the timeline view's (timeline-view.*, disabled
-     * where there are none); an event is named by its first mention. */
-    gtk_widget_add_css_class (rename, "flat");
-    gtk_widget_set_valign (rename, GTK_ALIGN_START);
-    gtk_widget_set_tooltip_text (rename, _("Give this event another name"));
-    if (r->mentions->len > 0)
-      {
-        const TallyEventMention *first = g_ptr_array_index (r->mentions, 0);
-
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (rename), "timeline-view.rename-event-dialog");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (rename), "(stt)", first->document,
-                                          (guint64) first->start, (guint64) first->end);
-      }
-    else
-      gtk_widget_set_sensitive (rename, FALSE);
-    g_signal_connect_swapped (rename, "clicked", G_CALLBACK (gtk_popover_popdown), self->popover);
-    gtk_box_append (GTK_BOX (header), title);
-    gtk_box_append (GTK_BOX (header), rename);
-    gtk_box_append (GTK_BOX (box), header);
-  }
-  line = g_strdup_printf ("%s%s%s%s", when, r->place ? " · " : "", r->place ? r->place : "",
-                          r->planned ? _(" · planned") : "");
-  gtk_box_append (GTK_BOX (box), dim_label (line));
-
-  if (r->disputed)
-    {
-      GtkWidget *heading = gtk_label_new (_("Sources disagree on the date"));
-
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_add_css_class (heading, "warning");
-      gtk_box_append (GTK_BOX (box), heading);
-      for (guint a = 0; a < r->alternatives->len; a++)
-        {
-          const TallyEventAlternative *alt = g_ptr_array_index (r->alternatives, a);
-          g_autofree char *alt_when = tally_event_format_date (alt->date, alt->date_end);
-          g_autofree char *docs = NULL;
-          g_autofree char *text = NULL;
-          GString *s = g_string_new (NULL);
-
-          for (guint d = 0; d < alt->documents->len; d++)
-            g_string_append_printf (s, "%s%s", d ? ", " : "",
-                                    document_name (self, g_ptr_array_index (alt->documents, d)));
-          docs = g_string_free (s, FALSE);
-          text = g_strdup_printf (ngettext ("%s — source %s", "%s — sources %s", alt->documents->len), alt_when, docs);
-          gtk_box_append (GTK_BOX (box), dim_label (text));
-        }
-    }
-
-  {
-    GtkWidget *heading = gtk_label_new (_("Mentioned in"));
-
-    gtk_label_set_xalign (GTK_LABEL (heading), 0);
-    gtk_widget_set_margin_top (heading, 6);
-    gtk_widget_add_css_class (heading, "heading");
-    gtk_box_append (GTK_BOX (box), heading);
-  }
-  for (guint m = 0; m < r->mentions->len; m++)
-    {
-      const TallyEventMention *mention = g_ptr_array_index (r->mentions, m);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *outlet = gtk_label_new (document_name (self, mention->document));
-      GtkWidget *text = gtk_label_new (NULL);
-      /* Buttons set their text in bold; the sentence reads as text. */
-      g_autofree char *markup = g_markup_printf_escaped ("<span weight=\"normal\">%s</span>", mention->text);
-
-      gtk_label_set_xalign (GTK_LABEL (outlet), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (outlet), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (outlet, "caption-heading");
-      gtk_widget_add_css_class (outlet, "dim-label");
-      gtk_label_set_markup (GTK_LABEL (text), markup);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_lines (GTK_LABEL (text), 3);
-      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (text), 50);
-      gtk_box_append (GTK_BOX (lines), outlet);
-      gtk_box_append (GTK_BOX (lines), text);
-      gtk_button_set_child (GTK_BUTTON (button), lines);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Open the article at this sentence"));
-      g_object_set_data (G_OBJECT (button), "mention", (gpointer) mention);
-      /* The mention belongs to the event, which events found again while
-       * the popover is open would otherwise free under the button. */
-      g_object_set_data_full (G_OBJECT (button), "event", g_object_ref (item->event), g_object_unref);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_mention_clicked), self);
-      gtk_widget_set_hexpand (button, TRUE);
-      {
-        GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-        GtkWidget *leave_out = gtk_button_new_from_icon_name ("list-remove-symbolic");
-        g_autofree char *name = g_strdup_printf (_("Not about this event: %s"), document_name (self, mention->document));
-
-        /* A wrong source's sentence leaves the event (and its dispute). */
-        gtk_widget_add_css_class (leave_out, "flat");
-        gtk_widget_set_valign (leave_out, GTK_ALIGN_CENTER);
-        gtk_widget_set_tooltip_text (leave_out, _("Not about this event"));
-        gtk_accessible_update_property (GTK_ACCESSIBLE (leave_out), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (leave_out), "timeline-view.leave-out-mention");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (leave_out), "(stt)", mention->document,
-                                          (guint64) mention->start, (guint64) mention->end);
-        g_signal_connect_swapped (leave_out, "clicked", G_CALLBACK (gtk_popover_popdown), self->popover);
-        gtk_box_append (GTK_BOX (row), button);
-        gtk_box_append (GTK_BOX (row), leave_out);
-        gtk_box_append (GTK_BOX (mentions), row);
-      }
-    }
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), mentions);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_popover_set_child (self->popover, box);
-}
-
 void
 tally_timeline_activate_focus (TallyTimeline *self)
 {
@@ -1376,9 +1261,9 @@ tally_timeline_activate_focus (TallyTimeline *self)
     return;
   item = g_ptr_array_index (self->items, self->focus);
   box = item_box (self, self->focus);
-  fill_popover (self, item);
-  gtk_popover_set_pointing_to (self->popover, &(GdkRectangle) { (int) box.x, (int) box.y, (int) MAX (box.width, 1), (int) LABEL_Y });
-  gtk_popover_popup (self->popover);
+  tally_event_popover_set_event (self->popover, item->event, self->names);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &(GdkRectangle) { (int) box.x, (int) box.y, (int) MAX (box.width, 1), (int) LABEL_Y });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1822,6 +1707,14 @@ tally_timeline_class_init (TallyTimelineClass *klass)
   signals[MENTION_ACTIVATED] =
     g_signal_new ("mention-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
+  /* Rename… in the popover: the event, by its first mention. */
+  signals[RENAME_EVENT] =
+    g_signal_new ("rename-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
+  /* "Not about this event" on a mention in the popover. */
+  signals[LEAVE_OUT_MENTION] =
+    g_signal_new ("leave-out-mention", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_UINT, G_TYPE_UINT);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, action_zoom);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, action_zoom);
@@ -1885,8 +1778,11 @@ tally_timeline_init (TallyTimeline *self)
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
 
-  self->popover = GTK_POPOVER (gtk_popover_new ());
+  self->popover = TALLY_EVENT_POPOVER (tally_event_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->popover), widget);
+  g_signal_connect_swapped (self->popover, "mention-activated", G_CALLBACK (on_popover_mention), self);
+  g_signal_connect_swapped (self->popover, "rename-event", G_CALLBACK (on_popover_rename), self);
+  g_signal_connect_swapped (self->popover, "leave-out-mention", G_CALLBACK (on_popover_leave_out), self);
 
   self->animation = adw_timed_animation_new (widget, 0, 1, 250,
                                              adw_callback_animation_target_new (animation_step, self, NULL));

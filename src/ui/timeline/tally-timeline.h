@@ -25,6 +25,11 @@ GListModel *tally_timeline_get_model           (TallyTimeline *self);
 void        tally_timeline_set_document_name   (TallyTimeline *self,
                                                 const char    *id,
                                                 const char    *name);
+/* The popover's Rename… and "not about this event" buttons work (they emit
+ * ::rename-event and ::leave-out-mention with a mention: document id,
+ * start, end). */
+void        tally_timeline_set_correctable     (TallyTimeline *self,
+                                                gboolean       correctable);
 const char *tally_timeline_get_document_name   (TallyTimeline *self,
                                                 const char    *id);
 
