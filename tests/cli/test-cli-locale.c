@@ -173,6 +173,41 @@ test_translated (void)
   g_assert_null (strstr (c_json, "Только"));
 }
 
+/* Import reasons come from the engine, translated: an empty file and a PNG
+ * named .txt under ru_RU.UTF-8, the rest of the batch still read. */
+static void
+test_translated_errors (void)
+{
+  g_autofree char *localedir = g_build_filename (g_getenv ("TALLY_BUILD_DIR"), "po", NULL);
+  g_autofree char *dir = g_build_filename (tmp_dir, "bad", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *png = g_build_filename (dir, "picture.txt", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.txt", NULL);
+  const char *argv[] = { cli_path, "analyze", "--format", "csv", dir, NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_mkdir (dir, 0700);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (png, "\x89PNG\r\n\x1a\n", 8, NULL));
+  g_assert_true (g_file_set_contents (good, article_a, -1, NULL));
+  env = g_environ_setenv (env, "LC_ALL", "ru_RU.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_setenv (env, "TALLY_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  if (strstr (err, "файл пуст") == NULL || strstr (err, "изображение PNG") == NULL)
+    g_error ("the import reasons are not translated:\n%s", err);
+  g_assert_nonnull (strstr (out, "1100000000"));
+  g_unlink (empty);
+  g_unlink (png);
+  g_unlink (good);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +232,7 @@ main (int   argc,
   g_test_add_func ("/cli-locale/json", test_json);
   g_test_add_func ("/cli-locale/csv", test_csv);
   g_test_add_func ("/cli-locale/translated", test_translated);
+  g_test_add_func ("/cli-locale/translated-errors", test_translated_errors);
   status = g_test_run ();
   {
     g_autofree char *a = g_build_filename (article_path, "a.txt", NULL);
