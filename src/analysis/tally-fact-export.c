@@ -20,6 +20,7 @@ static const char * const status_titles[] = {
   [TALLY_FACT_STATUS_ROUNDING] = NC_("fact status", "Rounding"),
   [TALLY_FACT_STATUS_AGREE] = NC_("fact status", "Agree"),
   [TALLY_FACT_STATUS_SINGLE] = NC_("fact status", "Single source"),
+  [TALLY_FACT_STATUS_UPDATED] = NC_("fact status", "Updated"),
 };
 
 static gboolean
@@ -256,6 +257,15 @@ tally_facts_write_markdown (GString              *out,
                           counts[TALLY_FACT_STATUS_QUALIFIED], counts[TALLY_FACT_STATUS_ROUNDING],
                           counts[TALLY_FACT_STATUS_AGREE], counts[TALLY_FACT_STATUS_SINGLE]);
   g_string_append (out, "\n\n");
+  /* Said only when there are any, so that reports without read as before. */
+  if (counts[TALLY_FACT_STATUS_UPDATED] > 0)
+    {
+      g_string_truncate (out, out->len - 2);
+      g_string_append_c (out, ' ');
+      /* TRANSLATORS: after the report's summary: facts whose value moved over time */
+      g_string_append_printf (out, _("%u updated over time."), counts[TALLY_FACT_STATUS_UPDATED]);
+      g_string_append (out, "\n\n");
+    }
   for (guint f = 0; f < facts->len; f++)
     md_fact (out, g_ptr_array_index (facts, f), inputs);
 }

@@ -24,6 +24,9 @@ tally_fact_inputs_from_documents (GPtrArray *documents)
             .document_id = document->id,
             .outlet = record != NULL ? record->outlet : NULL,
             .record = claim,
+            .story = document->story,
+            .subject = claim->subject,
+            .stated = record != NULL ? record->published : NULL,
           };
 
           if (record != NULL && claim->end <= record->text_len && claim->start <= claim->end)
@@ -94,6 +97,7 @@ add_value (JsonBuilder          *builder,
     }
   tally_json_builder_add_string_or_null (builder, "qualifier", tally_qualifier_to_string (value->qualifier));
   tally_json_builder_add_string_or_null (builder, "display", value->data_display);
+  tally_json_builder_add_string_or_null (builder, "stated", value->stated);
   json_builder_set_member_name (builder, "side");
   json_builder_add_int_value (builder, value->side);
   add_documents (builder, value->documents);
@@ -113,6 +117,8 @@ tally_fact_json_node (const TallyFactRecord *fact,
   tally_json_builder_add_string_or_null (builder, "measure", fact->measure);
   tally_json_builder_add_string_or_null (builder, "kind", tally_claim_kind_to_string (fact->kind));
   tally_json_builder_add_string_or_null (builder, "unit", fact->unit);
+  tally_json_builder_add_string_or_null (builder, "story", fact->story);
+  tally_json_builder_add_string_or_null (builder, "subject", fact->subject);
   json_builder_set_member_name (builder, "scope");
   if (fact->scope_year != 0)
     {

@@ -23,6 +23,8 @@ struct _TallyFactLexicon
   GHashTable *predicates;   /* set */
   GHashTable *function;     /* set */
   GHashTable *time_nouns;   /* set: "year", "date" */
+  GHashTable *own_subject;  /* set: "year-old": a figure of one person or thing each */
+  GHashTable *moving;       /* set: "toll", "evacuee": figures that move while a story runs */
   GHashTable *labels;       /* canonical phrase → label */
   GStrv label_verbs;
   GHashTable *verb_forms;   /* "signing", "signs", "sign", "signed" → "signed" */
@@ -59,6 +61,8 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_hash_table_unref (lexicon->predicates);
   g_hash_table_unref (lexicon->function);
   g_hash_table_unref (lexicon->time_nouns);
+  g_hash_table_unref (lexicon->own_subject);
+  g_hash_table_unref (lexicon->moving);
   g_hash_table_unref (lexicon->labels);
   g_strfreev (lexicon->label_verbs);
   g_hash_table_unref (lexicon->verb_forms);
@@ -248,6 +252,8 @@ tally_fact_lexicon_new_from_data (const char  *data,
   lexicon->predicates = word_set ();
   lexicon->function = word_set ();
   lexicon->time_nouns = word_set ();
+  lexicon->own_subject = word_set ();
+  lexicon->moving = word_set ();
   lexicon->interned = word_set ();
   lexicon->verb_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
@@ -272,6 +278,14 @@ tally_fact_lexicon_new_from_data (const char  *data,
   /* Optional: a lexicon without it only labels "Year of X: year". */
   if (g_key_file_has_key (file, "Words", "TimeNouns", NULL)
       && !load_list (file, name, "TimeNouns", lexicon->time_nouns, NULL, error))
+    return NULL;
+  /* Optional: without it every measure may group without a subject. */
+  if (g_key_file_has_key (file, "Words", "OwnSubject", NULL)
+      && !load_list (file, name, "OwnSubject", lexicon->own_subject, NULL, error))
+    return NULL;
+  /* Optional: without it no figure is read as one that moves. */
+  if (g_key_file_has_key (file, "Words", "Moving", NULL)
+      && !load_list (file, name, "Moving", lexicon->moving, NULL, error))
     return NULL;
   /* Optional too: without them dates read as ISO text and units as codes. */
   if (g_key_file_has_key (file, "Words", "Months", NULL) && !load_months (file, name, lexicon, error))
@@ -619,6 +633,27 @@ tally_fact_lexicon_is_time_noun (TallyFactLexicon *lexicon,
                                  const char       *word)
 {
   return word != NULL && g_hash_table_contains (lexicon->time_nouns, word);
+}
+
+gboolean
+tally_fact_lexicon_is_moving (TallyFactLexicon      *lexicon,
+                              const TallyMeasureKey *key)
+{
+  if (key == NULL || key->has_predicate)
+    return FALSE;
+  if (g_hash_table_contains (lexicon->moving, key->head))
+    return TRUE;
+  for (guint i = 0; i < key->n_modifiers; i++)
+    if (g_hash_table_contains (lexicon->moving, key->modifiers[i]))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+tally_fact_lexicon_needs_subject (TallyFactLexicon *lexicon,
+                                  const char       *word)
+{
+  return word != NULL && g_hash_table_contains (lexicon->own_subject, word);
 }
 
 const char *

@@ -68,6 +68,17 @@ gboolean          tally_fact_lexicon_is_predicate    (TallyFactLexicon *lexicon,
 gboolean          tally_fact_lexicon_is_time_noun    (TallyFactLexicon *lexicon,
                                                       const char       *word);
 
+/* TRUE when the measure is a figure that moves while a story runs (a toll,
+ * evacuees, a vote count, a share price): its head or a modifier is a
+ * `Moving` word and no predicate says it was done once ("signed"). */
+gboolean          tally_fact_lexicon_is_moving       (TallyFactLexicon      *lexicon,
+                                                      const TallyMeasureKey *key);
+
+/* TRUE when `word` (a head noun) measures one person or thing each ("year-old":
+ * an age): such claims group only when they name their subject. */
+gboolean          tally_fact_lexicon_needs_subject   (TallyFactLexicon *lexicon,
+                                                      const char       *word);
+
 /* The name of `month` (1–12) for people ("June"), or NULL when the lexicon
  * has none. */
 const char       *tally_fact_lexicon_month_name      (TallyFactLexicon *lexicon,

@@ -25,12 +25,15 @@
  * all be true together. Overlapping intervals form one side; more than one
  * side is a conflict. */
 
+typedef struct _Context Context;
+
 static const char * const status_names[] = {
   [TALLY_FACT_STATUS_CONFLICT] = "conflict",
   [TALLY_FACT_STATUS_QUALIFIED] = "qualified",
   [TALLY_FACT_STATUS_ROUNDING] = "rounding",
   [TALLY_FACT_STATUS_AGREE] = "agree",
   [TALLY_FACT_STATUS_SINGLE] = "single",
+  [TALLY_FACT_STATUS_UPDATED] = "updated",
 };
 
 const char *
@@ -60,6 +63,7 @@ fact_value_free (TallyFactValue *value)
   g_free (value->value_max_text);
   g_free (value->display);
   g_free (value->data_display);
+  g_free (value->stated);
   g_array_unref (value->claims);
   g_ptr_array_unref (value->documents);
   g_free (value);
@@ -74,6 +78,8 @@ tally_fact_record_free (TallyFactRecord *fact)
   g_free (fact->key);
   g_free (fact->label);
   g_free (fact->measure);
+  g_free (fact->story);
+  g_free (fact->subject);
   g_free (fact->unit);
   g_free (fact->explanation);
   g_array_unref (fact->claims);
@@ -171,6 +177,59 @@ is_rank (const TallyFactInput *input)
   return FALSE;
 }
 
+/* What a claim is about beyond its measure: its subject, and its story
+ * unless subject and scope year are both stated (then it may meet the same
+ * figure in another story). Interned, so that sets compare by pointer. */
+struct _Context
+{
+  char *story;              /* NULL: spans stories */
+  char *subject;
+  char *name;               /* "subject\x1fstory\x1fprojected", the interning key */
+};
+
+static void
+context_free (Context *context)
+{
+  g_free (context->story);
+  g_free (context->subject);
+  g_free (context->name);
+  g_free (context);
+}
+
+static const Context *
+intern_context (GHashTable           *contexts,
+                const TallyFactInput *input,
+                const char           *subject,
+                gboolean              needs_subject)
+{
+  const TallyClaimRecord *record = input->record;
+  gboolean spans = subject != NULL && record->scope_year != 0 && record->kind != TALLY_CLAIM_KIND_YEAR
+                   && record->kind != TALLY_CLAIM_KIND_DATE;
+  const char *story = spans ? NULL : input->story;
+  /* What is expected is kept apart from what happened. */
+  g_autofree char *name = g_strdup_printf ("%s\x1f%s\x1f%d", subject ? subject : "", story ? story : "",
+                                           record->modality == TALLY_MODALITY_PROJECTED);
+  Context *context;
+
+  /* An age without a name: whose it is is unknown, so it is alone. */
+  if (needs_subject && subject == NULL)
+    {
+      g_free (name);
+      name = g_strdup_printf ("\x1e%p", (const void *) input);
+    }
+  context = g_hash_table_lookup (contexts, name);
+
+  if (context == NULL)
+    {
+      context = g_new0 (Context, 1);
+      context->story = g_strdup (story);
+      context->subject = g_strdup (subject);
+      context->name = g_steal_pointer (&name);
+      g_hash_table_insert (contexts, context->name, context);
+    }
+  return context;
+}
+
 static gboolean
 usable (const TallyFactInput *input)
 {
@@ -194,6 +253,7 @@ typedef struct
 {
   const TallyMeasureKey *key;
   int scope;                /* scope year, 0 = none */
+  const Context *context;   /* story and subject, interned; NULL for an analyst's groups */
   GArray *claims;           /* guint */
   int group;                /* index of the set it joins, in its bucket */
   gboolean has_common;      /* common_lo and common_hi are known */
@@ -236,10 +296,12 @@ set_contains (const ModifierSet *super,
 
 static char *
 bucket_key (const TallyClaimRecord *record,
-            const TallyMeasureKey  *key)
+            const TallyMeasureKey  *key,
+            const Context          *context)
 {
   GString *out = g_string_new (NULL);
 
+  g_string_append_printf (out, "%p\x1f", context);
   if (is_date_kind (record->kind))
     g_string_append (out, "date");
   else
@@ -893,9 +955,110 @@ explain (const TallyFactRecord *fact,
   return g_string_free (out, FALSE);
 }
 
-static void
-grade (TallyFactRecord *fact)
+/* ------------------------------------------------------------------------ */
+/* Figures that move                                                         */
+
+typedef struct
 {
+  const char *day;          /* "2024-05-09", borrowed */
+  guint side;
+  const TallyFactValue *value;
+} Statement;
+
+static int
+compare_statements (gconstpointer a,
+                    gconstpointer b)
+{
+  const Statement *sa = a, *sb = b;
+
+  return strncmp (sa->day, sb->day, 10);
+}
+
+/* A conflict whose sides follow one another in time — every claim dated,
+ * no day with two sides, no side coming back — is a figure that moved:
+ * later reports give a later value. Only figures that move (`moving`: a
+ * toll, evacuees, a share price; the lexicon's `Moving` words) and are tied
+ * to no period do; "revenue in 2023" and "agreements signed" stay conflicts.
+ * Fills `series` with one value per side, in time order. */
+static gboolean
+is_update (const TallyFactRecord *fact,
+           const TallyFactInput  *inputs,
+           gboolean               moving,
+           guint                  n_sides,
+           GPtrArray             *series)
+{
+  g_autoptr(GArray) statements = g_array_new (FALSE, FALSE, sizeof (Statement));
+  g_autofree gboolean *closed = g_new0 (gboolean, n_sides);
+  guint current = G_MAXUINT;
+
+  if (!moving || is_date_kind (fact->kind) || fact->scope_year != 0 || n_sides < 2)
+    return FALSE;
+  for (guint v = 0; v < fact->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+
+      for (guint c = 0; c < value->claims->len; c++)
+        {
+          const char *day = inputs[g_array_index (value->claims, guint, c)].stated;
+          Statement statement = { day, value->side, value };
+
+          if (day == NULL || strlen (day) < 10)
+            return FALSE;
+          g_array_append_val (statements, statement);
+        }
+    }
+  g_array_sort (statements, compare_statements);
+  for (guint i = 0; i < statements->len; i++)
+    {
+      const Statement *st = &g_array_index (statements, Statement, i);
+
+      if (i > 0 && compare_statements (st, st - 1) == 0 && st->side != (st - 1)->side)
+        return FALSE;   /* two sources apart about the same day */
+      if (st->side == current)
+        continue;
+      if (closed[st->side])
+        return FALSE;   /* back to an earlier value: not a series */
+      if (current != G_MAXUINT)
+        closed[current] = TRUE;
+      current = st->side;
+      g_ptr_array_add (series, (gpointer) st->value);
+    }
+  return TRUE;
+}
+
+/* "rose from 120 on 3 May 2024 to 410 on 9 May 2024". */
+static char *
+explain_update (const TallyFactRecord *fact,
+                GPtrArray             *series)
+{
+  const TallyFactValue *first = g_ptr_array_index (series, 0);
+  const TallyFactValue *last = g_ptr_array_index (series, series->len - 1);
+  g_autofree char *first_day = tally_fact_format_value_readable (TALLY_CLAIM_KIND_DATE, NULL, 0, FALSE, 0,
+                                                                 first->stated, NULL, TALLY_QUALIFIER_EXACT, FALSE);
+  g_autofree char *last_day = tally_fact_format_value_readable (TALLY_CLAIM_KIND_DATE, NULL, 0, FALSE, 0,
+                                                                last->stated, NULL, TALLY_QUALIFIER_EXACT, FALSE);
+  const char *verb = last->value > first->value ? "Rose" : last->value < first->value ? "Fell" : "Changed";
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s from %s on %s to %s on %s", verb, first->display, first_day,
+                          last->display, last_day);
+  if (series->len > 2)
+    {
+      g_string_append (out, " (");
+      for (guint i = 0; i < series->len; i++)
+        g_string_append_printf (out, "%s%s", i > 0 ? ", then " : "",
+                                ((const TallyFactValue *) g_ptr_array_index (series, i))->display);
+      g_string_append (out, ")");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+grade (TallyFactRecord      *fact,
+       const TallyFactInput *inputs,
+       gboolean              moving)
+{
+  g_autoptr(GPtrArray) series = g_ptr_array_new ();
   g_autofree Interval *intervals = g_new0 (Interval, fact->values->len);
   guint n = fact->values->len;
   guint n_sides = 1;
@@ -924,7 +1087,12 @@ grade (TallyFactRecord *fact)
     fact->status = all_exact ? TALLY_FACT_STATUS_AGREE : TALLY_FACT_STATUS_QUALIFIED;
   else
     fact->status = all_points ? TALLY_FACT_STATUS_ROUNDING : TALLY_FACT_STATUS_QUALIFIED;
-  if (fact->status == TALLY_FACT_STATUS_CONFLICT)
+  if (fact->status == TALLY_FACT_STATUS_CONFLICT && is_update (fact, inputs, moving, n_sides, series))
+    {
+      fact->status = TALLY_FACT_STATUS_UPDATED;
+      fact->explanation = explain_update (fact, series);
+    }
+  else if (fact->status == TALLY_FACT_STATUS_CONFLICT)
     {
       g_autoptr(GHashTable) shared = find_shared_values (intervals, n, n_sides);
 
@@ -1369,6 +1537,12 @@ add_claim_value (TallyFactLexicon     *lexicon,
         g_hash_table_insert (by_identity, g_steal_pointer (&identity), value);
     }
   g_array_append_val (value->claims, index);
+  if (input->stated != NULL && strlen (input->stated) >= 10
+      && (value->stated == NULL || strncmp (input->stated, value->stated, 10) < 0))
+    {
+      g_free (value->stated);
+      value->stated = g_strndup (input->stated, 10);
+    }
   add_document (seen, value->documents, input->document_id);
   add_document (seen, fact->documents, input->document_id);
 }
@@ -1415,11 +1589,20 @@ set_fact_key (const TallyFactInput *inputs,
               const ModifierSet    *set)
 {
   const TallyClaimRecord *first = inputs[g_array_index (set->claims, guint, 0)].record;
+  GString *key = g_string_new (NULL);
 
   if (is_date_kind (first->kind))
-    return g_strdup_printf ("date||0|0|%s", set->key->phrase);
-  return g_strdup_printf ("%s|%s|%d|%d|%s", tally_claim_kind_to_string (first->kind), first->unit ? first->unit : "",
-                          first->change ? 1 : 0, set->scope, set->key->phrase);
+    g_string_printf (key, "date||0|0|%s", set->key->phrase);
+  else
+    g_string_printf (key, "%s|%s|%d|%d|%s", tally_claim_kind_to_string (first->kind), first->unit ? first->unit : "",
+                     first->change ? 1 : 0, set->scope, set->key->phrase);
+  /* Subject and story only when known, so that keys of one story's facts
+   * without subjects read as before. */
+  if (set->context != NULL && set->context->subject != NULL)
+    g_string_append_printf (key, "|subject=%s", set->context->subject);
+  if (set->context != NULL && set->context->story != NULL)
+    g_string_append_printf (key, "|story=%s", set->context->story);
+  return g_string_free (key, FALSE);
 }
 
 /* `extra`: claims an analyst merged into this fact (may be NULL). */
@@ -1467,7 +1650,17 @@ build_fact (TallyFactLexicon     *lexicon,
     }
   fact->kind = is_date_kind (first->kind) ? (any_date ? TALLY_CLAIM_KIND_DATE : TALLY_CLAIM_KIND_YEAR)
                                           : first->kind;
-  grade (fact);
+  if (main_set->context != NULL)
+    {
+      fact->story = g_strdup (main_set->context->story);
+      fact->subject = g_strdup (main_set->context->subject);
+    }
+  {
+    g_autoptr(TallyMeasureKey) own_key = group != NULL && fact->measure != NULL
+                                           ? tally_fact_lexicon_measure_key (lexicon, fact->measure) : NULL;
+
+    grade (fact, inputs, tally_fact_lexicon_is_moving (lexicon, group != NULL ? own_key : main_set->key));
+  }
   fact->spread = spread_of (fact);
   if (group != NULL)
     {
@@ -1541,6 +1734,7 @@ typedef struct
   int kind;
   int change;
   int scope;
+  const Context *context;
 } SetKey;
 
 static guint
@@ -1549,7 +1743,8 @@ set_key_hash (gconstpointer data)
   const SetKey *k = data;
 
   return g_direct_hash (k->key) ^ (g_str_hash (k->unit ? k->unit : "") * 31u)
-         ^ ((guint) k->kind * 7919u) ^ ((guint) k->change * 104729u) ^ ((guint) k->scope * 131u);
+         ^ ((guint) k->kind * 7919u) ^ ((guint) k->change * 104729u) ^ ((guint) k->scope * 131u)
+         ^ (g_direct_hash (k->context) * 17u);
 }
 
 static gboolean
@@ -1558,7 +1753,7 @@ set_key_equal (gconstpointer a,
 {
   const SetKey *ka = a, *kb = b;
 
-  return ka->key == kb->key && ka->kind == kb->kind && ka->change == kb->change && ka->scope == kb->scope
+  return ka->key == kb->key && ka->context == kb->context && ka->kind == kb->kind && ka->change == kb->change && ka->scope == kb->scope
          && g_strcmp0 (ka->unit, kb->unit) == 0;
 }
 
@@ -1568,9 +1763,10 @@ static ModifierSet *
 find_set (GHashTable             *buckets,
           GPtrArray              *bucket_order,
           const TallyClaimRecord *record,
-          const TallyMeasureKey  *key)
+          const TallyMeasureKey  *key,
+          const Context          *context)
 {
-  g_autofree char *bucket_id = bucket_key (record, key);
+  g_autofree char *bucket_id = bucket_key (record, key, context);
   GPtrArray *sets = g_hash_table_lookup (buckets, bucket_id);
   int scope = is_date_kind (record->kind) ? 0 : record->scope_year;
   ModifierSet *set;
@@ -1587,9 +1783,160 @@ find_set (GHashTable             *buckets,
   set = g_new0 (ModifierSet, 1);
   set->key = key;
   set->scope = scope;
+  set->context = context;
   set->claims = g_array_new (FALSE, FALSE, sizeof (guint));
   g_ptr_array_add (sets, set);
   return set;
+}
+
+/* The subject a claim is keyed by. Events and unclassified names are not
+ * keys: in a story every figure is about its event, and a stray capitalised
+ * word is no subject. A person is keyed by the last word of the name, so
+ * "President Aidos Temirbekov" and "Mr Temirbekov" are one person. Returns
+ * a string owned by `strings`, or NULL. */
+static const char *
+key_subject (const TallyFactInput *input,
+             GHashTable           *strings)
+{
+  const TallyClaimRecord *record = input->record;
+  const char *subject = input->subject;
+  const char *last;
+  char *owned;
+
+  if (subject == NULL || subject[0] == '\0' || record->subject_kind == TALLY_SUBJECT_KIND_EVENT
+      || record->subject_kind == TALLY_SUBJECT_KIND_OTHER)
+    return NULL;
+  if (record->subject_kind == TALLY_SUBJECT_KIND_PERSON && (last = strrchr (subject, ' ')) != NULL)
+    subject = last + 1;
+  owned = g_hash_table_lookup (strings, subject);
+  if (owned == NULL)
+    {
+      owned = g_strdup (subject);
+      g_hash_table_add (strings, owned);
+    }
+  return owned;
+}
+
+/* A claim that names no subject ("trade reached $8.1 billion") is about the
+ * subject its story gives that figure elsewhere ("Norway's trade with Japan
+ * …"), when the story gives it one subject only; with two it stays apart.
+ * Compared at the measure's head, kind, unit, change, scope and modality. */
+static const char AMBIGUOUS_SUBJECT[] = "";
+
+static char *
+borrow_key (const TallyFactInput  *input,
+            const TallyMeasureKey *key)
+{
+  const TallyClaimRecord *record = input->record;
+  g_autofree char *bucket = bucket_key (record, key, NULL);
+
+  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%d", bucket, input->story ? input->story : "",
+                          is_date_kind (record->kind) ? 0 : record->scope_year,
+                          record->modality == TALLY_MODALITY_PROJECTED);
+}
+
+static void
+note_subject (GHashTable           *subjects,
+              const TallyFactInput *input,
+              const char           *subject,
+              const TallyMeasureKey *key)
+{
+  char *id = borrow_key (input, key);
+  const char *have = g_hash_table_lookup (subjects, id);
+
+  if (have == NULL)
+    g_hash_table_insert (subjects, id, (gpointer) subject);
+  else
+    {
+      if (have != AMBIGUOUS_SUBJECT && g_ascii_strcasecmp (have, subject) != 0)
+        g_hash_table_insert (subjects, g_strdup (id), (gpointer) AMBIGUOUS_SUBJECT);
+      g_free (id);
+    }
+}
+
+static const char *
+borrowed_subject (GHashTable           *subjects,
+                  const TallyFactInput *input,
+                  const TallyMeasureKey *key)
+{
+  g_autofree char *id = borrow_key (input, key);
+  const char *subject = g_hash_table_lookup (subjects, id);
+
+  return subject == AMBIGUOUS_SUBJECT ? NULL : subject;
+}
+
+/* Whether one source states values on two sides of a conflict. A source
+ * does not contradict itself: its measure covers several things (the
+ * nominations of several films, the house prices of several regions). */
+static gboolean
+source_on_two_sides (const TallyFactRecord *fact)
+{
+  g_autoptr(GHashTable) side_of = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint v = 0; v < fact->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+
+      for (guint d = 0; d < value->documents->len; d++)
+        {
+          gpointer document = g_ptr_array_index (value->documents, d);
+          gpointer side;
+
+          if (g_hash_table_lookup_extended (side_of, document, NULL, &side)
+              && GPOINTER_TO_UINT (side) != value->side + 1)
+            return TRUE;
+          g_hash_table_insert (side_of, document, GUINT_TO_POINTER (value->side + 1));
+        }
+    }
+  return FALSE;
+}
+
+/* Adds `fact` to `facts`; a conflict a source has on both sides becomes
+ * one fact per side instead (a wrong conflict is worse than a missed one):
+ * each keyed by its first value, "…|value=11". */
+static void
+add_fact (GPtrArray            *facts,
+          TallyFactLexicon     *lexicon,
+          const TallyFactInput *inputs,
+          ModifierSet          *like,
+          TallyFactRecord      *fact)
+{
+  guint n_sides = 0;
+
+  if (fact->status != TALLY_FACT_STATUS_CONFLICT || like == NULL || !source_on_two_sides (fact))
+    {
+      g_ptr_array_add (facts, fact);
+      return;
+    }
+  for (guint v = 0; v < fact->values->len; v++)
+    n_sides = MAX (n_sides, ((TallyFactValue *) g_ptr_array_index (fact->values, v))->side + 1);
+  for (guint side = 0; side < n_sides; side++)
+    {
+      ModifierSet part = *like;
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      TallyFactRecord *piece;
+      const TallyFactValue *first = NULL;
+
+      part.claims = g_array_new (FALSE, FALSE, sizeof (guint));
+      part.group = 0;
+      for (guint v = 0; v < fact->values->len; v++)
+        {
+          const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+
+          if (value->side != side)
+            continue;
+          first = first != NULL ? first : value;
+          g_array_append_vals (part.claims, value->claims->data, value->claims->len);
+        }
+      g_array_sort (part.claims, compare_guint);
+      g_ptr_array_add (one, &part);
+      piece = build_fact (lexicon, inputs, one, 0, NULL, NULL);
+      g_free (piece->key);
+      piece->key = g_strdup_printf ("%s|value=%s", fact->key, first->data_display);
+      g_array_unref (part.claims);
+      g_ptr_array_add (facts, piece);
+    }
+  tally_fact_record_free (fact);
 }
 
 GPtrArray *
@@ -1610,12 +1957,34 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
   g_autoptr(GHashTable) buckets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) set_cache = g_hash_table_new_full (set_key_hash, set_key_equal, g_free, NULL);
+  g_autoptr(GHashTable) contexts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                          (GDestroyNotify) context_free);
+  g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) subject_strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) bucket_order = g_ptr_array_new ();
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) group_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
   GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
 
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, facts);
+
+  /* The subjects each story gives its figures, for claims that name none. */
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      const TallyMeasureKey *key;
+      const char *subject;
+
+      if (inputs[i].group != NULL || !usable (&inputs[i])
+          || (subject = key_subject (&inputs[i], subject_strings)) == NULL)
+        continue;
+      if (!g_hash_table_lookup_extended (keys, inputs[i].record->measure, NULL, (gpointer *) &key))
+        {
+          key = tally_fact_lexicon_measure_key (lexicon, inputs[i].record->measure);
+          g_hash_table_insert (keys, inputs[i].record->measure, (gpointer) key);
+        }
+      if (key != NULL && !tally_fact_lexicon_needs_subject (lexicon, key->head))
+        note_subject (subjects, &inputs[i], subject, key);
+    }
 
   for (gsize i = 0; i < n_inputs; i++)
     {
@@ -1625,6 +1994,8 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
       const TallyMeasureKey *key;
       ModifierSet *set;
       guint index = (guint) i;
+      const char *subject;
+      gboolean needs_subject;
 
       if (!usable (&inputs[i]))
         continue;
@@ -1649,6 +2020,10 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
         }
       if (key == NULL)
         continue;
+      needs_subject = tally_fact_lexicon_needs_subject (lexicon, key->head);
+      subject = key_subject (&inputs[i], subject_strings);
+      if (subject == NULL && !needs_subject && g_hash_table_size (subjects) > 0)
+        subject = borrowed_subject (subjects, &inputs[i], key);
 
       lookup = (SetKey) {
         .key = key,
@@ -1656,11 +2031,12 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
         .kind = date ? -1 : (int) record->kind,
         .change = date ? 0 : record->change != 0,
         .scope = date ? 0 : record->scope_year,
+        .context = intern_context (contexts, &inputs[i], subject, needs_subject),
       };
       set = g_hash_table_lookup (set_cache, &lookup);
       if (set == NULL)
         {
-          set = find_set (buckets, bucket_order, record, key);
+          set = find_set (buckets, bucket_order, record, key, lookup.context);
           /* The unit string is borrowed from the input, which outlives this call. */
           g_hash_table_insert (set_cache, g_memdup2 (&lookup, sizeof lookup), set);
         }
@@ -1685,7 +2061,8 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
           merged = key != NULL ? g_hash_table_lookup (groups, key) : NULL;
           if (merged != NULL)
             g_hash_table_remove (groups, key);
-          g_ptr_array_add (facts, build_fact (lexicon, inputs, sets, s, NULL, merged ? merged->claims : NULL));
+          add_fact (facts, lexicon, inputs, merged != NULL ? NULL : set,
+                    build_fact (lexicon, inputs, sets, s, NULL, merged ? merged->claims : NULL));
         }
     }
   for (guint g = 0; g < group_sets->len; g++)

@@ -19,6 +19,7 @@ typedef enum
   TALLY_FACT_STATUS_ROUNDING,
   TALLY_FACT_STATUS_AGREE,
   TALLY_FACT_STATUS_SINGLE,
+  TALLY_FACT_STATUS_UPDATED,      /* a figure that moved: sources stated it on different days */
 } TallyFactStatus;
 
 /* One claim handed to the grouping. Everything is borrowed: the inputs must
@@ -37,6 +38,14 @@ typedef struct
    * measures (a merge: the group is the target fact's key; a split: a group
    * of its own, "claim:c12"). NULL groups automatically. */
   const char *group;
+
+  /* What the claim belongs to. Claims group only within one story, unless
+   * subject, measure and scope year are all stated and equal; claims of
+   * different subjects never group. All may be NULL. */
+  const char *story;              /* a story's stable key (tally-stories.h) */
+  const char *subject;            /* "Norway", "Shell", the person */
+  const char *stated;             /* when the source said it: "2024-05-09" (its
+                                   * publication date); orders a moving figure */
 } TallyFactInput;
 
 /* One distinct value of a fact, and who states it. */
@@ -54,6 +63,7 @@ typedef struct
   char *data_display;             /* as JSON and CSV print it, ISO dates and unit codes:
                                    * "2026-06-16–2026-06-17", "3.5 million t" */
   guint side;                     /* 0 = the side most sources take; conflicts have more */
+  char *stated;                   /* the earliest day a source stated it ("2024-05-09"), or NULL */
   GArray *claims;                 /* guint: indexes into the input */
   GPtrArray *documents;           /* const char*, borrowed, distinct, in input order */
 } TallyFactValue;
@@ -64,6 +74,9 @@ typedef struct
   char *key;                      /* stable across runs: "count||0|0|cooperation agreement", or the group */
   char *label;                    /* "Cooperation agreements signed" */
   char *measure;                  /* the most specific measure of its claims */
+  char *story;                    /* the story its claims come from, NULL when it spans
+                                   * stories (subject, measure and scope explicit) */
+  char *subject;                  /* what the figure is about, or NULL */
   TallyClaimKind kind;            /* year and date facts are TALLY_CLAIM_KIND_YEAR or _DATE */
   char *unit;                     /* NULL for counts and dates */
   int scope_year;                 /* 0 = none */
@@ -83,7 +96,9 @@ const char      *tally_fact_status_to_string   (TallyFactStatus  status);
 gboolean         tally_fact_status_from_string (const char      *str,
                                                 TallyFactStatus *status);
 
-/* Groups and grades `n_inputs` claims. Claims without a measure or a value,
+/* Groups and grades `n_inputs` claims. A figure stated differently on
+ * different days with no two sources apart on one day (a toll, a count of
+ * evacuees) is `updated`, not a conflict. Claims without a measure or a value,
  * and relative dates, are left out. Returns TallyFactRecord*, conflicts first,
  * then by number of sources (most first), then by label. */
 GPtrArray       *tally_group_facts             (const TallyFactInput *inputs,

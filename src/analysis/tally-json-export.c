@@ -37,6 +37,7 @@ tally_analyzed_document_free (TallyAnalyzedDocument *document)
   g_ptr_array_unref (document->claim_ids);
   g_ptr_array_unref (document->errors);
   g_free (document->reference_date);
+  g_free (document->story);
   g_free (document);
 }
 
@@ -96,6 +97,7 @@ tally_json_document_node (const TallyAnalyzedDocument *document)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  tally_json_builder_add_string_or_null (builder, "story", document->story);
   json_builder_set_member_name (builder, "errors");
   json_builder_begin_array (builder);
   for (guint i = 0; i < document->errors->len; i++)
@@ -253,10 +255,78 @@ tally_json_events_node (GPtrArray *documents)
   return node;
 }
 
+GPtrArray *
+tally_analyzed_documents_find_stories (GPtrArray *documents)
+{
+  g_autoptr(GArray) inputs = g_array_sized_new (FALSE, TRUE, sizeof (TallyStoryInput), documents->len);
+  g_autofree guint *story_of = g_new0 (guint, MAX (1, documents->len));
+  GPtrArray *stories;
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      const TallyAnalyzedDocument *document = g_ptr_array_index (documents, d);
+      const TallyDocumentRecord *record = document->record;
+      TallyStoryInput input = {
+        .title = record ? record->title : NULL,
+        .text = record ? record->text : NULL,
+        .text_len = record ? record->text_len : 0,
+        .published = record ? record->published : NULL,
+        .key = document->id,
+      };
+
+      g_array_append_val (inputs, input);
+    }
+  stories = tally_find_stories ((const TallyStoryInput *) inputs->data, inputs->len, story_of);
+  for (guint d = 0; d < documents->len; d++)
+    {
+      TallyAnalyzedDocument *document = g_ptr_array_index (documents, d);
+      const TallyStoryRecord *story = g_ptr_array_index (stories, story_of[d]);
+
+      g_set_str (&document->story, story->id);
+    }
+  return stories;
+}
+
+JsonNode *
+tally_json_stories_node (GPtrArray *stories,
+                         GPtrArray *documents)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint s = 0; s < stories->len; s++)
+    {
+      const TallyStoryRecord *story = g_ptr_array_index (stories, s);
+
+      json_builder_begin_object (builder);
+      tally_json_builder_add_string_or_null (builder, "id", story->id);
+      tally_json_builder_add_string_or_null (builder, "name", story->name);
+      json_builder_set_member_name (builder, "terms");
+      json_builder_begin_array (builder);
+      for (guint t = 0; story->terms != NULL && story->terms[t] != NULL; t++)
+        json_builder_add_string_value (builder, story->terms[t]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_begin_array (builder);
+      for (guint d = 0; d < story->documents->len; d++)
+        {
+          const TallyAnalyzedDocument *document = g_ptr_array_index (documents,
+                                                                     g_array_index (story->documents, guint, d));
+
+          json_builder_add_string_value (builder, document->id);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
 JsonNode *
 tally_json_analysis_node (GPtrArray  *documents,
                           const char *version)
 {
+  g_autoptr(GPtrArray) stories = tally_analyzed_documents_find_stories (documents);
   JsonObject *root = json_object_new ();
   JsonObject *tally = json_object_new ();
   JsonArray *docs = json_array_new ();
@@ -281,6 +351,7 @@ tally_json_analysis_node (GPtrArray  *documents,
   json_object_set_array_member (root, "claims", claims);
   json_object_set_member (root, "facts", tally_json_facts_node (documents));
   json_object_set_member (root, "events", tally_json_events_node (documents));
+  json_object_set_member (root, "stories", tally_json_stories_node (stories, documents));
   json_node_take_object (node, root);
   return node;
 }

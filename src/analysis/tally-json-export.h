@@ -6,6 +6,7 @@
 #include "tally-claim-record.h"
 #include "tally-document-record.h"
 #include "tally-events.h"
+#include "tally-stories.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,7 @@ typedef struct
   char *reference_date;          /* "YYYY-MM-DD" that relative dates of claims and
                                   * events resolve against (`--reference-date`);
                                   * NULL: the publication date */
+  char *story;                   /* "s1": set by tally_analyzed_documents_find_stories() */
 } TallyAnalyzedDocument;
 
 TallyAnalyzedDocument *tally_analyzed_document_new  (const char *id,
@@ -32,7 +34,15 @@ void                   tally_analyzed_document_free (TallyAnalyzedDocument *docu
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyAnalyzedDocument, tally_analyzed_document_free)
 
-/* {"id", "path", "title", "outlet", "published", "words", "comments", "errors"} */
+/* Finds the stories of `documents` (tally-stories.h) and sets each one's
+ * `story`. Returns TallyStoryRecord*, whose `documents` index `documents`. */
+GPtrArray *tally_analyzed_documents_find_stories (GPtrArray *documents);
+
+/* {"id", "title" … "story"}: the top-level "stories" list. */
+JsonNode  *tally_json_stories_node (GPtrArray *stories,
+                                    GPtrArray *documents);
+
+/* {"id", "path", "title", "outlet", "published", "words", "comments", "errors", "story"} */
 JsonNode *tally_json_document_node (const TallyAnalyzedDocument *document);
 
 /* {"id", "document", "kind", "value", "value_max", "unit", "qualifier",

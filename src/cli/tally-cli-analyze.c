@@ -345,6 +345,7 @@ tally_cli_analyze (int    argc,
   /* The same grouping and grading as the app's Facts view and its Export Facts…. */
   if (run.format == FORMAT_FACTS_CSV || run.format == FORMAT_REPORT)
     {
+      g_autoptr(GPtrArray) stories = tally_analyzed_documents_find_stories (documents);
       g_autoptr(TallyFactInputs) inputs = tally_fact_inputs_from_documents (documents);
       const TallyFactInput *items = (const TallyFactInput *) inputs->inputs->data;
       g_autoptr(GPtrArray) facts = tally_group_facts (items, inputs->inputs->len);

@@ -15,7 +15,8 @@ G_DEFINE_ENUM_TYPE (TallyFactStatus, tally_fact_status,
                     G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_QUALIFIED, "qualified"),
                     G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_ROUNDING, "rounding"),
                     G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_AGREE, "agree"),
-                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_SINGLE, "single"))
+                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_SINGLE, "single"),
+                    G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_UPDATED, "updated"))
 
 struct _TallyFact
 {
@@ -278,6 +279,7 @@ tally_fact_get_status_label (TallyFact *self)
     case TALLY_FACT_STATUS_QUALIFIED: return _("Qualified");
     case TALLY_FACT_STATUS_ROUNDING: return _("Rounding");
     case TALLY_FACT_STATUS_AGREE: return _("Agree");
+    case TALLY_FACT_STATUS_UPDATED: return _("Updated");
     case TALLY_FACT_STATUS_SINGLE:
     default: return _("Single source");
     }
@@ -293,6 +295,7 @@ tally_fact_get_status_style (TallyFact *self)
     case TALLY_FACT_STATUS_QUALIFIED: return "warning";
     case TALLY_FACT_STATUS_ROUNDING: return "accent";
     case TALLY_FACT_STATUS_AGREE: return "success";
+    case TALLY_FACT_STATUS_UPDATED: return "accent";
     case TALLY_FACT_STATUS_SINGLE:
     default: return "dim-label";
     }
@@ -439,6 +442,7 @@ tally_fact_list_new_corrected (GPtrArray           *claims,
       input.record = tally_claim_get_record (claim);
       input.text = tally_claim_get_text (claim);
       input.sentence = tally_claim_get_sentence (claim);
+      input.subject = input.record != NULL ? input.record->subject : NULL;
       if (groups != NULL && g_ptr_array_index (groups, i) != NULL)
         {
           char *group = g_strdup (g_ptr_array_index (groups, i));

@@ -48,6 +48,8 @@ facts_corpus_add (FactsCorpus     *corpus,
   record->measure = g_strdup (spec->measure);
   record->scope_year = spec->scope;
   record->change = spec->change;
+  record->subject = g_strdup (spec->subject);
+  record->subject_kind = spec->subject_kind;
   g_ptr_array_add (corpus->records, record);
 
   input.claim_id = keep (corpus, g_strdup_printf ("c%u", corpus->inputs->len + 1));
@@ -57,6 +59,9 @@ facts_corpus_add (FactsCorpus     *corpus,
   input.text = spec->text;
   input.sentence = spec->sentence;
   input.group = spec->group;
+  input.story = spec->story;
+  input.subject = spec->subject;
+  input.stated = spec->stated;
   g_array_append_val (corpus->inputs, input);
 }
 

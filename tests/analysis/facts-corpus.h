@@ -27,6 +27,10 @@ typedef struct
   const char *sentence;
   const char *outlet;
   const char *group;
+  const char *story;
+  const char *subject;
+  TallySubjectKind subject_kind;   /* 0 (none): the subject counts as a key */
+  const char *stated;        /* "2024-05-09": when the source said it */
 } FactsSpec;
 
 typedef struct

@@ -1157,6 +1157,222 @@ test_status_strings (void)
   g_assert_false (tally_fact_status_from_string ("maybe", &status));
 }
 
+/* ---- stories, subjects and figures that move (issue 12) ------------------ */
+
+/* The same measure in two stories is two facts; within one story, one. */
+static void
+test_group_by_story (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *a, *b;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 3, .measure = "goal", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 3, .measure = "goal", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 5, .measure = "goal", .story = "s2");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 2);
+  a = g_ptr_array_index (facts, 0);
+  b = g_ptr_array_index (facts, 1);
+  g_assert_cmpuint (a->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpuint (a->documents->len, ==, 2);
+  g_assert_cmpstr (a->story, ==, "s1");
+  g_assert_cmpstr (a->key, ==, "count||0|0|goal|story=s1");
+  g_assert_cmpuint (b->status, ==, TALLY_FACT_STATUS_SINGLE);
+  g_assert_cmpstr (b->story, ==, "s2");
+}
+
+/* Subjects: different subjects never group; the same subject with the same
+ * measure and a stated year may span stories; without a year it may not. */
+static void
+test_group_by_subject (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .value = 8.1e9, .unit = "USD", .measure = "trade", .scope = 2023,
+               .subject = "Norway", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = MONEY, .value = 8.1e9, .unit = "USD", .measure = "trade volume",
+               .scope = 2023, .subject = "Norway", .story = "s2");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = MONEY, .value = 2.4e9, .unit = "USD", .measure = "trade", .scope = 2023,
+               .subject = "Denmark", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 40, .measure = "vessel", .subject = "Norway",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = COUNT, .value = 41, .measure = "vessel", .subject = "Norway",
+               .story = "s2");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 4);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpuint (fact->documents->len, ==, 2);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->subject, ==, "Norway");
+  g_assert_null (fact->story);
+  g_assert_cmpstr (fact->key, ==, "money|USD|0|2023|trade|subject=Norway");
+  for (guint i = 1; i < facts->len; i++)
+    {
+      fact = g_ptr_array_index (facts, i);
+      g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
+    }
+}
+
+/* An event or an unclassified word is no key: every figure of a summit's
+ * story is about the summit, and a stray capitalised word is no subject. */
+static void
+test_group_weak_subjects (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "agreement", .story = "s1",
+               .subject = "Leaders", .subject_kind = TALLY_SUBJECT_KIND_OTHER);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 15, .measure = "agreement", .story = "s1",
+               .subject = "Marlow summit", .subject_kind = TALLY_SUBJECT_KIND_EVENT);
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 31, .measure = "year-old", .story = "s1",
+               .subject = "President Ilse Varga", .subject_kind = TALLY_SUBJECT_KIND_PERSON);
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 31, .measure = "year-old", .story = "s1",
+               .subject = "Ms Varga", .subject_kind = TALLY_SUBJECT_KIND_PERSON);
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_null (fact->subject);
+  /* A person is keyed by the last word of the name. */
+  fact = g_ptr_array_index (facts, 1);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->subject, ==, "Varga");
+}
+
+/* A person's age belongs to that person: without a subject, ages in one
+ * story never group (two players, 31 and 25, are no conflict). */
+static void
+test_group_ages (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 31, .measure = "year-old", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 25, .measure = "year-old", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 31, .measure = "year-old", .story = "s1",
+               .subject = "Ines Calloway");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 32, .measure = "year-old", .story = "s1",
+               .subject = "Ines Calloway");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 3);
+  /* The named one is a conflict between two sources about one person. */
+  g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 0))->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (((TallyFactRecord *) g_ptr_array_index (facts, 0))->subject, ==, "Ines Calloway");
+  g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 1))->status, ==, TALLY_FACT_STATUS_SINGLE);
+  g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 2))->status, ==, TALLY_FACT_STATUS_SINGLE);
+}
+
+/* A toll reported on different days moves: `updated`, with the series in the
+ * explanation. Two sources apart on one day, a value coming back, or a figure
+ * of a stated year stay conflicts. */
+static void
+test_grade_updated (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(FactsCorpus) same_day = facts_corpus_new ();
+  g_autoptr(FactsCorpus) back = facts_corpus_new ();
+  g_autoptr(FactsCorpus) scoped = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 120, .measure = "death", .stated = "2024-05-03");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 120, .measure = "death", .stated = "2024-05-03T18:00:00Z");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 260, .measure = "death", .stated = "2024-05-05");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 410, .measure = "death", .stated = "2024-05-09");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 1);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpstr (tally_fact_status_to_string (fact->status), ==, "updated");
+  g_assert_cmpstr (fact->explanation, ==,
+                   "Rose from 120 on 3 May 2024 to 410 on 9 May 2024 (120, then 260, then 410)");
+  g_assert_cmpstr (value_at (fact, 0)->stated, ==, "2024-05-03");
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  FACTS_CLAIM (same_day, .doc = "d1", .kind = COUNT, .value = 120, .measure = "death", .stated = "2024-05-03");
+  FACTS_CLAIM (same_day, .doc = "d2", .kind = COUNT, .value = 150, .measure = "death", .stated = "2024-05-03");
+  FACTS_CLAIM (same_day, .doc = "d3", .kind = COUNT, .value = 410, .measure = "death", .stated = "2024-05-09");
+  facts = facts_corpus_group (same_day);
+  g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 0))->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  FACTS_CLAIM (back, .doc = "d1", .kind = COUNT, .value = 120, .measure = "death", .stated = "2024-05-03");
+  FACTS_CLAIM (back, .doc = "d2", .kind = COUNT, .value = 410, .measure = "death", .stated = "2024-05-05");
+  FACTS_CLAIM (back, .doc = "d3", .kind = COUNT, .value = 120, .measure = "death", .stated = "2024-05-09");
+  facts = facts_corpus_group (back);
+  g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 0))->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  FACTS_CLAIM (scoped, .doc = "d1", .kind = MONEY, .value = 9.1e9, .unit = "USD", .measure = "revenue", .scope = 2023,
+               .stated = "2024-01-03");
+  FACTS_CLAIM (scoped, .doc = "d2", .kind = MONEY, .value = 9.7e9, .unit = "USD", .measure = "revenue", .scope = 2023,
+               .stated = "2024-02-03");
+  facts = facts_corpus_group (scoped);
+  g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 0))->status, ==, TALLY_FACT_STATUS_CONFLICT);
+}
+
+/* A claim naming no subject takes the one subject its story gives that
+ * figure; with two subjects in the story it stays apart. */
+static void
+test_group_borrowed_subject (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(FactsCorpus) two = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "cooperation agreement",
+               .subject = "Oranmore", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 15, .measure = "cooperation agreement", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 15, .measure = "cooperation agreement", .story = "s2");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpstr (fact->subject, ==, "Oranmore");
+  g_assert_cmpstr (fact->explanation, ==, "1 source says 14, 1 says 15");
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  FACTS_CLAIM (two, .doc = "d1", .kind = COUNT, .value = 14, .measure = "cooperation agreement",
+               .subject = "Oranmore", .story = "s1");
+  FACTS_CLAIM (two, .doc = "d2", .kind = COUNT, .value = 9, .measure = "cooperation agreement",
+               .subject = "Kelvedon", .story = "s1");
+  FACTS_CLAIM (two, .doc = "d3", .kind = COUNT, .value = 15, .measure = "cooperation agreement", .story = "s1");
+  facts = facts_corpus_group (two);
+  g_assert_cmpuint (facts->len, ==, 3);
+  for (guint i = 0; i < facts->len; i++)
+    g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, i))->status, ==, TALLY_FACT_STATUS_SINGLE);
+}
+
+/* One source stating values on two sides does not contradict itself: the
+ * measure covers several things (two films' nominations). The fact is one
+ * per side, not a conflict. Sources one value each still conflict. */
+static void
+test_group_source_on_two_sides (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 11, .measure = "nomination", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 7, .measure = "nomination", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 11, .measure = "nomination", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 7, .measure = "nomination", .story = "s1");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpuint (fact->documents->len, ==, 2);
+  g_assert_cmpstr (fact->key, ==, "count||0|0|nomination|story=s1|value=11");
+  fact = g_ptr_array_index (facts, 1);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->key, ==, "count||0|0|nomination|story=s1|value=7");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1177,6 +1393,13 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/skips-unusable", test_group_skips_unusable);
   g_test_add_func ("/analysis/facts/group/event-date", test_event_date_conflict);
   g_test_add_func ("/analysis/facts/grade/rules", test_grades);
+  g_test_add_func ("/analysis/facts/group/by-story", test_group_by_story);
+  g_test_add_func ("/analysis/facts/group/by-subject", test_group_by_subject);
+  g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
+  g_test_add_func ("/analysis/facts/group/weak-subjects", test_group_weak_subjects);
+  g_test_add_func ("/analysis/facts/group/borrowed-subject", test_group_borrowed_subject);
+  g_test_add_func ("/analysis/facts/group/source-on-two-sides", test_group_source_on_two_sides);
+  g_test_add_func ("/analysis/facts/grade/updated", test_grade_updated);
   g_test_add_func ("/analysis/facts/grade/conflict-sides", test_conflict_sides);
   g_test_add_func ("/analysis/facts/grade/single-source", test_single_source);
   g_test_add_func ("/analysis/facts/sort", test_sort_order);

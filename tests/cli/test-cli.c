@@ -136,9 +136,11 @@ test_usage_errors (void)
 static void
 test_json (void)
 {
-  static const char * const top[] = { "tally", "documents", "claims", "facts", "events", NULL };
+  static const char * const top[] = { "tally", "documents", "claims", "facts", "events", "stories", NULL };
   static const char * const doc_keys[] = { "id", "path", "title", "outlet", "published", "dateline", "words", "comments",
-                                           "errors", NULL };
+                                           "errors", "story", NULL };
+  static const char * const story_keys[] = { "id", "name", "terms", "documents", NULL };
+  JsonObject *story;
   static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
                                              "measure", "change", "scope", "relative", "year_inferred", "text", "sentence", "start",
                                              "end", "subject", "subject_kind", "modality", NULL };
@@ -163,6 +165,14 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (doc, "id"), ==, "d1");
   g_assert_cmpint (json_object_get_int_member (doc, "words"), >, 20);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "errors")), ==, 0);
+  /* One document, one story, named by its words. */
+  g_assert_cmpstr (json_object_get_string_member (doc, "story"), ==, "s1");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "stories")), ==, 1);
+  story = json_array_get_object_element (json_object_get_array_member (root, "stories"), 0);
+  assert_members (story, story_keys);
+  g_assert_cmpstr (json_object_get_string_member (story, "id"), ==, "s1");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (story, "documents"), 0), ==, "d1");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (story, "terms")), >, 0);
 
   claims = json_object_get_array_member (root, "claims");
   for (guint i = 0; i < json_array_get_length (claims); i++)

@@ -1,0 +1,736 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-stories.h"
+
+#include <gio/gio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tally-analysis-resources.h"
+#include "tally-lemma.h"
+#include "tally-lexicon.h"
+
+#define STORIES_RESOURCE "/io/github/tallyapp/Tally/analysis/lexicons/en.stories"
+
+/* How much of a document says what it is about: its title and lead. */
+#define LEAD_WORDS 90
+/* Terms kept per document: its strongest, the rest is noise for this. */
+#define TOP_TERMS 24
+/* Of a term's documents, only the nearest in date order are compared: a
+ * term every document uses would otherwise make the work quadratic. */
+#define POSTING_WINDOW 400
+#define TERMS_IN_NAME 3
+/* IDF as if the set held this many more documents without the term: in a
+ * folder of five reports of one story every shared name is in every
+ * document, and plain IDF would weigh it as nothing. */
+#define PRIOR_DOCUMENTS 100.0
+/* A report meets a story's documents taken together at a lower bar than it
+ * meets one report: the centroid holds only what they share, and a feature
+ * beside the news shares fewer words with any one report than with all. */
+#define CENTROID_SHARE 0.83
+
+void
+tally_story_record_free (TallyStoryRecord *story)
+{
+  if (story == NULL)
+    return;
+  g_free (story->id);
+  g_free (story->name);
+  g_array_unref (story->documents);
+  g_strfreev (story->terms);
+  g_free (story);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Words that say nothing about a story (data: lexicons/en.stories)         */
+
+static GHashTable *
+stop_words (void)
+{
+  static gsize once = 0;
+  static GHashTable *words = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GKeyFile) file = g_key_file_new ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      (void) tally_analysis_get_resource ();
+      bytes = g_resources_lookup_data (STORIES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL || !g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_NONE, &error))
+        g_critical ("%s: %s", STORIES_RESOURCE, error->message);
+      else
+        {
+          g_auto(GStrv) keys = g_key_file_get_keys (file, "Words", NULL, NULL);
+
+          for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+            {
+              g_auto(GStrv) list = g_key_file_get_string_list (file, "Words", keys[k], NULL, NULL);
+
+              for (guint i = 0; list != NULL && list[i] != NULL; i++)
+                g_hash_table_add (set, g_strdup (g_strstrip (list[i])));
+            }
+        }
+      words = set;
+      g_once_init_leave (&once, 1);
+    }
+  return words;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Terms                                                                     */
+
+typedef struct
+{
+  char *folded;             /* lemma, lower case: the term's identity */
+  GHashTable *forms;        /* as written → count, for the story's name */
+  guint df;
+  GArray *postings;         /* Posting: documents holding it among their top terms */
+} Term;
+
+typedef struct
+{
+  guint term;
+  float weight;
+} Weight;
+
+typedef struct
+{
+  guint document;
+  float weight;             /* the term's weight in that document */
+} Posting;
+
+typedef struct
+{
+  GHashTable *index;        /* folded → term id */
+  GPtrArray *terms;         /* Term* */
+} Vocabulary;
+
+static void
+term_free (Term *term)
+{
+  g_free (term->folded);
+  g_hash_table_unref (term->forms);
+  g_array_unref (term->postings);
+  g_free (term);
+}
+
+static guint
+vocabulary_intern (Vocabulary *vocabulary,
+                   const char *folded,
+                   const char *form)
+{
+  gpointer id;
+  Term *term;
+
+  if (g_hash_table_lookup_extended (vocabulary->index, folded, NULL, &id))
+    term = g_ptr_array_index (vocabulary->terms, GPOINTER_TO_UINT (id));
+  else
+    {
+      term = g_new0 (Term, 1);
+      term->folded = g_strdup (folded);
+      term->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      term->postings = g_array_new (FALSE, FALSE, sizeof (Posting));
+      id = GUINT_TO_POINTER (vocabulary->terms->len);
+      g_ptr_array_add (vocabulary->terms, term);
+      g_hash_table_insert (vocabulary->index, term->folded, id);
+    }
+  if (form != NULL && g_hash_table_size (term->forms) < 8)
+    g_hash_table_insert (term->forms, g_strdup (form),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (term->forms, form)) + 1));
+  return GPOINTER_TO_UINT (id);
+}
+
+/* Words of `text` (up to `max_words`, -1: all) into `counts` (term id →
+ * weight). A capitalised word inside a sentence is a name, the rarest and
+ * surest sign of a story: it weighs twice. Returns the words read. */
+static guint
+add_words (Vocabulary  *vocabulary,
+           const char  *text,
+           gsize        len,
+           int          max_words,
+           float        scale,
+           GHashTable  *counts)
+{
+  const TallyLexicon *lexicon = tally_lexicon_get ("en", NULL);
+  GHashTable *stop = stop_words ();
+  const char *p = text, *end = text + len;
+  gboolean sentence_start = TRUE;
+  guint n = 0;
+  g_autoptr(GString) folded = g_string_new (NULL);
+
+  while (p < end && (max_words < 0 || n < (guint) max_words))
+    {
+      const char *start;
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gboolean cap;
+      glong chars;
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+      if (!g_unichar_isalnum (c))
+        {
+          if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == 0x201C)
+            sentence_start = TRUE;
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      start = p;
+      cap = g_unichar_isupper (c);
+      /* A word: letters and digits, with an apostrophe or hyphen inside. */
+      while (p < end)
+        {
+          const char *next;
+
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            break;
+          next = g_utf8_next_char (p);
+          if (g_unichar_isalnum (c))
+            p = next;
+          else if ((c == '\'' || c == 0x2019 || c == '-') && next < end
+                   && g_unichar_isalnum (g_utf8_get_char_validated (next, end - next)))
+            p = next;
+          else
+            break;
+        }
+      n++;
+      chars = g_utf8_strlen (start, p - start);
+      if (chars >= 3 && g_unichar_isalpha (g_utf8_get_char (start)))
+        {
+          g_autofree char *lower = g_utf8_strdown (start, p - start);
+
+          g_string_truncate (folded, 0);
+          /* "Xi’s" is Xi. */
+          if (g_str_has_suffix (lower, "’s"))
+            lower[strlen (lower) - strlen ("’s")] = '\0';
+          if (lexicon != NULL && g_str_is_ascii (lower))
+            tally_lemma_append (lexicon, folded, lower, strlen (lower));
+          else
+            g_string_append (folded, lower);
+          if (folded->len >= 3 && !g_hash_table_contains (stop, lower)
+              && !g_hash_table_contains (stop, folded->str))
+            {
+              g_autofree char *form = cap && !sentence_start ? g_strndup (start, p - start) : NULL;
+              guint id = vocabulary_intern (vocabulary, folded->str, form);
+              float weight = scale * (cap && !sentence_start ? 2.0f : 1.0f);
+              float *have = g_hash_table_lookup (counts, GUINT_TO_POINTER (id + 1));
+
+              if (have == NULL)
+                {
+                  have = g_new0 (float, 1);
+                  g_hash_table_insert (counts, GUINT_TO_POINTER (id + 1), have);
+                }
+              *have += weight;
+            }
+        }
+      sentence_start = FALSE;
+    }
+  return n;
+}
+
+static int
+compare_weight (gconstpointer a,
+                gconstpointer b)
+{
+  const Weight *wa = a, *wb = b;
+
+  if (wa->weight != wb->weight)
+    return wa->weight > wb->weight ? -1 : 1;
+  return wa->term < wb->term ? -1 : wa->term > wb->term;
+}
+
+static int
+julian_of (const char *published)
+{
+  int year, month, day;
+  GDate date;
+
+  if (published == NULL || sscanf (published, "%d-%d-%d", &year, &month, &day) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return 0;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return (int) g_date_get_julian (&date);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Union-find                                                                */
+
+static guint
+find_root (guint *parent,
+           guint  i)
+{
+  while (parent[i] != i)
+    {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+  return i;
+}
+
+static void
+unite (guint *parent,
+       guint  a,
+       guint  b)
+{
+  a = find_root (parent, a);
+  b = find_root (parent, b);
+  if (a != b)
+    parent[MAX (a, b)] = MIN (a, b);
+}
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  guint root;
+  GArray *documents;
+} Group;
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *ga = *(Group * const *) a, *gb = *(Group * const *) b;
+
+  if (ga->documents->len != gb->documents->len)
+    return ga->documents->len > gb->documents->len ? -1 : 1;
+  return g_array_index (ga->documents, guint, 0) < g_array_index (gb->documents, guint, 0) ? -1 : 1;
+}
+
+/* The form a term is most often written in: "Ever Given" rather than "ever". */
+static const char *
+term_form (Term *term)
+{
+  GHashTableIter iter;
+  gpointer form, count;
+  const char *best = NULL;
+  guint best_count = 0;
+
+  g_hash_table_iter_init (&iter, term->forms);
+  while (g_hash_table_iter_next (&iter, &form, &count))
+    if (GPOINTER_TO_UINT (count) > best_count
+        || (GPOINTER_TO_UINT (count) == best_count && g_strcmp0 (form, best) < 0))
+      best = form, best_count = GPOINTER_TO_UINT (count);
+  return best != NULL ? best : term->folded;
+}
+
+/* Names a story by the terms its documents weigh most together. */
+static void
+name_story (TallyStoryRecord *story,
+            Vocabulary       *vocabulary,
+            GArray          **vectors)
+{
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Weight));
+  g_autoptr(GStrvBuilder) terms = g_strv_builder_new ();
+  g_autoptr(GString) name = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint step = MAX (1, story->documents->len / 200);   /* a sample names a big story */
+
+  for (guint i = 0; i < story->documents->len; i += step)
+    {
+      GArray *vector = vectors[g_array_index (story->documents, guint, i)];
+
+      for (guint t = 0; t < vector->len; t++)
+        {
+          Weight *w = &g_array_index (vector, Weight, t);
+          float *sum = g_hash_table_lookup (sums, GUINT_TO_POINTER (w->term + 1));
+
+          if (sum == NULL)
+            {
+              sum = g_new0 (float, 1);
+              g_hash_table_insert (sums, GUINT_TO_POINTER (w->term + 1), sum);
+            }
+          /* A term most of its documents share names it better than one
+           * document's strongest word. */
+          *sum += w->weight + 1.0f;
+        }
+    }
+  g_hash_table_iter_init (&iter, sums);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Weight w = { GPOINTER_TO_UINT (key) - 1, *(float *) value };
+
+      g_array_append_val (ranked, w);
+    }
+  g_array_sort (ranked, compare_weight);
+  for (guint i = 0; i < ranked->len && i < TERMS_IN_NAME; i++)
+    {
+      const char *form = term_form (g_ptr_array_index (vocabulary->terms, g_array_index (ranked, Weight, i).term));
+
+      g_strv_builder_add (terms, form);
+      if (i > 0)
+        g_string_append (name, ", ");
+      g_string_append (name, form);
+    }
+  story->terms = g_strv_builder_end (terms);
+  story->name = name->len > 0 ? g_string_free (g_steal_pointer (&name), FALSE) : g_strdup ("Untitled story");
+}
+
+
+/* A story's documents taken together: the sum of their vectors, unit
+ * length. Its weight sits on the names they share, not on any one
+ * report's own words. */
+typedef struct
+{
+  guint root;
+  guint size;
+  int first_day;            /* Julian days its dated documents span (0: none) */
+  int last_day;
+  GHashTable *weights;      /* term id + 1 → float* */
+} Centroid;
+
+static void
+centroid_free (Centroid *centroid)
+{
+  g_hash_table_unref (centroid->weights);
+  g_free (centroid);
+}
+
+/* 4b. A report left alone joins the story whose documents, taken together,
+ * it resembles most — when that reaches the threshold and its date lies
+ * within `max_days` of the story's. Reports of one story in different words
+ * (a feature beside the news) meet the shared names there. Linear: a
+ * report meets only the stories that hold one of its terms. */
+static void
+join_stories (const TallyStoryInput *inputs,
+              gsize                  n_inputs,
+              GArray               **vectors,
+              const int             *julian,
+              guint                 *parent,
+              double                 threshold,
+              guint                  max_days)
+{
+  g_autoptr(GHashTable) centroids = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) centroid_free);
+  g_autoptr(GHashTable) by_term = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_autofree guint *size = g_new0 (guint, n_inputs);
+  g_autofree guint *target = g_new (guint, n_inputs);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (gsize i = 0; i < n_inputs; i++)
+    size[find_root (parent, (guint) i)]++;
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      guint root = find_root (parent, (guint) i);
+      Centroid *centroid;
+
+      if (size[root] < 2)
+        continue;
+      centroid = g_hash_table_lookup (centroids, GUINT_TO_POINTER (root + 1));
+      if (centroid == NULL)
+        {
+          centroid = g_new0 (Centroid, 1);
+          centroid->root = root;
+          centroid->weights = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+          g_hash_table_insert (centroids, GUINT_TO_POINTER (root + 1), centroid);
+        }
+      centroid->size++;
+      if (julian[i] != 0)
+        {
+          centroid->first_day = centroid->first_day == 0 ? julian[i] : MIN (centroid->first_day, julian[i]);
+          centroid->last_day = MAX (centroid->last_day, julian[i]);
+        }
+      for (guint t = 0; t < vectors[i]->len; t++)
+        {
+          const Weight *w = &g_array_index (vectors[i], Weight, t);
+          float *sum = g_hash_table_lookup (centroid->weights, GUINT_TO_POINTER (w->term + 1));
+
+          if (sum == NULL)
+            {
+              sum = g_new0 (float, 1);
+              g_hash_table_insert (centroid->weights, GUINT_TO_POINTER (w->term + 1), sum);
+            }
+          *sum += w->weight;
+        }
+    }
+  g_hash_table_iter_init (&iter, centroids);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Centroid *centroid = value;
+      GHashTableIter terms;
+      gpointer term, weight;
+      double norm = 0;
+
+      g_hash_table_iter_init (&terms, centroid->weights);
+      while (g_hash_table_iter_next (&terms, &term, &weight))
+        norm += *(float *) weight * (double) *(float *) weight;
+      norm = sqrt (norm);
+      g_hash_table_iter_init (&terms, centroid->weights);
+      while (g_hash_table_iter_next (&terms, &term, &weight))
+        {
+          GPtrArray *list = g_hash_table_lookup (by_term, term);
+
+          *(float *) weight /= (float) MAX (norm, 1e-9);
+          if (list == NULL)
+            {
+              list = g_ptr_array_new ();
+              g_hash_table_insert (by_term, term, list);
+            }
+          g_ptr_array_add (list, centroid);
+        }
+    }
+
+  /* Decided against the stories as they were, then applied: the order of
+   * the documents changes nothing. */
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      g_autoptr(GHashTable) dots = NULL;
+      Centroid *best = NULL;
+      double best_dot = threshold;
+
+      target[i] = G_MAXUINT;
+      if (size[find_root (parent, (guint) i)] > 1 || inputs[i].moved_to != NULL)
+        continue;
+      dots = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      for (guint t = 0; t < vectors[i]->len; t++)
+        {
+          const Weight *w = &g_array_index (vectors[i], Weight, t);
+          GPtrArray *list = g_hash_table_lookup (by_term, GUINT_TO_POINTER (w->term + 1));
+
+          for (guint c = 0; list != NULL && c < list->len; c++)
+            {
+              Centroid *centroid = g_ptr_array_index (list, c);
+              double *sum = g_hash_table_lookup (dots, centroid);
+
+              if (sum == NULL)
+                {
+                  sum = g_new0 (double, 1);
+                  g_hash_table_insert (dots, centroid, sum);
+                }
+              *sum += w->weight * *(float *) g_hash_table_lookup (centroid->weights, GUINT_TO_POINTER (w->term + 1));
+            }
+        }
+      g_hash_table_iter_init (&iter, dots);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Centroid *centroid = key;
+          double d = *(double *) value;
+          gboolean close = julian[i] == 0 || centroid->first_day == 0
+                           || (julian[i] >= centroid->first_day - (int) max_days
+                               && julian[i] <= centroid->last_day + (int) max_days);
+
+          if (close && (d > best_dot || (d == best_dot && best != NULL && centroid->root < best->root)))
+            best = centroid, best_dot = d;
+        }
+      if (best != NULL)
+        target[i] = best->root;
+    }
+  for (gsize i = 0; i < n_inputs; i++)
+    if (target[i] != G_MAXUINT)
+      unite (parent, (guint) i, target[i]);
+}
+
+typedef struct
+{
+  guint index;
+  int julian;
+} DatedIndex;
+
+static int
+compare_dated (gconstpointer a,
+               gconstpointer b)
+{
+  const DatedIndex *da = a, *db = b;
+
+  if (da->julian != db->julian)
+    return da->julian < db->julian ? -1 : 1;
+  return da->index < db->index ? -1 : da->index > db->index;
+}
+
+GPtrArray *
+tally_find_stories (const TallyStoryInput *inputs,
+                    gsize                  n_inputs,
+                    guint                 *story_of)
+{
+  return tally_find_stories_full (inputs, n_inputs, 0.3, 30, story_of);
+}
+
+GPtrArray *
+tally_find_stories_full (const TallyStoryInput *inputs,
+                         gsize                  n_inputs,
+                         double                 threshold,
+                         guint                  max_days,
+                         guint                 *story_of)
+{
+  Vocabulary vocabulary = {
+    g_hash_table_new (g_str_hash, g_str_equal),
+    g_ptr_array_new_with_free_func ((GDestroyNotify) term_free),
+  };
+  g_autofree GArray **vectors = g_new0 (GArray *, n_inputs);
+  g_autofree int *julian = g_new0 (int, n_inputs);
+  g_autofree guint *parent = g_new (guint, n_inputs);
+  g_autofree float *dot = g_new0 (float, n_inputs);
+  g_autofree DatedIndex *order = g_new (DatedIndex, n_inputs);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) by_cluster = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) group_list = g_ptr_array_new ();
+  GPtrArray *stories = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_story_record_free);
+
+  /* 1. Each document's terms: title words count double, then the lead. */
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (inputs[i].title != NULL)
+        add_words (&vocabulary, inputs[i].title, strlen (inputs[i].title), -1, 2.0f, counts);
+      if (inputs[i].text != NULL)
+        add_words (&vocabulary, inputs[i].text, inputs[i].text_len, LEAD_WORDS, 1.0f, counts);
+      vectors[i] = g_array_sized_new (FALSE, FALSE, sizeof (Weight), g_hash_table_size (counts));
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Weight w = { GPOINTER_TO_UINT (key) - 1, *(float *) value };
+
+          ((Term *) g_ptr_array_index (vocabulary.terms, w.term))->df++;
+          g_array_append_val (vectors[i], w);
+        }
+      julian[i] = julian_of (inputs[i].published);
+      parent[i] = (guint) i;
+      order[i] = (DatedIndex) { (guint) i, julian[i] };
+    }
+
+  /* 2. TF-IDF (with the prior above), the strongest terms kept, unit
+   * length. A term in one document only links nothing, but it still weighs
+   * in the norm: a document of unique words is like no other. */
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      GArray *vector = vectors[i];
+      double norm = 0;
+
+      for (guint t = 0; t < vector->len; t++)
+        {
+          Weight *w = &g_array_index (vector, Weight, t);
+          Term *term = g_ptr_array_index (vocabulary.terms, w->term);
+
+          w->weight = (float) ((1.0 + log (w->weight)) * log ((n_inputs + PRIOR_DOCUMENTS) / (term->df + 1.0)));
+        }
+      g_array_sort (vector, compare_weight);
+      if (vector->len > TOP_TERMS)
+        g_array_set_size (vector, TOP_TERMS);
+      for (guint t = 0; t < vector->len; t++)
+        norm += g_array_index (vector, Weight, t).weight * (double) g_array_index (vector, Weight, t).weight;
+      norm = sqrt (norm);
+      for (guint t = 0; t < vector->len && norm > 0; t++)
+        g_array_index (vector, Weight, t).weight /= (float) norm;
+    }
+
+  /* 3. Near-duplicates and an analyst's corrections join by construction. */
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      gpointer first;
+
+      if (inputs[i].key != NULL)
+        g_hash_table_insert (by_key, (gpointer) inputs[i].key, GUINT_TO_POINTER (i));
+      if (inputs[i].cluster == NULL || inputs[i].moved_to != NULL)
+        continue;
+      if (g_hash_table_lookup_extended (by_cluster, inputs[i].cluster, NULL, &first))
+        unite (parent, GPOINTER_TO_UINT (first), (guint) i);
+      else
+        g_hash_table_insert (by_cluster, (gpointer) inputs[i].cluster, GUINT_TO_POINTER (i));
+    }
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      gpointer target;
+
+      if (inputs[i].moved_to != NULL && g_hash_table_lookup_extended (by_key, inputs[i].moved_to, NULL, &target))
+        unite (parent, GPOINTER_TO_UINT (target), (guint) i);
+    }
+
+  /* 4. In date order, each document meets the earlier ones that share one
+   * of its terms (the nearest POSTING_WINDOW of each term), and joins those
+   * whose cosine reaches the threshold within `max_days`. */
+  qsort (order, n_inputs, sizeof *order, compare_dated);
+  for (gsize o = 0; o < n_inputs; o++)
+    {
+      guint i = order[o].index;
+      GArray *vector = vectors[i];
+
+      g_array_set_size (touched, 0);
+      for (guint t = 0; t < vector->len; t++)
+        {
+          const Weight *w = &g_array_index (vector, Weight, t);
+          Term *term = g_ptr_array_index (vocabulary.terms, w->term);
+          guint from = term->postings->len > POSTING_WINDOW ? term->postings->len - POSTING_WINDOW : 0;
+
+          for (guint p = from; p < term->postings->len; p++)
+            {
+              const Posting *posting = &g_array_index (term->postings, Posting, p);
+
+              if (dot[posting->document] == 0)
+                g_array_append_val (touched, posting->document);
+              dot[posting->document] += w->weight * posting->weight + 1e-12f;
+            }
+        }
+      for (guint k = 0; k < touched->len; k++)
+        {
+          guint j = g_array_index (touched, guint, k);
+          gboolean close = julian[i] == 0 || julian[j] == 0 || (guint) ABS (julian[i] - julian[j]) <= max_days;
+          gboolean corrected = inputs[i].moved_to != NULL || inputs[j].moved_to != NULL;
+
+          if (dot[j] >= threshold && close && !corrected)
+            unite (parent, i, j);
+          dot[j] = 0;
+        }
+      for (guint t = 0; t < vector->len; t++)
+        {
+          const Weight *w = &g_array_index (vector, Weight, t);
+          Term *term = g_ptr_array_index (vocabulary.terms, w->term);
+          Posting posting = { i, w->weight };
+
+          if (term->df > 1)
+            g_array_append_val (term->postings, posting);
+        }
+    }
+
+  join_stories (inputs, n_inputs, vectors, julian, parent, threshold * CENTROID_SHARE, max_days);
+
+  /* 5. Stories: the sets, largest first, each named. */
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      guint root = find_root (parent, (guint) i);
+      Group *group = g_hash_table_lookup (groups, GUINT_TO_POINTER (root + 1));
+
+      if (group == NULL)
+        {
+          group = g_new0 (Group, 1);
+          group->root = root;
+          group->documents = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (groups, GUINT_TO_POINTER (root + 1), group);
+          g_ptr_array_add (group_list, group);
+        }
+      g_array_append_val (group->documents, i);
+    }
+  g_ptr_array_sort (group_list, compare_groups);
+  for (guint g = 0; g < group_list->len; g++)
+    {
+      Group *group = g_ptr_array_index (group_list, g);
+      TallyStoryRecord *story = g_new0 (TallyStoryRecord, 1);
+
+      story->id = g_strdup_printf ("s%u", g + 1);
+      story->documents = group->documents;
+      name_story (story, &vocabulary, vectors);
+      for (guint d = 0; story_of != NULL && d < story->documents->len; d++)
+        story_of[g_array_index (story->documents, guint, d)] = g;
+      g_ptr_array_add (stories, story);
+      g_free (group);
+    }
+
+  for (gsize i = 0; i < n_inputs; i++)
+    g_array_unref (vectors[i]);
+  g_hash_table_unref (vocabulary.index);
+  g_ptr_array_unref (vocabulary.terms);
+  return stories;
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Stories: documents that report the same story. Two documents are one
+ * story when the rare names and terms of their titles and leads weigh the
+ * same (cosine of TF-IDF vectors over the whole set) and their dates are
+ * close; near-duplicates (one `cluster`) are one story by construction.
+ * Candidates come from an inverted index over each document's strongest
+ * terms, so the work grows with the documents, not with their pairs.
+ * Plain C, GLib only. */
+
+typedef struct
+{
+  const char *title;        /* may be NULL */
+  const char *text;         /* the cleaned text; only its lead is read; may be NULL */
+  gsize text_len;
+  const char *published;    /* "2025-06-17" (or a date-time), may be NULL */
+  const char *cluster;      /* near-duplicate cluster id, may be NULL */
+  const char *key;          /* the document's id, for `moved_to`; may be NULL */
+  const char *moved_to;     /* an analyst's correction: the key of a document
+                             * whose story this one joins (its own key: a story
+                             * of its own). A moved document links to no other
+                             * by its words. NULL: found from the words */
+} TallyStoryInput;
+
+typedef struct
+{
+  char *id;                 /* "s1", … : largest first, then by first document */
+  char *name;               /* its main terms as written: "Ever Given, Suez Canal, ship" */
+  GArray *documents;        /* guint: indexes into the input, in input order */
+  GStrv terms;              /* the main terms, most weight first */
+} TallyStoryRecord;
+
+void        tally_story_record_free (TallyStoryRecord *story);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyStoryRecord, tally_story_record_free)
+
+/* Finds the stories of `n_inputs` documents. `story_of` (may be NULL) gets
+ * `n_inputs` entries: the index of each document's story in the result.
+ * Every document belongs to exactly one story. */
+GPtrArray  *tally_find_stories      (const TallyStoryInput *inputs,
+                                     gsize                  n_inputs,
+                                     guint                 *story_of);
+
+/* The same, with the threshold on the cosine (default 0.3) and the days two
+ * dated documents of one story may lie apart (default 30). For benchmarks
+ * and tests that probe the rule. */
+GPtrArray  *tally_find_stories_full (const TallyStoryInput *inputs,
+                                     gsize                  n_inputs,
+                                     double                 threshold,
+                                     guint                  max_days,
+                                     guint                 *story_of);
+
+G_END_DECLS

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "tally-stories.h"
+
+/* Stories on short reports written for this test (invented events): three
+ * outlets on a ferry grounding, two on a food-company takeover, one on a
+ * council vote. Each outlet words its report its own way, as real outlets
+ * do; what they share are the names. */
+
+typedef struct
+{
+  const char *title;
+  const char *text;
+  const char *published;
+} Report;
+
+static const Report reports[] = {
+  { "Ferry Kestrel runs aground off Varnholm",
+    "The passenger ferry Kestrel ran aground on a sandbar near Varnholm early on Tuesday, its operator Brannock Line "
+    "said. All 212 passengers were taken ashore by lifeboat crews from Varnholm harbour. Captain Odile Marsh reported "
+    "a steering fault minutes before the ship struck the bank.",
+    "2024-03-12" },
+  { "Tessaly Foods to buy Ostrin Dairies for $1.2bn",
+    "Tessaly Foods has agreed to acquire Ostrin Dairies in a cash deal worth $1.2 billion, the two companies announced. "
+    "The takeover gives Tessaly control of Ostrin's cheese plants in the north and its yoghurt brands.",
+    "2024-03-14" },
+  { "Varnholm rescue: how lifeboats reached the stranded Kestrel",
+    "Lifeboat volunteers from Varnholm described a four-hour operation to bring passengers off the Kestrel after the "
+    "Brannock Line ferry grounded. Odile Marsh, the ship's captain, stayed aboard with eleven crew.",
+    "2024-03-13" },
+  { "Ostrin shareholders back Tessaly bid",
+    "Shareholders in Ostrin Dairies voted on Friday to accept the takeover offer from Tessaly Foods. Ostrin's board had "
+    "recommended the bid, which values the dairy group at $1.2 billion.",
+    "2024-03-22" },
+  { "Brannock Line suspends Varnholm crossings after Kestrel grounding",
+    "Brannock Line has suspended its Varnholm crossings while inspectors examine the Kestrel. The ferry operator said "
+    "the steering fault reported by Captain Marsh was being investigated.",
+    "2024-03-15" },
+  { "Marrow Valley council approves library plan",
+    "Councillors in Marrow Valley approved plans for a new library on the site of the old bus depot. Building work is "
+    "due to start in the autumn and the library should open within two years.",
+    "2024-03-18" },
+};
+
+static GPtrArray *
+find (const TallyStoryInput *inputs,
+      gsize                  n,
+      guint                 *story_of)
+{
+  return tally_find_stories (inputs, n, story_of);
+}
+
+static void
+fill_inputs (TallyStoryInput *inputs)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    inputs[i] = (TallyStoryInput) {
+      .title = reports[i].title,
+      .text = reports[i].text,
+      .text_len = strlen (reports[i].text),
+      .published = reports[i].published,
+    };
+}
+
+static void
+test_stories_found (void)
+{
+  TallyStoryInput inputs[G_N_ELEMENTS (reports)];
+  guint story_of[G_N_ELEMENTS (reports)];
+  g_autoptr(GPtrArray) stories = NULL;
+  const TallyStoryRecord *ferry, *takeover, *council;
+
+  fill_inputs (inputs);
+  stories = find (inputs, G_N_ELEMENTS (inputs), story_of);
+  g_assert_cmpuint (stories->len, ==, 3);
+  /* Largest first: the ferry (3), the takeover (2), the council (1). */
+  ferry = g_ptr_array_index (stories, 0);
+  takeover = g_ptr_array_index (stories, 1);
+  council = g_ptr_array_index (stories, 2);
+  g_assert_cmpstr (ferry->id, ==, "s1");
+  g_assert_cmpuint (ferry->documents->len, ==, 3);
+  g_assert_cmpuint (g_array_index (ferry->documents, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (ferry->documents, guint, 1), ==, 2);
+  g_assert_cmpuint (g_array_index (ferry->documents, guint, 2), ==, 4);
+  g_assert_cmpuint (takeover->documents->len, ==, 2);
+  g_assert_cmpuint (council->documents->len, ==, 1);
+  g_assert_cmpuint (story_of[0], ==, 0);
+  g_assert_cmpuint (story_of[1], ==, 1);
+  g_assert_cmpuint (story_of[3], ==, 1);
+  g_assert_cmpuint (story_of[5], ==, 2);
+
+  /* Named by the names the reports share, as they write them. */
+  g_test_message ("names: %s | %s | %s", ferry->name, takeover->name, council->name);
+  g_assert_cmpuint (g_strv_length (ferry->terms), ==, 3);
+  g_assert_true (g_strv_contains ((const char * const *) ferry->terms, "Kestrel"));
+  g_assert_true (g_strv_contains ((const char * const *) ferry->terms, "Varnholm"));
+  g_assert_true (g_strv_contains ((const char * const *) takeover->terms, "Tessaly")
+                 || g_strv_contains ((const char * const *) takeover->terms, "Ostrin"));
+  g_assert_nonnull (strstr (ferry->name, ", "));
+}
+
+/* The same names months apart are another story (the ferry's next
+ * grounding is news of its own); undated reports are compared by words only. */
+static void
+test_stories_dates (void)
+{
+  TallyStoryInput inputs[G_N_ELEMENTS (reports)];
+  g_autoptr(GPtrArray) stories = NULL;
+  guint story_of[G_N_ELEMENTS (reports)];
+
+  fill_inputs (inputs);
+  inputs[4].published = "2024-11-02";
+  stories = find (inputs, G_N_ELEMENTS (inputs), story_of);
+  g_assert_cmpuint (stories->len, ==, 4);
+  g_assert_cmpuint (story_of[0], ==, story_of[2]);
+  g_assert_cmpuint (story_of[4], !=, story_of[0]);
+  g_clear_pointer (&stories, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    inputs[i].published = NULL;
+  stories = find (inputs, G_N_ELEMENTS (inputs), story_of);
+  g_assert_cmpuint (stories->len, ==, 3);
+}
+
+/* Near-duplicates are one story whatever their words; an analyst's move
+ * takes a report out of its story into another, or into one of its own. */
+static void
+test_stories_clusters_and_moves (void)
+{
+  TallyStoryInput inputs[G_N_ELEMENTS (reports)];
+  g_autoptr(GPtrArray) stories = NULL;
+  guint story_of[G_N_ELEMENTS (reports)];
+  const char *keys[] = { "d1", "d2", "d3", "d4", "d5", "d6" };
+
+  fill_inputs (inputs);
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    inputs[i].key = keys[i];
+  inputs[5].cluster = "c1";
+  inputs[1].cluster = "c1";
+  stories = find (inputs, G_N_ELEMENTS (inputs), story_of);
+  g_assert_cmpuint (stories->len, ==, 2);
+  g_assert_cmpuint (story_of[5], ==, story_of[1]);
+  g_clear_pointer (&stories, g_ptr_array_unref);
+
+  fill_inputs (inputs);
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    inputs[i].key = keys[i];
+  inputs[5].moved_to = "d1";     /* the council report into the ferry story */
+  inputs[2].moved_to = "d3";     /* a ferry report into a story of its own */
+  stories = find (inputs, G_N_ELEMENTS (inputs), story_of);
+  g_assert_cmpuint (stories->len, ==, 3);
+  g_assert_cmpuint (story_of[5], ==, story_of[0]);
+  g_assert_cmpuint (story_of[4], ==, story_of[0]);
+  g_assert_cmpuint (story_of[2], !=, story_of[0]);
+  g_assert_cmpuint (((TallyStoryRecord *) g_ptr_array_index (stories, story_of[2]))->documents->len, ==, 1);
+}
+
+/* Nothing in, nothing out; documents without words are stories of their own. */
+static void
+test_stories_empty (void)
+{
+  TallyStoryInput inputs[3] = { { 0 }, { .title = "" }, { .text = "!!! ...", .text_len = 7 } };
+  guint story_of[3];
+  g_autoptr(GPtrArray) none = tally_find_stories (NULL, 0, NULL);
+  g_autoptr(GPtrArray) stories = tally_find_stories (inputs, 3, story_of);
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (stories->len, ==, 3);
+  g_assert_cmpstr (((TallyStoryRecord *) g_ptr_array_index (stories, 0))->name, ==, "Untitled story");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/analysis/stories/found", test_stories_found);
+  g_test_add_func ("/analysis/stories/dates", test_stories_dates);
+  g_test_add_func ("/analysis/stories/clusters-and-moves", test_stories_clusters_and_moves);
+  g_test_add_func ("/analysis/stories/empty", test_stories_empty);
+  return g_test_run ();
+}
