@@ -686,7 +686,10 @@ tally_jsonl_write_document (GString                     *out,
         g_string_append_c (out, ',');
       write_string_len (out, g_ptr_array_index (document->errors, i), G_MAXSSIZE, FALSE);
     }
-  g_string_append (out, "],\"type\":\"document\"}\n");
+  g_string_append_c (out, ']');
+  /* Streamed before the stories exist: null unless already found. */
+  member_string (out, ",\"story\":", document->story);
+  g_string_append (out, ",\"type\":\"document\"}\n");
 }
 
 void
