@@ -13,7 +13,7 @@
 #define STORIES_RESOURCE "/io/github/tallyapp/Tally/analysis/lexicons/en.stories"
 
 /* How much of a document says what it is about: its title and lead. */
-#define LEAD_WORDS 90
+#define LEAD_WORDS 150
 /* Terms kept per document: its strongest, the rest is noise for this. */
 #define TOP_TERMS 24
 /* Of a term's documents, only the nearest in date order are compared: a
@@ -28,6 +28,10 @@
  * meets one report: the centroid holds only what they share, and a feature
  * beside the news shares fewer words with any one report than with all. */
 #define CENTROID_SHARE 0.83
+/* Reports published within this many days of each other meet at half the
+ * bar: news of one event comes out together, each outlet in its own words. */
+#define CLOSE_DAYS 3
+#define CLOSE_SHARE 0.5
 
 void
 tally_story_record_free (TallyStoryRecord *story)
@@ -680,7 +684,9 @@ tally_find_stories_full (const TallyStoryInput *inputs,
           gboolean close = julian[i] == 0 || julian[j] == 0 || (guint) ABS (julian[i] - julian[j]) <= max_days;
           gboolean corrected = inputs[i].moved_to != NULL || inputs[j].moved_to != NULL;
 
-          if (dot[j] >= threshold && close && !corrected)
+          gboolean very_close = julian[i] != 0 && julian[j] != 0 && ABS (julian[i] - julian[j]) <= CLOSE_DAYS;
+
+          if (dot[j] >= threshold * (very_close ? CLOSE_SHARE : 1.0) && close && !corrected)
             unite (parent, i, j);
           dot[j] = 0;
         }
