@@ -1037,17 +1037,28 @@ explain_update (const TallyFactRecord *fact,
                                                                  first->stated, NULL, TALLY_QUALIFIER_EXACT, FALSE);
   g_autofree char *last_day = tally_fact_format_value_readable (TALLY_CLAIM_KIND_DATE, NULL, 0, FALSE, 0,
                                                                 last->stated, NULL, TALLY_QUALIFIER_EXACT, FALSE);
-  const char *verb = last->value > first->value ? "Rose" : last->value < first->value ? "Fell" : "Changed";
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s from %s on %s to %s on %s", verb, first->display, first_day,
-                          last->display, last_day);
+  /* TRANSLATORS: a figure that moved over time: value, day, value, day */
+  if (last->value > first->value)
+    g_string_append_printf (out, _("Rose from %s on %s to %s on %s"), first->display, first_day,
+                            last->display, last_day);
+  else if (last->value < first->value)
+    g_string_append_printf (out, _("Fell from %s on %s to %s on %s"), first->display, first_day,
+                            last->display, last_day);
+  else
+    g_string_append_printf (out, _("Changed from %s on %s to %s on %s"), first->display, first_day,
+                            last->display, last_day);
   if (series->len > 2)
     {
       g_string_append (out, " (");
       for (guint i = 0; i < series->len; i++)
-        g_string_append_printf (out, "%s%s", i > 0 ? ", then " : "",
-                                ((const TallyFactValue *) g_ptr_array_index (series, i))->display);
+        {
+          /* TRANSLATORS: between the values of a series: "120, then 260, then 410" */
+          if (i > 0)
+            g_string_append (out, _(", then "));
+          g_string_append (out, ((const TallyFactValue *) g_ptr_array_index (series, i))->display);
+        }
       g_string_append (out, ")");
     }
   return g_string_free (out, FALSE);
