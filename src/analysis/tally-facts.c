@@ -184,7 +184,7 @@ struct _Context
 {
   char *story;              /* NULL: spans stories */
   char *subject;
-  char *name;               /* "subject\x1fstory\x1fprojected", the interning key */
+  char *name;               /* "subject\x1fstory", the interning key */
 };
 
 static void
@@ -206,9 +206,7 @@ intern_context (GHashTable           *contexts,
   gboolean spans = subject != NULL && record->scope_year != 0 && record->kind != TALLY_CLAIM_KIND_YEAR
                    && record->kind != TALLY_CLAIM_KIND_DATE;
   const char *story = spans ? NULL : input->story;
-  /* What is expected is kept apart from what happened. */
-  g_autofree char *name = g_strdup_printf ("%s\x1f%s\x1f%d", subject ? subject : "", story ? story : "",
-                                           record->modality == TALLY_MODALITY_PROJECTED);
+  g_autofree char *name = g_strdup_printf ("%s\x1f%s", subject ? subject : "", story ? story : "");
   Context *context;
 
   /* An age without a name: whose it is is unknown, so it is alone. */
@@ -1831,7 +1829,7 @@ key_subject (const TallyFactInput *input,
 /* A claim that names no subject ("trade reached $8.1 billion") is about the
  * subject its story gives that figure elsewhere ("Norway's trade with Japan
  * …"), when the story gives it one subject only; with two it stays apart.
- * Compared at the measure's head, kind, unit, change, scope and modality. */
+ * Compared by the whole measure, kind, unit, change, scope and modality. */
 static const char AMBIGUOUS_SUBJECT[] = "";
 
 static char *
@@ -1841,7 +1839,9 @@ borrow_key (const TallyFactInput  *input,
   const TallyClaimRecord *record = input->record;
   g_autofree char *bucket = bucket_key (record, key, NULL);
 
-  return g_strdup_printf ("%s\x1f%s\x1f%d\x1f%d", bucket, input->story ? input->story : "",
+  /* The whole measure, not only its head: "five Central Asian countries"
+   * (China) lends nothing to "six nations". */
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%d\x1f%d", bucket, key->phrase, input->story ? input->story : "",
                           is_date_kind (record->kind) ? 0 : record->scope_year,
                           record->modality == TALLY_MODALITY_PROJECTED);
 }
@@ -1902,9 +1902,84 @@ source_on_two_sides (const TallyFactRecord *fact)
   return FALSE;
 }
 
-/* Adds `fact` to `facts`; a conflict a source has on both sides becomes
- * one fact per side instead (a wrong conflict is worse than a missed one):
- * each keyed by its first value, "…|value=11". */
+/* The claims of `fact` for which `keep` says yes, as a fact of their own
+ * shaped like `like`; NULL when there are none. */
+static TallyFactRecord *
+fact_part (TallyFactLexicon     *lexicon,
+           const TallyFactInput *inputs,
+           ModifierSet          *like,
+           const TallyFactRecord *fact,
+           gboolean            (*keep) (const TallyFactInput *, const TallyFactValue *, gpointer),
+           gpointer              data)
+{
+  ModifierSet part = *like;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  TallyFactRecord *piece;
+
+  part.claims = g_array_new (FALSE, FALSE, sizeof (guint));
+  part.group = 0;
+  for (guint v = 0; v < fact->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+
+      for (guint c = 0; c < value->claims->len; c++)
+        {
+          guint index = g_array_index (value->claims, guint, c);
+
+          if (keep (&inputs[index], value, data))
+            g_array_append_val (part.claims, index);
+        }
+    }
+  if (part.claims->len == 0)
+    {
+      g_array_unref (part.claims);
+      return NULL;
+    }
+  g_array_sort (part.claims, compare_guint);
+  g_ptr_array_add (one, &part);
+  piece = build_fact (lexicon, inputs, one, 0, NULL, NULL);
+  g_array_unref (part.claims);
+  return piece;
+}
+
+static gboolean
+keep_projected (const TallyFactInput *input,
+                const TallyFactValue *value,
+                gpointer              projected)
+{
+  return (input->record->modality == TALLY_MODALITY_PROJECTED) == GPOINTER_TO_INT (projected);
+}
+
+static gboolean
+keep_side (const TallyFactInput *input,
+           const TallyFactValue *value,
+           gpointer              side)
+{
+  return value->side == GPOINTER_TO_UINT (side);
+}
+
+static gboolean
+mixes_modality (const TallyFactRecord *fact,
+                const TallyFactInput  *inputs)
+{
+  gboolean projected = FALSE, reported = FALSE;
+
+  for (guint c = 0; c < fact->claims->len; c++)
+    {
+      if (inputs[g_array_index (fact->claims, guint, c)].record->modality == TALLY_MODALITY_PROJECTED)
+        projected = TRUE;
+      else
+        reported = TRUE;
+    }
+  return projected && reported;
+}
+
+/* Adds `fact` to `facts`. A conflict between what is expected and what
+ * happened ("is expected to exceed $10 billion", "reached $8 billion") is
+ * no conflict: the projected claims become a fact of their own, keyed
+ * "…|projected". A conflict a source has on both sides becomes one fact per
+ * side (a wrong conflict is worse than a missed one), each keyed by its first
+ * value, "…|value=11". */
 static void
 add_fact (GPtrArray            *facts,
           TallyFactLexicon     *lexicon,
@@ -1914,7 +1989,30 @@ add_fact (GPtrArray            *facts,
 {
   guint n_sides = 0;
 
-  if (fact->status != TALLY_FACT_STATUS_CONFLICT || like == NULL || !source_on_two_sides (fact))
+  if (fact->status != TALLY_FACT_STATUS_CONFLICT || like == NULL)
+    {
+      g_ptr_array_add (facts, fact);
+      return;
+    }
+  if (mixes_modality (fact, inputs))
+    {
+      for (int projected = 0; projected <= 1; projected++)
+        {
+          TallyFactRecord *piece = fact_part (lexicon, inputs, like, fact, keep_projected,
+                                              GINT_TO_POINTER (projected));
+
+          if (projected)
+            {
+              g_autofree char *key = g_strdup_printf ("%s|projected", piece->key);
+
+              g_set_str (&piece->key, key);
+            }
+          add_fact (facts, lexicon, inputs, like, piece);
+        }
+      tally_fact_record_free (fact);
+      return;
+    }
+  if (!source_on_two_sides (fact))
     {
       g_ptr_array_add (facts, fact);
       return;
@@ -1923,28 +2021,14 @@ add_fact (GPtrArray            *facts,
     n_sides = MAX (n_sides, ((TallyFactValue *) g_ptr_array_index (fact->values, v))->side + 1);
   for (guint side = 0; side < n_sides; side++)
     {
-      ModifierSet part = *like;
-      g_autoptr(GPtrArray) one = g_ptr_array_new ();
-      TallyFactRecord *piece;
+      TallyFactRecord *piece = fact_part (lexicon, inputs, like, fact, keep_side, GUINT_TO_POINTER (side));
       const TallyFactValue *first = NULL;
 
-      part.claims = g_array_new (FALSE, FALSE, sizeof (guint));
-      part.group = 0;
-      for (guint v = 0; v < fact->values->len; v++)
-        {
-          const TallyFactValue *value = g_ptr_array_index (fact->values, v);
-
-          if (value->side != side)
-            continue;
-          first = first != NULL ? first : value;
-          g_array_append_vals (part.claims, value->claims->data, value->claims->len);
-        }
-      g_array_sort (part.claims, compare_guint);
-      g_ptr_array_add (one, &part);
-      piece = build_fact (lexicon, inputs, one, 0, NULL, NULL);
+      for (guint v = 0; v < fact->values->len && first == NULL; v++)
+        if (((TallyFactValue *) g_ptr_array_index (fact->values, v))->side == side)
+          first = g_ptr_array_index (fact->values, v);
       g_free (piece->key);
       piece->key = g_strdup_printf ("%s|value=%s", fact->key, first->data_display);
-      g_array_unref (part.claims);
       g_ptr_array_add (facts, piece);
     }
   tally_fact_record_free (fact);

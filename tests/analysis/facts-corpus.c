@@ -50,6 +50,7 @@ facts_corpus_add (FactsCorpus     *corpus,
   record->change = spec->change;
   record->subject = g_strdup (spec->subject);
   record->subject_kind = spec->subject_kind;
+  record->modality = spec->modality;
   g_ptr_array_add (corpus->records, record);
 
   input.claim_id = keep (corpus, g_strdup_printf ("c%u", corpus->inputs->len + 1));

@@ -31,6 +31,7 @@ typedef struct
   const char *subject;
   TallySubjectKind subject_kind;   /* 0 (none): the subject counts as a key */
   const char *stated;        /* "2024-05-09": when the source said it */
+  TallyModality modality;
 } FactsSpec;
 
 typedef struct

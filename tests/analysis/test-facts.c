@@ -1373,6 +1373,38 @@ test_group_source_on_two_sides (void)
   g_assert_cmpstr (fact->key, ==, "count||0|0|nomination|story=s1|value=7");
 }
 
+/* What is expected never conflicts with what happened: a projection that
+ * disagrees is a fact of its own; one that agrees stays beside the report. */
+static void
+test_group_projected (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(FactsCorpus) agree = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .value = 8e9, .unit = "USD", .measure = "trade", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = MONEY, .value = 8e9, .unit = "USD", .measure = "trade", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = MONEY, .value = 10e9, .unit = "USD", .measure = "trade", .story = "s1",
+               .qualifier = OVER, .modality = TALLY_MODALITY_PROJECTED);
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = g_ptr_array_index (facts, 0);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpstr (fact->key, ==, "money|USD|0|0|trade|story=s1");
+  fact = g_ptr_array_index (facts, 1);
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
+  g_assert_cmpstr (fact->key, ==, "money|USD|0|0|trade|story=s1|projected");
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  FACTS_CLAIM (agree, .doc = "d1", .kind = COUNT, .value = 6, .measure = "nation", .story = "s1");
+  FACTS_CLAIM (agree, .doc = "d2", .kind = COUNT, .value = 6, .measure = "nation", .story = "s1",
+               .modality = TALLY_MODALITY_PROJECTED);
+  facts = facts_corpus_group (agree);
+  g_assert_cmpuint (facts->len, ==, 1);
+  g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 0))->status, ==, TALLY_FACT_STATUS_AGREE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1396,6 +1428,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/by-story", test_group_by_story);
   g_test_add_func ("/analysis/facts/group/by-subject", test_group_by_subject);
   g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
+  g_test_add_func ("/analysis/facts/group/projected", test_group_projected);
   g_test_add_func ("/analysis/facts/group/weak-subjects", test_group_weak_subjects);
   g_test_add_func ("/analysis/facts/group/borrowed-subject", test_group_borrowed_subject);
   g_test_add_func ("/analysis/facts/group/source-on-two-sides", test_group_source_on_two_sides);
