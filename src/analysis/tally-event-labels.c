@@ -73,6 +73,27 @@ tally_events_label_is_broken (const EventLexicon *lex,
       && (g_hash_table_contains (lex->label_end_not, last->lower)
           || (last->lex != NULL && (last->lex->flags & TALLY_LEX_DETERMINER))))
     return TRUE;
+  /* "… acquires the government's 26": a number after an article or a
+   * possessive counts a noun that is not there. */
+  if (words->len >= 2 && last->digit)
+    {
+      const Word *before = WORD (words, words->len - 2);
+
+      if (g_str_has_suffix (before->lower, "'s") || g_str_has_suffix (before->lower, "\xE2\x80\x99s")
+          || before->role == TALLY_ROLE_THE || g_hash_table_contains (lex->label_end_not, before->lower))
+        return TRUE;
+    }
+  /* "Collapse of Cunningham's proposed", "Launch of the planned": a
+   * participle after a possessive or an article modifies a noun that is
+   * not there. */
+  if (words->len >= 2 && g_str_has_suffix (last->lower, "ed") && !last->cap)
+    {
+      const Word *before = WORD (words, words->len - 2);
+
+      if (g_str_has_suffix (before->lower, "'s") || g_str_has_suffix (before->lower, "\xE2\x80\x99s")
+          || before->role == TALLY_ROLE_THE || g_hash_table_contains (lex->label_end_not, before->lower))
+        return TRUE;
+    }
   /* A label that stops inside its words: "Signing of the" after trimming, or
    * an unclosed bracket. */
   if (strchr (label, '(') != NULL && strchr (label, ')') == NULL)

@@ -140,7 +140,7 @@ lexicon_add (const char  *section,
       NEED_KIND (parts[0]);
       const char *hole = parts[1] ? strchr (parts[1], '%') : NULL;
 
-      if (hole == NULL || strchr ("spot", hole[1]) == NULL || hole[1] == '\0')
+      if (hole == NULL || strchr ("spotT", hole[1]) == NULL || hole[1] == '\0')
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        "verb “%s” needs “kind|label with %%s, %%p, %%o or %%t[|words not after it[|place words]]”", key);

@@ -221,6 +221,26 @@ is_date_word (const EventLexicon *lex,
          || (w->lex != NULL && (w->lex->flags & TALLY_LEX_NP_BREAK) && (w->lex->starts & TALLY_LEX_RELATIVE_DATE));
 }
 
+/* "talks between … came", "a merger with … failed": a verb of the next
+ * clause, where a noun phrase ends: a word the claims lexicon lists as one
+ * ("came", "held"), or a lower-case word in -ed after a word that is not an
+ * article ("the proposed merger" keeps its adjective). */
+static gboolean
+is_clause_verb (const EventLexicon *lex,
+                GArray             *words,
+                guint               i)
+{
+  const Word *w = WORD (words, i);
+
+  if (w->cap || w->digit)
+    return FALSE;
+  if (w->lex != NULL && (w->lex->flags & TALLY_LEX_NP_BREAK) && !word_in (lex->prepositions, words, i)
+      && !word_in (lex->complements, words, i) && w->role != TALLY_ROLE_AND && w->role != TALLY_ROLE_OR)
+    return TRUE;
+  return g_str_has_suffix (w->lower, "ed") && i > 0 && !WORD_IS (words, i - 1, THE)
+         && !word_in (lex->indefinite, words, i - 1) && !word_in (lex->label_end_not, words, i - 1);
+}
+
 /* Two words of one phrase: a space between them, maybe a currency sign or a
  * percent ("a $73 million contract", "a 5% stake"), no punctuation. */
 static gboolean
@@ -266,11 +286,18 @@ object_phrase (const EventLexicon *lex,
       const Word *w = WORD (words, n);
 
       if (is_date_word (lex, w) || word_in (lex->subject_stops, words, n)
-          || word_in (lex->auxiliaries, words, n))
+          || word_in (lex->auxiliaries, words, n) || is_clause_verb (lex, words, n))
         break;
-      /* "two weeks ago", "3 days later": a span of time, not the object. */
+      /* "two weeks ago", "3 days later", "three times": a span of time or a
+       * count of times, not the object. */
       if ((w->digit || (w->lex != NULL && (w->lex->flags & TALLY_LEX_NUMBER))) && n + 1 < words->len
-          && WORD (words, n + 1)->lex != NULL && WORD (words, n + 1)->lex->duration != NULL)
+          && WORD (words, n + 1)->lex != NULL
+          && (WORD (words, n + 1)->lex->duration != NULL || WORD (words, n + 1)->role == TALLY_ROLE_TIMES))
+        break;
+      /* "Michael G Wilson expect …": after a name a lower-case word other
+       * than a complement starts the next clause. */
+      if (!w->cap && !w->digit && WORD (words, end)->cap && end > j && WORD (words, end - 1)->cap
+          && !word_in (lex->complements, words, n))
         break;
       /* "a contract for the first phase": a complement goes on; "on
        * Thursday", "in Baltimore" end the phrase. */
@@ -385,7 +412,7 @@ verb_mention (const EventLexicon *lex,
       k--;
     }
   needs_subject = strstr (parts[1], "%s") != NULL || strstr (parts[1], "%p") != NULL
-                  || strstr (parts[1], "%t") != NULL;
+                  || strstr (parts[1], "%t") != NULL || strstr (parts[1], "%T") != NULL;
   if (k < 0 && needs_subject)
     return NULL;
   if (k < 0)
@@ -409,8 +436,11 @@ verb_mention (const EventLexicon *lex,
         {
           const Word *w = WORD (words, k);
 
+          /* "data from earlier visits": a preposition that does not open a
+           * complement ("the memorandum on …") closes the subject. */
           if (w->digit || g_hash_table_contains (lex->subject_stops, w->lower)
               || lookup_int (lex->weekdays, w) != 0
+              || (g_hash_table_contains (lex->prepositions, w->lower) && !word_in (lex->complements, words, k))
               || (k < last && !adjacent (text, w, WORD (words, k + 1))))
             break;
           first = k--;
@@ -472,6 +502,16 @@ verb_mention (const EventLexicon *lex,
           g_string_append (label, object);
           break;
         case 't':
+          g_string_append (label, has_object ? object : subject);
+          break;
+        case 'T':
+          /* "Labour completed" says who, not what: only a passive's subject
+           * or an object is what the act was done to. */
+          if (!has_object && !passive)
+            {
+              g_string_free (label, TRUE);
+              return NULL;
+            }
           g_string_append (label, has_object ? object : subject);
           break;
         case 'l':
@@ -643,7 +683,8 @@ tally_events_find_mentions (TallyEventFinder *finder,
                      && !g_hash_table_contains (lex->place_preps, WORD (words, last + 1)->lower)
                      && !g_hash_table_contains (lex->auxiliaries, WORD (words, last + 1)->lower)
                      && tally_events_match_phrase (lex->future, words, last + 1) == 0
-                     && !word_in (lex->of_label_stops, words, last + 1))
+                     && !word_in (lex->of_label_stops, words, last + 1)
+                     && !is_clause_verb (lex, words, last + 1))
                 last++;
               if (last > i + 1)
                 {
