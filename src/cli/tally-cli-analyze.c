@@ -240,7 +240,7 @@ tally_cli_analyze (int    argc,
     G_OPTION_ENTRY_NULL
   };
 
-  context = g_option_context_new (_("PATH… — list every figure the articles state"));
+  context = g_option_context_new (_("— list every figure the articles state"));
   g_option_context_set_summary (context, _("Reads text files or folders of them and prints their claims."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -75,7 +75,7 @@ tally_cli_export (int    argc,
     G_OPTION_ENTRY_NULL
   };
 
-  context = g_option_context_new (_("PROJECT.tally — the fact table of a saved project"));
+  context = g_option_context_new (_("— the fact table of a saved project"));
   g_option_context_set_summary (context, _("Prints the facts of a project saved by Tally, with the analyst’s corrections "
                                            "(edits, “not a claim”, splits, merges, renamed facts), as Export Facts… "
                                            "writes them."));
