@@ -20,6 +20,9 @@ _tally_claims_looks_plural (Ctx  *c,
   const char *w = c->text + t->start;
   gsize n = t->end - t->start;
 
+  /* "EVs", "SUVs": the plural of an abbreviation */
+  if (n >= 3 && w[n - 1] == 's' && g_ascii_isupper (w[n - 2]) && g_ascii_isupper (w[0]))
+    return TRUE;
   if (n < 4 || (t->flags & TALLY_TOKEN_CAPITALIZED))
     return FALSE;
   /* Listed lemmas: "countries" is plural; "proceeds" and "goods" are too,

@@ -830,5 +830,10 @@ done:
     {
       record->subject = c->subject->str;
       record->subject_kind = c->subject_kind;
+      /* "Tesla Inc is down 1%": a name is what the figure is about, not
+       * what it measures. */
+      if (record->measure != NULL && c->subject_kind != TALLY_SUBJECT_KIND_EVENT
+          && g_ascii_strcasecmp (record->measure, c->subject->str) == 0)
+        record->measure = NULL;
     }
 }

@@ -54,6 +54,9 @@ tally_lemma_append (const TallyLexicon *lexicon,
 
   if (ends_with (word, len, "'s") || ends_with (word, len, "’s"))
     append_lower (out, word, len - (word[len - 2] == '\'' ? 2 : 4));
+  /* "EVs", "SUVs": an abbreviation's plural */
+  else if (len >= 3 && word[len - 1] == 's' && g_ascii_isupper (word[len - 2]))
+    append_lower (out, word, len - 1);
   else if (len <= 3 || !ends_with (word, len, "s") || ends_with (word, len, "ss")
       || ends_with (word, len, "us") || ends_with (word, len, "is"))
     append_lower (out, word, len);

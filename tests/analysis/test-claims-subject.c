@@ -274,6 +274,20 @@ test_verb_qualifiers_and_ranks (void)
                  "The repair took under a month. The town of Vestby came third.", e, G_N_ELEMENTS (e));
 }
 
+static void
+test_abbreviations_and_names_as_measures (void)
+{
+  const ExpectContext e[] = {
+    { "12,000 SUVs", "suv", 0, "exact", "Valtra" },
+    { "2%", NULL, 0, "exact", "Norsk Kraft" },
+  };
+
+  /* An abbreviation's plural is counted like any noun; a name is what a
+   * figure is about, not what it measures. */
+  check_context ("The carmaker Valtra sold 12,000 SUVs. Shares of Norsk Kraft fell. Norsk Kraft Inc is down 2%.",
+                 e, G_N_ELEMENTS (e));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -291,5 +305,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/list-under-lead-in", test_list_under_lead_in);
   g_test_add_func ("/analysis/claims-subject/figure-from-before", test_figure_from_before);
   g_test_add_func ("/analysis/claims-subject/verb-qualifiers-and-ranks", test_verb_qualifiers_and_ranks);
+  g_test_add_func ("/analysis/claims-subject/abbreviations-and-names-as-measures", test_abbreviations_and_names_as_measures);
   return g_test_run ();
 }

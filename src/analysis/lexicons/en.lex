@@ -746,6 +746,7 @@ respectively
 # Words that end a noun phrase: prepositions, conjunctions, verbs of saying,
 # auxiliaries. The measure is cut before them.
 [np_break]
+versus
 currently
 met
 made
