@@ -30,6 +30,7 @@ typedef enum
   DRAG_RELEASE,     /* drop */
   DRAG_CANCEL,      /* cancelled at the source, as Escape does */
   DRAG_SOURCE_GONE, /* the source process dies mid-drag */
+  DRAG_LOST,        /* released where GTK does not hand the window the drop */
 } DragEnd;
 
 typedef struct
@@ -225,6 +226,10 @@ drag_onto (TallyWindow *window,
   for (int i = 0; !overlay_shown (window) && i < 200; i++)
     pointer_to (to_x + (i % 2), to_y);
   g_assert_true (overlay_shown (window));
+  /* Held over the window past the X11 check of the drag (every 0.5 s): the
+   * overlay stays while the button is down. */
+  spin (600);
+  g_assert_true (overlay_shown (window));
 
   if (shot_path != NULL)
     {
@@ -246,6 +251,8 @@ drag_onto (TallyWindow *window,
       g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (source->process), "cancel\n", 7,
                                                 NULL, NULL, NULL));
       spin (100);
+      break;
+    case DRAG_LOST:
       break;
     case DRAG_SOURCE_GONE:
       g_subprocess_force_exit (source->process);
@@ -350,6 +357,32 @@ test_dnd_each_view (void)
       g_assert_cmpuint (n_documents (window), ==, i + 1);
       g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
     }
+  window_free (window);
+}
+
+/* Released over a dialog the window shows (About): GTK (4.18, libadwaita
+ * 1.7) hands the window the drag's enter but neither its drop nor its
+ * leave, so nothing is imported (a known problem, see README); the overlay
+ * still goes once no pointer button is held. */
+static void
+test_dnd_over_dialog (void)
+{
+  TallyWindow *window;
+  g_autofree char *path = sample_path ("07-eurasia-freight-weekly-corridor.html");
+  const char *paths[] = { path, NULL };
+  g_autoptr(DragSource) source = NULL;
+  AdwDialog *dialog;
+
+  NEEDS_XTEST ();
+  window = window_new ();
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+  spin (400);
+
+  source = drag_source_new (1300, 300, paths);
+  drag_onto (window, source, GTK_WIDGET (dialog), DRAG_LOST, NULL);
+  adw_dialog_force_close (dialog);
   window_free (window);
 }
 
@@ -521,6 +554,7 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/ui/dnd/each-view", test_dnd_each_view);
+  g_test_add_func ("/ui/dnd/over-dialog", test_dnd_over_dialog);
   g_test_add_func ("/ui/dnd/folder", test_dnd_folder);
   g_test_add_func ("/ui/dnd/good-and-unreadable", test_dnd_good_and_unreadable);
   g_test_add_func ("/ui/dnd/cancelled", test_dnd_cancelled);

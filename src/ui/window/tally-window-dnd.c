@@ -5,6 +5,10 @@
 
 #include "tally-window-private.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 /* Files and folders dropped anywhere on the window are opened, as Text Editor
  * does in editor-window-dnd.c.
  *
@@ -12,6 +16,8 @@
  * under the pointer first, and the reader's GtkTextView has a drop target of
  * its own that takes a file list as text, so a bubble-phase target on the
  * window never saw drops over the article. */
+
+static void watch_drag (TallyWindow *self);
 
 static void
 set_overlay_shown (TallyWindow *self,
@@ -21,12 +27,55 @@ set_overlay_shown (TallyWindow *self,
     return;
 
   gtk_revealer_set_reveal_child (self->drop_revealer, shown);
+  if (shown)
+    watch_drag (self);
+  else
+    g_clear_handle_id (&self->drop_watch, g_source_remove);
   /* The overlay cannot take focus (it must not take the drop either), so
    * screen readers would not notice it: say what it says. */
   if (shown)
     gtk_accessible_announce (GTK_ACCESSIBLE (self),
                              _("Drop articles to add them"),
                              GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+}
+
+/* X11 only: an XDND drag is a held pointer button, and the X server does not
+ * tell a target that a drag ended without a drop when its source died or
+ * when GTK did not deliver the end to the window (seen with a libadwaita
+ * dialog open over it). While the overlay shows, the pointer's buttons are
+ * looked at twice a second: none held means the drag is over. (Wayland's
+ * compositor ends every drag itself.) */
+static gboolean
+check_drag_held (gpointer user_data)
+{
+#ifdef GDK_WINDOWING_X11
+  TallyWindow *self = user_data;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  GdkSeat *seat = gdk_display_get_default_seat (gtk_widget_get_display (GTK_WIDGET (self)));
+  GdkDevice *pointer = seat != NULL ? gdk_seat_get_pointer (seat) : NULL;
+  GdkModifierType mask = 0;
+  double x, y;
+
+  if (surface == NULL || pointer == NULL)
+    return G_SOURCE_CONTINUE;
+  gdk_surface_get_device_position (surface, pointer, &x, &y, &mask);
+  if ((mask & (GDK_BUTTON1_MASK | GDK_BUTTON2_MASK | GDK_BUTTON3_MASK)) == 0)
+    {
+      self->drop_watch = 0;
+      set_overlay_shown (self, FALSE);
+      return G_SOURCE_REMOVE;
+    }
+#endif
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch_drag (TallyWindow *self)
+{
+#ifdef GDK_WINDOWING_X11
+  if (self->drop_watch == 0 && GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (self))))
+    self->drop_watch = g_timeout_add (500, check_drag_held, self);
+#endif
 }
 
 static GdkDragAction
@@ -88,6 +137,12 @@ on_drop (GtkDropTarget *target,
     return FALSE;
   tally_window_open_files (self, (GFile **) files->pdata, files->len);
   return TRUE;
+}
+
+void
+_tally_window_dnd_dispose (TallyWindow *self)
+{
+  g_clear_handle_id (&self->drop_watch, g_source_remove);
 }
 
 void

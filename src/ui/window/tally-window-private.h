@@ -24,6 +24,7 @@ struct _TallyWindow
   GCancellable         *import_cancellable;
   guint                 n_imports;      /* imports queued or running */
   guint                 n_exports;      /* export files being written */
+  guint                 drop_watch;     /* X11: checks the drag is still held */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -47,6 +48,7 @@ void _tally_window_class_actions_init (TallyWindowClass *klass);
 void _tally_window_actions_init       (TallyWindow      *self);
 void _tally_window_actions_update     (TallyWindow      *self);
 void _tally_window_dnd_init           (TallyWindow      *self);
+void _tally_window_dnd_dispose        (TallyWindow      *self);
 GtkFileFilter *_tally_window_file_filter_new (const char        *name,
                                               const char *const *mime_types,
                                               const char *const *patterns);

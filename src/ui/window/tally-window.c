@@ -146,6 +146,7 @@ tally_window_dispose (GObject *object)
   TallyWindow *self = TALLY_WINDOW (object);
 
   _tally_window_project_dispose (self);
+  _tally_window_dnd_dispose (self);
   if (self->undo_signals != NULL)
     g_signal_group_set_target (self->undo_signals, NULL);
   g_clear_object (&self->undo_signals);
