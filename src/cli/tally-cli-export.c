@@ -100,7 +100,7 @@ tally_cli_export (int    argc,
       return 2;
     }
 
-  project = tally_project_open (paths[0], &error);
+  project = tally_project_open_read_only (paths[0], &error);
   if (project == NULL)
     {
       g_printerr ("tally-cli export: %s: %s\n", paths[0], error->message);

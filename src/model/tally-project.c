@@ -30,6 +30,7 @@ struct _TallyProject
   TallyStore *store;
   char *path;
   gboolean temporary;
+  gboolean read_only;         /* opened by tally_project_open_read_only() */
   GListStore *documents;
   GHashTable *by_id;          /* gint64* → TallyDocument (borrowed) */
   GHashTable *clusters;       /* gint64* cluster id → GPtrArray of TallyDocument (borrowed) */
@@ -265,6 +266,21 @@ tally_project_open (const char  *path,
   return project_new_for_store (store, FALSE, error);
 }
 
+TallyProject *
+tally_project_open_read_only (const char  *path,
+                              GError     **error)
+{
+  TallyStore *store;
+  TallyProject *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if ((store = tally_store_open (path, TALLY_STORE_OPEN_READ_ONLY, error)) == NULL)
+    return NULL;
+  if ((self = project_new_for_store (store, FALSE, error)) != NULL)
+    self->read_only = TRUE;
+  return self;
+}
+
 static void
 remove_with_journal (const char *path)
 {
@@ -481,6 +497,22 @@ collect_claim_cb (gint64                  document_id,
 /* Whole-project reads (every claim, every text) for the views' workers: on
  * a connection of their own in a thread. No source object: the worker only
  * needs the path, and must not keep the project alive past the callback. */
+/* What a reading worker opens: the project's file, read-only or not. */
+typedef struct
+{
+  char *path;
+  TallyStoreOpenFlags flags;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_free (job->path);
+  g_free (job);
+}
+
 static void
 read_in_thread (TallyProject        *self,
                 gpointer             source_tag,
@@ -492,7 +524,11 @@ read_in_thread (TallyProject        *self,
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  job->path = g_strdup (self->path);
+  job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
+  g_task_set_task_data (task, job, read_job_free);
   g_task_run_in_thread (task, thread_func);
 }
 
@@ -503,7 +539,8 @@ load_claims_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_CHECKED, &error);
+  ReadJob *job = task_data;
+  g_autoptr(TallyStore) store = tally_store_open (job->path, job->flags, &error);
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (store == NULL || !tally_store_foreach_claim (store, collect_claim_cb, claims, &error))
@@ -565,7 +602,8 @@ load_texts_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyStore) store = tally_store_open (task_data, TALLY_STORE_OPEN_CHECKED, &error);
+  ReadJob *job = task_data;
+  g_autoptr(TallyStore) store = tally_store_open (job->path, job->flags, &error);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_document_text_free);
 
   if (store == NULL || !tally_store_foreach_text (store, collect_text_cb, texts, &error))

@@ -39,6 +39,10 @@ void               tally_import_result_free          (TallyImportResult *result)
 TallyProject      *tally_project_new_temporary       (GError        **error);
 TallyProject      *tally_project_open                (const char     *path,
                                                       GError        **error);
+/* Reads a project without writing to it or beside it (tally-cli export):
+ * imports, corrections and saves on it fail. */
+TallyProject      *tally_project_open_read_only      (const char     *path,
+                                                      GError        **error);
 /* Unsaved projects left by an earlier run (a crash, a closed session): their
  * paths, to offer them back. Opened with tally_project_open_unsaved() they
  * stay unsaved (Save As moves them out). */

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/vfs.h>
+#include <unistd.h>
 
 G_DEFINE_QUARK (tally-store-error-quark, tally_store_error)
 
@@ -240,9 +241,33 @@ path_shares_memory (const char *path)
 
 /* Looks at an existing file without writing to it: is it ours, can this
  * version read it, is it whole? */
+/* Opens `path` for reading only. A project that is closed (no "-wal"
+ * beside it) is read as immutable: no locks, no "-shm" index made, so
+ * nothing appears beside it and a read-only folder is no obstacle. An open
+ * one (its "-wal" present) is read through its WAL, where shared memory
+ * works, so that what its writer committed is seen. */
+static int
+open_read_only (const char *path,
+                gboolean    shares_memory,
+                sqlite3   **db)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  if (shares_memory && g_file_test (wal, G_FILE_TEST_EXISTS))
+    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
+  else
+    {
+      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      g_autofree char *immutable = g_strconcat (uri != NULL ? uri : "", "?immutable=1", NULL);
+
+      return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+}
+
 static gboolean
 check_existing (const char  *path,
                 gboolean     shares_memory,
+                gboolean     may_be_empty,
                 GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
@@ -260,8 +285,13 @@ check_existing (const char  *path,
     }
   n = fread (header, 1, sizeof header, f);
   fclose (f);
+  if (n == 0 && may_be_empty)
+    return TRUE;  /* an empty file made to be a new project becomes one */
   if (n == 0)
-    return TRUE;  /* an empty file becomes a new project */
+    {
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT, _("“%s” is empty, not a Tally project"), name);
+      return FALSE;
+    }
   if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT, _("“%s” is not a Tally project"), name);
@@ -269,18 +299,10 @@ check_existing (const char  *path,
     }
 
   /* Where shared memory does not work, a read-only look at a file left in
-   * WAL mode would need its "-shm" index: read the main file as immutable
-   * instead (no locks, no index; a project closed cleanly has its WAL
-   * checkpointed into it). */
-  if (shares_memory)
-    rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  else
-    {
-      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-      g_autofree char *immutable = g_strconcat (uri != NULL ? uri : "", "?immutable=1", NULL);
-
-      rc = sqlite3_open_v2 (immutable, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    }
+   * WAL mode would need its "-shm" index: the main file is read as
+   * immutable instead (a project closed cleanly has its WAL checkpointed
+   * into it); so is any project without a "-wal" (see open_read_only). */
+  rc = open_read_only (path, shares_memory, &db);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_FAILED, _("“%s” cannot be opened: %s"), name, sqlite3_errstr (rc));
@@ -404,12 +426,56 @@ _tally_store_open_at_version (const char           *path,
     }
   shares_memory = !(flags & TALLY_STORE_OPEN_NO_SHARED_MEMORY) && path_shares_memory (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS) && !(flags & TALLY_STORE_OPEN_CHECKED) &&
-      !check_existing (path, shares_memory, error))
+      !check_existing (path, shares_memory, (flags & TALLY_STORE_OPEN_CREATE) && !(flags & TALLY_STORE_OPEN_READ_ONLY), error))
     return NULL;
 
   store = g_new0 (TallyStore, 1);
   store->path = g_strdup (path);
   store->shares_memory = shares_memory;
+  if (flags & TALLY_STORE_OPEN_READ_ONLY)
+    {
+      gint64 found;
+
+      if ((rc = open_read_only (path, shares_memory, &store->db)) != SQLITE_OK)
+        {
+          set_sqlite_error (error, store->db, rc, "Opening the project");
+          return NULL;
+        }
+      harden (store->db);
+      sqlite3_busy_timeout (store->db, 10000);
+      sqlite3_extended_result_codes (store->db, TRUE);
+      /* Read as it is: an older format would need the upgrade it cannot get. */
+      found = query_int (store->db, "PRAGMA user_version", NULL);
+      if (found != version)
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+
+          g_set_error (error, TALLY_STORE_ERROR, found > version ? TALLY_STORE_ERROR_NEWER : TALLY_STORE_ERROR_READ_ONLY,
+                       _("“%s” is in project format %lld; read-only, this version of Tally reads only format %d (open it in Tally to upgrade it)"),
+                       name, (long long) found, version);
+          return NULL;
+        }
+      store->schema_version = version;
+      goto prepare;
+    }
+  /* Writing needs the file and its folder (for the journal): refuse before
+   * opening rather than open a file SQLite would quietly read only. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *name = g_filename_display_basename (path);
+
+      if (g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0)
+        {
+          if (g_access (path, W_OK) != 0)
+            g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_READ_ONLY,
+                         _("“%s” is read-only; Tally opens only projects it can save (tally-cli export reads it as it is)"), name);
+          else
+            g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_READ_ONLY,
+                         _("“%s” is in a folder Tally cannot write to; Tally opens only projects it can save (tally-cli export reads it as it is)"), name);
+          return NULL;
+        }
+    }
   rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     {
@@ -445,6 +511,7 @@ _tally_store_open_at_version (const char           *path,
   if (!migrate (store, version, error))
     return NULL;
 
+prepare:
   for (int i = 0; i < N_STMTS; i++)
     if ((rc = sqlite3_prepare_v3 (store->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT, &store->stmts[i], NULL)) != SQLITE_OK)
       {

@@ -46,6 +46,10 @@ typedef enum
   TALLY_STORE_OPEN_NO_SHARED_MEMORY = 1 << 3, /* a rollback journal and no mmap,
                                         * as on FUSE, network and 9p file
                                         * systems (chosen there by itself) */
+  TALLY_STORE_OPEN_READ_ONLY = 1 << 4, /* read, never write: no journal mode
+                                        * switch, no migration, no -wal/-shm
+                                        * made beside a closed project, works
+                                        * in a read-only folder (export) */
 } TallyStoreOpenFlags;
 
 /* One row of the document list: what the model shows without the text. */

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tally-corrections.h"
 #include "tally-project.h"
+#include "tally-store.h"
 
 /* tally-cli export on a project the analyst corrected: the corrections
  * (a renamed fact, a claim that is "not a claim") are in what it prints. */
@@ -201,6 +205,102 @@ test_export_errors (void)
   }
 }
 
+static char *
+digest (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+assert_nothing_beside (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+
+      g_assert_false (g_file_test (beside, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* Files export cannot use are refused and left byte for byte as they were,
+ * with nothing made beside them; the app's opener refuses them too. */
+static void
+test_export_refuses_without_writing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tally-cli-export-XXXXXX", &error);
+  g_autofree char *empty = g_build_filename (dir, "empty.tally", NULL);
+  g_autofree char *foreign = g_build_filename (dir, "foreign.tally", NULL);
+  const char *paths[] = { empty, foreign };
+  const char *messages[] = { "“empty.tally” is empty, not a Tally project", "“foreign.tally” is not a Tally project (it claims project format 0)" };
+  sqlite3 *db = NULL;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, &error));
+  g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (text TEXT); PRAGMA application_id = 1415670905", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *before = digest (paths[i]);
+      g_autofree char *after = NULL, *after_app = NULL;
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr(GError) open_error = NULL;
+
+      g_assert_cmpint (run (&out, &err, "export", paths[i], NULL, NULL), ==, 1);
+      g_assert_nonnull (strstr (err, messages[i]));
+      after = digest (paths[i]);
+      g_assert_cmpstr (before, ==, after);
+      assert_nothing_beside (paths[i]);
+
+      /* The app's Open Project. */
+      g_assert_null (tally_project_open (paths[i], &open_error));
+      g_assert_error (open_error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_A_PROJECT);
+      g_assert_cmpstr (open_error->message, ==, messages[i]);
+      after_app = digest (paths[i]);
+      g_assert_cmpstr (before, ==, after_app);
+      assert_nothing_beside (paths[i]);
+    }
+}
+
+/* A saved project, read-only, in a read-only folder: exported, and left
+ * byte for byte as it was with nothing beside it. The app refuses to open
+ * it (it could not save) — unless the tests run as root, whom permissions
+ * do not stop. */
+static void
+test_export_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tally-cli-export-XXXXXX", &error);
+  g_autofree char *path = corrected_project (dir);
+  g_autofree char *before = digest (path);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  g_assert_cmpint (run (&out, &err, "export", "--format", "json", path), ==, 0);
+  g_assert_nonnull (strstr (out, "Agreements signed in Kemi"));
+  after = digest (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_nothing_beside (path);
+  if (geteuid () != 0)
+    {
+      g_autoptr(GError) open_error = NULL;
+
+      g_assert_null (tally_project_open (path, &open_error));
+      g_assert_error (open_error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_READ_ONLY);
+      g_assert_cmpstr (open_error->message, ==, "“Kemi.tally” is read-only; Tally opens only projects it can save (tally-cli export reads it as it is)");
+    }
+  g_chmod (dir, 0755);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,5 +311,7 @@ main (int   argc,
     g_error ("TALLY_CLI is not set");
   g_test_add_func ("/cli/export/corrected", test_export_corrected);
   g_test_add_func ("/cli/export/errors", test_export_errors);
+  g_test_add_func ("/cli/export/refuses-without-writing", test_export_refuses_without_writing);
+  g_test_add_func ("/cli/export/read-only", test_export_read_only);
   return g_test_run ();
 }
