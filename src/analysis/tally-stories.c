@@ -156,6 +156,7 @@ add_words (Vocabulary  *vocabulary,
            gsize        len,
            int          max_words,
            float        scale,
+           gboolean     read_names,
            GHashTable  *counts)
 {
   const TallyLexicon *lexicon = tally_lexicon_get ("en", NULL);
@@ -185,7 +186,7 @@ add_words (Vocabulary  *vocabulary,
           continue;
         }
       start = p;
-      cap = g_unichar_isupper (c);
+      cap = read_names && g_unichar_isupper (c);
       /* A word: letters and digits, with an apostrophe or hyphen inside. */
       while (p < end)
         {
@@ -261,6 +262,26 @@ julian_of (const char *published)
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, day, month, year);
   return (int) g_date_get_julian (&date);
+}
+
+/* "Tesla Reported a Total of 1.8 Million Deliveries": a title in title case
+ * capitalises every word, so its capitals say nothing of names. */
+static gboolean
+is_title_case (const char *title)
+{
+  g_auto(GStrv) words = g_strsplit_set (title, " \t", -1);
+  guint n = 0, capitalised = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gunichar c = g_utf8_get_char_validated (words[i], -1);
+
+      if (g_utf8_strlen (words[i], -1) < 4 || c == (gunichar) -1 || c == (gunichar) -2 || !g_unichar_isalpha (c))
+        continue;
+      n++;
+      capitalised += g_unichar_isupper (c);
+    }
+  return n >= 3 && capitalised * 10 >= n * 7;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -589,9 +610,10 @@ tally_find_stories_full (const TallyStoryInput *inputs,
       gpointer key, value;
 
       if (inputs[i].title != NULL)
-        add_words (&vocabulary, inputs[i].title, strlen (inputs[i].title), -1, 2.0f, counts);
+        add_words (&vocabulary, inputs[i].title, strlen (inputs[i].title), -1, 2.0f,
+                   !is_title_case (inputs[i].title), counts);
       if (inputs[i].text != NULL)
-        add_words (&vocabulary, inputs[i].text, inputs[i].text_len, LEAD_WORDS, 1.0f, counts);
+        add_words (&vocabulary, inputs[i].text, inputs[i].text_len, LEAD_WORDS, 1.0f, TRUE, counts);
       vectors[i] = g_array_sized_new (FALSE, FALSE, sizeof (Weight), g_hash_table_size (counts));
       g_hash_table_iter_init (&iter, counts);
       while (g_hash_table_iter_next (&iter, &key, &value))
