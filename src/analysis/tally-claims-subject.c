@@ -322,6 +322,21 @@ chunk_kind (Ctx   *c,
     }
 }
 
+/* "SCA", "NPA": a word in capitals. */
+static gboolean
+is_acronym (Ctx  *c,
+            guint i)
+{
+  const TallyToken *t = TOK (c, i);
+
+  if (!is_word (c, i) || t->end - t->start < 2)
+    return FALSE;
+  for (gsize b = t->start; b < t->end; b++)
+    if (!g_ascii_isupper (c->text[b]))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether word i is what the claim measures ("Trade. Trade between …"). */
 static gboolean
 is_claim_measure (Ctx  *c,
@@ -356,6 +371,10 @@ initial_name (Ctx  *c,
   /* a verb follows ("Tesla delivered", "BYD sold", "Halden will"), or a
    * comma opening an apposition ("BYD, a carmaker, …"); not a preposition
    * or a noun ("Trade between …", "National customs …"). */
+  /* "NPA Chairman Ines Varga": an organisation before its officer's title */
+  if (is_acronym (c, i) && is_word (c, i + 1) && TOK (c, i + 1)->lex != NULL && TOK (c, i + 1)->lex->name_word_kind == TALLY_SUBJECT_KIND_PERSON
+      && (TOK (c, i + 1)->flags & TALLY_TOKEN_CAPITALIZED) && plain_name_word (c, i + 2))
+    return !is_claim_measure (c, i);
   if (!punct_is (c, i + 1, ',')
       && !(is_word (c, i + 1) && !(TOK (c, i + 1)->flags & TALLY_TOKEN_CAPITALIZED)
            && (_tally_claims_looks_verb (c, i + 1) || has_flag (c, i + 1, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE)
@@ -390,7 +409,8 @@ read_chunk (Ctx     *c,
     {
       /* "Tesla CEO Elon Musk": a title starts another name. */
       if (k > i && TOK (c, k)->lex != NULL && TOK (c, k)->lex->name_word_kind == TALLY_SUBJECT_KIND_PERSON
-          && !plain_name_word (c, k))
+          && (!plain_name_word (c, k) || is_acronym (c, k - 1)
+              || (TOK (c, k - 1)->lex != NULL && TOK (c, k - 1)->lex->name_word_kind == TALLY_SUBJECT_KIND_ORGANISATION)))
         break;
       if (name_word (c, k))
         {

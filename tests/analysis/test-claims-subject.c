@@ -153,6 +153,16 @@ test_stand_ins (void)
    * number inside a name is part of it, not a count. */
   check ("Finnish insurer Tapiola paid €40m in claims. Brennick Ltd cut 300 jobs. The Arden 7 sold 8,200 units.",
          e2, G_N_ELEMENTS (e2));
+
+  /* A title starts another name: the organisation before it is the
+   * subject ("NPA Chairman Ines Varga said that …"). */
+  {
+    const Expect e3[] = {
+      { "4.2%", "NPA", "other", NULL },
+    };
+
+    check ("NPA Chairman Ines Varga said port revenue was up 4.2% in the year.", e3, G_N_ELEMENTS (e3));
+  }
 }
 
 static void
