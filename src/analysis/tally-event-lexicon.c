@@ -42,6 +42,7 @@ tally_events_lexicon_free (EventLexicon *lex)
 {
   g_hash_table_unref (lex->nouns);
   g_hash_table_unref (lex->gathering);
+  g_hash_table_unref (lex->at_gathering);
   g_hash_table_unref (lex->period_titles);
   g_hash_table_unref (lex->ordinals);
   g_hash_table_unref (lex->ordinal_words);
@@ -97,6 +98,11 @@ lexicon_add (const char  *section,
     {
       NEED_KIND (key);
       g_hash_table_add (lex->gathering, GUINT_TO_POINTER (kind + 1));
+    }
+  else if (strcmp (section, "at_gathering") == 0)
+    {
+      NEED_KIND (key);
+      g_hash_table_add (lex->at_gathering, GUINT_TO_POINTER (kind + 1));
     }
   else if (strcmp (section, "period_title") == 0)
     {
@@ -198,6 +204,7 @@ tally_events_lexicon_parse (const char  *data,
 
   lex->nouns = string_table ();
   lex->gathering = g_hash_table_new (NULL, NULL);
+  lex->at_gathering = g_hash_table_new (NULL, NULL);
   lex->period_titles = string_table ();
   lex->ordinals = string_table ();
   lex->ordinal_words = g_hash_table_new_full (NULL, NULL, NULL, g_free);

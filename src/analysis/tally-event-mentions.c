@@ -677,7 +677,7 @@ tally_events_find_mentions (TallyEventFinder *finder,
             {
               guint last = i + 1;
 
-              while (last + 1 < words->len && last < i + 7 && !is_date_word (lex, WORD (words, last + 1))
+              while (last + 1 < words->len && last < i + 10 && !is_date_word (lex, WORD (words, last + 1))
                      && !WORD (words, last + 1)->digit
                      && adjacent (text, WORD (words, last), WORD (words, last + 1))
                      && !g_hash_table_contains (lex->place_preps, WORD (words, last + 1)->lower)
@@ -686,7 +686,9 @@ tally_events_find_mentions (TallyEventFinder *finder,
                      && !word_in (lex->of_label_stops, words, last + 1)
                      && !is_clause_verb (lex, words, last + 1))
                 last++;
-              if (last > i + 1)
+              /* A phrase cut at the length limit would end mid-way. */
+              if (last > i + 1 && !(last == i + 10 && last + 1 < words->len
+                                    && adjacent (text, WORD (words, last), WORD (words, last + 1))))
                 {
                   f.m->of_label = slice (text, w->start, WORD (words, last)->end);
                   capitalise_first (f.m->of_label);

@@ -629,9 +629,16 @@ tally_event_finder_finish (TallyEventFinder *finder)
         Mention *m = g_ptr_array_index (finder->mentions, i);
         guint best;
 
-        if (!m->weak || m->date != NULL || m->future || !tally_events_is_gathering (lex, m->kind))
+        if (m->date != NULL || m->future)
           continue;
         best = GPOINTER_TO_UINT (g_hash_table_lookup (winner, GUINT_TO_POINTER (m->doc)));
+        /* "the treaty signed at the summit", "the summit's treaty": an act
+         * of a kind done at gatherings, with no date of its own, in an
+         * article about one gathering took place at it. */
+        if (best != 0 && g_hash_table_contains (lex->at_gathering, GUINT_TO_POINTER (m->kind + 1)))
+          m->at_gathering = best;
+        if (!m->weak || !tally_events_is_gathering (lex, m->kind))
+          continue;
         if (best != 0)
           uf_union (parent, i, best - 1);
       }
@@ -669,20 +676,106 @@ tally_event_finder_finish (TallyEventFinder *finder)
       g_ptr_array_add (group, g_ptr_array_index (finder->mentions, i));
     }
 
-  g_hash_table_iter_init (&iter, groups);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      TallyEventRecord *record = build_event (finder, value, series);
+  {
+    g_autoptr(GHashTable) by_root = g_hash_table_new (NULL, NULL);
+    g_autoptr(GHashTable) at = g_hash_table_new (NULL, NULL);  /* act record → gathering record */
+    g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+    gpointer key;
 
-      if (record != NULL)
+    g_hash_table_iter_init (&iter, groups);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        TallyEventRecord *record = build_event (finder, value, series);
+
+        if (record != NULL)
+          {
+            g_ptr_array_add (events, record);
+            g_hash_table_insert (by_root, key, record);
+          }
+        else
+          g_ptr_array_add (waiting, value);
+      }
+    /* Undated acts at a gathering take its date (and below its place); the
+     * same act at the same gathering told by several articles ("the treaty
+     * of permanent good-neighbourliness") is one. */
+    g_autoptr(GPtrArray) gatherings = g_ptr_array_new ();
+
+    for (guint w = 0; w < waiting->len; w++)
+      {
+        GPtrArray *group = g_ptr_array_index (waiting, w);
+        const TallyEventRecord *gathering = NULL;
+
+        for (guint k = 0; k < group->len && gathering == NULL; k++)
+          {
+            Mention *m = g_ptr_array_index (group, k);
+
+            if (m->at_gathering != 0)
+              gathering = g_hash_table_lookup (by_root, GUINT_TO_POINTER (uf_find (parent, m->at_gathering - 1)));
+          }
+        g_ptr_array_add (gatherings, (gpointer) gathering);
+      }
+    for (guint w = 0; w < waiting->len; w++)
+      {
+        GPtrArray *group = g_ptr_array_index (waiting, w);
+
+        if (gatherings->pdata[w] == NULL || group->len == 0)
+          continue;
+        for (guint v = w + 1; v < waiting->len; v++)
+          {
+            GPtrArray *other = g_ptr_array_index (waiting, v);
+            Mention *a = g_ptr_array_index (group, 0);
+            Mention *b;
+
+            if (gatherings->pdata[v] != gatherings->pdata[w] || other->len == 0)
+              continue;
+            b = g_ptr_array_index (other, 0);
+            if (a->kind == b->kind && share_content_word (finder, mention_name (a), mention_name (b)))
+              {
+                g_ptr_array_extend (group, other, NULL, NULL);
+                g_ptr_array_set_size (other, 0);
+              }
+          }
+      }
+    for (guint w = 0; w < waiting->len; w++)
+      {
+        GPtrArray *group = g_ptr_array_index (waiting, w);
+        const TallyEventRecord *gathering = gatherings->pdata[w];
+        TallyEventRecord *record;
+
+        if (gathering == NULL || group->len == 0)
+          continue;
+        for (guint k = 0; k < group->len; k++)
+          {
+            Mention *m = g_ptr_array_index (group, k);
+
+            if (m->date != NULL)
+              continue;
+            m->date = g_new0 (DateSpan, 1);
+            tally_events_date_span_set (m->date, gathering->date, gathering->date_end);
+          }
+        record = build_event (finder, group, series);
+        if (record == NULL)
+          continue;
+        g_clear_pointer (&record->place, g_free);
+        record->place = g_strdup (gathering->place);
         g_ptr_array_add (events, record);
-    }
-  inherit_places (lex, events);
-  g_ptr_array_sort (events, compare_events);
-  for (guint i = 0; i < events->len; i++)
-    {
-      TallyEventRecord *record = g_ptr_array_index (events, i);
-      record->id = g_strdup_printf ("e%u", i + 1);
-    }
+        g_hash_table_insert (at, record, (gpointer) gathering);
+      }
+    inherit_places (lex, events);
+    g_ptr_array_sort (events, compare_events);
+    for (guint i = 0; i < events->len; i++)
+      {
+        TallyEventRecord *record = g_ptr_array_index (events, i);
+        record->id = g_strdup_printf ("e%u", i + 1);
+      }
+    for (guint i = 0; i < events->len; i++)
+      {
+        TallyEventRecord *record = g_ptr_array_index (events, i);
+        const TallyEventRecord *gathering = g_hash_table_lookup (at, record);
+
+        if (gathering != NULL)
+          record->at_event = g_strdup (gathering->id);
+      }
+  }
   return events;
 }

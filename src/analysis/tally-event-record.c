@@ -144,6 +144,7 @@ tally_event_record_copy (const TallyEventRecord *record)
   copy->first_day = record->first_day;
   copy->last_day = record->last_day;
   copy->place = g_strdup (record->place);
+  copy->at_event = g_strdup (record->at_event);
   copy->planned = record->planned;
   copy->disputed = record->disputed;
   g_ptr_array_extend (copy->participants, record->participants, copy_string, NULL);
@@ -162,6 +163,7 @@ tally_event_record_free (TallyEventRecord *record)
   g_free (record->date);
   g_free (record->date_end);
   g_free (record->place);
+  g_free (record->at_event);
   g_ptr_array_unref (record->participants);
   g_ptr_array_unref (record->alternatives);
   g_ptr_array_unref (record->mentions);
@@ -278,6 +280,7 @@ tally_event_record_to_json (const TallyEventRecord *record)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  tally_json_builder_add_string_or_null (builder, "at_event", record->at_event);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -85,6 +85,8 @@ typedef struct
   gboolean disputed; /* the sources give dates that cannot all be true */
   GPtrArray *alternatives; /* TallyEventAlternative*: one per distinct date, the chosen one first */
   GPtrArray *mentions;     /* TallyEventMention*, in document order */
+  char *at_event;    /* id of the gathering it took place at, whose date and
+                      * place it takes ("the treaty signed at the summit"); NULL */
 } TallyEventRecord;
 
 const char           *tally_event_kind_to_string       (TallyEventKind       kind);
@@ -108,7 +110,8 @@ gboolean              tally_event_parse_iso_date       (const char          *iso
 
 /* {"id", "label", "kind", "date", "date_end", "precision", "place",
  *  "participants", "planned", "disputed", "alternatives": [{"date",
- *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text"}]};
+ *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text"}],
+ *  "at_event"};
  * "alternatives" is empty unless the event is disputed. */
 JsonNode             *tally_event_record_to_json       (const TallyEventRecord *record);
 

@@ -52,6 +52,7 @@ typedef struct
   GHashTable *label_end_not;  /* set: articles, prepositions, conjunctions */
   GPtrArray  *weeks;          /* char**: offset, then the phrase's words */
   GHashTable *complements;    /* set: "of", "for", "with": prepositions a noun phrase goes on after */
+  GHashTable *at_gathering;   /* kind + 1 set: acts done at gatherings */
   GHashTable *kind_nouns;     /* kind + 1 → "court hearing" */
   char       *place_joiner;   /* "in": "Summit in Baku" */
 } EventLexicon;
@@ -208,6 +209,7 @@ typedef struct
                         * indefinite subject its place names, once known */
   char *place;
   char *place_label;   /* a verb's label with a place marker ("\x01") */
+  guint at_gathering;  /* mention index + 1 of the gathering it took place at, or 0 */
   gsize named_start;   /* the words its label quotes: a date among them */
   gsize named_end;     /* ("approved a 2025-26 programme") is not its date */
   GPtrArray *participants;

@@ -409,7 +409,8 @@ test_json (void)
                    "{\"date\":\"2018\",\"date_end\":null,\"documents\":[\"d2\"]}],"
                    "\"mentions\":[{\"document\":\"d1\",\"start\":0,\"end\":44,"
                    "\"text\":\"The first forum was held in Tampere in 2019.\"},"
-                   "{\"document\":\"d2\",\"start\":0,\"end\":36,\"text\":\"Its first forum, in 2018, was small.\"}]}");
+                   "{\"document\":\"d2\",\"start\":0,\"end\":36,\"text\":\"Its first forum, in 2018, was small.\"}],"
+                   "\"at_event\":null}");
 }
 
 /* The project's sample articles against tests/data/samples/events.json. */
@@ -677,6 +678,29 @@ test_seeds (void)
     g_assert_nonnull (years);
     g_assert_cmpstr (years->date, ==, "2025");
     g_assert_cmpstr (years->date_end, ==, "2026");
+
+    /* The treaty of permanent good-neighbourliness and the Astana
+     * Declaration have no date of their own: they were signed and adopted
+     * at the second summit and take its date and place, with the link. */
+    {
+      guint treaties = 0, declarations = 0;
+
+      for (guint e = 0; e < events->len; e++)
+        {
+          const TallyEventRecord *record = g_ptr_array_index (events, e);
+
+          if (record->kind != TALLY_EVENT_KIND_TREATY && record->kind != TALLY_EVENT_KIND_DECLARATION)
+            continue;
+          g_assert_cmpstr (record->at_event, ==, second->id);
+          g_assert_cmpstr (record->date, ==, "2025-06-17");
+          g_assert_cmpstr (record->place, ==, "Astana");
+          if (record->kind == TALLY_EVENT_KIND_TREATY && strstr (record->label, "good-neighbo") != NULL)
+            treaties++;
+          declarations += record->kind == TALLY_EVENT_KIND_DECLARATION;
+        }
+      g_assert_cmpuint (treaties, ==, 1);
+      g_assert_cmpuint (declarations, >=, 1);
+    }
   }
 }
 
@@ -730,6 +754,36 @@ test_real_structures (void)
                                        "2031-02-07");
 
     g_assert_cmpuint (e->len, ==, 0);
+  }
+  {
+    /* Acts with no date of their own in articles about one gathering were
+     * done at it: its date, its place, and the link. */
+    const char *texts[] = {
+      "The Fourth Lakes Summit opened in Kuopio on 3 May 2031. The summit's accord on shared fish stocks was the main result.",
+      "Leaders at the Fourth Lakes Summit agreed the accord on shared fish stocks, and adopted the Kuopio Declaration.",
+      NULL };
+    const char *dates[] = { "2031-05-04", "2031-05-05", NULL };
+    g_autoptr(GPtrArray) e = find_in (texts, dates);
+    const TallyEventRecord *summit = NULL;
+    guint acts = 0;
+
+    for (guint i = 0; i < e->len; i++)
+      if (event_at (e, i)->kind == TALLY_EVENT_KIND_SUMMIT)
+        summit = event_at (e, i);
+    g_assert_nonnull (summit);
+    g_assert_cmpstr (summit->date, ==, "2031-05-03");
+    for (guint i = 0; i < e->len; i++)
+      {
+        const TallyEventRecord *r = event_at (e, i);
+
+        if (r == summit)
+          continue;
+        g_assert_cmpstr (r->at_event, ==, summit->id);
+        g_assert_cmpstr (r->date, ==, "2031-05-03");
+        g_assert_cmpstr (r->place, ==, "Kuopio");
+        acts++;
+      }
+    g_assert_cmpuint (acts, ==, 2);
   }
   {
     const char *texts[] = { "The old pier collapsed on Sunday.", "Divers reached the wreck after the collapse of the old pier on Sunday.", NULL };

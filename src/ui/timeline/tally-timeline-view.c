@@ -467,6 +467,18 @@ action_forward (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->timeline), target, NULL);
 }
 
+/* The list alternative, as the header's list button shows it (scripts and
+ * screenshots). */
+static void
+action_show_list (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  TallyTimelineView *self = TALLY_TIMELINE_VIEW (widget);
+
+  gtk_toggle_button_set_active (self->list_toggle, g_variant_get_boolean (param));
+}
+
 static void
 on_export_ready (GObject      *source,
                  GAsyncResult *result,
@@ -577,6 +589,7 @@ tally_timeline_view_class_init (TallyTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-in", NULL, action_forward);
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-out", NULL, action_forward);
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-fit", NULL, action_forward);
+  gtk_widget_class_install_action (widget_class, "timeline-view.show-list", "b", action_show_list);
   gtk_widget_class_install_action (widget_class, "timeline-view.export", "s", action_export);
   /* The popover's buttons: a mention as (document, start, end). */
   gtk_widget_class_install_action (widget_class, "timeline-view.leave-out-mention", "(stt)",
