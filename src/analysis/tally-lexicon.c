@@ -136,12 +136,6 @@ tally_lexicon_lookup_hashed (const TallyLexicon *lexicon,
   return slot->key != NULL ? &slot->entry : NULL;
 }
 
-guint
-tally_lexicon_size (const TallyLexicon *lexicon)
-{
-  return lexicon->n_used;
-}
-
 typedef enum
 {
   SECTION_NONE,

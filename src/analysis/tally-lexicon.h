@@ -200,7 +200,6 @@ void                  tally_lexicon_free       (TallyLexicon *lexicon);
 const TallyLexEntry  *tally_lexicon_lookup     (const TallyLexicon *lexicon,
                                                 const char         *key,
                                                 gsize               len);
-guint                 tally_lexicon_size       (const TallyLexicon *lexicon);
 
 /* The same with the key's hash already computed (the tokenizer folds and
  * hashes each word while it scans it): FNV-1a over the lower-cased bytes. */

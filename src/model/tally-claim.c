@@ -221,13 +221,6 @@ tally_claim_get_sentence (TallyClaim *self)
 }
 
 const char *
-tally_claim_get_unit (TallyClaim *self)
-{
-  g_return_val_if_fail (TALLY_IS_CLAIM (self), NULL);
-  return self->record->unit;
-}
-
-const char *
 tally_claim_get_measure (TallyClaim *self)
 {
   g_return_val_if_fail (TALLY_IS_CLAIM (self), NULL);

@@ -31,7 +31,6 @@ TallyClaimKind          tally_claim_get_kind           (TallyClaim *self);
 TallyQualifier          tally_claim_get_qualifier      (TallyClaim *self);
 const char             *tally_claim_get_text           (TallyClaim *self);
 const char             *tally_claim_get_sentence       (TallyClaim *self);
-const char             *tally_claim_get_unit           (TallyClaim *self);
 const char             *tally_claim_get_measure        (TallyClaim *self);
 
 G_END_DECLS

@@ -88,13 +88,6 @@ tally_event_list_mentions (TallyEvent *event)
   return G_LIST_MODEL (store);
 }
 
-TallyEvent *
-tally_mention_get_event (TallyMention *self)
-{
-  g_return_val_if_fail (TALLY_IS_MENTION (self), NULL);
-  return self->event;
-}
-
 const char *
 tally_mention_get_document (TallyMention *self)
 {

@@ -13,7 +13,6 @@ G_BEGIN_DECLS
 #define TALLY_TYPE_MENTION (tally_mention_get_type ())
 G_DECLARE_FINAL_TYPE (TallyMention, tally_mention, TALLY, MENTION, GObject)
 
-TallyEvent *tally_mention_get_event    (TallyMention *self);
 const char *tally_mention_get_document (TallyMention *self);
 gsize       tally_mention_get_start    (TallyMention *self);
 gsize       tally_mention_get_end      (TallyMention *self);

@@ -191,18 +191,6 @@ tally_undo_stack_get_redo_label (TallyUndoStack *self)
   return command ? command->label : NULL;
 }
 
-void
-tally_undo_stack_clear (TallyUndoStack *self)
-{
-  StackState before;
-
-  g_return_if_fail (TALLY_IS_UNDO_STACK (self));
-  before = tally_undo_stack_state (self);
-  g_queue_clear_full (&self->done, undo_command_free);
-  g_queue_clear_full (&self->undone, undo_command_free);
-  tally_undo_stack_notify_changes (self, &before);
-}
-
 static void
 tally_undo_stack_finalize (GObject *object)
 {

@@ -28,6 +28,5 @@ gboolean        tally_undo_stack_get_can_undo   (TallyUndoStack  *self);
 gboolean        tally_undo_stack_get_can_redo   (TallyUndoStack  *self);
 const char     *tally_undo_stack_get_undo_label (TallyUndoStack  *self);
 const char     *tally_undo_stack_get_redo_label (TallyUndoStack  *self);
-void            tally_undo_stack_clear          (TallyUndoStack  *self);
 
 G_END_DECLS

@@ -968,16 +968,6 @@ tally_store_foreach_document (TallyStore              *store,
   return foreach_info (store, "SELECT " INFO_COLUMNS " FROM documents ORDER BY id", 0, func, user_data, error);
 }
 
-gboolean
-tally_store_get_document_info (TallyStore              *store,
-                               gint64                   document_id,
-                               TallyStoreDocumentFunc   func,
-                               gpointer                 user_data,
-                               GError                 **error)
-{
-  return foreach_info (store, "SELECT " INFO_COLUMNS " FROM documents WHERE id = ?1", document_id, func, user_data, error);
-}
-
 static char *
 column_dup (sqlite3_stmt *stmt,
             int           col)

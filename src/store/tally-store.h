@@ -134,11 +134,6 @@ gboolean             tally_store_foreach_document   (TallyStore              *st
                                                      TallyStoreDocumentFunc   func,
                                                      gpointer                 user_data,
                                                      GError                 **error);
-gboolean             tally_store_get_document_info  (TallyStore              *store,
-                                                     gint64                   document_id,
-                                                     TallyStoreDocumentFunc   func,
-                                                     gpointer                 user_data,
-                                                     GError                 **error);
 
 /* The whole record back: text, spans, offset map, comments, boilerplate. */
 TallyDocumentRecord *tally_store_load_document      (TallyStore  *store,
