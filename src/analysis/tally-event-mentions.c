@@ -436,11 +436,17 @@ verb_mention (const EventLexicon *lex,
         {
           const Word *w = WORD (words, k);
 
+          /* "the channel in Baltimore": a place inside the subject, between
+           * two names. */
+          gboolean place_inside = g_hash_table_contains (lex->place_preps, w->lower) && k + 1 <= last
+                                  && WORD (words, k + 1)->cap && k > 0 && WORD (words, k - 1)->cap;
+
           /* "data from earlier visits": a preposition that does not open a
            * complement ("the memorandum on …") closes the subject. */
-          if (w->digit || g_hash_table_contains (lex->subject_stops, w->lower)
+          if (w->digit || (g_hash_table_contains (lex->subject_stops, w->lower) && !place_inside)
               || lookup_int (lex->weekdays, w) != 0
-              || (g_hash_table_contains (lex->prepositions, w->lower) && !word_in (lex->complements, words, k))
+              || (g_hash_table_contains (lex->prepositions, w->lower) && !word_in (lex->complements, words, k)
+                  && !place_inside)
               || (k < last && !adjacent (text, w, WORD (words, k + 1))))
             break;
           first = k--;
