@@ -415,6 +415,16 @@ name_words (const char *measure)
   return g_hash_table_size (names) > 0 ? g_steal_pointer (&names) : NULL;
 }
 
+/* An emoji or other symbol in a measure ("🚀 launch") is no word of it. */
+static gboolean
+has_word_character (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 TallyMeasureKey *
 tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
                                 const char       *measure)
@@ -443,7 +453,7 @@ tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
       const char *canonical;
       gboolean name;
 
-      if (word[0] == '\0' || g_hash_table_contains (lexicon->ignore, word))
+      if (word[0] == '\0' || g_hash_table_contains (lexicon->ignore, word) || !has_word_character (word))
         continue;
       if (g_hash_table_contains (lexicon->function, word))
         {

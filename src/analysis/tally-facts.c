@@ -1614,6 +1614,103 @@ set_fact_key (const TallyFactInput *inputs,
   return g_string_free (key, FALSE);
 }
 
+/* Emoji and other symbols a source may put in a measure: no word of a
+ * header people write. */
+static gboolean
+is_symbol (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_OTHER_SYMBOL:
+    case G_UNICODE_MODIFIER_SYMBOL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_PRIVATE_USE:
+    case G_UNICODE_SURROGATE:
+    case G_UNICODE_UNASSIGNED:
+    case G_UNICODE_CONTROL:
+      return TRUE;
+    case G_UNICODE_NON_SPACING_MARK:
+      return c >= 0xFE00 && c <= 0xFE0F;   /* emoji presentation selectors */
+    default:
+      return FALSE;
+    }
+}
+
+/* `text` without symbols, spaces collapsed; NULL when nothing is left. */
+static char *
+strip_symbols (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_symbol (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A label as a column header: what the figure is about first ("Norway:
+ * trade volume, 2023", "Shell: payoff"), and no emoji or other symbols a
+ * source may put in a measure (people write headers in words). */
+static void
+finish_label (TallyFactRecord *fact)
+{
+  GString *out = g_string_new (NULL);
+
+  if (fact->subject != NULL && fact->label != NULL)
+    {
+      gboolean name = fact->measure != NULL && g_unichar_isupper (g_utf8_get_char (fact->measure));
+      g_autoptr(GString) rest = g_string_new (fact->label);
+
+      /* One colon per header: "Port: revenue change", not "Port: revenue: change". */
+      g_string_replace (rest, ": ", " ", 0);
+      if (!name)
+        {
+          g_autofree char *first = g_utf8_strdown (rest->str, g_utf8_next_char (rest->str) - rest->str);
+
+          g_string_erase (rest, 0, g_utf8_next_char (rest->str) - rest->str);
+          g_string_prepend (rest, first);
+        }
+      g_string_printf (out, "%s: %s", fact->subject, rest->str);
+      g_set_str (&fact->label, out->str);
+      g_string_truncate (out, 0);
+    }
+  {
+    g_autofree char *clean = strip_symbols (fact->label);
+
+    g_string_append (out, clean != NULL ? clean : "");
+  }
+  if (out->len == 0)
+    g_string_append (out, "Figures");
+  else if (g_unichar_islower (g_utf8_get_char (out->str)))
+    {
+      g_autofree char *first = g_utf8_strup (out->str, g_utf8_next_char (out->str) - out->str);
+      g_autofree char *rest = g_strdup (g_utf8_next_char (out->str));
+
+      g_string_printf (out, "%s%s", first, rest);
+    }
+  g_free (fact->label);
+  fact->label = g_string_free (out, FALSE);
+}
+
 /* `extra`: claims an analyst merged into this fact (may be NULL). */
 static TallyFactRecord *
 build_fact (TallyFactLexicon     *lexicon,
@@ -1646,7 +1743,7 @@ build_fact (TallyFactLexicon     *lexicon,
   g_array_sort (fact->claims, compare_guint);
 
   first = inputs[g_array_index (fact->claims, guint, 0)].record;
-  fact->measure = g_strdup (common_measure (inputs, main_set->claims));
+  fact->measure = strip_symbols (common_measure (inputs, main_set->claims));
   fact->unit = is_date_kind (first->kind) ? NULL : g_strdup (first->unit);
   fact->change = is_date_kind (first->kind) ? FALSE : first->change;
   fact->scope_year = main_set->scope;
@@ -1684,6 +1781,7 @@ build_fact (TallyFactLexicon     *lexicon,
       fact->key = set_fact_key (inputs, main_set);
       fact->label = make_label (lexicon, fact, main_set->key, inputs);
     }
+  finish_label (fact);
   return fact;
 }
 

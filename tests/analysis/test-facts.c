@@ -1405,6 +1405,26 @@ test_group_projected (void)
   g_assert_cmpuint (((TallyFactRecord *) g_ptr_array_index (facts, 0))->status, ==, TALLY_FACT_STATUS_AGREE);
 }
 
+/* Labels as column headers: the subject first, one colon, no symbols. */
+static void
+test_labels_subject_and_symbols (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .value = 8.1e9, .unit = "USD", .measure = "trade", .scope = 2023,
+               .subject = "Norway", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = MONEY, .value = 1e6, .unit = "USD", .measure = "payoff", .change = TRUE,
+               .subject = "Shell", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 5, .measure = "\xf0\x9f\x9a\x80 launch \xe2\x9c\xa8",
+               .story = "s1");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 3);
+  g_assert_nonnull (facts_find (facts, "Norway: trade volume, 2023"));
+  g_assert_nonnull (facts_find (facts, "Shell: payoff change"));
+  g_assert_nonnull (facts_find (facts, "Launches"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1428,6 +1448,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/by-story", test_group_by_story);
   g_test_add_func ("/analysis/facts/group/by-subject", test_group_by_subject);
   g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
+  g_test_add_func ("/analysis/facts/labels/subject-and-symbols", test_labels_subject_and_symbols);
   g_test_add_func ("/analysis/facts/group/projected", test_group_projected);
   g_test_add_func ("/analysis/facts/group/weak-subjects", test_group_weak_subjects);
   g_test_add_func ("/analysis/facts/group/borrowed-subject", test_group_borrowed_subject);
