@@ -774,7 +774,10 @@ tally_event_finder_finish (TallyEventFinder *finder)
         const TallyEventRecord *gathering = g_hash_table_lookup (at, record);
 
         if (gathering != NULL)
-          record->at_event = g_strdup (gathering->id);
+          {
+            record->at_event = g_strdup (gathering->id);
+            record->at_event_label = g_strdup (gathering->label);
+          }
       }
   }
   return events;

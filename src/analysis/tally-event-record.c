@@ -145,6 +145,7 @@ tally_event_record_copy (const TallyEventRecord *record)
   copy->last_day = record->last_day;
   copy->place = g_strdup (record->place);
   copy->at_event = g_strdup (record->at_event);
+  copy->at_event_label = g_strdup (record->at_event_label);
   copy->planned = record->planned;
   copy->disputed = record->disputed;
   g_ptr_array_extend (copy->participants, record->participants, copy_string, NULL);
@@ -164,6 +165,7 @@ tally_event_record_free (TallyEventRecord *record)
   g_free (record->date_end);
   g_free (record->place);
   g_free (record->at_event);
+  g_free (record->at_event_label);
   g_ptr_array_unref (record->participants);
   g_ptr_array_unref (record->alternatives);
   g_ptr_array_unref (record->mentions);

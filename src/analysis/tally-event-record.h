@@ -87,6 +87,7 @@ typedef struct
   GPtrArray *mentions;     /* TallyEventMention*, in document order */
   char *at_event;    /* id of the gathering it took place at, whose date and
                       * place it takes ("the treaty signed at the summit"); NULL */
+  char *at_event_label; /* that gathering's label, for views; NULL */
 } TallyEventRecord;
 
 const char           *tally_event_kind_to_string       (TallyEventKind       kind);

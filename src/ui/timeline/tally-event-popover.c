@@ -250,6 +250,7 @@ tally_event_popover_set_event (TallyEventPopover *self,
   const TallyEventRecord *r;
   g_autofree char *when = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *at = NULL;
   g_autoptr(GListModel) mentions = NULL;
   GtkWidget *child;
 
@@ -280,8 +281,12 @@ tally_event_popover_set_event (TallyEventPopover *self,
   r = tally_event_get_record (event);
   gtk_label_set_label (self->title_label, r->label);
   when = tally_event_format_date (r->date, r->date_end);
-  line = g_strdup_printf ("%s%s%s%s", when, r->place ? " · " : "", r->place ? r->place : "",
-                          r->planned ? _(" · planned") : "");
+  /* "17 June 2025 · Astana · at the Second … Summit": an act done at a
+   * gathering says which, since its date and place are the gathering's. */
+  if (r->at_event_label != NULL)
+    at = g_strdup_printf (_(" · at the %s"), r->at_event_label);
+  line = g_strdup_printf ("%s%s%s%s%s", when, r->place ? " · " : "", r->place ? r->place : "",
+                          r->planned ? _(" · planned") : "", at ? at : "");
   gtk_label_set_label (self->when_label, line);
 
   gtk_widget_set_visible (self->dispute_box, r->disputed);

@@ -467,6 +467,16 @@ action_forward (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->timeline), target, NULL);
 }
 
+/* The event at a position of the list, opened as a click on it opens it
+ * (scripts and screenshots). */
+static void
+action_open_event (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  on_list_activate (NULL, g_variant_get_uint32 (param), TALLY_TIMELINE_VIEW (widget));
+}
+
 /* The list alternative, as the header's list button shows it (scripts and
  * screenshots). */
 static void
@@ -590,6 +600,7 @@ tally_timeline_view_class_init (TallyTimelineViewClass *klass)
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-out", NULL, action_forward);
   gtk_widget_class_install_action (widget_class, "timeline-view.zoom-fit", NULL, action_forward);
   gtk_widget_class_install_action (widget_class, "timeline-view.show-list", "b", action_show_list);
+  gtk_widget_class_install_action (widget_class, "timeline-view.open-event", "u", action_open_event);
   gtk_widget_class_install_action (widget_class, "timeline-view.export", "s", action_export);
   /* The popover's buttons: a mention as (document, start, end). */
   gtk_widget_class_install_action (widget_class, "timeline-view.leave-out-mention", "(stt)",
