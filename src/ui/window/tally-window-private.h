@@ -19,6 +19,7 @@ struct _TallyWindow
 
   GSettings            *settings;
   TallyProject         *project;
+  GSignalGroup         *project_signals;
   TallySession         *session;        /* the project's live state */
   GBindingGroup        *session_bindings;
   GCancellable         *import_cancellable;

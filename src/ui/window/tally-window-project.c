@@ -98,11 +98,10 @@ _tally_window_set_project (TallyWindow  *self,
   if (self->project == project)
     return;
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_func (self->project, on_import_progress, self);
   g_set_object (&self->project, project);
-  if (project != NULL)
-    g_signal_connect_object (project, "import-progress", G_CALLBACK (on_import_progress), self, 0);
+  /* (NULL once the window is disposed.) */
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, project);
   g_clear_object (&self->session);
   if (project != NULL)
     {
@@ -116,7 +115,8 @@ _tally_window_set_project (TallyWindow  *self,
   tally_documents_view_set_project (self->documents_view, project);
   if (self->session != NULL)
     tally_documents_view_set_undo_stack (self->documents_view, tally_session_get_undo_stack (self->session));
-  g_binding_group_set_source (self->session_bindings, self->session);
+  if (self->session_bindings != NULL)
+    g_binding_group_set_source (self->session_bindings, self->session);
   tally_facts_view_set_session (self->facts_view, self->session);
   tally_facts_view_set_open_func (self->facts_view, on_facts_open_claim, self, NULL);
   tally_timeline_view_set_session (self->timeline_view, self->session);
@@ -512,6 +512,10 @@ _tally_window_project_init (TallyWindow *self)
   g_autoptr(TallyProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Import progress from whichever project the window has. */
+  self->project_signals = g_signal_group_new (TALLY_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "import-progress", G_CALLBACK (on_import_progress), self, 0);
+
   g_signal_connect_object (self->settings, "changed::recent-projects",
                            G_CALLBACK (tally_window_update_recent_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->timeline_view, "show-mention",
@@ -541,11 +545,11 @@ _tally_window_project_dispose (TallyWindow *self)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  g_clear_object (&self->project_signals);
   if (self->project != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->project, on_import_progress, self);
-      tally_facts_view_set_open_func (self->facts_view, NULL, NULL, NULL);
-    }
+    tally_facts_view_set_open_func (self->facts_view, NULL, NULL, NULL);
   if (self->session_bindings != NULL)
     g_binding_group_set_source (self->session_bindings, NULL);
   g_clear_object (&self->session_bindings);
