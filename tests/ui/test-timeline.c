@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tally-event.h"
+#include "tally-event-popover.h"
 #include "tally-events.h"
 #include "tally-ingest.h"
 #include "tally-timeline-private.h"
@@ -1623,6 +1624,52 @@ shoot (GtkWidget  *widget,
   g_test_message ("wrote %s", path);
 }
 
+/* An act done at a gathering: the popover's date line says which gathering
+ * (its date and place are the gathering's). */
+static void
+test_popover_at_event (void)
+{
+  TallyEventRecord *r = make_record ("Accord on shared fish stocks", TALLY_EVENT_PRECISION_DAY, "2031-05-03", NULL);
+  g_autoptr(TallyEvent) event = NULL;
+  GtkWidget *popover = tally_event_popover_new ();
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr(GPtrArray) labels = NULL;
+  gboolean found = FALSE;
+  const char *dir = g_getenv ("TALLY_TIMELINE_SHOTS");
+
+  /* Only the date line is looked at here (mention rows need a timeline). */
+  g_ptr_array_set_size (r->mentions, 0);
+  r->kind = TALLY_EVENT_KIND_AGREEMENT;
+  r->place = g_strdup ("Kuopio");
+  r->at_event = g_strdup ("e1");
+  r->at_event_label = g_strdup ("Fourth Lakes Summit");
+  event = tally_event_new (r);
+  tally_event_popover_set_event (TALLY_EVENT_POPOVER (popover), event, NULL);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("anchor"));
+  gtk_widget_set_parent (popover, gtk_window_get_child (GTK_WINDOW (window)));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  for (guint i = 0; i < 200; i++)
+    g_main_context_iteration (NULL, FALSE);
+  labels = find_widgets (gtk_popover_get_child (GTK_POPOVER (popover)), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_label (g_ptr_array_index (labels, i));
+
+      if (strstr (text, "Kuopio") != NULL)
+        {
+          g_assert_nonnull (strstr (text, "at the Fourth Lakes Summit"));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  if (dir != NULL)
+    shoot (popover, dir, "timeline-popover-at-event.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (popover);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_screenshots (void)
 {
@@ -1717,6 +1764,7 @@ main (int   argc,
   g_test_add_func ("/ui/timeline/view-buttons-and-list", test_view_buttons_and_list);
   g_test_add_func ("/ui/timeline/format-date", test_format_date);
   g_test_add_func ("/ui/timeline/finalize", test_finalize);
+  g_test_add_func ("/ui/timeline/popover-at-event", test_popover_at_event);
   g_test_add_func ("/ui/timeline/screenshots", test_screenshots);
 
   return g_test_run ();
