@@ -83,6 +83,7 @@ tally_json_document_node (const TallyAnalyzedDocument *document)
   tally_json_builder_add_string_or_null (builder, "outlet", record ? record->outlet : NULL);
   tally_json_builder_add_string_or_null (builder, "published", record ? record->published : NULL);
   tally_json_builder_add_string_or_null (builder, "dateline", record ? record->dateline : NULL);
+  tally_json_builder_add_string_or_null (builder, "language", record ? record->language : NULL);
   json_builder_set_member_name (builder, "words");
   json_builder_add_int_value (builder, record ? record->word_count : 0);
   json_builder_set_member_name (builder, "comments");
@@ -666,6 +667,7 @@ tally_jsonl_write_document (GString                     *out,
   member_string (out, ",\"outlet\":", record ? record->outlet : NULL);
   member_string (out, ",\"published\":", record ? record->published : NULL);
   member_string (out, ",\"dateline\":", record ? record->dateline : NULL);
+  member_string (out, ",\"language\":", record ? record->language : NULL);
   g_snprintf (buf, sizeof buf, ",\"words\":%" G_GINT64_FORMAT, (gint64) (record ? record->word_count : 0));
   g_string_append (out, buf);
   g_string_append (out, ",\"comments\":[");

@@ -27,6 +27,7 @@ tally_document_record_free (TallyDocumentRecord *record)
   g_free (record->published);
   g_free (record->author);
   g_free (record->dateline);
+  g_free (record->language);
   g_free (record->text);
   g_array_unref (record->paragraphs);
   g_array_unref (record->sentences);

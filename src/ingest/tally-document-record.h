@@ -44,6 +44,7 @@ typedef struct
   char *published;      /* ISO 8601 date "2025-06-17" (or date-time), or NULL */
   char *author;
   char *dateline;       /* the place of a dateline ("Oslo" of "OSLO, Norway, March 17 –"), or NULL */
+  char *language;       /* BCP 47 tag ("en", "ru", "zh", "und"), or NULL when unknown */
 
   char *text;           /* cleaned article body */
   gsize text_len;

@@ -102,15 +102,36 @@ last_char (const char *text)
   return g_utf8_get_char (g_utf8_find_prev_char (text, text + len));
 }
 
+/* Words of a line for the title test: Chinese and Japanese put no spaces
+ * between words, so there two characters count as one word (the usual
+ * length of a Chinese word). */
+static guint
+count_title_words (const char *text)
+{
+  guint words = count_words (text), unspaced = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      unspaced += script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA ||
+                  script == G_UNICODE_SCRIPT_KATAKANA;
+    }
+  return MAX (words, unspaced / 2);
+}
+
 static gboolean
 is_title_like (const TallyLine *line)
 {
   gunichar last = last_char (line->text);
-  guint words = count_words (line->text);
+  guint words = count_title_words (line->text);
 
+  /* U+3002 and U+FF0C/U+FF1B/U+FF1A: the ideographic full stop and the
+   * full-width comma, semicolon and colon end sentences, not titles. */
   return line->kind != TALLY_LINE_LIST && line->kind != TALLY_LINE_BLANK
          && words >= 2 && words <= 20 && strlen (line->text) <= 250
          && last != '.' && last != ',' && last != ';' && last != ':'
+         && last != 0x3002 && last != 0xFF0C && last != 0xFF1B && last != 0xFF1A
          && !tally_rules_match (TALLY_RULE_LINE, line->text, NULL);
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "tally-claims.h"
+#include "tally-language.h"
 #include "tally-tokenizer.h"
 
 G_DEFINE_QUARK (tally-ingest-error-quark, tally_ingest_error)
@@ -914,6 +915,7 @@ tally_ingest_bytes (GBytes      *bytes,
 
   add_sentences (record);
   record->word_count = count_words (record->text, record->text_len);
+  record->language = g_strdup (tally_language_detect (record->text, record->text_len));
   record->simhash = tally_ingest_simhash (record->text, record->text_len);
   return g_steal_pointer (&record);
 }

@@ -18,6 +18,7 @@ struct _TallyDocument
   char *outlet;
   char *published;
   char *author;
+  char *language;
   guint word_count;
   guint comment_count;
   guint claim_count;
@@ -49,6 +50,7 @@ enum
   PROP_DUPLICATES,
   PROP_IMPORTED,
   PROP_HAS_CONFLICTS,
+  PROP_LANGUAGE,
   N_PROPS
 };
 
@@ -64,6 +66,7 @@ tally_document_finalize (GObject *object)
   g_free (self->content_hash);
   g_free (self->title);
   g_free (self->outlet);
+  g_free (self->language);
   g_free (self->published);
   g_free (self->author);
   G_OBJECT_CLASS (tally_document_parent_class)->finalize (object);
@@ -85,6 +88,7 @@ tally_document_get_property (GObject    *object,
     case PROP_CONTENT_HASH: g_value_set_string (value, self->content_hash); break;
     case PROP_TITLE: g_value_set_string (value, self->title); break;
     case PROP_OUTLET: g_value_set_string (value, self->outlet); break;
+    case PROP_LANGUAGE: g_value_set_string (value, self->language); break;
     case PROP_PUBLISHED: g_value_set_string (value, self->published); break;
     case PROP_AUTHOR: g_value_set_string (value, self->author); break;
     case PROP_WORD_COUNT: g_value_set_uint (value, self->word_count); break;
@@ -114,6 +118,8 @@ tally_document_class_init (TallyDocumentClass *klass)
   properties[PROP_CONTENT_HASH] = g_param_spec_string ("content-hash", NULL, NULL, NULL, flags);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_OUTLET] = g_param_spec_string ("outlet", NULL, NULL, NULL, flags);
+  /* BCP 47 ("en", "ru", "zh"; "und" when no listed language fits), NULL when never detected. */
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, flags);
   /* ISO 8601 date ("2026-06-17"): sorts as text. */
   properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, flags);
   properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, flags);
@@ -149,6 +155,7 @@ _tally_document_new_from_info (const TallyStoreDocumentInfo *info)
   self->outlet = g_strdup (info->outlet);
   self->published = g_strdup (info->published);
   self->author = g_strdup (info->author);
+  self->language = g_strdup (info->language);
   self->word_count = info->word_count;
   self->comment_count = info->comment_count;
   self->claim_count = info->claim_count;
@@ -197,6 +204,8 @@ _tally_document_set_field (TallyDocument *self,
     slot = &self->published, prop = PROP_PUBLISHED;
   else if (g_strcmp0 (field, "author") == 0)
     slot = &self->author, prop = PROP_AUTHOR;
+  else if (g_strcmp0 (field, "language") == 0)
+    slot = &self->language, prop = PROP_LANGUAGE;
   g_return_if_fail (slot != NULL);
   if (g_set_str (slot, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
@@ -228,6 +237,7 @@ GETTER (const char *, title)
 GETTER (const char *, outlet)
 GETTER (const char *, published)
 GETTER (const char *, author)
+GETTER (const char *, language)
 GETTER (guint, word_count)
 GETTER (guint, comment_count)
 GETTER (guint, claim_count)

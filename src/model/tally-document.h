@@ -21,6 +21,7 @@ const char *tally_document_get_title         (TallyDocument *self);
 const char *tally_document_get_outlet        (TallyDocument *self);
 const char *tally_document_get_published     (TallyDocument *self);
 const char *tally_document_get_author        (TallyDocument *self);
+const char *tally_document_get_language      (TallyDocument *self);
 guint       tally_document_get_word_count    (TallyDocument *self);
 guint       tally_document_get_comment_count (TallyDocument *self);
 guint       tally_document_get_claim_count   (TallyDocument *self);

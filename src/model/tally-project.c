@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "tally-language.h"
 #include "tally-project.h"
 
 #include <glib/gi18n-lib.h>
@@ -676,6 +677,12 @@ tally_project_set_document_field (TallyProject   *self,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a date (YYYY-MM-DD)"), value);
       return FALSE;
     }
+  if (g_str_equal (field, "language") && value != NULL && !tally_language_tag_is_valid (value))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a language tag (BCP 47, such as en, ru or zh)"), value);
+      return FALSE;
+    }
   g_object_get (document, field, &old, NULL);
   if (g_strcmp0 (old, value) == 0)
     return TRUE;
@@ -1029,6 +1036,7 @@ store_prepared (ImportJob   *job,
   info.outlet = record->outlet;
   info.published = record->published;
   info.author = record->author;
+  info.language = record->language;
   info.word_count = record->word_count;
   info.comment_count = record->comments->len;
   info.claim_count = p->claims->len;

@@ -18,6 +18,10 @@ char       *_tally_store_fts_query       (const char *query);
 
 sqlite3    *_tally_store_get_db          (TallyStore *store);
 
+/* Registers the "tally" FTS5 tokenizer (tally-store-tokenizer.c) on a
+ * connection: every connection that reads or checks the index needs it. */
+int         _tally_store_register_tokenizer (sqlite3 *db);
+
 /* Whether SQLite's WAL index (shared memory) works on a file system of this
  * statfs() f_type (exposed for tests). */
 gboolean    _tally_store_fs_shares_memory (gint64 fs_type);

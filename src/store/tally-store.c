@@ -77,6 +77,19 @@ static const char * const migrations[] = {
   "ALTER TABLE claims ADD COLUMN subject TEXT;"
   "ALTER TABLE claims ADD COLUMN subject_kind TEXT;"
   "ALTER TABLE claims ADD COLUMN modality TEXT NOT NULL DEFAULT 'reported';",
+
+  /* 3 → 4: the language of each document (BCP 47, issue 17). Documents
+   * stored before stay NULL (unknown) until the analyst sets one. */
+  "ALTER TABLE documents ADD COLUMN language TEXT;",
+
+  /* 4 → 5: the index tokenized by "tally" (tally-store-tokenizer.c):
+   * unicode61 as before, Chinese and Japanese characters one by one,
+   * Russian words stemmed (issue 17). The triggers name the table, so they
+   * keep working on the new one. */
+  "DROP TABLE documents_fts;"
+  "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id',"
+  "  tokenize='tally remove_diacritics 2');"
+  "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TALLY_STORE_SCHEMA_VERSION);
@@ -94,8 +107,8 @@ enum
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_DOCUMENT] =
     "INSERT INTO documents (content_hash, path, format, title, outlet, published, author, text,"
-    " word_count, comment_count, claim_count, simhash, cluster_id, paragraphs, sentences, offset_map, imported)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    " word_count, comment_count, claim_count, simhash, cluster_id, paragraphs, sentences, offset_map, imported, language)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
   [STMT_INSERT_COMMENT] =
     "INSERT INTO comments (document_id, position, author, text) VALUES (?1, ?2, ?3, ?4)",
   [STMT_INSERT_BOILERPLATE] =
@@ -202,6 +215,7 @@ harden (sqlite3 *db)
 {
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  _tally_store_register_tokenizer (db);
 }
 
 /* SQLite's WAL keeps its index in shared memory, an mmap of the "-shm" file
@@ -746,6 +760,7 @@ tally_store_add_document (TallyStore                *store,
   sqlite3_bind_blob (stmt, 15, g_bytes_get_data (sentences, NULL), (int) g_bytes_get_size (sentences), SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 16, g_bytes_get_data (offset_map, NULL), (int) g_bytes_get_size (offset_map), SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 17, g_get_real_time () / G_USEC_PER_SEC);
+  bind_text (stmt, 18, record->language);
   if (!step_done (store, stmt, "Storing a document", error))
     return 0;
   id = sqlite3_last_insert_rowid (store->db);
@@ -830,7 +845,7 @@ tally_store_set_document_field (TallyStore  *store,
                                 const char  *value,
                                 GError     **error)
 {
-  static const char * const fields[] = { "title", "outlet", "published", "author" };
+  static const char * const fields[] = { "title", "outlet", "published", "author", "language" };
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean known = FALSE;
@@ -900,7 +915,7 @@ tally_store_count_documents (TallyStore *store)
 
 #define INFO_COLUMNS \
   "id, path, format, content_hash, title, outlet, published, author, word_count," \
-  " comment_count, claim_count, simhash, cluster_id, imported"
+  " comment_count, claim_count, simhash, cluster_id, imported, language"
 
 static void
 read_info (sqlite3_stmt           *stmt,
@@ -920,6 +935,7 @@ read_info (sqlite3_stmt           *stmt,
   info->simhash = (guint64) sqlite3_column_int64 (stmt, 11);
   info->cluster_id = sqlite3_column_int64 (stmt, 12);
   info->imported = sqlite3_column_int64 (stmt, 13);
+  info->language = (const char *) sqlite3_column_text (stmt, 14);
 }
 
 static gboolean
@@ -986,7 +1002,7 @@ tally_store_load_document (TallyStore  *store,
 
   rc = sqlite3_prepare_v2 (store->db,
                            "SELECT path, format, content_hash, title, outlet, published, author, text, word_count,"
-                           " simhash, paragraphs, sentences, offset_map FROM documents WHERE id = ?1", -1, &stmt, NULL);
+                           " simhash, paragraphs, sentences, offset_map, language FROM documents WHERE id = ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, document_id);
@@ -1016,6 +1032,7 @@ tally_store_load_document (TallyStore  *store,
   unpack_pairs (record->paragraphs, sqlite3_column_blob (stmt, 10), sqlite3_column_bytes (stmt, 10));
   unpack_pairs (record->sentences, sqlite3_column_blob (stmt, 11), sqlite3_column_bytes (stmt, 11));
   unpack_pairs (record->offset_map, sqlite3_column_blob (stmt, 12), sqlite3_column_bytes (stmt, 12));
+  record->language = column_dup (stmt, 13);
   sqlite3_finalize (stmt);
 
   rc = sqlite3_prepare_v2 (store->db, "SELECT author, text FROM comments WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);

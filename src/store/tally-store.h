@@ -27,7 +27,7 @@ typedef enum
   TALLY_STORE_ERROR_READ_ONLY,
 } TallyStoreError;
 
-#define TALLY_STORE_SCHEMA_VERSION 3
+#define TALLY_STORE_SCHEMA_VERSION 5
 
 /* Search hits mark the matched words with these bytes in `snippet`. */
 #define TALLY_STORE_MATCH_START "\x02"
@@ -69,6 +69,7 @@ typedef struct
   guint64 simhash;
   gint64 cluster_id;      /* id of the cluster's first document (itself when alone) */
   gint64 imported;        /* Unix time */
+  const char *language;   /* BCP 47 tag, or NULL when unknown */
 } TallyStoreDocumentInfo;
 
 typedef void (*TallyStoreDocumentFunc) (const TallyStoreDocumentInfo *info,

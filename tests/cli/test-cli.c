@@ -137,8 +137,8 @@ static void
 test_json (void)
 {
   static const char * const top[] = { "tally", "documents", "claims", "facts", "events", "stories", NULL };
-  static const char * const doc_keys[] = { "id", "path", "title", "outlet", "published", "dateline", "words", "comments",
-                                           "errors", "story", NULL };
+  static const char * const doc_keys[] = { "id", "path", "title", "outlet", "published", "dateline", "language", "words",
+                                           "comments", "errors", "story", NULL };
   static const char * const story_keys[] = { "id", "name", "terms", "documents", NULL };
   JsonObject *story;
   static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
@@ -162,6 +162,7 @@ test_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "documents")), ==, 1);
   doc = json_array_get_object_element (json_object_get_array_member (root, "documents"), 0);
   assert_members (doc, doc_keys);
+  g_assert_cmpstr (json_object_get_string_member (doc, "language"), ==, "en");
   g_assert_cmpstr (json_object_get_string_member (doc, "id"), ==, "d1");
   g_assert_cmpint (json_object_get_int_member (doc, "words"), >, 20);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "errors")), ==, 0);

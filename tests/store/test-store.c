@@ -308,6 +308,104 @@ test_search (void)
   }
 }
 
+/* Articles written for this test, one per language. */
+static const char *const language_texts[] = {
+  "Port talks resume\n\nThe two governments signed a new transit agreement on Monday after months of talks over the port fees.\n",
+  "Переговоры о порте\n\nПравительства двух стран подписали новое соглашение о транзите в понедельник после долгих переговоров о портовых сборах.\n",
+  "港口谈判恢复\n\n两国政府在周一签署了新的过境协议，此前双方就港口收费进行了数月的谈判。贸易额预计明年增长。\n",
+};
+
+static GPtrArray *
+search (TallyStore *store,
+        const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *hits = tally_store_search (store, query, 10, &error);
+
+  g_assert_no_error (error);
+  return hits;
+}
+
+static void
+assert_found (TallyStore *store,
+              const char *query,
+              gint64      document_id)
+{
+  g_autoptr(GPtrArray) hits = search (store, query);
+
+  g_test_message ("query %s", query);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, document_id);
+}
+
+static void
+test_search_languages (void)
+{
+  g_autofree char *path = temp_project ("languages.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  const char *languages[] = { "en", "ru", "zh" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (language_texts); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (language_texts[i], strlen (language_texts[i]));
+      g_autoptr(TallyDocumentRecord) r = tally_ingest_bytes (bytes, NULL, &error);
+      g_autoptr(TallyDocumentRecord) back = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (r->language, ==, languages[i]);
+      g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, i + 1);
+      back = tally_store_load_document (store, i + 1, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (back->language, ==, languages[i]);
+    }
+
+  /* English as unicode61 reads it. */
+  assert_found (store, "agreement", 1);
+  assert_found (store, "agree*", 1);
+  /* Chinese words inside a sentence, of two and three characters. */
+  assert_found (store, "协议", 3);
+  assert_found (store, "贸易额", 3);
+  assert_found (store, "港口", 3);
+  {
+    g_autoptr(GPtrArray) hits = search (store, "港口");
+
+    g_assert_nonnull (strstr (((TallyStoreHit *) g_ptr_array_index (hits, 0))->snippet,
+                              TALLY_STORE_MATCH_START "港口" TALLY_STORE_MATCH_END));
+  }
+  /* Characters that are in the text but not side by side are no word. */
+  {
+    g_autoptr(GPtrArray) hits = search (store, "口谈判港");
+
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+  /* Russian word forms: the genitive plural finds the prepositional
+   * singular, the nominative plural the genitive plural. */
+  assert_found (store, "соглашений", 2);
+  assert_found (store, "соглашения", 2);
+  assert_found (store, "переговоры", 2);
+  assert_found (store, "портовые", 2);
+  assert_found (store, "соглаш*", 2);
+  {
+    g_autoptr(GPtrArray) hits = search (store, "соглашений");
+
+    /* The mark covers the word as written. */
+    g_assert_nonnull (strstr (((TallyStoreHit *) g_ptr_array_index (hits, 0))->snippet,
+                              TALLY_STORE_MATCH_START "соглашение" TALLY_STORE_MATCH_END));
+  }
+  g_assert_true (tally_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+
+  /* The analyst's correction is stored. */
+  g_assert_true (tally_store_set_document_field (store, 2, "language", "kk", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TallyDocumentRecord) back = tally_store_load_document (store, 2, &error);
+
+    g_assert_cmpstr (back->language, ==, "kk");
+  }
+}
+
 static void
 test_corrections (void)
 {
@@ -342,10 +440,23 @@ test_migration (void)
   g_autoptr(TallyStore) store = _tally_store_open_at_version (path, TALLY_STORE_OPEN_CREATE, 1, &error);
   g_autoptr(TallyDocumentRecord) r = fixture ("plain.txt");
   g_autoptr(TallyDocumentRecord) back = NULL;
+  sqlite3_stmt *stmt = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpint (tally_store_get_schema_version (store), ==, 1);
-  g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, 1);
+  /* Schema 1's own columns (today's insert names newer ones). */
+  g_assert_cmpint (sqlite3_prepare_v2 (_tally_store_get_db (store),
+                                       "INSERT INTO documents (content_hash, format, title, text, imported) VALUES (?1, 'text', ?2, ?3, 0)",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, r->content_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, r->title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, r->text, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  /* A Chinese document indexed by schema 1's unicode61: one token per run. */
+  g_assert_cmpint (sqlite3_exec (_tally_store_get_db (store),
+                                 "INSERT INTO documents (content_hash, format, title, text, imported)"
+                                 " VALUES ('zh', 'text', '港口', '两国政府签署了新的过境协议。', 0)", NULL, NULL, NULL), ==, SQLITE_OK);
   /* Schema 1 has no corrections table. */
   g_assert_cmpint (tally_store_add_correction (store, "document", 1, "title", "a", "b", &error), ==, 0);
   g_assert_nonnull (error);
@@ -360,6 +471,16 @@ test_migration (void)
   g_assert_cmpstr (back->text, ==, r->text);
   g_assert_cmpint (tally_store_add_correction (store, "document", 1, "title", "a", "b", &error), ==, 1);
   g_assert_no_error (error);
+  /* Documents from before language detection have none. */
+  g_assert_null (back->language);
+  /* The index was rebuilt with the new tokenizer: a word inside the
+   * sentence is found. */
+  {
+    g_autoptr(GPtrArray) hits = search (store, "协议");
+
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, 2);
+  }
   g_assert_true (tally_store_check_integrity (store, &error));
 }
 
@@ -403,8 +524,13 @@ test_refuse_newer (void)
   g_assert_cmpint (sqlite3_exec (_tally_store_get_db (store), "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   tally_store_close (store);
 
-  assert_refused (path, TALLY_STORE_ERROR_NEWER,
-                  "“newer.tally” was saved by a newer version of Tally (project format 99; this version reads up to 3)");
+  {
+    g_autofree char *message = g_strdup_printf ("“newer.tally” was saved by a newer version of Tally"
+                                                " (project format 99; this version reads up to %d)",
+                                                TALLY_STORE_SCHEMA_VERSION);
+
+    assert_refused (path, TALLY_STORE_ERROR_NEWER, message);
+  }
 }
 
 static void
@@ -636,6 +762,7 @@ main (int    argc,
   g_test_add_func ("/store/round-trip", test_round_trip);
   g_test_add_func ("/store/duplicate-and-list", test_duplicate_and_list);
   g_test_add_func ("/store/search", test_search);
+  g_test_add_func ("/store/search-languages", test_search_languages);
   g_test_add_func ("/store/corrections", test_corrections);
   g_test_add_func ("/store/migration", test_migration);
   g_test_add_func ("/store/refuse/newer", test_refuse_newer);

@@ -665,12 +665,22 @@ test_documents_project (void)
     tally_reader_details_dialog_set_text (TALLY_READER_DETAILS_DIALOG (dialog), "published", "2030-01-10");
     g_assert_cmpstr (tally_document_get_outlet (TALLY_DOCUMENT (port)), ==, "Aktau Evening Courier");
     tally_reader_details_dialog_set_text (TALLY_READER_DETAILS_DIALOG (dialog), "outlet", "Caspian Port Courier");
+    /* The language: detected at import, corrected with the other fields; a
+     * name is not a tag. */
+    g_assert_cmpstr (tally_document_get_language (TALLY_DOCUMENT (port)), ==, "en");
+    tally_reader_details_dialog_set_text (TALLY_READER_DETAILS_DIALOG (dialog), "language", "Kazakh");
+    g_assert_false (tally_reader_details_dialog_save (TALLY_READER_DETAILS_DIALOG (dialog), &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+    g_clear_error (&error);
+    g_assert_cmpstr (tally_document_get_language (TALLY_DOCUMENT (port)), ==, "en");
+    tally_reader_details_dialog_set_text (TALLY_READER_DETAILS_DIALOG (dialog), "language", "kk");
     g_assert_true (tally_reader_details_dialog_save (TALLY_READER_DETAILS_DIALOG (dialog), &error));
     g_assert_no_error (error);
     g_assert_finalize_object (dialog);
 
     g_assert_cmpstr (tally_document_get_published (TALLY_DOCUMENT (port)), ==, "2030-01-10");
     g_assert_cmpstr (tally_document_get_outlet (TALLY_DOCUMENT (port)), ==, "Caspian Port Courier");
+    g_assert_cmpstr (tally_document_get_language (TALLY_DOCUMENT (port)), ==, "kk");
     /* The reader reads the document again once the edit settles. */
     while (g_main_context_iteration (NULL, FALSE));
     g_assert_cmpstr (last_year_value (reader), ==, "2029");
@@ -690,6 +700,7 @@ test_documents_project (void)
     while (g_main_context_iteration (NULL, FALSE));
     g_assert_cmpstr (tally_document_get_published (TALLY_DOCUMENT (port)), ==, "2026-06-17");
     g_assert_cmpstr (tally_document_get_outlet (TALLY_DOCUMENT (port)), ==, "Aktau Evening Courier");
+    g_assert_cmpstr (tally_document_get_language (TALLY_DOCUMENT (port)), ==, "en");
     g_assert_cmpstr (last_year_value (reader), ==, "2025");
   }
 

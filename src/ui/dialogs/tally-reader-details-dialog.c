@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "tally-reader-details-dialog.h"
+#include "tally-language.h"
 
 struct _TallyReaderDetailsDialog
 {
@@ -17,6 +18,7 @@ struct _TallyReaderDetailsDialog
   AdwEntryRow    *outlet_row;
   AdwEntryRow    *author_row;
   AdwEntryRow    *published_row;
+  AdwEntryRow    *language_row;
   GtkLabel       *error_label;
 };
 
@@ -117,6 +119,8 @@ row_for_field (TallyReaderDetailsDialog *self,
     return self->author_row;
   if (g_str_equal (field, "published"))
     return self->published_row;
+  if (g_str_equal (field, "language"))
+    return self->language_row;
   return NULL;
 }
 
@@ -130,6 +134,8 @@ document_value (TallyDocument *document,
     return tally_document_get_outlet (document);
   if (g_str_equal (field, "author"))
     return tally_document_get_author (document);
+  if (g_str_equal (field, "language"))
+    return tally_document_get_language (document);
   return tally_document_get_published (document);
 }
 
@@ -158,7 +164,9 @@ tally_reader_details_dialog_validate (TallyReaderDetailsDialog *self)
   g_autofree char *title = row_value (self->title_row);
   g_autofree char *published = row_value (self->published_row);
   gboolean title_ok = title != NULL;
+  g_autofree char *language = row_value (self->language_row);
   gboolean date_ok = published == NULL || is_iso_date (published);
+  gboolean language_ok = language == NULL || tally_language_tag_is_valid (language);
 
   if (title_ok)
     gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
@@ -168,8 +176,12 @@ tally_reader_details_dialog_validate (TallyReaderDetailsDialog *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->published_row), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->published_row), "error");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.save", title_ok && date_ok);
-  return title_ok && date_ok;
+  if (language_ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->language_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->language_row), "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.save", title_ok && date_ok && language_ok);
+  return title_ok && date_ok && language_ok;
 }
 
 static void
@@ -183,7 +195,7 @@ gboolean
 tally_reader_details_dialog_save (TallyReaderDetailsDialog  *self,
                                   GError                   **error)
 {
-  static const char *const fields[] = { "title", "outlet", "author", "published" };
+  static const char *const fields[] = { "title", "outlet", "author", "published", "language" };
   DetailsEdit *edit;
 
   g_return_val_if_fail (TALLY_IS_READER_DETAILS_DIALOG (self), FALSE);
@@ -191,7 +203,7 @@ tally_reader_details_dialog_save (TallyReaderDetailsDialog  *self,
   if (!tally_reader_details_dialog_validate (self))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("The title cannot be empty, and the date is written YYYY-MM-DD"));
+                           _("The title cannot be empty, the date is written YYYY-MM-DD and the language as a tag such as en, ru or zh"));
       return FALSE;
     }
 
@@ -295,6 +307,7 @@ tally_reader_details_dialog_new (TallyProject   *project,
   gtk_editable_set_text (GTK_EDITABLE (self->outlet_row), tally_document_get_outlet (document) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->author_row), tally_document_get_author (document) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->published_row), tally_document_get_published (document) ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->language_row), tally_document_get_language (document) ?: "");
   tally_reader_details_dialog_validate (self);
   return ADW_DIALOG (self);
 }
@@ -333,6 +346,7 @@ tally_reader_details_dialog_class_init (TallyReaderDetailsDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyReaderDetailsDialog, outlet_row);
   gtk_widget_class_bind_template_child (widget_class, TallyReaderDetailsDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, TallyReaderDetailsDialog, published_row);
+  gtk_widget_class_bind_template_child (widget_class, TallyReaderDetailsDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, TallyReaderDetailsDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tally-language.h"
 #include "tally-document-row.h"
 
 struct _TallyDocumentRow
@@ -40,7 +41,7 @@ static void
 tally_document_row_update (TallyDocumentRow *self)
 {
   g_autofree char *source = NULL, *counts = NULL, *duplicates = NULL, *accessible = NULL;
-  const char *title = NULL, *outlet = NULL, *published = NULL;
+  const char *title = NULL, *outlet = NULL, *published = NULL, *language = NULL;
   guint64 words = 0, claims = 0, n_duplicates = 0;
   gboolean has_conflicts = FALSE, has_claims;
 
@@ -49,6 +50,7 @@ tally_document_row_update (TallyDocumentRow *self)
       title = shown (tally_document_get_title (self->document));
       outlet = shown (tally_document_get_outlet (self->document));
       published = shown (tally_document_get_published (self->document));
+      language = shown (tally_document_get_language (self->document));
       words = tally_document_get_word_count (self->document);
       claims = tally_document_get_claim_count (self->document);
       n_duplicates = tally_document_get_duplicates (self->document);
@@ -67,6 +69,15 @@ tally_document_row_update (TallyDocumentRow *self)
 
     /* TRANSLATORS: “459 words · 12 figures” */
     counts = has_claims ? g_strdup_printf (_("%s · %s"), word_text, claim_text) : g_steal_pointer (&word_text);
+    /* Documents stored before languages were detected have none: no label. */
+    if (language != NULL)
+      {
+        g_autofree char *name = tally_language_dup_display_name (language);
+        char *with_language = g_strdup_printf (_("%s · %s"), counts, name);
+
+        g_free (counts);
+        counts = with_language;
+      }
   }
 
   if (n_duplicates > 0)

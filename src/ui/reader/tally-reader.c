@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tally-language.h"
 #include "tally-reader.h"
 
 #include "tally-document.h"
@@ -549,7 +550,10 @@ static void
 tally_reader_load_header (TallyReader               *self,
                           const TallyDocumentRecord *record)
 {
-  g_autofree char *byline = tally_document_format_subtitle (record->outlet, record->author, record->published, TRUE);
+  g_autofree char *subtitle = tally_document_format_subtitle (record->outlet, record->author, record->published, TRUE);
+  g_autofree char *language = record->language != NULL ? tally_language_dup_display_name (record->language) : NULL;
+  /* TRANSLATORS: the reader's byline, then the article's language: “Reuters · 17 June 2026 · Russian” */
+  g_autofree char *byline = language != NULL ? g_strdup_printf (_("%s · %s"), subtitle, language) : g_strdup (subtitle);
 
   gtk_label_set_label (self->title_label, record->title ? record->title : _("Untitled Article"));
   gtk_label_set_label (self->byline_label, byline);
