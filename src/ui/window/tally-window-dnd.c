@@ -15,7 +15,13 @@
  * The target listens in the capture phase: GTK offers a drag to the widget
  * under the pointer first, and the reader's GtkTextView has a drop target of
  * its own that takes a file list as text, so a bubble-phase target on the
- * window never saw drops over the article. */
+ * window never saw drops over the article.
+ *
+ * A dialog presented on the window (AdwDialog) sets GtkWidget:limit-events
+ * (GTK 4.18): events under it are not propagated to its ancestors, in the
+ * capture phase either, so the window's target saw a drag's enter (crossings
+ * still reach it) but neither its motion, its drop nor its leave. Each
+ * dialog that shows gets a target of its own sharing these handlers. */
 
 static void watch_drag (TallyWindow *self);
 
@@ -40,10 +46,10 @@ set_overlay_shown (TallyWindow *self,
 }
 
 /* X11 only: an XDND drag is a held pointer button, and the X server does not
- * tell a target that a drag ended without a drop when its source died or
- * when GTK did not deliver the end to the window (seen with a libadwaita
- * dialog open over it). While the overlay shows, the pointer's buttons are
- * looked at twice a second: none held means the drag is over. (Wayland's
+ * tell a target that a drag ended without a drop when its source died, and
+ * GTK does not pass the end of a drag refused or cancelled over a dialog
+ * (limit-events) on to the window. While the overlay shows, the pointer's
+ * buttons are looked at twice a second: none held means the drag is over. (Wayland's
  * compositor ends every drag itself.) */
 static gboolean
 check_drag_held (gpointer user_data)
@@ -85,10 +91,14 @@ on_drop_enter (TallyWindow *self)
   return GDK_ACTION_COPY;
 }
 
+/* Only the window's own leave means the drag left the window: a dialog's
+ * means it went back over the window, which still takes it. */
 static void
-on_drop_leave (TallyWindow *self)
+on_drop_leave (GtkDropTarget *target,
+               TallyWindow   *self)
 {
-  set_overlay_shown (self, FALSE);
+  if (target == self->drop_target)
+    set_overlay_shown (self, FALSE);
 }
 
 /* A drag ends with a drop, a refusal, a cancel at the source or the source
@@ -99,8 +109,23 @@ on_current_drop_changed (GtkDropTarget *target,
                          GParamSpec    *pspec,
                          TallyWindow   *self)
 {
-  if (gtk_drop_target_get_current_drop (target) == NULL)
-    set_overlay_shown (self, FALSE);
+  AdwDialog *dialog;
+  GtkDropTarget *dialog_target = NULL;
+
+  if (gtk_drop_target_get_current_drop (target) != NULL)
+    return;
+  set_overlay_shown (self, FALSE);
+
+  /* A drag that ends over a dialog never tells the window's target (and one
+   * that ends over the window leaves the dialog's): let go of it there, or
+   * that target would still hold it when the next drag comes. */
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self));
+  if (dialog != NULL)
+    dialog_target = g_object_get_data (G_OBJECT (dialog), "tally-drop-target");
+  if (target != self->drop_target)
+    gtk_drop_target_reject (self->drop_target);
+  if (dialog_target != NULL && target != dialog_target)
+    gtk_drop_target_reject (dialog_target);
 }
 
 /* While a drag runs its source holds the pointer grab, so the window sees no
@@ -145,19 +170,44 @@ _tally_window_dnd_dispose (TallyWindow *self)
   g_clear_handle_id (&self->drop_watch, g_source_remove);
 }
 
-void
-_tally_window_dnd_init (TallyWindow *self)
+static GtkDropTarget *
+drop_target_new (TallyWindow *self)
 {
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  GtkEventController *motion;
 
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (target), "tally-window-drop");
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (target, "enter", G_CALLBACK (on_drop_enter), self);
-  g_signal_connect_swapped (target, "leave", G_CALLBACK (on_drop_leave), self);
-  g_signal_connect (target, "notify::current-drop", G_CALLBACK (on_current_drop_changed), self);
-  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  g_signal_connect_object (target, "enter", G_CALLBACK (on_drop_enter), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (target, "leave", G_CALLBACK (on_drop_leave), self, 0);
+  g_signal_connect_object (target, "notify::current-drop", G_CALLBACK (on_current_drop_changed), self, 0);
+  g_signal_connect_object (target, "drop", G_CALLBACK (on_drop), self, 0);
+  return target;
+}
+
+/* Every dialog shown on the window (About, import errors, …) takes drops too. */
+static void
+on_visible_dialog_changed (TallyWindow *self,
+                           GParamSpec  *pspec,
+                           gpointer     user_data)
+{
+  AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (self));
+  GtkDropTarget *target;
+
+  if (dialog == NULL || g_object_get_data (G_OBJECT (dialog), "tally-drop-target") != NULL)
+    return;
+  target = drop_target_new (self);
+  g_object_set_data (G_OBJECT (dialog), "tally-drop-target", target);
+  gtk_widget_add_controller (GTK_WIDGET (dialog), GTK_EVENT_CONTROLLER (target));
+}
+
+void
+_tally_window_dnd_init (TallyWindow *self)
+{
+  GtkEventController *motion;
+
+  self->drop_target = drop_target_new (self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+  g_signal_connect (self, "notify::visible-dialog", G_CALLBACK (on_visible_dialog_changed), NULL);
 
   motion = gtk_event_controller_motion_new ();
   gtk_event_controller_set_name (motion, "tally-window-drop-end");

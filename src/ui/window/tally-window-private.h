@@ -26,6 +26,7 @@ struct _TallyWindow
   guint                 n_imports;      /* imports queued or running */
   guint                 n_exports;      /* export files being written */
   guint                 drop_watch;     /* X11: checks the drag is still held */
+  GtkDropTarget        *drop_target;    /* the window's; each dialog gets one too */
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
