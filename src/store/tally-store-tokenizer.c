@@ -111,8 +111,15 @@ on_token (void       *data,
 {
   TokenizeCall *call = data;
   gboolean unspaced = FALSE, cyrillic = FALSE;
+  int i = 0;
 
-  for (const char *p = token; p < token + len; p = g_utf8_next_char (p))
+  /* ASCII tokens (most of an English text) pass as they are. */
+  while (i < len && (guchar) token[i] < 0x80)
+    i++;
+  if (i == len)
+    return call->token (call->ctx, tflags, token, len, start, end);
+
+  for (const char *p = token + i; p < token + len; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char_validated (p, token + len - p);
 
