@@ -88,8 +88,9 @@ _tally_claims_context_claim (Ctx              *c,
 
   /* "31% of the total": a share of what the figure before measured. */
   if (record->kind == TALLY_CLAIM_KIND_PERCENT && is_role (c, after, TALLY_ROLE_OF)
-      && ((is_determiner (c, after + 1) && TOK (c, after + 2)->lex != NULL && TOK (c, after + 2)->lex->whole)
-          || (TOK (c, after + 1)->lex != NULL && TOK (c, after + 1)->lex->whole)))
+      && ((after + 2 < n_tokens (c) && is_determiner (c, after + 1)
+           && TOK (c, after + 2)->lex != NULL && TOK (c, after + 2)->lex->whole)
+          || (after + 1 < n_tokens (c) && TOK (c, after + 1)->lex != NULL && TOK (c, after + 1)->lex->whole)))
     {
       const char *of = c->last_measure->len > 0 ? c->last_measure->str
                        : c->in_list_line ? c->lead_measure->str : NULL;

@@ -678,7 +678,8 @@ tally_find_stories_full (const TallyStoryInput *inputs,
   /* 4. In date order, each document meets the earlier ones that share one
    * of its terms (the nearest POSTING_WINDOW of each term), and joins those
    * whose cosine reaches the threshold within `max_days`. */
-  qsort (order, n_inputs, sizeof *order, compare_dated);
+  if (n_inputs > 0)  /* qsort with a NULL array is undefined even for 0 items */
+    qsort (order, n_inputs, sizeof *order, compare_dated);
   for (gsize o = 0; o < n_inputs; o++)
     {
       guint i = order[o].index;

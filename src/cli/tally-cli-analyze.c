@@ -48,8 +48,10 @@ typedef struct
 static GPrivate thread_finder = G_PRIVATE_INIT ((GDestroyNotify) tally_event_finder_free);
 
 static void
-analyzed_free (Analyzed *analyzed)
+analyzed_free (gpointer data)
 {
+  Analyzed *analyzed = data;
+
   g_clear_pointer (&analyzed->document, tally_analyzed_document_free);
   if (analyzed->out != NULL)
     g_string_free (analyzed->out, TRUE);
@@ -313,7 +315,7 @@ tally_cli_analyze (int    argc,
   items = g_ptr_array_new ();
   g_ptr_array_extend (items, files, NULL, NULL);
   g_ptr_array_extend (items, failures, NULL, NULL);
-  pipeline = tally_pipeline_new (items, jobs, 64, prepare_document, (GDestroyNotify) analyzed_free, &run);
+  pipeline = tally_pipeline_new (items, jobs, 64, prepare_document, analyzed_free, &run);
   while (tally_pipeline_next (pipeline, &index, (gpointer *) &analyzed))
     {
       g_autoptr(Analyzed) owned = analyzed;

@@ -952,8 +952,10 @@ typedef struct
 } Prepared;
 
 static void
-prepared_free (Prepared *p)
+prepared_free (gpointer data)
 {
+  Prepared *p = data;
+
   g_clear_pointer (&p->record, tally_document_record_free);
   g_clear_pointer (&p->claims, g_ptr_array_unref);
   g_clear_error (&p->error);
@@ -1070,7 +1072,7 @@ import_files (TallyProject  *self,
 
   /* Reading and analysing run on every core (the pipeline tally-cli uses
    * too); storing stays on this thread, in the order the files were listed. */
-  pipeline = tally_pipeline_new (files, 0, PREPARE_WINDOW, prepare_file, (GDestroyNotify) prepared_free, NULL);
+  pipeline = tally_pipeline_new (files, 0, PREPARE_WINDOW, prepare_file, prepared_free, NULL);
 
   while (ok && stored < files->len)
     {

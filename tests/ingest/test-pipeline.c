@@ -25,8 +25,10 @@ typedef struct
 } Result;
 
 static void
-result_free (Result *result)
+result_free (gpointer data)
 {
+  Result *result = data;
+
   g_atomic_int_inc (&counters.freed);
   g_free (result->item);
   g_free (result);
@@ -73,7 +75,7 @@ test_order (gconstpointer data)
   Result *result;
 
   counters = (Counters) { 0 };
-  pipeline = tally_pipeline_new (items, jobs, 8, prepare, (GDestroyNotify) result_free, NULL);
+  pipeline = tally_pipeline_new (items, jobs, 8, prepare, result_free, NULL);
   g_assert_cmpuint (tally_pipeline_get_jobs (pipeline), ==, jobs);
   while (tally_pipeline_next (pipeline, &index, (gpointer *) &result))
     {
@@ -99,7 +101,7 @@ test_free_early (void)
   Result *result;
 
   counters = (Counters) { 0 };
-  pipeline = tally_pipeline_new (items, 3, 16, prepare, (GDestroyNotify) result_free, NULL);
+  pipeline = tally_pipeline_new (items, 3, 16, prepare, result_free, NULL);
   for (guint i = 0; i < 5; i++)
     {
       g_assert_true (tally_pipeline_next (pipeline, &index, (gpointer *) &result));
@@ -118,7 +120,7 @@ static void
 test_empty (void)
 {
   g_autoptr(GPtrArray) items = make_items (0);
-  g_autoptr(TallyPipeline) pipeline = tally_pipeline_new (items, 2, 4, prepare, (GDestroyNotify) result_free, NULL);
+  g_autoptr(TallyPipeline) pipeline = tally_pipeline_new (items, 2, 4, prepare, result_free, NULL);
   guint index;
   gpointer result;
 
