@@ -11,11 +11,36 @@
 static gboolean years_of_measure (Ctx  *c,
                                   guint last);
 
+/* Appends n as "%0*d" would, without printf's cost: every year and date
+ * claim passes here. */
+static void
+append_padded (GString *out,
+               int      n,
+               guint    width)
+{
+  char buf[16];
+  guint len = 0, v;
+
+  if (n < 0 || n > 999999)
+    {
+      g_string_append_printf (out, "%0*d", (int) width, n);
+      return;
+    }
+  v = (guint) n;
+  do
+    buf[sizeof buf - ++len] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  while (len < width)
+    buf[sizeof buf - ++len] = '0';
+  g_string_append_len (out, buf + sizeof buf - len, len);
+}
+
 void
 _tally_claims_set_year_text (GString *out,
                              int      year)
 {
-  g_string_printf (out, "%04d", year);
+  g_string_truncate (out, 0);
+  append_padded (out, year, 4);
 }
 
 static void
@@ -53,10 +78,16 @@ format_date (GString *out,
              int      m,
              int      d)
 {
+  /* "%04d-%02d-%02d", or "%04d-%02d" without a day */
+  g_string_truncate (out, 0);
+  append_padded (out, y, 4);
+  g_string_append_c (out, '-');
+  append_padded (out, m, 2);
   if (d > 0)
-    g_string_printf (out, "%04d-%02d-%02d", y, m, d);
-  else
-    g_string_printf (out, "%04d-%02d", y, m);
+    {
+      g_string_append_c (out, '-');
+      append_padded (out, d, 2);
+    }
 }
 
 gboolean

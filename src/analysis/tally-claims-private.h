@@ -124,6 +124,12 @@ typedef enum
   NP_KEEP_NAMES = 1 << 2,
 } NpMode;
 
+/* Sets the length of a per-token array (made with room for a sentence of
+ * MAX_SENTENCE_TOKENS + 1 tokens, not zero-terminated) whose items the
+ * caller then fills: within that room it is a store, not a call. */
+#define set_len(a, n) \
+  G_STMT_START { if ((n) > MAX_SENTENCE_TOKENS + 1) g_array_set_size ((GArray *) (a), (n)); else (a)->len = (n); } G_STMT_END
+
 #define TOK(c, i) (&g_array_index ((c)->tokens, TallyToken, (i)))
 
 static inline guint

@@ -256,9 +256,9 @@ _tally_claims_note_names (Ctx *c)
   c->title_case = words >= 3 && caps * 10 >= words * 7;
   if (c->n_caps == 0)
     return;
-  g_byte_array_set_size (c->name_word_cache, n);
+  set_len (c->name_word_cache, n);
   memset (c->name_word_cache->data, 0, n);
-  g_array_set_size (c->chunk_cache, n);
+  set_len (c->chunk_cache, n);
   memset (c->chunk_cache->data, 0, n * sizeof (ChunkCache));
   /* A sentence with figures is read for names once its claims are out. */
   if (!c->candidate)
@@ -573,12 +573,18 @@ static gboolean
 is_preposition (Ctx  *c,
                 guint i)
 {
-  return is_role (c, i, TALLY_ROLE_IN) || is_role (c, i, TALLY_ROLE_AT) || is_role (c, i, TALLY_ROLE_FROM)
-         || is_role (c, i, TALLY_ROLE_TO) || is_role (c, i, TALLY_ROLE_FOR) || is_role (c, i, TALLY_ROLE_WITH)
-         || is_role (c, i, TALLY_ROLE_BY) || is_role (c, i, TALLY_ROLE_OF) || is_role (c, i, TALLY_ROLE_ON)
-         || is_role (c, i, TALLY_ROLE_OVER) || is_role (c, i, TALLY_ROLE_UNDER) || is_role (c, i, TALLY_ROLE_AGAINST)
-         || is_role (c, i, TALLY_ROLE_SINCE) || is_role (c, i, TALLY_ROLE_BETWEEN) || is_role (c, i, TALLY_ROLE_THAN)
-         || is_role (c, i, TALLY_ROLE_AS);
+  if (i >= n_tokens (c) || TOK (c, i)->lex == NULL)
+    return FALSE;
+  switch (TOK (c, i)->lex->role)
+    {
+    case TALLY_ROLE_IN: case TALLY_ROLE_AT: case TALLY_ROLE_FROM: case TALLY_ROLE_TO: case TALLY_ROLE_FOR:
+    case TALLY_ROLE_WITH: case TALLY_ROLE_BY: case TALLY_ROLE_OF: case TALLY_ROLE_ON: case TALLY_ROLE_OVER:
+    case TALLY_ROLE_UNDER: case TALLY_ROLE_AGAINST: case TALLY_ROLE_SINCE: case TALLY_ROLE_BETWEEN:
+    case TALLY_ROLE_THAN: case TALLY_ROLE_AS:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static void

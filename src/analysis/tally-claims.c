@@ -354,13 +354,13 @@ process_sentence (Ctx *c)
 
   if (n_tokens (c) == 0)
     return;
-  g_byte_array_set_size (c->used, n_tokens (c));
+  set_len (c->used, n_tokens (c));
   memset (c->used->data, 0, n_tokens (c));
   _tally_claims_note_names (c);
   _tally_claims_context_sentence (c);
   if (!c->candidate)
     {
-      g_array_set_size (c->tokens, 0);
+      c->tokens->len = 0;
       return;
     }
   c->candidate = FALSE;
@@ -505,7 +505,7 @@ process_sentence (Ctx *c)
     }
   _tally_claims_subject_sentence_done (c);
   _tally_claims_context_sentence_done (c);
-  g_array_set_size (c->tokens, 0);
+  c->tokens->len = 0;
 }
 
 
@@ -586,6 +586,10 @@ run (Ctx *c)
   const TallyToken *given = use_given ? (const TallyToken *) c->options->tokens->data : NULL;
   guint n_given = use_given ? c->options->tokens->len : 0, next = 0;
 
+  /* A sentence holds at most MAX_SENTENCE_TOKENS tokens: made room for once,
+   * appending one is a store. */
+  g_array_set_size (c->tokens, MAX_SENTENCE_TOKENS + 1);
+  g_array_set_size (c->tokens, 0);
   while (given != NULL ? next < n_given : tally_tokenizer_next (c->lex, c->text, c->len, &pos, &token))
     {
       if (given != NULL)
@@ -593,7 +597,12 @@ run (Ctx *c)
       if ((token.flags & TALLY_TOKEN_LINE_START) && n_tokens (c) > 0
           && newline_breaks (c->text, TOK (c, n_tokens (c) - 1), &token))
         process_sentence (c);
-      g_array_append_val (c->tokens, token);
+      /* room for MAX_SENTENCE_TOKENS + 1 was made before the loop; a run of
+       * periods that end no sentence may go past it */
+      if (c->tokens->len <= MAX_SENTENCE_TOKENS)
+        g_array_index (c->tokens, TallyToken, c->tokens->len++) = token;
+      else
+        g_array_append_val (c->tokens, token);
       c->candidate |= token_is_candidate (&token);
       if (is_sentence_punct (c->text, &token))
         {
@@ -710,6 +719,101 @@ tally_extract_options_set_reference_date (TallyExtractOptions *options,
   return TRUE;
 }
 
+/* The buffers of a run (strings, token arrays, the names-seen table) are
+ * kept for the thread's next document: a corpus is thousands of short
+ * documents, and making them anew for each cost as much as a page of text. */
+#define CTX_STRINGS(X) X (key) X (measure) X (value_text) X (value_max_text) X (relative) X (last_measure) \
+  X (last_count_measure) X (named_gathering) X (subject) X (last_person) X (last_subject) X (last_mention) \
+  X (lead_measure) X (context_measure) X (prev_measure)
+
+static void
+ctx_free_buffers (Ctx *c)
+{
+#define FREE_STRING(f) g_string_free (c->f, TRUE);
+  CTX_STRINGS (FREE_STRING)
+#undef FREE_STRING
+  g_array_unref (c->tokens);
+  g_byte_array_unref (c->used);
+  g_free (c->names_seen);
+  g_hash_table_unref (c->person_words);
+  g_array_unref (c->chunk_cache);
+  g_byte_array_unref (c->name_word_cache);
+}
+
+static void
+spare_ctx_free (gpointer data)
+{
+  ctx_free_buffers (data);
+  g_free (data);
+}
+
+static GPrivate spare_ctx = G_PRIVATE_INIT (spare_ctx_free);
+
+/* Gives c fresh buffers: the thread's spare ones (emptied when they were
+ * given back) or new ones. */
+static void
+ctx_take (Ctx *c)
+{
+  Ctx *spare = g_private_get (&spare_ctx);
+
+  if (spare != NULL)
+    {
+      g_private_set (&spare_ctx, NULL);
+#define TAKE_STRING(f) c->f = spare->f;
+      CTX_STRINGS (TAKE_STRING)
+#undef TAKE_STRING
+      c->tokens = spare->tokens;
+      c->used = spare->used;
+      c->names_seen = spare->names_seen;
+      c->person_words = spare->person_words;
+      c->chunk_cache = spare->chunk_cache;
+      c->name_word_cache = spare->name_word_cache;
+      g_free (spare);
+      return;
+    }
+#define NEW_STRING(f) c->f = g_string_new (NULL);
+  CTX_STRINGS (NEW_STRING)
+#undef NEW_STRING
+  c->tokens = g_array_sized_new (FALSE, FALSE, sizeof (TallyToken), 128);
+  c->used = g_byte_array_sized_new (MAX_SENTENCE_TOKENS + 1);
+  c->names_seen = g_malloc0 (NAMES_SEEN_BITS / 8);
+  c->person_words = g_hash_table_new (NULL, NULL);
+  /* room for a sentence's tokens: see set_len () */
+  c->chunk_cache = g_array_sized_new (FALSE, TRUE, sizeof (ChunkCache), MAX_SENTENCE_TOKENS + 1);
+  c->name_word_cache = g_byte_array_sized_new (MAX_SENTENCE_TOKENS + 1);
+}
+
+/* Empties c's buffers and keeps them as the thread's spare ones (freed when
+ * the thread ends), unless it already has some. */
+static void
+ctx_give_back (Ctx *c)
+{
+  Ctx *spare;
+
+  if (g_private_get (&spare_ctx) != NULL)
+    {
+      ctx_free_buffers (c);
+      return;
+    }
+  spare = g_new0 (Ctx, 1);
+#define KEEP_STRING(f) g_string_truncate (c->f, 0); spare->f = c->f;
+  CTX_STRINGS (KEEP_STRING)
+#undef KEEP_STRING
+  g_array_set_size (c->tokens, 0);
+  g_byte_array_set_size (c->used, 0);
+  memset (c->names_seen, 0, NAMES_SEEN_BITS / 8);
+  g_hash_table_remove_all (c->person_words);
+  g_array_set_size (c->chunk_cache, 0);
+  g_byte_array_set_size (c->name_word_cache, 0);
+  spare->tokens = c->tokens;
+  spare->used = c->used;
+  spare->names_seen = c->names_seen;
+  spare->person_words = c->person_words;
+  spare->chunk_cache = c->chunk_cache;
+  spare->name_word_cache = c->name_word_cache;
+  g_private_set (&spare_ctx, spare);
+}
+
 guint
 tally_extract_claims_foreach (const char                *text,
                               gsize                      len,
@@ -738,52 +842,12 @@ tally_extract_claims_foreach (const char                *text,
   c.options = options;
   c.func = func;
   c.user_data = user_data;
-  c.tokens = g_array_sized_new (FALSE, FALSE, sizeof (TallyToken), 128);
-  c.used = g_byte_array_sized_new (128);
-  c.key = g_string_new (NULL);
-  c.measure = g_string_new (NULL);
-  c.value_text = g_string_new (NULL);
-  c.value_max_text = g_string_new (NULL);
-  c.relative = g_string_new (NULL);
-  c.last_measure = g_string_new (NULL);
-  c.last_count_measure = g_string_new (NULL);
-  c.named_gathering = g_string_new (NULL);
-  c.subject = g_string_new (NULL);
-  c.last_person = g_string_new (NULL);
-  c.names_seen = g_malloc0 (NAMES_SEEN_BITS / 8);
-  c.last_subject = g_string_new (NULL);
-  c.last_mention = g_string_new (NULL);
-  c.person_words = g_hash_table_new (NULL, NULL);
-  c.chunk_cache = g_array_new (FALSE, TRUE, sizeof (ChunkCache));
-  c.name_word_cache = g_byte_array_new ();
-  c.lead_measure = g_string_new (NULL);
-  c.context_measure = g_string_new (NULL);
-  c.prev_measure = g_string_new (NULL);
+  ctx_take (&c);
   c.initial_measure = G_MAXUINT;
 
   run (&c);
 
-  g_array_unref (c.tokens);
-  g_byte_array_unref (c.used);
-  g_string_free (c.key, TRUE);
-  g_string_free (c.measure, TRUE);
-  g_string_free (c.value_text, TRUE);
-  g_string_free (c.value_max_text, TRUE);
-  g_string_free (c.relative, TRUE);
-  g_string_free (c.last_measure, TRUE);
-  g_string_free (c.last_count_measure, TRUE);
-  g_string_free (c.named_gathering, TRUE);
-  g_string_free (c.subject, TRUE);
-  g_string_free (c.last_person, TRUE);
-  g_free (c.names_seen);
-  g_string_free (c.last_subject, TRUE);
-  g_string_free (c.last_mention, TRUE);
-  g_hash_table_unref (c.person_words);
-  g_array_unref (c.chunk_cache);
-  g_byte_array_unref (c.name_word_cache);
-  g_string_free (c.lead_measure, TRUE);
-  g_string_free (c.context_measure, TRUE);
-  g_string_free (c.prev_measure, TRUE);
+  ctx_give_back (&c);
   return c.n_claims;
 }
 
