@@ -12,13 +12,18 @@
 /* Open addressing with linear probing: the extractor looks up every word of
  * every sentence that holds a number, so this is on the hot path and a
  * GHashTable (a g_str_hash over a lower-cased copy) costs twice as much. */
+/* A slot holds only what a probe compares; the entry lives apart, so that
+ * the table (every word of every text is looked up in it) stays small
+ * enough for the processor's cache with the gazetteer's names in it. */
 typedef struct
 {
   const char *key;
   guint32 len;
   guint32 hash;
-  TallyLexEntry entry;
+  TallyLexEntry *entry;
 } Slot;
+
+#define ENTRY_BLOCK 256
 
 struct _TallyLexicon
 {
@@ -26,6 +31,7 @@ struct _TallyLexicon
   guint mask;
   guint n_used;
   GStringChunk *strings;
+  GPtrArray *entry_blocks;  /* arrays of ENTRY_BLOCK entries */
 };
 
 static inline guint8
@@ -101,12 +107,16 @@ intern_entry (TallyLexicon *lexicon,
     {
       g_autofree char *lower = g_ascii_strdown (key, len);
 
+      if (lexicon->n_used % ENTRY_BLOCK == 0)
+        g_ptr_array_add (lexicon->entry_blocks, g_new0 (TallyLexEntry, ENTRY_BLOCK));
       slot->key = g_string_chunk_insert (lexicon->strings, lower);
       slot->len = len;
       slot->hash = hash;
+      slot->entry = (TallyLexEntry *) g_ptr_array_index (lexicon->entry_blocks, lexicon->n_used / ENTRY_BLOCK)
+                    + lexicon->n_used % ENTRY_BLOCK;
       lexicon->n_used++;
     }
-  return &slot->entry;
+  return slot->entry;
 }
 
 const TallyLexEntry *
@@ -119,7 +129,7 @@ tally_lexicon_lookup (const TallyLexicon *lexicon,
   if (len == 0 || len > 64)
     return NULL;
   slot = find_slot (lexicon, key, len, hash_folded (key, len));
-  return slot->key != NULL ? &slot->entry : NULL;
+  return slot->entry;
 }
 
 const TallyLexEntry *
@@ -133,7 +143,7 @@ tally_lexicon_lookup_hashed (const TallyLexicon *lexicon,
   if (len == 0 || len > 64)
     return NULL;
   slot = find_slot (lexicon, key, len, hash);
-  return slot->key != NULL ? &slot->entry : NULL;
+  return slot->entry;
 }
 
 typedef enum
@@ -556,6 +566,7 @@ tally_lexicon_new_from_data (const char  *data,
   lexicon->mask = 1023;
   lexicon->slots = g_new0 (Slot, lexicon->mask + 1);
   lexicon->strings = g_string_chunk_new (4096);
+  lexicon->entry_blocks = g_ptr_array_new_with_free_func (g_free);
 
   if (!tally_lexicon_file_read (data, len, "lexicon", read_section, read_entry, &state, error))
     {
@@ -572,6 +583,7 @@ tally_lexicon_free (TallyLexicon *lexicon)
     return;
   g_free (lexicon->slots);
   g_string_chunk_free (lexicon->strings);
+  g_ptr_array_unref (lexicon->entry_blocks);
   g_free (lexicon);
 }
 

@@ -391,8 +391,9 @@ tally_tokenizer_next (const TallyLexicon *lexicon,
         token->end = i + scan_word (p + i, len - i, &token->flags, &hash);
         /* Only a word that runs on into ".", ":", "/" or "@" can be the
          * start of a URL or an address: most words skip the check. */
-        if ((space || i == 0) && token->end < len && text[token->end] != '\0'
-            && strchr ("./:@", text[token->end]) != NULL
+        if ((space || i == 0) && token->end < len
+            && (text[token->end] == '.' || text[token->end] == '/' || text[token->end] == ':'
+                || text[token->end] == '@')
             && (url = url_length (text, i, len)) > 0)
           {
             token->type = TALLY_TOKEN_URL;
