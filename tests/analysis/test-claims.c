@@ -113,7 +113,7 @@ test_counts_and_measures (void)
          "three cooperation centres => count|3|-|-|exact|cooperation centre|false|-");
   check ("The mechanism comprises 13 ministerial-level cooperation platforms.", NULL,
          "13 ministerial-level cooperation platforms => count|13|-|-|exact|ministerial-level cooperation platform|false|-");
-  check ("China's role as the second-largest economy enables it to share.", NULL,
+  check ("Its place as the second-largest economy lets the country lend more.", NULL,
          "second-largest => ordinal|2|-|-|exact|economy|false|-");
 }
 
@@ -166,8 +166,8 @@ test_ranges (void)
          "5–7% => percent|5|7|%|exact|-|true|-\n"
          "$3–4 billion => money|3000000000|4000000000|USD|exact|work|false|-\n"
          "20 and 30 delegates => count|20|30|-|exact|delegate|false|-");
-  check ("The designation of 2025–2026 as Years of High-Quality Development was announced.", NULL,
-         "2025–2026 => year|2025|2026|-|exact|year of high-quality development|false|-");
+  check ("The naming of 2025–2026 as Years of Steady Growth was announced.", NULL,
+         "2025–2026 => year|2025|2026|-|exact|year of steady growth|false|-");
   check ("It names 2025 and 2026 as the Years of Cooperation, and the 2025-26 programme.", NULL,
          "2025 and 2026 => year|2025|2026|-|exact|year of cooperation|false|-\n"
          "2025-26 => year|2025|2026|-|exact|programme|false|-");
