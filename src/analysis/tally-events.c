@@ -381,6 +381,55 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   return count;
 }
 
+guint
+tally_event_finder_add_source (TallyEventFinder       *finder,
+                               const TallyEventSource *source)
+{
+  g_autofree char *guessed = NULL;
+  const char *published;
+  GPtrArray *claims;
+
+  g_return_val_if_fail (finder != NULL && source != NULL, 0);
+
+  if (source->text == NULL)
+    return 0;
+  published = source->published;
+  claims = source->claims;
+  if (published == NULL)
+    {
+      published = guessed = tally_events_guess_published (source->text, source->len);
+      /* The caller's claims were read against no date: read them again
+       * against the dateline. */
+      if (guessed != NULL)
+        claims = NULL;
+    }
+  return tally_event_finder_add_document_full (finder, source->id, source->text, source->len, published,
+                                               claims, source->sentences, source->tokens);
+}
+
+GPtrArray *
+tally_events_find (const TallyEventSource  *sources,
+                   guint                    n_sources,
+                   GHashTable              *excluded,
+                   GCancellable            *cancellable,
+                   GError                 **error)
+{
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, error);
+
+  if (finder == NULL)
+    return NULL;
+  /* Left out before merging, so a wrong source makes no dispute. */
+  if (excluded != NULL)
+    tally_event_finder_set_excluded (finder, excluded);
+  for (guint i = 0; i < n_sources; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      tally_event_finder_add_source (finder, &sources[i]);
+    }
+  return tally_event_finder_finish (finder);
+}
+
 char *
 tally_events_guess_published (const char *text,
                               gsize       len)

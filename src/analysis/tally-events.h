@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "tally-event-record.h"
 
@@ -62,6 +62,40 @@ guint             tally_event_finder_add_document_full (TallyEventFinder *finder
                                                         GPtrArray        *claims,
                                                         const GArray     *sentences,
                                                         const GArray     *tokens);
+
+/* One document as every caller has it: the app (texts from the project),
+ * `tally-cli analyze` (files it just read) and the benchmarks give the
+ * finder their documents this way, so they find the same events. */
+typedef struct
+{
+  const char   *id;
+  const char   *title;      /* may be NULL */
+  const char   *text;
+  gsize         len;
+  /* The date relative dates are read against ("2026-06-17"): the publication
+   * date, or a reference date the user gave. NULL: a dateline near the top
+   * of the text (tally_events_guess_published()), if there is one. */
+  const char   *published;
+  GPtrArray    *claims;     /* tally_extract_claims() of the text against
+                             * `published`, or NULL (extracted here) */
+  const GArray *sentences;  /* ingest's, as for add_document_full; may be NULL */
+  const GArray *tokens;
+} TallyEventSource;
+
+/* Adds one document (the step every caller shares); returns the number of
+ * event mentions found. */
+guint             tally_event_finder_add_source    (TallyEventFinder       *finder,
+                                                    const TallyEventSource *source);
+
+/* The event pipeline: `n_sources` documents in, events out, as
+ * tally_event_finder_finish() gives them. `excluded` as for
+ * tally_event_finder_set_excluded() (may be NULL). NULL with `error` when
+ * cancelled or when the pattern file cannot be read. */
+GPtrArray        *tally_events_find                (const TallyEventSource  *sources,
+                                                    guint                    n_sources,
+                                                    GHashTable              *excluded,
+                                                    GCancellable            *cancellable,
+                                                    GError                 **error);
 
 /* Mentions an analyst said are not about their event (see
  * tally-corrections.h): a set of tally_event_mention_key() strings, or NULL.

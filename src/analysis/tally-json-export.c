@@ -213,26 +213,36 @@ tally_json_facts_node (GPtrArray *documents)
   return tally_facts_json_from_documents (documents);
 }
 
+/* The document as the event pipeline takes it: the claims were resolved
+ * against the same date (--reference-date, else the publication date). */
+static TallyEventSource
+event_source (const TallyAnalyzedDocument *document)
+{
+  const TallyDocumentRecord *record = document->record;
+  TallyEventSource source = {
+    .id = document->id,
+    .title = record->title,
+    .text = record->text,
+    .len = record->text_len,
+    .published = document->reference_date != NULL ? document->reference_date : record->published,
+    .claims = document->claims,
+    .sentences = record->sentences,
+    .tokens = record->tokens,
+  };
+
+  return source;
+}
+
 void
 tally_json_add_document_events (TallyEventFinder            *finder,
                                 const TallyAnalyzedDocument *document)
 {
-  g_autofree char *guessed = NULL;
-  const char *date;
+  TallyEventSource source;
 
   if (document->record == NULL || document->record->text == NULL)
     return;
-  date = document->reference_date;
-  if (date == NULL)
-    date = document->record->published;
-  if (date == NULL)
-    date = guessed = tally_events_guess_published (document->record->text, document->record->text_len);
-  /* The document's claims were resolved against the same date unless it was
-   * guessed here: then the finder extracts them again with it. */
-  tally_event_finder_add_document_full (finder, document->id, document->record->text,
-                                        document->record->text_len, date,
-                                        guessed == NULL ? document->claims : NULL,
-                                        document->record->sentences, document->record->tokens);
+  source = event_source (document);
+  tally_event_finder_add_source (finder, &source);
 }
 
 JsonNode *
@@ -240,16 +250,23 @@ tally_json_events_node (GPtrArray *documents)
 {
   JsonArray *events = json_array_new ();
   JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-
-  /* EVENTS (issue 7): merged across documents by the event finder
-   * (src/analysis/tally-events.h). */
-  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  g_autoptr(GArray) sources = g_array_sized_new (FALSE, TRUE, sizeof (TallyEventSource), documents->len);
   g_autoptr(GPtrArray) found = NULL;
 
-  for (guint d = 0; finder != NULL && d < documents->len; d++)
-    tally_json_add_document_events (finder, g_ptr_array_index (documents, d));
-  found = finder != NULL ? tally_event_finder_finish (finder) : g_ptr_array_new ();
-  for (guint e = 0; e < found->len; e++)
+  /* EVENTS (issue 7): found and merged across documents by the event
+   * pipeline the app runs too (src/analysis/tally-events.h). */
+  for (guint d = 0; d < documents->len; d++)
+    {
+      const TallyAnalyzedDocument *document = g_ptr_array_index (documents, d);
+      TallyEventSource source;
+
+      if (document->record == NULL || document->record->text == NULL)
+        continue;
+      source = event_source (document);
+      g_array_append_val (sources, source);
+    }
+  found = tally_events_find ((const TallyEventSource *) sources->data, sources->len, NULL, NULL, NULL);
+  for (guint e = 0; found != NULL && e < found->len; e++)
     json_array_add_element (events, tally_event_record_to_json (g_ptr_array_index (found, e)));
 
   json_node_take_array (node, events);

@@ -331,36 +331,30 @@ find_thread (GTask        *task,
 {
   FindData *data = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, &error);
+  g_autoptr(GHashTable) excluded = NULL;
+  g_autoptr(GArray) sources = g_array_sized_new (FALSE, TRUE, sizeof (TallyEventSource), data->n);
   g_autoptr(GPtrArray) records = NULL;
 
-  if (finder == NULL)
+  for (guint i = 0; i < data->n; i++)
+    {
+      TallyEventSource source = {
+        .id = data->ids[i],
+        .text = data->texts[i],
+        .len = strlen (data->texts[i]),
+        .published = data->published[i],
+      };
+
+      g_array_append_val (sources, source);
+    }
+  if (data->corrections != NULL)
+    excluded = tally_corrections_dup_left_out_mentions (data->corrections);
+  /* The pipeline `tally-cli analyze` runs: the app shows what it finds. */
+  records = tally_events_find ((const TallyEventSource *) sources->data, sources->len, excluded, cancellable, &error);
+  if (records == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* Left out before merging, so a wrong source makes no dispute. */
-  if (data->corrections != NULL)
-    {
-      g_autoptr(GHashTable) excluded = tally_corrections_dup_left_out_mentions (data->corrections);
-
-      tally_event_finder_set_excluded (finder, excluded);
-    }
-  for (guint i = 0; i < data->n; i++)
-    {
-      g_autofree char *guessed = NULL;
-      const char *published = data->published[i];
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-      if (published == NULL)
-        published = guessed = tally_events_guess_published (data->texts[i], strlen (data->texts[i]));
-      tally_event_finder_add_document (finder, data->ids[i], data->texts[i], strlen (data->texts[i]), published);
-    }
-  records = tally_event_finder_finish (finder);
   if (data->corrections != NULL)
     tally_corrections_apply_event_labels (data->corrections, records);
   g_task_return_pointer (task, tally_event_list_new (records), g_object_unref);

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tally-claims.h"
 #include "tally-events.h"
 #include "tally-ingest.h"
 
@@ -313,6 +314,37 @@ test_guess_published (void)
 
   g_assert_cmpstr (date, ==, "2025-03-12");
   g_assert_null (none);
+}
+
+/* The pipeline the app and the CLI share: a document with no publication
+ * date is read against its dateline, and the claims a caller extracted
+ * against no date are then not used (they would date "on Tuesday" wrongly). */
+static void
+test_pipeline (void)
+{
+  const char *text = "Ferry line opens\nBy A. Writer\nMarch 12, 2031\n\nThe new ferry line opened on Tuesday in Vaasa.";
+  g_autoptr(GPtrArray) no_date_claims = tally_extract_claims (text, strlen (text), NULL);
+  TallyEventSource sources[] = {
+    { .id = "d1", .text = text, .len = strlen (text), .published = NULL, .claims = no_date_claims },
+    { .id = "d2", .text = "Nothing happened here.", .len = 22, .published = "2031-03-12" },
+  };
+  g_autoptr(GPtrArray) events = tally_events_find (sources, G_N_ELEMENTS (sources), NULL, NULL, NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cancelled = NULL;
+  const TallyEventRecord *e;
+
+  g_assert_nonnull (events);
+  g_assert_cmpuint (events->len, ==, 1);
+  e = event_at (events, 0);
+  g_assert_cmpint (e->kind, ==, TALLY_EVENT_KIND_OPENING);
+  g_assert_cmpstr (e->date, ==, "2031-03-11");
+  g_assert_cmpstr (e->place, ==, "Vaasa");
+
+  g_cancellable_cancel (cancellable);
+  cancelled = tally_events_find (sources, G_N_ELEMENTS (sources), NULL, cancellable, &error);
+  g_assert_null (cancelled);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
 /* tests/data/events: two articles about the invented Northern Lakes Water
@@ -813,6 +845,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/place-and-participants", test_place_and_participants);
   g_test_add_func ("/analysis/events/relative-clause", test_relative_clause);
   g_test_add_func ("/analysis/events/guess-published", test_guess_published);
+  g_test_add_func ("/analysis/events/pipeline", test_pipeline);
   g_test_add_func ("/analysis/events/fixtures", test_fixtures);
   g_test_add_func ("/analysis/events/json", test_json);
   g_test_add_func ("/analysis/events/samples", test_samples);

@@ -65,13 +65,17 @@ render_window (GtkWindow *window)
   exit_status = 0;
 }
 
+static gboolean any_busy (GtkWidget *widget);
+
 /* Waits for imports to finish and a few quiet frames, then renders. */
 static gboolean
 wait_then_render (gpointer user_data)
 {
   TallyWindow *window = user_data;
 
-  if (tally_window_get_busy (window))
+  /* Imports, and a view still grouping facts or finding events: a
+   * screenshot taken then shows a count the CLI would not print. */
+  if (tally_window_get_busy (window) || any_busy (GTK_WIDGET (window)))
     {
       idle_ticks = 0;
       return G_SOURCE_CONTINUE;
