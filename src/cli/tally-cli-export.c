@@ -9,12 +9,14 @@
 #include <string.h>
 
 #include "tally-corrections.h"
+#include "tally-grouping.h"
 #include "tally-project.h"
 
 typedef struct
 {
   TallyProject *project;  /* the reader's task has no source object */
   GPtrArray *claims;
+  GPtrArray *texts;
   GError *error;
   gboolean done;
 } ClaimsWait;
@@ -30,11 +32,15 @@ on_claims_loaded (GObject      *source,
   wait->done = TRUE;
 }
 
-static const char *
-outlet_from_table (gint64   document_id,
-                   gpointer user_data)
+static void
+on_texts_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  return g_hash_table_lookup (user_data, &document_id);
+  ClaimsWait *wait = user_data;
+
+  wait->texts = tally_project_load_texts_finish (wait->project, result, &wait->error);
+  wait->done = TRUE;
 }
 
 static gboolean
@@ -62,11 +68,10 @@ tally_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyProject) project = NULL;
   g_autoptr(TallyCorrections) corrections = NULL;
-  g_autoptr(GHashTable) outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(GListModel) facts = NULL;
+  g_autoptr(TallyGrouping) grouping = NULL;
+  GListModel *facts;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *title = NULL;
-  GListModel *documents;
   TallyFactExportFormat format;
   ClaimsWait wait = { 0 };
   const GOptionEntry entries[] = {
@@ -125,17 +130,25 @@ tally_cli_export (int    argc,
       return 1;
     }
 
-  documents = tally_project_get_documents (project);
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+  /* The texts name the stories, as in the app. */
+  wait.done = FALSE;
+  tally_project_load_texts_async (project, NULL, on_texts_loaded, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (wait.texts == NULL)
     {
-      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      gint64 id = tally_document_get_id (document);
-
-      if (tally_document_get_outlet (document) != NULL)
-        g_hash_table_insert (outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
+      g_printerr ("tally-cli export: %s: %s\n", paths[0], wait.error->message);
+      g_error_free (wait.error);
+      g_ptr_array_unref (wait.claims);
+      return 1;
     }
-  facts = tally_corrections_group (corrections, wait.claims, outlet_from_table, outlets);
+
+  /* Stories and facts as the app's session finds them. */
+  grouping = tally_grouping_new (tally_project_get_documents (project), wait.texts, wait.claims, corrections);
+  tally_grouping_run (grouping);
+  facts = tally_grouping_get_facts (grouping);
   g_ptr_array_unref (wait.claims);
+  g_ptr_array_unref (wait.texts);
 
   title = g_path_get_basename (paths[0]);
   if (g_str_has_suffix (title, ".tally"))

@@ -15,8 +15,10 @@
  * state is rebuilt from them after every change (there are few). Stored as
  * target "claim:START:END" with target_id the document id, or "fact:KEY"
  * with target_id 0, or "event:START:END" with target_id the document id for
- * an event mention's sentence; rows of other targets (documents) are not
- * ours. Event corrections live here rather than in a class of their own so
+ * an event mention's sentence, or "story" with target_id the document id
+ * for a document moved to another story (its new value the id of a
+ * document of that story, its own id for a story of its own, "" for the
+ * story its words find); rows of other targets (documents) are not ours. Event corrections live here rather than in a class of their own so
  * that they share the rows, the replay, the undo commands and ::changed. */
 
 typedef enum
@@ -32,12 +34,13 @@ typedef enum
   FIELD_LABEL,
   FIELD_NOT_EVENT,      /* event mentions */
   FIELD_EVENT_LABEL,
+  FIELD_MOVED_TO,       /* documents' stories */
   N_FIELDS
 } Field;
 
 static const char *field_names[N_FIELDS] = {
   "value", "unit", "qualifier", "measure", "not-claim", "split", "merge", "label",
-  "not-event", "event-label",
+  "not-event", "event-label", "moved-to",
 };
 
 typedef struct
@@ -52,6 +55,7 @@ typedef struct
   gint64 id;
   gboolean is_fact;
   gboolean is_event;    /* `claim` is then an event mention's sentence */
+  gboolean is_story;    /* `claim.document_id` is then the moved document */
   ClaimKey claim;
   char *key;            /* the fact's key */
   Field field;
@@ -82,6 +86,7 @@ struct _TallyCorrections
   GHashTable *merges;   /* fact key → fact key */
   GHashTable *left_out; /* tally_event_mention_key() set */
   GHashTable *event_labels; /* mention key → label */
+  GHashTable *moves;    /* gint64* document id → gint64* the document it follows */
   guint n_active;
 };
 
@@ -324,6 +329,7 @@ rebuild (TallyCorrections *self)
   g_hash_table_remove_all (self->merges);
   g_hash_table_remove_all (self->left_out);
   g_hash_table_remove_all (self->event_labels);
+  g_hash_table_remove_all (self->moves);
   self->n_active = 0;
   for (guint i = 0; i < self->entries->len; i++)
     {
@@ -337,6 +343,17 @@ rebuild (TallyCorrections *self)
         {
           g_hash_table_replace (entry->field == FIELD_LABEL ? self->labels : self->merges,
                                 g_strdup (entry->key), g_strdup (entry->new_value));
+          continue;
+        }
+      if (entry->is_story)
+        {
+          gint64 into = entry->new_value != NULL ? g_ascii_strtoll (entry->new_value, NULL, 10) : 0;
+
+          if (into > 0)
+            g_hash_table_replace (self->moves, g_memdup2 (&entry->claim.document_id, sizeof (gint64)),
+                                  g_memdup2 (&into, sizeof into));
+          else
+            g_hash_table_remove (self->moves, &entry->claim.document_id);
           continue;
         }
       if (entry->is_event)
@@ -384,6 +401,12 @@ entry_parse (Entry      *entry,
   if (f == N_FIELDS || target == NULL)
     return FALSE;
   entry->field = f;
+  if (g_str_equal (target, "story"))
+    {
+      entry->is_story = TRUE;
+      entry->claim.document_id = target_id;
+      return f == FIELD_MOVED_TO;
+    }
   if (g_str_has_prefix (target, "fact:"))
     {
       entry->is_fact = TRUE;
@@ -540,8 +563,8 @@ commit (TallyCorrections  *self,
   for (guint i = 0; i < owned->len; i++)
     {
       Entry *entry = g_ptr_array_index (owned, i);
-      g_autofree char *target = entry->is_fact
-        ? g_strconcat ("fact:", entry->key, NULL)
+      g_autofree char *target = entry->is_fact ? g_strconcat ("fact:", entry->key, NULL)
+        : entry->is_story ? g_strdup ("story")
         : g_strdup_printf ("%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, entry->is_event ? "event" : "claim",
                            entry->claim.start, entry->claim.end);
 
@@ -624,6 +647,7 @@ tally_corrections_finalize (GObject *object)
   g_hash_table_unref (self->merges);
   g_hash_table_unref (self->left_out);
   g_hash_table_unref (self->event_labels);
+  g_hash_table_unref (self->moves);
   G_OBJECT_CLASS (tally_corrections_parent_class)->finalize (object);
 }
 
@@ -650,6 +674,7 @@ tally_corrections_init (TallyCorrections *self)
   self->merges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->event_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->moves = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 TallyCorrections *
@@ -888,10 +913,10 @@ resolve_merge (TallyCorrections *self,
 }
 
 GListModel *
-tally_corrections_group (TallyCorrections    *self,
-                         GPtrArray           *claims,
-                         TallyFactOutletFunc  outlet_for_document,
-                         gpointer             user_data)
+tally_corrections_group (TallyCorrections      *self,
+                         GPtrArray             *claims,
+                         TallyFactDocumentFunc  document_info,
+                         gpointer               user_data)
 {
   g_autoptr(GPtrArray) applied = NULL;
   g_autoptr(GPtrArray) groups = NULL;
@@ -917,7 +942,7 @@ tally_corrections_group (TallyCorrections    *self,
    * the merged facts, then give them the target's key. */
   if (g_hash_table_size (self->merges) > 0)
     {
-      g_autoptr(GListModel) first = tally_fact_list_new_corrected (applied, outlet_for_document, user_data, groups, NULL);
+      g_autoptr(GListModel) first = tally_fact_list_new_corrected (applied, document_info, user_data, groups, NULL);
       g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
 
       for (guint i = 0; i < applied->len; i++)
@@ -940,7 +965,7 @@ tally_corrections_group (TallyCorrections    *self,
             }
         }
     }
-  return tally_fact_list_new_corrected (applied, outlet_for_document, user_data, groups, self->labels);
+  return tally_fact_list_new_corrected (applied, document_info, user_data, groups, self->labels);
 }
 
 const char *
@@ -1090,6 +1115,46 @@ tally_corrections_rename_event (TallyCorrections        *self,
   if (g_strcmp0 (stripped, old != NULL ? old : event->label) != 0)
     g_ptr_array_add (entries, event_entry (&key, FIELD_EVENT_LABEL, old, stripped));
   return commit (self, _("Rename Event"), entries, error);
+}
+
+gboolean
+tally_corrections_move_to_story (TallyCorrections  *self,
+                                 gint64             document_id,
+                                 gint64             into_id,
+                                 GError           **error)
+{
+  GPtrArray *entries;
+  gint64 old;
+  g_autofree char *old_text = NULL;
+  g_autofree char *new_text = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), FALSE);
+  g_return_val_if_fail (document_id > 0 && into_id >= 0, FALSE);
+
+  old = tally_corrections_lookup_story_move (self, document_id);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  if (old != into_id)
+    {
+      old_text = old > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, old) : g_strdup ("");
+      new_text = into_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, into_id) : g_strdup ("");
+      entry = entry_new (FIELD_MOVED_TO, old_text, new_text);
+      entry->is_story = TRUE;
+      entry->claim.document_id = document_id;
+      g_ptr_array_add (entries, entry);
+    }
+  return commit (self, into_id == document_id ? _("Move to a New Story") : _("Move to Story"), entries, error);
+}
+
+gint64
+tally_corrections_lookup_story_move (TallyCorrections *self,
+                                     gint64            document_id)
+{
+  gint64 *into;
+
+  g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), 0);
+  into = g_hash_table_lookup (self->moves, &document_id);
+  return into != NULL ? *into : 0;
 }
 
 GHashTable *

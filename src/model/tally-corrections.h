@@ -85,6 +85,19 @@ GHashTable       *tally_corrections_dup_left_out_mentions (TallyCorrections *sel
 void              tally_corrections_apply_event_labels (TallyCorrections *self,
                                                         GPtrArray        *records);
 
+/* Stories are corrected by moving a document. */
+
+/* Document `document_id` joins the story of document `into_id` (its own id:
+ * a story of its own; 0: the story its words find again). One undo step. */
+gboolean          tally_corrections_move_to_story    (TallyCorrections  *self,
+                                                      gint64             document_id,
+                                                      gint64             into_id,
+                                                      GError           **error);
+/* The document whose story `document_id` was moved to (itself for a story
+ * of its own), or 0 when it was not moved. */
+gint64            tally_corrections_lookup_story_move (TallyCorrections *self,
+                                                       gint64            document_id);
+
 /* The claims with the corrections applied: "not a claim" ones left out,
  * edited ones replaced by new TallyClaim objects, the others as they are
  * (referenced). */
@@ -94,7 +107,7 @@ GPtrArray        *tally_corrections_apply            (TallyCorrections  *self,
  * and labels included): a GListModel of TallyFact, as tally_fact_list_new(). */
 GListModel       *tally_corrections_group            (TallyCorrections  *self,
                                                       GPtrArray         *claims,
-                                                      TallyFactOutletFunc outlet_for_document,
+                                                      TallyFactDocumentFunc document_info,
                                                       gpointer           user_data);
 /* The label an analyst gave fact `key`, or NULL. */
 const char       *tally_corrections_lookup_label     (TallyCorrections  *self,

@@ -19,5 +19,7 @@ void           _tally_document_set_claim_count (TallyDocument *self,
                                                 guint          claim_count);
 void           _tally_document_set_has_conflicts (TallyDocument *self,
                                                   gboolean       has_conflicts);
+void           _tally_document_set_story      (TallyDocument *self,
+                                               TallyStory    *story);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _TallyDocument
   guint duplicates;
   gint64 imported;
   gboolean has_conflicts;
+  TallyStory *story;
 };
 
 G_DEFINE_FINAL_TYPE (TallyDocument, tally_document, G_TYPE_OBJECT)
@@ -50,6 +51,7 @@ enum
   PROP_DUPLICATES,
   PROP_IMPORTED,
   PROP_HAS_CONFLICTS,
+  PROP_STORY,
   PROP_LANGUAGE,
   N_PROPS
 };
@@ -69,6 +71,7 @@ tally_document_finalize (GObject *object)
   g_free (self->language);
   g_free (self->published);
   g_free (self->author);
+  g_clear_object (&self->story);
   G_OBJECT_CLASS (tally_document_parent_class)->finalize (object);
 }
 
@@ -99,6 +102,7 @@ tally_document_get_property (GObject    *object,
     case PROP_DUPLICATES: g_value_set_uint (value, self->duplicates); break;
     case PROP_IMPORTED: g_value_set_int64 (value, self->imported); break;
     case PROP_HAS_CONFLICTS: g_value_set_boolean (value, self->has_conflicts); break;
+    case PROP_STORY: g_value_set_object (value, self->story); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -134,6 +138,7 @@ tally_document_class_init (TallyDocumentClass *klass)
   properties[PROP_IMPORTED] = g_param_spec_int64 ("imported", NULL, NULL, 0, G_MAXINT64, 0, flags);
   /* One of its claims is in a conflicting fact (set by TallySession after each grouping). */
   properties[PROP_HAS_CONFLICTS] = g_param_spec_boolean ("has-conflicts", NULL, NULL, FALSE, flags);
+  properties[PROP_STORY] = g_param_spec_object ("story", NULL, NULL, TALLY_TYPE_STORY, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -312,4 +317,22 @@ tally_document_format_subtitle (const char *outlet,
   if (out->len == 0)
     g_string_append (out, _("Unknown outlet and date"));
   return g_string_free (out, FALSE);
+}
+
+TallyStory *
+tally_document_get_story (TallyDocument *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (self), NULL);
+  return self->story;
+}
+
+void
+_tally_document_set_story (TallyDocument *self,
+                           TallyStory    *story)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENT (self));
+  g_return_if_fail (story == NULL || TALLY_IS_STORY (story));
+
+  if (g_set_object (&self->story, story))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORY]);
 }

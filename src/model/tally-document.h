@@ -3,6 +3,8 @@
 
 #include <glib-object.h>
 
+#include "tally-story.h"
+
 G_BEGIN_DECLS
 
 /* One imported article as the UI sees it: metadata and counts, read-only
@@ -31,6 +33,9 @@ guint       tally_document_get_duplicates    (TallyDocument *self);
 gint64      tally_document_get_imported      (TallyDocument *self);
 /* One of its claims is in a conflicting fact (see TallySession). */
 gboolean    tally_document_get_has_conflicts (TallyDocument *self);
+/* The story it belongs to (see TallySession), or NULL before the first
+ * grouping. */
+TallyStory *tally_document_get_story         (TallyDocument *self);
 
 /* "17 Jun 2026" (or "17 June 2026" in long form) from an ISO date
  * ("2026-06-17…"), in the user's language; anything else as it is; NULL for

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "tally-claim.h"
+#include "tally-document.h"
 #include "tally-fact-export.h"
 #include "tally-fact-json.h"
 
@@ -29,6 +30,8 @@ struct _TallyFact
   TallyFactStatus status;
   char *explanation;
   char *values_summary;
+  char *series;
+  char *story;
   guint source_count;
   guint claim_count;
   double spread;
@@ -57,6 +60,8 @@ enum
   PROP_SPREAD_LABEL,
   PROP_INTEREST,
   PROP_SEARCH_TEXT,
+  PROP_SERIES,
+  PROP_STORY,
   N_PROPS
 };
 
@@ -73,6 +78,8 @@ tally_fact_finalize (GObject *object)
   g_free (self->measure);
   g_free (self->explanation);
   g_free (self->values_summary);
+  g_free (self->series);
+  g_free (self->story);
   g_free (self->spread_label);
   g_free (self->search_text);
   g_clear_object (&self->claims);
@@ -104,6 +111,8 @@ tally_fact_get_property (GObject    *object,
     case PROP_SPREAD_LABEL: g_value_set_string (value, self->spread_label); break;
     case PROP_INTEREST: g_value_set_uint (value, tally_fact_get_interest (self)); break;
     case PROP_SEARCH_TEXT: g_value_set_string (value, self->search_text); break;
+    case PROP_SERIES: g_value_set_string (value, self->series); break;
+    case PROP_STORY: g_value_set_string (value, self->story); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -134,6 +143,8 @@ tally_fact_class_init (TallyFactClass *klass)
   properties[PROP_SPREAD_LABEL] = g_param_spec_string ("spread-label", NULL, NULL, NULL, flags);
   properties[PROP_INTEREST] = g_param_spec_uint ("interest", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  properties[PROP_SERIES] = g_param_spec_string ("series", NULL, NULL, NULL, flags);
+  properties[PROP_STORY] = g_param_spec_string ("story", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -167,6 +178,48 @@ append_outlets (GString              *out,
         g_string_append_printf (out, _("document %s"), name);
       first = FALSE;
     }
+}
+
+static int
+compare_stated (gconstpointer a,
+                gconstpointer b)
+{
+  const TallyFactValue *x = *(const TallyFactValue *const *) a;
+  const TallyFactValue *y = *(const TallyFactValue *const *) b;
+
+  /* Undated values last; ISO dates sort as text. */
+  if ((x->stated == NULL) != (y->stated == NULL))
+    return x->stated == NULL ? 1 : -1;
+  return g_strcmp0 (x->stated, y->stated);
+}
+
+/* A moving figure's values in the order they were stated, a line each:
+ * "3 May 2024: 120 — Northern Wire". NULL unless the fact is `updated`. */
+static char *
+format_series (const TallyFactRecord *record,
+               const TallyFactInput  *inputs)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (record->status != TALLY_FACT_STATUS_UPDATED)
+    return NULL;
+  values = g_ptr_array_new ();
+  for (guint v = 0; v < record->values->len; v++)
+    g_ptr_array_add (values, g_ptr_array_index (record->values, v));
+  g_ptr_array_sort (values, compare_stated);
+  for (guint v = 0; v < values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (values, v);
+      g_autofree char *date = tally_document_format_date (value->stated, TRUE);
+
+      if (v > 0)
+        g_string_append_c (out, '\n');
+      /* Translators: when a moving figure was stated, then the figure ("3 May 2024: 120") */
+      g_string_append_printf (out, _("%s: %s"), date != NULL ? date : _("Undated"), value->display);
+      append_outlets (out, value, inputs);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static char *
@@ -205,6 +258,8 @@ tally_fact_new (const TallyFactRecord *record,
   self->claim_count = record->claims->len;
   self->spread = record->spread;
   self->spread_label = spread_label (record);
+  self->story = g_strdup (record->story);
+  self->series = format_series (record, inputs);
 
   g_string_append_printf (search, "%s %s", record->label, record->measure ? record->measure : "");
   for (guint v = 0; v < record->values->len; v++)
@@ -309,6 +364,20 @@ tally_fact_get_explanation (TallyFact *self)
 }
 
 const char *
+tally_fact_get_series (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->series;
+}
+
+const char *
+tally_fact_get_story (TallyFact *self)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  return self->story;
+}
+
+const char *
 tally_fact_get_values_summary (TallyFact *self)
 {
   g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
@@ -388,24 +457,36 @@ fact_list_data_free (FactListData *data)
 }
 
 GListModel *
-tally_fact_list_new (GPtrArray           *claims,
-                     TallyFactOutletFunc  outlet_for_document,
-                     gpointer             user_data)
+tally_fact_list_new (GPtrArray             *claims,
+                     TallyFactDocumentFunc  document_info,
+                     gpointer               user_data)
 {
-  return tally_fact_list_new_corrected (claims, outlet_for_document, user_data, NULL, NULL);
+  return tally_fact_list_new_corrected (claims, document_info, user_data, NULL, NULL);
+}
+
+/* A copy owned by the list's strings, or NULL. */
+static const char *
+keep (GPtrArray  *strings,
+      const char *str)
+{
+  if (str == NULL)
+    return NULL;
+  g_ptr_array_add (strings, g_strdup (str));
+  return g_ptr_array_index (strings, strings->len - 1);
 }
 
 GListModel *
-tally_fact_list_new_corrected (GPtrArray           *claims,
-                               TallyFactOutletFunc  outlet_for_document,
-                               gpointer             user_data,
-                               GPtrArray           *groups,
-                               GHashTable          *labels)
+tally_fact_list_new_corrected (GPtrArray             *claims,
+                               TallyFactDocumentFunc  document_info,
+                               gpointer               user_data,
+                               GPtrArray             *groups,
+                               GHashTable            *labels)
 {
   GListStore *store = g_list_store_new (TALLY_TYPE_FACT);
   FactListData *data = g_new0 (FactListData, 1);
-  g_autoptr(GHashTable) document_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) outlets = g_hash_table_new (g_int64_hash, g_int64_equal);
+  /* gint64* → TallyFactInput with the document's fields set, one per
+   * document, its strings owned by the list. */
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   g_return_val_if_fail (groups == NULL || groups->len == claims->len, NULL);
 
@@ -416,40 +497,31 @@ tally_fact_list_new_corrected (GPtrArray           *claims,
     {
       TallyClaim *claim = g_ptr_array_index (claims, i);
       gint64 document = tally_claim_get_document_id (claim);
-      TallyFactInput input = { 0 };
-      const char *id = g_hash_table_lookup (document_ids, &document);
+      TallyFactInput *of_document = g_hash_table_lookup (documents, &document);
+      TallyFactInput input;
 
-      /* One id and one outlet string per document, owned by the list. */
-      if (id == NULL)
+      if (of_document == NULL)
         {
-          char *copy = g_strdup_printf ("%" G_GINT64_FORMAT, document);
-          const char *outlet = outlet_for_document != NULL ? outlet_for_document (document, user_data) : NULL;
-          gint64 *key = g_memdup2 (&document, sizeof document);
+          const TallyFactDocument *info = document_info != NULL ? document_info (document, user_data) : NULL;
 
-          g_ptr_array_add (data->strings, copy);
-          g_hash_table_insert (document_ids, key, copy);
-          if (outlet != NULL)
+          of_document = g_new0 (TallyFactInput, 1);
+          g_ptr_array_add (data->strings, g_strdup_printf ("%" G_GINT64_FORMAT, document));
+          of_document->document_id = g_ptr_array_index (data->strings, data->strings->len - 1);
+          if (info != NULL)
             {
-              char *outlet_copy = g_strdup (outlet);
-
-              g_ptr_array_add (data->strings, outlet_copy);
-              g_hash_table_insert (outlets, key, outlet_copy);
+              of_document->outlet = keep (data->strings, info->outlet);
+              of_document->story = keep (data->strings, info->story);
+              of_document->stated = keep (data->strings, info->published);
             }
-          id = copy;
+          g_hash_table_insert (documents, g_memdup2 (&document, sizeof document), of_document);
         }
-      input.document_id = id;
-      input.outlet = g_hash_table_lookup (outlets, &document);
+      input = *of_document;
       input.record = tally_claim_get_record (claim);
       input.text = tally_claim_get_text (claim);
       input.sentence = tally_claim_get_sentence (claim);
       input.subject = input.record != NULL ? input.record->subject : NULL;
       if (groups != NULL && g_ptr_array_index (groups, i) != NULL)
-        {
-          char *group = g_strdup (g_ptr_array_index (groups, i));
-
-          g_ptr_array_add (data->strings, group);
-          input.group = group;
-        }
+        input.group = keep (data->strings, g_ptr_array_index (groups, i));
       g_array_append_val (data->inputs, input);
     }
 

@@ -39,6 +39,12 @@ const char      *tally_fact_get_status_style    (TallyFact *self);
 const char      *tally_fact_get_explanation     (TallyFact *self);
 /* "14 — Northern Wire, Harbour Times · 15 — Eurasia Freight Weekly". */
 const char      *tally_fact_get_values_summary  (TallyFact *self);
+/* An `updated` fact's values in the order they were stated, one line each
+ * with the day and the sources ("3 May 2024: 120 — Northern Wire"); NULL
+ * for other facts. */
+const char      *tally_fact_get_series          (TallyFact *self);
+/* Its story's id ("s1"), NULL when it spans stories or none was given. */
+const char      *tally_fact_get_story           (TallyFact *self);
 guint            tally_fact_get_source_count    (TallyFact *self);
 guint            tally_fact_get_claim_count     (TallyFact *self);
 /* Relative for quantities (0.18 = 18 %), in years for dates. */
@@ -52,23 +58,34 @@ GListModel      *tally_fact_get_claims          (TallyFact *self);
 /* Lower-case label, measure and values, for the search entry. */
 const char      *tally_fact_get_search_text     (TallyFact *self);
 
+/* What the grouping knows of a claim's document, as `tally-cli analyze`
+ * hands it over (tally_fact_inputs_from_documents()): its outlet, its story
+ * (a story id, "s2") and its publication date, the day its figures were
+ * stated (orders a moving figure, `updated`). Any may be NULL. */
+typedef struct
+{
+  const char *outlet;
+  const char *story;
+  const char *published;
+} TallyFactDocument;
+
 /* Groups `claims` (TallyClaim*) into a GListModel of TallyFact, in the
- * grouping's order. `outlet_for_document` names a document's outlet (may be
- * NULL; the document id is used then). */
-typedef const char *(*TallyFactOutletFunc) (gint64   document_id,
-                                            gpointer user_data);
-GListModel      *tally_fact_list_new            (GPtrArray           *claims,
-                                                 TallyFactOutletFunc  outlet_for_document,
-                                                 gpointer             user_data);
+ * grouping's order. `document_info` (may be NULL, and may return NULL)
+ * describes a document; without an outlet the document id names it. */
+typedef const TallyFactDocument *(*TallyFactDocumentFunc) (gint64   document_id,
+                                                           gpointer user_data);
+GListModel      *tally_fact_list_new            (GPtrArray             *claims,
+                                                 TallyFactDocumentFunc  document_info,
+                                                 gpointer               user_data);
 /* With an analyst's corrections: `groups` (NULL, or a char* or NULL per
  * claim) puts claims in one fact — a merge gives them the target fact's key,
  * a split a key of their own such as "claim:<id>" — and `labels` (may be
  * NULL) renames facts by key. */
-GListModel      *tally_fact_list_new_corrected  (GPtrArray           *claims,
-                                                 TallyFactOutletFunc  outlet_for_document,
-                                                 gpointer             user_data,
-                                                 GPtrArray           *groups,
-                                                 GHashTable          *labels);
+GListModel      *tally_fact_list_new_corrected  (GPtrArray             *claims,
+                                                 TallyFactDocumentFunc  document_info,
+                                                 gpointer               user_data,
+                                                 GPtrArray             *groups,
+                                                 GHashTable            *labels);
 
 typedef enum
 {

@@ -4,6 +4,7 @@
 #include "tally-document-private.h"
 #include "tally-event.h"
 #include "tally-fact.h"
+#include "tally-grouping.h"
 #include "tally-session.h"
 
 struct _TallySession
@@ -17,7 +18,8 @@ struct _TallySession
    * grouped again (with the corrections) at each fact correction. */
   GListModel       *facts;
   GPtrArray        *claims;             /* TallyClaim*, as last read */
-  GHashTable       *outlets;            /* gint64* → char*, as last read */
+  GPtrArray        *texts;              /* TallyDocumentText*, as last read */
+  GListModel       *stories;
   guint             group_source;
   GCancellable     *group_cancellable;
   gboolean          grouping;
@@ -38,6 +40,7 @@ enum
   PROP_CORRECTIONS,
   PROP_UNDO_STACK,
   PROP_FACTS,
+  PROP_STORIES,
   PROP_GROUPING,
   PROP_EVENTS,
   PROP_FINDING,
@@ -68,45 +71,20 @@ set_finding (TallySession *self,
 
 /* ---- facts -------------------------------------------------------------- */
 
-typedef struct
-{
-  GPtrArray *claims;
-  GHashTable *outlets;
-  TallyCorrections *corrections;        /* a frozen copy */
-} GroupData;
-
-static void
-group_data_free (GroupData *data)
-{
-  g_ptr_array_unref (data->claims);
-  g_hash_table_unref (data->outlets);
-  g_object_unref (data->corrections);
-  g_free (data);
-}
-
-static const char *
-outlet_from_table (gint64   document_id,
-                   gpointer user_data)
-{
-  return g_hash_table_lookup (user_data, &document_id);
-}
-
 static void
 group_in_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  GroupData *data = task_data;
-
-  g_task_return_pointer (task,
-                         tally_corrections_group (data->corrections, data->claims, outlet_from_table, data->outlets),
-                         g_object_unref);
+  tally_grouping_run (task_data);
+  g_task_return_boolean (task, TRUE);
 }
 
 /* A document has conflicts when one of its claims is in a conflicting fact. */
 static void
-update_conflicts (TallySession *self)
+update_documents (TallySession  *self,
+                  TallyGrouping *grouping)
 {
   g_autoptr(GHashTable) conflicting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GListModel *documents = tally_project_get_documents (self->project);
@@ -132,8 +110,12 @@ update_conflicts (TallySession *self)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
       gint64 id = tally_document_get_id (document);
+      g_autoptr(TallyStory) story = tally_grouping_lookup_story (grouping, id);
 
       _tally_document_set_has_conflicts (document, g_hash_table_contains (conflicting, &id));
+      /* A document imported after the snapshot waits for the next grouping. */
+      if (story != NULL)
+        _tally_document_set_story (document, story);
     }
 }
 
@@ -143,33 +125,30 @@ on_grouped (GObject      *source,
             gpointer      user_data)
 {
   TallySession *self = TALLY_SESSION (source);
-  g_autoptr(GListModel) facts = g_task_propagate_pointer (G_TASK (result), NULL);
+  TallyGrouping *grouping = g_task_get_task_data (G_TASK (result));
 
   /* A newer grouping was started (or the session went away): drop this one. */
   if (g_task_get_cancellable (G_TASK (result)) != self->group_cancellable)
     return;
   g_clear_object (&self->group_cancellable);
-  if (facts != NULL && g_set_object (&self->facts, facts))
+  g_set_object (&self->stories, tally_grouping_get_stories (grouping));
+  if (g_set_object (&self->facts, tally_grouping_get_facts (grouping)))
     {
-      update_conflicts (self);
+      update_documents (self, grouping);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORIES]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
     }
   set_grouping (self, self->group_source != 0);
 }
 
-/* Groups the claims as last read again, with the corrections, in a worker. */
+/* Finds the stories and groups the claims as last read again, with the
+ * corrections, in a worker. */
 static void
 regroup (TallySession *self)
 {
   g_autoptr(GTask) task = NULL;
-  GroupData *data;
 
   g_return_if_fail (self->claims != NULL);
-
-  data = g_new0 (GroupData, 1);
-  data->claims = g_ptr_array_ref (self->claims);
-  data->outlets = g_hash_table_ref (self->outlets);
-  data->corrections = tally_corrections_copy (self->corrections);
 
   g_cancellable_cancel (self->group_cancellable);
   g_clear_object (&self->group_cancellable);
@@ -177,15 +156,18 @@ regroup (TallySession *self)
   set_grouping (self, TRUE);
   task = g_task_new (self, self->group_cancellable, on_grouped, NULL);
   g_task_set_source_tag (task, regroup);
-  g_task_set_task_data (task, data, (GDestroyNotify) group_data_free);
+  g_task_set_task_data (task,
+                        tally_grouping_new (tally_project_get_documents (self->project), self->texts, self->claims,
+                                            self->corrections),
+                        (GDestroyNotify) tally_grouping_free);
   g_task_run_in_thread (task, group_in_thread);
 }
 
 typedef struct
 {
-  TallySession *self;                   /* referenced until the claims arrive */
+  TallySession *self;                   /* referenced until the texts arrive */
   GCancellable *cancellable;
-  GHashTable *outlets;                  /* gint64* → char* */
+  GPtrArray *claims;
 } LoadData;
 
 static void
@@ -193,63 +175,89 @@ load_data_free (LoadData *load)
 {
   g_object_unref (load->self);
   g_object_unref (load->cancellable);
-  g_clear_pointer (&load->outlets, g_hash_table_unref);
+  g_clear_pointer (&load->claims, g_ptr_array_unref);
   g_free (load);
 }
 
-/* Step 2: the claims are read; group them. */
+/* A newer read or a disposed session makes this one moot. */
+static gboolean
+load_is_current (LoadData *load)
+{
+  return load->cancellable == load->self->group_cancellable && !g_cancellable_is_cancelled (load->cancellable);
+}
+
+static void
+load_failed (LoadData   *load,
+             const char *what,
+             GError     *error)
+{
+  g_warning ("%s of %s: %s", what, tally_project_get_path (load->self->project), error->message);
+  g_clear_object (&load->self->group_cancellable);
+  set_grouping (load->self, FALSE);
+  load_data_free (load);
+}
+
+/* Step 3: the texts are read (their leads name the stories); group. */
+static void
+on_texts_loaded_for_facts (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  LoadData *load = user_data;
+  TallySession *self = load->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = tally_project_load_texts_finish (self->project, result, &error);
+
+  if (!load_is_current (load))
+    {
+      load_data_free (load);
+      return;
+    }
+  if (texts == NULL)
+    {
+      load_failed (load, "Texts", error);
+      return;
+    }
+  g_clear_pointer (&self->claims, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  self->claims = g_steal_pointer (&load->claims);
+  self->texts = g_steal_pointer (&texts);
+  regroup (self);
+  load_data_free (load);
+}
+
+/* Step 2: the claims are read; read the texts. */
 static void
 on_claims_loaded (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
   LoadData *load = user_data;
-  TallySession *self = load->self;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) claims = tally_project_load_claims_finish (load->self->project, result, &error);
 
-  /* A newer read or a disposed session: drop this one. */
-  if (load->cancellable != self->group_cancellable || g_cancellable_is_cancelled (load->cancellable))
+  load->claims = tally_project_load_claims_finish (load->self->project, result, &error);
+  if (!load_is_current (load))
     {
       load_data_free (load);
       return;
     }
-  if (claims == NULL)
+  if (load->claims == NULL)
     {
-      g_warning ("Claims of %s: %s", tally_project_get_path (self->project), error->message);
-      g_clear_object (&self->group_cancellable);
-      set_grouping (self, FALSE);
-      load_data_free (load);
+      load_failed (load, "Claims", error);
       return;
     }
-  g_clear_pointer (&self->claims, g_ptr_array_unref);
-  g_clear_pointer (&self->outlets, g_hash_table_unref);
-  self->claims = g_steal_pointer (&claims);
-  self->outlets = g_steal_pointer (&load->outlets);
-  regroup (self);
-  load_data_free (load);
+  tally_project_load_texts_async (load->self->project, load->cancellable, on_texts_loaded_for_facts, load);
 }
 
-/* Step 1: only the outlets are read here (the documents are in memory); the
- * claims come from the project file in a worker thread. */
+/* Step 1: the claims and texts come from the project file in worker
+ * threads (the documents' titles and dates are in memory). */
 static gboolean
 reload_claims (gpointer user_data)
 {
   TallySession *self = user_data;
-  GListModel *documents = tally_project_get_documents (self->project);
   LoadData *load = g_new0 (LoadData, 1);
 
   self->group_source = 0;
-  load->outlets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      gint64 id = tally_document_get_id (document);
-
-      if (tally_document_get_outlet (document) != NULL)
-        g_hash_table_insert (load->outlets, g_memdup2 (&id, sizeof id), g_strdup (tally_document_get_outlet (document)));
-    }
-
   g_cancellable_cancel (self->group_cancellable);
   g_clear_object (&self->group_cancellable);
   self->group_cancellable = g_cancellable_new ();
@@ -422,7 +430,8 @@ tally_session_finalize (GObject *object)
   g_clear_object (&self->facts);
   g_clear_object (&self->events);
   g_clear_pointer (&self->claims, g_ptr_array_unref);
-  g_clear_pointer (&self->outlets, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_object (&self->stories);
   g_clear_object (&self->corrections);
   g_clear_object (&self->project);
   G_OBJECT_CLASS (tally_session_parent_class)->finalize (object);
@@ -442,6 +451,7 @@ tally_session_get_property (GObject    *object,
     case PROP_CORRECTIONS: g_value_set_object (value, self->corrections); break;
     case PROP_UNDO_STACK: g_value_set_object (value, tally_session_get_undo_stack (self)); break;
     case PROP_FACTS: g_value_set_object (value, self->facts); break;
+    case PROP_STORIES: g_value_set_object (value, self->stories); break;
     case PROP_GROUPING: g_value_set_boolean (value, self->grouping); break;
     case PROP_EVENTS: g_value_set_object (value, self->events); break;
     case PROP_FINDING: g_value_set_boolean (value, self->finding); break;
@@ -463,6 +473,7 @@ tally_session_class_init (TallySessionClass *klass)
   properties[PROP_CORRECTIONS] = g_param_spec_object ("corrections", NULL, NULL, TALLY_TYPE_CORRECTIONS, flags);
   properties[PROP_UNDO_STACK] = g_param_spec_object ("undo-stack", NULL, NULL, TALLY_TYPE_UNDO_STACK, flags);
   properties[PROP_FACTS] = g_param_spec_object ("facts", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_STORIES] = g_param_spec_object ("stories", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_GROUPING] = g_param_spec_boolean ("grouping", NULL, NULL, FALSE, flags);
   properties[PROP_EVENTS] = g_param_spec_object ("events", NULL, NULL, G_TYPE_LIST_MODEL, flags);
   properties[PROP_FINDING] = g_param_spec_boolean ("finding", NULL, NULL, FALSE, flags);
@@ -493,6 +504,8 @@ tally_session_new (TallyProject  *project,
   documents = tally_project_get_documents (project);
   g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (on_documents_changed_for_facts), self);
   g_signal_connect_swapped (self->corrections, "changed::facts", G_CALLBACK (on_fact_corrections_changed), self);
+  /* A corrected publication date dates the figures anew (and the stories). */
+  g_signal_connect_swapped (project, "claims-changed", G_CALLBACK (on_documents_changed_for_facts), self);
   g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (on_documents_changed_for_events), self);
   /* A corrected publication date moves the relative dates ("next year"). */
   g_signal_connect_swapped (project, "claims-changed", G_CALLBACK (on_documents_changed_for_events), self);
@@ -535,6 +548,33 @@ tally_session_get_grouping (TallySession *self)
 {
   g_return_val_if_fail (TALLY_IS_SESSION (self), FALSE);
   return self->grouping;
+}
+
+GListModel *
+tally_session_get_stories (TallySession *self)
+{
+  g_return_val_if_fail (TALLY_IS_SESSION (self), NULL);
+  return self->stories;
+}
+
+gboolean
+tally_session_move_to_story (TallySession   *self,
+                             TallyDocument  *document,
+                             TallyStory     *story,
+                             GError        **error)
+{
+  gint64 id, into;
+
+  g_return_val_if_fail (TALLY_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (story == NULL || TALLY_IS_STORY (story), FALSE);
+
+  id = tally_document_get_id (document);
+  into = story != NULL ? tally_story_get_anchor (story) : id;
+  /* Moving a story's anchor into its own story changes nothing. */
+  if (story != NULL && tally_story_contains (story, id))
+    return TRUE;
+  return tally_corrections_move_to_story (self->corrections, id, into, error);
 }
 
 GListModel *

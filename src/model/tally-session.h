@@ -5,6 +5,7 @@
 
 #include "tally-corrections.h"
 #include "tally-project.h"
+#include "tally-story.h"
 #include "tally-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,16 @@ TallyUndoStack   *tally_session_get_undo_stack  (TallySession  *self);
 /* GListModel of TallyFact (as tally_fact_list_new()), or NULL before the
  * first grouping. */
 GListModel       *tally_session_get_facts       (TallySession  *self);
+/* GListModel of TallyStory (largest first), found with the facts, or NULL
+ * before the first grouping. Each TallyDocument's "story" is set too. */
+GListModel       *tally_session_get_stories     (TallySession  *self);
+/* Moves `document` into `story` (NULL: a story of its own): a correction,
+ * one undo step, saved in the project; the stories and facts are found
+ * again. Moving a document into the story it is in does nothing. */
+gboolean          tally_session_move_to_story   (TallySession  *self,
+                                                 TallyDocument *document,
+                                                 TallyStory    *story,
+                                                 GError       **error);
 /* TRUE from a change until its facts are in "facts". */
 gboolean          tally_session_get_grouping    (TallySession  *self);
 

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "tally-corrections.h"
+#include "tally-grouping.h"
 #include "tally-project.h"
 #include "tally-store.h"
 
@@ -29,6 +30,7 @@ typedef struct
   TallyProject *project;  /* the readers' tasks have no source object */
   gboolean done;
   GPtrArray *claims;
+  GPtrArray *texts;
 } Wait;
 
 static void
@@ -52,6 +54,19 @@ on_claims (GObject      *source,
   Wait *wait = user_data;
 
   wait->claims = tally_project_load_claims_finish (wait->project, result, &error);
+  g_assert_no_error (error);
+  wait->done = TRUE;
+}
+
+static void
+on_texts (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Wait *wait = user_data;
+
+  wait->texts = tally_project_load_texts_finish (wait->project, result, &error);
   g_assert_no_error (error);
   wait->done = TRUE;
 }
@@ -84,6 +99,7 @@ corrected_project (const char *dir)
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) facts = NULL;
   g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(TallyGrouping) grouping = NULL;
   char *path = g_build_filename (dir, "Kemi.tally", NULL);
   TallyClaim *fifteen = NULL;
   const char *agreements = NULL;
@@ -106,10 +122,18 @@ corrected_project (const char *dir)
   while (!wait.done)
     g_main_context_iteration (NULL, TRUE);
   claims = wait.claims;
+  wait.done = FALSE;
+  tally_project_load_texts_async (project, NULL, on_texts, &wait);
+  while (!wait.done)
+    g_main_context_iteration (NULL, TRUE);
 
   corrections = tally_corrections_new (project, NULL, &error);
   g_assert_no_error (error);
-  facts = tally_corrections_group (corrections, claims, NULL, NULL);
+  /* Grouped as the app and `export` group them: by story too. */
+  grouping = tally_grouping_new (tally_project_get_documents (project), wait.texts, claims, corrections);
+  g_ptr_array_unref (wait.texts);
+  tally_grouping_run (grouping);
+  facts = g_object_ref (tally_grouping_get_facts (grouping));
   for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
     {
       g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);

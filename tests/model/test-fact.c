@@ -5,14 +5,18 @@
 #include "tally-claim.h"
 #include "tally-fact.h"
 
-static const char *
+static const TallyFactDocument *
 outlet_for (gint64   document_id,
             gpointer user_data)
 {
   static const char *outlets[] = { NULL, "Northern Wire", "Harbour Times", "Steppe Review" };
+  static TallyFactDocument info;
 
   g_assert_cmpstr (user_data, ==, "outlets");
-  return document_id > 0 && document_id < (gint64) G_N_ELEMENTS (outlets) ? outlets[document_id] : NULL;
+  info = (TallyFactDocument) {
+    .outlet = document_id > 0 && document_id < (gint64) G_N_ELEMENTS (outlets) ? outlets[document_id] : NULL,
+  };
+  return &info;
 }
 
 /* A year claim on "the first summit", as the extractor would hand it over. */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "tally-event.h"
 #include "tally-fact.h"
 #include "tally-session.h"
@@ -162,11 +164,154 @@ test_session_follows_project (void)
   g_assert_finalize_object (session);
 }
 
+static TallyDocument *
+document_named (TallyProject *project,
+                const char   *name)
+{
+  GListModel *documents = tally_project_get_documents (project);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_str_has_suffix (tally_document_get_path (document), name))
+        return document;  /* the project keeps it alive */
+    }
+  return NULL;
+}
+
+static void
+wait_grouped (TallySession *session)
+{
+  while (tally_session_get_grouping (session) || tally_session_get_facts (session) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The sources of the fact labelled `label` in the story of `document`. */
+static guint
+sources_in_story (TallySession  *session,
+                  const char    *label,
+                  TallyDocument *document)
+{
+  GListModel *facts = tally_session_get_facts (session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+
+      if (g_strcmp0 (tally_fact_get_label (fact), label) == 0
+          && g_strcmp0 (tally_fact_get_story (fact), tally_story_get_id (tally_document_get_story (document))) == 0)
+        return tally_fact_get_source_count (fact);
+    }
+  return 0;
+}
+
+/* Moving a document to another story is a correction: the stories and the
+ * facts follow it, undo and redo take it back and forth, and a reopened
+ * project still has it. */
+static void
+test_session_move_story (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autofree char *folder = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "tests", "data", "stories", NULL);
+  g_autoptr(GFile) stories = g_file_new_for_path (folder);
+  g_autoptr(TallyImportResult) imported = NULL;
+  g_autoptr(TallySession) session = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tally-session-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "moved.tally", NULL);
+  TallyDocument *aid, *first, *port;
+  TallyStory *flood;
+  TallyUndoStack *stack;
+  guint stories_notified = 0;
+
+  g_assert_no_error (error);
+  session = tally_session_new (project, &error);
+  g_assert_no_error (error);
+  g_signal_connect (session, "notify::stories", G_CALLBACK (count_notify), &stories_notified);
+  tally_project_import_async (project, &stories, 1, NULL, on_imported, &imported);
+  while (imported == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_grouped (session);
+  stack = tally_session_get_undo_stack (session);
+  g_assert_cmpuint (stories_notified, ==, 1);
+
+  aid = document_named (project, "03-flood-aid.txt");
+  first = document_named (project, "01-flood-first-day.txt");
+  port = document_named (project, "04-kemi-port-year.txt");
+  g_assert_nonnull (aid);
+  flood = tally_document_get_story (aid);
+  g_assert_nonnull (flood);
+  g_assert_true (tally_document_get_story (first) == flood);
+  g_assert_true (tally_document_get_story (port) != flood);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_session_get_stories (session)), ==, 2);
+  g_assert_cmpuint (tally_story_get_n_documents (flood), ==, 3);
+  g_assert_cmpuint (sources_in_story (session, "Death tolls", first), ==, 3);
+
+  /* Into the port's story: the flood keeps two reports, the toll two sources. */
+  g_assert_true (tally_session_move_to_story (session, aid, tally_document_get_story (port), &error));
+  g_assert_no_error (error);
+  g_assert_true (tally_undo_stack_get_can_undo (stack));
+  g_assert_true (tally_session_get_grouping (session));
+  wait_grouped (session);
+  g_assert_cmpuint (stories_notified, ==, 2);
+  g_assert_true (tally_document_get_story (aid) == tally_document_get_story (port));
+  g_assert_cmpuint (tally_story_get_n_documents (tally_document_get_story (port)), ==, 3);
+  g_assert_cmpuint (tally_story_get_n_documents (tally_document_get_story (first)), ==, 2);
+  g_assert_cmpuint (sources_in_story (session, "Death tolls", first), ==, 2);
+
+  g_assert_true (tally_undo_stack_undo (stack, &error));
+  wait_grouped (session);
+  g_assert_true (tally_document_get_story (aid) == tally_document_get_story (first));
+  g_assert_cmpuint (sources_in_story (session, "Death tolls", first), ==, 3);
+  g_assert_true (tally_undo_stack_redo (stack, &error));
+  wait_grouped (session);
+  g_assert_true (tally_document_get_story (aid) == tally_document_get_story (port));
+
+  /* Moving it where it is changes nothing and adds no undo step. */
+  g_assert_true (tally_session_move_to_story (session, aid, tally_document_get_story (aid), &error));
+  g_assert_false (tally_session_get_grouping (session));
+
+  /* Saved with the project. */
+  g_assert_true (tally_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  while (G_OBJECT (session)->ref_count > 1)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_clear_object (&session);
+  g_clear_object (&project);
+  project = tally_project_open (path, &error);
+  g_assert_no_error (error);
+  session = tally_session_new (project, &error);
+  g_assert_no_error (error);
+  wait_grouped (session);
+  aid = document_named (project, "03-flood-aid.txt");
+  port = document_named (project, "04-kemi-port-year.txt");
+  first = document_named (project, "01-flood-first-day.txt");
+  g_assert_true (tally_document_get_story (aid) == tally_document_get_story (port));
+  g_assert_cmpuint (tally_story_get_n_documents (tally_document_get_story (first)), ==, 2);
+
+  /* A story of its own. */
+  g_assert_true (tally_session_move_to_story (session, aid, NULL, &error));
+  wait_grouped (session);
+  g_assert_cmpuint (tally_story_get_n_documents (tally_document_get_story (aid)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_session_get_stories (session)), ==, 3);
+
+  while (G_OBJECT (session)->ref_count > 1)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_clear_object (&session);
+  g_clear_object (&project);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/model/session/follows-project", test_session_follows_project);
+  g_test_add_func ("/model/session/move-story", test_session_move_story);
   return g_test_run ();
 }
