@@ -333,6 +333,121 @@ test_window_undo_follows_stack (void)
   g_assert_finalize_object (window);
 }
 
+/* The row position of the document whose path ends with `name`, or G_MAXUINT. */
+static guint
+row_of (TallyDocumentsView *view,
+        const char         *name)
+{
+  GListModel *rows = tally_documents_view_get_rows (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(TallyDocument) document = gtk_tree_list_row_get_item (row);
+
+      if (g_str_has_suffix (tally_document_get_path (document), name))
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static const char *
+story_name_at (TallyDocumentsView *view,
+               guint               position)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (tally_documents_view_get_story_names (view)), position);
+}
+
+static guint
+fact_sources (TallyFactsView *view,
+              const char     *label)
+{
+  GListModel *rows = tally_facts_view_get_rows (view);
+  guint most = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (rows, i);
+
+      if (g_strcmp0 (tally_fact_get_label (fact), label) == 0)
+        most = MAX (most, tally_fact_get_source_count (fact));
+    }
+  return most;
+}
+
+/* The Documents view filters by story (counts in the dropdown), and moves
+ * an article to another story from the article menu's dialog or the
+ * action: the facts are grouped again, and win.undo takes it back. */
+static void
+test_window_move_story (void)
+{
+  TallyWindow *window = g_object_ref_sink (tally_window_new (app));
+  g_autofree char *folder = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "tests", "data", "stories", NULL);
+  g_autoptr(GFile) stories = g_file_new_for_path (folder);
+  TallyDocumentsView *view = TALLY_DOCUMENTS_VIEW (tally_window_get_view (window, "documents"));
+  TallyFactsView *facts_view = TALLY_FACTS_VIEW (tally_window_get_view (window, "facts"));
+  GListModel *rows = tally_documents_view_get_rows (view);
+  AdwDialog *dialog;
+  GtkDropDown *dropdown;
+  g_autofree char *label = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  tally_window_open_files (window, &stories, 1);
+  wait_until_idle (window);
+
+  /* A flood over three days and a port's record year: two stories. */
+  g_assert_cmpuint (g_list_model_get_n_items (tally_documents_view_get_story_names (view)), ==, 3);
+  g_assert_cmpstr (story_name_at (view, 0), ==, "All Stories (2)");
+  g_assert_cmpstr (story_name_at (view, 1), ==, "Varnholm, flood, valley (3)");
+  g_assert_cmpstr (story_name_at (view, 2), ==, "port, Kemi, record (2)");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.show-story", "s", "s2"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpuint (row_of (view, "03-flood-aid.txt"), ==, G_MAXUINT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.show-story", "s", "s1"));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 3);
+  g_assert_cmpuint (fact_sources (facts_view, "Death tolls"), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.select", "u",
+                                             row_of (view, "03-flood-aid.txt")));
+
+  /* The dialog offers the other story only; Move moves it there. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.move-story", NULL));
+  dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (dialog)), ==, "Move to Story");
+  dropdown = GTK_DROP_DOWN (adw_alert_dialog_get_extra_child (ADW_ALERT_DIALOG (dialog)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 1);
+  g_assert_cmpstr (tally_story_get_id (gtk_drop_down_get_selected_item (dropdown)), ==, "s2");
+  g_signal_emit_by_name (dialog, "response", "move");
+  adw_dialog_force_close (dialog);
+  wait_until_idle (window);
+  g_assert_cmpstr (story_name_at (view, 1), ==, "port, Kemi, record (3)");
+  g_assert_cmpstr (story_name_at (view, 2), ==, "Varnholm, flood, valley (2)");
+  /* The picked story followed its documents: the flood, now two. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpuint (fact_sources (facts_view, "Death tolls"), ==, 2);
+
+  /* Undone from the window, as any correction. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_until_idle (window);
+  g_assert_cmpstr (story_name_at (view, 1), ==, "Varnholm, flood, valley (3)");
+  g_assert_cmpuint (fact_sources (facts_view, "Death tolls"), ==, 3);
+
+  /* The action form, for a story of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.show-story", "s", ""));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.select", "u",
+                                             row_of (view, "01-flood-first-day.txt")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.move-to-story", "s", ""));
+  wait_until_idle (window);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_documents_view_get_story_names (view)), ==, 4);
+  label = g_strdup (story_name_at (view, 0));
+  g_assert_cmpstr (label, ==, "All Stories (3)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 /* A project left unsaved comes back in the next first window; an empty one is removed. */
 static void
 test_window_recover_unsaved (void)
@@ -462,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/recover-unsaved", test_window_recover_unsaved);
   g_test_add_func ("/ui/window/reader-shows-fact", test_window_reader_shows_fact);
   g_test_add_func ("/ui/window/undo-follows-stack", test_window_undo_follows_stack);
+  g_test_add_func ("/ui/window/move-story", test_window_move_story);
 
   status = g_test_run ();
   g_application_release (G_APPLICATION (app));

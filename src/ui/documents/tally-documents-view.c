@@ -8,6 +8,7 @@
 #include "tally-fact.h"
 #include "tally-reader-details-dialog.h"
 #include "tally-search-hit.h"
+#include "tally-session.h"
 #include "tally-toast.h"
 
 /* The document browser: a sidebar of articles (sort → filter → clusters →
@@ -36,6 +37,16 @@ struct _TallyDocumentsView
   GListModel          *facts;
   GHashTable          *conflict_claims;     /* "document:start:end" */
   GHashTable          *outlet_names;        /* every outlet of the documents */
+  TallySession        *session;
+  TallyStory          *story;               /* the story shown, NULL: all */
+  GPtrArray           *story_items;         /* TallyStory* behind story_dropdown's rows 1… */
+
+  /* What the view follows, as its targets change. */
+  GSignalGroup        *documents_signals;
+  GSignalGroup        *project_signals;
+  GSignalGroup        *facts_signals;
+  GSignalGroup        *shown_signals;
+  GSignalGroup        *session_signals;
 
   TallyDocumentsViewShowFunc   show_func;
   gpointer                     show_data;
@@ -55,12 +66,15 @@ struct _TallyDocumentsView
   GtkStringList       *outlets;
   GtkDropDown         *sort_dropdown;
   GtkDropDown         *outlet_dropdown;
+  GtkStringList       *story_names;
+  GtkDropDown         *story_dropdown;
   GtkSearchEntry      *search_entry;
   GtkWidget           *browse_controls;
   AdwStatusPage       *no_results_page;
   TallyReader         *reader;
 
   guint                updating_outlets : 1;
+  guint                updating_stories : 1;
   guint                setting_entry : 1;
 };
 
@@ -110,6 +124,8 @@ root_filter_func (gpointer item,
 {
   TallyDocumentsView *self = user_data;
 
+  if (self->story != NULL && !tally_story_contains (self->story, tally_document_get_id (item)))
+    return FALSE;
   if (self->outlet != NULL)
     {
       return g_strcmp0 (document_outlet (item), self->outlet) == 0;
@@ -240,6 +256,268 @@ tally_documents_view_update_outlets (TallyDocumentsView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->outlet_dropdown), names->len > 3);
 }
 
+/* ---- stories ------------------------------------------------------------ */
+
+static void tally_documents_view_show_document (TallyDocumentsView *self,
+                                                TallyDocument      *document);
+
+static gboolean
+not_story_func (gpointer item,
+                gpointer user_data)
+{
+  return item != user_data;
+}
+
+/* The story list of the dropdown: "All Stories" then each story with its
+ * document count, largest first. A picked story stays picked across a
+ * new grouping when one of the new stories holds its anchor document. */
+static void
+tally_documents_view_update_stories (TallyDocumentsView *self)
+{
+  GListModel *stories = self->session != NULL ? tally_session_get_stories (self->session) : NULL;
+  guint n = stories != NULL ? g_list_model_get_n_items (stories) : 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(TallyStory) kept = NULL;
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->story_items, 0);
+  g_ptr_array_add (names, g_strdup_printf (_("All Stories (%u)"), n));
+  for (guint i = 0; i < n; i++)
+    {
+      TallyStory *story = g_list_model_get_item (stories, i);
+
+      g_ptr_array_add (names, g_strdup (tally_story_get_label (story)));
+      g_ptr_array_add (self->story_items, story);
+      if (self->story != NULL && kept == NULL && tally_story_contains (story, tally_story_get_anchor (self->story)))
+        {
+          kept = g_object_ref (story);
+          selected = i + 1;
+        }
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->updating_stories = TRUE;
+  gtk_string_list_splice (self->story_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->story_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->story_dropdown, selected);
+  self->updating_stories = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->story_dropdown), n > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->story_dropdown), n > 1);
+  /* The members changed even when the story kept its place. */
+  g_set_object (&self->story, kept);
+  if (self->filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_session_stories (TallyDocumentsView *self)
+{
+  tally_documents_view_update_stories (self);
+}
+
+static void
+on_story_changed (TallyDocumentsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->story_dropdown);
+
+  if (self->updating_stories)
+    return;
+  tally_documents_view_set_story (self, selected > 0 && selected <= self->story_items->len
+                                        ? g_ptr_array_index (self->story_items, selected - 1) : NULL);
+}
+
+void
+tally_documents_view_set_story (TallyDocumentsView *self,
+                                TallyStory         *story)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (story == NULL || TALLY_IS_STORY (story));
+
+  if (!g_set_object (&self->story, story))
+    return;
+  self->updating_stories = TRUE;
+  gtk_drop_down_set_selected (self->story_dropdown, 0);
+  for (guint i = 0; story != NULL && i < self->story_items->len; i++)
+    if (g_ptr_array_index (self->story_items, i) == story)
+      gtk_drop_down_set_selected (self->story_dropdown, i + 1);
+  self->updating_stories = FALSE;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+TallyStory *
+tally_documents_view_get_story (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return self->story;
+}
+
+GListModel *
+tally_documents_view_get_story_names (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
+  return G_LIST_MODEL (self->story_names);
+}
+
+void
+tally_documents_view_set_session (TallyDocumentsView *self,
+                                  TallySession       *session)
+{
+  g_return_if_fail (TALLY_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (session == NULL || TALLY_IS_SESSION (session));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  g_signal_group_set_target (self->session_signals, session);
+  g_clear_object (&self->story);
+  tally_documents_view_update_stories (self);
+  tally_documents_view_show_document (self, self->shown);
+}
+
+static void
+on_undo_move_clicked (TallyDocumentsView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tally_undo_stack_undo (self->undo_stack, &error))
+    g_message ("%s", error->message);
+}
+
+/* Moves the shown document; a toast names where it went, with Undo. */
+static void
+move_shown (TallyDocumentsView *self,
+            TallyStory         *story)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  if (self->session == NULL || self->shown == NULL)
+    return;
+  if (!tally_session_move_to_story (self->session, self->shown, story, &error))
+    message = g_strdup_printf (_("Cannot move the article: %s"), error->message);
+  else
+    message = story != NULL ? g_strdup_printf (_("Moved to “%s”"), tally_story_get_name (story))
+                            : g_strdup (_("Moved to a story of its own"));
+  if (overlay == NULL)
+    return;
+  toast = tally_toast_new_text (message);
+  if (error == NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_move_clicked), self, G_CONNECT_SWAPPED);
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+static void
+tally_documents_view_move_to_story_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  GListModel *stories = self->session != NULL ? tally_session_get_stories (self->session) : NULL;
+
+  /* "" is a story of its own. */
+  if (id[0] == '\0')
+    {
+      move_shown (self, NULL);
+      return;
+    }
+  for (guint i = 0; stories != NULL && i < g_list_model_get_n_items (stories); i++)
+    {
+      g_autoptr(TallyStory) story = g_list_model_get_item (stories, i);
+
+      if (g_str_equal (tally_story_get_id (story), id))
+        {
+          move_shown (self, story);
+          return;
+        }
+    }
+}
+
+/* Shows one story by id ("" or an unknown id: every story), as the
+ * dropdown does: for scripts and screenshots. */
+static void
+tally_documents_view_show_story_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  TallyStory *found = NULL;
+
+  for (guint i = 0; i < self->story_items->len && found == NULL; i++)
+    if (g_str_equal (tally_story_get_id (g_ptr_array_index (self->story_items, i)), id))
+      found = g_ptr_array_index (self->story_items, i);
+  tally_documents_view_set_story (self, found);
+}
+
+static void
+on_move_response (AdwAlertDialog     *dialog,
+                  const char         *response,
+                  TallyDocumentsView *self)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_alert_dialog_get_extra_child (dialog));
+  TallyStory *story = gtk_drop_down_get_selected_item (dropdown);
+
+  if (g_str_equal (response, "move") && story != NULL)
+    move_shown (self, story);
+  else if (g_str_equal (response, "new"))
+    move_shown (self, NULL);
+}
+
+/* Asks which story the shown document belongs to: a searchable dropdown of
+ * the other stories, or a story of its own. */
+static void
+tally_documents_view_move_story_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *parameter)
+{
+  TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (widget);
+  GListModel *stories = self->session != NULL ? tally_session_get_stories (self->session) : NULL;
+  TallyStory *current = self->shown != NULL ? tally_document_get_story (self->shown) : NULL;
+  g_autoptr(GtkFilterListModel) others = NULL;
+  GtkCustomFilter *filter;
+  GtkExpression *expression;
+  GtkWidget *dropdown;
+  AdwDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (stories == NULL || self->shown == NULL)
+    return;
+  others = gtk_filter_list_model_new (g_object_ref (stories), NULL);
+  if (current != NULL)
+    {
+      filter = gtk_custom_filter_new (not_story_func, g_object_ref (current), g_object_unref);
+      gtk_filter_list_model_set_filter (others, GTK_FILTER (filter));
+      g_object_unref (filter);
+    }
+  expression = gtk_property_expression_new (TALLY_TYPE_STORY, NULL, "label");
+  dropdown = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (others)), expression);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_drop_down_set_search_match_mode (GTK_DROP_DOWN (dropdown), GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Story"), -1);
+
+  body = current != NULL
+    ? g_strdup_printf (_("“%s” is in the story “%s”. Move it to another story, or to a story of its own. Its figures are grouped again."),
+                       tally_document_get_title (self->shown), tally_story_get_name (current))
+    : g_strdup_printf (_("Move “%s” to another story, or to a story of its own. Its figures are grouped again."),
+                       tally_document_get_title (self->shown));
+  dialog = adw_alert_dialog_new (_("Move to Story"), body);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), dropdown);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "new", _("_Own Story"),
+                                  "move", _("_Move"), NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_response_enabled (ADW_ALERT_DIALOG (dialog), "move",
+                                         g_list_model_get_n_items (G_LIST_MODEL (others)) > 0);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "move");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response), self, 0);
+  adw_dialog_present (dialog, widget);
+}
+
 static void
 tally_documents_view_update_page (TallyDocumentsView *self)
 {
@@ -312,16 +590,8 @@ static void
 tally_documents_view_show_document (TallyDocumentsView *self,
                                     TallyDocument      *document)
 {
-  if (self->shown != document)
-    {
-      static const char *const details[] = { "notify::title", "notify::outlet", "notify::author", "notify::published" };
-
-      if (self->shown != NULL)
-        g_signal_handlers_disconnect_by_func (self->shown, queue_reshow, self);
-      g_set_object (&self->shown, document);
-      for (guint i = 0; document != NULL && i < G_N_ELEMENTS (details); i++)
-        g_signal_connect_swapped (document, details[i], G_CALLBACK (queue_reshow), self);
-    }
+  if (g_set_object (&self->shown, document))
+    g_signal_group_set_target (self->shown_signals, document);
   g_clear_handle_id (&self->reshow_idle, g_source_remove);
   if (document == NULL)
     tally_reader_set_document (self->reader, NULL, NULL);
@@ -330,6 +600,10 @@ tally_documents_view_show_document (TallyDocumentsView *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit-details",
                                  document != NULL && self->project != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.remove", document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.move-story",
+                                 document != NULL && self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.move-to-story",
+                                 document != NULL && self->session != NULL);
 }
 
 static void
@@ -444,11 +718,13 @@ tally_documents_view_search (TallyDocumentsView *self,
       gtk_single_selection_set_model (self->results_selection, NULL);
       gtk_stack_set_visible_child_name (self->sidebar_stack, "browse");
       gtk_widget_set_visible (self->browse_controls, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->story_dropdown), self->story_items->len > 0);
       return;
     }
 
   results = self->search_func (stripped, &error, self->search_data);
   gtk_widget_set_visible (self->browse_controls, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->story_dropdown), FALSE);
   if (results == NULL || g_list_model_get_n_items (results) == 0)
     {
       g_autofree char *description = NULL;
@@ -578,13 +854,9 @@ tally_documents_view_set_documents (TallyDocumentsView *self,
   if (self->documents == documents)
     return;
 
-  if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
   g_set_object (&self->documents, documents);
   gtk_filter_list_model_set_model (self->visible_model, documents);
-  if (documents != NULL)
-    g_signal_connect_data (documents, "items-changed", G_CALLBACK (on_documents_items_changed), self,
-                           NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_group_set_target (self->documents_signals, documents);
   tally_documents_view_update_sorter (self);
   tally_documents_view_update_outlets (self);
   tally_documents_view_update_page (self);
@@ -868,11 +1140,8 @@ tally_documents_view_set_project (TallyDocumentsView *self,
 
   if (self->project == project)
     return;
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_func (self->project, on_project_claims_changed, self);
   g_set_object (&self->project, project);
-  if (project != NULL)
-    g_signal_connect_swapped (project, "claims-changed", G_CALLBACK (on_project_claims_changed), self);
+  g_signal_group_set_target (self->project_signals, project);
   tally_documents_view_search (self, NULL);
   if (project != NULL)
     {
@@ -934,11 +1203,8 @@ tally_documents_view_set_facts (TallyDocumentsView *self,
 
   if (self->facts == facts)
     return;
-  if (self->facts != NULL)
-    g_signal_handlers_disconnect_by_func (self->facts, on_facts_items_changed, self);
   g_set_object (&self->facts, facts);
-  if (facts != NULL)
-    g_signal_connect_swapped (facts, "items-changed", G_CALLBACK (on_facts_items_changed), self);
+  g_signal_group_set_target (self->facts_signals, facts);
   on_facts_items_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
 }
@@ -1132,14 +1398,12 @@ tally_documents_view_dispose (GObject *object)
 {
   TallyDocumentsView *self = TALLY_DOCUMENTS_VIEW (object);
 
-  if (self->documents != NULL)
-    g_signal_handlers_disconnect_by_func (self->documents, on_documents_items_changed, self);
-  if (self->facts != NULL)
-    g_signal_handlers_disconnect_by_func (self->facts, on_facts_items_changed, self);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_func (self->project, on_project_claims_changed, self);
-  if (self->shown != NULL)
-    g_signal_handlers_disconnect_by_func (self->shown, queue_reshow, self);
+  /* Targets go first: nothing calls back into a half-disposed view. */
+  g_signal_group_set_target (self->documents_signals, NULL);
+  g_signal_group_set_target (self->project_signals, NULL);
+  g_signal_group_set_target (self->facts_signals, NULL);
+  g_signal_group_set_target (self->shown_signals, NULL);
+  g_signal_group_set_target (self->session_signals, NULL);
   g_clear_object (&self->shown);
   g_clear_handle_id (&self->reshow_idle, g_source_remove);
   /* Going away with removals pending: they happen (no toast to undo them). */
@@ -1166,6 +1430,14 @@ tally_documents_view_dispose (GObject *object)
   g_clear_pointer (&self->conflict_claims, g_hash_table_unref);
   g_clear_pointer (&self->outlet_names, g_hash_table_unref);
   g_clear_pointer (&self->outlet, g_free);
+  g_clear_object (&self->session);
+  g_clear_object (&self->story);
+  g_clear_pointer (&self->story_items, g_ptr_array_unref);
+  g_clear_object (&self->documents_signals);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->facts_signals);
+  g_clear_object (&self->shown_signals);
+  g_clear_object (&self->session_signals);
   g_clear_pointer (&self->query, g_free);
   G_OBJECT_CLASS (tally_documents_view_parent_class)->dispose (object);
 }
@@ -1261,6 +1533,9 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, outlets);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, outlet_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, story_names);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, story_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_story_changed);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, browse_controls);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentsView, no_results_page);
@@ -1277,6 +1552,11 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "documents.show-list", NULL, tally_documents_view_show_list_action);
   gtk_widget_class_install_action (widget_class, "documents.remove", NULL, tally_documents_view_remove_action);
   gtk_widget_class_install_action (widget_class, "documents.edit-details", NULL, tally_documents_view_edit_details_action);
+  gtk_widget_class_install_action (widget_class, "documents.move-story", NULL, tally_documents_view_move_story_action);
+  gtk_widget_class_install_action (widget_class, "documents.move-to-story", "s",
+                                   tally_documents_view_move_to_story_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "documents.move-story", NULL);
+  gtk_widget_class_install_action (widget_class, "documents.show-story", "s", tally_documents_view_show_story_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "documents.remove", NULL);
   {
     static const struct { guint key; GdkModifierType mods; const char *action; } keys[] = {
@@ -1307,8 +1587,32 @@ tally_documents_view_init (TallyDocumentsView *self)
 {
   self->conflict_claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->outlet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->story_items = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Signal groups follow the current documents, project, facts, shown
+   * document and session (no hand-paired connect and disconnect). */
+  self->documents_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->documents_signals, "items-changed", G_CALLBACK (on_documents_items_changed),
+                                 self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->project_signals = g_signal_group_new (TALLY_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "claims-changed", G_CALLBACK (on_project_claims_changed),
+                                 self, G_CONNECT_SWAPPED);
+  self->facts_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->facts_signals, "items-changed", G_CALLBACK (on_facts_items_changed), self,
+                                 G_CONNECT_SWAPPED);
+  self->shown_signals = g_signal_group_new (TALLY_TYPE_DOCUMENT);
+  {
+    static const char *const details[] = { "notify::title", "notify::outlet", "notify::author", "notify::published" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+      g_signal_group_connect_object (self->shown_signals, details[i], G_CALLBACK (queue_reshow), self,
+                                     G_CONNECT_SWAPPED);
+  }
+  self->session_signals = g_signal_group_new (TALLY_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::stories", G_CALLBACK (on_session_stories), self,
+                                 G_CONNECT_SWAPPED);
 
   self->pending_removals = g_ptr_array_new_with_free_func (g_object_unref);
   self->undo_stack = tally_undo_stack_new ();
@@ -1326,7 +1630,10 @@ tally_documents_view_init (TallyDocumentsView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit-details", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.remove", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.move-story", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.move-to-story", FALSE);
 
   tally_documents_view_update_outlets (self);
+  tally_documents_view_update_stories (self);
   tally_documents_view_update_page (self);
 }

@@ -5,6 +5,7 @@
 
 #include "tally-project.h"
 #include "tally-reader.h"
+#include "tally-session.h"
 #include "tally-undo-stack.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,17 @@ TallyProject *tally_documents_view_get_project   (TallyDocumentsView           *
 void        tally_documents_view_set_undo_stack  (TallyDocumentsView           *self,
                                                   TallyUndoStack               *undo_stack);
 TallyUndoStack *tally_documents_view_get_undo_stack (TallyDocumentsView        *self);
+
+/* The session whose stories the view filters by and moves documents
+ * between (documents.move-story, documents.move-to-story). NULL: no stories. */
+void        tally_documents_view_set_session     (TallyDocumentsView           *self,
+                                                  TallySession                 *session);
+/* Shows one story's documents (NULL: every story). */
+void        tally_documents_view_set_story       (TallyDocumentsView           *self,
+                                                  TallyStory                   *story);
+TallyStory *tally_documents_view_get_story       (TallyDocumentsView           *self);
+/* The story dropdown's rows: "All Stories (2)", then "name (documents)". */
+GListModel *tally_documents_view_get_story_names (TallyDocumentsView           *self);
 
 /* The graded facts (GListModel of TallyFact, the session's): claims of
  * conflicting facts are marked in the reader. (The list's badges read each

@@ -45,6 +45,8 @@ struct _TallyFactsView
   GtkCustomFilter     *status_filter;
   AdwWindowTitle      *panel_title;
   GtkLabel            *panel_explanation;
+  GtkWidget           *panel_series_box;
+  GtkLabel            *panel_series;
   GtkListView         *claims_view;
   GtkNoSelection      *claims_selection;
   GtkMenuButton       *merge_button;

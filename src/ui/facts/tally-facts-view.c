@@ -212,6 +212,8 @@ show_fact (TallyFactsView *self,
   adw_window_title_set_title (self->panel_title, tally_fact_get_label (fact));
   adw_window_title_set_subtitle (self->panel_title, tally_fact_get_status_label (fact));
   gtk_label_set_label (self->panel_explanation, tally_fact_get_explanation (fact));
+  gtk_label_set_label (self->panel_series, tally_fact_get_series (fact) != NULL ? tally_fact_get_series (fact) : "");
+  gtk_widget_set_visible (self->panel_series_box, tally_fact_get_series (fact) != NULL);
   gtk_no_selection_set_model (self->claims_selection, tally_fact_get_claims (fact));
   adw_overlay_split_view_set_show_sidebar (self->split_view, TRUE);
   _tally_facts_view_actions_update (self);
@@ -414,6 +416,8 @@ tally_facts_view_class_init (TallyFactsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, status_filter);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, panel_title);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, panel_explanation);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, panel_series_box);
+  gtk_widget_class_bind_template_child (widget_class, TallyFactsView, panel_series);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, claims_view);
   gtk_widget_class_bind_template_child (widget_class, TallyFactsView, claims_selection);
   gtk_widget_class_bind_template_callback (widget_class, format_count);

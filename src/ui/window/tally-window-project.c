@@ -117,6 +117,7 @@ _tally_window_set_project (TallyWindow  *self,
     tally_documents_view_set_undo_stack (self->documents_view, tally_session_get_undo_stack (self->session));
   if (self->session_bindings != NULL)
     g_binding_group_set_source (self->session_bindings, self->session);
+  tally_documents_view_set_session (self->documents_view, self->session);
   tally_facts_view_set_session (self->facts_view, self->session);
   tally_facts_view_set_open_func (self->facts_view, on_facts_open_claim, self, NULL);
   tally_timeline_view_set_session (self->timeline_view, self->session);
