@@ -591,8 +591,14 @@ tally_events_find_mentions (TallyEventFinder *finder,
       if (w->cap && i + 2 < words->len)
         {
           char key[2 * sizeof w->lower + 1];
+          gsize a = strnlen (w->lower, sizeof w->lower - 1);
+          gsize b = strnlen (WORD (words, i + 1)->lower, sizeof w->lower - 1);
 
-          g_snprintf (key, sizeof key, "%s %s", w->lower, WORD (words, i + 1)->lower);
+          /* "%s %s" without printf: each part is shorter than `lower`. */
+          memcpy (key, w->lower, a);
+          key[a] = ' ';
+          memcpy (key + a + 1, WORD (words, i + 1)->lower, b);
+          key[a + 1 + b] = '\0';
 
           kind1 = GPOINTER_TO_UINT (g_hash_table_lookup (lex->period_titles, key));
           if (kind1 != 0 && WORD (words, i + 2)->cap)

@@ -26,14 +26,20 @@ word_fill (Word       *w,
     ascii &= (guchar) *r < 0x80;
   if (ascii)
     {
-      /* The common case, without allocating. */
+      /* The common case, in one pass, without allocating. */
+      gboolean fits = (gsize) (q - p) < sizeof w->lower;
+      gboolean alpha = TRUE;
+
       w->cap = g_ascii_isupper (*p);
-      w->alpha = TRUE;
-      if ((gsize) (q - p) < sizeof w->lower)
-        for (gsize k = 0; k < (gsize) (q - p); k++)
-          w->lower[k] = g_ascii_tolower (p[k]);
       for (const char *r = p; r < q; r++)
-        w->alpha &= g_ascii_isalpha (*r) || *r == '\'' || *r == '-' || (*r == '.' && r > p);
+        {
+          char c = *r;
+
+          if (fits)
+            w->lower[r - p] = g_ascii_isupper (c) ? (char) (c | 0x20) : c;
+          alpha &= g_ascii_isalpha (c) || c == '\'' || c == '-' || (c == '.' && r > p);
+        }
+      w->alpha = alpha;
     }
   else if (g_utf8_validate_len (p, q - p, NULL))
     {
@@ -140,7 +146,7 @@ tally_events_split_tokens (const char       *text,
                            guint             n_tokens,
                            gsize             end)
 {
-  GArray *words = g_array_new (FALSE, TRUE, sizeof (Word));
+  GArray *words = g_array_sized_new (FALSE, TRUE, sizeof (Word), n_tokens);
   gboolean join_next = FALSE;
 
   for (guint i = 0; i < n_tokens && tokens[i].end <= end; i++)

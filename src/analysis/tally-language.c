@@ -15,6 +15,7 @@
 #define LEXICON_DIR "/io/github/tallyapp/Tally/analysis/lexicons/"
 #define SCAN_MAX (64 * 1024)
 #define MIN_WORD_SHARE 0.10
+#define SCRIPT_SLOTS 256
 
 typedef struct
 {
@@ -27,6 +28,10 @@ typedef struct
 {
   GPtrArray *languages; /* Language* */
   char **tags;
+  /* Every language's words in one table: word → guint64 mask of the
+   * languages (bit i: languages[i]) that list it. */
+  GHashTable *word_masks;
+  gsize longest_word;
 } Languages;
 
 static void
@@ -151,6 +156,29 @@ load_languages (gpointer data)
       g_ptr_array_add (all->languages, language);
       g_ptr_array_add (tags, language->tag);
     }
+  if (all->languages->len > 64)
+    g_error ("more than 64 stopword files: widen the word masks");
+  all->word_masks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  for (guint i = 0; i < all->languages->len; i++)
+    {
+      Language *language = g_ptr_array_index (all->languages, i);
+      GHashTableIter iter;
+      gpointer word;
+
+      g_hash_table_iter_init (&iter, language->words);
+      while (g_hash_table_iter_next (&iter, &word, NULL))
+        {
+          guint64 *mask = g_hash_table_lookup (all->word_masks, word);
+
+          if (mask == NULL)
+            {
+              mask = g_new0 (guint64, 1);
+              g_hash_table_insert (all->word_masks, word, mask);
+            }
+          *mask |= G_GUINT64_CONSTANT (1) << i;
+          all->longest_word = MAX (all->longest_word, strlen (word));
+        }
+    }
   g_ptr_array_sort_values (tags, (GCompareFunc) g_strcmp0);
   g_ptr_array_add (tags, NULL);
   all->tags = (char **) g_ptr_array_free (tags, FALSE);
@@ -181,6 +209,27 @@ has_script (const Language *language,
   return FALSE;
 }
 
+/* One look-up per word for every language: the word's mask of languages. */
+static guint64
+word_mask (const Languages *all,
+           const GString   *word)
+{
+  gpointer mask;
+
+  if (word->len > all->longest_word || !g_hash_table_lookup_extended (all->word_masks, word->str, NULL, &mask))
+    return 0;
+  return *(const guint64 *) mask;
+}
+
+static void
+count_word (const Languages *all,
+            const GString   *word,
+            guint           *hits)
+{
+  for (guint64 mask = word_mask (all, word); mask != 0; mask &= mask - 1)
+    hits[__builtin_ctzll (mask)]++;
+}
+
 const char *
 tally_language_detect (const char *text,
                        gssize      len)
@@ -189,14 +238,19 @@ tally_language_detect (const char *text,
   guint n = all->languages->len;
   g_autofree guint *letters_in = g_new0 (guint, n);
   g_autofree guint *hits = g_new0 (guint, n);
+  /* Letters counted per script, spread over the languages at the end. */
+  guint letters_of[SCRIPT_SLOTS] = { 0 };
   guint letters = 0, words = 0;
   const char *end, *p;
-  GString *word = g_string_new (NULL);
+  GString *word = g_string_sized_new (64);
   const char *best = "und";
   double best_share = 0;
 
   if (text == NULL)
-    return "und";
+    {
+      g_string_free (word, TRUE);
+      return "und";
+    }
   if (len < 0)
     len = strlen (text);
   end = text + MIN ((gsize) len, SCAN_MAX);
@@ -206,54 +260,80 @@ tally_language_detect (const char *text,
       gunichar c = 0;
       gboolean letter = FALSE;
       GUnicodeScript script = G_UNICODE_SCRIPT_COMMON;
+      guint step = 1;
 
       if (p < end)
         {
-          c = g_utf8_get_char_validated (p, end - p);
-          if (c == (gunichar) -1 || c == (gunichar) -2)
-            break;
-          letter = g_unichar_isalpha (c);
-          script = g_unichar_get_script (c);
+          guchar b = (guchar) *p;
+
+          /* ASCII (most of the text) without decoding: its letters are
+           * Latin, and U+0000 stops the scan as the validating decoder
+           * does. */
+          if (b != 0 && b < 0x80)
+            {
+              c = b;
+              letter = g_ascii_isalpha (b);
+              if (letter)
+                script = G_UNICODE_SCRIPT_LATIN;
+            }
+          else
+            {
+              c = g_utf8_get_char_validated (p, end - p);
+              if (c == (gunichar) -1 || c == (gunichar) -2)
+                break;
+              letter = g_unichar_isalpha (c);
+              script = g_unichar_get_script (c);
+              step = g_utf8_skip[b];
+            }
         }
       if (letter)
         {
           letters++;
-          for (guint i = 0; i < n; i++)
-            if (has_script (g_ptr_array_index (all->languages, i), script))
-              letters_in[i]++;
+          if ((guint) script < SCRIPT_SLOTS)
+            letters_of[script]++;
+          else
+            for (guint i = 0; i < n; i++)
+              if (has_script (g_ptr_array_index (all->languages, i), script))
+                letters_in[i]++;
         }
       /* A word ends at a non-letter, and after each character of an
        * unspaced script. */
       if (letter && !is_unspaced (script))
-        g_string_append_unichar (word, g_unichar_tolower (c));
+        {
+          if (c < 0x80)
+            g_string_append_c (word, (char) (c | 0x20));  /* an ASCII letter */
+          else
+            g_string_append_unichar (word, g_unichar_tolower (c));
+        }
       else
         {
           if (word->len > 0)
             {
               words++;
-              for (guint i = 0; i < n; i++)
-                if (g_hash_table_contains (((Language *) g_ptr_array_index (all->languages, i))->words, word->str))
-                  hits[i]++;
+              count_word (all, word, hits);
               g_string_truncate (word, 0);
             }
           if (letter)
             {
               g_string_append_unichar (word, c);
               words++;
-              for (guint i = 0; i < n; i++)
-                if (g_hash_table_contains (((Language *) g_ptr_array_index (all->languages, i))->words, word->str))
-                  hits[i]++;
+              count_word (all, word, hits);
               g_string_truncate (word, 0);
             }
         }
       if (p >= end)
         break;
-      p = g_utf8_next_char (p);
+      p += step;
     }
   g_string_free (word, TRUE);
 
   if (letters == 0 || words == 0)
     return "und";
+  for (guint s = 0; s < SCRIPT_SLOTS; s++)
+    if (letters_of[s] > 0)
+      for (guint i = 0; i < n; i++)
+        if (has_script (g_ptr_array_index (all->languages, i), (GUnicodeScript) s))
+          letters_in[i] += letters_of[s];
   for (guint i = 0; i < n; i++)
     {
       double share = (double) hits[i] / words;

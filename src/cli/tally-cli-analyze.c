@@ -105,7 +105,8 @@ analyze_one (Run        *run,
 
   /* Files go through the import code: encodings, HTML main text, metadata
    * (the publication date), boilerplate and reader comments set apart. */
-  document->record = tally_ingest_listed_file (path, &error);
+  /* Nothing is stored, so no content hash to find the file again by. */
+  document->record = tally_ingest_listed_file_full (path, TALLY_INGEST_NO_CONTENT_HASH, &error);
   if (document->record == NULL)
     {
       g_autoptr(TallyIngestFailure) failure = tally_ingest_failure_new (path, error);

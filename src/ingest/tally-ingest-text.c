@@ -217,6 +217,39 @@ fetch_int (GMatchInfo *info,
   return s != NULL && *s ? atoi (s) : 0;
 }
 
+/* Every form the date pattern reads has a year of four digits (\d, which
+ * GRegex reads as any decimal digit): a line without such a run is not
+ * worth the regex, which costs thousands of instructions a line. */
+static gboolean
+has_digit_run (const char *text,
+               guint       n)
+{
+  guint run = 0;
+
+  for (const char *p = text; *p; )
+    {
+      gboolean digit;
+
+      if ((guchar) *p < 0x80)
+        {
+          digit = g_ascii_isdigit (*p);
+          p++;
+        }
+      else
+        {
+          gunichar c = g_utf8_get_char_validated (p, -1);
+
+          /* Not UTF-8: a byte at a time, never past the end. */
+          digit = c < 0x110000 && g_unichar_isdigit (c);
+          p = c < 0x110000 ? g_utf8_next_char (p) : p + 1;
+        }
+      run = digit ? run + 1 : 0;
+      if (run >= n)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Returns the ISO date of the first date in `text`; `match_len` (optional)
  * gets the length of the words that said it. */
 static char *
@@ -226,7 +259,7 @@ parse_date_full (const char *text,
   g_autoptr(GMatchInfo) info = NULL;
   int y, m, d, start = 0, end = 0;
 
-  if (text == NULL || !g_regex_match (date_regex (), text, 0, &info))
+  if (text == NULL || !has_digit_run (text, 4) || !g_regex_match (date_regex (), text, 0, &info))
     return NULL;
   g_match_info_fetch_pos (info, 0, &start, &end);
   if ((y = fetch_int (info, "iy")) != 0)

@@ -838,10 +838,11 @@ count_words (const char *text,
   return words;
 }
 
-TallyDocumentRecord *
-tally_ingest_bytes (GBytes      *bytes,
-                    const char  *path,
-                    GError     **error)
+static TallyDocumentRecord *
+ingest_bytes (GBytes            *bytes,
+              const char        *path,
+              TallyIngestFlags   flags,
+              GError           **error)
 {
   g_autoptr(TallyDocumentRecord) record = NULL;
   g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (TallyOffsetMapEntry));
@@ -884,7 +885,8 @@ tally_ingest_bytes (GBytes      *bytes,
   decoded = (TallyDecoded) { text, len, map };
   record = tally_document_record_new ();
   record->path = path != NULL ? g_canonicalize_filename (path, NULL) : NULL;
-  record->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (!(flags & TALLY_INGEST_NO_CONTENT_HASH))
+    record->content_hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   format = sniff_format (text, len, path);
   record->format = g_strdup (format);
   name = path != NULL ? g_path_get_basename (path) : NULL;
@@ -920,16 +922,25 @@ tally_ingest_bytes (GBytes      *bytes,
   return g_steal_pointer (&record);
 }
 
+TallyDocumentRecord *
+tally_ingest_bytes (GBytes      *bytes,
+                    const char  *path,
+                    GError     **error)
+{
+  return ingest_bytes (bytes, path, TALLY_INGEST_FLAGS_NONE, error);
+}
+
 static TallyDocumentRecord *
-ingest_file (const char  *path,
-             gboolean     listed,
-             GError     **error)
+ingest_file (const char        *path,
+             gboolean           listed,
+             TallyIngestFlags   flags,
+             GError           **error)
 {
   g_autoptr(GBytes) bytes = read_file (path, listed, error);
 
   if (bytes == NULL)
     return NULL;
-  return tally_ingest_bytes (bytes, path, error);
+  return ingest_bytes (bytes, path, flags, error);
 }
 
 TallyDocumentRecord *
@@ -937,7 +948,7 @@ tally_ingest_file (const char  *path,
                    GError     **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  return ingest_file (path, FALSE, error);
+  return ingest_file (path, FALSE, TALLY_INGEST_FLAGS_NONE, error);
 }
 
 TallyDocumentRecord *
@@ -945,7 +956,16 @@ tally_ingest_listed_file (const char  *path,
                           GError     **error)
 {
   g_return_val_if_fail (path != NULL, NULL);
-  return ingest_file (path, TRUE, error);
+  return ingest_file (path, TRUE, TALLY_INGEST_FLAGS_NONE, error);
+}
+
+TallyDocumentRecord *
+tally_ingest_listed_file_full (const char        *path,
+                               TallyIngestFlags   flags,
+                               GError           **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  return ingest_file (path, TRUE, flags, error);
 }
 
 /* ---------------------------------------------------------------------- */

@@ -46,6 +46,19 @@ TallyDocumentRecord *tally_ingest_file          (const char  *path,
 TallyDocumentRecord *tally_ingest_listed_file   (const char  *path,
                                                  GError     **error);
 
+/* What a reader that keeps nothing can go without. */
+typedef enum
+{
+  TALLY_INGEST_FLAGS_NONE = 0,
+  /* content_hash stays NULL: SHA-256 of the bytes is what finds a file already
+   * in a project, and costs as much as cleaning the text (tally-cli analyze). */
+  TALLY_INGEST_NO_CONTENT_HASH = 1 << 0,
+} TallyIngestFlags;
+
+TallyDocumentRecord *tally_ingest_listed_file_full (const char       *path,
+                                                    TallyIngestFlags  flags,
+                                                    GError          **error);
+
 /* The same for bytes already in memory; `path` names them in messages and in
  * the record (may be NULL). */
 TallyDocumentRecord *tally_ingest_bytes         (GBytes      *bytes,
