@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tally-events-private.h"
+#include "tally-stories.h"
 
 /* ---------------------------------------------------------------------- */
 /* Merging                                                                 */
@@ -440,6 +441,49 @@ mention_name (const Mention *m)
   return m->title ? m->title : m->of_label;
 }
 
+/* Which story each document tells (tally-stories.h, from its title, lead
+ * and date): an event does not merge across unrelated stories ("the next
+ * meeting" of one article is not another article's forum). */
+static void
+find_document_stories (TallyEventFinder *finder)
+{
+  guint n = finder->documents->len;
+  g_autoptr(GArray) inputs = g_array_sized_new (FALSE, TRUE, sizeof (TallyStoryInput), n);
+  g_autofree guint *story_of = g_new0 (guint, MAX (n, 1));
+  g_autoptr(GPtrArray) stories = NULL;
+
+  for (guint d = 0; d < n; d++)
+    {
+      const Document *doc = g_ptr_array_index (finder->documents, d);
+      TallyStoryInput input = {
+        .title = doc->title,
+        .text = doc->lead,
+        .text_len = doc->lead != NULL ? strlen (doc->lead) : 0,
+        .published = doc->published_iso,
+        .key = doc->id,
+      };
+
+      g_array_append_val (inputs, input);
+    }
+  if (n > 1)
+    stories = tally_find_stories ((const TallyStoryInput *) inputs->data, n, story_of);
+  for (guint d = 0; d < n; d++)
+    {
+      Document *doc = g_ptr_array_index (finder->documents, d);
+
+      doc->story = story_of[d];
+      /* Read: not needed past here. */
+      g_clear_pointer (&doc->lead, g_free);
+    }
+}
+
+static inline guint
+story_of (TallyEventFinder *finder,
+          const Mention    *m)
+{
+  return ((const Document *) g_ptr_array_index (finder->documents, m->doc))->story;
+}
+
 /* Acts that are not gatherings (a collapse, a signing, an opening) told
  * twice: the same kind on overlapping dates a week or less wide is one act
  * when one document says both, or when their names share a word. Mentions
@@ -472,7 +516,7 @@ join_same_acts (TallyEventFinder *finder,
 
           if (o->date->first > m->date->last)
             break;
-          if (o->kind != m->kind)
+          if (o->kind != m->kind || story_of (finder, o) != story_of (finder, m))
             continue;
           if (o->doc == m->doc || share_content_word (finder, mention_name (m), mention_name (o)))
             uf_union (parent, i, j);
@@ -496,6 +540,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
 
   for (guint i = 0; i < n; i++)
     parent[i] = i;
+  find_document_stories (finder);
 
   /* Mentions sharing a key are one event: the same ordinal of the same kind,
    * the same title, the same place for a gathering. */
@@ -504,14 +549,27 @@ tally_event_finder_finish (TallyEventFinder *finder)
       Mention *m = g_ptr_array_index (finder->mentions, i);
       gboolean gathering = tally_events_is_gathering (lex, m->kind);
 
+      guint story = story_of (finder, m);
+      g_autofree char *t = g_strdup_printf ("%u:t:", story);
+      g_autofree char *p = g_strdup_printf ("%u:p:", story);
+
+      /* A name is one event wherever it is written ("the Third … Summit");
+       * a description ("the second summit", "the Riga meeting", "Signing of
+       * an agreement") only within its story. */
       if (m->ordinal > 0)
-        link_key (keys, parent, i, g_strdup_printf ("o:%u:%d", gathering ? 0 : m->kind + 1, m->ordinal));
+        link_key (keys, parent, i, g_strdup_printf ("%u:o:%u:%d", story, gathering ? 0 : m->kind + 1, m->ordinal));
+      if (m->ordinal > 0 && m->series != NULL)
+        {
+          g_autofree char *o = g_strdup_printf ("o:%u:%d:", gathering ? 0 : m->kind + 1, m->ordinal);
+
+          link_key (keys, parent, i, fold_key (o, m->series));
+        }
       if (m->title != NULL && m->ordinal == 0)
         link_key (keys, parent, i, fold_key ("t:", m->title));
       if (m->of_label != NULL)
-        link_key (keys, parent, i, fold_key ("t:", m->of_label));
+        link_key (keys, parent, i, fold_key (t, m->of_label));
       if (m->place != NULL && gathering)
-        link_key (keys, parent, i, fold_key ("p:", m->place));
+        link_key (keys, parent, i, fold_key (p, m->place));
       if (m->series != NULL)
         {
           g_autofree char *key = g_strdup_printf ("%u:%s", m->kind + 1, m->series);
@@ -564,7 +622,8 @@ tally_event_finder_finish (TallyEventFinder *finder)
           {
             guint j = g_array_index (named_index, guint, k - 1);
 
-            if (overlaps (m, g_ptr_array_index (finder->mentions, j)))
+            if (overlaps (m, g_ptr_array_index (finder->mentions, j))
+                && story_of (finder, m) == story_of (finder, g_ptr_array_index (finder->mentions, j)))
               {
                 uf_union (parent, i, j);
                 break;

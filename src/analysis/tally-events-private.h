@@ -99,6 +99,9 @@ GArray *tally_events_split_tokens (const char         *text,
 #define WORD(words, i) (&g_array_index ((words), Word, (i)))
 #define WORD_IS(words, i, r) (WORD ((words), (i))->role == TALLY_ROLE_##r)
 
+/* How much of each text is kept for the stories (their lead is 150 words). */
+#define STORY_LEAD_BYTES 2048
+
 /* The longest sentence read for events, in bytes (prose stays far below). */
 #define MAX_SENTENCE 4096
 
@@ -234,6 +237,12 @@ typedef struct
 {
   char *id;
   guint32 published;   /* Julian day, 0 when unknown */
+  /* What tally_find_stories() reads, kept until the merge: mentions merge
+   * only within a story. */
+  char *title;
+  char *lead;          /* the text's first bytes */
+  char *published_iso;
+  guint story;         /* set by the merge */
 } Document;
 
 struct _TallyEventFinder

@@ -34,6 +34,9 @@ static void
 document_free (Document *d)
 {
   g_free (d->id);
+  g_free (d->title);
+  g_free (d->lead);
+  g_free (d->published_iso);
   g_free (d);
 }
 
@@ -271,6 +274,15 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   text = copy;
   doc->id = g_strdup (document_id);
   doc->published = julian_of_published (published);
+  doc->published_iso = g_strdup (published);
+  /* The stories read a title and a lead of 150 words. */
+  {
+    const char *cut = text + MIN (len, STORY_LEAD_BYTES);
+
+    if (len > STORY_LEAD_BYTES)
+      cut = g_utf8_find_prev_char (text, cut + 1);
+    doc->lead = g_strndup (text, cut != NULL ? (gsize) (cut - text) : 0);
+  }
   g_ptr_array_add (finder->documents, doc);
 
   tally_extract_options_init (&options);
@@ -388,6 +400,8 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
   g_autofree char *guessed = NULL;
   const char *published;
   GPtrArray *claims;
+  Document *doc;
+  guint count;
 
   g_return_val_if_fail (finder != NULL && source != NULL, 0);
 
@@ -403,8 +417,11 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
       if (guessed != NULL)
         claims = NULL;
     }
-  return tally_event_finder_add_document_full (finder, source->id, source->text, source->len, published,
-                                               claims, source->sentences, source->tokens);
+  count = tally_event_finder_add_document_full (finder, source->id, source->text, source->len, published,
+                                                claims, source->sentences, source->tokens);
+  doc = g_ptr_array_index (finder->documents, finder->documents->len - 1);
+  g_set_str (&doc->title, source->title);
+  return count;
 }
 
 GPtrArray *

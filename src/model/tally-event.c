@@ -305,6 +305,7 @@ tally_event_list_new (GPtrArray *records)
 typedef struct
 {
   GStrv ids;
+  char **titles;  /* entries may be NULL */
   GStrv texts;
   GStrv published;
   guint n;
@@ -317,7 +318,11 @@ find_data_free (FindData *data)
   g_strfreev (data->ids);
   g_strfreev (data->texts);
   for (guint i = 0; i < data->n; i++)
-    g_free (data->published[i]);
+    {
+      g_free (data->published[i]);
+      g_free (data->titles[i]);
+    }
+  g_free (data->titles);
   g_free (data->published);
   g_clear_object (&data->corrections);
   g_free (data);
@@ -339,6 +344,7 @@ find_thread (GTask        *task,
     {
       TallyEventSource source = {
         .id = data->ids[i],
+        .title = data->titles[i],
         .text = data->texts[i],
         .len = strlen (data->texts[i]),
         .published = data->published[i],
@@ -362,6 +368,7 @@ find_thread (GTask        *task,
 
 void
 tally_events_find_async (const char * const *ids,
+                         const char * const *titles,
                          const char * const *texts,
                          const char * const *published,
                          TallyCorrections   *corrections,
@@ -377,8 +384,10 @@ tally_events_find_async (const char * const *ids,
   data->corrections = corrections != NULL ? tally_corrections_copy (corrections) : NULL;
   data->texts = g_new0 (char *, data->n + 1);
   data->published = g_new0 (char *, data->n + 1);
+  data->titles = g_new0 (char *, data->n + 1);
   for (guint i = 0; i < data->n; i++)
     {
+      data->titles[i] = titles != NULL ? g_strdup (titles[i]) : NULL;
       data->texts[i] = g_strdup (texts[i] ? texts[i] : "");
       data->published[i] = g_strdup (published[i]);
     }

@@ -47,6 +47,7 @@ GListModel             *tally_event_list_new          (GPtrArray        *records
  * NULL; copied) leave mentions out and name events. The result is a
  * GListModel of TallyEvent. */
 void                    tally_events_find_async       (const char * const *ids,
+                                                       const char * const *titles,
                                                        const char * const *texts,
                                                        const char * const *published,
                                                        TallyCorrections   *corrections,

@@ -322,6 +322,9 @@ on_texts_loaded (GObject      *source,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GPtrArray) published = g_ptr_array_new ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) title_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GListModel *documents = tally_project_get_documents (self->project);
 
   if (loaded == NULL)
     {
@@ -334,18 +337,30 @@ on_texts_loaded (GObject      *source,
     }
   if (self->find_cancellable == NULL || g_cancellable_is_cancelled (self->find_cancellable))
     return;
+  /* Titles tell the events' stories apart (tally-stories.h). */
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+
+      g_hash_table_insert (title_of, g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (document)),
+                           g_strdup (tally_document_get_title (document)));
+    }
   for (guint i = 0; i < loaded->len; i++)
     {
       const TallyDocumentText *text = g_ptr_array_index (loaded, i);
+      char *id = g_strdup_printf ("%" G_GINT64_FORMAT, text->document_id);
 
-      g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, text->document_id));
+      g_ptr_array_add (titles, g_strdup (g_hash_table_lookup (title_of, id)));
+      g_ptr_array_add (ids, id);
       g_ptr_array_add (texts, text->text);
       g_ptr_array_add (published, text->published);
     }
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (texts, NULL);
   g_ptr_array_add (published, NULL);
-  tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) texts->pdata,
+  g_ptr_array_add (titles, NULL);
+  tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) titles->pdata,
+                           (const char * const *) texts->pdata,
                            (const char * const *) published->pdata, self->corrections, self->find_cancellable,
                            on_events_found, g_object_ref (self));
 }

@@ -347,6 +347,43 @@ test_pipeline (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* Mentions merge only within a story: a club's bare "annual meeting" on
+ * the forum's day is not the forum, while two reports of the forum are one. */
+static void
+test_story_merge (void)
+{
+  const char *a = "The Nordic Harbour Forum opened in Vaasa on 3 May 2031. Port operators, ferry lines and "
+                  "harbour authorities from five countries came to the forum to discuss ferry fees and quay repairs.";
+  const char *b = "The chess club met on 3 May 2031 for its annual meeting. Members chose a new chair, "
+                  "set the chess tournament calendar and raised the club fees for junior players.";
+  const char *c = "Ferry lines at the Nordic Harbour Forum in Vaasa, held on 3 May 2031, asked harbour "
+                  "authorities to cut quay fees; port operators said repairs come first.";
+  TallyEventSource sources[] = {
+    { .id = "d1", .title = "Harbour forum opens in Vaasa", .text = a, .len = strlen (a), .published = "2031-05-04" },
+    { .id = "d2", .title = "Chess club picks a new chair", .text = b, .len = strlen (b), .published = "2031-05-04" },
+    { .id = "d3", .title = "Ferry lines at harbour forum ask for lower quay fees", .text = c, .len = strlen (c),
+      .published = "2031-05-05" },
+  };
+  g_autoptr(GPtrArray) events = tally_events_find (sources, G_N_ELEMENTS (sources), NULL, NULL, NULL);
+  const TallyEventRecord *forum = NULL, *meeting = NULL;
+
+  g_assert_nonnull (events);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const TallyEventRecord *e = event_at (events, i);
+
+      if (e->kind == TALLY_EVENT_KIND_FORUM)
+        forum = e;
+      else if (e->kind == TALLY_EVENT_KIND_MEETING)
+        meeting = e;
+    }
+  g_assert_nonnull (forum);
+  g_assert_nonnull (meeting);
+  g_assert_cmpuint (forum->mentions->len, ==, 2);
+  g_assert_cmpuint (meeting->mentions->len, ==, 1);
+  g_assert_cmpstr (((TallyEventMention *) g_ptr_array_index (meeting->mentions, 0))->document, ==, "d2");
+}
+
 /* tests/data/events: two articles about the invented Northern Lakes Water
  * Forum; README.md there says what each should yield. */
 static void
@@ -846,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/relative-clause", test_relative_clause);
   g_test_add_func ("/analysis/events/guess-published", test_guess_published);
   g_test_add_func ("/analysis/events/pipeline", test_pipeline);
+  g_test_add_func ("/analysis/events/story-merge", test_story_merge);
   g_test_add_func ("/analysis/events/fixtures", test_fixtures);
   g_test_add_func ("/analysis/events/json", test_json);
   g_test_add_func ("/analysis/events/samples", test_samples);
