@@ -57,16 +57,9 @@ match_phrase_max (Ctx     *c,
             strip = 2;
           else if (len > 4 && memcmp (c->text + t->end - 4, "\xe2\x80\x99s", 4) == 0)
             strip = 4;
-          hk = h;
-          for (gsize b = 0; b < len; b++)
-            {
-              guint8 byte = (guint8) c->text[t->start + b];
-
-              buf[blen + b] = (char) byte;
-              h = tally_lexicon_hash_step (h, byte);
-              if (b < len - strip)
-                hk = tally_lexicon_hash_step (hk, byte);
-            }
+          memcpy (buf + blen, c->text + t->start, len);
+          hk = tally_lexicon_hash_span (h, c->text + t->start, len - strip);
+          h = tally_lexicon_hash_span (hk, c->text + t->end - strip, strip);
           cand_len[k] = blen + len - strip;
           cand_hash[k] = hk;
           blen += len;
@@ -517,7 +510,26 @@ is_abbreviation (const TallyToken *t,
 {
   if (t->end - t->start == 1 && g_ascii_isupper (text[t->start]))
     return TRUE;  /* an initial: "J. Smith" */
+  if (t->end - t->start == 2 && (guint8) text[t->start] == 0xD0 && (guint8) text[t->start + 1] >= 0x90
+      && (guint8) text[t->start + 1] <= 0xAF)
+    return TRUE;  /* a Cyrillic initial: "В. Путин" */
   return t->lex != NULL && (t->lex->flags & TALLY_LEX_ABBREVIATION);
+}
+
+/* A lower-case letter at `p`: ASCII or Cyrillic ("в 2023 г. компания"). */
+static inline gboolean
+starts_lower (const char *text,
+              gsize       p,
+              gsize       len)
+{
+  guint8 b0 = (guint8) text[p], b1;
+
+  if (b0 < 0x80)
+    return g_ascii_islower (b0);
+  if (p + 1 >= len)
+    return FALSE;
+  b1 = (guint8) text[p + 1];
+  return (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) || (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x9F);
 }
 
 /* Does the sentence end at the ".", "!" or "?" token `t`? Looks at the next
@@ -548,7 +560,7 @@ ends_sentence (const char       *text,
     p++;
   if (p >= len)
     return TRUE;
-  return !g_ascii_islower (text[p]);
+  return !starts_lower (text, p, len);
 }
 
 /* A newline ends the sentence unless the line is wrapped prose: the next line
@@ -560,7 +572,7 @@ newline_breaks (const char       *text,
 {
   if (next->flags & TALLY_TOKEN_BLANK_BEFORE)
     return TRUE;
-  if (next->type == TALLY_TOKEN_WORD && g_ascii_islower (text[next->start])
+  if (next->type == TALLY_TOKEN_WORD && starts_lower (text, next->start, next->end)
       && (prev->type == TALLY_TOKEN_WORD || prev->type == TALLY_TOKEN_NUMBER
           || (prev->type == TALLY_TOKEN_PUNCT && text[prev->start] == ',')))
     return FALSE;
@@ -582,7 +594,7 @@ run (Ctx *c)
   TallyToken token;
   /* Tokens the caller already has (ingest cut the text into sentences with
    * the same tokenizer): the text is not scanned a second time. */
-  gboolean use_given = c->options->tokens != NULL && c->lex == tally_lexicon_get ("en", NULL);
+  gboolean use_given = c->options->tokens != NULL;
   const TallyToken *given = use_given ? (const TallyToken *) c->options->tokens->data : NULL;
   guint n_given = use_given ? c->options->tokens->len : 0, next = 0;
 
@@ -625,7 +637,19 @@ tally_next_sentence_tokens (const char *text,
                             gsize      *end,
                             GArray     *tokens)
 {
-  const TallyLexicon *lex = tally_lexicon_get ("en", NULL);
+  return tally_next_sentence_tokens_in ("en", text, len, pos, start, end, tokens);
+}
+
+gboolean
+tally_next_sentence_tokens_in (const char *language,
+                               const char *text,
+                               gsize       len,
+                               gsize      *pos,
+                               gsize      *start,
+                               gsize      *end,
+                               GArray     *tokens)
+{
+  const TallyLexicon *lex = tally_lexicon_get (language != NULL ? language : "en", NULL);
   TallyToken token, prev;
   gboolean have = FALSE;
   gsize p = *pos;

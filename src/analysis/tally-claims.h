@@ -15,7 +15,9 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  const char *language;     /* lexicon to use; NULL means "en" */
+  /* The lexicon to use (NULL means "en"): a document's detected language
+   * passed through tally_lexicon_language_for(). */
+  const char *language;
 
   /* The publication date, to resolve "in April", "last year". Zero fields
    * mean no reference date: such claims keep no value and say `relative`. */
@@ -23,10 +25,10 @@ typedef struct
   int reference_month;
   int reference_day;
 
-  /* The text's tokens (TallyToken) as tally_next_sentence_tokens() gives
-   * them over the whole text with this language's lexicon, when the caller
-   * has them (ingest keeps them in TallyDocumentRecord.tokens); NULL:
-   * tokenise here. */
+  /* The text's tokens (TallyToken) as tally_next_sentence_tokens_in()
+   * gives them over the whole text with this `language`, when the caller
+   * has them (ingest keeps them in TallyDocumentRecord.tokens, made in
+   * tally_lexicon_language_for (record->language)); NULL: tokenise here. */
   const GArray *tokens;
 } TallyExtractOptions;
 
@@ -74,8 +76,18 @@ gboolean    tally_next_sentence                      (const char *text,
                                                       gsize      *start,
                                                       gsize      *end);
 /* The same, appending the sentence's tokens (TallyToken) to `tokens`: over
- * a whole text they are every token of it, in order. */
+ * a whole text they are every token of it, in order. English lexicon. */
 gboolean    tally_next_sentence_tokens               (const char *text,
+                                                      gsize       len,
+                                                      gsize      *pos,
+                                                      gsize      *start,
+                                                      gsize      *end,
+                                                      GArray     *tokens);
+/* The same with the lexicon of `language` (a lexicon language: see
+ * tally_lexicon_language_for()), which decides how numbers are written
+ * ("12,7" in Russian) and which words are looked up. */
+gboolean    tally_next_sentence_tokens_in            (const char *language,
+                                                      const char *text,
                                                       gsize       len,
                                                       gsize      *pos,
                                                       gsize      *start,

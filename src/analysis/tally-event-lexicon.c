@@ -40,6 +40,8 @@ static const struct
 void
 tally_events_lexicon_free (EventLexicon *lex)
 {
+  if (lex == NULL)
+    return;
   g_hash_table_unref (lex->nouns);
   g_hash_table_unref (lex->gathering);
   g_hash_table_unref (lex->at_gathering);

@@ -527,7 +527,7 @@ join_same_acts (TallyEventFinder *finder,
 GPtrArray *
 tally_event_finder_finish (TallyEventFinder *finder)
 {
-  const EventLexicon *lex = finder->lex;
+  const EventLexicon *lex;
   guint n = finder->mentions->len;
   g_autofree guint *parent = g_new (guint, MAX (n, 1));
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -538,6 +538,9 @@ tally_event_finder_finish (TallyEventFinder *finder)
   GHashTableIter iter;
   gpointer value;
 
+  /* Merging reads the finder's own language data. */
+  tally_event_finder_set_document_language (finder, finder->own_language);
+  lex = finder->lex;
   for (guint i = 0; i < n; i++)
     parent[i] = i;
   find_document_stories (finder);

@@ -247,9 +247,15 @@ typedef struct
 
 struct _TallyEventFinder
 {
-  char *language;
+  /* The data of the documents being added: the finder's own, or that of
+   * the language tally_event_finder_set_document_language() chose. */
+  const char *language;           /* interned */
   EventLexicon *lex;
   const TallyLexicon *words_lex;  /* the claims' lexicon, for the tokenizer */
+  /* The finder's own language, which merging uses. */
+  const char *own_language;
+  EventLexicon *own_lex;
+  GHashTable *lexicons;           /* other language → EventLexicon* */
   GPtrArray *documents;  /* Document* */
   GPtrArray *mentions;   /* Mention* */
   GHashTable *excluded;  /* tally_event_mention_key() strings, or NULL */

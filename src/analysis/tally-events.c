@@ -53,8 +53,8 @@ tally_event_finder_new (const char  *language,
   if (lex == NULL)
     return NULL;
   finder = g_new0 (TallyEventFinder, 1);
-  finder->language = g_strdup (language);
-  finder->lex = lex;
+  finder->own_language = finder->language = g_intern_string (language);
+  finder->own_lex = finder->lex = lex;
   finder->words_lex = tally_lexicon_get (language, NULL);
   finder->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
   finder->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_events_mention_free);
@@ -73,8 +73,8 @@ tally_event_finder_new_from_data (const char  *data,
   if (lex == NULL)
     return NULL;
   finder = g_new0 (TallyEventFinder, 1);
-  finder->language = g_strdup ("en");
-  finder->lex = lex;
+  finder->own_language = finder->language = g_intern_static_string ("en");
+  finder->own_lex = finder->lex = lex;
   finder->words_lex = tally_lexicon_get ("en", NULL);
   finder->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
   finder->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_events_mention_free);
@@ -86,8 +86,8 @@ tally_event_finder_free (TallyEventFinder *finder)
 {
   if (finder == NULL)
     return;
-  g_free (finder->language);
-  tally_events_lexicon_free (finder->lex);
+  tally_events_lexicon_free (finder->own_lex);
+  g_clear_pointer (&finder->lexicons, g_hash_table_unref);
   g_ptr_array_unref (finder->documents);
   g_ptr_array_unref (finder->mentions);
   g_clear_pointer (&finder->excluded, g_hash_table_unref);
@@ -162,6 +162,38 @@ julian_of_published (const char *published)
 }
 
 void
+tally_event_finder_set_document_language (TallyEventFinder *finder,
+                                          const char       *language)
+{
+  const char *lang;
+  EventLexicon *lex;
+
+  g_return_if_fail (finder != NULL);
+  lang = tally_lexicon_language_for (language);
+  if (lang == finder->language)
+    return;
+  if (lang == finder->own_language || tally_lexicon_get (lang, NULL) == NULL)
+    {
+      finder->language = finder->own_language;
+      finder->lex = finder->own_lex;
+      finder->words_lex = tally_lexicon_get (finder->own_language, NULL);
+      return;
+    }
+  if (finder->lexicons == NULL)
+    finder->lexicons = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tally_events_lexicon_free);
+  if (!g_hash_table_lookup_extended (finder->lexicons, lang, NULL, (gpointer *) &lex))
+    {
+      /* A language with claim words but no event patterns yet finds its
+       * figures and dates, and no events. */
+      lex = tally_events_lexicon_load (lang, NULL);
+      g_hash_table_insert (finder->lexicons, (gpointer) lang, lex);
+    }
+  finder->language = lang;
+  finder->lex = lex != NULL ? lex : finder->own_lex;
+  finder->words_lex = tally_lexicon_get (lang, NULL);
+}
+
+void
 tally_event_finder_set_excluded (TallyEventFinder *finder,
                                  GHashTable       *keys)
 {
@@ -219,7 +251,8 @@ tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
 /* The next sentence: from the given spans ({start, end} gsize pairs), or
  * cut here. */
 static gboolean
-next_sentence (const GArray *sentences,
+next_sentence (const char   *language,
+               const GArray *sentences,
                guint        *next,
                const char   *text,
                gsize         len,
@@ -230,7 +263,7 @@ next_sentence (const GArray *sentences,
   const gsize *span;
 
   if (sentences == NULL)
-    return tally_next_sentence (text, len, pos, start, end);
+    return tally_next_sentence_tokens_in (language, text, len, pos, start, end, NULL);
   if (*next >= sentences->len)
     return FALSE;
   span = (const gsize *) (sentences->data + (gsize) *next * 2 * sizeof (gsize));
@@ -259,9 +292,8 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   g_autoptr(GHashTable) referents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint claim_pos = 0;
   guint count = 0, next_span = 0, next_token = 0;
-  /* Tokens are those of the claims' English lexicon, in text order. */
+  /* Tokens are those of the document language's claims lexicon, in text order. */
   const TallyToken *given_tokens = sentences != NULL && tokens != NULL
-                                   && finder->words_lex == tally_lexicon_get ("en", NULL)
                                    ? (const TallyToken *) tokens->data : NULL;
   gsize pos = 0, s_start, s_end;
 
@@ -295,7 +327,7 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
     claims = tally_extract_claims (text, len, &options);
 
   g_return_val_if_fail (sentences == NULL || g_array_get_element_size ((GArray *) sentences) == 2 * sizeof (gsize), 0);
-  while (next_sentence (sentences, &next_span, text, len, &pos, &s_start, &s_end))
+  while (next_sentence (finder->language, sentences, &next_span, text, len, &pos, &s_start, &s_end))
     {
       g_autoptr(GArray) words = NULL;
       g_autoptr(GArray) found = NULL;
@@ -417,6 +449,7 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
       if (guessed != NULL)
         claims = NULL;
     }
+  tally_event_finder_set_document_language (finder, source->language);
   count = tally_event_finder_add_document_full (finder, source->id, source->text, source->len, published,
                                                 claims, source->sentences, source->tokens);
   doc = g_ptr_array_index (finder->documents, finder->documents->len - 1);

@@ -80,6 +80,8 @@ typedef struct
                              * `published`, or NULL (extracted here) */
   const GArray *sentences;  /* ingest's, as for add_document_full; may be NULL */
   const GArray *tokens;
+  const char   *language;   /* BCP 47 as ingest detects it, or NULL (English);
+                             * see tally_event_finder_set_document_language() */
 } TallyEventSource;
 
 /* Adds one document (the step every caller shares); returns the number of
@@ -96,6 +98,15 @@ GPtrArray        *tally_events_find                (const TallyEventSource  *sou
                                                     GHashTable              *excluded,
                                                     GCancellable            *cancellable,
                                                     GError                 **error);
+
+/* The language of the documents added next (a BCP 47 tag as ingest detects
+ * it, or NULL): their claims, sentences and words are read with that
+ * language's lexicon and event patterns (lexicons/<lang>.lex, .events),
+ * falling back to the finder's own where a language has none (see
+ * tally_lexicon_language_for()). Given tokens must have been made in the
+ * same language. Merging uses the finder's own language. */
+void              tally_event_finder_set_document_language (TallyEventFinder *finder,
+                                                            const char       *language);
 
 /* Mentions an analyst said are not about their event (see
  * tally-corrections.h): a set of tally_event_mention_key() strings, or NULL.

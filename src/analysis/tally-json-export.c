@@ -228,6 +228,7 @@ event_source (const TallyAnalyzedDocument *document)
     .claims = document->claims,
     .sentences = record->sentences,
     .tokens = record->tokens,
+    .language = record->language,
   };
 
   return source;

@@ -32,6 +32,8 @@ struct _TallyLexicon
   guint n_used;
   GStringChunk *strings;
   GPtrArray *entry_blocks;  /* arrays of ENTRY_BLOCK entries */
+  gboolean decimal_comma;   /* [number_format] */
+  gboolean space_groups;
 };
 
 static inline guint8
@@ -44,11 +46,52 @@ static inline guint32
 hash_folded (const char *key,
              gsize       len)
 {
-  guint32 h = 2166136261u;
+  return tally_lexicon_hash_span (TALLY_LEXICON_HASH_INIT, key, len);
+}
 
-  for (gsize i = 0; i < len; i++)
-    h = (h ^ fold ((guint8) key[i])) * 16777619u;
-  return h;
+/* Does `key` fold to `folded` (a stored key, already folded, as long)? */
+static inline gboolean
+equal_folded (const char *key,
+              const char *folded,
+              gsize       len)
+{
+  for (gsize k = 0; k < len; k++)
+    {
+      guint8 b0 = (guint8) key[k];
+
+      if ((b0 == 0xD0 || b0 == 0xD1) && k + 1 < len)
+        {
+          guint8 b1 = (guint8) key[k + 1];
+
+          tally_lexicon_fold_cyrillic (&b0, &b1);
+          if (b0 != (guint8) folded[k] || b1 != (guint8) folded[k + 1])
+            return FALSE;
+          k++;
+        }
+      else if (fold (b0) != (guint8) folded[k])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A copy of `key` as the table stores it: folded. */
+static char *
+dup_folded (const char *key,
+            gsize       len)
+{
+  char *out = g_ascii_strdown (key, len);
+
+  for (gsize k = 0; k + 1 < len; k++)
+    if ((guint8) out[k] == 0xD0 || (guint8) out[k] == 0xD1)
+      {
+        guint8 b0 = (guint8) out[k], b1 = (guint8) out[k + 1];
+
+        tally_lexicon_fold_cyrillic (&b0, &b1);
+        out[k] = (char) b0;
+        out[k + 1] = (char) b1;
+        k++;
+      }
+  return out;
 }
 
 static Slot *
@@ -65,15 +108,8 @@ find_slot (const TallyLexicon *lexicon,
 
       if (slot->key == NULL)
         return slot;
-      if (slot->hash == hash && slot->len == len)
-        {
-          gsize k = 0;
-
-          while (k < len && fold ((guint8) key[k]) == (guint8) slot->key[k])
-            k++;
-          if (k == len)
-            return slot;
-        }
+      if (slot->hash == hash && slot->len == len && equal_folded (key, slot->key, len))
+        return slot;
       i = (i + 1) & lexicon->mask;
     }
 }
@@ -105,7 +141,7 @@ intern_entry (TallyLexicon *lexicon,
   slot = find_slot (lexicon, key, len, hash);
   if (slot->key == NULL)
     {
-      g_autofree char *lower = g_ascii_strdown (key, len);
+      g_autofree char *lower = dup_folded (key, len);
 
       if (lexicon->n_used % ENTRY_BLOCK == 0)
         g_ptr_array_add (lexicon->entry_blocks, g_new0 (TallyLexEntry, ENTRY_BLOCK));
@@ -191,6 +227,7 @@ typedef enum
   SECTION_WHOLE,
   SECTION_ANAPHOR,
   SECTION_RANK_VERB,
+  SECTION_NUMBER_FORMAT,
 } Section;
 
 static const struct
@@ -242,6 +279,7 @@ static const struct
   { "whole", SECTION_WHOLE, 0, FALSE },
   { "anaphor", SECTION_ANAPHOR, 0, FALSE },
   { "rank_verb", SECTION_RANK_VERB, 0, FALSE },
+  { "number_format", SECTION_NUMBER_FORMAT, 0, FALSE },
 };
 
 static const char * const role_names[] = {
@@ -487,6 +525,7 @@ apply_value (TallyLexicon  *lexicon,
     case SECTION_MODAL:
     case SECTION_CLAUSE_RESET:
     case SECTION_ABBREVIATION:
+    case SECTION_NUMBER_FORMAT:
     default:
       return TRUE;
     }
@@ -533,6 +572,22 @@ read_entry (const char  *section_name,
                    "section [%s] %s a value", section_name,
                    value != NULL ? "takes no" : "needs");
       return FALSE;
+    }
+
+  /* Settings of the language, not words. */
+  if (sections[section_index].section == SECTION_NUMBER_FORMAT)
+    {
+      if (strcmp (key, "decimal_comma") == 0)
+        lexicon->decimal_comma = TRUE;
+      else if (strcmp (key, "space_groups") == 0)
+        lexicon->space_groups = TRUE;
+      else
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       "unknown number format “%s” (decimal_comma, space_groups)", key);
+          return FALSE;
+        }
+      return TRUE;
     }
 
   entry = intern_entry (lexicon, key);
@@ -585,6 +640,40 @@ tally_lexicon_free (TallyLexicon *lexicon)
   g_string_chunk_free (lexicon->strings);
   g_ptr_array_unref (lexicon->entry_blocks);
   g_free (lexicon);
+}
+
+gboolean
+tally_lexicon_decimal_comma (const TallyLexicon *lexicon)
+{
+  return lexicon->decimal_comma;
+}
+
+gboolean
+tally_lexicon_space_groups (const TallyLexicon *lexicon)
+{
+  return lexicon->space_groups;
+}
+
+const char *
+tally_lexicon_language_for (const char *tag)
+{
+  g_autofree char *primary = NULL;
+  g_autofree char *path = NULL;
+  gsize n;
+
+  if (tag == NULL || g_str_equal (tag, "en"))
+    return g_intern_static_string ("en");
+  n = strcspn (tag, "-_");
+  if (n == 0 || n > 8)
+    return g_intern_static_string ("en");
+  primary = g_ascii_strdown (tag, n);
+  if (g_str_equal (primary, "und"))
+    return g_intern_static_string ("en");
+  (void) tally_analysis_get_resource ();
+  path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.lex", primary);
+  if (!g_resources_get_info (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    return g_intern_static_string ("en");
+  return g_intern_string (primary);
 }
 
 static GMutex lexicons_lock;

@@ -196,7 +196,8 @@ TallyLexicon         *tally_lexicon_new_from_data (const char  *data,
                                                    GError     **error);
 void                  tally_lexicon_free       (TallyLexicon *lexicon);
 
-/* Looks a key up, folding ASCII letters to lower case on the way. */
+/* Looks a key up, folding ASCII and Cyrillic letters to lower case on the
+ * way. */
 const TallyLexEntry  *tally_lexicon_lookup     (const TallyLexicon *lexicon,
                                                 const char         *key,
                                                 gsize               len);
@@ -210,9 +211,65 @@ tally_lexicon_hash_step (guint32 hash,
 {
   return (hash ^ ((byte >= 'A' && byte <= 'Z') ? byte + 32 : byte)) * 16777619u;
 }
+
+/* Cyrillic letters fold as ASCII ones do ("Млрд" finds "млрд"), and "ё" is
+ * "е", as most Russian text writes it: the two bytes of a letter whose first
+ * byte is 0xD0 or 0xD1 become those of its folded form (same length). */
+static inline void
+tally_lexicon_fold_cyrillic (guint8 *b0,
+                             guint8 *b1)
+{
+  if (*b0 == 0xD0)
+    {
+      if (*b1 >= 0x90 && *b1 <= 0x9F)
+        *b1 += 0x20;
+      else if (*b1 >= 0xA0 && *b1 <= 0xAF)
+        *b0 = 0xD1, *b1 -= 0x20;
+      else if (*b1 >= 0x80 && *b1 <= 0x8F)
+        *b0 = 0xD1, *b1 += 0x10;
+    }
+  if (*b0 == 0xD1 && *b1 == 0x91)
+    *b0 = 0xD0, *b1 = 0xB5;
+}
+
+/* The hash of `len` bytes folded as the lexicon folds keys (ASCII and
+ * Cyrillic capitals, "ё"), continuing from `hash`. */
+static inline guint32
+tally_lexicon_hash_span (guint32     hash,
+                         const char *bytes,
+                         gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 b0 = (guint8) bytes[i];
+
+      if ((b0 == 0xD0 || b0 == 0xD1) && i + 1 < len)
+        {
+          guint8 b1 = (guint8) bytes[++i];
+
+          tally_lexicon_fold_cyrillic (&b0, &b1);
+          hash = ((hash ^ b0) * 16777619u ^ b1) * 16777619u;
+        }
+      else
+        hash = tally_lexicon_hash_step (hash, b0);
+    }
+  return hash;
+}
 const TallyLexEntry  *tally_lexicon_lookup_hashed (const TallyLexicon *lexicon,
                                                    const char         *key,
                                                    gsize               len,
                                                    guint32             hash);
+
+/* How the language writes numbers ([number_format] in its lexicon): with a
+ * decimal comma ("12,7") and digits grouped by spaces ("12 500"), as
+ * Russian does; English has neither (commas group thousands). */
+gboolean              tally_lexicon_decimal_comma (const TallyLexicon *lexicon);
+gboolean              tally_lexicon_space_groups  (const TallyLexicon *lexicon);
+
+/* The lexicon language to read a document in: its BCP 47 tag's primary
+ * language when lexicons/<that>.lex exists ("ru-RU" → "ru"), else "en"
+ * (NULL, "und" and languages without data are read as English, as before
+ * per-language data existed). An interned string. */
+const char           *tally_lexicon_language_for  (const char *tag);
 
 G_END_DECLS

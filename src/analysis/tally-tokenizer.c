@@ -202,8 +202,18 @@ scan_word (const guint8 *p,
       k = char_class (p + n, avail - n, &clen);
       if (k == CLASS_LETTER || (k == CLASS_DIGIT && n > 0))
         {
-          if (p[n] >= 'a' && p[n] <= 'z')
-            all_caps = FALSE;
+          if (clen == 2 && (p[n] == 0xD0 || p[n] == 0xD1))
+            {
+              /* Cyrillic, folded as the lexicon folds its keys. */
+              guint8 b0 = p[n], b1 = p[n + 1];
+
+              if (b0 == 0xD1 || b1 >= 0xB0)
+                all_caps = FALSE;
+              tally_lexicon_fold_cyrillic (&b0, &b1);
+              h = ((h ^ b0) * 16777619u ^ b1) * 16777619u;
+              n += 2;
+              continue;
+            }
           for (guint b = 0; b < clen; b++)
             h = tally_lexicon_hash_step (h, p[n + b]);
           n += clen;
@@ -255,10 +265,27 @@ format_length (const guint8 *p,
   return 0;
 }
 
+/* The length of a space that groups digits in languages that write
+ * "12 500": a space, a no-break space, a thin or narrow no-break space. */
+static inline gsize
+group_space_length (const guint8 *p,
+                    gsize         avail)
+{
+  if (avail >= 1 && p[0] == ' ')
+    return 1;
+  if (avail >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+    return 2;
+  if (avail >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x89 || p[2] == 0xAF))
+    return 3;
+  return 0;
+}
+
 static gsize
 scan_number (const guint8 *p,
              gsize         avail,
-             TallyToken   *token)
+             TallyToken   *token,
+             gboolean      decimal_comma,
+             gboolean      space_groups)
 {
   gsize n = 0, f;
   guint digits = 0, decimals = 0;
@@ -295,7 +322,27 @@ scan_number (const guint8 *p,
             digits++;
           n++;
         }
-      else if (p[n] == ',' && !(token->flags & TALLY_TOKEN_NUMBER_DECIMAL)
+      else if (decimal_comma && p[n] == ',' && n + 1 < avail && g_ascii_isdigit (p[n + 1]))
+        {
+          /* "12,7": the language's decimal comma; a second one ends the
+           * figure ("1,5,7" is a list). */
+          if (token->flags & TALLY_TOKEN_NUMBER_DECIMAL)
+            break;
+          token->flags |= TALLY_TOKEN_NUMBER_DECIMAL;
+          n++;
+        }
+      else if (space_groups && digits >= 1 && !(token->flags & TALLY_TOKEN_NUMBER_DECIMAL)
+               && (digits <= 3 || (token->flags & TALLY_TOKEN_NUMBER_SEP))
+               && (f = group_space_length (p + n, avail - n)) > 0 && n + f + 2 < avail
+               && g_ascii_isdigit (p[n + f]) && g_ascii_isdigit (p[n + f + 1]) && g_ascii_isdigit (p[n + f + 2])
+               && (n + f + 3 >= avail || !g_ascii_isdigit (p[n + f + 3])))
+        {
+          /* "12 500", "1 234 567": three digits after a space, the first
+           * group at most three long. */
+          token->flags |= TALLY_TOKEN_NUMBER_SEP;
+          n += f;
+        }
+      else if (!decimal_comma && p[n] == ',' && !(token->flags & TALLY_TOKEN_NUMBER_DECIMAL)
                && (f = n + 1 + format_length (p + n + 1, avail - n - 1)) + 2 < avail
                && g_ascii_isdigit (p[f]) && g_ascii_isdigit (p[f + 1])
                && g_ascii_isdigit (p[f + 2]) && (f + 3 >= avail || !g_ascii_isdigit (p[f + 3])))
@@ -402,14 +449,16 @@ tally_tokenizer_next (const TallyLexicon *lexicon,
             break;
           }
         token->type = TALLY_TOKEN_WORD;
-        if (p[i] >= 'A' && p[i] <= 'Z')
+        if ((p[i] >= 'A' && p[i] <= 'Z')
+            || (p[i] == 0xD0 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0xAF))  /* Cyrillic capitals */
           token->flags |= TALLY_TOKEN_CAPITALIZED;
         token->lex = tally_lexicon_lookup_hashed (lexicon, text + i, token->end - i, hash);
         break;
       }
     case CLASS_DIGIT:
       token->type = TALLY_TOKEN_NUMBER;
-      token->end = i + scan_number (p + i, len - i, token);
+      token->end = i + scan_number (p + i, len - i, token, tally_lexicon_decimal_comma (lexicon),
+                                    tally_lexicon_space_groups (lexicon));
       break;
     case CLASS_SYMBOL:
       token->type = TALLY_TOKEN_SYMBOL;

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   TALLY_TOKEN_WORD,
-  TALLY_TOKEN_NUMBER,   /* digits with "," thousands groups and one "." */
+  TALLY_TOKEN_NUMBER,   /* digits with "," thousands groups and one "." (the
+                         * lexicon's [number_format] may make it "12 500,5") */
   TALLY_TOKEN_SYMBOL,   /* currency signs, "%", "~", "+", "#", "@", "/" */
   TALLY_TOKEN_DASH,     /* "-", "–", "—", "−" */
   TALLY_TOKEN_PUNCT,    /* everything else that is not a space */
@@ -24,7 +25,7 @@ typedef enum
 {
   TALLY_TOKEN_SPACE_BEFORE   = 1 << 0,  /* whitespace between it and the previous token */
   TALLY_TOKEN_LINE_START     = 1 << 1,  /* first token of a line */
-  TALLY_TOKEN_CAPITALIZED    = 1 << 2,  /* word starting with an ASCII capital */
+  TALLY_TOKEN_CAPITALIZED    = 1 << 2,  /* word starting with an ASCII or Cyrillic capital */
   TALLY_TOKEN_NUMBER_SEP     = 1 << 3,  /* number has thousands separators */
   TALLY_TOKEN_NUMBER_DECIMAL = 1 << 4,  /* number has a decimal part */
   TALLY_TOKEN_NUMBER_HUGE    = 1 << 5,  /* too many digits to be a quantity */

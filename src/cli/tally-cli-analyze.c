@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "tally-claims.h"
+#include "tally-lexicon.h"
 #include "tally-events.h"
 #include "tally-fact-export.h"
 #include "tally-fact-json.h"
@@ -124,6 +125,8 @@ analyze_one (Run        *run,
   else if (document->record->published != NULL)
     tally_extract_options_set_reference_date (&options, document->record->published);
 
+  /* The document's language picks the lexicon; ingest found the tokens with it. */
+  options.language = tally_lexicon_language_for (document->record->language);
   options.tokens = document->record->tokens;  /* found by ingest with the sentences */
 
   g_ptr_array_unref (document->claims);

@@ -53,8 +53,9 @@ typedef struct
   GArray *paragraphs;   /* TallySpan into text */
   GArray *sentences;    /* TallySpan into text */
   GArray *tokens;       /* TallyToken (tally-tokenizer.h) of the whole text, found
-                         * with the sentences, for the claim extractor and the
-                         * event finder; NULL for texts over
+                         * with the sentences in the lexicon of
+                         * tally_lexicon_language_for (language), for the
+                         * claim extractor and the event finder; NULL for texts over
                          * TALLY_RECORD_TOKENS_MAX bytes (and once a user drops them) */
   GPtrArray *comments;  /* TallyComment* */
   GPtrArray *boilerplate; /* TallyBoilerplate* */

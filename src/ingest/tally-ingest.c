@@ -791,11 +791,14 @@ static void
 add_sentences (TallyDocumentRecord *record)
 {
   gsize pos = 0, start, end;
+  /* Read with the document's language data (numbers such as "12,7"). */
+  const char *language = tally_lexicon_language_for (record->language);
 
   if (record->text_len <= TALLY_RECORD_TOKENS_MAX)
     record->tokens = g_array_sized_new (FALSE, FALSE, sizeof (TallyToken), record->text_len / 5 + 16);
   while (pos < record->text_len
-         && tally_next_sentence_tokens (record->text, record->text_len, &pos, &start, &end, record->tokens))
+         && tally_next_sentence_tokens_in (language, record->text, record->text_len, &pos, &start, &end,
+                                           record->tokens))
     {
       TallySpan span = { start, end };
 
@@ -915,9 +918,9 @@ ingest_bytes (GBytes            *bytes,
       return NULL;
     }
 
+  record->language = g_strdup (tally_language_detect (record->text, record->text_len));
   add_sentences (record);
   record->word_count = count_words (record->text, record->text_len);
-  record->language = g_strdup (tally_language_detect (record->text, record->text_len));
   record->simhash = tally_ingest_simhash (record->text, record->text_len);
   return g_steal_pointer (&record);
 }

@@ -308,6 +308,7 @@ typedef struct
   char **titles;  /* entries may be NULL */
   GStrv texts;
   GStrv published;
+  GStrv languages;
   guint n;
   TallyCorrections *corrections;  /* a copy, or NULL */
 } FindData;
@@ -321,9 +322,11 @@ find_data_free (FindData *data)
     {
       g_free (data->published[i]);
       g_free (data->titles[i]);
+      g_free (data->languages[i]);
     }
   g_free (data->titles);
   g_free (data->published);
+  g_free (data->languages);
   g_clear_object (&data->corrections);
   g_free (data);
 }
@@ -348,6 +351,7 @@ find_thread (GTask        *task,
         .text = data->texts[i],
         .len = strlen (data->texts[i]),
         .published = data->published[i],
+        .language = data->languages[i],
       };
 
       g_array_append_val (sources, source);
@@ -371,6 +375,7 @@ tally_events_find_async (const char * const *ids,
                          const char * const *titles,
                          const char * const *texts,
                          const char * const *published,
+                         const char * const *languages,
                          TallyCorrections   *corrections,
                          GCancellable       *cancellable,
                          GAsyncReadyCallback callback,
@@ -385,11 +390,13 @@ tally_events_find_async (const char * const *ids,
   data->texts = g_new0 (char *, data->n + 1);
   data->published = g_new0 (char *, data->n + 1);
   data->titles = g_new0 (char *, data->n + 1);
+  data->languages = g_new0 (char *, data->n + 1);
   for (guint i = 0; i < data->n; i++)
     {
       data->titles[i] = titles != NULL ? g_strdup (titles[i]) : NULL;
       data->texts[i] = g_strdup (texts[i] ? texts[i] : "");
       data->published[i] = g_strdup (published[i]);
+      data->languages[i] = languages != NULL ? g_strdup (languages[i]) : NULL;
     }
   g_task_set_source_tag (task, tally_events_find_async);
   g_task_set_task_data (task, data, (GDestroyNotify) find_data_free);

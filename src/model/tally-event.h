@@ -42,14 +42,16 @@ char                   *tally_event_dup_accessible_text (TallyEvent     *self);
 GListModel             *tally_event_list_new          (GPtrArray        *records);
 
 /* Finds the events of a set of documents in a worker thread. `ids`,
- * `texts` and `published` are parallel (NULL-terminated ids; a NULL
- * published is guessed from the text) and copied. `corrections` (may be
+ * `texts`, `published` and `languages` are parallel (NULL-terminated ids; a
+ * NULL published is guessed from the text; `languages` may be NULL, and a
+ * NULL language is read as English) and copied. `corrections` (may be
  * NULL; copied) leave mentions out and name events. The result is a
  * GListModel of TallyEvent. */
 void                    tally_events_find_async       (const char * const *ids,
                                                        const char * const *titles,
                                                        const char * const *texts,
                                                        const char * const *published,
+                                                       const char * const *languages,
                                                        TallyCorrections   *corrections,
                                                        GCancellable       *cancellable,
                                                        GAsyncReadyCallback callback,

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "tally-claims.h"
+#include "tally-lexicon.h"
 #include "tally-document-private.h"
 #include "tally-pipeline.h"
 
@@ -577,6 +578,7 @@ tally_document_text_free (TallyDocumentText *text)
     return;
   g_free (text->text);
   g_free (text->published);
+  g_free (text->language);
   g_free (text);
 }
 
@@ -585,10 +587,12 @@ collect_text_cb (gint64      document_id,
                  const char *text,
                  gsize       text_len,
                  const char *published,
+                 const char *language,
                  gpointer    user_data)
 {
   TallyDocumentText *t = g_new0 (TallyDocumentText, 1);
 
+  t->language = g_strdup (language);
   t->document_id = document_id;
   t->text = g_strndup (text, text_len);
   t->text_len = text_len;
@@ -697,7 +701,8 @@ tally_project_set_document_field (TallyProject   *self,
       tally_store_rollback (store);
       return FALSE;
     }
-  if (redate)
+  /* A new date or language reads the claims again (relative dates, lexicon). */
+  if (redate || g_str_equal (field, "language"))
     {
       g_autoptr(TallyDocumentRecord) record = tally_store_load_document (store, id, error);
       g_autoptr(GPtrArray) claims = NULL;
@@ -709,8 +714,9 @@ tally_project_set_document_field (TallyProject   *self,
           return FALSE;
         }
       tally_extract_options_init (&options);
-      if (value != NULL)
-        tally_extract_options_set_reference_date (&options, value);
+      options.language = tally_lexicon_language_for (record->language);
+      if (redate ? value != NULL : record->published != NULL)
+        tally_extract_options_set_reference_date (&options, redate ? value : record->published);
       claims = tally_extract_claims (record->text, record->text_len, &options);
       if (!tally_store_replace_claims (store, id, claims, error))
         {
@@ -979,6 +985,8 @@ prepare_file (guint    index,
       tally_extract_options_init (&options);
       if (p->record->published != NULL)
         tally_extract_options_set_reference_date (&options, p->record->published);
+      /* The document's language picks the lexicon; ingest found the tokens with it. */
+      options.language = tally_lexicon_language_for (p->record->language);
       options.tokens = p->record->tokens;  /* found by ingest with the sentences */
       p->claims = tally_extract_claims (p->record->text, p->record->text_len, &options);
       g_clear_pointer (&p->record->tokens, g_array_unref);

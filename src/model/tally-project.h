@@ -113,6 +113,7 @@ typedef struct
   char *text;
   gsize text_len;
   char *published;      /* may be NULL */
+  char *language;       /* BCP 47, may be NULL */
 } TallyDocumentText;
 
 void               tally_document_text_free          (TallyDocumentText *text);

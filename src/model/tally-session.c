@@ -325,6 +325,7 @@ on_texts_loaded (GObject      *source,
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) title_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GListModel *documents = tally_project_get_documents (self->project);
+  g_autoptr(GPtrArray) languages = g_ptr_array_new ();
 
   if (loaded == NULL)
     {
@@ -354,14 +355,17 @@ on_texts_loaded (GObject      *source,
       g_ptr_array_add (ids, id);
       g_ptr_array_add (texts, text->text);
       g_ptr_array_add (published, text->published);
+      g_ptr_array_add (languages, text->language);
     }
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (texts, NULL);
   g_ptr_array_add (published, NULL);
   g_ptr_array_add (titles, NULL);
+  g_ptr_array_add (languages, NULL);
   tally_events_find_async ((const char * const *) ids->pdata, (const char * const *) titles->pdata,
                            (const char * const *) texts->pdata,
-                           (const char * const *) published->pdata, self->corrections, self->find_cancellable,
+                           (const char * const *) published->pdata, (const char * const *) languages->pdata,
+                           self->corrections, self->find_cancellable,
                            on_events_found, g_object_ref (self));
 }
 

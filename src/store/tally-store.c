@@ -1167,12 +1167,13 @@ tally_store_foreach_text (TallyStore          *store,
                           GError             **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (store->db, "SELECT id, text, published FROM documents ORDER BY id", -1, &stmt, NULL);
+  int rc = sqlite3_prepare_v2 (store->db, "SELECT id, text, published, language FROM documents ORDER BY id", -1, &stmt, NULL);
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-            sqlite3_column_bytes (stmt, 1), (const char *) sqlite3_column_text (stmt, 2), user_data);
+            sqlite3_column_bytes (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
+            (const char *) sqlite3_column_text (stmt, 3), user_data);
       rc = SQLITE_OK;
     }
   sqlite3_finalize (stmt);

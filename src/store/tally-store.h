@@ -163,11 +163,12 @@ gboolean             tally_store_foreach_claim      (TallyStore           *store
                                                      gpointer              user_data,
                                                      GError              **error);
 
-/* Every document's cleaned text and publication date, in id order. */
+/* Every document's cleaned text, publication date and language, in id order. */
 typedef void (*TallyStoreTextFunc) (gint64      document_id,
                                     const char *text,
                                     gsize       text_len,
                                     const char *published,
+                                    const char *language,
                                     gpointer    user_data);
 
 gboolean             tally_store_foreach_text       (TallyStore           *store,

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "tally-claims.h"
+#include "tally-events.h"
+#include "tally-ingest.h"
+#include "tally-lexicon.h"
+#include "tally-tokenizer.h"
+
+/* Russian claims (issue 17). Every text here was written for this test; it
+ * reproduces structures Russian news reports use, not their sentences. */
+
+static GPtrArray *
+extract (const char *text,
+         const char *language)
+{
+  TallyExtractOptions options;
+
+  tally_extract_options_init (&options);
+  options.language = tally_lexicon_language_for (language);
+  return tally_extract_claims (text, strlen (text), &options);
+}
+
+static const TallyClaimRecord *
+find_claim (GPtrArray  *claims,
+            const char *text,
+            const char *covering)
+{
+  const char *at = strstr (text, covering);
+
+  g_assert_nonnull (at);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const TallyClaimRecord *c = g_ptr_array_index (claims, i);
+
+      if (c->start <= (gsize) (at - text) && c->end >= (gsize) (at - text) + strlen (covering))
+        return c;
+    }
+  g_test_message ("no claim covers “%s”", covering);
+  return NULL;
+}
+
+/* The document's language picks the lexicon; languages without one are
+ * read with English data, as before. */
+static void
+test_language_for (void)
+{
+  g_assert_cmpstr (tally_lexicon_language_for ("ru"), ==, "ru");
+  g_assert_cmpstr (tally_lexicon_language_for ("ru-RU"), ==, "ru");
+  g_assert_cmpstr (tally_lexicon_language_for ("RU"), ==, "ru");
+  g_assert_cmpstr (tally_lexicon_language_for ("en"), ==, "en");
+  g_assert_cmpstr (tally_lexicon_language_for ("und"), ==, "en");
+  g_assert_cmpstr (tally_lexicon_language_for (NULL), ==, "en");
+  g_assert_cmpstr (tally_lexicon_language_for ("kk"), ==, "en");
+  g_assert_cmpstr (tally_lexicon_language_for (""), ==, "en");
+  g_assert_cmpstr (tally_lexicon_language_for ("x-this-is-not-a-language"), ==, "en");
+}
+
+/* Capitals and "ё" fold as the lexicon's keys do. */
+static void
+test_cyrillic_folding (void)
+{
+  const TallyLexicon *ru = tally_lexicon_get ("ru", NULL);
+  const TallyLexEntry *lower, *upper;
+
+  g_assert_nonnull (ru);
+  lower = tally_lexicon_lookup (ru, "млрд", strlen ("млрд"));
+  upper = tally_lexicon_lookup (ru, "МЛРД", strlen ("МЛРД"));
+  g_assert_nonnull (lower);
+  g_assert_true (lower == upper);
+  g_assert_true (tally_lexicon_lookup (ru, "Млрд", strlen ("Млрд")) == lower);
+  g_assert_cmpfloat (lower->scale, ==, 1e9);
+  g_assert_true (tally_lexicon_decimal_comma (ru));
+  g_assert_false (tally_lexicon_decimal_comma (tally_lexicon_get ("en", NULL)));
+}
+
+/* "12,7" is twelve point seven in Russian and "12 500" one number; the
+ * English lexicon reads neither so. */
+static void
+test_numbers (void)
+{
+  const TallyLexicon *ru = tally_lexicon_get ("ru", NULL);
+  const TallyLexicon *en = tally_lexicon_get ("en", NULL);
+  static const struct { const char *text; double ru; double en; } cases[] = {
+    { "12,7 ", 12.7, 12 },
+    { "12 500 ", 12500, 12 },
+    { "1 234 567,25 ", 1234567.25, 1 },
+    { "12\xc2\xa0" "500 ", 12500, 12 },       /* no-break space */
+    { "12\xe2\x80\xaf" "500 ", 12500, 12 },   /* narrow no-break space */
+    { "2023 150 ", 2023, 2023 },              /* a first group of four digits is a year */
+    { "12 50 ", 12, 12 },                     /* groups are three digits */
+    { "1,5,7 ", 1.5, 1 },
+    { "3.5 ", 3.5, 3.5 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      TallyToken token;
+      gsize pos = 0;
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_true (tally_tokenizer_next (ru, cases[i].text, strlen (cases[i].text), &pos, &token));
+      g_assert_cmpint (token.type, ==, TALLY_TOKEN_NUMBER);
+      g_assert_cmpfloat_with_epsilon (tally_token_number_value (&token), cases[i].ru, 1e-9);
+      pos = 0;
+      g_assert_true (tally_tokenizer_next (en, cases[i].text, strlen (cases[i].text), &pos, &token));
+      g_assert_cmpfloat_with_epsilon (tally_token_number_value (&token), cases[i].en, 1e-9);
+    }
+}
+
+static void
+test_money_and_qualifiers (void)
+{
+  const char *text =
+    "Объём взаимной торговли в прошлом году достиг 12,7 млрд долларов. "
+    "Вложения фонда превысили 3,5 млрд юаней. "
+    "Делегации подписали свыше 40 документов, около 70% из них касаются энергетики. "
+    "На площадке работали 12 500 волонтёров.";
+  g_autoptr(GPtrArray) claims = extract (text, "ru");
+  const TallyClaimRecord *c;
+
+  c = find_claim (claims, text, "12,7 млрд долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_MONEY);
+  g_assert_cmpfloat_with_epsilon (c->value, 12.7e9, 1);
+  g_assert_cmpstr (c->unit, ==, "USD");
+
+  c = find_claim (claims, text, "3,5 млрд юаней");
+  g_assert_nonnull (c);
+  g_assert_cmpfloat_with_epsilon (c->value, 3.5e9, 1);
+  g_assert_cmpstr (c->unit, ==, "CNY");
+  g_assert_cmpint (c->qualifier, ==, TALLY_QUALIFIER_OVER);
+
+  c = find_claim (claims, text, "свыше 40");
+  g_assert_nonnull (c);
+  g_assert_cmpfloat (c->value, ==, 40);
+  g_assert_cmpint (c->qualifier, ==, TALLY_QUALIFIER_OVER);
+
+  c = find_claim (claims, text, "около 70%");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_PERCENT);
+  g_assert_cmpfloat (c->value, ==, 70);
+  g_assert_cmpint (c->qualifier, ==, TALLY_QUALIFIER_APPROX);
+
+  c = find_claim (claims, text, "12 500");
+  g_assert_nonnull (c);
+  g_assert_cmpfloat (c->value, ==, 12500);
+}
+
+/* Ingest detects the language and finds the tokens with its lexicon; the
+ * extractor given those tokens says what it says when it reads the text
+ * itself. */
+static void
+test_ingest_tokens_in_language (void)
+{
+  const char *file =
+    "Порт принял рекордный груз\n\n"
+    "За первые девять месяцев порт перевалил 4,2 млн тонн грузов, что почти на 15% больше, чем годом ранее. "
+    "Выручка оператора составила 310,5 млн рублей.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (file, strlen (file));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDocumentRecord) record = tally_ingest_bytes (bytes, "port.txt", &error);
+  g_autoptr(GPtrArray) given = NULL;
+  g_autoptr(GPtrArray) scanned = NULL;
+  TallyExtractOptions options;
+  const TallyClaimRecord *c;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (record->language, ==, "ru");
+  g_assert_nonnull (record->tokens);
+  tally_extract_options_init (&options);
+  options.language = tally_lexicon_language_for (record->language);
+  scanned = tally_extract_claims (record->text, record->text_len, &options);
+  options.tokens = record->tokens;
+  given = tally_extract_claims (record->text, record->text_len, &options);
+  g_assert_cmpuint (given->len, ==, scanned->len);
+  for (guint i = 0; i < given->len; i++)
+    {
+      const TallyClaimRecord *a = g_ptr_array_index (given, i), *b = g_ptr_array_index (scanned, i);
+
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+      g_assert_cmpfloat (a->value, ==, b->value);
+    }
+  c = find_claim (given, record->text, "310,5 млн рублей");
+  g_assert_nonnull (c);
+  g_assert_cmpfloat_with_epsilon (c->value, 310.5e6, 1);
+  g_assert_cmpstr (c->unit, ==, "RUB");
+}
+
+/* One finder, documents in two languages: each is read with its own data,
+ * and an English document after a Russian one is read as English again. */
+static void
+test_event_finder_languages (void)
+{
+  const char *en1 = "The Third Lakes Summit opened in Kuopio on 3 May 2031.";
+  const char *ru = "Третий саммит озёрных стран открылся 3 мая 2031 года, торговля достигла 12,7 млрд долларов.";
+  const char *en2 = "Leaders arrived for the Third Lakes Summit, which opened on 3 May 2031.";
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  const TallyEventRecord *e;
+
+  tally_event_finder_set_document_language (finder, "en");
+  tally_event_finder_add_document (finder, "d1", en1, strlen (en1), "2031-05-04");
+  tally_event_finder_set_document_language (finder, "ru");
+  tally_event_finder_add_document (finder, "d2", ru, strlen (ru), "2031-05-04");
+  tally_event_finder_set_document_language (finder, NULL);
+  tally_event_finder_add_document (finder, "d3", en2, strlen (en2), "2031-05-04");
+  events = tally_event_finder_finish (finder);
+  g_assert_cmpuint (events->len, >=, 1);
+  e = g_ptr_array_index (events, 0);
+  g_assert_cmpstr (e->label, ==, "Third Lakes Summit");
+  g_assert_cmpstr (e->date, ==, "2031-05-03");
+  g_assert_cmpuint (e->mentions->len, >=, 2);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/claims-ru/language-for", test_language_for);
+  g_test_add_func ("/claims-ru/cyrillic-folding", test_cyrillic_folding);
+  g_test_add_func ("/claims-ru/numbers", test_numbers);
+  g_test_add_func ("/claims-ru/money-and-qualifiers", test_money_and_qualifiers);
+  g_test_add_func ("/claims-ru/ingest-tokens-in-language", test_ingest_tokens_in_language);
+  g_test_add_func ("/claims-ru/event-finder-languages", test_event_finder_languages);
+  return g_test_run ();
+}
