@@ -119,6 +119,7 @@ tally_fact_json_node (const TallyFactRecord *fact,
   tally_json_builder_add_string_or_null (builder, "unit", fact->unit);
   tally_json_builder_add_string_or_null (builder, "story", fact->story);
   tally_json_builder_add_string_or_null (builder, "subject", fact->subject);
+  tally_json_builder_add_string_or_null (builder, "concept", fact->concept);
   json_builder_set_member_name (builder, "scope");
   if (fact->scope_year != 0)
     {

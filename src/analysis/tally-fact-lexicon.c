@@ -23,6 +23,7 @@ struct _TallyFactLexicon
   GHashTable *predicates;   /* set */
   GHashTable *function;     /* set */
   GHashTable *time_nouns;   /* set: "year", "date" */
+  GHashTable *uncountable;  /* set: "production": no plural in labels */
   GHashTable *own_subject;  /* set: "year-old": a figure of one person or thing each */
   GHashTable *moving;       /* set: "toll", "evacuee": figures that move while a story runs */
   GHashTable *labels;       /* canonical phrase → label */
@@ -61,6 +62,7 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_hash_table_unref (lexicon->predicates);
   g_hash_table_unref (lexicon->function);
   g_hash_table_unref (lexicon->time_nouns);
+  g_hash_table_unref (lexicon->uncountable);
   g_hash_table_unref (lexicon->own_subject);
   g_hash_table_unref (lexicon->moving);
   g_hash_table_unref (lexicon->labels);
@@ -254,6 +256,7 @@ tally_fact_lexicon_new_from_data (const char  *data,
   lexicon->time_nouns = word_set ();
   lexicon->own_subject = word_set ();
   lexicon->moving = word_set ();
+  lexicon->uncountable = word_set ();
   lexicon->interned = word_set ();
   lexicon->verb_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
@@ -286,6 +289,10 @@ tally_fact_lexicon_new_from_data (const char  *data,
   /* Optional: without it no figure is read as one that moves. */
   if (g_key_file_has_key (file, "Words", "Moving", NULL)
       && !load_list (file, name, "Moving", lexicon->moving, NULL, error))
+    return NULL;
+  /* Optional: without it every head noun takes a plural in count labels. */
+  if (g_key_file_has_key (file, "Words", "Uncountable", NULL)
+      && !load_list (file, name, "Uncountable", lexicon->uncountable, NULL, error))
     return NULL;
   /* Optional too: without them dates read as ISO text and units as codes. */
   if (g_key_file_has_key (file, "Words", "Months", NULL) && !load_months (file, name, lexicon, error))
@@ -636,6 +643,13 @@ tally_fact_lexicon_is_predicate (TallyFactLexicon *lexicon,
   /* Past participles not in the list ("dredged", "electrified") too. */
   return g_hash_table_contains (lexicon->predicates, word)
          || (len >= 6 && g_str_has_suffix (word, "ed"));
+}
+
+gboolean
+tally_fact_lexicon_is_uncountable (TallyFactLexicon *lexicon,
+                                   const char       *word)
+{
+  return word != NULL && g_hash_table_contains (lexicon->uncountable, word);
 }
 
 gboolean

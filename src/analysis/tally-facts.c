@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tally-concepts.h"
 #include "tally-fact-lexicon.h"
 
 /* Grouping: claims are bucketed by what must be equal (kind, unit, change,
@@ -80,6 +81,7 @@ tally_fact_record_free (TallyFactRecord *fact)
   g_free (fact->measure);
   g_free (fact->story);
   g_free (fact->subject);
+  g_free (fact->concept);
   g_free (fact->unit);
   g_free (fact->explanation);
   g_array_unref (fact->claims);
@@ -1268,7 +1270,8 @@ label_phrase (TallyFactLexicon      *lexicon,
   if (words[0] != NULL && g_str_equal (words[0], "share") && words[1] != NULL && g_str_equal (words[1], "of"))
     from = 2;
   head = head_index (lexicon, words, from);
-  if (head >= 0 && (always || sources_say_plural (fact, inputs, words[head])))
+  if (head >= 0 && !tally_fact_lexicon_is_uncountable (lexicon, words[head])
+      && (always || sources_say_plural (fact, inputs, words[head])))
     {
       char *plural = pluralize (words[head]);
 
@@ -1320,6 +1323,11 @@ common_label_verb (TallyFactLexicon      *lexicon,
         best = verb, best_count = count;
     }
   if (best == NULL || 2 * best_count < sampled || strstr (measure, best) != NULL)
+    return NULL;
+  /* "Truck deliveries", not "Truck deliveries delivered": the verb names
+   * the concept the label already holds. */
+  if (fact->concept != NULL
+      && g_strcmp0 (tally_concepts_of_measure (tally_concepts_get_default (), best, NULL, NULL), fact->concept) == 0)
     return NULL;
   return best;
 }
@@ -1577,7 +1585,9 @@ common_measure (const TallyFactInput *inputs,
 
   for (guint i = 0; i < claims->len; i += step)
     {
-      const char *measure = inputs[g_array_index (claims, guint, i)].record->measure;
+      const TallyFactInput *input = &inputs[g_array_index (claims, guint, i)];
+      /* Named as the sources write it ("Vehicles delivered"), not as compared. */
+      const char *measure = input->written_measure != NULL ? input->written_measure : input->record->measure;
       guint count;
 
       if (measure == NULL)
@@ -1756,6 +1766,10 @@ build_fact (TallyFactLexicon     *lexicon,
     }
   fact->kind = is_date_kind (first->kind) ? (any_date ? TALLY_CLAIM_KIND_DATE : TALLY_CLAIM_KIND_YEAR)
                                           : first->kind;
+  /* The compared measure holds the concept's id where one was found. */
+  fact->concept = g_strdup (tally_concepts_of_measure (tally_concepts_get_default (),
+                                                       main_set->key != NULL ? main_set->key->phrase : fact->measure,
+                                                       NULL, NULL));
   if (main_set->context != NULL)
     {
       fact->story = g_strdup (main_set->context->story);
@@ -2132,6 +2146,100 @@ add_fact (GPtrArray            *facts,
   tally_fact_record_free (fact);
 }
 
+/* Where the claim's figure stands in its sentence, or -1. */
+static gssize
+figure_offset (const TallyFactInput *input,
+               gsize                 sentence_len,
+               gssize               *end)
+{
+  const TallyClaimRecord *record = input->record;
+  const char *found;
+
+  if (record->sentence_end - record->sentence_start == sentence_len && record->start >= record->sentence_start
+      && record->end <= record->sentence_end && record->start <= record->end)
+    {
+      *end = (gssize) (record->end - record->sentence_start);
+      return (gssize) (record->start - record->sentence_start);
+    }
+  /* A sentence cut to a window around the figure: find its words. */
+  if (input->text != NULL && input->text[0] != '\0' && (found = strstr (input->sentence, input->text)) != NULL)
+    {
+      *end = (gssize) (found - input->sentence + strlen (input->text));
+      return (gssize) (found - input->sentence);
+    }
+  return -1;
+}
+
+/* The inputs as facts compare them: each record copied (shallowly) with the
+ * measure its concept gives ("vehicles" that a source "delivered" →
+ * "vehicle delivery"; tally-concepts.h), so that outlets naming one figure
+ * in different words meet. `strings` owns the new measures. */
+static TallyFactInput *
+with_concepts (const TallyFactInput  *inputs,
+               gsize                  n_inputs,
+               TallyClaimRecord     **records_out,
+               GHashTable            *strings)
+{
+  TallyConcepts *concepts = tally_concepts_get_default ();
+  TallyFactInput *local = g_new (TallyFactInput, MAX (n_inputs, 1));
+  TallyClaimRecord *records = g_new0 (TallyClaimRecord, MAX (n_inputs, 1));
+  g_autoptr(GHashTable) of_measure = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char no_concept[] = "";
+
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      const TallyClaimRecord *record = inputs[i].record;
+      const char *concept = NULL;
+      gboolean quantity;
+      g_autofree char *measure = NULL;
+      char *owned;
+
+      local[i] = inputs[i];
+      if (record == NULL || inputs[i].group != NULL)
+        continue;
+      records[i] = *record;
+      local[i].record = &records[i];
+      quantity = record->kind == TALLY_CLAIM_KIND_MONEY || record->kind == TALLY_CLAIM_KIND_PERCENT
+                 || record->kind == TALLY_CLAIM_KIND_COUNT || record->kind == TALLY_CLAIM_KIND_NUMBER;
+      if (record->measure != NULL)
+        {
+          const char *have = g_hash_table_lookup (of_measure, record->measure);
+
+          if (have == NULL)
+            {
+              have = tally_concepts_of_measure (concepts, record->measure, NULL, NULL);
+              g_hash_table_insert (of_measure, record->measure, (gpointer) (have != NULL ? have : no_concept));
+            }
+          concept = have != no_concept ? have : NULL;
+        }
+      if (concept == NULL && quantity && inputs[i].sentence != NULL)
+        {
+          gsize len = strlen (inputs[i].sentence);
+          gssize end = -1;
+          gssize at = figure_offset (&inputs[i], len, &end);
+
+          concept = tally_concepts_of_claim (concepts, NULL, inputs[i].sentence, len, at, end);
+        }
+      if (concept == NULL)
+        continue;
+      measure = tally_concepts_apply (concepts, record->measure, concept);
+      owned = g_hash_table_lookup (strings, measure);
+      if (owned == NULL)
+        {
+          owned = g_steal_pointer (&measure);
+          g_hash_table_add (strings, owned);
+        }
+      records[i].measure = owned;
+      /* Labels keep the source's words when they name the concept ("payoff",
+       * "vehicles delivered"); a verb's concept is named by its id
+       * ("Truck deliveries"). */
+      if (record->measure != NULL && tally_concepts_of_measure (concepts, record->measure, NULL, NULL) == concept)
+        local[i].written_measure = record->measure;
+    }
+  *records_out = records;
+  return local;
+}
+
 GPtrArray *
 tally_group_facts (const TallyFactInput *inputs,
                    gsize                 n_inputs)
@@ -2139,10 +2247,30 @@ tally_group_facts (const TallyFactInput *inputs,
   return tally_group_facts_corrected (inputs, n_inputs, NULL);
 }
 
+static GPtrArray *group_facts (const TallyFactInput *inputs,
+                               gsize                 n_inputs,
+                               GHashTable           *labels);
+
 GPtrArray *
 tally_group_facts_corrected (const TallyFactInput *inputs,
                              gsize                 n_inputs,
                              GHashTable           *labels)
+{
+  g_autoptr(GHashTable) strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree TallyClaimRecord *records = NULL;
+  g_autofree TallyFactInput *local = NULL;
+
+  g_return_val_if_fail (inputs != NULL || n_inputs == 0,
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free));
+  local = with_concepts (inputs, n_inputs, &records, strings);
+  /* Facts refer to claims by index and borrow only the inputs' strings. */
+  return group_facts (local, n_inputs, labels);
+}
+
+static GPtrArray *
+group_facts (const TallyFactInput *inputs,
+             gsize                 n_inputs,
+             GHashTable           *labels)
 {
   TallyFactLexicon *lexicon = tally_fact_lexicon_get_default ();
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,

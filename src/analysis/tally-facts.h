@@ -46,6 +46,10 @@ typedef struct
   const char *subject;            /* "Norway", "Shell", the person */
   const char *stated;             /* when the source said it: "2024-05-09" (its
                                    * publication date); orders a moving figure */
+
+  /* The grouping's own (leave NULL): the measure as the source wrote it,
+   * while `record` carries the one its concept gives for comparing. */
+  const char *written_measure;
 } TallyFactInput;
 
 /* One distinct value of a fact, and who states it. */
@@ -77,6 +81,7 @@ typedef struct
   char *story;                    /* the story its claims come from, NULL when it spans
                                    * stories (subject, measure and scope explicit) */
   char *subject;                  /* what the figure is about, or NULL */
+  char *concept;                  /* the measure concept (tally-concepts.h): "delivery", or NULL */
   TallyClaimKind kind;            /* year and date facts are TALLY_CLAIM_KIND_YEAR or _DATE */
   char *unit;                     /* NULL for counts and dates */
   int scope_year;                 /* 0 = none */

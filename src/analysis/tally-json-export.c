@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-json-export.h"
+#include "tally-concepts.h"
 #include "tally-fact-json.h"
 #include "tally-events.h"
 #include "tally-json-builder.h"
@@ -202,6 +203,8 @@ tally_json_claim_node (const TallyClaimRecord *claim,
   tally_json_builder_add_string_or_null (builder, "subject_kind",
                                          claim->subject != NULL ? tally_subject_kind_to_string (claim->subject_kind) : NULL);
   tally_json_builder_add_string_or_null (builder, "modality", tally_modality_to_string (claim->modality));
+  tally_json_builder_add_string_or_null (builder, "concept",
+                                         tally_concepts_of_record (tally_concepts_get_default (), claim, text, text_len));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -506,7 +509,7 @@ void
 tally_csv_write_header (GString *out)
 {
   g_string_append (out, "id,document,path,kind,value,value_max,unit,qualifier,measure,change,"
-                        "scope_year,relative,text,sentence,start,end,subject,subject_kind,modality\n");
+                        "scope_year,relative,text,sentence,start,end,subject,subject_kind,modality,concept\n");
 }
 
 static void
@@ -580,6 +583,8 @@ tally_csv_write_claim (GString                *out,
     tally_csv_append_text (out, tally_subject_kind_to_string (claim->subject_kind));
   g_string_append_c (out, ',');
   tally_csv_append_text (out, tally_modality_to_string (claim->modality));
+  g_string_append_c (out, ',');
+  tally_csv_append_text (out, tally_concepts_of_record (tally_concepts_get_default (), claim, text, text_len));
   g_string_append_c (out, '\n');
 }
 
@@ -762,5 +767,6 @@ tally_jsonl_write_claim (GString                *out,
   member_string (out, ",\"subject_kind\":",
                  claim->subject != NULL ? tally_subject_kind_to_string (claim->subject_kind) : NULL);
   member_string (out, ",\"modality\":", tally_modality_to_string (claim->modality));
+  member_string (out, ",\"concept\":", tally_concepts_of_record (tally_concepts_get_default (), claim, text, text_len));
   g_string_append (out, ",\"type\":\"claim\"}\n");
 }

@@ -143,7 +143,7 @@ test_json (void)
   JsonObject *story;
   static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
                                              "measure", "change", "scope", "relative", "year_inferred", "text", "sentence", "start",
-                                             "end", "subject", "subject_kind", "modality", NULL };
+                                             "end", "subject", "subject_kind", "modality", "concept", NULL };
   g_autofree char *path = write_file ("json/a.txt", article, -1);
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -204,6 +204,8 @@ test_json (void)
   claim = find_claim (claims, "14 cooperation agreements");
   g_assert_nonnull (claim);
   g_assert_cmpstr (json_object_get_string_member (claim, "measure"), ==, "cooperation agreement");
+  /* The measure's concept (lexicons/en.concepts), the same in every language. */
+  g_assert_cmpstr (json_object_get_string_member (claim, "concept"), ==, "agreement");
   /* Subject keys (issue 12): null when no name is in reach, modality always. */
   for (guint i = 0; i < json_array_get_length (claims); i++)
     {
@@ -418,7 +420,7 @@ test_csv (void)
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpstr (lines[0], ==,
                    "id,document,path,kind,value,value_max,unit,qualifier,measure,change,scope_year,relative,text,sentence,start,end,"
-                   "subject,subject_kind,modality");
+                   "subject,subject_kind,modality,concept");
   for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
     rows++;
   g_assert_cmpuint (run (&json, &err2, "analyze", path, NULL), ==, 0);

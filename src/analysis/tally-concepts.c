@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tally-concepts.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "tally-analysis-resources.h"
+
+#define LEXICON_DIR "/io/github/tallyapp/Tally/analysis/lexicons/"
+
+/* How far a verb may stand from the figure it gives a concept to. */
+#define VERB_WORDS_BEFORE 12
+#define VERB_WORDS_AFTER 4
+
+typedef struct
+{
+  char **words;             /* lower case, the entry split at spaces */
+  guint n_words;
+  gsize bytes;              /* the entry's length: longest match wins */
+  const char *concept;      /* interned */
+  gboolean inside;          /* a script without spaces: matched as a substring */
+  char *text;               /* the entry as written, lower case */
+} Entry;
+
+typedef struct
+{
+  GHashTable *by_first;     /* first word → GPtrArray of Entry* */
+  GPtrArray *inside;        /* Entry* matched as substrings */
+} Table;
+
+struct _TallyConcepts
+{
+  GPtrArray *entries;       /* Entry*, owned */
+  Table measures;
+  Table verbs;
+  GHashTable *ids;          /* interned concept ids */
+};
+
+static void
+entry_free (Entry *entry)
+{
+  g_strfreev (entry->words);
+  g_free (entry->text);
+  g_free (entry);
+}
+
+static void
+table_init (Table *table)
+{
+  table->by_first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  table->inside = g_ptr_array_new ();
+}
+
+static void
+table_clear (Table *table)
+{
+  g_hash_table_unref (table->by_first);
+  g_ptr_array_unref (table->inside);
+}
+
+TallyConcepts *
+tally_concepts_new (void)
+{
+  TallyConcepts *concepts = g_new0 (TallyConcepts, 1);
+
+  concepts->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
+  concepts->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  table_init (&concepts->measures);
+  table_init (&concepts->verbs);
+  return concepts;
+}
+
+void
+tally_concepts_free (TallyConcepts *concepts)
+{
+  if (concepts == NULL)
+    return;
+  table_clear (&concepts->measures);
+  table_clear (&concepts->verbs);
+  g_ptr_array_unref (concepts->entries);
+  g_hash_table_unref (concepts->ids);
+  g_free (concepts);
+}
+
+/* Scripts written without spaces between words. */
+static gboolean
+needs_inside_match (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      GUnicodeScript script = g_unichar_get_script (g_utf8_get_char (p));
+
+      if (script == G_UNICODE_SCRIPT_HAN || script == G_UNICODE_SCRIPT_HIRAGANA
+          || script == G_UNICODE_SCRIPT_KATAKANA || script == G_UNICODE_SCRIPT_THAI)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+intern_id (TallyConcepts *concepts,
+           const char    *id)
+{
+  char *have = g_hash_table_lookup (concepts->ids, id);
+
+  if (have == NULL)
+    {
+      have = g_strdup (id);
+      g_hash_table_add (concepts->ids, have);
+    }
+  return have;
+}
+
+static void
+add_entry (TallyConcepts *concepts,
+           Table         *table,
+           const char    *concept,
+           const char    *text)
+{
+  Entry *entry = g_new0 (Entry, 1);
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  g_strstrip (lower);
+  entry->text = g_strdup (lower);
+  entry->words = g_strsplit_set (lower, " ", -1);
+  entry->n_words = g_strv_length (entry->words);
+  entry->bytes = strlen (lower);
+  entry->concept = intern_id (concepts, concept);
+  entry->inside = needs_inside_match (lower);
+  g_ptr_array_add (concepts->entries, entry);
+  if (entry->inside)
+    g_ptr_array_add (table->inside, entry);
+  else
+    {
+      GPtrArray *list = g_hash_table_lookup (table->by_first, entry->words[0]);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (table->by_first, g_strdup (entry->words[0]), list);
+        }
+      g_ptr_array_add (list, entry);
+    }
+}
+
+static gboolean
+load_group (TallyConcepts *concepts,
+            GKeyFile      *file,
+            const char    *group,
+            Table         *table,
+            const char    *name,
+            GError       **error)
+{
+  g_auto(GStrv) keys = g_key_file_get_keys (file, group, NULL, NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      g_auto(GStrv) values = g_key_file_get_string_list (file, group, keys[i], NULL, NULL);
+
+      if (strchr (keys[i], ' ') != NULL || keys[i][0] == '\0')
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                       "%s: [%s] concept id “%s” must be one word", name, group, keys[i]);
+          return FALSE;
+        }
+      for (guint v = 0; values != NULL && values[v] != NULL; v++)
+        {
+          g_strstrip (values[v]);
+          if (values[v][0] != '\0')
+            add_entry (concepts, table, keys[i], values[v]);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+tally_concepts_add_data (TallyConcepts  *concepts,
+                         const char     *data,
+                         gsize           len,
+                         const char     *name,
+                         GError        **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local = NULL;
+
+  if (!g_key_file_load_from_data (file, data, len, G_KEY_FILE_NONE, &local))
+    {
+      g_set_error (error, local->domain, local->code, "%s: %s", name, local->message);
+      return FALSE;
+    }
+  if (!g_key_file_has_group (file, "Measures") && !g_key_file_has_group (file, "Verbs"))
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
+                   "%s: neither [Measures] nor [Verbs]", name);
+      return FALSE;
+    }
+  return load_group (concepts, file, "Measures", &concepts->measures, name, error)
+         && load_group (concepts, file, "Verbs", &concepts->verbs, name, error);
+}
+
+static gpointer
+load_default (gpointer data)
+{
+  TallyConcepts *concepts = tally_concepts_new ();
+  g_auto(GStrv) names = NULL;
+
+  /* Referencing the resource keeps its constructor linked in. */
+  (void) tally_analysis_get_resource ();
+  names = g_resources_enumerate_children (LEXICON_DIR, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize size;
+      const char *contents;
+
+      if (!g_str_has_suffix (names[i], ".concepts"))
+        continue;
+      path = g_strconcat (LEXICON_DIR, names[i], NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bytes == NULL)
+        g_error ("%s", error->message);
+      contents = g_bytes_get_data (bytes, &size);
+      /* The files are ours, compiled in: a broken one is a bug to see at once. */
+      if (!tally_concepts_add_data (concepts, contents, size, names[i], &error))
+        g_error ("%s", error->message);
+    }
+  return concepts;
+}
+
+TallyConcepts *
+tally_concepts_get_default (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, load_default, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  gsize start;              /* bytes into the text */
+  gsize end;
+  char *lower;
+} Word;
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || c == '-' || c == '\'' || c == 0x2019 || g_unichar_ismark (c);
+}
+
+/* The words of `text` from `from` to `to`, lower case, with their spans. */
+static GArray *
+split_words (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  const char *p = text + from;
+  const char *end = text + to;
+
+  while (p < end)
+    {
+      const char *start;
+
+      while (p < end && !is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (p < end && is_word_char (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          Word word = { start - text, p - text, g_utf8_strdown (start, p - start) };
+
+          g_array_append_val (words, word);
+        }
+    }
+  return words;
+}
+
+static void
+words_free (GArray *words)
+{
+  for (guint i = 0; i < words->len; i++)
+    g_free (g_array_index (words, Word, i).lower);
+  g_array_unref (words);
+}
+
+/* The entry of `table` starting at word `i`, the longest; NULL if none. */
+static const Entry *
+entry_at (const Table *table,
+          GArray      *words,
+          guint        i)
+{
+  GPtrArray *list = g_hash_table_lookup (table->by_first, g_array_index (words, Word, i).lower);
+  const Entry *best = NULL;
+
+  for (guint e = 0; list != NULL && e < list->len; e++)
+    {
+      const Entry *entry = g_ptr_array_index (list, e);
+      gboolean match = i + entry->n_words <= words->len;
+
+      for (guint w = 1; match && w < entry->n_words; w++)
+        match = g_str_equal (entry->words[w], g_array_index (words, Word, i + w).lower);
+      if (match && (best == NULL || entry->bytes > best->bytes))
+        best = entry;
+    }
+  return best;
+}
+
+const char *
+tally_concepts_of_measure (TallyConcepts *concepts,
+                           const char    *measure,
+                           gsize         *at,
+                           gsize         *len)
+{
+  GArray *words;
+  const char *best = NULL;
+  gsize best_bytes = 0, best_at = 0, best_len = 0;
+  gboolean tie = FALSE;
+  g_autofree char *lower = NULL;
+
+  if (measure == NULL || measure[0] == '\0')
+    return NULL;
+  words = split_words (measure, 0, strlen (measure));
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Entry *entry = entry_at (&concepts->measures, words, i);
+
+      if (entry == NULL)
+        continue;
+      if (entry->bytes > best_bytes)
+        {
+          best = entry->concept, best_bytes = entry->bytes, tie = FALSE;
+          best_at = g_array_index (words, Word, i).start;
+          best_len = g_array_index (words, Word, i + entry->n_words - 1).end - best_at;
+        }
+      else if (entry->bytes == best_bytes && entry->concept != best)
+        tie = TRUE;
+    }
+  words_free (words);
+  if (concepts->measures.inside->len > 0)
+    {
+      lower = g_utf8_strdown (measure, -1);
+      for (guint e = 0; e < concepts->measures.inside->len; e++)
+        {
+          const Entry *entry = g_ptr_array_index (concepts->measures.inside, e);
+          const char *found = strstr (lower, entry->text);
+
+          if (found == NULL)
+            continue;
+          if (entry->bytes > best_bytes)
+            {
+              best = entry->concept, best_bytes = entry->bytes, tie = FALSE;
+              /* Lower-casing leaves Han text as it is: offsets hold. */
+              best_at = found - lower, best_len = entry->bytes;
+            }
+          else if (entry->bytes == best_bytes && entry->concept != best)
+            tie = TRUE;
+        }
+    }
+  if (best == NULL || tie)
+    return NULL;
+  if (at != NULL)
+    *at = best_at;
+  if (len != NULL)
+    *len = best_len;
+  return best;
+}
+
+/* Marks that end a clause: a verb beyond them governs another figure. */
+static gboolean
+ends_clause (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  for (const char *p = text + from; p < text + to; p = g_utf8_next_char (p))
+    if (strchr (";:()[]", *p) != NULL && *p != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+tally_concepts_of_claim (TallyConcepts *concepts,
+                         const char    *measure,
+                         const char    *sentence,
+                         gsize          len,
+                         gssize         figure_at,
+                         gssize         figure_end)
+{
+  const char *concept = tally_concepts_of_measure (concepts, measure, NULL, NULL);
+  GArray *words;
+  gsize from, to;
+  guint first_after = 0;
+  gint last_before = -1;
+
+  if (concept != NULL || sentence == NULL || figure_at < 0)
+    return concept;
+  if ((gsize) figure_at > len)
+    return NULL;
+  if (figure_end < figure_at || (gsize) figure_end > len)
+    figure_end = figure_at;
+  /* Only words near the figure can matter: a window, cut at characters. */
+  from = (gsize) figure_at > 200 ? (gsize) figure_at - 200 : 0;
+  while (from > 0 && (sentence[from] & 0xC0) == 0x80)
+    from--;
+  to = MIN (len, (gsize) figure_end + 100);
+  while (to < len && (sentence[to] & 0xC0) == 0x80)
+    to++;
+  words = split_words (sentence, from, to);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+
+      if (word->end <= (gsize) figure_at)
+        last_before = (int) i;
+      else if (word->start < (gsize) figure_end)
+        first_after = i + 1;
+      else if (first_after == 0)
+        first_after = i;
+    }
+  /* Nearest verb before the figure, within its clause. */
+  for (int i = last_before; i >= 0 && last_before - i < VERB_WORDS_BEFORE && concept == NULL; i--)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+      const Entry *entry;
+
+      if (ends_clause (sentence, word->end, figure_at))
+        break;
+      entry = entry_at (&concepts->verbs, words, i);
+      if (entry != NULL)
+        concept = entry->concept;
+    }
+  /* Else a verb right after it ("1.8 million cars were sold"). */
+  for (guint i = first_after; concept == NULL && first_after > 0 && i < words->len && i < first_after + VERB_WORDS_AFTER;
+       i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+      const Entry *entry;
+
+      if (ends_clause (sentence, figure_end, word->start))
+        break;
+      entry = entry_at (&concepts->verbs, words, i);
+      if (entry != NULL)
+        concept = entry->concept;
+    }
+  words_free (words);
+  return concept;
+}
+
+const char *
+tally_concepts_of_record (TallyConcepts          *concepts,
+                          const TallyClaimRecord *record,
+                          const char             *text,
+                          gsize                   text_len)
+{
+  gboolean quantity = record->kind == TALLY_CLAIM_KIND_MONEY || record->kind == TALLY_CLAIM_KIND_PERCENT
+                      || record->kind == TALLY_CLAIM_KIND_COUNT || record->kind == TALLY_CLAIM_KIND_NUMBER;
+
+  /* A verb dates no year and ranks nothing: only quantities take its concept. */
+  if (!quantity || text == NULL || record->sentence_start > record->sentence_end || record->sentence_end > text_len
+      || record->start < record->sentence_start || record->end > record->sentence_end || record->start > record->end)
+    return tally_concepts_of_measure (concepts, record->measure, NULL, NULL);
+  return tally_concepts_of_claim (concepts, record->measure, text + record->sentence_start,
+                                  record->sentence_end - record->sentence_start,
+                                  record->start - record->sentence_start, record->end - record->sentence_start);
+}
+
+char *
+tally_concepts_apply (TallyConcepts *concepts,
+                      const char    *measure,
+                      const char    *concept)
+{
+  gsize at = 0, len = 0;
+  const char *own;
+
+  if (concept == NULL)
+    return g_strdup (measure);
+  if (measure == NULL || measure[0] == '\0')
+    return g_strdup (concept);
+  own = tally_concepts_of_measure (concepts, measure, &at, &len);
+  if (g_strcmp0 (own, concept) == 0)
+    return g_strdup_printf ("%.*s%s%s", (int) at, measure, concept, measure + at + len);
+  /* A verb gave it: the concept is the head, what was counted its modifier. */
+  return g_strdup_printf ("%s %s", measure, concept);
+}
