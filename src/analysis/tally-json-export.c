@@ -495,6 +495,15 @@ write_node (GString  *out,
     }
 }
 
+void
+tally_json_write_node (GString  *out,
+                       JsonNode *node,
+                       guint     indent,
+                       guint     depth)
+{
+  write_node (out, node, indent, depth);
+}
+
 char *
 tally_json_to_string (JsonNode *node,
                       guint     indent)

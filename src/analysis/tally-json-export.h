@@ -79,6 +79,13 @@ void      tally_json_add_document_events (TallyEventFinder            *finder,
  * "%.17g" writes "33.329999999999998"). `indent` 0 means one line. */
 char     *tally_json_to_string     (JsonNode *node,
                                     guint     indent);
+/* The same appended to `out`, as a value `depth` levels down (its inner lines
+ * indented by `indent` × (depth + 1)): for a writer that streams the outer
+ * levels itself. */
+void      tally_json_write_node    (GString  *out,
+                                    JsonNode *node,
+                                    guint     indent,
+                                    guint     depth);
 
 /* jsonl straight from the records, the same bytes as tally_json_to_string()
  * on the nodes above plus "type" (keep the two in step: test-cli-golden

@@ -3,10 +3,14 @@
 
 #include "tally-cli-analyze.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "tally-claims.h"
 #include "tally-lexicon.h"
@@ -131,10 +135,58 @@ analyze_one (Run        *run,
 
   g_ptr_array_unref (document->claims);
   document->claims = tally_extract_claims (document->record->text, document->record->text_len, &options);
-  /* Documents kept to the end (json, facts) do not keep their tokens. */
-  if (run->format != FORMAT_JSONL)
+  /* Documents kept to the end (facts) do not keep their tokens; jsonl and
+   * json give them to the event finder first. */
+  if (run->format != FORMAT_JSONL && run->format != FORMAT_JSON)
     g_clear_pointer (&document->record->tokens, g_array_unref);
   return document;
+}
+
+/* json: how a claim's object starts as a worker writes it, before its id
+ * is known (tally_json_claim_node() puts "id" first). */
+#define JSON_CLAIM_HEAD "{\n      \"id\": null"
+
+/* jsonl and json: the document's event mentions, found with this worker's
+ * finder and handed to the writing thread. */
+static void
+find_events (Analyzed *analyzed)
+{
+  TallyEventFinder *finder = g_private_get (&thread_finder);
+
+  if (analyzed->document->record == NULL)
+    return;
+  if (finder == NULL)
+    g_private_set (&thread_finder, finder = tally_event_finder_new (NULL, NULL));
+  if (finder != NULL)
+    {
+      tally_json_add_document_events (finder, analyzed->document);
+      analyzed->events = tally_event_finder_take_part (finder);
+    }
+}
+
+/* json, in a worker: each claim's object as it stands in the "claims" array
+ * (two levels down), without its id. The document stays for the facts and
+ * stories, which need every document; its tokens go. */
+static void
+prepare_json (Analyzed *analyzed)
+{
+  TallyAnalyzedDocument *document = analyzed->document;
+  const char *text = document->record ? document->record->text : NULL;
+  gsize text_len = document->record ? document->record->text_len : 0;
+
+  analyzed->out = g_string_sized_new (4096);
+  analyzed->claim_ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), document->claims->len);
+  for (guint c = 0; c < document->claims->len; c++)
+    {
+      g_autoptr(JsonNode) node = tally_json_claim_node (g_ptr_array_index (document->claims, c), NULL,
+                                                        document->id, text, text_len);
+
+      tally_json_write_node (analyzed->out, node, 2, 2);
+      g_array_append_val (analyzed->claim_ends, analyzed->out->len);
+    }
+  find_events (analyzed);
+  if (document->record != NULL)
+    g_clear_pointer (&document->record->tokens, g_array_unref);
 }
 
 /* In a worker: read, analyse and, for jsonl and csv, write the document's
@@ -156,6 +208,11 @@ prepare_document (guint    index,
   else
     document = failed_document (item, index);
   analyzed->document = document;
+  if (run->format == FORMAT_JSON)
+    {
+      prepare_json (analyzed);
+      return analyzed;
+    }
   if (run->format != FORMAT_JSONL && run->format != FORMAT_CSV)
     return analyzed;
 
@@ -176,18 +233,8 @@ prepare_document (guint    index,
         tally_csv_write_claim (analyzed->out, claim, NULL, document->id, document->path, text, text_len);
       g_array_append_val (analyzed->claim_ends, analyzed->out->len);
     }
-  if (run->format == FORMAT_JSONL && document->record != NULL)
-    {
-      TallyEventFinder *finder = g_private_get (&thread_finder);
-
-      if (finder == NULL)
-        g_private_set (&thread_finder, finder = tally_event_finder_new (NULL, NULL));
-      if (finder != NULL)
-        {
-          tally_json_add_document_events (finder, document);
-          analyzed->events = tally_event_finder_take_part (finder);
-        }
-    }
+  if (run->format == FORMAT_JSONL)
+    find_events (analyzed);
   /* Written: nothing of the document is kept past here. */
   g_clear_pointer (&analyzed->document->record, tally_document_record_free);
   g_ptr_array_set_size (document->claims, 0);
@@ -214,6 +261,182 @@ write_analyzed (Run      *run,
     }
 }
 
+/* json: the "claims" array is written as documents come, but it follows
+ * "documents", whose stories need every document first; it waits in an
+ * unlinked temporary file (in memory when none can be made). */
+typedef struct
+{
+  FILE *file;
+  GString *memory;
+  int error;           /* errno of a failed write, 0 */
+  guint claims;
+} Spool;
+
+static void
+spool_init (Spool *spool)
+{
+  g_autofree char *name = NULL;
+  int fd = g_file_open_tmp ("tally-claims-XXXXXX.json", &name, NULL);
+
+  if (fd >= 0)
+    {
+      g_unlink (name);
+      spool->file = fdopen (fd, "w+");
+      if (spool->file == NULL)
+        close (fd);
+    }
+  if (spool->file == NULL)
+    spool->memory = g_string_new (NULL);
+}
+
+static void
+spool_write (Spool      *spool,
+             const char *data,
+             gsize       len)
+{
+  if (spool->memory != NULL)
+    g_string_append_len (spool->memory, data, len);
+  else if (spool->error == 0 && fwrite (data, 1, len, spool->file) != len)
+    spool->error = errno != 0 ? errno : EIO;
+}
+
+/* Copies what was spooled to stdout; FALSE (with a message) if it was not
+ * all kept. */
+static gboolean
+spool_copy_out (Spool *spool)
+{
+  char buf[65536];
+  size_t n;
+
+  if (spool->memory != NULL)
+    {
+      fwrite (spool->memory->str, 1, spool->memory->len, stdout);
+      return TRUE;
+    }
+  if (spool->error == 0 && (fflush (spool->file) != 0 || fseek (spool->file, 0, SEEK_SET) != 0))
+    spool->error = errno != 0 ? errno : EIO;
+  while (spool->error == 0 && (n = fread (buf, 1, sizeof buf, spool->file)) > 0)
+    fwrite (buf, 1, n, stdout);
+  if (spool->error == 0 && ferror (spool->file))
+    spool->error = EIO;
+  if (spool->error != 0)
+    {
+      g_printerr (_("tally-cli analyze: cannot keep the claims in a temporary file: %s\n"), g_strerror (spool->error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+spool_clear (Spool *spool)
+{
+  g_clear_pointer (&spool->file, fclose);
+  if (spool->memory != NULL)
+    g_string_free (g_steal_pointer (&spool->memory), TRUE);
+}
+
+/* json, in input order: the document's claims numbered, into the spool. */
+static void
+spool_analyzed (Spool    *spool,
+                Analyzed *analyzed,
+                guint    *next_claim)
+{
+  TallyAnalyzedDocument *document = analyzed->document;
+  gsize from = 0;
+  const gsize head = strlen (JSON_CLAIM_HEAD);
+
+  for (guint c = 0; c < analyzed->claim_ends->len; c++)
+    {
+      gsize end = g_array_index (analyzed->claim_ends, gsize, c);
+      char *id = g_strdup_printf ("c%u", ++*next_claim);
+      g_autofree char *start = g_strdup_printf ("%s\n    {\n      \"id\": \"%s\"", spool->claims++ > 0 ? "," : "", id);
+
+      g_assert (end - from >= head && strncmp (analyzed->out->str + from, JSON_CLAIM_HEAD, head) == 0);
+      g_ptr_array_add (document->claim_ids, id);
+      spool_write (spool, start, strlen (start));
+      spool_write (spool, analyzed->out->str + from + head, end - from - head);
+      from = end;
+    }
+}
+
+static void
+flush_out (GString  *out,
+           gboolean  force)
+{
+  if (force || out->len >= 65536)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
+    }
+}
+
+/* json: the one object, written as tally_json_to_string (tally_json_analysis_node
+ * (…), 2) writes it, from the documents kept, the spooled claims and the
+ * events found as documents came. */
+static gboolean
+write_json (GPtrArray        *documents,
+            Spool            *spool,
+            TallyEventFinder *finder)
+{
+  g_autoptr(GPtrArray) stories = tally_analyzed_documents_find_stories (documents);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(JsonNode) tally = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *version = json_object_new ();
+
+  json_object_set_string_member (version, "version", PACKAGE_VERSION);
+  json_node_take_object (tally, version);
+  g_string_append (out, "{\n  \"tally\": ");
+  tally_json_write_node (out, tally, 2, 1);
+
+  g_string_append (out, ",\n  \"documents\": [");
+  for (guint d = 0; d < documents->len; d++)
+    {
+      g_autoptr(JsonNode) node = tally_json_document_node (g_ptr_array_index (documents, d));
+
+      g_string_append (out, d > 0 ? ",\n    " : "\n    ");
+      tally_json_write_node (out, node, 2, 2);
+      flush_out (out, FALSE);
+    }
+  g_string_append (out, documents->len > 0 ? "\n  ]" : "]");
+
+  g_string_append (out, ",\n  \"claims\": [");
+  flush_out (out, TRUE);
+  if (!spool_copy_out (spool))
+    return FALSE;
+  g_string_append (out, spool->claims > 0 ? "\n  ]" : "]");
+
+  {
+    g_autoptr(JsonNode) facts = tally_json_facts_node (documents);
+
+    g_string_append (out, ",\n  \"facts\": ");
+    tally_json_write_node (out, facts, 2, 1);
+    flush_out (out, FALSE);
+  }
+
+  g_string_append (out, ",\n  \"events\": [");
+  events = finder != NULL ? tally_event_finder_finish (finder) : g_ptr_array_new ();
+  for (guint e = 0; e < events->len; e++)
+    {
+      g_autoptr(JsonNode) node = tally_event_record_to_json (g_ptr_array_index (events, e));
+
+      g_string_append (out, e > 0 ? ",\n    " : "\n    ");
+      tally_json_write_node (out, node, 2, 2);
+      flush_out (out, FALSE);
+    }
+  g_string_append (out, events->len > 0 ? "\n  ]" : "]");
+
+  {
+    g_autoptr(JsonNode) node = tally_json_stories_node (stories, documents);
+
+    g_string_append (out, ",\n  \"stories\": ");
+    tally_json_write_node (out, node, 2, 1);
+  }
+  g_string_append (out, "\n}\n");
+  flush_out (out, TRUE);
+  return TRUE;
+}
+
 int
 tally_cli_analyze (int    argc,
                    char **argv)
@@ -235,6 +458,7 @@ tally_cli_analyze (int    argc,
   gboolean failed = FALSE;
   g_autoptr(TallyEventFinder) finder = NULL;  /* jsonl: events of every document */
   Run run = { 0 };
+  Spool spool = { 0 };
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: json (default), jsonl, csv (claims), facts-csv or report (the fact table as CSV or Markdown)"), "FORMAT" },
     { "reference-date", 'r', 0, G_OPTION_ARG_STRING, &reference_date,
@@ -300,8 +524,10 @@ tally_cli_analyze (int    argc,
 
   /* Events merge across documents, so jsonl can only write them at the end;
    * the finder keeps just its mentions' sentences, not the documents. */
-  if (run.format == FORMAT_JSONL)
+  if (run.format == FORMAT_JSONL || run.format == FORMAT_JSON)
     finder = tally_event_finder_new (NULL, NULL);
+  if (run.format == FORMAT_JSON)
+    spool_init (&spool);
 
   files = tally_ingest_collect_paths ((const char * const *) paths, -1, failures, NULL);
   if (run.format == FORMAT_CSV)
@@ -336,6 +562,13 @@ tally_cli_analyze (int    argc,
           if (finder != NULL && analyzed->events != NULL)
             tally_event_finder_add_part (finder, g_steal_pointer (&analyzed->events));
         }
+      else if (run.format == FORMAT_JSON)
+        {
+          spool_analyzed (&spool, analyzed, &next_claim);
+          if (finder != NULL && analyzed->events != NULL)
+            tally_event_finder_add_part (finder, g_steal_pointer (&analyzed->events));
+          g_ptr_array_add (documents, g_steal_pointer (&analyzed->document));
+        }
       else
         {
           for (guint c = 0; c < document->claims->len; c++)
@@ -345,7 +578,7 @@ tally_cli_analyze (int    argc,
     }
   g_clear_pointer (&pipeline, tally_pipeline_free);
 
-  if (finder != NULL)
+  if (finder != NULL && run.format == FORMAT_JSONL)
     write_jsonl_events (finder);
 
   /* The same grouping and grading as the app's Facts view and its Export Facts…. */
@@ -364,13 +597,14 @@ tally_cli_analyze (int    argc,
       fputs (out->str, stdout);
     }
 
+  /* Streamed: no JsonNode tree of the whole output, no string of it. */
   if (run.format == FORMAT_JSON)
     {
-      g_autoptr(JsonNode) root = tally_json_analysis_node (documents, PACKAGE_VERSION);
-      g_autofree char *out = tally_json_to_string (root, 2);
+      gboolean written = write_json (documents, &spool, finder);
 
-      fputs (out, stdout);
-      fputc ('\n', stdout);
+      spool_clear (&spool);
+      if (!written)
+        failed = TRUE;
     }
   fflush (stdout);
   return failed ? 1 : 0;

@@ -4,6 +4,9 @@
 #include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+
+#include "tally-json-export.h"
 
 /* tally-cli analyze's output must not change when the pipeline gets faster:
  * the samples and the project's own invented articles, in every format,
@@ -138,6 +141,95 @@ test_format (gconstpointer data)
     }
 }
 
+/* Runs tally-cli analyze --format json on `paths` with `envp`; stdout. */
+static char *
+run_json (const char * const *paths,
+          char              **envp,
+          int                *exit_status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  g_ptr_array_add (argv, (char *) "analyze");
+  g_ptr_array_add (argv, (char *) "--format");
+  g_ptr_array_add (argv, (char *) "json");
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) paths[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (source_dir, (char **) argv->pdata, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  *exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+  return out;
+}
+
+/* json is written as it goes (documents kept for the stories and facts,
+ * claims waiting in a temporary file): the same bytes as the JsonNode tree
+ * written whole, for shapes the golden articles do not have (no documents,
+ * no claims, a failed file), and with no usable temporary folder (the
+ * claims wait in memory). */
+static void
+test_json_streamed (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("tally-golden-XXXXXX", NULL);
+  g_autofree char *empty_dir = g_build_filename (tmp, "empty", NULL);
+  g_autofree char *empty_file = g_build_filename (tmp, "empty.txt", NULL);
+  g_autofree char *plain = g_build_filename (tmp, "plain.txt", NULL);
+  g_autofree char *missing = g_build_filename (tmp, "missing.txt", NULL);
+  g_autofree char *no_tmp = g_build_filename (tmp, "no-such-folder", NULL);
+  const char *const none[] = { empty_dir, NULL };
+  const char *const odd[] = { empty_file, plain, missing, NULL };
+  const char *const *cases[] = { none, odd };
+  const int statuses[] = { 0, 1 };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", no_tmp, TRUE);
+
+  g_assert_nonnull (tmp);
+  g_assert_cmpint (g_mkdir (empty_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (empty_file, "", 0, NULL));
+  g_assert_true (g_file_set_contents (plain, "A note without a single figure in it.\n", -1, NULL));
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      int status = -1;
+      g_autofree char *out = run_json (cases[c], NULL, &status);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *whole = NULL, *expected = NULL;
+
+      g_assert_cmpint (status, ==, statuses[c]);
+      json_parser_load_from_data (parser, out, -1, &error);
+      g_assert_no_error (error);
+      whole = tally_json_to_string (json_parser_get_root (parser), 2);
+      expected = g_strconcat (whole, "\n", NULL);
+      assert_same_output (expected, out, "json streamed");
+    }
+  {
+    /* The golden articles, the claims kept in memory. */
+    g_autofree char *golden = g_build_filename (source_dir, "tests", "data", "golden", "analyze.json", NULL);
+    g_autofree char *stored = NULL;
+    g_autofree char *out = NULL;
+    g_autoptr(GPtrArray) paths = input_paths ();
+    int status = -1;
+
+    g_ptr_array_add (paths, NULL);
+    out = run_json ((const char * const *) paths->pdata, envp, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (golden, &stored, NULL, NULL));
+    {
+      g_autoptr(GString) portable = g_string_new_take (g_steal_pointer (&out));
+
+      g_string_replace (portable, source_dir, "@SOURCE_DIR@", 0);
+      assert_same_output (stored, portable->str, "json, no temporary folder");
+    }
+  }
+  g_remove (empty_file);
+  g_remove (plain);
+  g_rmdir (empty_dir);
+  g_rmdir (tmp);
+}
+
 /* Equal members in the same order (json_node_equal() ignores the order). */
 static void
 assert_same_object (JsonObject *expected,
@@ -233,5 +325,6 @@ main (int   argc,
       g_test_add_data_func (path, formats[f], test_format);
     }
   g_test_add_func ("/cli/golden/jsonl-matches-json", test_jsonl_matches_json);
+  g_test_add_func ("/cli/golden/json-streamed", test_json_streamed);
   return g_test_run ();
 }
