@@ -5,10 +5,9 @@
 
 #include "tally-events-private.h"
 
-/* "US", "IT": a word in capitals is an initialism, never a pronoun. */
 static gboolean
-is_initialism (const char *text,
-               const Word *w)
+all_capitals (const char *text,
+              const Word *w)
 {
   if (w->end - w->start < 2)
     return FALSE;
@@ -16,6 +15,31 @@ is_initialism (const char *text,
     if (!g_ascii_isupper (text[i]) && text[i] != '.')
       return FALSE;
   return TRUE;
+}
+
+/* "US", "IT": a word in capitals is an initialism, never a pronoun; but in
+ * a run of three or more words in capitals ("HOW IT ALL starts", a heading
+ * set in capitals) each is a plain word. */
+static gboolean
+is_initialism_in (const char *text,
+                  GArray     *words,
+                  guint       i)
+{
+  guint run = 1;
+
+  if (!all_capitals (text, WORD (words, i)))
+    return FALSE;
+  for (guint j = i; j > 0 && all_capitals (text, WORD (words, j - 1)); j--)
+    run++;
+  for (guint j = i + 1; j < words->len && all_capitals (text, WORD (words, j)); j++)
+    run++;
+  return run < 3;
+}
+
+static gboolean
+is_possessive (const Word *w)
+{
+  return g_str_has_suffix (w->lower, "'s") || g_str_has_suffix (w->lower, "\xE2\x80\x99s");
 }
 
 /* The word without a possessive ending: "they’s" → "they". */
@@ -52,7 +76,7 @@ tally_events_label_is_broken (const EventLexicon *lex,
       const Word *w = WORD (words, i);
       char bare[sizeof w->lower];
 
-      if (is_initialism (label, w))
+      if (is_initialism_in (label, words, i))
         continue;
       strip_possessive (w->lower, bare, sizeof bare);
       if (g_hash_table_contains (lex->label_pronouns, bare))
@@ -69,7 +93,7 @@ tally_events_label_is_broken (const EventLexicon *lex,
     }
 
   last = WORD (words, words->len - 1);
-  if (!is_initialism (label, last)
+  if (!is_initialism_in (label, words, words->len - 1)
       && (g_hash_table_contains (lex->label_end_not, last->lower)
           || (last->lex != NULL && (last->lex->flags & TALLY_LEX_DETERMINER))))
     return TRUE;
@@ -79,8 +103,8 @@ tally_events_label_is_broken (const EventLexicon *lex,
     {
       const Word *before = WORD (words, words->len - 2);
 
-      if (g_str_has_suffix (before->lower, "'s") || g_str_has_suffix (before->lower, "\xE2\x80\x99s")
-          || before->role == TALLY_ROLE_THE || g_hash_table_contains (lex->label_end_not, before->lower))
+      if (is_possessive (before) || before->role == TALLY_ROLE_THE
+          || g_hash_table_contains (lex->label_end_not, before->lower))
         return TRUE;
     }
   /* "Collapse of Cunningham's proposed", "Launch of the planned": a
@@ -92,6 +116,32 @@ tally_events_label_is_broken (const EventLexicon *lex,
 
       if (g_str_has_suffix (before->lower, "'s") || g_str_has_suffix (before->lower, "\xE2\x80\x99s")
           || before->role == TALLY_ROLE_THE || g_hash_table_contains (lex->label_end_not, before->lower))
+        return TRUE;
+    }
+  /* "Collapse of Kieron Cunningham's": a possessive names a noun that is
+   * not there. */
+  if (words->len >= 2 && is_possessive (last))
+    return TRUE;
+  for (guint i = 1; i < words->len; i++)
+    {
+      const Word *w = WORD (words, i), *before = WORD (words, i - 1);
+
+      /* "Launch of during the event": a preposition right after the
+       * complement's "of" opens no noun phrase. */
+      if (g_hash_table_contains (lex->complements, before->lower)
+          && g_hash_table_contains (lex->prepositions, w->lower) && !w->cap)
+        return TRUE;
+      /* "Publication of the time the answer", "Release of Michael G Wilson
+       * expect the film": an article right after a lower-case word that is
+       * neither a function word nor a verb in -s starts a second noun phrase
+       * the label ran into. */
+      if ((w->role == TALLY_ROLE_THE || g_hash_table_contains (lex->indefinite, w->lower)) && i >= 2
+          && !before->cap && !before->digit && before->alpha && !g_str_has_suffix (before->lower, "s")
+          && !g_hash_table_contains (lex->label_end_not, before->lower)
+          && !g_hash_table_contains (lex->prepositions, before->lower)
+          && !g_hash_table_contains (lex->complements, before->lower)
+          && !g_hash_table_contains (lex->place_preps, before->lower)
+          && before->role != TALLY_ROLE_AND && before->role != TALLY_ROLE_OR && before->role != TALLY_ROLE_OF)
         return TRUE;
     }
   /* A label that stops inside its words: "Signing of the" after trimming, or

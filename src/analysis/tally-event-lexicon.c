@@ -58,6 +58,7 @@ tally_events_lexicon_free (EventLexicon *lex)
     g_hash_table_unref (WORD_SET (lex, i));
   g_hash_table_unref (lex->kind_nouns);
   g_free (lex->place_joiner);
+  g_free (lex->adverb_suffix);
   g_free (lex);
 }
 
@@ -165,6 +166,11 @@ lexicon_add (const char  *section,
           return FALSE;
         }
       g_hash_table_insert (lex->kind_nouns, GUINT_TO_POINTER (kind + 1), g_strdup (value));
+    }
+  else if (strcmp (section, "label") == 0 && strcmp (key, "adverb_suffix") == 0 && value != NULL)
+    {
+      g_free (lex->adverb_suffix);
+      lex->adverb_suffix = g_strdup (value);
     }
   else if (strcmp (section, "label") == 0 && strcmp (key, "place_joiner") == 0 && value != NULL)
     {

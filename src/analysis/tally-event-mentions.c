@@ -275,6 +275,14 @@ object_phrase (const EventLexicon *lex,
 
   if (j >= words->len || !adjacent (text, WORD (words, verb), WORD (words, j)))
     return FALSE;
+  /* "films released rose to 310": a verb of the next clause, not an object;
+   * "begins next year", "starts early": when, or how, not what. */
+  if (!WORD (words, j)->cap
+      && ((WORD (words, j)->lex != NULL && (WORD (words, j)->lex->flags & TALLY_LEX_LEVEL_VERB))
+          || is_date_word (lex, WORD (words, j))
+          || (WORD (words, j)->lex != NULL && (WORD (words, j)->lex->flags & TALLY_LEX_RELATIVE_DATE))
+          || (lex->adverb_suffix != NULL && g_str_has_suffix (WORD (words, j)->lower, lex->adverb_suffix))))
+    return FALSE;
   if (WORD (words, j)->digit || word_in (lex->prepositions, words, j) || word_in (lex->subject_stops, words, j)
       || word_in (lex->auxiliaries, words, j) || lookup_int (lex->weekdays, WORD (words, j)) != 0
       || (WORD (words, j)->lex != NULL && (WORD (words, j)->lex->flags & (TALLY_LEX_MONTH | TALLY_LEX_RELATIVE_DATE))))
@@ -394,8 +402,19 @@ verb_mention (const EventLexicon *lex,
     {
       g_auto(GStrv) not_after = g_strsplit (parts[2], " ", -1);
 
-      if (g_strv_contains ((const char * const *) not_after, WORD (words, verb + 1)->lower))
+      const Word *next = WORD (words, verb + 1);
+
+      if (g_strv_contains ((const char * const *) not_after, next->lower))
         return NULL;
+      /* "#": a number ("Moya began 2005 with a win" says when, not what). */
+      if (next->digit && g_strv_contains ((const char * const *) not_after, "#"))
+        return NULL;
+      /* "*ing": a word ending so ("started trading" says when something
+       * else began, not that the subject started). */
+      for (guint n = 0; not_after[n] != NULL; n++)
+        if (not_after[n][0] == '*' && not_after[n][1] != '\0' && !next->cap
+            && g_str_has_suffix (next->lower, not_after[n] + 1) && strlen (next->lower) > strlen (not_after[n]) + 1)
+          return NULL;
     }
   /* "the collapsed bridge": after an article the verb is an adjective;
    * "apply for visits": after a preposition a noun. */
@@ -451,8 +470,18 @@ verb_mention (const EventLexicon *lex,
             break;
           first = k--;
         }
-      /* "80% of the agreements": a preposition does not open a subject. */
-      while (first <= last && (WORD_IS (words, first, OF) || word_in (lex->prepositions, words, first)))
+      /* "The 31-year-old won", "200 million tracks bought": the subject
+       * began in a number, and what is left of it names nothing ("18 new
+       * embassies" counts them: "new embassies" still names them). */
+      if (k >= 0 && WORD (words, k)->digit && k + 1 == first && first <= last
+          && (text[WORD (words, k)->end] == '-'
+              || (WORD (words, first)->lex != NULL && (WORD (words, first)->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_SCALE)))))
+        return NULL;
+      /* "80% of the agreements": a preposition does not open a subject;
+       * "… and subsequently won": nor does an adverb. */
+      while (first <= last && (WORD_IS (words, first, OF) || word_in (lex->prepositions, words, first)
+                               || (lex->adverb_suffix != NULL && !WORD (words, first)->cap
+                                   && g_str_has_suffix (WORD (words, first)->lower, lex->adverb_suffix))))
         first++;
     }
   if (!tally_event_kind_from_string (parts[0], &kind))
@@ -509,6 +538,15 @@ verb_mention (const EventLexicon *lex,
           break;
         case 't':
           g_string_append (label, has_object ? object : subject);
+          break;
+        case 'O':
+          /* The object when there is one: "The service begins an
+           * investigation", "Work begins". */
+          if (has_object)
+            {
+              g_string_append_c (label, ' ');
+              g_string_append (label, object);
+            }
           break;
         case 'T':
           /* "Labour completed" says who, not what: only a passive's subject
@@ -620,6 +658,17 @@ tally_events_find_mentions (TallyEventFinder *finder,
         }
 
       kind1 = GPOINTER_TO_UINT (g_hash_table_lookup (lex->nouns, w->lower));
+      /* Two-word nouns: "press conference" is a briefing, not a conference. */
+      if (i > 0 && adjacent (text, WORD (words, i - 1), w))
+        {
+          char pair[2 * sizeof w->lower + 1];
+          guint pair_kind;
+
+          g_snprintf (pair, sizeof pair, "%s %s", WORD (words, i - 1)->lower, w->lower);
+          pair_kind = GPOINTER_TO_UINT (g_hash_table_lookup (lex->nouns, pair));
+          if (pair_kind != 0)
+            kind1 = pair_kind;
+        }
       /* "will visit", "Biden visits": a word both noun and verb is a verb
        * after an auxiliary or a name; "a visit", "his visit" a noun. */
       if (kind1 != 0 && i > 0 && g_hash_table_contains (lex->verbs, w->lower)

@@ -55,6 +55,7 @@ typedef struct
   GHashTable *at_gathering;   /* kind + 1 set: acts done at gatherings */
   GHashTable *kind_nouns;     /* kind + 1 → "court hearing" */
   char       *place_joiner;   /* "in": "Summit in Baku" */
+  char       *adverb_suffix;  /* "ly": "starts early" has no object; may be NULL */
 } EventLexicon;
 
 EventLexicon *tally_events_lexicon_parse (const char  *data,

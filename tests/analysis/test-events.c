@@ -128,12 +128,19 @@ test_broken_labels (void)
     "She might’s meeting", "Could begins", "Opening of Although waiting since it",
     "Opening in Before", "The hearing is set begins", "Vote on the", "Talks with",
     "Release of (the album", "It is hoped the bridge ready", "Opening of their",
+    /* A possessive with no noun, a preposition after "of", two noun phrases
+     * run together, a heading in capitals, reflexives and "both". */
+    "Collapse of the harbour board's", "Launch of during the fair", "Publication of the list the minister",
+    "Release of Anna Berg expect the record", "HOW IT ALL starts", "Founding of himself", "Both begins",
+    "Launch on the network between",
   };
   const char *good[] = {
     "EU–Japan summit", "Prime minister arrives in Oslo", "Construction of the bridge starts",
     "Treaty on permanent good-neighbourliness signed", "Meeting in Dublin", "US election",
     "Talks with May", "May elections", "Signing of the contract", "Release of the IT report",
     "Third Baltic–Caspian Connectivity Summit", "Court ruling on the merger",
+    "Labour wins a huge majority", "Award of a $40 million contract for the new quay", "US FDA approval",
+    "Signing of a three-year contract with the club", "NATO summit in Oslo",
   };
 
   g_assert_nonnull (finder);
@@ -382,6 +389,68 @@ test_story_merge (void)
   g_assert_cmpuint (forum->mentions->len, ==, 2);
   g_assert_cmpuint (meeting->mentions->len, ==, 1);
   g_assert_cmpstr (((TallyEventMention *) g_ptr_array_index (meeting->mentions, 0))->document, ==, "d2");
+}
+
+/* Verbs and nouns added for real coverage (issue 13), each on a sentence
+ * written for this test: "start"/"begin" followed by "to" or a word in -ing
+ * say when something else began; an object names what began, but a date
+ * word or an adverb is no object; a level verb after a participle is the
+ * next clause; "press conference" is a briefing. */
+static void
+test_more_verbs (void)
+{
+  const struct { const char *text; const char *label; TallyEventKind kind; const char *date; gboolean planned; } cases[] = {
+    { "The coast guard began an inquiry into the ferry's engines in March 2030.", "The coast guard begins an inquiry",
+      TALLY_EVENT_KIND_LAUNCH, "2030-03", FALSE },
+    { "Construction of the quay will begin next year.", "Construction of the quay begins", TALLY_EVENT_KIND_LAUNCH,
+      "2032", TRUE },
+    { "The new ferry service starts early in June 2031.", "The new ferry service starts", TALLY_EVENT_KIND_START,
+      "2031-06", TRUE },
+    { "Harbour officials gave a press conference in Vaasa on Tuesday.", "Briefing in Vaasa", TALLY_EVENT_KIND_BRIEFING,
+      "2031-02-04", FALSE },
+    { "The port tax was introduced in 2029.", "Introduction of the port tax", TALLY_EVENT_KIND_LAUNCH, "2029", FALSE },
+    { "The court sentenced the captain in May 2030.", "Sentencing of the captain", TALLY_EVENT_KIND_RULING, "2030-05",
+      FALSE },
+    { "The fisheries accord was ratified in April 2030.", "Ratification of the fisheries accord",
+      TALLY_EVENT_KIND_AGREEMENT, "2030-04", FALSE },
+    { "The Nordic Ferry Line was established in 1998.", "Founding of the Nordic Ferry Line", TALLY_EVENT_KIND_ANCHOR,
+      "1998", FALSE },
+  };
+  const char *none[] = {
+    "The harbour company started to sell tickets in 2031.",
+    "The old ferry line started trading in 2030.",
+    "The number of albums released rose to 310 in 2030.",
+    /* A subject that began in a number, a year after "began". */
+    "The 40-year-old won the regatta in 2030.",
+    "About 200 million tickets bought online in 2030 were refunded.",
+    "Anna Berg began 2030 with a win in Turku.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) e = find_one (cases[i].text, "2031-02-06");
+
+      g_assert_cmpuint (e->len, ==, 1);
+      g_assert_cmpstr (event_at (e, 0)->label, ==, cases[i].label);
+      g_assert_cmpint (event_at (e, 0)->kind, ==, cases[i].kind);
+      g_assert_cmpstr (event_at (e, 0)->date, ==, cases[i].date);
+      g_assert_cmpint (event_at (e, 0)->planned, ==, cases[i].planned);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      g_autoptr(GPtrArray) e = find_one (none[i], "2031-02-06");
+
+      if (e->len != 0)
+        g_error ("“%s” gave “%s”", none[i], event_at (e, 0)->label);
+    }
+  {
+    /* "… and subsequently won": an adverb is not the subject. */
+    g_autoptr(GPtrArray) e = find_one ("The harbour board met in Turku in 2029 and subsequently won a grant in 2030.",
+                                       "2031-02-06");
+
+    for (guint i = 0; i < e->len; i++)
+      g_assert_false (g_str_has_prefix (event_at (e, i)->label, "Subsequently"));
+  }
 }
 
 /* tests/data/events: two articles about the invented Northern Lakes Water
@@ -884,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/guess-published", test_guess_published);
   g_test_add_func ("/analysis/events/pipeline", test_pipeline);
   g_test_add_func ("/analysis/events/story-merge", test_story_merge);
+  g_test_add_func ("/analysis/events/more-verbs", test_more_verbs);
   g_test_add_func ("/analysis/events/fixtures", test_fixtures);
   g_test_add_func ("/analysis/events/json", test_json);
   g_test_add_func ("/analysis/events/samples", test_samples);
