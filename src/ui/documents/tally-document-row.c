@@ -15,6 +15,7 @@ struct _TallyDocumentRow
 
   GtkLabel  *title_label;
   GtkLabel  *source_label;
+  GtkLabel  *story_label;
   GtkLabel  *counts_label;
   GtkLabel  *duplicates_badge;
   GtkLabel  *conflicts_badge;
@@ -40,7 +41,8 @@ shown (const char *value)
 static void
 tally_document_row_update (TallyDocumentRow *self)
 {
-  g_autofree char *source = NULL, *counts = NULL, *duplicates = NULL, *accessible = NULL;
+  g_autofree char *source = NULL, *counts = NULL, *duplicates = NULL, *accessible = NULL, *story_text = NULL;
+  TallyStory *story = NULL;
   const char *title = NULL, *outlet = NULL, *published = NULL, *language = NULL;
   guint64 words = 0, claims = 0, n_duplicates = 0;
   gboolean has_conflicts = FALSE, has_claims;
@@ -56,7 +58,12 @@ tally_document_row_update (TallyDocumentRow *self)
       n_duplicates = tally_document_get_duplicates (self->document);
       /* Set by the project's TallySession after each grouping. */
       has_conflicts = tally_document_get_has_conflicts (self->document);
+      story = tally_document_get_story (self->document);
     }
+  /* A story of one article says nothing the title does not. */
+  if (story != NULL && tally_story_get_n_documents (story) > 1)
+    /* TRANSLATORS: the story an article belongs to, by its main terms */
+    story_text = g_strdup_printf (_("Story: %s"), tally_story_get_label (story));
   has_claims = self->document != NULL;
 
   source = tally_document_format_subtitle (outlet, NULL, published, FALSE);
@@ -87,12 +94,14 @@ tally_document_row_update (TallyDocumentRow *self)
   gtk_label_set_label (self->title_label, title ? title : _("Untitled Article"));
   gtk_label_set_label (self->source_label, source);
   gtk_label_set_label (self->counts_label, counts);
+  gtk_label_set_label (self->story_label, story_text != NULL ? story_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->story_label), story_text != NULL);
   gtk_label_set_label (self->duplicates_badge, duplicates ? duplicates : "");
   gtk_widget_set_visible (GTK_WIDGET (self->duplicates_badge), duplicates != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_badge), has_conflicts);
 
   accessible = g_strjoin (", ",
-                          title ? title : _("Untitled Article"), source, counts,
+                          title ? title : _("Untitled Article"), source, story_text ? story_text : "", counts,
                           duplicates ? duplicates : "",
                           has_conflicts ? _("has conflicting figures") : "",
                           NULL);
@@ -194,6 +203,7 @@ tally_document_row_class_init (TallyDocumentRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tally-document-row.ui");
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, story_label);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, counts_label);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, duplicates_badge);
   gtk_widget_class_bind_template_child (widget_class, TallyDocumentRow, conflicts_badge);
