@@ -33,6 +33,8 @@ static const struct
   { "label_pronoun", G_STRUCT_OFFSET (EventLexicon, label_pronouns) },
   { "label_end_not", G_STRUCT_OFFSET (EventLexicon, label_end_not) },
   { "complement", G_STRUCT_OFFSET (EventLexicon, complements) },
+  { "plural", G_STRUCT_OFFSET (EventLexicon, plurals) },
+  { "singular", G_STRUCT_OFFSET (EventLexicon, singulars) },
 };
 
 #define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)

@@ -370,6 +370,79 @@ phrase (const EventLexicon *lex,
   return s;
 }
 
+/* A plural subject: a count ("two"), a word the pattern file lists as
+ * plural ("people"), or a lower-case noun in -s ("households"; not "-ss",
+ * "-us", "-is", nor the pattern file's singulars: "series"). */
+static gboolean
+subject_is_plural (const EventLexicon *lex,
+                   GArray             *words,
+                   int                 first,
+                   int                 last)
+{
+  const Word *head;
+
+  if (first > last || last < 0)
+    return FALSE;
+  /* The head is before a complement: "Construction of the missing
+   * sections begins". */
+  for (int i = first + 1; i <= last; i++)
+    if (word_in (lex->complements, words, i))
+      {
+        last = i - 1;
+        break;
+      }
+  head = WORD (words, last);
+  if (g_hash_table_contains (lex->singulars, head->lower))
+    return FALSE;
+  if (g_hash_table_contains (lex->plurals, head->lower)
+      || (head->lex != NULL && (head->lex->flags & TALLY_LEX_NUMBER) && !head->digit))
+    return TRUE;
+  if (head->cap || head->digit || strchr (head->lower, '\'') != NULL || strstr (head->lower, "\xE2\x80\x99") != NULL)
+    return FALSE;
+  return g_str_has_suffix (head->lower, "s") && !g_str_has_suffix (head->lower, "ss")
+         && !g_str_has_suffix (head->lower, "us") && !g_str_has_suffix (head->lower, "is");
+}
+
+/* How many bytes of a verb in -s to drop for a plural subject: "crashes"
+ * → "crash", "buys" → "buy", "dies" → "die". */
+static gsize
+plural_ending (const char *start,
+               const char *end)
+{
+  gsize n = end - start;
+
+  if (n < 3 || start[n - 1] != 's')
+    return 0;
+  if (n > 4 && start[n - 2] == 'e'
+      && (start[n - 3] == 'x' || (start[n - 3] == 'h' && (start[n - 4] == 's' || start[n - 4] == 'c'))
+          || (start[n - 3] == 's' && start[n - 4] == 's')))
+    return 2;
+  return 1;
+}
+
+/* "an agreement", "an operation": an indefinite phrase with no name, no
+ * figure and no complement names no particular act ("Signing of an
+ * agreement"): left out rather than shown. */
+static gboolean
+is_vague (const EventLexicon *lex,
+          const char         *phrase)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (phrase == NULL)
+    return FALSE;
+  for (const char *c = phrase; *c; c++)
+    if (g_ascii_isupper (*c) || g_ascii_isdigit (*c) || (guchar) *c >= 0x80 || *c == '$')
+      return FALSE;
+  parts = g_strsplit (phrase, " ", -1);
+  if (parts[0] == NULL || !g_hash_table_contains (lex->indefinite, parts[0]))
+    return FALSE;
+  for (guint i = 1; parts[i] != NULL; i++)
+    if (g_hash_table_contains (lex->complements, parts[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* "foreign ministers met", "the agreements, signed", "the board awarded a
  * contract": the subject is the words before the verb (auxiliaries skipped),
  * back to a clause word; the object the noun phrase after it. A label's %s
@@ -522,6 +595,18 @@ verb_mention (const EventLexicon *lex,
         {
         case 's':
           g_string_append (label, subject);
+          /* "French households buy": the pattern's verb agrees with a
+           * plural subject. */
+          if (p[1] == ' ' && subject_is_plural (lex, words, first, last))
+            {
+              const char *verb_start = p + 2, *verb_end = verb_start;
+
+              while (*verb_end != '\0' && *verb_end != ' ' && *verb_end != '%')
+                verb_end++;
+              g_string_append_c (label, ' ');
+              g_string_append_len (label, verb_start, verb_end - verb_start - plural_ending (verb_start, verb_end));
+              p = verb_end - 1;
+            }
           break;
         case 'p':
           /* "ministers’", "the president’s". */
@@ -537,6 +622,11 @@ verb_mention (const EventLexicon *lex,
           g_string_append (label, object);
           break;
         case 't':
+          if (is_vague (lex, has_object ? object : subject))
+            {
+              g_string_free (label, TRUE);
+              return NULL;
+            }
           g_string_append (label, has_object ? object : subject);
           break;
         case 'O':
@@ -551,7 +641,7 @@ verb_mention (const EventLexicon *lex,
         case 'T':
           /* "Labour completed" says who, not what: only a passive's subject
            * or an object is what the act was done to. */
-          if (!has_object && !passive)
+          if ((!has_object && !passive) || is_vague (lex, has_object ? object : subject))
             {
               g_string_free (label, TRUE);
               return NULL;

@@ -54,6 +54,8 @@ typedef struct
   GHashTable *complements;    /* set: "of", "for", "with": prepositions a noun phrase goes on after */
   GHashTable *at_gathering;   /* kind + 1 set: acts done at gatherings */
   GHashTable *kind_nouns;     /* kind + 1 → "court hearing" */
+  GHashTable *plurals;        /* set: "people", "police": plural without -s */
+  GHashTable *singulars;      /* set: "series", "news": singular with -s */
   char       *place_joiner;   /* "in": "Summit in Baku" */
   char       *adverb_suffix;  /* "ly": "starts early" has no object; may be NULL */
 } EventLexicon;

@@ -415,6 +415,11 @@ test_more_verbs (void)
       TALLY_EVENT_KIND_AGREEMENT, "2030-04", FALSE },
     { "The Nordic Ferry Line was established in 1998.", "Founding of the Nordic Ferry Line", TALLY_EVENT_KIND_ANCHOR,
       "1998", FALSE },
+    /* The verb agrees with a plural subject; the head is before "of". */
+    { "French ferry lines bought fewer ships in January 2030.", "French ferry lines buy fewer ships",
+      TALLY_EVENT_KIND_AGREEMENT, "2030-01", FALSE },
+    { "Construction of the new berths will begin in 2032.", "Construction of the new berths begins",
+      TALLY_EVENT_KIND_LAUNCH, "2032", TRUE },
   };
   const char *none[] = {
     "The harbour company started to sell tickets in 2031.",
@@ -424,6 +429,8 @@ test_more_verbs (void)
     "The 40-year-old won the regatta in 2030.",
     "About 200 million tickets bought online in 2030 were refunded.",
     "Anna Berg began 2030 with a win in Turku.",
+    /* An indefinite object with no name names no particular act. */
+    "The board signed an agreement in May 2030.",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
