@@ -9,11 +9,13 @@ the annotate.py beside it). Skips (exit 77) when the folder is absent.
 
   build-aux/sdk shell python3 build-aux/eval-realtext.py [--verbose] [CLI] [REALTEXT]
 
-Prints, per story and overall: claims precision/recall (a claim found = same
-kind and value, overlapping the annotated words; figures in a title line are
-counted apart, as the engine reads the body), the share of found claims
-whose unit and qualifier agree too, subject accuracy, measure accuracy (exact
-and by head noun) and modality accuracy.
+Prints, per story, per language and overall: claims precision/recall (a claim
+found = same kind and value, overlapping the annotated words; figures in a
+title line are counted apart, as the engine reads the body), the share of found
+claims whose unit and qualifier agree too, subject accuracy, measure accuracy
+(exact and by head noun), modality accuracy, and dates: precision and recall of
+the year and date claims alone. A story's language is annotations.json's
+"language" (default "en"); `--language zh` scores only that language's stories.
 """
 import json
 import os
@@ -22,7 +24,13 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 top = os.path.dirname(here)
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
+argv = sys.argv[1:]
+only_language = None
+if "--language" in argv:
+    i = argv.index("--language")
+    only_language = argv[i + 1] if i + 1 < len(argv) else None
+    del argv[i:i + 2]
+args = [a for a in argv if not a.startswith("--")]
 verbose = "--verbose" in sys.argv
 cli = args[0] if len(args) > 0 else os.path.join(top, "_build", "src", "cli", "tally-cli")
 realtext = args[1] if len(args) > 1 else os.path.join(os.path.dirname(top), "realtext")
@@ -57,7 +65,8 @@ def head(s):
 
 
 totals = dict(title=0, ann=0, ext=0, tp=0, full=0, subj_n=0, subj_ok=0, meas_n=0, meas_ok=0,
-              meas_head=0, mod_n=0, mod_ok=0)
+              meas_head=0, mod_n=0, mod_ok=0, date_ann=0, date_tp=0, date_ext=0)
+DATE_KINDS = ("year", "date")
 
 
 def score_story(folder):
@@ -107,6 +116,8 @@ def score_story(folder):
                 if c["kind"] == a["kind"] and value_equal(a, c):
                     match = k
                     break
+            if not a["optional"] and a["kind"] in DATE_KINDS:
+                t["date_ann"] += 1
             if match is None:
                 if not a["optional"]:
                     t["ann"] += 1
@@ -119,6 +130,8 @@ def score_story(folder):
                 continue
             t["ann"] += 1
             t["tp"] += 1
+            if a["kind"] in DATE_KINDS:
+                t["date_tp"] += 1
             if c.get("unit") == a["unit"] and c.get("qualifier") == a["qualifier"]:
                 t["full"] += 1
             elif verbose:
@@ -159,6 +172,8 @@ def score_story(folder):
                                            for a, (s, e) in zip(doc["claims"], spans)):
                 continue
             t["ext"] += 1
+            if c["kind"] in DATE_KINDS:
+                t["date_ext"] += 1
             if k not in used and verbose:
                 print(f"  EXTRA {name}: {c['text']!r} {c['kind']} {c.get('value')}")
     return t
@@ -177,7 +192,9 @@ def report(label, t):
           f"subject {ratio(t['subj_ok'], t['subj_n'])} ({t['subj_ok']}/{t['subj_n']}); "
           f"measure {ratio(t['meas_ok'], t['meas_n'])} exact, {ratio(t['meas_head'], t['meas_n'])} by head "
           f"({t['meas_n']}); modality {ratio(t['mod_ok'], t['mod_n'])} ({t['mod_n']}); "
-          f"{t['title']} figures of titles not read; with them R {ratio(t['tp'], t['ann'] + t['title'])}")
+          f"{t['title']} figures of titles not read; with them R {ratio(t['tp'], t['ann'] + t['title'])}; "
+          f"dates P {ratio(t['date_tp'], t['date_ext'])} R {ratio(t['date_tp'], t['date_ann'])} "
+          f"({t['date_tp']} of {t['date_ann']})")
 
 
 def claim_annotations(folder):
@@ -191,16 +208,30 @@ def claim_annotations(folder):
     return isinstance(docs, dict) and all(isinstance(d, dict) and "claims" in d for d in docs.values())
 
 
+def story_language(folder):
+    with open(os.path.join(folder, "annotations.json"), encoding="utf-8") as f:
+        return json.load(f).get("language", "en")
+
+
 stories = [d for d in sorted(os.listdir(realtext)) if claim_annotations(os.path.join(realtext, d))]
+if only_language is not None:
+    stories = [d for d in stories if story_language(os.path.join(realtext, d)) == only_language]
 if not stories:
     print(f"SKIP: no annotations.json under {realtext}")
     sys.exit(77)
+per_language = {}
 for story in stories:
     if verbose:
         print(f"{story}:")
     t = score_story(os.path.join(realtext, story))
     report(story, t)
+    lang = story_language(os.path.join(realtext, story))
+    per_language.setdefault(lang, dict.fromkeys(totals, 0))
     for k in totals:
         totals[k] += t[k]
+        per_language[lang][k] += t[k]
+if len(per_language) > 1:
+    for lang in sorted(per_language):
+        report(f"language {lang}", per_language[lang])
 if len(stories) > 1:
     report("all", totals)

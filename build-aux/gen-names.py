@@ -1,36 +1,113 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Writes src/analysis/lexicons/en.names, the claim extractor's gazetteer.
+"""Writes the gazetteer: src/analysis/lexicons/{en,ru,zh}.names and
+src/analysis/lexicons/subjects.ids.
 
-Sources (Debian packages, read where Debian installs them):
+A country is one subject in every language: each <lang>.names maps the names
+a language writes a country with ("Казахстан", "哈萨克斯坦", "Kazakhstan") to
+the same subject, the country's English name as iso-codes shows it
+("Kazakhstan"), which is what claims carry as `subject`; subjects.ids maps
+that subject to its ISO 3166-1 alpha-2 code ("KZ"), the language-independent
+`subject_id`, from which the interface shows the name in its own language
+(ICU, at run time).
+
+Sources (Debian packages, read where Debian installs them on the machine that
+runs this script):
   - iso-codes (LGPL-2.1+): /usr/share/iso-codes/json/iso_3166-1.json —
     country names: `name`, `common_name`, `official_name` (those of at most
-    four words and without a comma: "Korea, Republic of" is an index form).
+    four words and without a comma: "Korea, Republic of" is an index form);
+    their translations, /usr/share/locale/<ll>/LC_MESSAGES/iso_3166-1.mo
+    (ru, zh_CN, zh_TW).
+  - ICU (libicu, Unicode licence; its region names are CLDR's): the region's
+    display name in English, Russian, Simplified and Traditional Chinese
+    (uloc_getDisplayCountry, called through ctypes): "Russia", "Россия",
+    "韩国", "南韓" — the short names the press writes.
   - tzdata (public domain): /usr/share/zoneinfo/zone1970.tab — the cities
-    that name time zones ("Europe/Oslo" → Oslo), as places.
-No adjectives or demonyms: neither package has them, and they are not typed
-in by hand here.
+    that name time zones ("Europe/Oslo" → Oslo), as English places.
+No adjectives or demonyms: none of these has them, and they are not typed in
+by hand here. en.names keeps only iso-codes and tzdata names, as before (the
+English engine's output does not change).
 
-Run: python3 build-aux/gen-names.py [ISO_JSON] [ZONE_TAB] > src/analysis/lexicons/en.names
+Run: python3 build-aux/gen-names.py [OUTDIR]   (default src/analysis/lexicons)
 """
+import ctypes
+import ctypes.util
+import gettext
+import glob
 import json
+import os
+import re
 import sys
 
-ISO = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/iso-codes/json/iso_3166-1.json"
-ZONES = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/zoneinfo/zone1970.tab"
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "src", "analysis", "lexicons")
+ISO = "/usr/share/iso-codes/json/iso_3166-1.json"
+ZONES = "/usr/share/zoneinfo/zone1970.tab"
+MO = "/usr/share/locale/{}/LC_MESSAGES/iso_3166-1.mo"
 MAX_WORDS = 4  # the extractor matches phrases of up to four tokens
+# Interface language → the catalogues and ICU locales its names come from.
+LANGUAGES = {
+    "ru": {"mo": ["ru"], "icu": ["ru"]},
+    "zh": {"mo": ["zh_CN", "zh_TW"], "icu": ["zh", "zh_Hant"]},
+}
 
 
-def key_of(name):
-    return " ".join(name.replace("-", " - ").split()).lower().replace(" - ", "-")
+def ascii_lower(s):
+    # The claims lexicon folds ASCII letters only; other scripts are kept as written.
+    return "".join(ch.lower() if ch.isascii() else ch for ch in s)
+
+
+def key_of(name, lower=ascii_lower):
+    return lower(" ".join(name.replace("-", " - ").split())).replace(" - ", "-")
+
+
+def en_key(name):
+    return key_of(name, str.lower)
 
 
 def unusable(name):
-    return "," in name or "(" in name or len(name.split()) > MAX_WORDS
+    return ("," in name or "(" in name or "（" in name or "，" in name
+            or len(name.split()) > MAX_WORDS)
 
 
+def icu_names():
+    """uloc_getDisplayCountry from the newest libicuuc found, or None."""
+    libs = sorted(glob.glob("/usr/lib/*/libicuuc.so.[0-9]*") + glob.glob("/usr/lib/libicuuc.so.[0-9]*"))
+    for path in reversed(libs):
+        m = re.search(r"libicuuc\.so\.(\d+)$", path)
+        if not m:
+            continue
+        lib = ctypes.CDLL(path)
+        fn = getattr(lib, "uloc_getDisplayCountry_" + m.group(1), None)
+        if fn is None:
+            continue
+        fn.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p, ctypes.c_int32,
+                       ctypes.POINTER(ctypes.c_int)]
+        fn.restype = ctypes.c_int32
+
+        def name(code, locale, fn=fn):
+            buf = ctypes.create_string_buffer(1024)
+            status = ctypes.c_int(0)
+            n = fn(("und_" + code).encode(), locale.encode(), buf, 512, ctypes.byref(status))
+            if status.value > 0 or n <= 0:
+                return None
+            text = buf.raw[:2 * n].decode("utf-16-le")
+            return None if text == code else text
+        return name, "ICU " + m.group(1)
+    sys.exit("gen-names.py: libicuuc not found (install libicu)")
+
+
+def header(out, what):
+    out.write("# SPDX-License-Identifier: LGPL-2.1-or-later\n")
+    out.write(f"# Generated by build-aux/gen-names.py from {what}.\n")
+    out.write("# Do not edit: run the script again.\n")
+
+
+with open(ISO, encoding="utf-8") as f:
+    countries = json.load(f)["3166-1"]
+icu, icu_version = icu_names()
+
+# English: iso-codes and tzdata only, as before.
 entries = {}
-
 with open(ZONES, encoding="utf-8") as f:
     for line in f:
         if line.startswith("#") or not line.strip():
@@ -38,25 +115,62 @@ with open(ZONES, encoding="utf-8") as f:
         zone = line.split("\t")[2].strip()
         city = zone.split("/")[-1].replace("_", " ")
         if len(city) > 2 and not unusable(city):
-            entries[key_of(city)] = ("place", city)
+            entries[en_key(city)] = ("place", city)
 
-with open(ISO, encoding="utf-8") as f:
-    countries = json.load(f)["3166-1"]
+subjects = {}  # shown English name → alpha-2
 for c in countries:
     shown = c.get("common_name", c["name"])
     if unusable(shown):
         continue
+    subjects[shown] = c["alpha_2"]
     for field in ("name", "common_name", "official_name"):
         name = c.get(field)
         if name and not unusable(name):
-            entries[key_of(name)] = ("country", shown)
+            entries[en_key(name)] = ("country", shown)
 
-out = sys.stdout
-out.write("# SPDX-License-Identifier: LGPL-2.1-or-later\n")
-out.write("# Generated by build-aux/gen-names.py from Debian's iso-codes (ISO 3166-1,\n")
-out.write("# LGPL-2.1+) and tzdata (zone1970.tab, public domain). Do not edit: run\n")
-out.write("# the script again. `key = kind Name`: the name a subject is written as.\n\n")
-out.write("[name]\n")
-for key in sorted(entries):
-    kind, name = entries[key]
-    out.write(f"{key} = {kind} {name}\n")
+with open(os.path.join(OUT, "en.names"), "w", encoding="utf-8") as out:
+    out.write("# SPDX-License-Identifier: LGPL-2.1-or-later\n")
+    out.write("# Generated by build-aux/gen-names.py from Debian's iso-codes (ISO 3166-1,\n")
+    out.write("# LGPL-2.1+) and tzdata (zone1970.tab, public domain). Do not edit: run\n")
+    out.write("# the script again. `key = kind Name`: the name a subject is written as.\n\n")
+    out.write("[name]\n")
+    for key in sorted(entries):
+        kind, name = entries[key]
+        out.write(f"{key} = {kind} {name}\n")
+
+# Other languages: the same subjects under their names there.
+for lang, src in LANGUAGES.items():
+    names = {}
+    for c in countries:
+        shown = c.get("common_name", c["name"])
+        if shown not in subjects:
+            continue
+        found = []
+        for loc in src["mo"]:
+            t = gettext.GNUTranslations(open(MO.format(loc), "rb"))
+            for field in ("name", "common_name", "official_name"):
+                if c.get(field):
+                    tr = t.gettext(c[field])
+                    if tr != c[field]:
+                        found.append(tr)
+        for loc in src["icu"]:
+            found.append(icu(c["alpha_2"], loc))
+        for name in found:
+            if name and not unusable(name):
+                # The first source to name it wins: iso-codes, then ICU.
+                names.setdefault(key_of(name), shown)
+    with open(os.path.join(OUT, f"{lang}.names"), "w", encoding="utf-8") as out:
+        header(out, f"Debian's iso-codes ({', '.join(src['mo'])} translations of ISO 3166-1,\n"
+               f"# LGPL-2.1+) and {icu_version}'s region names ({', '.join(src['icu'])}; CLDR data,\n"
+               "# Unicode licence)")
+        out.write("# `key = country Name`: Name is the subject every language shares, the\n")
+        out.write("# country's English name (en.names gives the same one).\n\n[name]\n")
+        for key in sorted(names):
+            out.write(f"{key} = country {names[key]}\n")
+
+with open(os.path.join(OUT, "subjects.ids"), "w", encoding="utf-8") as out:
+    header(out, "Debian's iso-codes (ISO 3166-1, LGPL-2.1+)")
+    out.write("# `Subject = ID`: the language-independent id of a gazetteer subject, its\n")
+    out.write("# ISO 3166-1 alpha-2 code; the interface names it in its language (ICU).\n\n[subject]\n")
+    for shown in sorted(subjects):
+        out.write(f"{shown} = {subjects[shown]}\n")

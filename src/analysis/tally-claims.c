@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-claims-private.h"
+#include "tally-claims-zh.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -838,6 +839,12 @@ ctx_give_back (Ctx *c)
   g_private_set (&spare_ctx, spare);
 }
 
+const char *
+tally_claims_language_for (const char *language)
+{
+  return _tally_claims_is_zh (language) ? "zh" : tally_lexicon_language_for (language);
+}
+
 guint
 tally_extract_claims_foreach (const char                *text,
                               gsize                      len,
@@ -855,6 +862,9 @@ tally_extract_claims_foreach (const char                *text,
       tally_extract_options_init (&defaults);
       options = &defaults;
     }
+  /* Chinese is read character by character, not in English tokens. */
+  if (_tally_claims_is_zh (options->language))
+    return _tally_claims_zh_foreach (text, len, options, func, user_data);
   c.lex = tally_lexicon_get (options->language ? options->language : "en", &error);
   if (c.lex == NULL)
     {

@@ -34,6 +34,12 @@ typedef struct
 
 void        tally_extract_options_init               (TallyExtractOptions *options);
 
+/* The reader the claim engine uses for a document in `language` (a BCP 47
+ * tag, "und" or NULL): "zh" for Chinese ("zh", "zh-Hant"), which has a
+ * reader of its own (tally-claims-zh.c, ignoring `tokens`), else the
+ * lexicon tally_lexicon_language_for() picks. */
+const char *tally_claims_language_for                (const char          *language);
+
 /* Accepts "YYYY-MM-DD", optionally followed by a time ("2025-06-17T09:30Z"),
  * "YYYY-MM" or "YYYY". Returns FALSE (options untouched) on anything else. */
 gboolean    tally_extract_options_set_reference_date (TallyExtractOptions *options,

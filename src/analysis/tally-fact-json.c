@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-fact-json.h"
+#include "tally-gazetteer.h"
 #include "tally-json-builder.h"
 
 #include <math.h>
@@ -120,6 +121,7 @@ tally_fact_json_node (const TallyFactRecord *fact,
   tally_json_builder_add_string_or_null (builder, "story", fact->story);
   tally_json_builder_add_string_or_null (builder, "subject", fact->subject);
   tally_json_builder_add_string_or_null (builder, "concept", fact->concept);
+  tally_json_builder_add_string_or_null (builder, "subject_id", tally_gazetteer_subject_id (fact->subject));
   json_builder_set_member_name (builder, "scope");
   if (fact->scope_year != 0)
     {

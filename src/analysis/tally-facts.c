@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "tally-facts.h"
+#include "tally-gazetteer.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -1699,7 +1700,10 @@ finish_label (TallyFactRecord *fact)
           g_string_erase (rest, 0, g_utf8_next_char (rest->str) - rest->str);
           g_string_prepend (rest, first);
         }
-      g_string_printf (out, "%s: %s", fact->subject, rest->str);
+      /* A country in the interface's language ("Казахстан: …"). */
+      g_autofree char *shown = tally_gazetteer_dup_display_name (fact->subject);
+
+      g_string_printf (out, "%s: %s", shown, rest->str);
       g_set_str (&fact->label, out->str);
       g_string_truncate (out, 0);
     }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-json-export.h"
 #include "tally-concepts.h"
+#include "tally-gazetteer.h"
 #include "tally-fact-json.h"
 #include "tally-events.h"
 #include "tally-json-builder.h"
@@ -202,6 +203,8 @@ tally_json_claim_node (const TallyClaimRecord *claim,
   tally_json_builder_add_string_or_null (builder, "subject", claim->subject);
   tally_json_builder_add_string_or_null (builder, "subject_kind",
                                          claim->subject != NULL ? tally_subject_kind_to_string (claim->subject_kind) : NULL);
+  /* Language-independent: "KZ" for "Kazakhstan" whichever language named it. */
+  tally_json_builder_add_string_or_null (builder, "subject_id", tally_gazetteer_subject_id (claim->subject));
   tally_json_builder_add_string_or_null (builder, "modality", tally_modality_to_string (claim->modality));
   tally_json_builder_add_string_or_null (builder, "concept",
                                          tally_concepts_of_record (tally_concepts_get_default (), claim, text, text_len));
@@ -775,6 +778,7 @@ tally_jsonl_write_claim (GString                *out,
   member_string (out, ",\"subject\":", claim->subject);
   member_string (out, ",\"subject_kind\":",
                  claim->subject != NULL ? tally_subject_kind_to_string (claim->subject_kind) : NULL);
+  member_string (out, ",\"subject_id\":", tally_gazetteer_subject_id (claim->subject));
   member_string (out, ",\"modality\":", tally_modality_to_string (claim->modality));
   member_string (out, ",\"concept\":", tally_concepts_of_record (tally_concepts_get_default (), claim, text, text_len));
   g_string_append (out, ",\"type\":\"claim\"}\n");

@@ -129,8 +129,9 @@ analyze_one (Run        *run,
   else if (document->record->published != NULL)
     tally_extract_options_set_reference_date (&options, document->record->published);
 
-  /* The document's language picks the lexicon; ingest found the tokens with it. */
-  options.language = tally_lexicon_language_for (document->record->language);
+  /* The document's language picks the lexicon (Chinese: its own reader);
+   * ingest found the tokens with it. */
+  options.language = tally_claims_language_for (document->record->language);
   options.tokens = document->record->tokens;  /* found by ingest with the sentences */
 
   g_ptr_array_unref (document->claims);

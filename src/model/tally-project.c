@@ -714,7 +714,7 @@ tally_project_set_document_field (TallyProject   *self,
           return FALSE;
         }
       tally_extract_options_init (&options);
-      options.language = tally_lexicon_language_for (record->language);
+      options.language = tally_claims_language_for (record->language);
       if (redate ? value != NULL : record->published != NULL)
         tally_extract_options_set_reference_date (&options, redate ? value : record->published);
       claims = tally_extract_claims (record->text, record->text_len, &options);
@@ -986,7 +986,7 @@ prepare_file (guint    index,
       if (p->record->published != NULL)
         tally_extract_options_set_reference_date (&options, p->record->published);
       /* The document's language picks the lexicon; ingest found the tokens with it. */
-      options.language = tally_lexicon_language_for (p->record->language);
+      options.language = tally_claims_language_for (p->record->language);
       options.tokens = p->record->tokens;  /* found by ingest with the sentences */
       p->claims = tally_extract_claims (p->record->text, p->record->text_len, &options);
       g_clear_pointer (&p->record->tokens, g_array_unref);

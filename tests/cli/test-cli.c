@@ -143,7 +143,7 @@ test_json (void)
   JsonObject *story;
   static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
                                              "measure", "change", "scope", "relative", "year_inferred", "text", "sentence", "start",
-                                             "end", "subject", "subject_kind", "modality", "concept", NULL };
+                                             "end", "subject", "subject_kind", "subject_id", "modality", "concept", NULL };
   g_autofree char *path = write_file ("json/a.txt", article, -1);
   g_autofree char *out = NULL, *err = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();

@@ -5,7 +5,8 @@
 #include "tally-claims.h"
 
 /* libFuzzer target over the claim extractor. The first byte picks a
- * reference date (or none), the rest is the text. Every claim must lie
+ * reference date (or none) and, with its high bit, the Chinese reader; the
+ * rest is the text. Every claim must lie
  * inside the text and its sentence. */
 
 static void
@@ -36,8 +37,10 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   if (size == 0)
     return 0;
   tally_extract_options_init (&options);
-  if (dates[data[0] % G_N_ELEMENTS (dates)] != NULL)
-    tally_extract_options_set_reference_date (&options, dates[data[0] % G_N_ELEMENTS (dates)]);
+  if (dates[(data[0] & 0x7f) % G_N_ELEMENTS (dates)] != NULL)
+    tally_extract_options_set_reference_date (&options, dates[(data[0] & 0x7f) % G_N_ELEMENTS (dates)]);
+  if (data[0] & 0x80)
+    options.language = "zh";
   len = size - 1;
   tally_extract_claims_foreach ((const char *) data + 1, len, &options, check_claim, &len);
   return 0;

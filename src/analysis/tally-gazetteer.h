@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tally-claim-record.h"
+
+G_BEGIN_DECLS
+
+/* The multilingual gazetteer: the names each language writes a country with
+ * ("Казахстан", "哈萨克斯坦", "Kazakhstan"), read from the generated
+ * lexicons/<lang>.names (build-aux/gen-names.py: iso-codes, ICU's region
+ * names, tzdata), all leading to one subject per country — its English name,
+ * what claims carry as `subject` — and from it to a language-independent id,
+ * the ISO 3166-1 code (lexicons/subjects.ids). */
+
+typedef struct _TallyGazetteer TallyGazetteer;
+
+/* The gazetteer of a language, loaded once and kept for the life of the
+ * process; NULL when lexicons/<language>.names does not exist. */
+const TallyGazetteer *tally_gazetteer_get          (const char *language);
+
+/* The subject a name stands for ("哈萨克斯坦" → "Kazakhstan"), or NULL.
+ * ASCII letters are folded to lower case, as the claims lexicon does. */
+const char           *tally_gazetteer_lookup       (const TallyGazetteer *gazetteer,
+                                                    const char           *name,
+                                                    gssize                len,
+                                                    TallySubjectKind     *kind);
+
+/* The longest name that starts at `text` (for scripts written without
+ * spaces): its length in bytes, 0 when none; the subject and kind it gives.
+ * Word boundaries are the caller's business. */
+gsize                 tally_gazetteer_match_prefix (const TallyGazetteer *gazetteer,
+                                                    const char           *text,
+                                                    gsize                 len,
+                                                    const char          **subject,
+                                                    TallySubjectKind     *kind);
+
+/* The language-independent id of a gazetteer subject ("Kazakhstan" → "KZ"),
+ * or NULL for a subject the gazetteer does not list. */
+const char           *tally_gazetteer_subject_id   (const char *subject);
+
+/* The subject as the interface's language names it (ICU's region names:
+ * "Казахстан" under a Russian locale); the subject itself for English or
+ * for a subject without an id. */
+char                 *tally_gazetteer_dup_display_name (const char *subject);
+
+G_END_DECLS
