@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tally-analysis-resources.h"
+#include "tally-fold.h"
 
 #define LEXICON_DIR "/io/github/tallyapp/Tally/analysis/lexicons/"
 
@@ -249,6 +250,8 @@ typedef struct
 static gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c) || c == '-' || c == '\'';
   return g_unichar_isalnum (c) || c == '-' || c == '\'' || c == 0x2019 || g_unichar_ismark (c);
 }
 
@@ -273,7 +276,7 @@ split_words (const char *text,
         p = g_utf8_next_char (p);
       if (p > start)
         {
-          Word word = { start - text, p - text, g_utf8_strdown (start, p - start) };
+          Word word = { start - text, p - text, tally_fold_len (start, p - start) };
 
           g_array_append_val (words, word);
         }

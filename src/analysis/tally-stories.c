@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tally-analysis-resources.h"
+#include "tally-fold.h"
 #include "tally-lemma.h"
 #include "tally-lexicon.h"
 
@@ -208,7 +209,7 @@ add_words (Vocabulary  *vocabulary,
       chars = g_utf8_strlen (start, p - start);
       if (chars >= 3 && g_unichar_isalpha (g_utf8_get_char (start)))
         {
-          g_autofree char *lower = g_utf8_strdown (start, p - start);
+          g_autofree char *lower = tally_fold_len (start, p - start);
 
           g_string_truncate (folded, 0);
           /* "Xi’s" is Xi. */
