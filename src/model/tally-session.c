@@ -120,6 +120,31 @@ update_documents (TallySession  *self,
 }
 
 static void
+drop_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  /* The task data goes with the task, here. */
+}
+
+/* The last reference to a replaced fact list: thousands of facts and their
+ * claim lists are freed in a worker (about 0.2 s on the BBC corpus) rather
+ * than holding up the window. */
+static void
+drop_later (GListModel *facts)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (facts == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, drop_later);
+  g_task_set_task_data (task, facts, g_object_unref);
+  g_task_run_in_thread (task, drop_in_thread);
+}
+
+static void
 on_grouped (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -132,11 +157,16 @@ on_grouped (GObject      *source,
     return;
   g_clear_object (&self->group_cancellable);
   g_set_object (&self->stories, tally_grouping_get_stories (grouping));
-  if (g_set_object (&self->facts, tally_grouping_get_facts (grouping)))
+  if (self->facts != tally_grouping_get_facts (grouping))
     {
+      GListModel *old = g_steal_pointer (&self->facts);
+
+      self->facts = g_object_ref (tally_grouping_get_facts (grouping));
       update_documents (self, grouping);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORIES]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
+      /* The views have let go of it by now. */
+      drop_later (old);
     }
   set_grouping (self, self->group_source != 0);
 }
