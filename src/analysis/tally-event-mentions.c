@@ -556,6 +556,10 @@ verb_mention (const EventLexicon *lex,
                                || (lex->adverb_suffix != NULL && !WORD (words, first)->cap
                                    && g_str_has_suffix (WORD (words, first)->lower, lex->adverb_suffix))))
         first++;
+      /* "Pearce initially joined": nor does one end it. */
+      while (last >= first && lex->adverb_suffix != NULL && !WORD (words, last)->cap
+             && g_str_has_suffix (WORD (words, last)->lower, lex->adverb_suffix))
+        last--;
     }
   if (!tally_event_kind_from_string (parts[0], &kind))
     return NULL;

@@ -420,6 +420,16 @@ test_more_verbs (void)
       TALLY_EVENT_KIND_AGREEMENT, "2030-01", FALSE },
     { "Construction of the new berths will begin in 2032.", "Construction of the new berths begins",
       TALLY_EVENT_KIND_LAUNCH, "2032", TRUE },
+    { "The old ferry terminal was closed in 2029.", "Closure of the old ferry terminal", TALLY_EVENT_KIND_OTHER,
+      "2029", FALSE },
+    { "Vaasa hosted the regatta in 2027.", "Vaasa hosts the regatta", TALLY_EVENT_KIND_OTHER, "2027", FALSE },
+    { "The harbour master retired in March 2030.", "The harbour master retires", TALLY_EVENT_KIND_OTHER, "2030-03",
+      FALSE },
+    /* An adverb ends no subject; a reporting verb starts none. */
+    { "Anna Berg initially joined the rowing club in 2029.", "Anna Berg joins the rowing club",
+      TALLY_EVENT_KIND_OTHER, "2029", FALSE },
+    { "The report claims Anna Berg hosted a dinner in 2029.", "Anna Berg hosts a dinner", TALLY_EVENT_KIND_OTHER,
+      "2029", FALSE },
   };
   const char *none[] = {
     "The harbour company started to sell tickets in 2031.",
