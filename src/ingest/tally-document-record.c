@@ -85,6 +85,7 @@ tally_document_record_source_offset (const TallyDocumentRecord *record,
 {
   const TallyOffsetMapEntry *entries = (const TallyOffsetMapEntry *) record->offset_map->data;
   guint lo = 0, hi = record->offset_map->len;
+  gsize source;
 
   if (hi == 0)
     return text_offset;
@@ -100,5 +101,10 @@ tally_document_record_source_offset (const TallyDocumentRecord *record,
     }
   if (entries[lo].text_offset > text_offset)
     return text_offset;
-  return entries[lo].source_offset + (text_offset - entries[lo].text_offset);
+  source = entries[lo].source_offset + (text_offset - entries[lo].text_offset);
+  /* A run ends where the next one starts in the file (when the file goes
+   * forward there): it never reaches past it. */
+  if (lo + 1 < record->offset_map->len && entries[lo + 1].source_offset >= entries[lo].source_offset)
+    source = MIN (source, entries[lo + 1].source_offset);
+  return source;
 }

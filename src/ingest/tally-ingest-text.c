@@ -371,25 +371,57 @@ builder_add_piece (Builder          *b,
     {
       tally_offset_map_add (b->record->offset_map, c, piece->src);
       /* Markup text found in the page: the bytes it shares with the decoded
-       * text from its anchor on (up to an entity or folded space) follow
-       * the decoder's runs. */
+       * text from its anchor on follow the decoder's runs. The parser folded
+       * runs of white space into one space and turned entities into
+       * characters: both are stepped over on each side and the runs go on,
+       * so a legacy-encoded paragraph stays mapped to its end. */
       if (piece->anchored && piece->anchor < b->decoded->len && piece->anchor_skip <= piece->len)
         {
-          const char *text = piece->text + piece->anchor_skip;
-          const char *decoded = b->decoded->data + piece->anchor;
-          gsize max = MIN (piece->len - piece->anchor_skip, b->decoded->len - piece->anchor), same = 0;
+          const char *text = piece->text, *decoded = b->decoded->data;
+          gsize t = piece->anchor_skip, d = piece->anchor, dlen = b->decoded->len;
 
-          while (same < max && text[same] == decoded[same])
-            same++;
-          if (same > 0)
+          while (t < piece->len && d < dlen)
             {
-              tally_offset_map_add (b->record->offset_map, c + piece->anchor_skip,
-                                    tally_decoded_source_offset (b->decoded, piece->anchor));
-              builder_add_runs (b, c + piece->anchor_skip, piece->anchor, same);
-              if (same < piece->len - piece->anchor_skip)
-                tally_offset_map_add (b->record->offset_map, c + piece->anchor_skip + same,
-                                      tally_decoded_source_offset (b->decoded, piece->anchor + same));
+              gsize max = MIN (piece->len - t, dlen - d), same = 0;
+
+              while (same < max && text[t + same] == decoded[d + same] && decoded[d + same] != '&')
+                same++;
+              if (same > 0)
+                {
+                  tally_offset_map_add (b->record->offset_map, c + t, tally_decoded_source_offset (b->decoded, d));
+                  builder_add_runs (b, c + t, d, same);
+                  t += same;
+                  d += same;
+                }
+              if (t >= piece->len || d >= dlen)
+                break;
+              if (text[t] == ' ' && g_ascii_isspace (decoded[d]))
+                {
+                  tally_offset_map_add (b->record->offset_map, c + t, tally_decoded_source_offset (b->decoded, d));
+                  t++;
+                  while (d < dlen && g_ascii_isspace (decoded[d]))
+                    d++;
+                }
+              else if (g_ascii_isspace (decoded[d]) && t > 0 && text[t - 1] == ' ')
+                {
+                  while (d < dlen && g_ascii_isspace (decoded[d]))
+                    d++;
+                }
+              else if (decoded[d] == '&')
+                {
+                  const char *semi = memchr (decoded + d, ';', MIN (dlen - d, 12));
+
+                  if (semi == NULL)
+                    break;
+                  tally_offset_map_add (b->record->offset_map, c + t, tally_decoded_source_offset (b->decoded, d));
+                  t = g_utf8_next_char (text + t) - text;
+                  d = semi - decoded + 1;
+                }
+              else
+                break;
             }
+          if (t > piece->anchor_skip && t < piece->len)
+            tally_offset_map_add (b->record->offset_map, c + t, tally_decoded_source_offset (b->decoded, MIN (d, dlen)));
         }
     }
   g_string_append_len (b->text, piece->text, piece->len);

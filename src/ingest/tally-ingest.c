@@ -846,6 +846,34 @@ count_words (const char *text,
   return words;
 }
 
+/* Markup text is placed by its words, so a run of the map may claim more
+ * bytes than the file has left (text longer than its source: legacy bytes
+ * that became two-byte UTF-8, a piece not found in the page). Entries are
+ * kept inside the file and the text's end gets an entry of its own, so
+ * every offset up to the end maps inside the file, also when read back
+ * from a project. */
+static void
+finish_offset_map (TallyDocumentRecord *record,
+                   gsize                size)
+{
+  GArray *map = record->offset_map;
+
+  for (guint i = 0; i < map->len; i++)
+    {
+      TallyOffsetMapEntry *e = &g_array_index (map, TallyOffsetMapEntry, i);
+
+      e->source_offset = MIN (e->source_offset, size);
+    }
+  if (map->len > 0)
+    tally_offset_map_add (map, record->text_len,
+                          MIN (tally_document_record_source_offset (record, record->text_len), size));
+  else if (record->text_len > size)
+    {
+      tally_offset_map_add (map, 0, 0);
+      tally_offset_map_add (map, record->text_len, size);
+    }
+}
+
 static TallyDocumentRecord *
 ingest_bytes (GBytes            *bytes,
               const char        *path,
@@ -923,6 +951,7 @@ ingest_bytes (GBytes            *bytes,
       return NULL;
     }
 
+  finish_offset_map (record, size);
   record->language = g_strdup (tally_language_detect (record->text, record->text_len));
   add_sentences (record);
   record->word_count = count_words (record->text, record->text_len);

@@ -7,7 +7,8 @@
 /* libFuzzer target over ingest: the first byte picks the name the bytes
  * come under (text, HTML or Markdown, by extension; the format is still
  * decided by content), the rest is the file. A record must hold valid
- * UTF-8 and spans inside its text; a refusal must say why. */
+ * UTF-8, spans inside its text and an offset map that stays inside the
+ * file; a refusal must say why. */
 
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
@@ -48,9 +49,11 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       if (span->start > span->end || span->end > record->text_len)
         __builtin_trap ();
     }
-  /* Not checked: that the end of the text maps inside the file. For HTML
-   * the map is approximate and may point past the end (found by this
-   * target; see the README's known problems). */
-  tally_document_record_source_offset (record, record->text_len);
+  /* Every place in the text, its end included, maps inside the file. */
+  for (gsize at = 0; at <= record->text_len; at += 1 + at / 8)
+    if (tally_document_record_source_offset (record, at) > size - 1)
+      __builtin_trap ();
+  if (tally_document_record_source_offset (record, record->text_len) > size - 1)
+    __builtin_trap ();
   return 0;
 }

@@ -77,6 +77,35 @@ test_html_line_offsets (gconstpointer data)
     }
 }
 
+/* A Windows-1252 page whose paragraph runs over several lines and holds
+ * many accented letters (one byte in the file, two in the text) and an
+ * entity: every offset of the text maps inside the file, and a word after
+ * the accents maps to where it stands (fuzz-ingest found the end of such a
+ * text mapped past the end of the file). */
+static void
+test_html_offsets_inside_file (void)
+{
+  g_autoptr(GString) page = g_string_new ("<html><head><meta charset=\"windows-1252\"></head><body><article>\n<p>The");
+  g_autoptr(TallyDocumentRecord) record = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *word, *in_file;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (page, i % 7 == 6 ? "\n  caf\xe9 cr\xe8me &amp; " : " r\xf4le na\xefve");
+  g_string_append (page, " closing words.</p>\n</article></body></html>\n");
+  bytes = g_bytes_new (page->str, page->len);
+
+  record = tally_ingest_bytes (bytes, "accents.html", &error);
+  g_assert_no_error (error);
+  for (gsize at = 0; at <= record->text_len; at++)
+    g_assert_cmpuint (tally_document_record_source_offset (record, at), <=, page->len);
+  word = strstr (record->text, "closing words");
+  in_file = strstr (page->str, "closing words");
+  g_assert_nonnull (word);
+  g_assert_cmpuint (tally_document_record_source_offset (record, word - record->text), ==, in_file - page->str);
+}
+
 /* 200,000 comment sections: found in one walk, none of their words in the
  * article. */
 static void
@@ -326,6 +355,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_data_func ("/hostile/html/line-offsets", GINT_TO_POINTER (FALSE), test_html_line_offsets);
   g_test_add_data_func ("/hostile/html/char-refs", GINT_TO_POINTER (TRUE), test_html_line_offsets);
+  g_test_add_func ("/hostile/html/offsets-inside-file", test_html_offsets_inside_file);
   g_test_add_func ("/hostile/html/comment-sections", test_html_comment_sections);
   g_test_add_func ("/hostile/html/comments-without-authors", test_html_comments_without_authors);
   g_test_add_func ("/hostile/html/attributes", test_html_attributes);
