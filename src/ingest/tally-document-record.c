@@ -20,6 +20,7 @@ tally_document_record_free (TallyDocumentRecord *record)
   if (record == NULL)
     return;
   g_free (record->path);
+  g_free (record->origin);
   g_free (record->format);
   g_free (record->content_hash);
   g_free (record->title);

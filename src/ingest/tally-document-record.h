@@ -36,6 +36,7 @@ typedef struct
 typedef struct
 {
   char *path;           /* absolute path of the file, or NULL */
+  char *origin;         /* the folder it was imported from (symlinks resolved), or NULL */
   char *format;         /* "text", "html", "markdown" */
   char *content_hash;   /* SHA-256 (hex) of the original bytes */
 

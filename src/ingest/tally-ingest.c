@@ -1017,6 +1017,8 @@ typedef struct
   GHashTable *seen_files; /* absolute paths already listed */
   GCancellable *cancellable;
   char *root;             /* the chosen folder, symlinks resolved */
+  GPtrArray *origins;     /* char*, one per file, or NULL */
+  char *origin;           /* the folder files of the current root come from */
 } Walk;
 
 /* Is `path` (resolved) `root` or inside it? */
@@ -1055,7 +1057,11 @@ add_file (Walk       *walk,
   g_autofree char *abs = g_canonicalize_filename (path, NULL);
 
   if (g_hash_table_add (walk->seen_files, g_strdup (abs)))
-    g_ptr_array_add (walk->files, g_steal_pointer (&abs));
+    {
+      g_ptr_array_add (walk->files, g_steal_pointer (&abs));
+      if (walk->origins != NULL)
+        g_ptr_array_add (walk->origins, g_strdup (walk->origin));
+    }
 }
 
 static void walk_path (Walk *walk, const char *path, gboolean top);
@@ -1162,6 +1168,16 @@ tally_ingest_collect_paths (const char * const *paths,
                             GPtrArray          *failures,
                             GCancellable       *cancellable)
 {
+  return tally_ingest_collect_paths_full (paths, n_paths, failures, NULL, cancellable);
+}
+
+GPtrArray *
+tally_ingest_collect_paths_full (const char * const *paths,
+                                 gssize              n_paths,
+                                 GPtrArray          *failures,
+                                 GPtrArray          *origins,
+                                 GCancellable       *cancellable)
+{
   Walk walk = {
     g_ptr_array_new_with_free_func (g_free),
     failures,
@@ -1170,6 +1186,8 @@ tally_ingest_collect_paths (const char * const *paths,
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
     cancellable,
     NULL,
+    origins,
+    NULL,
   };
 
   for (gsize i = 0; n_paths < 0 ? paths[i] != NULL : i < (gsize) n_paths; i++)
@@ -1177,11 +1195,15 @@ tally_ingest_collect_paths (const char * const *paths,
       if (g_cancellable_is_cancelled (cancellable))
         break;
       g_clear_pointer (&walk.root, g_free);
+      g_clear_pointer (&walk.origin, g_free);
       walk.root = realpath (paths[i], NULL);
+      if (walk.root != NULL)
+        walk.origin = g_file_test (walk.root, G_FILE_TEST_IS_DIR) ? g_strdup (walk.root) : g_path_get_dirname (walk.root);
       walk_path (&walk, paths[i], TRUE);
     }
   g_hash_table_unref (walk.seen_dirs);
   g_free (walk.root);
+  g_free (walk.origin);
   g_hash_table_unref (walk.seen_files);
   return walk.files;
 }

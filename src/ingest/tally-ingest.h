@@ -88,6 +88,38 @@ GPtrArray           *tally_ingest_collect_paths (const char * const *paths,
                                                  GPtrArray          *failures,
                                                  GCancellable       *cancellable);
 
+/* As tally_ingest_collect_paths(), and when `origins` is not NULL, appends
+ * to it the folder each file was found from (char*, symlinks resolved): the
+ * chosen folder, or the folder of a file chosen by itself. */
+GPtrArray           *tally_ingest_collect_paths_full (const char * const *paths,
+                                                      gssize              n_paths,
+                                                      GPtrArray          *failures,
+                                                      GPtrArray          *origins,
+                                                      GCancellable       *cancellable);
+
+/* What tally_ingest_check_original() found about a file that may still be
+ * opened, after the user confirms. */
+typedef enum
+{
+  TALLY_ORIGINAL_OK               = 0,
+  TALLY_ORIGINAL_ORIGIN_UNKNOWN   = 1 << 0, /* no folder of origin recorded */
+  TALLY_ORIGINAL_OUTSIDE_ORIGIN   = 1 << 1, /* it lies (symlinks resolved) outside that folder */
+  TALLY_ORIGINAL_CHANGED          = 1 << 2, /* its bytes differ from the ones imported */
+} TallyOriginalCheck;
+
+/* Before the original file of a document is handed to another program:
+ * fails (TALLY_INGEST_ERROR_NOT_FOUND, _NOT_REGULAR, _UNREADABLE, message
+ * naming the file) unless `path` is a regular file (not a FIFO, device,
+ * socket or folder, which are never opened for reading); otherwise returns
+ * what asks for a confirmation. `content_hash` is the SHA-256 (hex) taken
+ * at import. Reads the file: call it off the main thread. */
+gboolean             tally_ingest_check_original (const char          *path,
+                                                  const char          *origin,
+                                                  const char          *content_hash,
+                                                  TallyOriginalCheck  *check,
+                                                  GCancellable        *cancellable,
+                                                  GError             **error);
+
 /* Near-duplicates: 64-bit SimHash over word 3-shingles of the cleaned text. */
 guint64              tally_ingest_simhash       (const char *text,
                                                  gsize       len);

@@ -980,6 +980,10 @@ prepare_file (guint    index,
   p->record = tally_ingest_listed_file (p->path, &p->error);
   if (p->record != NULL)
     {
+      GPtrArray *origins = user_data;
+
+      if (origins != NULL && index < origins->len)
+        p->record->origin = g_strdup (g_ptr_array_index (origins, index));
       TallyExtractOptions options;
 
       tally_extract_options_init (&options);
@@ -1065,6 +1069,7 @@ import_files (TallyProject  *self,
               ImportJob     *job,
               TallyStore    *store,
               GPtrArray     *files,
+              GPtrArray     *origins,
               GCancellable  *cancellable,
               GError       **error)
 {
@@ -1080,7 +1085,7 @@ import_files (TallyProject  *self,
 
   /* Reading and analysing run on every core (the pipeline tally-cli uses
    * too); storing stays on this thread, in the order the files were listed. */
-  pipeline = tally_pipeline_new (files, 0, PREPARE_WINDOW, prepare_file, prepared_free, NULL);
+  pipeline = tally_pipeline_new (files, 0, PREPARE_WINDOW, prepare_file, prepared_free, origins);
 
   while (ok && stored < files->len)
     {
@@ -1149,18 +1154,20 @@ import_thread (gpointer data)
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) origins = g_ptr_array_new_with_free_func (g_free);
   ImportMessage *message;
   TallyStore *store;
   gboolean ok;
 
   g_mutex_lock (&self->import_lock);
   post (self, job, NULL, 0, 0, NULL);
-  files = tally_ingest_collect_paths ((const char * const *) job->paths, -1, job->result->failures, cancellable);
+  files = tally_ingest_collect_paths_full ((const char * const *) job->paths, -1, job->result->failures,
+                                           origins, cancellable);
   job->result->n_failed = job->result->failures->len;
 
   /* The worker's own connection: the window keeps reading through its own. */
   store = tally_store_open (job->store_path, TALLY_STORE_OPEN_CHECKED | TALLY_STORE_OPEN_BULK, &error);
-  ok = store != NULL && import_files (self, job, store, files, cancellable, &error);
+  ok = store != NULL && import_files (self, job, store, files, origins, cancellable, &error);
   job->result->cancelled = g_cancellable_is_cancelled (cancellable);
   if (store != NULL)
     {

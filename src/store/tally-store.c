@@ -90,6 +90,11 @@ static const char * const migrations[] = {
   "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id',"
   "  tokenize='tally remove_diacritics 2');"
   "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');",
+
+  /* 5 → 6: the folder each document was imported from, which Open
+   * Original checks the file against (issue 14). Unknown (NULL) for
+   * documents stored before. */
+  "ALTER TABLE documents ADD COLUMN origin TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TALLY_STORE_SCHEMA_VERSION);
@@ -107,8 +112,9 @@ enum
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_INSERT_DOCUMENT] =
     "INSERT INTO documents (content_hash, path, format, title, outlet, published, author, text,"
-    " word_count, comment_count, claim_count, simhash, cluster_id, paragraphs, sentences, offset_map, imported, language)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+    " word_count, comment_count, claim_count, simhash, cluster_id, paragraphs, sentences, offset_map, imported, language,"
+    " origin)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
   [STMT_INSERT_COMMENT] =
     "INSERT INTO comments (document_id, position, author, text) VALUES (?1, ?2, ?3, ?4)",
   [STMT_INSERT_BOILERPLATE] =
@@ -761,6 +767,7 @@ tally_store_add_document (TallyStore                *store,
   sqlite3_bind_blob (stmt, 16, g_bytes_get_data (offset_map, NULL), (int) g_bytes_get_size (offset_map), SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 17, g_get_real_time () / G_USEC_PER_SEC);
   bind_text (stmt, 18, record->language);
+  bind_text (stmt, 19, record->origin);
   if (!step_done (store, stmt, "Storing a document", error))
     return 0;
   id = sqlite3_last_insert_rowid (store->db);
@@ -1002,7 +1009,7 @@ tally_store_load_document (TallyStore  *store,
 
   rc = sqlite3_prepare_v2 (store->db,
                            "SELECT path, format, content_hash, title, outlet, published, author, text, word_count,"
-                           " simhash, paragraphs, sentences, offset_map, language FROM documents WHERE id = ?1", -1, &stmt, NULL);
+                           " simhash, paragraphs, sentences, offset_map, language, origin FROM documents WHERE id = ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, document_id);
@@ -1033,6 +1040,7 @@ tally_store_load_document (TallyStore  *store,
   unpack_pairs (record->sentences, sqlite3_column_blob (stmt, 11), sqlite3_column_bytes (stmt, 11));
   unpack_pairs (record->offset_map, sqlite3_column_blob (stmt, 12), sqlite3_column_bytes (stmt, 12));
   record->language = column_dup (stmt, 13);
+  record->origin = column_dup (stmt, 14);
   sqlite3_finalize (stmt);
 
   rc = sqlite3_prepare_v2 (store->db, "SELECT author, text FROM comments WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);

@@ -27,7 +27,7 @@ typedef enum
   TALLY_STORE_ERROR_READ_ONLY,
 } TallyStoreError;
 
-#define TALLY_STORE_SCHEMA_VERSION 5
+#define TALLY_STORE_SCHEMA_VERSION 6
 
 /* Search hits mark the matched words with these bytes in `snippet`. */
 #define TALLY_STORE_MATCH_START "\x02"

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -144,6 +145,12 @@ test_import_fixtures (void)
     TallyExtractOptions options;
 
     g_assert_no_error (error);
+    /* The folder it was imported from is kept, for Open Original. */
+    {
+      g_autofree char *real_dir = realpath (dir, NULL);
+
+      g_assert_cmpstr (record->origin, ==, real_dir);
+    }
     tally_extract_options_init (&options);
     tally_extract_options_set_reference_date (&options, "2027-03-04");
     claims = tally_extract_claims (record->text, record->text_len, &options);

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
 
 #include "tally-claims.h"
 #include "tally-ingest.h"
@@ -555,6 +557,59 @@ test_reader_seeds (void)
   g_test_message ("%u seed claims line up", check_folder (seeds));
 }
 
+/* Open Original on a file outside the folder its article was imported
+ * from: a confirmation names the file and the folder before any program
+ * gets the path (issue 14); nothing is launched when it is cancelled. */
+static void
+test_reader_open_original_outside (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = g_dir_make_tmp ("tally-reader-original-XXXXXX", &error);
+  g_autofree char *top = realpath (made, NULL);
+  g_autofree char *chosen = g_build_filename (top, "chosen", NULL);
+  g_autofree char *file = g_build_filename (top, "elsewhere.txt", NULL);
+  g_autoptr(TallyDocumentRecord) record = article_record_new ();
+  g_autoptr(GPtrArray) claims = article_claims_new ();
+  TallyReader *reader = TALLY_READER (tally_reader_new ());
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  AdwWindow *window = ADW_WINDOW (adw_window_new ());
+  AdwDialog *dialog = NULL;
+  const char *body;
+  gint64 until;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (chosen, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (file, article_text, -1, NULL));
+  g_free (record->path);
+  record->path = g_strdup (file);
+  record->origin = g_strdup (chosen);
+  record->content_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, article_text, -1);
+  adw_toast_overlay_set_child (overlay, GTK_WIDGET (reader));
+  adw_window_set_content (window, GTK_WIDGET (overlay));
+  gtk_window_present (GTK_WINDOW (window));
+  tally_reader_set_document (reader, record, claims);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.open-original", NULL));
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((dialog = adw_window_get_visible_dialog (window)) == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (dialog);
+  g_assert_true (ADW_IS_ALERT_DIALOG (dialog));
+  body = adw_alert_dialog_get_body (ADW_ALERT_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, file));
+  g_assert_nonnull (strstr (body, chosen));
+  g_assert_null (strstr (body, "changed"));
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (ADW_ALERT_DIALOG (dialog)), ==, "cancel");
+  g_assert_true (adw_dialog_close (dialog));
+  while (adw_window_get_visible_dialog (window) != NULL)
+    g_main_context_iteration (NULL, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_errno (g_unlink (file));
+  g_assert_no_errno (g_rmdir (chosen));
+  g_assert_no_errno (g_rmdir (top));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,5 +627,6 @@ main (int   argc,
   g_test_add_func ("/reader/claims/tooltips-and-conflicts", test_reader_tooltips);
   g_test_add_func ("/reader/claims/tooltips-readable", test_reader_tooltips_readable);
   g_test_add_func ("/reader/zoom", test_reader_zoom);
+  g_test_add_func ("/reader/open-original/outside", test_reader_open_original_outside);
   return g_test_run ();
 }

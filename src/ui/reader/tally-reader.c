@@ -13,6 +13,7 @@
 
 #include "tally-fact-lexicon.h"
 #include "tally-facts.h"
+#include "tally-ingest.h"
 #include "tally-toast.h"
 
 #define TEXT_SCALE_MIN  0.5
@@ -39,6 +40,9 @@ struct _TallyReader
   GArray        *text_to_buffer;  /* BoilerplateShift, sorted by offset */
 
   char          *path;            /* the original file, for Open Original */
+  char          *origin;          /* … the folder it was imported from … */
+  char          *content_hash;    /* … and its bytes' hash then */
+  GCancellable  *original_check;  /* the check running before a launch */
   double         text_scale;
   guint          show_boilerplate : 1;
   guint          show_back_button : 1;
@@ -590,6 +594,10 @@ tally_reader_set_document (TallyReader               *self,
   self->current_claim = -1;
   self->text_len = 0;
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->content_hash, g_free);
+  g_cancellable_cancel (self->original_check);
+  g_clear_object (&self->original_check);
 
   if (record == NULL || record->text == NULL || !g_utf8_validate (record->text, record->text_len, NULL))
     {
@@ -608,6 +616,8 @@ tally_reader_set_document (TallyReader               *self,
 
   self->text_len = record->text_len;
   self->path = g_strdup (record->path);
+  self->origin = g_strdup (record->origin);
+  self->content_hash = g_strdup (record->content_hash);
   tally_reader_load_header (self, record);
   text = build_buffer_text (self, record, blocks);
 
@@ -1060,6 +1070,18 @@ tally_reader_activate_claim_action (GtkWidget  *widget,
 }
 
 static void
+show_toast (TallyReader *self,
+            const char  *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), tally_toast_new_text (message));
+  else
+    g_message ("%s", message);
+}
+
+static void
 launch_done (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
@@ -1070,33 +1092,163 @@ launch_done (GObject      *source,
   if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (source), result, &error) &&
       !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
     {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       g_autofree char *message = g_strdup_printf (_("Cannot open the original file: %s"), error->message);
 
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), tally_toast_new_text (message));
-      else
-        g_message ("%s", message);
+      show_toast (self, message);
     }
 }
 
+static void
+launch_original (TallyReader *self,
+                 const char  *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                            launch_done, g_object_ref (self));
+}
+
+typedef struct
+{
+  char *path;
+  char *origin;
+  char *content_hash;
+  TallyOriginalCheck check;
+} OriginalJob;
+
+static void
+original_job_free (gpointer data)
+{
+  OriginalJob *job = data;
+
+  g_free (job->path);
+  g_free (job->origin);
+  g_free (job->content_hash);
+  g_free (job);
+}
+
+static void
+check_original_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      data,
+                       GCancellable *cancellable)
+{
+  OriginalJob *job = data;
+  GError *error = NULL;
+
+  if (tally_ingest_check_original (job->path, job->origin, job->content_hash, &job->check, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+confirm_response (AdwAlertDialog *dialog,
+                  const char     *response,
+                  TallyReader    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "tally-path");
+
+  if (g_str_equal (response, "open") && path != NULL)
+    launch_original (self, path);
+}
+
+/* Why a file needs a confirmation before another program opens it. */
+static char *
+original_warning (const char         *path,
+                                const char         *origin,
+                                TallyOriginalCheck  check)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  /* Translators: %s is the full path of the article's original file. */
+  g_string_printf (body, _("“%s” will be opened in another app."), name);
+  if (check & TALLY_ORIGINAL_OUTSIDE_ORIGIN)
+    {
+      g_autofree char *folder = g_filename_display_name (origin);
+
+      g_string_append (body, "\n\n");
+      /* Translators: %s is the folder the articles were imported from. */
+      g_string_append_printf (body, _("It is outside the folder the article was imported from (“%s”)."), folder);
+    }
+  if (check & TALLY_ORIGINAL_ORIGIN_UNKNOWN)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("The project does not record the folder the article was imported from."));
+    }
+  if (check & TALLY_ORIGINAL_CHANGED)
+    {
+      g_string_append (body, "\n\n");
+      g_string_append (body, _("Its content has changed since it was imported."));
+    }
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Open it only if you trust this project and the file."));
+  return g_string_free (g_steal_pointer (&body), FALSE);
+}
+
+static void
+check_original_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TallyReader) self = user_data;
+  OriginalJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  AdwDialog *dialog;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("Cannot open the original file: %s"), error->message);
+      show_toast (self, message);
+      return;
+    }
+  if (job->check == TALLY_ORIGINAL_OK)
+    {
+      launch_original (self, job->path);
+      return;
+    }
+  body = original_warning (job->path, job->origin, job->check);
+  dialog = adw_alert_dialog_new (_("Open the Original File?"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "open", _("_Open"), NULL);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tally-path", g_strdup (job->path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response), self, G_CONNECT_DEFAULT);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 /* The file as it was saved, in the app the desktop picks (through the
- * OpenURI portal when sandboxed). */
+ * OpenURI portal when sandboxed), once it is known to be a regular file;
+ * outside its folder of origin or changed since import, after the user
+ * confirms. The project names the path, and projects are shared. */
 static void
 tally_reader_open_original_action (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *parameter)
 {
   TallyReader *self = TALLY_READER (widget);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GtkFileLauncher) launcher = NULL;
+  g_autoptr(GTask) task = NULL;
+  OriginalJob *job;
 
   if (self->path == NULL)
     return;
-  file = g_file_new_for_path (self->path);
-  launcher = gtk_file_launcher_new (file);
-  gtk_file_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (widget)), NULL,
-                            launch_done, g_object_ref (self));
+  g_cancellable_cancel (self->original_check);
+  g_clear_object (&self->original_check);
+  self->original_check = g_cancellable_new ();
+  job = g_new0 (OriginalJob, 1);
+  job->path = g_strdup (self->path);
+  job->origin = g_strdup (self->origin);
+  job->content_hash = g_strdup (self->content_hash);
+  task = g_task_new (self, self->original_check, check_original_done, g_object_ref (self));
+  g_task_set_task_data (task, job, original_job_free);
+  g_task_run_in_thread (task, check_original_thread);
 }
 
 static void
@@ -1226,6 +1378,10 @@ tally_reader_finalize (GObject *object)
   TallyReader *self = TALLY_READER (object);
 
   g_clear_pointer (&self->claims, g_array_unref);
+  g_cancellable_cancel (self->original_check);
+  g_clear_object (&self->original_check);
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->content_hash, g_free);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->text_to_buffer, g_array_unref);
   G_OBJECT_CLASS (tally_reader_parent_class)->finalize (object);
