@@ -156,9 +156,21 @@ widget_root_centre (GtkWidget *widget,
 
   if (shown == NULL)
     shown = widget;
-  centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (shown) / 2.0, gtk_widget_get_height (shown) / 2.0);
-  g_assert_true (gtk_widget_compute_point (shown, GTK_WIDGET (native), &centre, &in_native));
-  picked = gtk_widget_pick (GTK_WIDGET (native), in_native.x, in_native.y, GTK_PICK_DEFAULT);
+  /* A view just shown may still be in its stack's cross-fade or not yet laid
+   * out (slow under load or the sanitizers, where a fixed wait lost the
+   * race): wait until GTK picks it, then check it does. */
+  for (gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;;)
+    {
+      centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (shown) / 2.0, gtk_widget_get_height (shown) / 2.0);
+      g_assert_true (gtk_widget_compute_point (shown, GTK_WIDGET (native), &centre, &in_native));
+      picked = gtk_widget_pick (GTK_WIDGET (native), in_native.x, in_native.y, GTK_PICK_DEFAULT);
+      if ((picked != NULL && (picked == widget || gtk_widget_is_ancestor (picked, widget)))
+          || g_get_monotonic_time () >= deadline)
+        break;
+      spin (20);
+    }
+  if (picked != NULL && picked != widget && !gtk_widget_is_ancestor (picked, widget))
+    g_test_message ("picked a %s instead of the %s", G_OBJECT_TYPE_NAME (picked), G_OBJECT_TYPE_NAME (widget));
   g_assert_nonnull (picked);
   g_assert_true (picked == widget || gtk_widget_is_ancestor (picked, widget));
 
