@@ -610,12 +610,79 @@ test_reader_open_original_outside (void)
   g_assert_no_errno (g_rmdir (top));
 }
 
+static void
+assert_tag_colour (TallyReader *reader,
+                   const char  *tag_name,
+                   const char  *property,
+                   const char  *expected)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (tally_reader_get_buffer (reader)), tag_name);
+  g_autoptr(GdkRGBA) colour = NULL;
+  GdkRGBA want;
+
+  g_assert_true (gdk_rgba_parse (&want, expected));
+  g_object_get (tag, property, &colour, NULL);
+  g_assert_nonnull (colour);
+  g_assert_cmpfloat_with_epsilon (colour->red, want.red, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour->green, want.green, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour->blue, want.blue, 0.002);
+  g_assert_cmpfloat_with_epsilon (colour->alpha, want.alpha, 0.002);
+}
+
+/* The highlight colours are the stylesheet's: its classes in the light
+ * style, style-dark.css's once the dark style is on (loaded here as
+ * AdwApplication loads it for the app). */
+static void
+test_reader_colours_from_css (void)
+{
+  TallyReader *reader = reader_new_with_article ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autoptr(GtkCssProvider) dark = gtk_css_provider_new ();
+  AdwWindow *window = ADW_WINDOW (adw_window_new ());
+  gint64 until;
+
+  /* In a window, as in the app: a style change reaches widgets through their root. */
+  adw_window_set_content (window, GTK_WIDGET (reader));
+  gtk_window_present (GTK_WINDOW (window));
+
+  assert_tag_colour (reader, "claim-money", "underline-rgba", "#26a269");
+  assert_tag_colour (reader, "claim-money", "background-rgba", "rgba(38,162,105,0.16)");
+  assert_tag_colour (reader, "claim-conflict", "underline-rgba", "#e01b24");
+  assert_tag_colour (reader, "search-match", "background-rgba", "rgba(248,228,92,0.6)");
+
+  gtk_css_provider_load_from_resource (dark, RESOURCE_BASE "/style-dark.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < until && g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_tag_colour (reader, "claim-money", "underline-rgba", "#57e389");
+  assert_tag_colour (reader, "claim-percent", "underline-rgba", "#62a0ea");
+  assert_tag_colour (reader, "claim-conflict", "underline-rgba", "#ff7b63");
+  assert_tag_colour (reader, "search-match", "background-rgba", "rgba(229,165,10,0.45)");
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark));
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  assert_tag_colour (reader, "claim-money", "underline-rgba", "#26a269");
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (reader);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The app's style sheet, as AdwApplication would load it. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/reader/highlights/offsets", test_reader_highlights);
   g_test_add_func ("/reader/highlights/bad-claims", test_reader_bad_claims);
@@ -627,6 +694,7 @@ main (int   argc,
   g_test_add_func ("/reader/claims/tooltips-and-conflicts", test_reader_tooltips);
   g_test_add_func ("/reader/claims/tooltips-readable", test_reader_tooltips_readable);
   g_test_add_func ("/reader/zoom", test_reader_zoom);
+  g_test_add_func ("/reader/colours-from-css", test_reader_colours_from_css);
   g_test_add_func ("/reader/open-original/outside", test_reader_open_original_outside);
   return g_test_run ();
 }

@@ -43,6 +43,8 @@ struct _TallyReader
   char          *origin;          /* … the folder it was imported from … */
   char          *content_hash;    /* … and its bytes' hash then */
   GCancellable  *original_check;  /* the check running before a launch */
+  GtkWidget     *colour_probe;    /* hidden child that takes a style class's colour */
+  guint          colours_idle;
   double         text_scale;
   guint          show_boilerplate : 1;
   guint          show_back_button : 1;
@@ -97,24 +99,28 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* Highlight styles. Kinds differ by colour *and* underline style, the
- * tooltip and the figure bar name them, so colour is never the only cue. */
+ * tooltip and the figure bar name them, so colour is never the only cue.
+ * The colours are the stylesheet's (style.css, style-dark.css): each tag
+ * is named as the class whose `color` it takes. */
 typedef struct
 {
   const char     *name;
-  const char     *colour;
   PangoUnderline  underline;
 } KindStyle;
 
 static const KindStyle kind_styles[] = {
-  [TALLY_CLAIM_KIND_MONEY]    = { "claim-money",    "#26a269", PANGO_UNDERLINE_DOUBLE },
-  [TALLY_CLAIM_KIND_PERCENT]  = { "claim-percent",  "#1c71d8", PANGO_UNDERLINE_SINGLE },
-  [TALLY_CLAIM_KIND_COUNT]    = { "claim-count",    "#813d9c", PANGO_UNDERLINE_SINGLE },
-  [TALLY_CLAIM_KIND_ORDINAL]  = { "claim-ordinal",  "#1a8b9b", PANGO_UNDERLINE_SINGLE },
-  [TALLY_CLAIM_KIND_YEAR]     = { "claim-year",     "#c64600", PANGO_UNDERLINE_LOW },
-  [TALLY_CLAIM_KIND_DATE]     = { "claim-date",     "#c64600", PANGO_UNDERLINE_LOW },
-  [TALLY_CLAIM_KIND_DURATION] = { "claim-duration", "#c64600", PANGO_UNDERLINE_LOW },
-  [TALLY_CLAIM_KIND_NUMBER]   = { "claim-number",   "#813d9c", PANGO_UNDERLINE_DOUBLE },
+  [TALLY_CLAIM_KIND_MONEY]    = { "claim-money",    PANGO_UNDERLINE_DOUBLE },
+  [TALLY_CLAIM_KIND_PERCENT]  = { "claim-percent",  PANGO_UNDERLINE_SINGLE },
+  [TALLY_CLAIM_KIND_COUNT]    = { "claim-count",    PANGO_UNDERLINE_SINGLE },
+  [TALLY_CLAIM_KIND_ORDINAL]  = { "claim-ordinal",  PANGO_UNDERLINE_SINGLE },
+  [TALLY_CLAIM_KIND_YEAR]     = { "claim-year",     PANGO_UNDERLINE_LOW },
+  [TALLY_CLAIM_KIND_DATE]     = { "claim-date",     PANGO_UNDERLINE_LOW },
+  [TALLY_CLAIM_KIND_DURATION] = { "claim-duration", PANGO_UNDERLINE_LOW },
+  [TALLY_CLAIM_KIND_NUMBER]   = { "claim-number",   PANGO_UNDERLINE_DOUBLE },
 };
+
+/* Tags coloured from a style class of the same name, beside the kinds. */
+static const char * const coloured_tags[] = { "claim-conflict", "claim-current", "search-match" };
 
 static const char *
 kind_label (TallyClaimKind kind)
@@ -232,48 +238,20 @@ tally_reader_create_tags (TallyReader *self)
                               NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
-    {
-      GdkRGBA colour, background;
-
-      gdk_rgba_parse (&colour, kind_styles[i].colour);
-      background = colour;
-      background.alpha = 0.16;
-      gtk_text_buffer_create_tag (self->buffer, kind_styles[i].name,
-                                  "background-rgba", &background,
-                                  "underline", kind_styles[i].underline,
-                                  "underline-rgba", &colour,
-                                  NULL);
-    }
-
-  {
-    GdkRGBA red;
-
-    gdk_rgba_parse (&red, "#e01b24");
-    gtk_text_buffer_create_tag (self->buffer, "claim-conflict",
-                                "underline", PANGO_UNDERLINE_ERROR,
-                                "underline-rgba", &red,
-                                "weight", PANGO_WEIGHT_BOLD,
+    gtk_text_buffer_create_tag (self->buffer, kind_styles[i].name,
+                                "underline", kind_styles[i].underline,
                                 NULL);
-  }
-  {
-    GdkRGBA current;
-
-    gdk_rgba_parse (&current, "rgba(53,132,228,0.35)");
-    gtk_text_buffer_create_tag (self->buffer, "claim-current",
-                                "background-rgba", &current,
-                                "weight", PANGO_WEIGHT_BOLD,
-                                NULL);
-  }
-  {
-    GdkRGBA yellow;
-
-    /* As the search snippets mark a match: bold on a highlight. */
-    gdk_rgba_parse (&yellow, "rgba(248,228,92,0.6)");
-    gtk_text_buffer_create_tag (self->buffer, "search-match",
-                                "background-rgba", &yellow,
-                                "weight", PANGO_WEIGHT_BOLD,
-                                NULL);
-  }
+  gtk_text_buffer_create_tag (self->buffer, "claim-conflict",
+                              "underline", PANGO_UNDERLINE_ERROR,
+                              "weight", PANGO_WEIGHT_BOLD,
+                              NULL);
+  gtk_text_buffer_create_tag (self->buffer, "claim-current",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              NULL);
+  /* As the search snippets mark a match: bold on a highlight. */
+  gtk_text_buffer_create_tag (self->buffer, "search-match",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              NULL);
   gtk_text_buffer_create_tag (self->buffer, "boilerplate",
                               "invisible", TRUE,
                               "style", PANGO_STYLE_ITALIC,
@@ -281,6 +259,64 @@ tally_reader_create_tags (TallyReader *self)
                               "pixels-above-lines", 4,
                               "pixels-below-lines", 4,
                               NULL);
+}
+
+/* The `color` of style class `name`, as the stylesheet gives it now: read
+ * from a hidden child that carries the class. */
+static void
+style_class_colour (TallyReader *self,
+                    const char  *name,
+                    GdkRGBA     *colour)
+{
+  gtk_widget_set_css_classes (self->colour_probe, (const char *[]) { name, NULL });
+  gtk_widget_get_color (self->colour_probe, colour);
+}
+
+/* Kind tags: the class colour as underline and, faint, as background; the
+ * conflict tag's underline; the current figure's and a search match's
+ * background. */
+static void
+tally_reader_update_tag_colours (TallyReader *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  GdkRGBA colour, background;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
+    {
+      style_class_colour (self, kind_styles[i].name, &colour);
+      background = colour;
+      background.alpha *= 0.16;
+      g_object_set (gtk_text_tag_table_lookup (table, kind_styles[i].name),
+                    "background-rgba", &background,
+                    "underline-rgba", &colour,
+                    NULL);
+    }
+  style_class_colour (self, coloured_tags[0], &colour);
+  g_object_set (gtk_text_tag_table_lookup (table, coloured_tags[0]), "underline-rgba", &colour, NULL);
+  for (guint i = 1; i < G_N_ELEMENTS (coloured_tags); i++)
+    {
+      style_class_colour (self, coloured_tags[i], &colour);
+      g_object_set (gtk_text_tag_table_lookup (table, coloured_tags[i]), "background-rgba", &colour, NULL);
+    }
+}
+
+/* libadwaita swaps style-dark.css in as it announces the change: the
+ * colours are read once that is done. */
+static gboolean
+update_tag_colours_idle (gpointer data)
+{
+  TallyReader *self = data;
+
+  self->colours_idle = 0;
+  tally_reader_update_tag_colours (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_style_changed (TallyReader *self)
+{
+  if (self->colours_idle == 0)
+    self->colours_idle = g_idle_add (update_tag_colours_idle, self);
 }
 
 static void
@@ -1367,6 +1403,8 @@ tally_reader_dispose (GObject *object)
       self->scroll_tick = 0;
     }
   g_clear_object (&self->scroll_mark);
+  g_clear_handle_id (&self->colours_idle, g_source_remove);
+  g_clear_pointer (&self->colour_probe, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_READER);
   G_OBJECT_CLASS (tally_reader_parent_class)->dispose (object);
@@ -1559,6 +1597,14 @@ tally_reader_init (TallyReader *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article reader"),
                                   -1);
   tally_reader_create_tags (self);
+  self->colour_probe = gtk_label_new (NULL);
+  gtk_widget_set_visible (self->colour_probe, FALSE);
+  gtk_widget_set_parent (self->colour_probe, GTK_WIDGET (self));
+  tally_reader_update_tag_colours (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);
   tally_reader_update_boilerplate_tag (self);
   tally_reader_update_scale (self);
   tally_reader_update_position (self);
