@@ -705,6 +705,22 @@ tally_events_fill_place (const char *label,
   return g_string_free (out, FALSE);
 }
 
+/* "%s %s" of two words' folded forms into `out` (2 × sizeof lower + 1
+ * bytes), without printf: this runs for every pair of words. */
+static void
+join_pair (char       *out,
+           const Word *first,
+           const Word *second)
+{
+  gsize a = strnlen (first->lower, sizeof first->lower - 1);
+  gsize b = strnlen (second->lower, sizeof second->lower - 1);
+
+  memcpy (out, first->lower, a);
+  out[a] = ' ';
+  memcpy (out + a + 1, second->lower, b);
+  out[a + 1 + b] = '\0';
+}
+
 void
 tally_events_find_mentions (TallyEventFinder *finder,
                             const char       *text,
@@ -723,14 +739,8 @@ tally_events_find_mentions (TallyEventFinder *finder,
       if (w->cap && i + 2 < words->len)
         {
           char key[2 * sizeof w->lower + 1];
-          gsize a = strnlen (w->lower, sizeof w->lower - 1);
-          gsize b = strnlen (WORD (words, i + 1)->lower, sizeof w->lower - 1);
 
-          /* "%s %s" without printf: each part is shorter than `lower`. */
-          memcpy (key, w->lower, a);
-          key[a] = ' ';
-          memcpy (key + a + 1, WORD (words, i + 1)->lower, b);
-          key[a + 1 + b] = '\0';
+          join_pair (key, w, WORD (words, i + 1));
 
           kind1 = GPOINTER_TO_UINT (g_hash_table_lookup (lex->period_titles, key));
           if (kind1 != 0 && WORD (words, i + 2)->cap)
@@ -758,7 +768,7 @@ tally_events_find_mentions (TallyEventFinder *finder,
           char pair[2 * sizeof w->lower + 1];
           guint pair_kind;
 
-          g_snprintf (pair, sizeof pair, "%s %s", WORD (words, i - 1)->lower, w->lower);
+          join_pair (pair, WORD (words, i - 1), w);
           pair_kind = GPOINTER_TO_UINT (g_hash_table_lookup (lex->nouns, pair));
           if (pair_kind != 0)
             kind1 = pair_kind;
