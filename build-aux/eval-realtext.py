@@ -7,7 +7,10 @@ Real text is kept outside the repository (someone else's words): by default in
 annotations.json written by hand before the extractor ran on them (format: see
 the annotate.py beside it). Skips (exit 77) when the folder is absent.
 
-  build-aux/sdk shell python3 build-aux/eval-realtext.py [--verbose] [CLI] [REALTEXT]
+  build-aux/sdk shell python3 build-aux/eval-realtext.py [--verbose] [--story=NAME …] [CLI] [REALTEXT]
+
+--story=NAME (repeatable) scores only those story folders, so that a held-out
+story can be kept unread while the rules are worked on.
 
 Prints, per story, per language and overall: claims precision/recall (a claim
 found = same kind and value, overlapping the annotated words; figures in a
@@ -32,6 +35,7 @@ if "--language" in argv:
     del argv[i:i + 2]
 args = [a for a in argv if not a.startswith("--")]
 verbose = "--verbose" in sys.argv
+only = [a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--story=")]
 cli = args[0] if len(args) > 0 else os.path.join(top, "_build", "src", "cli", "tally-cli")
 realtext = args[1] if len(args) > 1 else os.path.join(os.path.dirname(top), "realtext")
 
@@ -213,7 +217,8 @@ def story_language(folder):
         return json.load(f).get("language", "en")
 
 
-stories = [d for d in sorted(os.listdir(realtext)) if claim_annotations(os.path.join(realtext, d))]
+stories = [d for d in sorted(os.listdir(realtext))
+           if (not only or d in only) and claim_annotations(os.path.join(realtext, d))]
 if only_language is not None:
     stories = [d for d in stories if story_language(os.path.join(realtext, d)) == only_language]
 if not stories:

@@ -125,6 +125,23 @@ clause_is_future (Ctx  *c,
   return c->future;
 }
 
+/* "promised that the streets would reopen on Thursday": a modal verb in
+ * the clause before the day speaks of a day still to come. */
+static gboolean
+modal_before (Ctx  *c,
+              guint i)
+{
+  for (guint k = i; k > 0; k--)
+    {
+      if (is_clause_break (c, k - 1))
+        break;
+      /* not "to": "flew to Oslo on Monday" */
+      if ((is_modal (c, k - 1) && !is_role (c, k - 1, TALLY_ROLE_TO)) || has_flag (c, k - 1, TALLY_LEX_FUTURE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 resolve_month_year (Ctx  *c,
                     guint i,
@@ -496,12 +513,19 @@ _tally_claims_match_relative (Ctx   *c,
   const TallyLexEntry *e = _tally_claims_match_phrase (c, i, TALLY_LEX_RELATIVE_DATE, &n);
   const TallyExtractOptions *o = c->options;
   TallyClaimRecord r = { 0 };
+  gboolean weekday;
 
   if (e == NULL)
     return i;
-  /* "today's world" is no date; "last year's edition" is. */
-  if (_tally_claims_is_possessive (c, i + n - 1) && n == 1)
+  weekday = g_str_equal (e->relative_unit, "weekday");
+  /* "today's world" is no date; "last year's edition" and "Thursday's
+   * vote" are. */
+  if (_tally_claims_is_possessive (c, i + n - 1) && n == 1 && !weekday)
     return i;
+  /* "Black Friday", "Cyber Monday": a weekday inside a name. */
+  if (weekday && i > 0 && is_word (c, i - 1) && (TOK (c, i - 1)->flags & TALLY_TOKEN_CAPITALIZED)
+      && (TOK (c, i - 1)->lex == NULL || (TOK (c, i - 1)->lex->flags == 0 && TOK (c, i - 1)->lex->role == TALLY_ROLE_NONE)))
+    return i + n;
   _tally_claims_token_text (c, i, i + n - 1, c->relative);
   if (_tally_claims_is_possessive (c, i + n - 1))
     g_string_truncate (c->relative, c->relative->len - (g_str_has_suffix (c->relative->str, "'s") ? 2 : 4));
@@ -538,6 +562,22 @@ _tally_claims_match_relative (Ctx   *c,
        * does not give. */
       else if (_tally_claims_in_quote (c, TOK (c, i)->start))
         r.has_value = FALSE;
+      else if (o->reference_day > 0 && weekday)
+        {
+          int delta;
+
+          /* Past: the last such day on or before the reference date;
+           * future: the next one on or after it (as the event dates do). */
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, o->reference_day, o->reference_month, o->reference_year);
+          delta = e->relative_offset - (int) g_date_get_weekday (&date);
+          if (clause_is_future (c, i) || modal_before (c, i))
+            g_date_add_days (&date, (delta + 7) % 7);
+          else
+            g_date_subtract_days (&date, (7 - delta) % 7);
+          r.value = g_date_get_year (&date);
+          format_date (c->value_text, g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+        }
       else if (o->reference_day > 0)
         {
           g_date_clear (&date, 1);

@@ -9,6 +9,7 @@
  * date dates. */
 
 static gboolean copy_previous_measure (Ctx *c);
+static gboolean change_noun_modifiers (Ctx *c, gint noun);
 static gboolean is_content_word (Ctx  *c,
                                  guint i);
 
@@ -479,6 +480,8 @@ measure_before_of (Ctx      *c,
       if (is_role (c, after, TALLY_ROLE_IN) && !has_flag (c, after + 2, TALLY_LEX_DURATION)
           && !has_flag (c, after + 1, TALLY_LEX_DURATION) && _tally_claims_read_np (c, after + 1, NP_ANY) > after + 1)
         return TRUE;
+      if (change_noun_modifiers (c, end))
+        return TRUE;
       return copy_previous_measure (c);
     }
   /* "at a cost of", "an average of": of the figure before, if any. */
@@ -616,6 +619,64 @@ measure_verb_by (Ctx      *c,
   return FALSE;
 }
 
+/* "year over year", "YoY", "(quarter-on-quarter)" at token i: the period a
+ * figure is compared with ([period_compare]). Returns how many tokens it
+ * takes, 0 when none. */
+static guint
+period_compare_len (Ctx  *c,
+                    guint i)
+{
+  guint open = punct_is (c, i, '(') ? 1 : 0, n = 0;
+  guint k = i + open;
+  const TallyToken *t;
+
+  if (!is_word (c, k) || TOK (c, k)->lex == NULL || !TOK (c, k)->lex->period_compare)
+    return 0;
+  t = TOK (c, k);
+  if ((is_role (c, k + 1, TALLY_ROLE_OVER) || is_role (c, k + 1, TALLY_ROLE_ON)) && is_word (c, k + 2)
+      && TOK (c, k + 2)->end - TOK (c, k + 2)->start == t->end - t->start
+      && g_ascii_strncasecmp (c->text + TOK (c, k + 2)->start, c->text + t->start, t->end - t->start) == 0)
+    n = 3;
+  else if ((t->flags & TALLY_TOKEN_HYPHENATED) || t->end - t->start <= 3)
+    n = 1;
+  if (n == 0)
+    return 0;
+  if (open)
+    return punct_is (c, k + n, ')') ? n + 2 : 0;
+  return n;
+}
+
+/* Modifiers of a change noun, as a measure: "delivery growth of 38%" →
+ * "delivery", "a sales increase of 4%" → "sale". */
+static gboolean
+change_noun_modifiers (Ctx  *c,
+                       gint  noun)
+{
+  gint start = noun;
+
+  /* One word: what comes before it may be a verb ("numbers show"). */
+  while (start > 0 && noun - start < 1 && is_word (c, start - 1) && !c->used->data[start - 1]
+         && !is_proper (c, start - 1) && TOK (c, start - 1)->lex == NULL
+         && !_tally_claims_looks_verb (c, start - 1) && !(TOK (c, start - 1)->flags & TALLY_TOKEN_HYPHENATED))
+    start--;
+  if (start == noun)
+    return FALSE;
+  g_string_truncate (c->measure, 0);
+  for (gint k = start; k < noun; k++)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (k > start)
+        g_string_append_c (c->measure, ' ');
+      if (k == noun - 1)
+        tally_lemma_append (c->lex, c->measure, c->text + t->start, t->end - t->start);
+      else
+        for (gsize b = t->start; b < t->end; b++)
+          g_string_append_c (c->measure, g_ascii_tolower (c->text[b]));
+    }
+  return c->measure->len > 0;
+}
+
 /* The measure of a quantity: the noun it counts, the phrase after "of"/"in",
  * the noun before "of", the subject of the verb, in that order. */
 static gboolean
@@ -623,6 +684,15 @@ find_measure_rules (Ctx      *c,
                     Quantity *q)
 {
   guint a = q->after;
+  guint period;
+
+  /* "38% year over year", "up 11% YoY", "38% year-over-year (YoY)": a
+   * change over that period; read on past those words. */
+  while (q->kind != TALLY_CLAIM_KIND_COUNT && (period = period_compare_len (c, a)) > 0)
+    {
+      q->change = TRUE;
+      a += period;
+    }
 
   /* "lost up to 15% of their harvest": a share, not a change. */
   if (q->kind == TALLY_CLAIM_KIND_PERCENT && is_role (c, a, TALLY_ROLE_OF))
@@ -658,6 +728,13 @@ find_measure_rules (Ctx      *c,
       return TRUE;
     }
   if (measure_verb_by (c, q))
+    return TRUE;
+  /* "an increase in deliveries, totaling 1.81 million": the level that the
+   * figure before in the sentence measured. */
+  if (q->first >= 2 && has_flag (c, q->first - 1, TALLY_LEX_LEVEL_VERB) && punct_is (c, q->first - 2, ',')
+      && TOK (c, q->first - 1)->end - TOK (c, q->first - 1)->start > 4
+      && memcmp (c->text + TOK (c, q->first - 1)->end - 3, "ing", 3) == 0
+      && c->last_measure->len > 0 && c->last_claim_end < q->first && copy_previous_measure (c))
     return TRUE;
 
   switch (q->kind)
@@ -720,7 +797,7 @@ find_measure_rules (Ctx      *c,
               return TRUE;
             }
         }
-      if (measure_before_of (c, q->first, q->after, &q->change))
+      if (measure_before_of (c, q->first, a, &q->change))
         return TRUE;
       if (is_content_word (c, a) && _tally_claims_read_np (c, a, NP_SINGULAR) > a)
         return TRUE;
@@ -1077,6 +1154,15 @@ _tally_claims_event_measure (Ctx  *c,
                   && memcmp (c->text + TOK (c, k + 1)->end - 3, "ing", 3) == 0)))
         continue;
       dist = k < first ? (first - k) * 2 : (k - last) * 2 + 1;
+      /* "The summit ended on Wednesday, with the signing of …": an event
+       * after a clause break is further than one in the date's clause. */
+      if (k > last)
+        for (guint b = last + 1; b < k; b++)
+          if (is_clause_break (c, b))
+            {
+              dist += 2 * MAX_SENTENCE_TOKENS;
+              break;
+            }
       if (dist < best_dist)
         {
           best_dist = dist;

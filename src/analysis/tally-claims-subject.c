@@ -50,10 +50,22 @@ plain_name_word_uncached (Ctx  *c,
   n = t->end - t->start;
   if (!(t->flags & TALLY_TOKEN_CAPITALIZED) || n < 2)
     return FALSE;
+  /* Words of a claim ("Thursday's vote") are no name. */
+  if (c->used->len > i && c->used->data[i])
+    return FALSE;
   if (t->lex != NULL && t->lex->name_kind != 0)
     return TRUE;
   if (t->lex != NULL && t->lex->not_name)
     return FALSE;
+  /* "Thursday's vote": the word without its possessive is no name. */
+  if (t->lex == NULL && _tally_claims_is_possessive (c, i))
+    {
+      gsize stem = n - (w[n - 1] == 's' && w[n - 2] == '\'' ? 2 : 4);
+      const TallyLexEntry *e = stem > 0 ? tally_lexicon_lookup (c->lex, w, stem) : NULL;
+
+      if (e != NULL && e->not_name)
+        return FALSE;
+    }
   /* "It", or "Company" opening a sentence; "Orvik Foods Group" is a name. */
   if (t->lex != NULL && t->lex->stand_in && ((t->lex->flags & TALLY_LEX_STOP) || starts_sentence (c, i)))
     return FALSE;

@@ -228,6 +228,7 @@ typedef enum
   SECTION_ANAPHOR,
   SECTION_RANK_VERB,
   SECTION_NUMBER_FORMAT,
+  SECTION_PERIOD_COMPARE,
 } Section;
 
 static const struct
@@ -280,6 +281,7 @@ static const struct
   { "anaphor", SECTION_ANAPHOR, 0, FALSE },
   { "rank_verb", SECTION_RANK_VERB, 0, FALSE },
   { "number_format", SECTION_NUMBER_FORMAT, 0, FALSE },
+  { "period_compare", SECTION_PERIOD_COMPARE, 0, FALSE },
 };
 
 static const char * const role_names[] = {
@@ -487,6 +489,9 @@ apply_value (TallyLexicon  *lexicon,
       return TRUE;
     case SECTION_ANAPHOR:
       entry->anaphor = 1;
+      return TRUE;
+    case SECTION_PERIOD_COMPARE:
+      entry->period_compare = 1;
       return TRUE;
     case SECTION_RANK_VERB:
       entry->rank_verb = 1;

@@ -284,6 +284,41 @@ test_dates (void)
 }
 
 static void
+test_weekdays (void)
+{
+  /* A weekday is the day of that name on or before the reference date (a
+   * Wednesday here); in a clause with a modal, the next one. */
+  check ("The ferry line said on Monday it carried 4,100 cars. The bridge would reopen on Friday. "
+         "Halvard flew to Bergen on Wednesday.", "2031-03-12",
+         "Monday => date|2031-03-10|-|-|exact|-|false|-\n"
+         "4,100 cars => count|4100|-|-|exact|car|false|-\n"
+         "Friday => date|2031-03-14|-|-|exact|-|false|-\n"
+         "Wednesday => date|2031-03-12|-|-|exact|-|false|-");
+  /* No reference date: no value; a weekday inside a name is no date. */
+  check ("Tarn Books said on Sunday that Cyber Monday orders rose 9%.", NULL,
+         "Sunday => date|-|-|-|exact|-|false|-\n"
+         "9% => percent|9|-|%|exact|order|true|-");
+}
+
+static void
+test_periods_compared (void)
+{
+  /* "year over year", "YoY", "(quarter-on-quarter)" make a change and are
+   * not what it measures; a change noun's modifier is ("ferry growth"). */
+  check ("The operator reported ferry growth of 14% year over year and cabin growth of 9% year over year. "
+         "Freight revenue rose 6 per cent YoY to €2.4 billion. "
+         "Q3 saw a 5% quarter-on-quarter (QoQ) increase in crossings, totalling 81,000.", NULL,
+         "14% => percent|14|-|%|exact|ferry|true|-\n"
+         "9% => percent|9|-|%|exact|cabin|true|-\n"
+         "6 per cent => percent|6|-|%|exact|freight revenue|true|-\n"
+         "€2.4 billion => money|2400000000|-|EUR|exact|freight revenue|false|-\n"
+         "5% => percent|5|-|%|exact|crossing|true|-\n"
+         "81,000 => count|81000|-|-|exact|crossing|false|-");
+  /* A quarter named by an ordinal is a claim, measuring "quarter". */
+  check ("In the third quarter the line lost money.", NULL, "third => ordinal|3|-|-|exact|quarter|false|-");
+}
+
+static void
 test_durations_and_units (void)
 {
   check ("The visit lasted less than 48 hours; the 1,100-km cable carries 4 GW; ports moved 12 bcm of gas.", NULL,
@@ -935,6 +970,8 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/analysis/claims/money", test_money);
+  g_test_add_func ("/analysis/claims/weekdays", test_weekdays);
+  g_test_add_func ("/analysis/claims/periods-compared", test_periods_compared);
   g_test_add_func ("/analysis/claims/percent", test_percent);
   g_test_add_func ("/analysis/claims/counts-and-measures", test_counts_and_measures);
   g_test_add_func ("/analysis/claims/named-groups", test_named_groups);

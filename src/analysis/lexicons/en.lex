@@ -361,6 +361,15 @@ next month = month 1
 yesterday = day -1
 today = day 0
 tomorrow = day 1
+# "on Tuesday": the day of that name on or before the reference date (after
+# it in a clause about the future); ISO numbers, Monday = 1.
+monday = weekday 1
+tuesday = weekday 2
+wednesday = weekday 3
+thursday = weekday 4
+friday = weekday 5
+saturday = weekday 6
+sunday = weekday 7
 
 # Verbs and nouns that make a figure a change rather than a level.
 [change]
@@ -478,6 +487,8 @@ reach
 reaches
 totalled
 totaled
+totaling
+totalling
 totals
 total
 stood
@@ -1038,7 +1049,6 @@ month
 time
 times
 half
-quarter
 place
 step
 steps
@@ -1090,6 +1100,8 @@ might
 
 # Words after which a new clause (and a new subject) starts.
 [clause_reset]
+while
+whereas
 said
 says
 say
@@ -1565,3 +1577,25 @@ finished
 finishes
 came
 comes
+
+# After a figure, the period it is compared with: "38% year over year",
+# "35 per cent YoY", "up 11% (quarter-on-quarter)". One word, or a period
+# word twice around "over"/"on" ("month on month"). The figure is a change,
+# and these words are not what it measures.
+[period_compare]
+yoy
+y/y
+qoq
+q/q
+m/m
+year-over-year
+year-on-year
+quarter-over-quarter
+quarter-on-quarter
+month-over-month
+month-on-month
+week-on-week
+year
+quarter
+month
+week
