@@ -220,7 +220,7 @@ _tally_claims_is_month (Ctx  *c,
   if (!has_flag (c, i, TALLY_LEX_MONTH))
     return FALSE;
   t = TOK (c, i);
-  if (!(t->flags & TALLY_TOKEN_CAPITALIZED))
+  if (!(t->flags & TALLY_TOKEN_CAPITALIZED) && !tally_lexicon_lowercase_months (c->lex))
     return FALSE;
   /* "May" is also a verb: only with a number or after a preposition. */
   if (is_role (c, i, TALLY_ROLE_MAY) && !is_number (c, i + 1)

@@ -849,6 +849,12 @@ _tally_claims_find_measure (Ctx      *c,
                             Quantity *q)
 {
   g_string_truncate (c->measure, 0);
+  if (tally_lexicon_inflected (c->lex))
+    {
+      if (!_tally_claims_inflected_measure (c, q))
+        g_string_truncate (c->measure, 0);
+      return;
+    }
   if (find_measure_rules (c, q) && c->measure->len > 0)
     return;
   g_string_truncate (c->measure, 0);

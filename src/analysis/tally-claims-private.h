@@ -270,6 +270,7 @@ guint _tally_claims_read_np (Ctx *c, guint i, NpMode mode);
 gboolean _tally_claims_resets_clause (Ctx *c, guint i);
 gboolean _tally_claims_compares_to_previous (Ctx *c, guint first, const char *unit);
 void _tally_claims_find_measure (Ctx *c, Quantity *q);
+gboolean _tally_claims_inflected_measure (Ctx *c, Quantity *q);
 void _tally_claims_find_named_gathering (Ctx *c);
 void _tally_claims_event_measure (Ctx *c, guint first, guint last);
 gboolean _tally_claims_in_quote (Ctx *c, gsize byte);

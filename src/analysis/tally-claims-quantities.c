@@ -305,6 +305,10 @@ qualifier_before (Ctx   *c,
   if (i == 0)
     return TALLY_QUALIFIER_EXACT;
   e = _tally_claims_match_phrase_before (c, i - 1, TALLY_LEX_QUALIFIER, &n);
+  /* "примерно в 70 км": the qualifier stands before the preposition. */
+  if (e == NULL && i >= 2 && has_flag (c, i - 1, TALLY_LEX_QUALIFIER_GAP) && !c->used->data[i - 1]
+      && (e = _tally_claims_match_phrase_before (c, i - 2, TALLY_LEX_QUALIFIER, &n)) != NULL)
+    n++;
   if (e == NULL)
     return TALLY_QUALIFIER_EXACT;
   for (guint k = i - n; k < i; k++)

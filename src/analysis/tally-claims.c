@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-claims-private.h"
 #include "tally-claims-zh.h"
+#include "tally-partial-date.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -409,11 +410,14 @@ process_sentence (Ctx *c)
           if (is_plain_year (c, i))
             {
               guint dummy;
+              /* "2004 года" is a year, whatever "года" means elsewhere. */
               gboolean quantity = _tally_claims_currency_before (c, i, &dummy) != NULL
-                                  || has_flag (c, i + 1, TALLY_LEX_SCALE | TALLY_LEX_PERCENT | TALLY_LEX_UNIT
-                                                         | TALLY_LEX_DURATION | TALLY_LEX_CURRENCY)
-                                  || (i > 0 && has_flag (c, i - 1, TALLY_LEX_QUALIFIER) && !has_flag (c, i - 1, TALLY_LEX_SCOPE_PREP))
-                                  || (is_word (c, i + 1) && _tally_claims_looks_plural (c, i + 1));
+                                  || (!is_role (c, i + 1, TALLY_ROLE_YEAR_AFTER)
+                                      && (has_flag (c, i + 1, TALLY_LEX_SCALE | TALLY_LEX_PERCENT | TALLY_LEX_UNIT
+                                                              | TALLY_LEX_DURATION | TALLY_LEX_CURRENCY)
+                                          || (i > 0 && has_flag (c, i - 1, TALLY_LEX_QUALIFIER)
+                                              && !has_flag (c, i - 1, TALLY_LEX_SCOPE_PREP))
+                                          || (is_word (c, i + 1) && _tally_claims_looks_plural (c, i + 1))));
 
               if (!quantity)
                 {
@@ -704,43 +708,13 @@ gboolean
 tally_extract_options_set_reference_date (TallyExtractOptions *options,
                                           const char          *iso_date)
 {
-  int y = 0, m = 0, d = 0;
-  gsize n;
+  TallyPartialDate date;
 
-  if (iso_date == NULL)
+  if (!tally_partial_date_parse (iso_date, TALLY_PARTIAL_DATE_ALLOW_TIME, &date))
     return FALSE;
-  n = strlen (iso_date);
-  if (n < 4 || !g_ascii_isdigit (iso_date[0]) || !g_ascii_isdigit (iso_date[1])
-      || !g_ascii_isdigit (iso_date[2]) || !g_ascii_isdigit (iso_date[3]))
-    return FALSE;
-  y = atoi (iso_date);
-  if (n >= 7)
-    {
-      if (iso_date[4] != '-' || !g_ascii_isdigit (iso_date[5]) || !g_ascii_isdigit (iso_date[6]))
-        return FALSE;
-      m = atoi (iso_date + 5);
-      if (m < 1 || m > 12)
-        return FALSE;
-    }
-  else if (n != 4)
-    return FALSE;
-  if (n >= 10)
-    {
-      if (iso_date[7] != '-' || !g_ascii_isdigit (iso_date[8]) || !g_ascii_isdigit (iso_date[9]))
-        return FALSE;
-      d = atoi (iso_date + 8);
-      if (!_tally_claims_valid_day (y, m, d))
-        return FALSE;
-      if (n > 10 && iso_date[10] != 'T' && iso_date[10] != ' ')
-        return FALSE;
-    }
-  else if (n != 7 && n != 4)
-    return FALSE;
-  if (y < 1)
-    return FALSE;
-  options->reference_year = y;
-  options->reference_month = m;
-  options->reference_day = d;
+  options->reference_year = date.year;
+  options->reference_month = date.month;
+  options->reference_day = date.day;
   return TRUE;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tally-event-record.h"
+#include "tally-partial-date.h"
 #include "tally-json-builder.h"
 
 static const char *kind_names[TALLY_EVENT_N_KINDS] = {
@@ -172,54 +173,16 @@ tally_event_record_free (TallyEventRecord *record)
   g_free (record);
 }
 
-static gboolean
-parse_digits (const char *s,
-              guint       n,
-              int        *out)
-{
-  int v = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit (s[i]))
-        return FALSE;
-      v = v * 10 + (s[i] - '0');
-    }
-  *out = v;
-  return TRUE;
-}
-
 gboolean
 tally_event_parse_iso_date (const char *iso,
                             guint32    *first_day,
                             guint32    *last_day)
 {
-  int year, month = 0, day = 0;
-  gsize len;
-  GDate date;
+  TallyPartialDate date;
 
-  if (iso == NULL)
+  if (!tally_partial_date_parse (iso, TALLY_PARTIAL_DATE_YEAR_MONTH_DAY, &date))
     return FALSE;
-  len = strlen (iso);
-  if (!(len == 4 || len == 7 || len == 10) || !parse_digits (iso, 4, &year) || year < 1)
-    return FALSE;
-  if (len >= 7 && (iso[4] != '-' || !parse_digits (iso + 5, 2, &month) || month < 1 || month > 12))
-    return FALSE;
-  if (len == 10 && (iso[7] != '-' || !parse_digits (iso + 8, 2, &day)
-                    || !g_date_valid_dmy (day, month, year)))
-    return FALSE;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day ? day : 1, month ? month : 1, year);
-  *first_day = g_date_get_julian (&date);
-  if (day == 0)
-    {
-      if (month == 0)
-        g_date_set_dmy (&date, 31, 12, year);
-      else
-        g_date_set_dmy (&date, g_date_get_days_in_month (month, year), month, year);
-    }
-  *last_day = g_date_get_julian (&date);
+  tally_partial_date_get_julian_span (&date, first_day, last_day);
   return TRUE;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tally-fact-lexicon.h"
+#include "tally-partial-date.h"
 
 /* How fact values read in tables and explanations: fewest digits, thousands
  * separated, scale words for money and big quantities. Two forms: the data
@@ -234,41 +235,14 @@ append_scaled (GString    *out,
     g_string_append_printf (out, " %s", word);
 }
 
-typedef struct
-{
-  int year, month, day;   /* month and day 0 when not given */
-} IsoDate;
-
 /* "2026", "2026-06", "2026-06-17"; FALSE for anything else ("1990s"). */
+typedef TallyPartialDate IsoDate;
+
 static gboolean
 parse_iso_date (const char *text,
                 IsoDate    *date)
 {
-  char *end;
-
-  *date = (IsoDate) { 0, 0, 0 };
-  if (text == NULL || !g_ascii_isdigit (text[0]))
-    return FALSE;
-  date->year = (int) strtol (text, &end, 10);
-  if (end - text != 4)
-    return FALSE;
-  if (*end == '-')
-    {
-      const char *m = end + 1;
-
-      date->month = (int) strtol (m, &end, 10);
-      if (end - m != 2 || date->month < 1 || date->month > 12)
-        return FALSE;
-    }
-  if (date->month != 0 && *end == '-')
-    {
-      const char *d = end + 1;
-
-      date->day = (int) strtol (d, &end, 10);
-      if (end - d != 2 || date->day < 1 || date->day > 31)
-        return FALSE;
-    }
-  return *end == '\0';
+  return tally_partial_date_parse (text, TALLY_PARTIAL_DATE_YEAR_MONTH_DAY, date);
 }
 
 /* A month's name for people: the locale's (GLib's strftime), so a Russian

@@ -3,6 +3,7 @@
 
 #include "tally-facts.h"
 #include "tally-gazetteer.h"
+#include "tally-partial-date.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -100,43 +101,17 @@ is_date_kind (TallyClaimKind kind)
   return kind == TALLY_CLAIM_KIND_YEAR || kind == TALLY_CLAIM_KIND_DATE;
 }
 
-/* Parses "2022", "2024-05", "2026-06-17" into the first and last Julian day
- * it covers. */
+/* "2022", "2024-05", "2026-06-17": the first and last Julian day it covers. */
 static gboolean
 parse_date_span (const char *text,
                  guint32    *first,
                  guint32    *last)
 {
-  int year = 0, month = 0, day = 0;
-  int n;
-  GDate date;
+  TallyPartialDate date;
 
-  if (text == NULL)
+  if (!tally_partial_date_parse (text, TALLY_PARTIAL_DATE_ALLOW_TIME, &date))
     return FALSE;
-  n = sscanf (text, "%d-%d-%d", &year, &month, &day);
-  if (n < 1 || year < 1 || year > 9999 || (n >= 2 && (month < 1 || month > 12)))
-    return FALSE;
-  g_date_clear (&date, 1);
-  if (n == 1)
-    {
-      g_date_set_dmy (&date, 1, G_DATE_JANUARY, year);
-      *first = g_date_get_julian (&date);
-      g_date_set_dmy (&date, 31, G_DATE_DECEMBER, year);
-      *last = g_date_get_julian (&date);
-      return TRUE;
-    }
-  if (n == 2)
-    {
-      g_date_set_dmy (&date, 1, month, year);
-      *first = g_date_get_julian (&date);
-      g_date_set_dmy (&date, g_date_get_days_in_month (month, year), month, year);
-      *last = g_date_get_julian (&date);
-      return TRUE;
-    }
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (&date, day, month, year);
-  *first = *last = g_date_get_julian (&date);
+  tally_partial_date_get_julian_span (&date, first, last);
   return TRUE;
 }
 

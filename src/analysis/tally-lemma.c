@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-lemma.h"
+#include "tally-dictionary.h"
 
 #include <string.h>
 
@@ -49,6 +50,23 @@ tally_lemma_append (const TallyLexicon *lexicon,
   if (entry != NULL && (entry->flags & TALLY_LEX_LEMMA))
     {
       g_string_append (out, entry->lemma);
+      return;
+    }
+  /* An inflected language: its dictionary's lemma, else the word as written
+   * (the English plural rules below would be wrong). */
+  if (tally_lexicon_inflected (lexicon))
+    {
+      g_autofree char *lemma = tally_lexicon_dictionary (lexicon) != NULL
+                               ? tally_dictionary_lemma (tally_lexicon_dictionary (lexicon), word, len) : NULL;
+
+      if (lemma != NULL)
+        g_string_append (out, lemma);
+      else
+        {
+          g_autofree char *lower = g_utf8_strdown (word, len);
+
+          g_string_append (out, lower);
+        }
       return;
     }
 

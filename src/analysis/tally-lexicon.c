@@ -6,8 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicode/udat.h>
+#include <unicode/utypes.h>
+
 #include "tally-analysis-resources.h"
 #include "tally-claim-record.h"
+#include "tally-dictionary.h"
 
 /* Open addressing with linear probing: the extractor looks up every word of
  * every sentence that holds a number, so this is on the hot path and a
@@ -34,6 +38,13 @@ struct _TallyLexicon
   GPtrArray *entry_blocks;  /* arrays of ENTRY_BLOCK entries */
   gboolean decimal_comma;   /* [number_format] */
   gboolean space_groups;
+  gboolean lowercase_months; /* [conventions] */
+  gboolean inflected;       /* [conventions] inflected */
+  char *dictionary;         /* [dictionary] */
+  GPtrArray *verb_endings;  /* [verb_lemma_ending] */
+  GPtrArray *adjective_endings; /* [adjective_lemma_ending] */
+  GPtrArray *verb_form_endings; /* [verb_form_ending] */
+  gboolean icu_months;      /* [from_icu] months */
 };
 
 static inline guint8
@@ -229,6 +240,13 @@ typedef enum
   SECTION_RANK_VERB,
   SECTION_NUMBER_FORMAT,
   SECTION_PERIOD_COMPARE,
+  SECTION_CONVENTIONS,
+  SECTION_QUALIFIER_GAP,
+  SECTION_DICTIONARY,
+  SECTION_VERB_LEMMA_ENDING,
+  SECTION_ADJECTIVE_LEMMA_ENDING,
+  SECTION_VERB_FORM_ENDING,
+  SECTION_FROM_ICU,
 } Section;
 
 static const struct
@@ -282,6 +300,13 @@ static const struct
   { "rank_verb", SECTION_RANK_VERB, 0, FALSE },
   { "number_format", SECTION_NUMBER_FORMAT, 0, FALSE },
   { "period_compare", SECTION_PERIOD_COMPARE, 0, FALSE },
+  { "conventions", SECTION_CONVENTIONS, 0, FALSE },
+  { "qualifier_gap", SECTION_QUALIFIER_GAP, TALLY_LEX_QUALIFIER_GAP, FALSE },
+  { "dictionary", SECTION_DICTIONARY, 0, FALSE },
+  { "verb_lemma_ending", SECTION_VERB_LEMMA_ENDING, 0, FALSE },
+  { "adjective_lemma_ending", SECTION_ADJECTIVE_LEMMA_ENDING, 0, FALSE },
+  { "verb_form_ending", SECTION_VERB_FORM_ENDING, 0, FALSE },
+  { "from_icu", SECTION_FROM_ICU, 0, FALSE },
 };
 
 static const char * const role_names[] = {
@@ -376,6 +401,7 @@ static const char * const role_names[] = {
   [TALLY_ROLE_WORTH] = "worth",
   [TALLY_ROLE_YEAR] = "year",
   [TALLY_ROLE_YEAR_POSS] = "year_poss",
+  [TALLY_ROLE_YEAR_AFTER] = "year_after",
   [TALLY_ROLE_YEARS] = "years",
 };
 
@@ -531,6 +557,13 @@ apply_value (TallyLexicon  *lexicon,
     case SECTION_CLAUSE_RESET:
     case SECTION_ABBREVIATION:
     case SECTION_NUMBER_FORMAT:
+    case SECTION_CONVENTIONS:
+    case SECTION_QUALIFIER_GAP:
+    case SECTION_DICTIONARY:
+    case SECTION_VERB_LEMMA_ENDING:
+    case SECTION_ADJECTIVE_LEMMA_ENDING:
+    case SECTION_VERB_FORM_ENDING:
+    case SECTION_FROM_ICU:
     default:
       return TRUE;
     }
@@ -579,20 +612,51 @@ read_entry (const char  *section_name,
       return FALSE;
     }
 
-  /* Settings of the language, not words. */
-  if (sections[section_index].section == SECTION_NUMBER_FORMAT)
+  /* Lists of the language, not words to look up. */
+  switch (sections[section_index].section)
     {
-      if (strcmp (key, "decimal_comma") == 0)
-        lexicon->decimal_comma = TRUE;
-      else if (strcmp (key, "space_groups") == 0)
-        lexicon->space_groups = TRUE;
-      else
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "unknown number format “%s” (decimal_comma, space_groups)", key);
-          return FALSE;
-        }
+    case SECTION_DICTIONARY:
+      g_free (lexicon->dictionary);
+      lexicon->dictionary = g_strdup (key);
       return TRUE;
+    case SECTION_VERB_LEMMA_ENDING:
+    case SECTION_ADJECTIVE_LEMMA_ENDING:
+    case SECTION_VERB_FORM_ENDING:
+      {
+        Section section = sections[section_index].section;
+        GPtrArray **list = section == SECTION_VERB_LEMMA_ENDING ? &lexicon->verb_endings
+                           : section == SECTION_ADJECTIVE_LEMMA_ENDING ? &lexicon->adjective_endings
+                           : &lexicon->verb_form_endings;
+
+        if (*list == NULL)
+          *list = g_ptr_array_new_with_free_func (g_free);
+        g_ptr_array_add (*list, g_utf8_strdown (key, -1));
+        return TRUE;
+      }
+    default:
+      break;
+    }
+  /* Settings of the language, not words. */
+  if (sections[section_index].section == SECTION_NUMBER_FORMAT
+      || sections[section_index].section == SECTION_CONVENTIONS
+      || sections[section_index].section == SECTION_FROM_ICU)
+    {
+      static const struct { Section section; const char *key; gsize offset; } settings[] = {
+        { SECTION_NUMBER_FORMAT, "decimal_comma", G_STRUCT_OFFSET (TallyLexicon, decimal_comma) },
+        { SECTION_NUMBER_FORMAT, "space_groups", G_STRUCT_OFFSET (TallyLexicon, space_groups) },
+        { SECTION_CONVENTIONS, "lowercase_months", G_STRUCT_OFFSET (TallyLexicon, lowercase_months) },
+        { SECTION_CONVENTIONS, "inflected", G_STRUCT_OFFSET (TallyLexicon, inflected) },
+        { SECTION_FROM_ICU, "months", G_STRUCT_OFFSET (TallyLexicon, icu_months) },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (settings); k++)
+        if (settings[k].section == sections[section_index].section && strcmp (key, settings[k].key) == 0)
+          {
+            G_STRUCT_MEMBER (gboolean, lexicon, settings[k].offset) = TRUE;
+            return TRUE;
+          }
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "unknown setting “%s” in [%s]", key, section_name);
+      return FALSE;
     }
 
   entry = intern_entry (lexicon, key);
@@ -642,6 +706,10 @@ tally_lexicon_free (TallyLexicon *lexicon)
   if (lexicon == NULL)
     return;
   g_free (lexicon->slots);
+  g_free (lexicon->dictionary);
+  g_clear_pointer (&lexicon->verb_endings, g_ptr_array_unref);
+  g_clear_pointer (&lexicon->adjective_endings, g_ptr_array_unref);
+  g_clear_pointer (&lexicon->verb_form_endings, g_ptr_array_unref);
   g_string_chunk_free (lexicon->strings);
   g_ptr_array_unref (lexicon->entry_blocks);
   g_free (lexicon);
@@ -657,6 +725,124 @@ gboolean
 tally_lexicon_space_groups (const TallyLexicon *lexicon)
 {
   return lexicon->space_groups;
+}
+
+gboolean
+tally_lexicon_lowercase_months (const TallyLexicon *lexicon)
+{
+  return lexicon->lowercase_months;
+}
+
+gboolean
+tally_lexicon_inflected (const TallyLexicon *lexicon)
+{
+  return lexicon->inflected;
+}
+
+const char *
+tally_lexicon_dictionary (const TallyLexicon *lexicon)
+{
+  return lexicon->dictionary;
+}
+
+static gboolean
+ends_with_any (GPtrArray  *endings,
+               const char *word)
+{
+  gsize n = strlen (word);
+
+  for (guint i = 0; endings != NULL && i < endings->len; i++)
+    {
+      const char *e = endings->pdata[i];
+      gsize m = strlen (e);
+
+      if (n > m && memcmp (word + n - m, e, m) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+tally_lexicon_lemma_is_verb (const TallyLexicon *lexicon,
+                             const char         *lemma)
+{
+  return ends_with_any (lexicon->verb_endings, lemma);
+}
+
+gboolean
+tally_lexicon_lemma_is_adjective (const TallyLexicon *lexicon,
+                                  const char         *lemma)
+{
+  return ends_with_any (lexicon->adjective_endings, lemma);
+}
+
+gboolean
+tally_lexicon_word_is_verb_form (const TallyLexicon *lexicon,
+                                 const char         *word)
+{
+  return ends_with_any (lexicon->verb_form_endings, word);
+}
+
+gboolean
+tally_lexicon_dictionary_knows (const TallyLexicon *lexicon,
+                                const char         *word,
+                                gsize               len)
+{
+  g_autofree char *lemma = NULL;
+
+  if (lexicon->dictionary == NULL)
+    return FALSE;
+  lemma = tally_dictionary_lemma (lexicon->dictionary, word, len);
+  return lemma != NULL;
+}
+
+/* [from_icu] months: the language's month names as CLDR has them (ICU's
+ * date format symbols: the forms used with a day, "марта", alone, "март",
+ * and abbreviated, "мар."), added to [month]. */
+static void
+add_icu_months (TallyLexicon *lexicon,
+                const char   *language)
+{
+  static const UDateFormatSymbolType types[] = {
+    UDAT_MONTHS, UDAT_STANDALONE_MONTHS, UDAT_SHORT_MONTHS, UDAT_STANDALONE_SHORT_MONTHS,
+  };
+  UErrorCode status = U_ZERO_ERROR;
+  UDateFormat *format = udat_open (UDAT_NONE, UDAT_SHORT, language, NULL, 0, NULL, 0, &status);
+
+  if (U_FAILURE (status))
+    {
+      g_warning ("No ICU date symbols for “%s”: %s", language, u_errorName (status));
+      return;
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    for (int m = 0; m < 12; m++)
+      {
+        UChar name[64];
+        int32_t n;
+        g_autofree char *utf8 = NULL;
+        g_autofree char *lower = NULL;
+        gsize len;
+        TallyLexEntry *entry;
+
+        status = U_ZERO_ERROR;
+        n = udat_getSymbols (format, types[t], m, name, G_N_ELEMENTS (name), &status);
+        if (U_FAILURE (status) || n <= 0 || n >= (int32_t) G_N_ELEMENTS (name))
+          continue;
+        utf8 = g_utf16_to_utf8 ((const gunichar2 *) name, n, NULL, NULL, NULL);
+        if (utf8 == NULL)
+          continue;
+        lower = g_utf8_strdown (utf8, -1);
+        len = strlen (lower);
+        /* "мар.": the tokenizer reads the full stop apart. */
+        while (len > 0 && lower[len - 1] == '.')
+          lower[--len] = '\0';
+        if (len == 0 || strchr (lower, ' ') != NULL)
+          continue;
+        entry = intern_entry (lexicon, lower);
+        entry->flags |= TALLY_LEX_MONTH;
+        entry->month = m + 1;
+      }
+  udat_close (format);
 }
 
 const char *
@@ -730,6 +916,8 @@ tally_lexicon_get (const char  *language,
               g_byte_array_append (all, (const guint8 *) more, len);
             }
           lexicon = tally_lexicon_new_from_data ((const char *) all->data, all->len, error);
+          if (lexicon != NULL && lexicon->icu_months)
+            add_icu_months (lexicon, language);
           if (lexicon != NULL)
             g_hash_table_insert (lexicons, g_strdup (language), lexicon);
           if (lexicon != NULL && g_str_equal (language, "en"))

@@ -45,6 +45,9 @@ typedef enum
   TALLY_LEX_CLAUSE_RESET   = 1 << 28,
   TALLY_LEX_ABBREVIATION   = 1 << 29,
   TALLY_LEX_GATHERING      = 1 << 30,
+  /* [qualifier_gap]: a preposition between a qualifier and its number
+   * ("примерно в 70 км", "почти на 15%"). */
+  TALLY_LEX_QUALIFIER_GAP  = 1u << 31,
 } TallyLexFlags;
 
 /* Function words the matcher tests one by one ("of", "between", "than",
@@ -145,6 +148,7 @@ typedef enum
   TALLY_ROLE_YEAR,
   TALLY_ROLE_YEAR_POSS,
   TALLY_ROLE_YEARS,
+  TALLY_ROLE_YEAR_AFTER,   /* a word after a year that says it is one: "2004 года" */
   TALLY_N_ROLES,
 } TallyLexRole;
 
@@ -266,6 +270,27 @@ const TallyLexEntry  *tally_lexicon_lookup_hashed (const TallyLexicon *lexicon,
  * Russian does; English has neither (commas group thousands). */
 gboolean              tally_lexicon_decimal_comma (const TallyLexicon *lexicon);
 gboolean              tally_lexicon_space_groups  (const TallyLexicon *lexicon);
+/* [conventions] lowercase_months: month names are written in lower case
+ * ("4 марта"), so a month need not be capitalised to count as one. */
+gboolean              tally_lexicon_lowercase_months (const TallyLexicon *lexicon);
+/* [conventions] inflected: nouns change by case and the counted noun
+ * follows the number in the genitive ("30 зданий"); what a figure measures
+ * is read by the rules of tally-claims-inflected.c, with lemmas from the
+ * [dictionary] (a Hunspell dictionary name such as ru_RU, or NULL) and the
+ * lemma endings that mark verbs and adjectives ("ть", "ый"). */
+gboolean              tally_lexicon_inflected        (const TallyLexicon *lexicon);
+const char           *tally_lexicon_dictionary       (const TallyLexicon *lexicon);
+gboolean              tally_lexicon_lemma_is_verb    (const TallyLexicon *lexicon,
+                                                      const char         *lemma);
+gboolean              tally_lexicon_lemma_is_adjective (const TallyLexicon *lexicon,
+                                                        const char         *lemma);
+/* [verb_form_ending]: how a verb form the dictionary does not know ends
+ * ("произошла"); and whether the dictionary knows a word at all. */
+gboolean              tally_lexicon_word_is_verb_form (const TallyLexicon *lexicon,
+                                                       const char         *word);
+gboolean              tally_lexicon_dictionary_knows  (const TallyLexicon *lexicon,
+                                                       const char         *word,
+                                                       gsize               len);
 
 /* The lexicon language to read a document in: its BCP 47 tag's primary
  * language when lexicons/<that>.lex exists ("ru-RU" → "ru"), else "en"

@@ -3,6 +3,7 @@
 
 #include "tally-corrections.h"
 #include "tally-events.h"
+#include "tally-partial-date.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -206,22 +207,11 @@ static gboolean
 parse_date (const char *text,
             int        *year)
 {
-  guint len = strlen (text);
-  int y, m = 1, d = 1;
+  TallyPartialDate date;
 
-  if (!(len == 4 || len == 7 || len == 10))
+  if (!tally_partial_date_parse (text, TALLY_PARTIAL_DATE_YEAR_MONTH_DAY, &date))
     return FALSE;
-  for (guint i = 0; i < len; i++)
-    if ((i == 4 || i == 7) ? text[i] != '-' : !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = atoi (text);
-  if (len >= 7)
-    m = atoi (text + 5);
-  if (len == 10)
-    d = atoi (text + 8);
-  if (y < 1 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  *year = y;
+  *year = date.year;
   return TRUE;
 }
 

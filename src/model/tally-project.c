@@ -15,6 +15,7 @@
 
 #include "tally-claims.h"
 #include "tally-lexicon.h"
+#include "tally-partial-date.h"
 #include "tally-document-private.h"
 #include "tally-pipeline.h"
 
@@ -650,11 +651,9 @@ tally_project_search (TallyProject  *self,
 static gboolean
 is_iso_date (const char *value)
 {
-  int y, m, d;
-  char tail;
+  TallyPartialDate date;
 
-  return sscanf (value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && strlen (value) == 10
-         && g_date_valid_dmy (d, m, y);
+  return tally_partial_date_parse (value, TALLY_PARTIAL_DATE_DAY_ONLY, &date);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tally-claims.h"
+#include "tally-dictionary.h"
 #include "tally-events.h"
 #include "tally-ingest.h"
 #include "tally-lexicon.h"
@@ -217,6 +218,146 @@ test_event_finder_languages (void)
   g_assert_cmpuint (e->mentions->len, >=, 2);
 }
 
+static GPtrArray *
+extract_dated (const char *text,
+               const char *reference)
+{
+  TallyExtractOptions options;
+
+  tally_extract_options_init (&options);
+  options.language = "ru";
+  if (reference != NULL)
+    g_assert_true (tally_extract_options_set_reference_date (&options, reference));
+  return tally_extract_claims (text, strlen (text), &options);
+}
+
+/* Dates as the Russian press writes them: months in lower case, in the
+ * genitive with a day, in the prepositional after "в", "года" after a year. */
+static void
+test_dates (void)
+{
+  const char *text =
+    "Форум прошёл 4 марта 2024 года в Казани. Выставка работала 4–6 марта 2024 года. "
+    "В марте 2024 года открылся новый терминал, а в 2023 году порт принял 3,1 млн тонн. "
+    "Завод построен в 1998 году, реконструирован в 2004 г. и расширен 17 Октября 2019 г.";
+  g_autoptr(GPtrArray) claims = extract_dated (text, NULL);
+  const TallyClaimRecord *c;
+
+  c = find_claim (claims, text, "4 марта 2024");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_DATE);
+  g_assert_cmpstr (c->value_text, ==, "2024-03-04");
+  c = find_claim (claims, text, "4–6 марта 2024");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->value_text, ==, "2024-03-04");
+  g_assert_cmpstr (c->value_max_text, ==, "2024-03-06");
+  c = find_claim (claims, text, "марте 2024");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->value_text, ==, "2024-03");
+  c = find_claim (claims, text, "2023");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_YEAR);
+  /* "в 2023 году" is the period of the figure after it. */
+  c = find_claim (claims, text, "3,1 млн тонн");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->scope_year, ==, 2023);
+  g_assert_cmpfloat_with_epsilon (c->value, 3.1e6, 1);
+  g_assert_cmpstr (c->unit, ==, "t");
+  /* "в 2004 г.": a year, not 2004 years. */
+  c = find_claim (claims, text, "2004");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_YEAR);
+  c = find_claim (claims, text, "17 Октября 2019");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->value_text, ==, "2019-10-17");
+}
+
+/* Every month's genitive comes from ICU's CLDR data, and so do the
+ * abbreviations; a day without a year takes the reference date's. */
+static void
+test_month_names (void)
+{
+  static const char *genitive[] = { "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+                                    "августа", "сентября", "октября", "ноября", "декабря" };
+
+  for (guint m = 0; m < 12; m++)
+    {
+      g_autofree char *text = g_strdup_printf ("Сделку закрыли 12 %s 2025 года.", genitive[m]);
+      g_autofree char *want = g_strdup_printf ("2025-%02u-12", m + 1);
+      g_autoptr(GPtrArray) claims = extract_dated (text, NULL);
+
+      g_assert_cmpuint (claims->len, ==, 1);
+      g_assert_cmpstr (((TallyClaimRecord *) claims->pdata[0])->value_text, ==, want);
+    }
+  {
+    const char *text = "Паром вышел в рейс 9 сент. и вернулся 14 сентября.";
+    g_autoptr(GPtrArray) claims = extract_dated (text, "2025-09-20");
+    const TallyClaimRecord *c = find_claim (claims, text, "9 сент");
+
+    g_assert_nonnull (c);
+    g_assert_cmpstr (c->value_text, ==, "2025-09-09");
+    c = find_claim (claims, text, "14 сентября");
+    g_assert_nonnull (c);
+    g_assert_cmpstr (c->value_text, ==, "2025-09-14");
+  }
+}
+
+/* "примерно в 70 км", "почти на 15%": the qualifier before a preposition. */
+static void
+test_qualifier_gap (void)
+{
+  const char *text = "Город лежит примерно в 70 км от побережья, а выручка выросла почти на 15%.";
+  g_autoptr(GPtrArray) claims = extract (text, "ru");
+  const TallyClaimRecord *c;
+
+  c = find_claim (claims, text, "70 км");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_NUMBER);
+  g_assert_cmpstr (c->unit, ==, "km");
+  g_assert_cmpint (c->qualifier, ==, TALLY_QUALIFIER_APPROX);
+  c = find_claim (claims, text, "15%");
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->qualifier, ==, TALLY_QUALIFIER_APPROX);
+}
+
+/* What a figure measures, as a lemma: the counted noun after the figure,
+ * the noun before it, or the subject of the verb before it. */
+static void
+test_measures (void)
+{
+  const char *text =
+    "На острове закрыли 14 школ, а около 300 жителей покинули дома. "
+    "Волна высотой 4,5 м накрыла пристань. "
+    "Экспорт зерна в прошлом году составил 2,4 млрд долларов. "
+    "Пострадали 12 жилых зданий, погибли 7 рыбаков.";
+  g_autoptr(GPtrArray) claims = extract (text, "ru");
+  const TallyClaimRecord *c;
+
+  if (!tally_dictionary_available ("ru_RU"))
+    {
+      g_test_skip ("no Hunspell ru_RU dictionary: measures stay as written");
+      return;
+    }
+  c = find_claim (claims, text, "14 школ");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "школа");
+  c = find_claim (claims, text, "около 300 жителей");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "житель");
+  c = find_claim (claims, text, "4,5 м");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "высота");
+  c = find_claim (claims, text, "2,4 млрд долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "экспорт");
+  c = find_claim (claims, text, "12 жилых зданий");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "здание");
+  c = find_claim (claims, text, "7 рыбаков");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "рыбак");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -229,5 +370,9 @@ main (int    argc,
   g_test_add_func ("/claims-ru/money-and-qualifiers", test_money_and_qualifiers);
   g_test_add_func ("/claims-ru/ingest-tokens-in-language", test_ingest_tokens_in_language);
   g_test_add_func ("/claims-ru/event-finder-languages", test_event_finder_languages);
+  g_test_add_func ("/claims-ru/dates", test_dates);
+  g_test_add_func ("/claims-ru/month-names", test_month_names);
+  g_test_add_func ("/claims-ru/qualifier-gap", test_qualifier_gap);
+  g_test_add_func ("/claims-ru/measures", test_measures);
   return g_test_run ();
 }
