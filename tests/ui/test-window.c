@@ -434,6 +434,29 @@ test_window_move_story (void)
   g_assert_cmpstr (story_name_at (view, 1), ==, "Varnholm, flood, valley (3)");
   g_assert_cmpuint (fact_sources (facts_view, "Death tolls"), ==, 3);
 
+  /* Showing a claim of an article another story's filter hides shows every story. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.show-story", "s", "s2"));
+  g_assert_cmpuint (row_of (view, "01-flood-first-day.txt"), ==, G_MAXUINT);
+  {
+    g_autoptr(TallyDocument) first = NULL;
+    GListModel *documents = tally_documents_view_get_documents (view);
+
+    for (guint i = 0; i < g_list_model_get_n_items (documents) && first == NULL; i++)
+      {
+        g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+
+        if (g_str_has_suffix (tally_document_get_path (document), "01-flood-first-day.txt"))
+          first = g_steal_pointer (&document);
+      }
+    g_assert_true (tally_documents_view_show_claim (view, first, 0, 3));
+    g_assert_null (tally_documents_view_get_story (view));
+    {
+      g_autoptr(TallyDocument) selected = tally_documents_view_get_selected (view);
+
+      g_assert_true (selected == first);
+    }
+  }
+
   /* The action form, for a story of its own. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.show-story", "s", ""));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.select", "u",

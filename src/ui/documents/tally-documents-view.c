@@ -1307,7 +1307,8 @@ tally_documents_view_show_claim (TallyDocumentsView *self,
   tally_documents_view_search (self, NULL);
   if (!select_document (self, document))
     {
-      /* Filtered out by outlet: show every outlet and look again. */
+      /* Filtered out by story or outlet: show them all and look again. */
+      tally_documents_view_set_story (self, NULL);
       tally_documents_view_set_outlet (self, NULL);
       if (!select_document (self, document))
         return FALSE;
