@@ -273,6 +273,10 @@ next_sentence (const char   *language,
   return TRUE;
 }
 
+/* How far before the latest date a text names a dated event must lie to be
+ * history, not a plan, when the text has no publication date: ten years. */
+#define HISTORY_GAP_DAYS 3653
+
 guint
 tally_event_finder_add_document_full (TallyEventFinder *finder,
                                       const char       *document_id,
@@ -291,6 +295,7 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   g_autofree char *copy = NULL;
   g_autoptr(GHashTable) referents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint claim_pos = 0;
+  guint32 latest = 0;
   guint count = 0, next_span = 0, next_token = 0;
   /* Tokens are those of the document language's claims lexicon, in text order. */
   const TallyToken *given_tokens = sentences != NULL && tokens != NULL
@@ -325,6 +330,18 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
     claims = g_ptr_array_ref (given_claims);
   else
     claims = tally_extract_claims (text, len, &options);
+
+  /* The latest day the text names: "now" for a text with no publication
+   * date. */
+  for (guint c = 0; c < claims->len; c++)
+    {
+      const TallyClaimRecord *claim = g_ptr_array_index (claims, c);
+      guint32 first, last;
+
+      if ((claim->kind == TALLY_CLAIM_KIND_DATE || claim->kind == TALLY_CLAIM_KIND_YEAR) && claim->value_text != NULL
+          && tally_event_parse_iso_date (claim->value_max_text ? claim->value_max_text : claim->value_text, &first, &last))
+        latest = MAX (latest, first);
+    }
 
   g_return_val_if_fail (sentences == NULL || g_array_get_element_size ((GArray *) sentences) == 2 * sizeof (gsize), 0);
   while (next_sentence (finder->language, sentences, &next_span, text, len, &pos, &s_start, &s_end))
@@ -406,6 +423,12 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
               m->of_label = g_strdup_printf ("%s %s", m->place, m->bare_label);
             }
           m->future = tally_events_future_between (lex, words, clause_start, limit);
+          /* With no publication date, "the next visit … in 1953" in an
+           * article that names 2004 is history told forward, not a plan;
+           * a few years apart, the later date may be a target ("by 2010"). */
+          if (m->future && doc->published == 0 && m->date != NULL && latest > HISTORY_GAP_DAYS
+              && m->date->last < latest - HISTORY_GAP_DAYS)
+            m->future = FALSE;
           if (participants != NULL && tally_events_is_gathering (lex, m->kind))
             m->participants = g_ptr_array_ref (participants);
           m->weak = m->title == NULL && m->ordinal == 0 && m->of_label == NULL && m->place == NULL;

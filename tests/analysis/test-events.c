@@ -470,6 +470,25 @@ test_more_verbs (void)
   }
 }
 
+/* A text with no publication date: "next" before a date ten years or more
+ * before the latest date the text names tells history forward. */
+static void
+test_history_told_forward (void)
+{
+  g_autoptr(GPtrArray) past = find_one ("The rowing club's next visit to Vaasa in 1961 went badly. "
+                                        "The club won the national cup in 2004.", NULL);
+  g_autoptr(GPtrArray) ahead = find_one ("The rowing club's next visit to Vaasa in 2031 is planned. "
+                                         "The club won the national cup in 2029.", NULL);
+
+  g_assert_cmpuint (past->len, >=, 1);
+  g_assert_cmpint (event_at (past, 0)->kind, ==, TALLY_EVENT_KIND_VISIT);
+  g_assert_cmpstr (event_at (past, 0)->date, ==, "1961");
+  g_assert_false (event_at (past, 0)->planned);
+  g_assert_cmpuint (ahead->len, >=, 1);
+  g_assert_cmpstr (event_at (ahead, ahead->len - 1)->date, ==, "2031");
+  g_assert_true (event_at (ahead, ahead->len - 1)->planned);
+}
+
 /* tests/data/events: two articles about the invented Northern Lakes Water
  * Forum; README.md there says what each should yield. */
 static void
@@ -971,6 +990,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/pipeline", test_pipeline);
   g_test_add_func ("/analysis/events/story-merge", test_story_merge);
   g_test_add_func ("/analysis/events/more-verbs", test_more_verbs);
+  g_test_add_func ("/analysis/events/history-told-forward", test_history_told_forward);
   g_test_add_func ("/analysis/events/fixtures", test_fixtures);
   g_test_add_func ("/analysis/events/json", test_json);
   g_test_add_func ("/analysis/events/samples", test_samples);
