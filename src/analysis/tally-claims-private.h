@@ -59,6 +59,7 @@ typedef struct
   guint8 *names_seen;      /* bits by hash of words seen capitalised mid-sentence */
   GString *last_subject;   /* the last name that was a clause subject */
   TallySubjectKind last_subject_kind;
+  gboolean last_subject_sure; /* a name for sure, not a capitalised first word */
   const char *claim_measure; /* the measure of the claim whose subject is sought */
   guint initial_measure;   /* the sentence's first word, when it is a measure */
   GString *last_mention;   /* the last organisation or other name mentioned */

@@ -204,6 +204,13 @@ note_clause_subjects (Ctx *c)
         continue;
       g_string_assign (c->last_subject, c->last_mention->str);
       c->last_subject_kind = ch.kind;
+      /* "Cargo rose …": a lone first word the text never capitalises
+       * elsewhere may be a common noun; such a subject stands for "it" but
+       * is not what later sentences are taken to be about. */
+      c->last_subject_sure = !(ch.end - ch.first == 1 && starts_sentence (c, ch.first) && ch.canonical == NULL
+                               && ch.kind == TALLY_SUBJECT_KIND_OTHER && !name_seen (c, word_hash (c, ch.first))
+                               && !(is_word (c, ch.end) && TOK (c, ch.end)->lex != NULL && TOK (c, ch.end)->lex->name_verb
+                                    && !(TOK (c, ch.end)->lex->flags & TALLY_LEX_STOP)));
       have_subject = TRUE;
     }
   c->initial_measure = G_MAXUINT;
@@ -412,7 +419,8 @@ read_chunk (Ctx     *c,
   if (!name_word (c, i))
     return FALSE;
   /* Not from the middle of a name ("Francisco" of "San Francisco"). */
-  if (i > 0 && is_word (c, i - 1) && (TOK (c, i - 1)->flags & TALLY_TOKEN_CAPITALIZED) && !starts_sentence (c, i - 1)
+  if (i > 0 && is_word (c, i - 1) && (TOK (c, i - 1)->flags & TALLY_TOKEN_CAPITALIZED)
+      && (!starts_sentence (c, i - 1) || plain_name_word (c, i - 1))
       && !_tally_claims_is_possessive (c, i - 1) && !starts_sentence (c, i))
     return FALSE;
   ch->first = i;
@@ -859,6 +867,19 @@ no_names:
           c->subject_kind = TALLY_SUBJECT_KIND_EVENT;
           goto done;
         }
+    }
+
+  /* A figure whose sentence names no one ("The new numbers represent growth
+   * of 38%") is about whom the text was last speaking: the name that was
+   * last a clause's subject, as a reader takes it. Not a person's (an age or
+   * a count would become theirs), and not for durations. */
+  if (c->last_subject->len > 0 && c->last_subject_sure && c->last_subject_kind != TALLY_SUBJECT_KIND_PERSON
+      && (record->kind == TALLY_CLAIM_KIND_COUNT || record->kind == TALLY_CLAIM_KIND_MONEY
+          || record->kind == TALLY_CLAIM_KIND_PERCENT || record->kind == TALLY_CLAIM_KIND_NUMBER)
+      && !is_age (c, record))
+    {
+      g_string_assign (c->subject, c->last_subject->str);
+      c->subject_kind = c->last_subject_kind;
     }
   goto done;
 

@@ -82,7 +82,8 @@ test_clause_subject_and_of (void)
 
   const Expect e3[] = {
     { "$90m", "Brisk", "other", NULL },
-    { "$75m", NULL, NULL, NULL },
+    /* "Profit" is no name; the figure is the company's last spoken of */
+    { "$75m", "Brisk", "other", NULL },
   };
 
   check ("Harwick Foods is to pay £3.2m in back wages. The population of Latvia was once 4.1 million. "
@@ -298,6 +299,23 @@ test_abbreviations_and_names_as_measures (void)
                  e, G_N_ELEMENTS (e));
 }
 
+static void
+test_subject_spoken_of (void)
+{
+  const ExpectContext e[] = {
+    { "2,300 containers", "container", 0, "exact", "Veldt Line" },
+    { "9%", "container", 0, "exact", "Veldt Line" },
+    { "14%", "cargo", 0, "exact", "Veldt Line" },
+    { "31 years", "quay", 0, "exact", NULL },
+  };
+
+  /* A dateline's place is no subject, nor its second word; a figure whose
+   * sentence names no one is about the name last a clause's subject; not a
+   * duration. */
+  check_context ("Port Arden: Veldt Line said it moved 2,300 containers in March, which is 9% more than a year before. "
+                 "The new figures show cargo growth of 14%. The quay had stood for 31 years.", e, G_N_ELEMENTS (e));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,5 +334,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/figure-from-before", test_figure_from_before);
   g_test_add_func ("/analysis/claims-subject/verb-qualifiers-and-ranks", test_verb_qualifiers_and_ranks);
   g_test_add_func ("/analysis/claims-subject/abbreviations-and-names-as-measures", test_abbreviations_and_names_as_measures);
+  g_test_add_func ("/analysis/claims-subject/subject-spoken-of", test_subject_spoken_of);
   return g_test_run ();
 }
