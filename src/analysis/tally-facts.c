@@ -1120,12 +1120,23 @@ spread_of (const TallyFactRecord *fact)
 /* ------------------------------------------------------------------------ */
 /* Labels                                                                    */
 
+static gboolean
+has_ascii_letter (const char *word)
+{
+  for (const char *p = word; *p; p++)
+    if (g_ascii_isalpha (*p))
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 pluralize (const char *word)
 {
   gsize len = strlen (word);
 
-  if (len == 0 || (g_str_has_suffix (word, "s") && !g_str_has_suffix (word, "ss")))
+  /* English spelling rules: a word in another script ("человек", a Russian
+   * measure's lemma) is left as its source's language names it. */
+  if (len == 0 || (g_str_has_suffix (word, "s") && !g_str_has_suffix (word, "ss")) || !has_ascii_letter (word))
     return g_strdup (word);
   if (len > 1 && word[len - 1] == 'y' && strchr ("aeiou", word[len - 2]) == NULL)
     return g_strdup_printf ("%.*sies", (int) len - 1, word);

@@ -464,7 +464,8 @@ ru_RU
 сегодня = day 0
 завтра = day 1
 
-# Words that make a figure a change rather than a level ("вырос на 8,1%").
+# Words that make a figure a change rather than a level ("вырос на 8,1%",
+# "на 8,1% больше"). Nouns ("рост") are left out: "60% роста" is a share.
 [change]
 вырос
 выросла
@@ -486,12 +487,6 @@ ru_RU
 упала
 упало
 упали
-рост
-роста
-снижение
-снижения
-увеличение
-прирост
 больше
 меньше
 выше
