@@ -667,6 +667,25 @@ test_labels (void)
                    "Only 1 source: 2026–2027");
 }
 
+/* English plural rules are for words in Latin letters: a Russian measure's
+ * lemma is a label as it stands ("Здание", not "Зданиеs"), while an English
+ * count still reads "Buildings". */
+static void
+test_labels_other_scripts (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 30, .measure = "здание");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 30, .measure = "здание");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 12, .measure = "building");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 2);
+  g_assert_cmpuint (facts_find (facts, "Здание")->documents->len, ==, 2);
+  g_assert_nonnull (facts_find (facts, "Buildings"));
+}
+
 /* A label's head noun takes the number its sources use; a date fact that
  * most sources give as a span says "dates"; one that names a time already
  * ("Years of …") needs no ": year". */
@@ -1459,6 +1478,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/sort", test_sort_order);
   g_test_add_func ("/analysis/facts/labels", test_labels);
   g_test_add_func ("/analysis/facts/labels/follow-sources", test_labels_follow_sources);
+  g_test_add_func ("/analysis/facts/labels/other-scripts", test_labels_other_scripts);
   g_test_add_func ("/analysis/facts/labels/readable", test_labels_readable);
   g_test_add_func ("/analysis/facts/grade/conflict-shared-value", test_conflict_shared_value);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
