@@ -22,6 +22,23 @@
 #include "tally-timeline-layout.h"
 #include "tally-timeline-view.h"
 
+/* The app's style sheets, as AdwApplication loads them: style.css always,
+ * style-dark.css over it in the dark style. */
+static GtkCssProvider *style_css, *style_dark_css;
+
+static void
+use_color_scheme (AdwColorScheme scheme)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GdkDisplay *display = gdk_display_get_default ();
+
+  adw_style_manager_set_color_scheme (style, scheme);
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (style_dark_css));
+  if (adw_style_manager_get_dark (style))
+    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (style_dark_css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+}
+
 static GListModel *
 sample_events (void)
 {
@@ -937,7 +954,7 @@ test_palette_light_dark (void)
       double x, y, rgb[3];
       GdkRGBA background;
 
-      adw_style_manager_set_color_scheme (style, cases[c].scheme);
+      use_color_scheme (cases[c].scheme);
       settle ();
       g_assert_cmpint (adw_style_manager_get_dark (style), ==, cases[c].scheme == ADW_COLOR_SCHEME_FORCE_DARK);
 
@@ -969,7 +986,7 @@ test_palette_light_dark (void)
       g_assert_cmpfloat_with_epsilon (rgb[1], background.green, 0.01);
       g_assert_cmpfloat_with_epsilon (rgb[2], background.blue, 0.01);
     }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  use_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
   g_unlink (png);
   g_rmdir (dir);
   gtk_window_destroy (window);
@@ -1727,7 +1744,7 @@ test_screenshots (void)
     tally_timeline_set_correctable (timeline, FALSE);
   }
 
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  use_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
   tally_timeline_zoom_to_fit (timeline);
   for (guint i = 0; i < 200; i++)
     g_main_context_iteration (NULL, FALSE);
@@ -1735,7 +1752,7 @@ test_screenshots (void)
   for (guint i = 0; i < 200; i++)
     g_main_context_iteration (NULL, FALSE);
   shoot (GTK_WIDGET (window), dir, "timeline-dark.png");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  use_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (window);
 }
 
@@ -1745,6 +1762,12 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  style_css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style_css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  style_dark_css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style_dark_css, RESOURCE_BASE "/style-dark.css");
 
   g_test_add_func ("/ui/timeline/render-markers", test_render_markers);
   g_test_add_func ("/ui/timeline/keyboard", test_keyboard);

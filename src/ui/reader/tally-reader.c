@@ -14,6 +14,7 @@
 #include "tally-fact-lexicon.h"
 #include "tally-facts.h"
 #include "tally-ingest.h"
+#include "tally-style.h"
 #include "tally-toast.h"
 
 #define TEXT_SCALE_MIN  0.5
@@ -43,7 +44,6 @@ struct _TallyReader
   char          *origin;          /* … the folder it was imported from … */
   char          *content_hash;    /* … and its bytes' hash then */
   GCancellable  *original_check;  /* the check running before a launch */
-  GtkWidget     *colour_probe;    /* hidden child that takes a style class's colour */
   guint          colours_idle;
   double         text_scale;
   guint          show_boilerplate : 1;
@@ -261,17 +261,6 @@ tally_reader_create_tags (TallyReader *self)
                               NULL);
 }
 
-/* The `color` of style class `name`, as the stylesheet gives it now: read
- * from a hidden child that carries the class. */
-static void
-style_class_colour (TallyReader *self,
-                    const char  *name,
-                    GdkRGBA     *colour)
-{
-  gtk_widget_set_css_classes (self->colour_probe, (const char *[]) { name, NULL });
-  gtk_widget_get_color (self->colour_probe, colour);
-}
-
 /* Kind tags: the class colour as underline and, faint, as background; the
  * conflict tag's underline; the current figure's and a search match's
  * background. */
@@ -283,7 +272,7 @@ tally_reader_update_tag_colours (TallyReader *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_styles); i++)
     {
-      style_class_colour (self, kind_styles[i].name, &colour);
+      tally_style_class_color (kind_styles[i].name, &colour);
       background = colour;
       background.alpha *= 0.16;
       g_object_set (gtk_text_tag_table_lookup (table, kind_styles[i].name),
@@ -291,11 +280,11 @@ tally_reader_update_tag_colours (TallyReader *self)
                     "underline-rgba", &colour,
                     NULL);
     }
-  style_class_colour (self, coloured_tags[0], &colour);
+  tally_style_class_color (coloured_tags[0], &colour);
   g_object_set (gtk_text_tag_table_lookup (table, coloured_tags[0]), "underline-rgba", &colour, NULL);
   for (guint i = 1; i < G_N_ELEMENTS (coloured_tags); i++)
     {
-      style_class_colour (self, coloured_tags[i], &colour);
+      tally_style_class_color (coloured_tags[i], &colour);
       g_object_set (gtk_text_tag_table_lookup (table, coloured_tags[i]), "background-rgba", &colour, NULL);
     }
 }
@@ -1404,7 +1393,6 @@ tally_reader_dispose (GObject *object)
     }
   g_clear_object (&self->scroll_mark);
   g_clear_handle_id (&self->colours_idle, g_source_remove);
-  g_clear_pointer (&self->colour_probe, gtk_widget_unparent);
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_READER);
   G_OBJECT_CLASS (tally_reader_parent_class)->dispose (object);
@@ -1597,9 +1585,6 @@ tally_reader_init (TallyReader *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Article reader"),
                                   -1);
   tally_reader_create_tags (self);
-  self->colour_probe = gtk_label_new (NULL);
-  gtk_widget_set_visible (self->colour_probe, FALSE);
-  gtk_widget_set_parent (self->colour_probe, GTK_WIDGET (self));
   tally_reader_update_tag_colours (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_style_changed), self, G_CONNECT_SWAPPED);

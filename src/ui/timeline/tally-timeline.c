@@ -11,6 +11,7 @@
 #include "tally-timeline-private.h"
 #include "tally-timeline-item-accessible.h"
 #include "tally-timeline-layout.h"
+#include "tally-style.h"
 
 /* Geometry, in pixels. A lane holds a marker row and a label under it. */
 #define AXIS_HEIGHT   28.0
@@ -134,18 +135,15 @@ static void
 get_palette (TallyTimeline *self,
              Palette       *p)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
   gtk_widget_get_color (GTK_WIDGET (self), &p->fg);
   p->dim = p->fg;
   p->dim.alpha *= 0.6;
   p->grid = p->fg;
   p->grid.alpha *= 0.12;
-  /* Adwaita's blue 3 / accent and orange 3 / 4, which read well on the
-   * light and the dark window background. */
-  gdk_rgba_parse (&p->accent, dark ? "#78aeed" : "#1c71d8");
-  gdk_rgba_parse (&p->disputed, dark ? "#ffa348" : "#e66100");
-  gdk_rgba_parse (&p->background, dark ? "#222226" : "#fafafb");
+  /* The stylesheet's (style.css, style-dark.css). */
+  tally_style_class_color ("timeline-accent", &p->accent);
+  tally_style_class_color ("timeline-disputed", &p->disputed);
+  tally_style_class_color ("timeline-background", &p->background);
 }
 
 static void
