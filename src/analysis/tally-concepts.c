@@ -12,6 +12,9 @@
 /* How far a verb may stand from the figure it gives a concept to. */
 #define VERB_WORDS_BEFORE 12
 #define VERB_WORDS_AFTER 4
+/* And a period ("in the fourth quarter") from its figure. */
+#define PERIOD_WORDS_AFTER 6
+#define PERIOD_WORDS_BEFORE 10
 
 typedef struct
 {
@@ -34,6 +37,9 @@ struct _TallyConcepts
   GPtrArray *entries;       /* Entry*, owned */
   Table measures;
   Table verbs;
+  Table periods;
+  GHashTable *period_labels; /* period id → label adjective ("quarterly") */
+  GHashTable *generic;       /* words a concept's figure counts without saying what ("unit") */
   GHashTable *ids;          /* interned concept ids */
 };
 
@@ -68,6 +74,9 @@ tally_concepts_new (void)
   concepts->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   table_init (&concepts->measures);
   table_init (&concepts->verbs);
+  table_init (&concepts->periods);
+  concepts->period_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  concepts->generic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return concepts;
 }
 
@@ -78,6 +87,9 @@ tally_concepts_free (TallyConcepts *concepts)
     return;
   table_clear (&concepts->measures);
   table_clear (&concepts->verbs);
+  table_clear (&concepts->periods);
+  g_hash_table_unref (concepts->period_labels);
+  g_hash_table_unref (concepts->generic);
   g_ptr_array_unref (concepts->entries);
   g_hash_table_unref (concepts->ids);
   g_free (concepts);
@@ -195,8 +207,29 @@ tally_concepts_add_data (TallyConcepts  *concepts,
                    "%s: neither [Measures] nor [Verbs]", name);
       return FALSE;
     }
-  return load_group (concepts, file, "Measures", &concepts->measures, name, error)
-         && load_group (concepts, file, "Verbs", &concepts->verbs, name, error);
+  if (!load_group (concepts, file, "Measures", &concepts->measures, name, error)
+      || !load_group (concepts, file, "Verbs", &concepts->verbs, name, error)
+      || !load_group (concepts, file, "Periods", &concepts->periods, name, error))
+    return FALSE;
+  {
+    g_auto(GStrv) words = g_key_file_get_string_list (file, "Generic", "words", NULL, NULL);
+
+    for (guint i = 0; words != NULL && words[i] != NULL; i++)
+      if (g_strstrip (words[i])[0] != '\0')
+        g_hash_table_add (concepts->generic, g_utf8_strdown (words[i], -1));
+  }
+  {
+    g_auto(GStrv) keys = g_key_file_get_keys (file, "PeriodLabels", NULL, NULL);
+
+    for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+      {
+        g_autofree char *label = g_key_file_get_string (file, "PeriodLabels", keys[i], NULL);
+
+        if (label != NULL && g_strstrip (label)[0] != '\0')
+          g_hash_table_replace (concepts->period_labels, g_strdup (keys[i]), g_steal_pointer (&label));
+      }
+  }
+  return TRUE;
 }
 
 static gpointer
@@ -248,18 +281,21 @@ typedef struct
 } Word;
 
 static gboolean
-is_word_char (gunichar c)
+is_word_char (gunichar c,
+              gboolean hyphen)
 {
   if (c < 0x80)
-    return g_ascii_isalnum (c) || c == '-' || c == '\'';
-  return g_unichar_isalnum (c) || c == '-' || c == '\'' || c == 0x2019 || g_unichar_ismark (c);
+    return g_ascii_isalnum (c) || (hyphen && c == '-') || c == '\'';
+  return g_unichar_isalnum (c) || (hyphen && c == '-') || c == '\'' || c == 0x2019 || g_unichar_ismark (c);
 }
 
-/* The words of `text` from `from` to `to`, lower case, with their spans. */
+/* The words of `text` from `from` to `to`, lower case, with their spans;
+ * hyphens join words unless `split_hyphens` ("fourth-quarter"). */
 static GArray *
-split_words (const char *text,
-             gsize       from,
-             gsize       to)
+split_words_full (const char *text,
+                  gsize       from,
+                  gsize       to,
+                  gboolean    split_hyphens)
 {
   GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
   const char *p = text + from;
@@ -269,10 +305,10 @@ split_words (const char *text,
     {
       const char *start;
 
-      while (p < end && !is_word_char (g_utf8_get_char (p)))
+      while (p < end && !is_word_char (g_utf8_get_char (p), !split_hyphens))
         p = g_utf8_next_char (p);
       start = p;
-      while (p < end && is_word_char (g_utf8_get_char (p)))
+      while (p < end && is_word_char (g_utf8_get_char (p), !split_hyphens))
         p = g_utf8_next_char (p);
       if (p > start)
         {
@@ -282,6 +318,14 @@ split_words (const char *text,
         }
     }
   return words;
+}
+
+static GArray *
+split_words (const char *text,
+             gsize       from,
+             gsize       to)
+{
+  return split_words_full (text, from, to, FALSE);
 }
 
 static void
@@ -472,6 +516,28 @@ tally_concepts_of_record (TallyConcepts          *concepts,
                                   record->start - record->sentence_start, record->end - record->sentence_start);
 }
 
+/* `text` without its [Generic] words ("vehicle", "unit"). */
+static void
+append_specific (TallyConcepts *concepts,
+                 GString       *out,
+                 const char    *text,
+                 gsize          len)
+{
+  g_autofree char *part = g_strndup (text, len);
+  g_auto(GStrv) words = g_strsplit (part, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *lower = g_utf8_strdown (words[i], -1);
+
+      if (words[i][0] == '\0' || g_hash_table_contains (concepts->generic, lower))
+        continue;
+      if (out->len > 0 && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+}
+
 char *
 tally_concepts_apply (TallyConcepts *concepts,
                       const char    *measure,
@@ -479,14 +545,189 @@ tally_concepts_apply (TallyConcepts *concepts,
 {
   gsize at = 0, len = 0;
   const char *own;
+  GString *out;
 
   if (concept == NULL)
     return g_strdup (measure);
   if (measure == NULL || measure[0] == '\0')
     return g_strdup (concept);
+  out = g_string_new (NULL);
   own = tally_concepts_of_measure (concepts, measure, &at, &len);
   if (g_strcmp0 (own, concept) == 0)
-    return g_strdup_printf ("%.*s%s%s", (int) at, measure, concept, measure + at + len);
-  /* A verb gave it: the concept is the head, what was counted its modifier. */
-  return g_strdup_printf ("%s %s", measure, concept);
+    {
+      append_specific (concepts, out, measure, at);
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, concept);
+      append_specific (concepts, out, measure + at + len, strlen (measure + at + len));
+    }
+  else
+    {
+      /* A verb gave it: the concept is the head, what was counted its modifier. */
+      append_specific (concepts, out, measure, strlen (measure));
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, concept);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A word of digits only: a year ("2023") is a period cue of its own, any
+ * other number is another figure, whose cues these are not. */
+static int
+number_word (const char *word)
+{
+  gsize n = strlen (word);
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (word[i]))
+      return 0;
+  if (n == 4 && word[0] >= '1' && word[0] <= '2')
+    return 2;
+  return 1;
+}
+
+/* The period cue at word `i`, or NULL. A year right after another period's
+ * cue belongs to it ("the fourth quarter of 2023", "Q4 2023") and says
+ * nothing of its own. `*stop` is set at another figure. */
+static const char *
+period_at (TallyConcepts *concepts,
+           GArray        *words,
+           guint          i,
+           gboolean      *stop)
+{
+  const char *lower = g_array_index (words, Word, i).lower;
+  int number = number_word (lower);
+  const Entry *entry;
+
+  *stop = number == 1;
+  if (number == 2)
+    {
+      for (guint back = 1; back <= 3 && back <= i; back++)
+        if ((entry = entry_at (&concepts->periods, words, i - back)) != NULL && !g_str_equal (entry->concept, "year"))
+          return NULL;
+      return "year";
+    }
+  entry = entry_at (&concepts->periods, words, i);
+  return entry != NULL ? entry->concept : NULL;
+}
+
+const char *
+tally_concepts_period_of_claim (TallyConcepts *concepts,
+                                const char    *sentence,
+                                gsize          len,
+                                gssize         figure_at,
+                                gssize         figure_end)
+{
+  const char *period = NULL;
+  GArray *words;
+  gsize from, to;
+  gint last_before = -1;
+  guint first_after = G_MAXUINT;
+  gboolean stop = FALSE;
+
+  if (sentence == NULL || figure_at < 0 || (gsize) figure_at > len)
+    return NULL;
+  if (figure_end < figure_at || (gsize) figure_end > len)
+    figure_end = figure_at;
+  from = (gsize) figure_at > 300 ? (gsize) figure_at - 300 : 0;
+  while (from > 0 && (sentence[from] & 0xC0) == 0x80)
+    from--;
+  to = MIN (len, (gsize) figure_end + 120);
+  while (to < len && (sentence[to] & 0xC0) == 0x80)
+    to++;
+  words = split_words_full (sentence, from, to, TRUE);
+  for (guint i = 0; i < words->len; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+
+      if (word->end <= (gsize) figure_at)
+        last_before = (int) i;
+      else if (word->start >= (gsize) figure_end && first_after == G_MAXUINT)
+        first_after = i;
+    }
+  /* "484,507 vehicles in the fourth quarter": a period after the figure, in
+   * its clause, says what it covers … */
+  for (guint i = first_after; period == NULL && i < words->len && i < first_after + PERIOD_WORDS_AFTER; i++)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+
+      if (ends_clause (sentence, figure_end, word->start) || memchr (sentence + figure_end, ',', word->start - figure_end))
+        break;
+      period = period_at (concepts, words, i, &stop);
+      if (stop)
+        break;
+    }
+  /* … else one before it ("Q4 deliveries of 484,507"), not past another
+   * figure … */
+  for (int i = last_before; period == NULL && i >= 0 && last_before - i < PERIOD_WORDS_BEFORE; i--)
+    {
+      const Word *word = &g_array_index (words, Word, i);
+
+      if (ends_clause (sentence, word->end, figure_at))
+        break;
+      period = period_at (concepts, words, i, &stop);
+      if (stop)
+        break;
+    }
+  /* … else the phrase that opens the sentence frames all of it ("In the
+   * last quarter of 2023, Tesla … delivering 484,507 vehicles"). */
+  if (period == NULL && !stop && from == 0)
+    {
+      const char *comma = memchr (sentence, ',', figure_at);
+
+      for (guint i = 0; comma != NULL && i < words->len && g_array_index (words, Word, i).end <= (gsize) (comma - sentence);
+           i++)
+        {
+          gboolean ignored;
+          const char *cue = period_at (concepts, words, i, &ignored);
+
+          if (cue != NULL && (period == NULL || g_str_equal (period, "year")))
+            period = cue;
+        }
+    }
+  words_free (words);
+  /* Looked up, never added: this runs in the grouping's threads. */
+  return period != NULL ? g_hash_table_lookup (concepts->ids, period) : NULL;
+}
+
+const char *
+tally_concepts_period_label (TallyConcepts *concepts,
+                             const char    *period)
+{
+  return period != NULL ? g_hash_table_lookup (concepts->period_labels, period) : NULL;
+}
+
+gboolean
+tally_concepts_is_verb (TallyConcepts *concepts,
+                        const char    *word)
+{
+  g_autofree char *lower = word != NULL ? g_utf8_strdown (word, -1) : NULL;
+  GPtrArray *list = lower != NULL ? g_hash_table_lookup (concepts->verbs.by_first, lower) : NULL;
+
+  for (guint e = 0; list != NULL && e < list->len; e++)
+    if (((const Entry *) g_ptr_array_index (list, e))->n_words == 1)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+tally_concepts_names_action (TallyConcepts *concepts,
+                             const char    *concept)
+{
+  GHashTableIter iter;
+  gpointer list;
+
+  if (concept == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, concepts->verbs.by_first);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    {
+      GPtrArray *entries = list;
+
+      for (guint e = 0; e < entries->len; e++)
+        if (g_str_equal (((const Entry *) g_ptr_array_index (entries, e))->concept, concept))
+          return TRUE;
+    }
+  return FALSE;
 }

@@ -24,7 +24,7 @@ gboolean       tally_concepts_add_data          (TallyConcepts  *concepts,
                                                  gsize           len,
                                                  const char     *name,
                                                  GError        **error);
-/* Every lexicons/*.concepts file of the analysis resource, loaded once;
+/* Every lexicons/<lang>.concepts file of the analysis resource, loaded once;
  * never NULL (a broken built-in file aborts with its message). */
 TallyConcepts *tally_concepts_get_default       (void);
 
@@ -60,6 +60,28 @@ const char    *tally_concepts_of_record         (TallyConcepts          *concept
  * "delivery"). NULL when both are NULL. */
 char          *tally_concepts_apply             (TallyConcepts  *concepts,
                                                  const char     *measure,
+                                                 const char     *concept);
+
+/* The period a quantity covers when its sentence says so: the nearest
+ * [Periods] cue after the figure (6 words), else before it (10 words), not
+ * past another figure or the clause's end; a year ("2023") is the cue
+ * "year". Returns an interned id ("quarter", "half", "year") or NULL. */
+const char    *tally_concepts_period_of_claim   (TallyConcepts  *concepts,
+                                                 const char     *sentence,
+                                                 gsize           sentence_len,
+                                                 gssize          figure_at,
+                                                 gssize          figure_end);
+/* The words a label puts before a measure of that period ("quarterly"), or NULL. */
+const char    *tally_concepts_period_label      (TallyConcepts  *concepts,
+                                                 const char     *period);
+
+/* TRUE when `word` is one of the [Verbs] forms ("sold"). */
+gboolean       tally_concepts_is_verb           (TallyConcepts  *concepts,
+                                                 const char     *word);
+
+/* TRUE when verbs name the concept ([Verbs] has it: "delivery", not
+ * "agreement"): the concept says what was done with what is counted. */
+gboolean       tally_concepts_names_action      (TallyConcepts  *concepts,
                                                  const char     *concept);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ struct _TallyFactLexicon
   GHashTable *function;     /* set */
   GHashTable *time_nouns;   /* set: "year", "date" */
   GHashTable *uncountable;  /* set: "production": no plural in labels */
+  GHashTable *not_heads;    /* set: "high", "today": no label is made of them alone */
   GHashTable *own_subject;  /* set: "year-old": a figure of one person or thing each */
   GHashTable *moving;       /* set: "toll", "evacuee": figures that move while a story runs */
   GHashTable *labels;       /* canonical phrase → label */
@@ -63,6 +64,7 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_hash_table_unref (lexicon->function);
   g_hash_table_unref (lexicon->time_nouns);
   g_hash_table_unref (lexicon->uncountable);
+  g_hash_table_unref (lexicon->not_heads);
   g_hash_table_unref (lexicon->own_subject);
   g_hash_table_unref (lexicon->moving);
   g_hash_table_unref (lexicon->labels);
@@ -257,6 +259,7 @@ tally_fact_lexicon_new_from_data (const char  *data,
   lexicon->own_subject = word_set ();
   lexicon->moving = word_set ();
   lexicon->uncountable = word_set ();
+  lexicon->not_heads = word_set ();
   lexicon->interned = word_set ();
   lexicon->verb_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
@@ -289,6 +292,10 @@ tally_fact_lexicon_new_from_data (const char  *data,
   /* Optional: without it no figure is read as one that moves. */
   if (g_key_file_has_key (file, "Words", "Moving", NULL)
       && !load_list (file, name, "Moving", lexicon->moving, NULL, error))
+    return NULL;
+  /* Optional: without it only verb forms are kept out of labels alone. */
+  if (g_key_file_has_key (file, "Words", "NotHeads", NULL)
+      && !load_list (file, name, "NotHeads", lexicon->not_heads, NULL, error))
     return NULL;
   /* Optional: without it every head noun takes a plural in count labels. */
   if (g_key_file_has_key (file, "Words", "Uncountable", NULL)
@@ -643,6 +650,13 @@ tally_fact_lexicon_is_predicate (TallyFactLexicon *lexicon,
   /* Past participles not in the list ("dredged", "electrified") too. */
   return g_hash_table_contains (lexicon->predicates, word)
          || (len >= 6 && g_str_has_suffix (word, "ed"));
+}
+
+gboolean
+tally_fact_lexicon_is_not_head (TallyFactLexicon *lexicon,
+                                const char       *word)
+{
+  return word != NULL && g_hash_table_contains (lexicon->not_heads, word);
 }
 
 gboolean

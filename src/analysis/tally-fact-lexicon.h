@@ -63,6 +63,9 @@ gboolean          tally_fact_lexicon_says_nearly     (TallyFactLexicon *lexicon,
 /* TRUE when `word` is a predicate ("implemented"). */
 gboolean          tally_fact_lexicon_is_predicate    (TallyFactLexicon *lexicon,
                                                       const char       *word);
+/* TRUE when `word` alone names nothing a header could ("high", "today"). */
+gboolean          tally_fact_lexicon_is_not_head     (TallyFactLexicon *lexicon,
+                                                      const char       *word);
 /* TRUE when `word` has no plural in a label ("production", "trade"). */
 gboolean          tally_fact_lexicon_is_uncountable  (TallyFactLexicon *lexicon,
                                                       const char       *word);

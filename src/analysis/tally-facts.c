@@ -162,7 +162,8 @@ struct _Context
 {
   char *story;              /* NULL: spans stories */
   char *subject;
-  char *name;               /* "subject\x1fstory", the interning key */
+  const char *period;       /* "quarter", "half" (tally-concepts.h); NULL: a year or none */
+  char *name;               /* "subject\x1fstory\x1fperiod", the interning key */
 };
 
 static void
@@ -184,7 +185,10 @@ intern_context (GHashTable           *contexts,
   gboolean spans = subject != NULL && record->scope_year != 0 && record->kind != TALLY_CLAIM_KIND_YEAR
                    && record->kind != TALLY_CLAIM_KIND_DATE;
   const char *story = spans ? NULL : input->story;
-  g_autofree char *name = g_strdup_printf ("%s\x1f%s", subject ? subject : "", story ? story : "");
+  /* A quarter's figure is never the year's: the period keeps them apart. */
+  const char *period = input->period != NULL && !g_str_equal (input->period, "year") ? input->period : NULL;
+  g_autofree char *name = g_strdup_printf ("%s\x1f%s\x1f%s", subject ? subject : "", story ? story : "",
+                                           period ? period : "");
   Context *context;
 
   /* An age without a name: whose it is is unknown, so it is alone. */
@@ -200,6 +204,7 @@ intern_context (GHashTable           *contexts,
       context = g_new0 (Context, 1);
       context->story = g_strdup (story);
       context->subject = g_strdup (subject);
+      context->period = period;
       context->name = g_steal_pointer (&name);
       g_hash_table_insert (contexts, context->name, context);
     }
@@ -1386,12 +1391,74 @@ restore_case (GString               *label,
     }
 }
 
+/* The [PeriodLabels] words of lexicons/en.concepts, for the translations
+ * (the label passes them through gettext). */
+static const char * const period_label_words[] G_GNUC_UNUSED = {
+  NC_("fact label", "quarterly"),
+  NC_("fact label", "half-yearly"),
+};
+
+/* Whether a label's words name a thing: not only past participles
+ * ("commenced"), adjectives and adverbs of the lexicon's `NotHeads` ("high",
+ * "ready", "today"). */
+static gboolean
+names_a_thing (TallyFactLexicon *lexicon,
+               const char       *words)
+{
+  g_auto(GStrv) parts = g_strsplit_set (words != NULL ? words : "", " -", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *word = g_utf8_strdown (parts[i], -1);
+      gsize len = strlen (word);
+
+      if (len == 0)
+        continue;
+      if (tally_fact_lexicon_is_not_head (lexicon, word))
+        continue;
+      /* ("-ing" words are often nouns: "meeting", "funding".) */
+      if (len > 4 && g_str_has_suffix (word, "ed"))
+        continue;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+fixed_label_of (TallyFactLexicon      *lexicon,
+                const TallyMeasureKey *key)
+{
+  return tally_fact_lexicon_label (lexicon, key->phrase);
+}
+
+/* What a figure of `kind` is, when its measure names nothing. */
+static const char *
+kind_noun (TallyClaimKind kind)
+{
+  switch (kind)
+    {
+    case TALLY_CLAIM_KIND_MONEY: return C_("fact label", "amount");
+    case TALLY_CLAIM_KIND_PERCENT: return C_("fact label", "percentage");
+    case TALLY_CLAIM_KIND_ORDINAL:
+    case TALLY_CLAIM_KIND_COUNT: return C_("fact label", "number");
+    case TALLY_CLAIM_KIND_YEAR:
+    case TALLY_CLAIM_KIND_DATE: return C_("fact label", "event");
+    case TALLY_CLAIM_KIND_DURATION: return C_("fact label", "duration");
+    case TALLY_CLAIM_KIND_NUMBER:
+    default: return C_("fact label", "quantity");
+    }
+}
+
 static char *
 make_label (TallyFactLexicon      *lexicon,
             const TallyFactRecord *fact,
             const TallyMeasureKey *key,
-            const TallyFactInput  *inputs)
+            const TallyFactInput  *inputs,
+            const char            *period_id)
 {
+  gboolean unfit = fixed_label_of (lexicon, key) == NULL && !names_a_thing (lexicon, fact->measure);
+  /* "Quarterly vehicle deliveries": the period a fact covers, when not a year. */
+  const char *period = tally_concepts_period_label (tally_concepts_get_default (), period_id);
   const char *fixed = tally_fact_lexicon_label (lexicon, key->phrase);
   g_autofree char *base = NULL;
   const char *verb = NULL;
@@ -1403,13 +1470,24 @@ make_label (TallyFactLexicon      *lexicon,
     base = label_phrase (lexicon, fact, inputs, fact->measure,
                          fact->kind == TALLY_CLAIM_KIND_COUNT
                          || (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && key->has_predicate));
-  if (fact->kind == TALLY_CLAIM_KIND_COUNT || fact->kind == TALLY_CLAIM_KIND_NUMBER)
+  /* A column header names a thing: "High", "Ready" or "Commenced today"
+   * (an adjective, a verb) say nothing of what was measured. */
+  if (unfit)
+    g_set_str (&base, kind_noun (fact->kind));
+  /* A concept already says what was done ("Vehicle production"): a verb of
+   * the sentences would only repeat or contradict it. */
+  if ((fact->kind == TALLY_CLAIM_KIND_COUNT || fact->kind == TALLY_CLAIM_KIND_NUMBER)
+      && !tally_concepts_names_action (tally_concepts_get_default (), fact->concept))
     verb = common_label_verb (lexicon, fact, inputs, base);
 
   out = g_string_new (NULL);
-  if (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && fixed == NULL
+  if (period != NULL)
+    /* TRANSLATORS: the period adjective ("quarterly") before a fact label's measure */
+    g_string_append_printf (out, C_("fact label", "%s "), g_dpgettext2 (GETTEXT_PACKAGE, "fact label", period));
+  if (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && fixed == NULL && !unfit
       && !g_str_has_prefix (base, "share"))
-    g_string_append (out, "share of ");
+    /* TRANSLATORS: fact labels are column headers: "Share of agreements implemented" */
+    g_string_append (out, C_("fact label", "share of "));
   g_string_append (out, base);
   if (verb != NULL)
     g_string_append_printf (out, " %s", verb);
@@ -1420,10 +1498,12 @@ make_label (TallyFactLexicon      *lexicon,
     case TALLY_CLAIM_KIND_DATE:
       /* "Years of cultural exchange" already says what its value is. */
       if (!tally_fact_lexicon_is_time_noun (lexicon, key->head))
-        g_string_append_printf (out, ": %s%s", fact->kind == TALLY_CLAIM_KIND_YEAR ? "year" : "date",
-                                mostly_spans (fact) ? "s" : "");
+        g_string_append_printf (out, ": %s",
+                                fact->kind == TALLY_CLAIM_KIND_YEAR
+                                  ? (mostly_spans (fact) ? C_("fact label", "years") : C_("fact label", "year"))
+                                  : (mostly_spans (fact) ? C_("fact label", "dates") : C_("fact label", "date")));
       break;
-    case TALLY_CLAIM_KIND_ORDINAL: g_string_append (out, ": rank"); break;
+    case TALLY_CLAIM_KIND_ORDINAL: g_string_append_printf (out, ": %s", C_("fact label", "rank")); break;
     case TALLY_CLAIM_KIND_NUMBER:
       /* "Cargo handled (tonnes)": a unit the lexicon spells out reads as
        * what the figure counts; "Rail corridor (km)" keeps its code. */
@@ -1450,9 +1530,11 @@ make_label (TallyFactLexicon      *lexicon,
       break;
     }
   if (fact->change)
-    g_string_append (out, g_strcmp0 (fact->unit, "pp") == 0 ? ": change (points)" : ": change");
+    g_string_append_printf (out, ": %s", g_strcmp0 (fact->unit, "pp") == 0 ? C_("fact label", "change (points)")
+                                                                          : C_("fact label", "change"));
   if (fact->scope_year != 0)
-    g_string_append_printf (out, ", %d", fact->scope_year);
+    /* TRANSLATORS: the year a fact label's figure is for: "Trade volume, 2023" */
+    g_string_append_printf (out, C_("fact label", ", %d"), fact->scope_year);
   restore_case (out, fact, inputs);
   return capitalize (g_string_free (out, FALSE));
 }
@@ -1608,6 +1690,8 @@ set_fact_key (const TallyFactInput *inputs,
     g_string_append_printf (key, "|subject=%s", set->context->subject);
   if (set->context != NULL && set->context->story != NULL)
     g_string_append_printf (key, "|story=%s", set->context->story);
+  if (set->context != NULL && set->context->period != NULL)
+    g_string_append_printf (key, "|period=%s", set->context->period);
   return g_string_free (key, FALSE);
 }
 
@@ -1689,7 +1773,8 @@ finish_label (TallyFactRecord *fact)
       /* A country in the interface's language ("Казахстан: …"). */
       g_autofree char *shown = tally_gazetteer_dup_display_name (fact->subject);
 
-      g_string_printf (out, "%s: %s", shown, rest->str);
+      /* TRANSLATORS: a fact label, what it is about, then what is measured: "Norway: trade volume" */
+      g_string_printf (out, C_("fact label", "%s: %s"), shown, rest->str);
       g_set_str (&fact->label, out->str);
       g_string_truncate (out, 0);
     }
@@ -1699,7 +1784,7 @@ finish_label (TallyFactRecord *fact)
     g_string_append (out, clean != NULL ? clean : "");
   }
   if (out->len == 0)
-    g_string_append (out, "Figures");
+    g_string_append (out, C_("fact label", "Figures"));
   else if (g_unichar_islower (g_utf8_get_char (out->str)))
     {
       g_autofree char *first = g_utf8_strup (out->str, g_utf8_next_char (out->str) - out->str);
@@ -1778,12 +1863,13 @@ build_fact (TallyFactLexicon     *lexicon,
       g_autoptr(TallyMeasureKey) key = tally_fact_lexicon_measure_key (lexicon, fact->measure);
 
       fact->key = g_strdup (group);
-      fact->label = key != NULL ? make_label (lexicon, fact, key, inputs) : g_strdup ("Grouped claims");
+      fact->label = key != NULL ? make_label (lexicon, fact, key, inputs, NULL) : g_strdup (C_("fact label", "Grouped claims"));
     }
   else
     {
       fact->key = set_fact_key (inputs, main_set);
-      fact->label = make_label (lexicon, fact, main_set->key, inputs);
+      fact->label = make_label (lexicon, fact, main_set->key, inputs,
+                                main_set->context != NULL ? main_set->context->period : NULL);
     }
   finish_label (fact);
   return fact;
@@ -1905,18 +1991,70 @@ find_set (GHashTable             *buckets,
  * word is no subject. A person is keyed by the last word of the name, so
  * "President Aidos Temirbekov" and "Mr Temirbekov" are one person. Returns
  * a string owned by `strings`, or NULL. */
+/* Whether `sentence` writes `name` with its capital inside the sentence,
+ * not only as its first word ("Leaders signed …" is no name; "… said
+ * Tesla" is). */
+static gboolean
+written_as_name (const char *sentence,
+                 const char *name)
+{
+  gsize len = strlen (name);
+
+  if (sentence == NULL || len == 0)
+    return FALSE;
+  for (const char *p = strstr (sentence, name); p != NULL; p = strstr (p + 1, name))
+    {
+      const char *q = p;
+
+      if (g_ascii_isalnum (p[len]))
+        continue;
+      /* A word in lower case (or a comma) before it: inside a clause. */
+      while (q > sentence && q[-1] == ' ')
+        q--;
+      if (q > sentence && (g_ascii_islower (q[-1]) || q[-1] == ','))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+recurring_key (const TallyFactInput *input)
+{
+  return g_strdup_printf ("%s\x1f%s", input->story ? input->story : "", input->subject);
+}
+
+/* Whether the compared measure's head is a concept verbs name ("delivery",
+ * "sale"): what a company does, not what a person is or did alone. */
+static gboolean
+key_names_action (const TallyMeasureKey *key)
+{
+  TallyConcepts *concepts = tally_concepts_get_default ();
+
+  return tally_concepts_names_action (concepts, tally_concepts_of_measure (concepts, key->head, NULL, NULL));
+}
+
 static const char *
 key_subject (const TallyFactInput *input,
-             GHashTable           *strings)
+             GHashTable           *strings,
+             GHashTable           *recurring)
 {
   const TallyClaimRecord *record = input->record;
   const char *subject = input->subject;
   const char *last;
   char *owned;
 
-  if (subject == NULL || subject[0] == '\0' || record->subject_kind == TALLY_SUBJECT_KIND_EVENT
-      || record->subject_kind == TALLY_SUBJECT_KIND_OTHER)
+  if (subject == NULL || subject[0] == '\0' || record->subject_kind == TALLY_SUBJECT_KIND_EVENT)
     return NULL;
+  /* A name of no known kind is a key when several reports of the story make
+   * it the subject of a figure ("Tesla", "BYD"): a stray capitalised word
+   * is not. */
+  if (record->subject_kind == TALLY_SUBJECT_KIND_OTHER)
+    {
+      g_autofree char *id = recurring_key (input);
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (recurring, id)) < 2)
+        return NULL;
+    }
   if (record->subject_kind == TALLY_SUBJECT_KIND_PERSON && (last = strrchr (subject, ' ')) != NULL)
     subject = last + 1;
   owned = g_hash_table_lookup (strings, subject);
@@ -2160,6 +2298,15 @@ figure_offset (const TallyFactInput *input,
   return -1;
 }
 
+/* A measure that is only a verb form ("sold"): a label made of it would be a
+ * bare verb, so the concept's id names the fact instead ("Sales"). */
+static gboolean
+is_bare_verb (TallyConcepts *concepts,
+              const char    *measure)
+{
+  return strchr (measure, ' ') == NULL && tally_concepts_is_verb (concepts, measure);
+}
+
 /* The inputs as facts compare them: each record copied (shallowly) with the
  * measure its concept gives ("vehicles" that a source "delivered" →
  * "vehicle delivery"; tally-concepts.h), so that outlets naming one figure
@@ -2202,13 +2349,15 @@ with_concepts (const TallyFactInput  *inputs,
             }
           concept = have != no_concept ? have : NULL;
         }
-      if (concept == NULL && quantity && inputs[i].sentence != NULL)
+      if (quantity && inputs[i].sentence != NULL)
         {
           gsize len = strlen (inputs[i].sentence);
           gssize end = -1;
           gssize at = figure_offset (&inputs[i], len, &end);
 
-          concept = tally_concepts_of_claim (concepts, NULL, inputs[i].sentence, len, at, end);
+          if (concept == NULL)
+            concept = tally_concepts_of_claim (concepts, NULL, inputs[i].sentence, len, at, end);
+          local[i].period = tally_concepts_period_of_claim (concepts, inputs[i].sentence, len, at, end);
         }
       if (concept == NULL)
         continue;
@@ -2223,7 +2372,8 @@ with_concepts (const TallyFactInput  *inputs,
       /* Labels keep the source's words when they name the concept ("payoff",
        * "vehicles delivered"); a verb's concept is named by its id
        * ("Truck deliveries"). */
-      if (record->measure != NULL && tally_concepts_of_measure (concepts, record->measure, NULL, NULL) == concept)
+      if (record->measure != NULL && tally_concepts_of_measure (concepts, record->measure, NULL, NULL) == concept
+          && !is_bare_verb (concepts, record->measure))
         local[i].written_measure = record->measure;
     }
   *records_out = records;
@@ -2272,12 +2422,38 @@ group_facts (const TallyFactInput *inputs,
                                                           (GDestroyNotify) context_free);
   g_autoptr(GHashTable) subjects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) subject_strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) recurring = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) bucket_order = g_ptr_array_new ();
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) group_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
   GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
 
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, facts);
+
+  /* Names of no known kind, counted by the documents of a story that make
+   * them a figure's subject. */
+  {
+    g_autoptr(GHashTable) last_document = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (gsize i = 0; i < n_inputs; i++)
+      {
+        char *id;
+
+        if (inputs[i].record == NULL || inputs[i].subject == NULL
+            || inputs[i].record->subject_kind != TALLY_SUBJECT_KIND_OTHER
+            || !written_as_name (inputs[i].sentence, inputs[i].subject))
+          continue;
+        id = recurring_key (&inputs[i]);
+        if (g_strcmp0 (g_hash_table_lookup (last_document, id), inputs[i].document_id) != 0)
+          {
+            g_hash_table_insert (recurring, g_strdup (id),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (recurring, id)) + 1));
+            g_hash_table_insert (last_document, id, (gpointer) inputs[i].document_id);
+          }
+        else
+          g_free (id);
+      }
+  }
 
   /* The subjects each story gives its figures, for claims that name none. */
   for (gsize i = 0; i < n_inputs; i++)
@@ -2286,14 +2462,17 @@ group_facts (const TallyFactInput *inputs,
       const char *subject;
 
       if (inputs[i].group != NULL || !usable (&inputs[i])
-          || (subject = key_subject (&inputs[i], subject_strings)) == NULL)
+          || (subject = key_subject (&inputs[i], subject_strings, recurring)) == NULL)
         continue;
       if (!g_hash_table_lookup_extended (keys, inputs[i].record->measure, NULL, (gpointer *) &key))
         {
           key = tally_fact_lexicon_measure_key (lexicon, inputs[i].record->measure);
           g_hash_table_insert (keys, inputs[i].record->measure, (gpointer) key);
         }
-      if (key != NULL && !tally_fact_lexicon_needs_subject (lexicon, key->head))
+      /* A person lends no subject to a figure that is not theirs alone: "Musk
+       * said Tesla would deliver 2 million" is about the company. */
+      if (key != NULL && !tally_fact_lexicon_needs_subject (lexicon, key->head)
+          && !(inputs[i].record->subject_kind == TALLY_SUBJECT_KIND_PERSON && key_names_action (key)))
         note_subject (subjects, &inputs[i], subject, key);
     }
 
@@ -2332,9 +2511,19 @@ group_facts (const TallyFactInput *inputs,
       if (key == NULL)
         continue;
       needs_subject = tally_fact_lexicon_needs_subject (lexicon, key->head);
-      subject = key_subject (&inputs[i], subject_strings);
+      subject = key_subject (&inputs[i], subject_strings, recurring);
       if (subject == NULL && !needs_subject && g_hash_table_size (subjects) > 0)
         subject = borrowed_subject (subjects, &inputs[i], key);
+      /* A person named beside a figure not theirs alone (a chief executive
+       * giving the company's target) yields to the subject the story gives it. */
+      else if (subject != NULL && !needs_subject && record->subject_kind == TALLY_SUBJECT_KIND_PERSON
+               && g_hash_table_size (subjects) > 0 && key_names_action (key))
+        {
+          const char *borrowed = borrowed_subject (subjects, &inputs[i], key);
+
+          if (borrowed != NULL)
+            subject = borrowed;
+        }
 
       lookup = (SetKey) {
         .key = key,

@@ -50,6 +50,7 @@ typedef struct
   /* The grouping's own (leave NULL): the measure as the source wrote it,
    * while `record` carries the one its concept gives for comparing. */
   const char *written_measure;
+  const char *period;             /* the grouping's own too: "quarter" */
 } TallyFactInput;
 
 /* One distinct value of a fact, and who states it. */

@@ -77,7 +77,11 @@ test_apply (void)
   g_autofree char *alone = tally_concepts_apply (concepts, NULL, "production");
   g_autofree char *none = tally_concepts_apply (concepts, "ferry", NULL);
 
+  g_autofree char *generic = tally_concepts_apply (concepts, "electric vehicle delivered", "delivery");
+
   g_assert_cmpstr (replaced, ==, "truck delivery");
+  /* What a figure counts without saying which ("vehicle", "unit") is dropped. */
+  g_assert_cmpstr (generic, ==, "delivery");
   g_assert_cmpstr (added, ==, "truck delivery");
   g_assert_cmpstr (alone, ==, "production");
   g_assert_cmpstr (none, ==, "ferry");
@@ -130,6 +134,63 @@ test_facts_by_concept (void)
   g_assert_cmpstr (fact->concept, ==, "production");
 }
 
+static const char *
+period_in (const char *sentence,
+           const char *figure)
+{
+  const char *at = strstr (sentence, figure);
+
+  g_assert_nonnull (at);
+  return tally_concepts_period_of_claim (tally_concepts_get_default (), sentence, strlen (sentence), at - sentence,
+                                         at - sentence + strlen (figure));
+}
+
+/* The period a figure covers: a cue after it, else before it, not past
+ * another figure; the phrase that opens the sentence frames all of it. */
+static void
+test_periods (void)
+{
+  const char *both = "Harrow Motors shipped 52,300 trucks in 2031, including 12,400 in the final quarter.";
+  const char *framed = "In the third quarter of 2030, the brewery sold 8.2 million litres, a record for the firm.";
+  const char *months = "Sales from July to September reached 410 units, and annual sales 1,650 units.";
+
+  g_assert_cmpstr (period_in (both, "52,300"), ==, "year");
+  g_assert_cmpstr (period_in (both, "12,400"), ==, "quarter");
+  g_assert_cmpstr (period_in (framed, "8.2 million"), ==, "quarter");
+  g_assert_cmpstr (period_in (months, "410"), ==, "quarter");
+  g_assert_cmpstr (period_in (months, "1,650"), ==, "year");
+  g_assert_cmpstr (period_in ("First-half revenue was $3 billion.", "$3 billion"), ==, "half");
+  g_assert_null (period_in ("The fleet has 40 ferries.", "40"));
+}
+
+/* Facts of different periods never group: a quarter's figure is not the
+ * year's, and the label says which. */
+static void
+test_facts_by_period (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = TALLY_CLAIM_KIND_COUNT, .value = 12400, .measure = "truck", .story = "s1",
+               .text = "12,400", .sentence = "Harrow Motors delivered 12,400 trucks in the fourth quarter.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = TALLY_CLAIM_KIND_COUNT, .value = 12400, .measure = "delivery",
+               .story = "s1", .text = "12,400 deliveries", .sentence = "Q4 brought 12,400 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = TALLY_CLAIM_KIND_COUNT, .value = 52300, .measure = "delivery",
+               .story = "s1", .text = "52,300 deliveries", .sentence = "The year brought 52,300 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = TALLY_CLAIM_KIND_COUNT, .value = 52000, .qualifier = TALLY_QUALIFIER_OVER,
+               .measure = "truck", .story = "s1", .text = "over 52,000",
+               .sentence = "It delivered over 52,000 trucks in 2031.");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 2);
+  fact = facts_find (facts, "Quarterly truck deliveries");
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+  g_assert_cmpuint (fact->documents->len, ==, 2);
+  g_assert_true (g_str_has_suffix (fact->key, "|period=quarter"));
+  fact = facts_find (facts, "Truck deliveries");
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_QUALIFIED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,5 +202,7 @@ main (int   argc,
   g_test_add_func ("/analysis/concepts/apply", test_apply);
   g_test_add_func ("/analysis/concepts/other-language", test_other_language);
   g_test_add_func ("/analysis/concepts/facts", test_facts_by_concept);
+  g_test_add_func ("/analysis/concepts/periods", test_periods);
+  g_test_add_func ("/analysis/concepts/facts-by-period", test_facts_by_period);
   return g_test_run ();
 }

@@ -1263,6 +1263,91 @@ test_group_weak_subjects (void)
   g_assert_cmpstr (fact->subject, ==, "Varga");
 }
 
+/* A name of no known kind that several reports write inside a sentence is a
+ * subject ("Harrow" and "Kestrel" are two makers); one written only as a
+ * sentence's first word is not ("Leaders signed …"). A person giving the
+ * company's figure yields to the company. */
+static void
+test_group_recurring_names (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 12400, .measure = "delivery", .story = "s1",
+               .subject = "Harrow", .subject_kind = TALLY_SUBJECT_KIND_OTHER, .text = "12,400 deliveries",
+               .sentence = "Truck maker Harrow reported 12,400 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 12400, .measure = "delivery", .story = "s1",
+               .subject = "Harrow", .subject_kind = TALLY_SUBJECT_KIND_OTHER, .text = "12,400 deliveries",
+               .sentence = "Shares rose after Harrow posted 12,400 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 9100, .measure = "delivery", .story = "s1",
+               .subject = "Kestrel", .subject_kind = TALLY_SUBJECT_KIND_OTHER, .text = "9,100 deliveries",
+               .sentence = "Its rival, Kestrel, posted 9,100 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 9100, .measure = "delivery", .story = "s1",
+               .subject = "Kestrel", .subject_kind = TALLY_SUBJECT_KIND_OTHER, .text = "9,100 deliveries",
+               .sentence = "Analysts said Kestrel made 9,100 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 15000, .measure = "delivery", .story = "s1",
+               .subject = "Ada Brandt", .subject_kind = TALLY_SUBJECT_KIND_PERSON, .text = "15,000 deliveries",
+               .modality = TALLY_MODALITY_PROJECTED,
+               .sentence = "Chief executive Ada Brandt said Harrow would reach 15,000 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 15000, .measure = "delivery", .story = "s1",
+               .subject = "Harrow", .subject_kind = TALLY_SUBJECT_KIND_OTHER, .text = "15,000 deliveries",
+               .modality = TALLY_MODALITY_PROJECTED,
+               .sentence = "Truck maker Harrow expects 15,000 deliveries.");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 7, .measure = "agreement", .story = "s1",
+               .subject = "Leaders", .subject_kind = TALLY_SUBJECT_KIND_OTHER, .text = "7 agreements",
+               .sentence = "Leaders signed 7 agreements.");
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = COUNT, .value = 7, .measure = "agreement", .story = "s1",
+               .subject = "Leaders", .subject_kind = TALLY_SUBJECT_KIND_OTHER, .text = "7 agreements",
+               .sentence = "Leaders then signed 7 agreements.");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 4);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      fact = g_ptr_array_index (facts, i);
+      if (g_str_has_suffix (fact->key, "|projected"))
+        {
+          /* The projection is Harrow's, whoever said it. */
+          g_assert_cmpstr (fact->subject, ==, "Harrow");
+          g_assert_cmpuint (fact->documents->len, ==, 2);
+          g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+        }
+      else if (g_strcmp0 (fact->subject, "Harrow") == 0)
+        {
+          g_assert_cmpstr (fact->label, ==, "Harrow: deliveries");
+          g_assert_cmpuint (fact->documents->len, ==, 2);
+          g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_AGREE);
+        }
+    }
+  fact = facts_find (facts, "Kestrel: deliveries");
+  g_assert_cmpuint (fact->documents->len, ==, 2);
+  fact = facts_find (facts, "Agreements signed");
+  g_assert_null (fact->subject);
+  g_assert_cmpuint (fact->documents->len, ==, 2);
+}
+
+/* A label is a column header: never a bare adjective, adverb or verb, and
+ * its connective words come from the translations. */
+static void
+test_labels_name_things (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .value = 4e6, .unit = "EUR", .measure = "high", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 12, .measure = "ready", .story = "s1",
+               .subject = "Orrin Port", .subject_kind = TALLY_SUBJECT_KIND_ORGANISATION);
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = PERCENT, .value = 40, .unit = "%", .measure = "commenced today",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 3, .measure = "meeting", .story = "s1");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 4);
+  g_assert_nonnull (facts_find (facts, "Amount"));
+  g_assert_nonnull (facts_find (facts, "Orrin Port: number"));
+  g_assert_nonnull (facts_find (facts, "Percentage"));
+  g_assert_nonnull (facts_find (facts, "Meetings"));
+}
+
 /* A person's age belongs to that person: without a subject, ages in one
  * story never group (two players, 31 and 25, are no conflict). */
 static void
@@ -1467,6 +1552,8 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/by-story", test_group_by_story);
   g_test_add_func ("/analysis/facts/group/by-subject", test_group_by_subject);
   g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
+  g_test_add_func ("/analysis/facts/group/recurring-names", test_group_recurring_names);
+  g_test_add_func ("/analysis/facts/labels/name-things", test_labels_name_things);
   g_test_add_func ("/analysis/facts/labels/subject-and-symbols", test_labels_subject_and_symbols);
   g_test_add_func ("/analysis/facts/group/projected", test_group_projected);
   g_test_add_func ("/analysis/facts/group/weak-subjects", test_group_weak_subjects);
