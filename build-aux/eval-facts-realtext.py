@@ -25,6 +25,12 @@ every annotated fact stated by two or more reports:
   fact not grouped is not graded right.
 Also printed: pairwise precision and recall over pairs of found claims (same
 annotated fact vs same Tally fact), and the stories found.
+
+  --join A,B   analyse the reports of story folders A and B in one run (two
+               languages of one story, their `fact` ids shared) and print, besides,
+               facts linking languages: of the annotated facts stated in both
+               folders, how many Tally puts the two folders' claims of in one fact,
+               and pairwise P/R over pairs of claims from different folders.
 """
 import json
 import os
@@ -34,7 +40,13 @@ from itertools import combinations
 
 here = os.path.dirname(os.path.abspath(__file__))
 top = os.path.dirname(here)
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
+argv = sys.argv[1:]
+join = None
+if "--join" in argv:
+    i = argv.index("--join")
+    join = argv[i + 1].split(",") if i + 1 < len(argv) else None
+    del argv[i:i + 2]
+args = [a for a in argv if not a.startswith("--")]
 verbose = "--verbose" in sys.argv
 cli = args[0] if len(args) > 0 else os.path.join(top, "_build", "src", "cli", "tally-cli")
 realtext = args[1] if len(args) > 1 else os.path.join(os.path.dirname(top), "realtext")
@@ -83,14 +95,32 @@ def pair_claims(raw, doc, claims):
     return pairs
 
 
+def load_annotations(folder):
+    """Annotations of one folder, or of several joined (names prefixed by folder)."""
+    if isinstance(folder, str):
+        with open(os.path.join(folder, "annotations.json"), encoding="utf-8") as f:
+            annotations = json.load(f)
+        return annotations, {n: os.path.join(folder, n) for n in annotations["documents"]}
+    docs, paths = {}, {}
+    for sub in folder:
+        with open(os.path.join(sub, "annotations.json"), encoding="utf-8") as f:
+            part = json.load(f)
+        for n, d in part["documents"].items():
+            key = os.path.basename(sub) + "/" + n
+            docs[key] = d
+            paths[key] = os.path.join(sub, n)
+    return {"documents": docs}, paths
+
+
 def score_story(folder):
-    with open(os.path.join(folder, "annotations.json"), encoding="utf-8") as f:
-        annotations = json.load(f)
+    annotations, path_of = load_annotations(folder)
     names = sorted(annotations["documents"])
-    paths = [os.path.join(folder, n) for n in names]
+    paths = [path_of[n] for n in names]
     out = subprocess.run([cli, "analyze", "--format", "json"] + paths, capture_output=True, text=True).stdout
     result = json.loads(out)
-    doc_name = {d["id"]: os.path.basename(d["path"]) for d in result["documents"]}
+    name_of_path = {os.path.realpath(path_of[n]): n for n in names}
+    doc_name = {d["id"]: name_of_path.get(os.path.realpath(d["path"]), os.path.basename(d["path"]))
+                for d in result["documents"]}
     by_doc = {}
     for c in result["claims"]:
         by_doc.setdefault(c["document"], []).append(c)
@@ -99,7 +129,7 @@ def score_story(folder):
     found = {}
     for d in result["documents"]:
         name = doc_name[d["id"]]
-        with open(os.path.join(folder, name), encoding="utf-8") as f:
+        with open(path_of[name], encoding="utf-8") as f:
             raw = f.read()
         for cid, i in pair_claims(raw, annotations["documents"][name], by_doc.get(d["id"], [])).items():
             found[cid] = (name, annotations["documents"][name]["claims"][i])
@@ -155,9 +185,35 @@ def score_story(folder):
         tp += same_ann and same_tally
         fp += same_tally and not same_ann
         fn += same_ann and not same_tally
+    # Across folders (languages): pairs from different folders, and the facts
+    # both folders state.
+    def side(n):
+        return n.split("/", 1)[0] if "/" in n else ""
+    xtp = xfp = xfn = 0
+    for (c1, n1, f1), (c2, n2, f2) in combinations(items, 2):
+        if side(n1) == side(n2):
+            continue
+        same_ann = f1 == f2
+        same_tally = fact_of.get(c1) is not None and fact_of.get(c1) == fact_of.get(c2)
+        xtp += same_ann and same_tally
+        xfp += same_tally and not same_ann
+        xfn += same_ann and not same_tally
+    both = {k for k, v in annotated.items() if len({side(n) for n in v["docs"]}) >= 2}
+    linked = 0
+    for fid in sorted(both):
+        claims = [cid for cid, (n, a) in found.items() if a.get("fact") == fid]
+        by_fact = {}
+        for cid in claims:
+            if fact_of.get(cid) is not None:
+                by_fact.setdefault(fact_of[cid], set()).add(side(found[cid][0]))
+        ok = any(len(sides) >= 2 for sides in by_fact.values())
+        linked += ok
+        if verbose and join:
+            print(f"  across: {fid} {'linked' if ok else 'NOT linked'}")
     stories = [s["documents"] for s in result.get("stories", [])]
     return dict(multi=len(multi), grouped=grouped, graded=graded, tp=tp, fp=fp, fn=fn,
-                stories=[len(s) for s in stories], docs=len(names))
+                stories=[len(s) for s in stories], docs=len(names),
+                both=len(both), linked=linked, xtp=xtp, xfp=xfp, xfn=xfn)
 
 
 def ratio(a, b):
@@ -174,6 +230,16 @@ def has_facts(folder):
     return isinstance(docs, dict) and any(a.get("fact") for d in docs.values() for a in d.get("claims", []))
 
 
+if join:
+    folders = [os.path.join(realtext, j) for j in join]
+    t = score_story(folders)
+    print(f"{'+'.join(join)}: {t['docs']} reports in stories of {t['stories']}; {t['multi']} facts stated by 2+ reports: "
+          f"grouped {ratio(t['grouped'], t['multi'])} ({t['grouped']}), "
+          f"grouped and graded {ratio(t['graded'], t['multi'])} ({t['graded']}); "
+          f"pairs P {ratio(t['tp'], t['tp'] + t['fp'])} R {ratio(t['tp'], t['tp'] + t['fn'])}; "
+          f"facts linking languages {ratio(t['linked'], t['both'])} ({t['linked']} of {t['both']} stated in both), "
+          f"cross pairs P {ratio(t['xtp'], t['xtp'] + t['xfp'])} R {ratio(t['xtp'], t['xtp'] + t['xfn'])}")
+    sys.exit(0)
 stories = [d for d in sorted(os.listdir(realtext)) if has_facts(os.path.join(realtext, d))]
 if not stories:
     print(f"SKIP: no fact annotations under {realtext}")

@@ -71,6 +71,7 @@ typedef struct
   GStringChunk *strings;
   guint max_chars;
   guint8 starts[0x10000 / 8]; /* BMP characters that may begin a figure */
+  guint8 key_starts[0x10000 / 8]; /* BMP characters that begin some word: look-ups elsewhere are skipped */
 } ZhLexicon;
 
 static const struct
@@ -139,6 +140,12 @@ read_entry (const char  *section,
       g_hash_table_insert (lex->words, g_string_chunk_insert_const (lex->strings, key), word);
     }
   lex->max_chars = MAX (lex->max_chars, chars);
+  {
+    gunichar first = g_utf8_get_char (key);
+
+    if (first < 0x10000)
+      lex->key_starts[first >> 3] |= (guint8) (1u << (first & 7));
+  }
   word->flags |= state->flag;
   switch (state->flag)
     {
@@ -271,6 +278,10 @@ typedef struct
   gsize last_year_at;        /* where the sentence's last year or date was read */
 
   UBreakIterator *words;     /* ICU dictionary word break, opened once */
+  const TallyGazetteer *gazetteer;
+  gsize subject_scanned;     /* how far the sentence was read for names */
+  const char *subject_found; /* the last name read there */
+  TallySubjectKind subject_found_kind;
   GString *measure;
 } Zh;
 
@@ -287,6 +298,17 @@ char_at (const char *text,
     {
       *next = pos + 1;
       return b;
+    }
+  /* The common case in Chinese text: a well-formed three-byte character. */
+  if ((b & 0xF0) == 0xE0 && pos + 2 < end && ((guint8) text[pos + 1] & 0xC0) == 0x80
+      && ((guint8) text[pos + 2] & 0xC0) == 0x80)
+    {
+      ch = ((b & 0x0F) << 12) | (((guint8) text[pos + 1] & 0x3F) << 6) | ((guint8) text[pos + 2] & 0x3F);
+      if (ch >= 0x800 && (ch < 0xD800 || ch > 0xDFFF))
+        {
+          *next = pos + 3;
+          return ch;
+        }
     }
   ch = g_utf8_get_char_validated (text + pos, end - pos);
   if (ch == (gunichar) -1 || ch == (gunichar) -2)
@@ -311,6 +333,18 @@ char_before (const char *text,
   return pos;
 }
 
+static inline gboolean
+may_start_word (const ZhLexicon *lex,
+                const char      *text,
+                gsize            pos,
+                gsize            end)
+{
+  gsize next;
+  gunichar ch = char_at (text, pos, end, &next);
+
+  return ch >= 0x10000 || (lex->key_starts[ch >> 3] & (1u << (ch & 7)));
+}
+
 /* The longest word of `flags` that starts at pos (and ends by end). */
 static const ZhWord *
 word_at (const ZhLexicon *lex,
@@ -325,6 +359,8 @@ word_at (const ZhLexicon *lex,
   gsize p = pos;
   char key[64];
 
+  if (pos >= end || !may_start_word (lex, text, pos, end))
+    return NULL;
   while (n < lex->max_chars && n < G_N_ELEMENTS (stops) && p < end)
     {
       gsize next;
@@ -378,6 +414,8 @@ word_before (const ZhLexicon *lex,
       gsize s = starts[--n];
       const ZhWord *w;
 
+      if (!may_start_word (lex, text, s, pos))
+        continue;
       memcpy (key, text + s, pos - s);
       key[pos - s] = '\0';
       w = g_hash_table_lookup (lex->words, key);
@@ -689,6 +727,14 @@ noun_after (Zh    *z,
       w = g_hash_table_lookup (z->lex->words, key);
       if (w != NULL && (w->flags & (ZH_SKIP | ZH_CHANGE | ZH_QUALIFIER | ZH_QUALIFIER_AFTER)))
         break;
+      /* "居民使用一年": a number starts another figure's words. */
+      {
+        gsize l;
+
+        if (word_at (z->lex, z->text, start, start + len, ZH_DIGIT | ZH_DIGIT_UNIT, &l) != NULL
+            || ascii_or_wide_digit (g_utf8_get_char (key)) >= 0)
+          break;
+      }
       g_string_append_len (z->measure, z->text + start, len);
       words++;
       prev = cur;
@@ -797,13 +843,16 @@ static void
 find_subject (Zh    *z,
               Claim *c)
 {
-  const TallyGazetteer *g = tally_gazetteer_get ("zh");
-  const char *found = NULL;
-  TallySubjectKind kind = TALLY_SUBJECT_KIND_NONE;
+  const TallyGazetteer *g = z->gazetteer;
+  const char *found = z->subject_found;
+  TallySubjectKind kind = z->subject_found_kind;
+  gsize p = MAX (z->subject_scanned, z->sentence_start);
 
   if (g == NULL)
     return;
-  for (gsize p = z->sentence_start; p < c->r.start;)
+  /* Figures come in text order: the sentence is scanned once, on from
+   * where the figure before stopped. */
+  while (p < c->r.start)
     {
       const char *subject;
       TallySubjectKind k;
@@ -820,6 +869,9 @@ find_subject (Zh    *z,
       char_at (z->text, p, c->r.start, &next);
       p = next;
     }
+  z->subject_scanned = p;
+  z->subject_found = found;
+  z->subject_found_kind = kind;
   if (found != NULL)
     {
       c->r.subject = g_strdup (found);
@@ -988,7 +1040,7 @@ read_figure (Zh   *z,
 {
   const ZhLexicon *lex = z->lex;
   gsize end = z->sentence_end;
-  gsize clause = clause_start (z, pos);
+  gsize clause;  /* where the figure's clause starts: found once it is a figure */
   gsize clause_stop;
   Claim c = { 0 };
   Number n;
@@ -1237,6 +1289,7 @@ read_figure (Zh   *z,
       p += l;
     }
   c.r.end = p;
+  clause = clause_start (z, pos);
   clause_stop = clause_end (z, p);
 
   /* Qualifier before: "超过40项", "近七成". */
@@ -1312,6 +1365,9 @@ read_sentence (Zh *z)
   gsize p = z->sentence_start;
 
   z->sentence_year = 0;
+  z->subject_scanned = z->sentence_start;
+  z->subject_found = NULL;
+  z->subject_found_kind = TALLY_SUBJECT_KIND_NONE;
   z->last_projected = FALSE;
   z->last_year_at = 0;
   g_clear_pointer (&z->last_measure, g_free);
@@ -1356,6 +1412,7 @@ _tally_claims_zh_foreach (const char                *text,
   z.func = func;
   z.user_data = user_data;
   z.measure = g_string_new (NULL);
+  z.gazetteer = tally_gazetteer_get ("zh");
   z.words = ubrk_open (UBRK_WORD, "zh", NULL, 0, &status);
   if (U_FAILURE (status))
     z.words = NULL;

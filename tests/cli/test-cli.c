@@ -582,6 +582,46 @@ test_fact_exports (void)
   g_assert_nonnull (strstr (err, "facts-csv or report"));
 }
 
+/* One fact across languages (issue 17): an English and a Chinese report
+ * (both written for this test) give Kazakhstan's 2023 exports; the country
+ * is one subject through the gazetteer, "exports" and "出口" one concept, so
+ * the two claims make one fact although the reports are two stories. */
+static void
+test_fact_across_languages (void)
+{
+  g_autofree char *en = write_file ("across/en.txt",
+    "Kazakhstan grain exports hit record\n\nPublished 2024-02-01\n\n"
+    "Kazakhstan's exports reached $15 billion in 2023, the trade ministry said on Monday. "
+    "Officials expect further growth next year as new rail routes open.\n", -1);
+  g_autofree char *zh = write_file ("across/zh.txt",
+    "哈萨克斯坦出口创新高\n\n"
+    "哈萨克斯坦的贸易部在周一表示，哈萨克斯坦2023年的出口额达到了150亿美元，这是一个新的纪录。"
+    "官员预计，随着新的铁路线开通，明年的出口还将继续增长。\n", -1);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *facts, *documents;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (run (&out, &err, "analyze", "--format", "json", en, zh, NULL), ==, 0);
+  root = parse_object (parser, out);
+  documents = json_object_get_array_member (root, "documents");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 1), "language"), ==, "zh");
+  facts = json_object_get_array_member (root, "facts");
+  for (guint i = 0; i < json_array_get_length (facts); i++)
+    {
+      JsonObject *fact = json_array_get_object_element (facts, i);
+
+      if (json_array_get_length (json_object_get_array_member (fact, "claims")) != 2)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (fact, "subject_id"), ==, "KZ");
+      g_assert_cmpstr (json_object_get_string_member (fact, "concept"), ==, "export");
+      g_assert_cmpstr (json_object_get_string_member (fact, "status"), ==, "agree");
+      found = TRUE;
+    }
+  g_assert_true (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -605,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/cli/odd-file-name", test_odd_file_name);
   g_test_add_func ("/cli/symlinks-outside", test_symlinks_outside);
   g_test_add_func ("/cli/fact-exports", test_fact_exports);
+  g_test_add_func ("/cli/fact-across-languages", test_fact_across_languages);
 
   status = g_test_run ();
   remove_tree (tmp_dir);
