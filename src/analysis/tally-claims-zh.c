@@ -1193,6 +1193,17 @@ read_figure (Zh   *z,
       }
   }
 
+  /* "2日晚间": a day of the month without its month is a date this reader
+   * does not place; it is no count either. */
+  if (n.arabic && n.integer && n.value >= 1 && n.value <= 31)
+    {
+      gsize q = skip_spaces (z->text, p, end);
+
+      if (q + 3 <= end && (memcmp (z->text + q, "日", 3) == 0 || memcmp (z->text + q, "号", 3) == 0
+                           || memcmp (z->text + q, "號", 3) == 0))
+        return q + 3;
+    }
+
   /* Qualifier after the number, then scale: "十余年", "一百多万辆". */
   p = skip_spaces (z->text, p, end);
   if ((w = word_at (lex, z->text, p, end, ZH_QUALIFIER_AFTER, &l)) != NULL && w->qualifier_after == TALLY_QUALIFIER_OVER

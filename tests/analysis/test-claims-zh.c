@@ -100,6 +100,8 @@ test_not_figures (void)
 {
   /* A model's name, "a" (一), a span of quarters, numerals that count nothing. */
   check ("Model 3 的一位车主说,前三季度统一价格没有变化。", NULL, "zh", "");
+  /* A day of the month alone ("当地时间2日晚间") is no count. */
+  check ("当地时间2日晚间,公司发布了声明。", NULL, "zh", "");
 }
 
 static void
