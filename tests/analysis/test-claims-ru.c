@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tally-claims.h"
+#include "tally-concepts.h"
 #include "tally-dictionary.h"
 #include "tally-events.h"
 #include "tally-ingest.h"
@@ -358,6 +359,21 @@ test_measures (void)
   g_assert_cmpstr (c->measure, ==, "рыбак");
 }
 
+/* Russian measures take the concepts English ones do (lexicons/ru.concepts):
+ * "товарооборот" is trade, "соглашение" an agreement, "погибший" a death. */
+static void
+test_concepts (void)
+{
+  TallyConcepts *concepts = tally_concepts_get_default ();
+
+  g_assert_cmpstr (tally_concepts_of_measure (concepts, "товарооборот", NULL, NULL), ==, "trade");
+  g_assert_cmpstr (tally_concepts_of_measure (concepts, "trade volume", NULL, NULL), ==, "trade");
+  g_assert_cmpstr (tally_concepts_of_measure (concepts, "соглашение", NULL, NULL), ==, "agreement");
+  g_assert_cmpstr (tally_concepts_of_measure (concepts, "погибший", NULL, NULL), ==, "death");
+  g_assert_cmpstr (tally_concepts_of_measure (concepts, "экспорт", NULL, NULL), ==, "export");
+  g_assert_null (tally_concepts_of_measure (concepts, "магнитуда", NULL, NULL));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -374,5 +390,6 @@ main (int    argc,
   g_test_add_func ("/claims-ru/month-names", test_month_names);
   g_test_add_func ("/claims-ru/qualifier-gap", test_qualifier_gap);
   g_test_add_func ("/claims-ru/measures", test_measures);
+  g_test_add_func ("/claims-ru/concepts", test_concepts);
   return g_test_run ();
 }
