@@ -521,7 +521,8 @@ static void
 append_specific (TallyConcepts *concepts,
                  GString       *out,
                  const char    *text,
-                 gsize          len)
+                 gsize          len,
+                 gboolean       keep_generic)
 {
   g_autofree char *part = g_strndup (text, len);
   g_auto(GStrv) words = g_strsplit (part, " ", -1);
@@ -530,7 +531,7 @@ append_specific (TallyConcepts *concepts,
     {
       g_autofree char *lower = g_utf8_strdown (words[i], -1);
 
-      if (words[i][0] == '\0' || g_hash_table_contains (concepts->generic, lower))
+      if (words[i][0] == '\0' || (!keep_generic && g_hash_table_contains (concepts->generic, lower)))
         continue;
       if (out->len > 0 && out->str[out->len - 1] != ' ')
         g_string_append_c (out, ' ');
@@ -538,10 +539,32 @@ append_specific (TallyConcepts *concepts,
     }
 }
 
+static char *apply (TallyConcepts *concepts,
+                    const char    *measure,
+                    const char    *concept,
+                    gboolean       keep_generic);
+
 char *
 tally_concepts_apply (TallyConcepts *concepts,
                       const char    *measure,
                       const char    *concept)
+{
+  return apply (concepts, measure, concept, FALSE);
+}
+
+char *
+tally_concepts_apply_for_label (TallyConcepts *concepts,
+                                const char    *measure,
+                                const char    *concept)
+{
+  return apply (concepts, measure, concept, TRUE);
+}
+
+static char *
+apply (TallyConcepts *concepts,
+       const char    *measure,
+       const char    *concept,
+       gboolean       keep_generic)
 {
   gsize at = 0, len = 0;
   const char *own;
@@ -555,16 +578,16 @@ tally_concepts_apply (TallyConcepts *concepts,
   own = tally_concepts_of_measure (concepts, measure, &at, &len);
   if (g_strcmp0 (own, concept) == 0)
     {
-      append_specific (concepts, out, measure, at);
+      append_specific (concepts, out, measure, at, keep_generic);
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append (out, concept);
-      append_specific (concepts, out, measure + at + len, strlen (measure + at + len));
+      append_specific (concepts, out, measure + at + len, strlen (measure + at + len), keep_generic);
     }
   else
     {
       /* A verb gave it: the concept is the head, what was counted its modifier. */
-      append_specific (concepts, out, measure, strlen (measure));
+      append_specific (concepts, out, measure, strlen (measure), keep_generic);
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append (out, concept);

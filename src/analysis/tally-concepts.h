@@ -62,6 +62,12 @@ char          *tally_concepts_apply             (TallyConcepts  *concepts,
                                                  const char     *measure,
                                                  const char     *concept);
 
+/* The same, every word kept: what a label names ("fully electric vehicle
+ * sale", where comparing drops "vehicle"). */
+char          *tally_concepts_apply_for_label   (TallyConcepts  *concepts,
+                                                 const char     *measure,
+                                                 const char     *concept);
+
 /* The period a quantity covers when its sentence says so: the nearest
  * [Periods] cue after the figure (6 words), else before it (10 words), not
  * past another figure or the clause's end; a year ("2023") is the cue

@@ -2375,6 +2375,21 @@ with_concepts (const TallyFactInput  *inputs,
       if (record->measure != NULL && tally_concepts_of_measure (concepts, record->measure, NULL, NULL) == concept
           && !is_bare_verb (concepts, record->measure))
         local[i].written_measure = record->measure;
+      else if (record->measure != NULL)
+        {
+          /* Named with every word the source wrote ("fully electric vehicle
+           * sales"), where comparing dropped the generic ones. */
+          g_autofree char *words = tally_concepts_apply_for_label (concepts, record->measure, concept);
+
+          owned = g_hash_table_lookup (strings, words);
+          if (owned == NULL)
+            {
+              owned = g_steal_pointer (&words);
+              g_hash_table_add (strings, owned);
+            }
+          if (!g_str_equal (owned, records[i].measure))
+            local[i].written_measure = owned;
+        }
     }
   *records_out = records;
   return local;

@@ -82,6 +82,12 @@ test_apply (void)
   g_assert_cmpstr (replaced, ==, "truck delivery");
   /* What a figure counts without saying which ("vehicle", "unit") is dropped. */
   g_assert_cmpstr (generic, ==, "delivery");
+  {
+    g_autofree char *label = tally_concepts_apply_for_label (concepts, "electric vehicle delivered", "delivery");
+
+    /* Labels keep every word the source wrote. */
+    g_assert_cmpstr (label, ==, "electric vehicle delivery");
+  }
   g_assert_cmpstr (added, ==, "truck delivery");
   g_assert_cmpstr (alone, ==, "production");
   g_assert_cmpstr (none, ==, "ferry");
