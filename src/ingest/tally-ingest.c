@@ -846,6 +846,57 @@ count_words (const char *text,
   return words;
 }
 
+/* A run whose next entry lies behind it in the file is not cut short by
+ * the look-up, so one that would run past the end of the file is split:
+ * its tail is placed in pieces that end at the file's end (approximate, as
+ * such text is, but inside the file). The text before the first entry maps
+ * to itself, so it gets an entry when it is longer than the file. */
+static void
+keep_runs_inside (GArray *map,
+                  gsize   text_len,
+                  gsize   size)
+{
+  g_autoptr(GArray) out = NULL;
+  gboolean changed = FALSE;
+
+  if (map->len == 0)
+    return;
+  out = g_array_sized_new (FALSE, FALSE, sizeof (TallyOffsetMapEntry), map->len + 2);
+  if (g_array_index (map, TallyOffsetMapEntry, 0).text_offset > size + 1)
+    {
+      TallyOffsetMapEntry start = { 0, 0 };
+
+      g_array_append_val (out, start);
+      changed = TRUE;
+    }
+  for (guint i = 0; i < map->len; i++)
+    {
+      TallyOffsetMapEntry e = g_array_index (map, TallyOffsetMapEntry, i);
+      gboolean has_next = i + 1 < map->len;
+      gsize run_end = has_next ? g_array_index (map, TallyOffsetMapEntry, i + 1).text_offset : text_len;
+      gsize at;
+
+      g_array_append_val (out, e);
+      if (run_end <= e.text_offset
+          || (has_next && g_array_index (map, TallyOffsetMapEntry, i + 1).source_offset >= e.source_offset)
+          || e.source_offset + (run_end - e.text_offset) <= size)
+        continue;
+      changed = TRUE;
+      for (at = e.text_offset + (size - e.source_offset); at < run_end;)
+        {
+          gsize piece = MIN (run_end - at, MAX (size, 1));
+          TallyOffsetMapEntry tail = { at, size - MIN (piece, size) };
+
+          g_array_append_val (out, tail);
+          at += piece;
+        }
+    }
+  if (!changed)
+    return;
+  g_array_set_size (map, 0);
+  g_array_append_vals (map, out->data, out->len);
+}
+
 /* Markup text is placed by its words, so a run of the map may claim more
  * bytes than the file has left (text longer than its source: legacy bytes
  * that became two-byte UTF-8, a piece not found in the page). Entries are
@@ -864,6 +915,7 @@ finish_offset_map (TallyDocumentRecord *record,
 
       e->source_offset = MIN (e->source_offset, size);
     }
+  keep_runs_inside (map, record->text_len, size);
   if (map->len > 0)
     tally_offset_map_add (map, record->text_len,
                           MIN (tally_document_record_source_offset (record, record->text_len), size));
