@@ -107,5 +107,9 @@ tally_document_record_source_offset (const TallyDocumentRecord *record,
    * forward there): it never reaches past it. */
   if (lo + 1 < record->offset_map->len && entries[lo + 1].source_offset >= entries[lo].source_offset)
     source = MIN (source, entries[lo + 1].source_offset);
+  /* Where the next run starts earlier in the file, this one's length there
+   * is unknown: it may not run on past its start (nor past the file). */
+  else if (lo + 1 < record->offset_map->len)
+    source = entries[lo].source_offset;
   return source;
 }
