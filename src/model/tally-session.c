@@ -359,7 +359,12 @@ on_texts_loaded (GObject      *source,
 
   if (loaded == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+      /* A read given up for a newer one (Save As moved the file it was
+       * reading from) has nothing to say. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+          && (cancellable == NULL || !g_cancellable_is_cancelled (cancellable)))
         {
           g_warning ("Cannot read the articles for the timeline: %s", error->message);
           set_finding (self, FALSE);
@@ -429,6 +434,17 @@ find_events (gpointer user_data)
   /* The texts are read in a worker: thousands of articles never hold up the window. */
   tally_project_load_texts_async (self->project, self->find_cancellable, on_texts_loaded, g_object_ref (self));
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_project_moved (TallySession *self)
+{
+  /* A read in flight opened the old file, which Save As may have removed:
+   * read the texts again from where the project now is. */
+  if (!self->finding)
+    return;
+  g_cancellable_cancel (self->find_cancellable);
+  on_documents_changed_for_events (self);
 }
 
 static void
@@ -558,6 +574,7 @@ tally_session_new (TallyProject  *project,
   g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (on_documents_changed_for_events), self);
   /* A corrected publication date moves the relative dates ("next year"). */
   g_signal_connect_swapped (project, "claims-changed", G_CALLBACK (on_documents_changed_for_events), self);
+  g_signal_connect_swapped (project, "notify::path", G_CALLBACK (on_project_moved), self);
   g_signal_connect_swapped (self->corrections, "changed::events", G_CALLBACK (on_documents_changed_for_events), self);
   on_documents_changed_for_facts (self);
   on_documents_changed_for_events (self);
