@@ -8,32 +8,10 @@
 
 #include "tally-events-private.h"
 #include "tally-stories.h"
+#include "tally-union-find.h"
 
 /* ---------------------------------------------------------------------- */
 /* Merging                                                                 */
-
-static guint
-uf_find (guint *parent,
-         guint  i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-  return i;
-}
-
-static void
-uf_union (guint *parent,
-          guint  a,
-          guint  b)
-{
-  a = uf_find (parent, a);
-  b = uf_find (parent, b);
-  if (a != b)
-    parent[MAX (a, b)] = MIN (a, b);
-}
 
 /* Keys ignore case and the kind of dash: "China–Central Asia" (en dash)
  * and "China-Central Asia" are one name. */
@@ -66,7 +44,7 @@ link_key (GHashTable *keys,
 
   if (g_hash_table_lookup_extended (keys, key, NULL, &other))
     {
-      uf_union (parent, i, GPOINTER_TO_UINT (other));
+      tally_union_find_unite (parent, i, GPOINTER_TO_UINT (other));
       g_free (key);
     }
   else
@@ -519,7 +497,7 @@ join_same_acts (TallyEventFinder *finder,
           if (o->kind != m->kind || story_of (finder, o) != story_of (finder, m))
             continue;
           if (o->doc == m->doc || share_content_word (finder, mention_name (m), mention_name (o)))
-            uf_union (parent, i, j);
+            tally_union_find_unite (parent, i, j);
         }
     }
 }
@@ -628,7 +606,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
             if (overlaps (m, g_ptr_array_index (finder->mentions, j))
                 && story_of (finder, m) == story_of (finder, g_ptr_array_index (finder->mentions, j)))
               {
-                uf_union (parent, i, j);
+                tally_union_find_unite (parent, i, j);
                 break;
               }
           }
@@ -659,7 +637,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
             doc_votes = g_hash_table_new (NULL, NULL);
             g_hash_table_insert (votes, GUINT_TO_POINTER (o->doc), doc_votes);
           }
-        r = uf_find (parent, j);
+        r = tally_union_find_root (parent, j);
         g_hash_table_insert (doc_votes, GUINT_TO_POINTER (r),
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (doc_votes, GUINT_TO_POINTER (r))) + 1));
       }
@@ -702,7 +680,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
         if (!m->weak || !tally_events_is_gathering (lex, m->kind))
           continue;
         if (best != 0)
-          uf_union (parent, i, best - 1);
+          tally_union_find_unite (parent, i, best - 1);
       }
   }
 
@@ -727,7 +705,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
 
   for (guint i = 0; i < n; i++)
     {
-      guint root = uf_find (parent, i);
+      guint root = tally_union_find_root (parent, i);
       GPtrArray *group = g_hash_table_lookup (groups, GUINT_TO_POINTER (root));
 
       if (group == NULL)
@@ -772,7 +750,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
             Mention *m = g_ptr_array_index (group, k);
 
             if (m->at_gathering != 0)
-              gathering = g_hash_table_lookup (by_root, GUINT_TO_POINTER (uf_find (parent, m->at_gathering - 1)));
+              gathering = g_hash_table_lookup (by_root, GUINT_TO_POINTER (tally_union_find_root (parent, m->at_gathering - 1)));
           }
         g_ptr_array_add (gatherings, (gpointer) gathering);
       }

@@ -9,6 +9,7 @@
 #include "tally-analysis-resources.h"
 #include "tally-fold.h"
 #include "tally-lemma.h"
+#include "tally-union-find.h"
 #include "tally-lexicon.h"
 
 #define STORIES_RESOURCE "/io/github/tallyapp/Tally/analysis/lexicons/en.stories"
@@ -286,32 +287,6 @@ is_title_case (const char *title)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Union-find                                                                */
-
-static guint
-find_root (guint *parent,
-           guint  i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-  return i;
-}
-
-static void
-unite (guint *parent,
-       guint  a,
-       guint  b)
-{
-  a = find_root (parent, a);
-  b = find_root (parent, b);
-  if (a != b)
-    parent[MAX (a, b)] = MIN (a, b);
-}
-
-/* ------------------------------------------------------------------------ */
 
 typedef struct
 {
@@ -443,10 +418,10 @@ join_stories (const TallyStoryInput *inputs,
   gpointer key, value;
 
   for (gsize i = 0; i < n_inputs; i++)
-    size[find_root (parent, (guint) i)]++;
+    size[tally_union_find_root (parent, (guint) i)]++;
   for (gsize i = 0; i < n_inputs; i++)
     {
-      guint root = find_root (parent, (guint) i);
+      guint root = tally_union_find_root (parent, (guint) i);
       Centroid *centroid;
 
       if (size[root] < 2)
@@ -514,7 +489,7 @@ join_stories (const TallyStoryInput *inputs,
       double best_dot = threshold;
 
       target[i] = G_MAXUINT;
-      if (size[find_root (parent, (guint) i)] > 1 || inputs[i].moved_to != NULL)
+      if (size[tally_union_find_root (parent, (guint) i)] > 1 || inputs[i].moved_to != NULL)
         continue;
       dots = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       for (guint t = 0; t < vectors[i]->len; t++)
@@ -552,7 +527,7 @@ join_stories (const TallyStoryInput *inputs,
     }
   for (gsize i = 0; i < n_inputs; i++)
     if (target[i] != G_MAXUINT)
-      unite (parent, (guint) i, target[i]);
+      tally_union_find_unite (parent, (guint) i, target[i]);
 }
 
 typedef struct
@@ -664,7 +639,7 @@ tally_find_stories_full (const TallyStoryInput *inputs,
       if (inputs[i].cluster == NULL || inputs[i].moved_to != NULL)
         continue;
       if (g_hash_table_lookup_extended (by_cluster, inputs[i].cluster, NULL, &first))
-        unite (parent, GPOINTER_TO_UINT (first), (guint) i);
+        tally_union_find_unite (parent, GPOINTER_TO_UINT (first), (guint) i);
       else
         g_hash_table_insert (by_cluster, (gpointer) inputs[i].cluster, GUINT_TO_POINTER (i));
     }
@@ -673,7 +648,7 @@ tally_find_stories_full (const TallyStoryInput *inputs,
       gpointer target;
 
       if (inputs[i].moved_to != NULL && g_hash_table_lookup_extended (by_key, inputs[i].moved_to, NULL, &target))
-        unite (parent, GPOINTER_TO_UINT (target), (guint) i);
+        tally_union_find_unite (parent, GPOINTER_TO_UINT (target), (guint) i);
     }
 
   /* 4. In date order, each document meets the earlier ones that share one
@@ -711,7 +686,7 @@ tally_find_stories_full (const TallyStoryInput *inputs,
           gboolean very_close = julian[i] != 0 && julian[j] != 0 && ABS (julian[i] - julian[j]) <= CLOSE_DAYS;
 
           if (dot[j] >= threshold * (very_close ? CLOSE_SHARE : 1.0) && close && !corrected)
-            unite (parent, i, j);
+            tally_union_find_unite (parent, i, j);
           dot[j] = 0;
         }
       for (guint t = 0; t < vector->len; t++)
@@ -730,7 +705,7 @@ tally_find_stories_full (const TallyStoryInput *inputs,
   /* 5. Stories: the sets, largest first, each named. */
   for (gsize i = 0; i < n_inputs; i++)
     {
-      guint root = find_root (parent, (guint) i);
+      guint root = tally_union_find_root (parent, (guint) i);
       Group *group = g_hash_table_lookup (groups, GUINT_TO_POINTER (root + 1));
 
       if (group == NULL)

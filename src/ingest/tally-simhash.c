@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "tally-union-find.h"
+
 /* SimHash (Charikar): every word 3-shingle votes on 64 bits with its hash;
  * near-identical texts share most shingles and so most bits. Wire copies
  * with a changed headline or a trimmed paragraph stay within a few bits. */
@@ -207,18 +209,6 @@ tally_simhash_distance (guint64 a,
   return __builtin_popcountll (a ^ b);
 }
 
-static guint
-find_root (guint *parent,
-           guint  i)
-{
-  while (parent[i] != i)
-    {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-  return i;
-}
-
 void
 tally_simhash_cluster (const guint64 *hashes,
                        guint          n,
@@ -229,18 +219,11 @@ tally_simhash_cluster (const guint64 *hashes,
 
   for (guint i = 0; i < n; i++)
     parent[i] = i;
+  /* The smaller index stays the root: the first copy names the cluster. */
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++)
       if (tally_simhash_distance (hashes[i], hashes[j]) <= max_distance)
-        {
-          guint a = find_root (parent, i), b = find_root (parent, j);
-
-          /* The smaller index becomes the root: the first copy names the cluster. */
-          if (a < b)
-            parent[b] = a;
-          else if (b < a)
-            parent[a] = b;
-        }
+        tally_union_find_unite (parent, i, j);
   for (guint i = 0; i < n; i++)
-    cluster_ids[i] = find_root (parent, i);
+    cluster_ids[i] = tally_union_find_root (parent, i);
 }
