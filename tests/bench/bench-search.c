@@ -140,7 +140,7 @@ time_query (TallyStore *store,
           TallyStoreHit *hit = g_ptr_array_index (hits, i);
           g_autofree char *markup = tally_search_hit_markup_from_snippet (hit->snippet ? hit->snippet : "",
                                                                           TALLY_STORE_MATCH_START,
-                                                                          TALLY_STORE_MATCH_END);
+                                                                          TALLY_STORE_MATCH_END, "#f8e45c99");
           g_autoptr(TallySearchHit) item = tally_search_hit_new (NULL, hit->title, markup, hit->rank);
 
           g_list_store_append (results, item);

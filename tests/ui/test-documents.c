@@ -339,8 +339,9 @@ static void
 test_documents_snippet_markup (void)
 {
   g_autofree char *markup = tally_search_hit_markup_from_snippet ("…the \x02" "corridor\x03 & <ports> of \x02" "Klaipėda\x03",
-                                                                  "\x02", "\x03");
-  g_autofree char *unclosed = tally_search_hit_markup_from_snippet ("a \x02" "b \x03" "c \x02", "\x02", "\x03");
+                                                                  "\x02", "\x03", "#f8e45c80");
+  g_autofree char *unclosed = tally_search_hit_markup_from_snippet ("a \x02" "b \x03" "c \x02", "\x02", "\x03",
+                                                                    "#f8e45c80");
 
   g_assert_cmpstr (markup, ==,
                    "…the <b><span background=\"#f8e45c80\">corridor</span></b> &amp; &lt;ports&gt; of "
@@ -738,7 +739,8 @@ test_documents_project (void)
           g_autoptr(TallySearchHit) previous = g_list_model_get_item (results, i - 1);
           g_assert_cmpfloat (tally_search_hit_get_rank (previous), <=, tally_search_hit_get_rank (hit));
         }
-      n_marked += strstr (markup, ">corridor</span>") != NULL;
+      /* On the stylesheet's .search-match highlight (style.css, light style). */
+      n_marked += strstr (markup, "<span background=\"#f8e45c99\">corridor</span>") != NULL;
       g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
       g_assert_null (strchr (markup, '\x02'));
       g_assert_null (strchr (markup, '\x03'));
@@ -810,11 +812,16 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = g_dir_make_tmp ("tally-test-documents-XXXXXX", NULL);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
   /* Temporary projects go under XDG_DATA_HOME: keep them out of $HOME. */
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The app's style sheet, as AdwApplication would load it. */
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
 #define ADD(path, func) g_test_add ("/documents/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("list/sort", test_documents_sort);

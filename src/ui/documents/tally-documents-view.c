@@ -9,6 +9,7 @@
 #include "tally-reader-details-dialog.h"
 #include "tally-search-hit.h"
 #include "tally-session.h"
+#include "tally-style.h"
 #include "tally-toast.h"
 
 /* The document browser: a sidebar of articles (sort → filter → clusters →
@@ -1098,11 +1099,18 @@ project_search (const char  *query,
 {
   TallyDocumentsView *self = user_data;
   g_autoptr(GPtrArray) hits = tally_project_search (self->project, query, SEARCH_LIMIT, error);
+  g_autofree char *highlight = NULL;
   GListStore *results;
+  GdkRGBA match;
 
   if (hits == NULL)
     return NULL;
   results = g_list_store_new (TALLY_TYPE_SEARCH_HIT);
+  /* Pango markup takes no style class: the colour is the stylesheet's
+   * .search-match of the style in force (lighter in the dark style). */
+  tally_style_class_color ("search-match", &match);
+  highlight = g_strdup_printf ("#%02x%02x%02x%02x", (guint) (match.red * 255 + .5), (guint) (match.green * 255 + .5),
+                               (guint) (match.blue * 255 + .5), (guint) (match.alpha * 255 + .5));
   for (guint i = 0; i < hits->len; i++)
     {
       TallyStoreHit *hit = g_ptr_array_index (hits, i);
@@ -1113,7 +1121,7 @@ project_search (const char  *query,
       if (document == NULL)
         continue;
       markup = tally_search_hit_markup_from_snippet (hit->snippet ? hit->snippet : "",
-                                                     TALLY_STORE_MATCH_START, TALLY_STORE_MATCH_END);
+                                                     TALLY_STORE_MATCH_START, TALLY_STORE_MATCH_END, highlight);
       {
         g_autofree char *subtitle = tally_document_format_subtitle (tally_document_get_outlet (document), NULL,
                                                                     tally_document_get_published (document), FALSE);

@@ -107,7 +107,8 @@ append_escaped (GString    *out,
 char *
 tally_search_hit_markup_from_snippet (const char *snippet,
                                       const char *open,
-                                      const char *close)
+                                      const char *close,
+                                      const char *highlight)
 {
   GString *out = g_string_new (NULL);
   const char *p = snippet;
@@ -115,6 +116,7 @@ tally_search_hit_markup_from_snippet (const char *snippet,
 
   g_return_val_if_fail (snippet != NULL, NULL);
   g_return_val_if_fail (open != NULL && *open && close != NULL && *close, NULL);
+  g_return_val_if_fail (highlight != NULL, NULL);
 
   open_len = strlen (open);
   close_len = strlen (close);
@@ -130,7 +132,7 @@ tally_search_hit_markup_from_snippet (const char *snippet,
         break;
       append_escaped (out, p, start - p, open, close);
       /* Bold as well as the highlight: the match does not rely on colour. */
-      g_string_append (out, "<b><span background=\"#f8e45c80\">");
+      g_string_append_printf (out, "<b><span background=\"%s\">", highlight);
       append_escaped (out, start + open_len, end - start - open_len, open, close);
       g_string_append (out, "</span></b>");
       p = end + close_len;

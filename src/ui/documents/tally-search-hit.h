@@ -24,9 +24,10 @@ double          tally_search_hit_get_rank            (TallySearchHit *self);
 
 /* A snippet whose matches are between `open` and `close` marks (as FTS5's
  * snippet() writes them) → Pango markup with the matches in bold on a
- * highlight, everything else escaped. */
+ * `highlight` background ("#rrggbbaa"), everything else escaped. */
 char           *tally_search_hit_markup_from_snippet (const char *snippet,
                                                       const char *open,
-                                                      const char *close);
+                                                      const char *close,
+                                                      const char *highlight);
 
 G_END_DECLS
