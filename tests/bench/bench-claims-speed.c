@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "tally-claims.h"
+#include "bench-text.h"
 
 /* Throughput of the claim extractor on a generated corpus of news-like
  * articles (≥ 20 MB, made here and never written to disk), one core, and
@@ -40,72 +41,6 @@ static const char * const prose_sentences[] = {
 static const char * const words[] = { "five", "six", "nine", "twelve", "three", "ten" };
 static const char * const ordinals[] = { "second", "third", "fourth", "fifth" };
 
-static void
-fill (GString    *out,
-      const char *template,
-      GRand      *rand)
-{
-  for (const char *p = template; *p; p++)
-    {
-      if (*p != '%' || p[1] == '\0')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      switch (*++p)
-        {
-        case 'Y': g_string_append_printf (out, "%d", g_rand_int_range (rand, 2015, 2031)); break;
-        case 'F': g_string_append_printf (out, "%d.%d", g_rand_int_range (rand, 1, 200), g_rand_int_range (rand, 0, 10)); break;
-        case 'P': g_string_append_printf (out, "%d", g_rand_int_range (rand, 1, 99)); break;
-        case 'N': g_string_append_printf (out, "%d", g_rand_int_range (rand, 2, 2000)); break;
-        case 'D': g_string_append_printf (out, "%d", g_rand_int_range (rand, 1, 28)); break;
-        case 'W': g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]); break;
-        case 'O': g_string_append (out, ordinals[g_rand_int_range (rand, 0, G_N_ELEMENTS (ordinals))]); break;
-        case '%': g_string_append_c (out, '%'); break;
-        default: g_string_append_c (out, *p); break;
-        }
-    }
-}
-
-/* One article of about 4 KB: a title, paragraphs of prose with figures. */
-static void
-make_article (GString *out,
-              GRand   *rand)
-{
-  g_string_truncate (out, 0);
-  g_string_append (out, "Summit closes with new deals\n\n");
-  while (out->len < 4000)
-    {
-      for (guint s = 0; s < 5; s++)
-        {
-          if (g_rand_int_range (rand, 0, 3) == 0)
-            fill (out, number_sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (number_sentences))], rand);
-          else
-            g_string_append (out, prose_sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (prose_sentences))]);
-          g_string_append_c (out, ' ');
-        }
-      g_string_append (out, "\n\n");
-    }
-}
-
-static void
-count_claim (const TallyClaimRecord *claim,
-             gpointer                user_data)
-{
-  (*(guint64 *) user_data)++;
-}
-
-/* Thread CPU time, in µs: the figure is for one core, and other work on a
- * shared machine does not count against it. */
-static gint64
-cpu_time_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 static long
 peak_rss_kb (void)
 {
@@ -114,6 +49,10 @@ peak_rss_kb (void)
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
 }
+
+static const BenchFigures figures = {
+  '.', 200, 10, 2000, 28, words, G_N_ELEMENTS (words), ordinals, G_N_ELEMENTS (ordinals)
+};
 
 int
 main (int   argc,
@@ -130,7 +69,7 @@ main (int   argc,
   tally_extract_options_init (&options);
   tally_extract_options_set_reference_date (&options, "2025-06-17");
   /* Warm up: load the lexicon outside the timed part. */
-  tally_extract_claims_foreach ("1", 1, &options, count_claim, &claims);
+  tally_extract_claims_foreach ("1", 1, &options, bench_count_claim, &claims);
   claims = 0;
 
   printf ("claims speed: generated corpus of %zu MB, articles of ~4 KB, one core (thread CPU time)\n",
@@ -139,10 +78,11 @@ main (int   argc,
     {
       gint64 t0;
 
-      make_article (article, rand);
-      t0 = cpu_time_us ();
-      tally_extract_claims_foreach (article->str, article->len, &options, count_claim, &claims);
-      busy += cpu_time_us () - t0;
+      bench_make_article (article, rand, "Summit closes with new deals", number_sentences, G_N_ELEMENTS (number_sentences),
+                          prose_sentences, G_N_ELEMENTS (prose_sentences), &figures);
+      t0 = bench_cpu_time_us ();
+      tally_extract_claims_foreach (article->str, article->len, &options, bench_count_claim, &claims);
+      busy += bench_cpu_time_us () - t0;
       done += article->len;
       if (done >= next_report)
         {

@@ -4,6 +4,7 @@
 #include <time.h>
 
 #include "tally-claims.h"
+#include "bench-text.h"
 
 /* Throughput of the Chinese claim reader on one core, on a generated corpus
  * of news-like Chinese text (about 20 MB, made here from sentences written
@@ -31,39 +32,9 @@ static const char * const prose_sentences[] = {
 
 static const char * const numerals[] = { "二", "三", "五", "七", "九", "十二" };
 
-static void
-fill (GString    *out,
-      const char *template,
-      GRand      *rand)
-{
-  for (const char *p = template; *p; p++)
-    {
-      if (*p != '%' || p[1] == '\0')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      switch (*++p)
-        {
-        case 'Y': g_string_append_printf (out, "%d", g_rand_int_range (rand, 2015, 2031)); break;
-        case 'F': g_string_append_printf (out, "%d.%d", g_rand_int_range (rand, 1, 2000), g_rand_int_range (rand, 0, 100)); break;
-        case 'P': g_string_append_printf (out, "%d", g_rand_int_range (rand, 1, 99)); break;
-        case 'N': g_string_append_printf (out, "%d", g_rand_int_range (rand, 2, 900000)); break;
-        case 'M': g_string_append_printf (out, "%d", g_rand_int_range (rand, 1, 13)); break;
-        case 'D': g_string_append_printf (out, "%d", g_rand_int_range (rand, 1, 29)); break;
-        case 'W': g_string_append (out, numerals[g_rand_int_range (rand, 0, G_N_ELEMENTS (numerals))]); break;
-        case '%': g_string_append_c (out, '%'); break;
-        default: g_string_append_c (out, *p); break;
-        }
-    }
-}
-
-static void
-count_claim (const TallyClaimRecord *claim,
-             gpointer                user_data)
-{
-  (*(guint64 *) user_data)++;
-}
+static const BenchFigures figures = {
+  '.', 2000, 100, 900000, 29, numerals, G_N_ELEMENTS (numerals), NULL, 0
+};
 
 int
 main (void)
@@ -82,7 +53,8 @@ main (void)
           for (guint s = 0; s < 5; s++)
             {
               if (g_rand_int_range (rand, 0, 3) == 0)
-                fill (corpus, number_sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (number_sentences))], rand);
+                bench_fill (corpus, number_sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (number_sentences))], rand,
+                            &figures);
               else
                 g_string_append (corpus, prose_sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (prose_sentences))]);
             }
@@ -99,7 +71,7 @@ main (void)
 
       claims = 0;
       clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t0);
-      tally_extract_claims_foreach (corpus->str, corpus->len, &options, count_claim, &claims);
+      tally_extract_claims_foreach (corpus->str, corpus->len, &options, bench_count_claim, &claims);
       clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &t1);
       seconds = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
       best = MAX (best, corpus->len / 1e6 / seconds);

@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "tally-claims.h"
+#include "bench-text.h"
 #include "tally-ingest.h"
 #include "tally-lexicon.h"
 
@@ -43,67 +44,9 @@ static const char * const prose_sentences[] = {
 
 static const char * const words[] = { "пяти", "шести", "девяти", "двенадцати", "трёх", "десяти" };
 
-static void
-fill (GString    *out,
-      const char *template,
-      GRand      *rand)
-{
-  for (const char *p = template; *p; p++)
-    {
-      if (*p != '%' || p[1] == '\0')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      switch (*++p)
-        {
-        case 'Y': g_string_append_printf (out, "%d", g_rand_int_range (rand, 2015, 2031)); break;
-        case 'F': g_string_append_printf (out, "%d,%d", g_rand_int_range (rand, 1, 200), g_rand_int_range (rand, 0, 10)); break;
-        case 'P': g_string_append_printf (out, "%d", g_rand_int_range (rand, 1, 99)); break;
-        case 'N': g_string_append_printf (out, "%d", g_rand_int_range (rand, 2, 2000)); break;
-        case 'D': g_string_append_printf (out, "%d", g_rand_int_range (rand, 1, 28)); break;
-        case 'W': g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]); break;
-        case '%': g_string_append_c (out, '%'); break;
-        default: g_string_append_c (out, *p); break;
-        }
-    }
-}
-
-static void
-make_article (GString *out,
-              GRand   *rand)
-{
-  g_string_truncate (out, 0);
-  g_string_append (out, "Саммит завершился новыми соглашениями\n\n");
-  while (out->len < 4000)
-    {
-      for (guint s = 0; s < 5; s++)
-        {
-          if (g_rand_int_range (rand, 0, 3) == 0)
-            fill (out, number_sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (number_sentences))], rand);
-          else
-            g_string_append (out, prose_sentences[g_rand_int_range (rand, 0, G_N_ELEMENTS (prose_sentences))]);
-          g_string_append_c (out, ' ');
-        }
-      g_string_append (out, "\n\n");
-    }
-}
-
-static void
-count_claim (const TallyClaimRecord *claim,
-             gpointer                user_data)
-{
-  (*(guint64 *) user_data)++;
-}
-
-static gint64
-cpu_time_us (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
+static const BenchFigures figures = {
+  ',', 200, 10, 2000, 28, words, G_N_ELEMENTS (words), NULL, 0
+};
 
 int
 main (int   argc,
@@ -122,8 +65,9 @@ main (int   argc,
   options.language = tally_lexicon_language_for ("ru");
   tally_extract_options_set_reference_date (&options, "2025-06-17");
   /* Warm up: lexicon, ICU month names, the dictionary, outside the timed part. */
-  make_article (article, rand);
-  tally_extract_claims_foreach (article->str, article->len, &options, count_claim, &claims);
+  bench_make_article (article, rand, "Саммит завершился новыми соглашениями", number_sentences, G_N_ELEMENTS (number_sentences),
+                          prose_sentences, G_N_ELEMENTS (prose_sentences), &figures);
+  tally_extract_claims_foreach (article->str, article->len, &options, bench_count_claim, &claims);
   claims = 0;
 
   printf ("Russian: generated corpus of %zu MB, articles of ~4 KB, one core (thread CPU time)\n",
@@ -136,22 +80,23 @@ main (int   argc,
       TallyExtractOptions whole;
       gint64 t0;
 
-      make_article (article, rand);
-      t0 = cpu_time_us ();
-      tally_extract_claims_foreach (article->str, article->len, &options, count_claim, &claims);
-      extract_us += cpu_time_us () - t0;
+      bench_make_article (article, rand, "Саммит завершился новыми соглашениями", number_sentences, G_N_ELEMENTS (number_sentences),
+                          prose_sentences, G_N_ELEMENTS (prose_sentences), &figures);
+      t0 = bench_cpu_time_us ();
+      tally_extract_claims_foreach (article->str, article->len, &options, bench_count_claim, &claims);
+      extract_us += bench_cpu_time_us () - t0;
 
       /* The whole process: the bytes of a file in, the claims out. */
       bytes = g_bytes_new (article->str, article->len);
-      t0 = cpu_time_us ();
+      t0 = bench_cpu_time_us ();
       record = tally_ingest_bytes (bytes, "article.txt", &error);
       g_assert_no_error (error);
       tally_extract_options_init (&whole);
       whole.language = tally_lexicon_language_for (record->language);
       whole.tokens = record->tokens;
       tally_extract_options_set_reference_date (&whole, "2025-06-17");
-      tally_extract_claims_foreach (record->text, record->text_len, &whole, count_claim, &whole_claims);
-      whole_us += cpu_time_us () - t0;
+      tally_extract_claims_foreach (record->text, record->text_len, &whole, bench_count_claim, &whole_claims);
+      whole_us += bench_cpu_time_us () - t0;
       not_russian += g_strcmp0 (record->language, "ru") != 0;
       done += article->len;
     }
