@@ -26,6 +26,9 @@ every annotated fact stated by two or more reports:
 Also printed: pairwise precision and recall over pairs of found claims (same
 annotated fact vs same Tally fact), and the stories found.
 
+  --story=NAME (repeatable) scores only those story folders. A folder whose
+               annotations.json says "held_out": true is scored only when
+               --story names it (kept unread while rules are worked on).
   --join A,B   analyse the reports of story folders A and B in one run (two
                languages of one story, their `fact` ids shared) and print, besides,
                facts linking languages: of the annotated facts stated in both
@@ -47,6 +50,7 @@ if "--join" in argv:
     join = argv[i + 1].split(",") if i + 1 < len(argv) else None
     del argv[i:i + 2]
 args = [a for a in argv if not a.startswith("--")]
+only = [a.split("=", 1)[1] for a in argv if a.startswith("--story=")]
 verbose = "--verbose" in sys.argv
 cli = args[0] if len(args) > 0 else os.path.join(top, "_build", "src", "cli", "tally-cli")
 realtext = args[1] if len(args) > 1 else os.path.join(os.path.dirname(top), "realtext")
@@ -240,7 +244,14 @@ if join:
           f"facts linking languages {ratio(t['linked'], t['both'])} ({t['linked']} of {t['both']} stated in both), "
           f"cross pairs P {ratio(t['xtp'], t['xtp'] + t['xfp'])} R {ratio(t['xtp'], t['xtp'] + t['xfn'])}")
     sys.exit(0)
-stories = [d for d in sorted(os.listdir(realtext)) if has_facts(os.path.join(realtext, d))]
+def held_out(folder):
+    with open(os.path.join(folder, "annotations.json"), encoding="utf-8") as f:
+        return bool(json.load(f).get("held_out"))
+
+
+stories = [d for d in sorted(os.listdir(realtext))
+           if has_facts(os.path.join(realtext, d))
+           and (d in only or (not only and not held_out(os.path.join(realtext, d))))]
 if not stories:
     print(f"SKIP: no fact annotations under {realtext}")
     sys.exit(77)

@@ -10,7 +10,8 @@ the annotate.py beside it). Skips (exit 77) when the folder is absent.
   build-aux/sdk shell python3 build-aux/eval-realtext.py [--verbose] [--story=NAME …] [CLI] [REALTEXT]
 
 --story=NAME (repeatable) scores only those story folders, so that a held-out
-story can be kept unread while the rules are worked on.
+story can be kept unread while the rules are worked on. A folder whose
+annotations.json says "held_out": true is scored only when --story names it.
 
 Prints, per story, per language and overall: claims precision/recall (a claim
 found = same kind and value, overlapping the annotated words; figures in a
@@ -212,13 +213,19 @@ def claim_annotations(folder):
     return isinstance(docs, dict) and all(isinstance(d, dict) and "claims" in d for d in docs.values())
 
 
+def held_out(folder):
+    with open(os.path.join(folder, "annotations.json"), encoding="utf-8") as f:
+        return bool(json.load(f).get("held_out"))
+
+
 def story_language(folder):
     with open(os.path.join(folder, "annotations.json"), encoding="utf-8") as f:
         return json.load(f).get("language", "en")
 
 
 stories = [d for d in sorted(os.listdir(realtext))
-           if (not only or d in only) and claim_annotations(os.path.join(realtext, d))]
+           if claim_annotations(os.path.join(realtext, d))
+           and (d in only or (not only and not held_out(os.path.join(realtext, d))))]
 if only_language is not None:
     stories = [d for d in stories if story_language(os.path.join(realtext, d)) == only_language]
 if not stories:
