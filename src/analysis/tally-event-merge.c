@@ -439,6 +439,7 @@ find_document_stories (TallyEventFinder *finder)
         .text_len = doc->lead != NULL ? strlen (doc->lead) : 0,
         .published = doc->published_iso,
         .key = doc->id,
+        .words = doc->words,
       };
 
       g_array_append_val (inputs, input);
@@ -452,6 +453,7 @@ find_document_stories (TallyEventFinder *finder)
       doc->story = story_of[d];
       /* Read: not needed past here. */
       g_clear_pointer (&doc->lead, g_free);
+      g_clear_pointer (&doc->words, tally_story_words_free);
     }
 }
 

@@ -7,6 +7,7 @@
 #include "tally-event-record.h"
 #include "tally-events.h"
 #include "tally-lexicon.h"
+#include "tally-stories.h"
 #include "tally-tokenizer.h"
 
 G_BEGIN_DECLS
@@ -244,6 +245,9 @@ typedef struct
    * only within a story. */
   char *title;
   char *lead;          /* the text's first bytes */
+  /* The same read by tally_story_words_new(), in place of title and lead
+   * once the title is known: kept small until the merge. */
+  TallyStoryWords *words;
   char *published_iso;
   guint story;         /* set by the merge */
 } Document;

@@ -36,6 +36,7 @@ document_free (Document *d)
   g_free (d->id);
   g_free (d->title);
   g_free (d->lead);
+  tally_story_words_free (d->words);
   g_free (d->published_iso);
   g_free (d);
 }
@@ -476,7 +477,10 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
   count = tally_event_finder_add_document_full (finder, source->id, source->text, source->len, published,
                                                 claims, source->sentences, source->tokens);
   doc = g_ptr_array_index (finder->documents, finder->documents->len - 1);
-  g_set_str (&doc->title, source->title);
+  /* What the stories need of the title and lead, read now (in the worker
+   * that read the document), so that neither is kept until the merge. */
+  doc->words = tally_story_words_new (source->title, doc->lead, doc->lead != NULL ? strlen (doc->lead) : 0);
+  g_clear_pointer (&doc->lead, g_free);
   return count;
 }
 

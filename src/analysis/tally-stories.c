@@ -88,12 +88,22 @@ stop_words (void)
 /* ------------------------------------------------------------------------ */
 /* Terms                                                                     */
 
+/* A term keeps the first few forms it was written in, with their counts. */
+#define MAX_FORMS 8
+
+typedef struct
+{
+  char *form;
+  guint count;
+} TermForm;
+
 typedef struct
 {
   char *folded;             /* lemma, lower case: the term's identity */
-  GHashTable *forms;        /* as written → count, for the story's name */
+  TermForm *forms;          /* as written, for the story's name: up to MAX_FORMS, or NULL */
+  guint n_forms;
   guint df;
-  GArray *postings;         /* Posting: documents holding it among their top terms */
+  GArray *postings;         /* Posting: documents holding it among their top terms, or NULL */
 } Term;
 
 typedef struct
@@ -118,15 +128,35 @@ static void
 term_free (Term *term)
 {
   g_free (term->folded);
-  g_hash_table_unref (term->forms);
-  g_array_unref (term->postings);
+  for (guint f = 0; f < term->n_forms; f++)
+    g_free (term->forms[f].form);
+  g_free (term->forms);
+  g_clear_pointer (&term->postings, g_array_unref);
   g_free (term);
+}
+
+/* One more use of `form`; once MAX_FORMS are known, no count changes. */
+static void
+term_add_form (Term       *term,
+               const char *form)
+{
+  if (term->n_forms >= MAX_FORMS)
+    return;
+  for (guint f = 0; f < term->n_forms; f++)
+    if (strcmp (term->forms[f].form, form) == 0)
+      {
+        term->forms[f].count++;
+        return;
+      }
+  if (term->forms == NULL)
+    term->forms = g_new (TermForm, MAX_FORMS);
+  term->forms[term->n_forms++] = (TermForm) { g_strdup (form), 1 };
 }
 
 static guint
 vocabulary_intern (Vocabulary *vocabulary,
                    const char *folded,
-                   const char *form)
+                   Term      **out)
 {
   gpointer id;
   Term *term;
@@ -137,29 +167,112 @@ vocabulary_intern (Vocabulary *vocabulary,
     {
       term = g_new0 (Term, 1);
       term->folded = g_strdup (folded);
-      term->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      term->postings = g_array_new (FALSE, FALSE, sizeof (Posting));
       id = GUINT_TO_POINTER (vocabulary->terms->len);
       g_ptr_array_add (vocabulary->terms, term);
       g_hash_table_insert (vocabulary->index, term->folded, id);
     }
-  if (form != NULL && g_hash_table_size (term->forms) < 8)
-    g_hash_table_insert (term->forms, g_strdup (form),
-                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (term->forms, form)) + 1));
+  *out = term;
   return GPOINTER_TO_UINT (id);
 }
 
-/* Words of `text` (up to `max_words`, -1: all) into `counts` (term id →
- * weight). A capitalised word inside a sentence is a name, the rarest and
- * surest sign of a story: it weighs twice. Returns the words read. */
+/* ------------------------------------------------------------------------ */
+/* A document's words, read apart from the others                           */
+
+/* While reading: each distinct term once, in the order first read. */
+typedef struct
+{
+  char *folded;
+  float weight;
+  GPtrArray *forms;         /* char*: capitalised forms, in reading order, or NULL */
+} WordEntry;
+
+typedef struct
+{
+  GHashTable *index;        /* folded (the entry's) → entry index + 1 */
+  GArray *entries;          /* WordEntry */
+  guint bytes;
+} Collector;
+
+/* Read: the terms packed one after another, each a float weight (4 bytes,
+ * unaligned), a guint16 count of forms, the folded term and then its forms,
+ * each NUL-terminated. No pointers: a few hundred bytes a document. */
+struct _TallyStoryWords
+{
+  guint n_terms;
+  guint n_bytes;
+  char data[];
+};
+
+static inline gboolean
+ascii_alnum (guchar c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The character at `p` as g_utf8_get_char_validated() reads it (a NUL is
+ * invalid), ASCII without the call. */
+static inline gunichar
+char_at (const char *p,
+         const char *end)
+{
+  guchar b = (guchar) *p;
+
+  if (b < 0x80)
+    return b != 0 ? b : (gunichar) -2;
+  return g_utf8_get_char_validated (p, end - p);
+}
+
+static inline gboolean
+char_isalnum (gunichar c)
+{
+  return c < 0x80 ? ascii_alnum ((guchar) c) : g_unichar_isalnum (c);
+}
+
+/* One occurrence of a term: its weight added, its form noted. */
+static void
+collect (Collector  *collector,
+         const char *folded,
+         const char *form,
+         gsize       form_len,
+         float       weight)
+{
+  gpointer slot;
+  WordEntry *entry;
+
+  if (g_hash_table_lookup_extended (collector->index, folded, NULL, &slot))
+    entry = &g_array_index (collector->entries, WordEntry, GPOINTER_TO_UINT (slot) - 1);
+  else
+    {
+      WordEntry fresh = { g_strdup (folded), 0.0f, NULL };
+
+      g_array_append_val (collector->entries, fresh);
+      entry = &g_array_index (collector->entries, WordEntry, collector->entries->len - 1);
+      g_hash_table_insert (collector->index, entry->folded, GUINT_TO_POINTER (collector->entries->len));
+      collector->bytes += sizeof (float) + sizeof (guint16) + strlen (folded) + 1;
+    }
+  entry->weight += weight;
+  if (form != NULL)
+    {
+      if (entry->forms == NULL)
+        entry->forms = g_ptr_array_new_with_free_func (g_free);
+      if (entry->forms->len < G_MAXUINT16)
+        {
+          g_ptr_array_add (entry->forms, g_strndup (form, form_len));
+          collector->bytes += form_len + 1;
+        }
+    }
+}
+
+/* Words of `text` (up to `max_words`, -1: all) into `collector`. A
+ * capitalised word inside a sentence is a name, the rarest and surest sign
+ * of a story: it weighs twice. Returns the words read. */
 static guint
-add_words (Vocabulary  *vocabulary,
+add_words (Collector   *collector,
            const char  *text,
            gsize        len,
            int          max_words,
            float        scale,
-           gboolean     read_names,
-           GHashTable  *counts)
+           gboolean     read_names)
 {
   const TallyLexicon *lexicon = tally_lexicon_get ("en", NULL);
   GHashTable *stop = stop_words ();
@@ -171,8 +284,8 @@ add_words (Vocabulary  *vocabulary,
   while (p < end && (max_words < 0 || n < (guint) max_words))
     {
       const char *start;
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-      gboolean cap;
+      gunichar c = char_at (p, end);
+      gboolean cap, ascii = TRUE;
       glong chars;
 
       if (c == (gunichar) -1 || c == (gunichar) -2)
@@ -180,7 +293,7 @@ add_words (Vocabulary  *vocabulary,
           p++;
           continue;
         }
-      if (!g_unichar_isalnum (c))
+      if (!char_isalnum (c))
         {
           if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == 0x201C)
             sentence_start = TRUE;
@@ -188,57 +301,159 @@ add_words (Vocabulary  *vocabulary,
           continue;
         }
       start = p;
-      cap = read_names && g_unichar_isupper (c);
+      cap = read_names && (c < 0x80 ? (c >= 'A' && c <= 'Z') : g_unichar_isupper (c));
       /* A word: letters and digits, with an apostrophe or hyphen inside. */
       while (p < end)
         {
           const char *next;
 
-          c = g_utf8_get_char_validated (p, end - p);
+          c = char_at (p, end);
           if (c == (gunichar) -1 || c == (gunichar) -2)
             break;
-          next = g_utf8_next_char (p);
-          if (g_unichar_isalnum (c))
-            p = next;
+          next = c < 0x80 ? p + 1 : g_utf8_next_char (p);
+          if (char_isalnum (c))
+            {
+              ascii &= c < 0x80;
+              p = next;
+            }
           else if ((c == '\'' || c == 0x2019 || c == '-') && next < end
-                   && g_unichar_isalnum (g_utf8_get_char_validated (next, end - next)))
-            p = next;
+                   && char_isalnum (char_at (next, end)))
+            {
+              ascii &= c < 0x80;
+              p = next;
+            }
           else
             break;
         }
       n++;
-      chars = g_utf8_strlen (start, p - start);
-      if (chars >= 3 && g_unichar_isalpha (g_utf8_get_char (start)))
+      chars = ascii ? p - start : g_utf8_strlen (start, p - start);
+      if (chars >= 3 && (ascii ? g_ascii_isalpha (*start) : g_unichar_isalpha (g_utf8_get_char (start))))
         {
           g_autofree char *lower = tally_fold_len (start, p - start);
+          gsize lower_len = p - start;
 
           g_string_truncate (folded, 0);
           /* "Xi’s" is Xi. */
-          if (g_str_has_suffix (lower, "’s"))
-            lower[strlen (lower) - strlen ("’s")] = '\0';
-          if (lexicon != NULL && g_str_is_ascii (lower))
-            tally_lemma_append (lexicon, folded, lower, strlen (lower));
+          if (!ascii)
+            {
+              lower_len = strlen (lower);
+              if (g_str_has_suffix (lower, "’s"))
+                lower[lower_len -= strlen ("’s")] = '\0';
+            }
+          if (lexicon != NULL && (ascii || g_str_is_ascii (lower)))
+            tally_lemma_append (lexicon, folded, lower, lower_len);
           else
             g_string_append (folded, lower);
           if (folded->len >= 3 && !g_hash_table_contains (stop, lower)
               && !g_hash_table_contains (stop, folded->str))
             {
-              g_autofree char *form = cap && !sentence_start ? g_strndup (start, p - start) : NULL;
-              guint id = vocabulary_intern (vocabulary, folded->str, form);
-              float weight = scale * (cap && !sentence_start ? 2.0f : 1.0f);
-              float *have = g_hash_table_lookup (counts, GUINT_TO_POINTER (id + 1));
+              gboolean name = cap && !sentence_start;
 
-              if (have == NULL)
-                {
-                  have = g_new0 (float, 1);
-                  g_hash_table_insert (counts, GUINT_TO_POINTER (id + 1), have);
-                }
-              *have += weight;
+              collect (collector, folded->str, name ? start : NULL, p - start, scale * (name ? 2.0f : 1.0f));
             }
         }
       sentence_start = FALSE;
     }
   return n;
+}
+
+static gboolean is_title_case (const char *title);
+
+TallyStoryWords *
+tally_story_words_new (const char *title,
+                       const char *text,
+                       gsize       text_len)
+{
+  Collector collector = {
+    g_hash_table_new (g_str_hash, g_str_equal),
+    g_array_new (FALSE, FALSE, sizeof (WordEntry)),
+    0,
+  };
+  TallyStoryWords *words;
+  char *out;
+
+  /* Title words count double, then the lead. */
+  if (title != NULL)
+    add_words (&collector, title, strlen (title), -1, 2.0f, !is_title_case (title));
+  if (text != NULL)
+    add_words (&collector, text, text_len, LEAD_WORDS, 1.0f, TRUE);
+
+  words = g_malloc (sizeof (TallyStoryWords) + collector.bytes);
+  words->n_terms = collector.entries->len;
+  words->n_bytes = collector.bytes;
+  out = words->data;
+  for (guint e = 0; e < collector.entries->len; e++)
+    {
+      WordEntry *entry = &g_array_index (collector.entries, WordEntry, e);
+      guint16 n_forms = entry->forms != NULL ? (guint16) entry->forms->len : 0;
+      gsize l = strlen (entry->folded) + 1;
+
+      memcpy (out, &entry->weight, sizeof (float));
+      out += sizeof (float);
+      memcpy (out, &n_forms, sizeof (guint16));
+      out += sizeof (guint16);
+      memcpy (out, entry->folded, l);
+      out += l;
+      for (guint f = 0; f < n_forms; f++)
+        {
+          l = strlen (g_ptr_array_index (entry->forms, f)) + 1;
+          memcpy (out, g_ptr_array_index (entry->forms, f), l);
+          out += l;
+        }
+      g_free (entry->folded);
+      g_clear_pointer (&entry->forms, g_ptr_array_unref);
+    }
+  g_assert ((gsize) (out - words->data) == collector.bytes);
+  g_hash_table_unref (collector.index);
+  g_array_unref (collector.entries);
+  return words;
+}
+
+void
+tally_story_words_free (TallyStoryWords *words)
+{
+  g_free (words);
+}
+
+gsize
+tally_story_words_size (const TallyStoryWords *words)
+{
+  return words != NULL ? sizeof (TallyStoryWords) + words->n_bytes : 0;
+}
+
+/* The document's terms into the vocabulary, in the order they were read
+ * (so term ids and each term's forms come out as if read here), and its
+ * vector of raw weights. */
+static GArray *
+intern_words (Vocabulary            *vocabulary,
+              const TallyStoryWords *words)
+{
+  GArray *vector = g_array_sized_new (FALSE, FALSE, sizeof (Weight), words->n_terms);
+  const char *p = words->data;
+
+  for (guint t = 0; t < words->n_terms; t++)
+    {
+      Weight w;
+      guint16 n_forms;
+      const char *folded;
+      Term *term;
+
+      memcpy (&w.weight, p, sizeof (float));
+      p += sizeof (float);
+      memcpy (&n_forms, p, sizeof (guint16));
+      p += sizeof (guint16);
+      folded = p;
+      p += strlen (p) + 1;
+      w.term = vocabulary_intern (vocabulary, folded, &term);
+      for (guint f = 0; f < n_forms; f++)
+        {
+          term_add_form (term, p);
+          p += strlen (p) + 1;
+        }
+      term->df++;
+      g_array_append_val (vector, w);
+    }
+  return vector;
 }
 
 static int
@@ -309,16 +524,13 @@ compare_groups (gconstpointer a,
 static const char *
 term_form (Term *term)
 {
-  GHashTableIter iter;
-  gpointer form, count;
   const char *best = NULL;
   guint best_count = 0;
 
-  g_hash_table_iter_init (&iter, term->forms);
-  while (g_hash_table_iter_next (&iter, &form, &count))
-    if (GPOINTER_TO_UINT (count) > best_count
-        || (GPOINTER_TO_UINT (count) == best_count && g_strcmp0 (form, best) < 0))
-      best = form, best_count = GPOINTER_TO_UINT (count);
+  for (guint f = 0; f < term->n_forms; f++)
+    if (term->forms[f].count > best_count
+        || (term->forms[f].count == best_count && g_strcmp0 (term->forms[f].form, best) < 0))
+      best = term->forms[f].form, best_count = term->forms[f].count;
   return best != NULL ? best : term->folded;
 }
 
@@ -578,27 +790,17 @@ tally_find_stories_full (const TallyStoryInput *inputs,
   g_autoptr(GPtrArray) group_list = g_ptr_array_new ();
   GPtrArray *stories = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_story_record_free);
 
-  /* 1. Each document's terms: title words count double, then the lead. */
+  /* 1. Each document's terms (tally_story_words_new(): title words count
+   * double, then the lead). */
   for (gsize i = 0; i < n_inputs; i++)
     {
-      g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-      GHashTableIter iter;
-      gpointer key, value;
+      TallyStoryWords *own = NULL;
+      const TallyStoryWords *words = inputs[i].words;
 
-      if (inputs[i].title != NULL)
-        add_words (&vocabulary, inputs[i].title, strlen (inputs[i].title), -1, 2.0f,
-                   !is_title_case (inputs[i].title), counts);
-      if (inputs[i].text != NULL)
-        add_words (&vocabulary, inputs[i].text, inputs[i].text_len, LEAD_WORDS, 1.0f, TRUE, counts);
-      vectors[i] = g_array_sized_new (FALSE, FALSE, sizeof (Weight), g_hash_table_size (counts));
-      g_hash_table_iter_init (&iter, counts);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          Weight w = { GPOINTER_TO_UINT (key) - 1, *(float *) value };
-
-          ((Term *) g_ptr_array_index (vocabulary.terms, w.term))->df++;
-          g_array_append_val (vectors[i], w);
-        }
+      if (words == NULL)
+        words = own = tally_story_words_new (inputs[i].title, inputs[i].text, inputs[i].text_len);
+      vectors[i] = intern_words (&vocabulary, words);
+      tally_story_words_free (own);
       julian[i] = julian_of (inputs[i].published);
       parent[i] = (guint) i;
       order[i] = (DatedIndex) { (guint) i, julian[i] };
@@ -666,9 +868,10 @@ tally_find_stories_full (const TallyStoryInput *inputs,
         {
           const Weight *w = &g_array_index (vector, Weight, t);
           Term *term = g_ptr_array_index (vocabulary.terms, w->term);
-          guint from = term->postings->len > POSTING_WINDOW ? term->postings->len - POSTING_WINDOW : 0;
+          guint n_postings = term->postings != NULL ? term->postings->len : 0;
+          guint from = n_postings > POSTING_WINDOW ? n_postings - POSTING_WINDOW : 0;
 
-          for (guint p = from; p < term->postings->len; p++)
+          for (guint p = from; p < n_postings; p++)
             {
               const Posting *posting = &g_array_index (term->postings, Posting, p);
 
@@ -696,7 +899,11 @@ tally_find_stories_full (const TallyStoryInput *inputs,
           Posting posting = { i, w->weight };
 
           if (term->df > 1)
-            g_array_append_val (term->postings, posting);
+            {
+              if (term->postings == NULL)
+                term->postings = g_array_new (FALSE, FALSE, sizeof (Posting));
+              g_array_append_val (term->postings, posting);
+            }
         }
     }
 

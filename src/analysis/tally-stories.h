@@ -13,6 +13,22 @@ G_BEGIN_DECLS
  * terms, so the work grows with the documents, not with their pairs.
  * Plain C, GLib only. */
 
+/* What the stories read of one document (its title and the lead of its
+ * text), found apart from the others: each term once, with its weight and
+ * the forms it was written in, packed in one block of a few hundred bytes.
+ * Made where the document is read (a worker of the import or of
+ * `tally-cli analyze`) so that the title and lead need not be kept until
+ * every document is in. */
+typedef struct _TallyStoryWords TallyStoryWords;
+
+TallyStoryWords *tally_story_words_new  (const char            *title,
+                                         const char            *text,
+                                         gsize                  text_len);
+void             tally_story_words_free (TallyStoryWords       *words);
+/* Bytes held, for memory accounting. */
+gsize            tally_story_words_size (const TallyStoryWords *words);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyStoryWords, tally_story_words_free)
+
 typedef struct
 {
   const char *title;        /* may be NULL */
@@ -25,6 +41,7 @@ typedef struct
                              * whose story this one joins (its own key: a story
                              * of its own). A moved document links to no other
                              * by its words. NULL: found from the words */
+  const TallyStoryWords *words; /* when set, read in place of `title` and `text` */
 } TallyStoryInput;
 
 typedef struct

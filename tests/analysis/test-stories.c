@@ -170,6 +170,74 @@ test_stories_empty (void)
   g_assert_cmpstr (((TallyStoryRecord *) g_ptr_array_index (stories, 0))->name, ==, "Untitled story");
 }
 
+/* Words read apart (tally_story_words_new(), as a worker does) give the
+ * same stories, names and terms as the title and text read in place: the
+ * reports above, plus names in other scripts and capitals (“Øresund”,
+ * “Škoda”), a name written in more forms than a term keeps, and a report
+ * with no title. */
+static void
+test_stories_words_apart (void)
+{
+  static const Report more[] = {
+    { "Øresund link reopens after Škoda convoy crash",
+      "The Øresund link reopened on Sunday after a convoy of Škoda lorries crashed at the Øresund toll plaza. ØRESUND "
+      "Bridge staff said the Škoda drivers were unhurt; Oresund traffic resumed. Traffic on the ØreSund link, the "
+      "Øresund-Link and the ØRESUND LINK was slow.",
+      "2024-03-17" },
+    { NULL,
+      "Kestrel, KESTREL, KEStrel, KeStRel, KESTRel, KestreL, KESTREl, KEsTREL and Kestrels were named by the Varnholm "
+      "lifeboat crews, who said the Kestrel’s hull was sound.",
+      "2024-03-14" },
+    { "Traffic slow on the Øresund link",
+      "Lorries queued on the Øresund link on Monday, a day after the Škoda convoy crash, bridge staff said.",
+      "2024-03-18" },
+  };
+  const guint n = G_N_ELEMENTS (reports) + G_N_ELEMENTS (more);
+  TallyStoryInput inputs[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  TallyStoryInput apart[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  TallyStoryWords *words[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  guint story_of[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  guint story_of_apart[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  g_autoptr(GPtrArray) stories = NULL;
+  g_autoptr(GPtrArray) stories_apart = NULL;
+
+  fill_inputs (inputs);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    inputs[G_N_ELEMENTS (reports) + i] = (TallyStoryInput) {
+      .title = more[i].title,
+      .text = more[i].text,
+      .text_len = strlen (more[i].text),
+      .published = more[i].published,
+    };
+  for (guint i = 0; i < n; i++)
+    {
+      words[i] = tally_story_words_new (inputs[i].title, inputs[i].text, inputs[i].text_len);
+      g_assert_cmpuint (tally_story_words_size (words[i]), <, 1024);
+      apart[i] = (TallyStoryInput) { .published = inputs[i].published, .words = words[i] };
+    }
+  stories = find (inputs, n, story_of);
+  stories_apart = find (apart, n, story_of_apart);
+  g_assert_cmpuint (stories->len, ==, stories_apart->len);
+  g_assert_cmpuint (stories->len, <, n);
+  for (guint s = 0; s < stories->len; s++)
+    {
+      const TallyStoryRecord *a = g_ptr_array_index (stories, s), *b = g_ptr_array_index (stories_apart, s);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_true (g_strv_equal ((const char * const *) a->terms, (const char * const *) b->terms));
+      g_assert_cmpmem (a->documents->data, a->documents->len * sizeof (guint),
+                       b->documents->data, b->documents->len * sizeof (guint));
+    }
+  g_assert_cmpmem (story_of, sizeof story_of, story_of_apart, sizeof story_of_apart);
+  /* The Øresund reports are one story, named by the form most used. */
+  g_assert_cmpuint (story_of[G_N_ELEMENTS (reports)], ==, story_of[G_N_ELEMENTS (reports) + 2]);
+  g_assert_nonnull (strstr (((TallyStoryRecord *) g_ptr_array_index (stories, story_of[G_N_ELEMENTS (reports)]))->name,
+                            "Øresund"));
+  for (guint i = 0; i < n; i++)
+    tally_story_words_free (words[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -179,5 +247,6 @@ main (int    argc,
   g_test_add_func ("/analysis/stories/dates", test_stories_dates);
   g_test_add_func ("/analysis/stories/clusters-and-moves", test_stories_clusters_and_moves);
   g_test_add_func ("/analysis/stories/empty", test_stories_empty);
+  g_test_add_func ("/analysis/stories/words-apart", test_stories_words_apart);
   return g_test_run ();
 }
