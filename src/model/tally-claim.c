@@ -5,7 +5,7 @@ struct _TallyClaim
 {
   GObject parent_instance;
 
-  gint64 document_id;
+  TallyDocumentId document_id;
   TallyClaimRecord *record;
   char *text;
   char *sentence;
@@ -63,7 +63,7 @@ tally_claim_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT_ID: g_value_set_int64 (value, self->document_id); break;
+    case PROP_DOCUMENT_ID: g_value_set_int64 (value, self->document_id.value); break;
     case PROP_KIND: g_value_set_string (value, tally_claim_kind_to_string (r->kind)); break;
     case PROP_QUALIFIER: g_value_set_string (value, tally_qualifier_to_string (r->qualifier)); break;
     case PROP_HAS_VALUE: g_value_set_boolean (value, r->has_value); break;
@@ -134,7 +134,7 @@ slice (const char *text,
 }
 
 TallyClaim *
-tally_claim_new (gint64                  document_id,
+tally_claim_new (TallyDocumentId         document_id,
                  const TallyClaimRecord *record,
                  const char             *text,
                  gsize                   text_len)
@@ -185,10 +185,10 @@ tally_claim_get_record (TallyClaim *self)
   return self->record;
 }
 
-gint64
+TallyDocumentId
 tally_claim_get_document_id (TallyClaim *self)
 {
-  g_return_val_if_fail (TALLY_IS_CLAIM (self), 0);
+  g_return_val_if_fail (TALLY_IS_CLAIM (self), TALLY_DOCUMENT_ID_NONE);
   return self->document_id;
 }
 

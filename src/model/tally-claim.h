@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "tally-claim-record.h"
+#include "tally-document-id.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TallyClaim, tally_claim, TALLY, CLAIM, GObject)
 
 /* Copies the record; `text` is the document's cleaned text it points into. */
-TallyClaim             *tally_claim_new                (gint64                  document_id,
+TallyClaim             *tally_claim_new                (TallyDocumentId         document_id,
                                                         const TallyClaimRecord *record,
                                                         const char             *text,
                                                         gsize                   text_len);
@@ -26,7 +27,7 @@ TallyClaim             *tally_claim_new_edited         (TallyClaim             *
 /* "Edited; originally value 15" for an edited claim, NULL otherwise. */
 const char             *tally_claim_get_edit_note      (TallyClaim *self);
 const TallyClaimRecord *tally_claim_get_record         (TallyClaim *self);
-gint64                  tally_claim_get_document_id    (TallyClaim *self);
+TallyDocumentId         tally_claim_get_document_id    (TallyClaim *self);
 TallyClaimKind          tally_claim_get_kind           (TallyClaim *self);
 TallyQualifier          tally_claim_get_qualifier      (TallyClaim *self);
 const char             *tally_claim_get_text           (TallyClaim *self);

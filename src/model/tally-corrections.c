@@ -46,7 +46,7 @@ static const char *field_names[N_FIELDS] = {
 
 typedef struct
 {
-  gint64 document_id;
+  TallyDocumentId document_id;
   guint64 start;
   guint64 end;
 } ClaimKey;
@@ -87,7 +87,7 @@ struct _TallyCorrections
   GHashTable *merges;   /* fact key → fact key */
   GHashTable *left_out; /* tally_event_mention_key() set */
   GHashTable *event_labels; /* mention key → label */
-  GHashTable *moves;    /* gint64* document id → gint64* the document it follows */
+  GHashTable *moves;    /* TallyDocumentId* moved → TallyDocumentId* the document it follows */
   guint n_active;
 };
 
@@ -128,7 +128,7 @@ claim_key_hash (gconstpointer data)
 {
   const ClaimKey *key = data;
 
-  return (guint) (key->document_id * 1000003 ^ key->start * 7919 ^ key->end);
+  return (guint) (key->document_id.value * 1000003 ^ key->start * 7919 ^ key->end);
 }
 
 static gboolean
@@ -137,7 +137,7 @@ claim_key_equal (gconstpointer a,
 {
   const ClaimKey *x = a, *y = b;
 
-  return x->document_id == y->document_id && x->start == y->start && x->end == y->end;
+  return tally_document_id_equal (x->document_id, y->document_id) && x->start == y->start && x->end == y->end;
 }
 
 static void
@@ -306,7 +306,7 @@ claim_state_for (TallyCorrections *self,
 static char *
 mention_key_of (const ClaimKey *key)
 {
-  g_autofree char *document = g_strdup_printf ("%" G_GINT64_FORMAT, key->document_id);
+  g_autofree char *document = tally_document_id_to_key (key->document_id);
 
   return tally_event_mention_key (document, key->start, key->end);
 }
@@ -337,11 +337,11 @@ rebuild (TallyCorrections *self)
         }
       if (entry->is_story)
         {
-          gint64 into = entry->new_value != NULL ? g_ascii_strtoll (entry->new_value, NULL, 10) : 0;
+          TallyDocumentId into = tally_document_id_from_key (entry->new_value);
 
-          if (into > 0)
-            g_hash_table_replace (self->moves, g_memdup2 (&entry->claim.document_id, sizeof (gint64)),
-                                  g_memdup2 (&into, sizeof into));
+          if (!tally_document_id_is_none (into))
+            g_hash_table_replace (self->moves, tally_document_id_dup (entry->claim.document_id),
+                                  tally_document_id_dup (into));
           else
             g_hash_table_remove (self->moves, &entry->claim.document_id);
           continue;
@@ -378,10 +378,10 @@ rebuild (TallyCorrections *self)
 
 /* Reads one row; FALSE for rows that are not corrections of facts. */
 static gboolean
-entry_parse (Entry      *entry,
-             const char *target,
-             gint64      target_id,
-             const char *field)
+entry_parse (Entry           *entry,
+             const char      *target,
+             TallyDocumentId  target_id,
+             const char      *field)
 {
   guint f;
 
@@ -424,14 +424,14 @@ entry_parse (Entry      *entry,
 }
 
 static void
-load_row (gint64      id,
-          const char *target,
-          gint64      target_id,
-          const char *field,
-          const char *old_value,
-          const char *new_value,
-          gboolean    undone,
-          gpointer    user_data)
+load_row (gint64           id,
+          const char      *target,
+          TallyDocumentId  target_id,
+          const char      *field,
+          const char      *old_value,
+          const char      *new_value,
+          gboolean         undone,
+          gpointer         user_data)
 {
   TallyCorrections *self = user_data;
   Entry *entry = g_new0 (Entry, 1);
@@ -559,7 +559,7 @@ commit (TallyCorrections  *self,
                            entry->claim.start, entry->claim.end);
 
       entry->id = tally_store_add_correction (tally_project_get_store (project), target,
-                                              entry->is_fact ? 0 : entry->claim.document_id,
+                                              entry->is_fact ? TALLY_DOCUMENT_ID_NONE : entry->claim.document_id,
                                               field_names[entry->field], entry->old_value, entry->new_value, error);
       if (entry->id == 0)
         {
@@ -664,7 +664,7 @@ tally_corrections_init (TallyCorrections *self)
   self->merges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->event_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->moves = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->moves = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal, g_free, g_free);
 }
 
 TallyCorrections *
@@ -873,7 +873,7 @@ tally_corrections_apply (TallyCorrections *self,
       for (guint f = 0; f < N_EDIT_FIELDS; f++)
         if (state->set[f] != NULL && !set_field (record, f, state->set[f], NULL))
           g_debug ("Correction of claim %" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT " no longer fits: %s",
-                   key.document_id, key.start, state->set[f]);
+                   key.document_id.value, key.start, state->set[f]);
       {
         g_autofree char *note = tally_corrections_describe_original (self, claim);
 
@@ -924,7 +924,7 @@ tally_corrections_group (TallyCorrections      *self,
 
       g_ptr_array_add (groups, state != NULL && state->split
                                ? g_strdup_printf ("claim:%" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT,
-                                                  key.document_id, key.start, key.end)
+                                                  key.document_id.value, key.start, key.end)
                                : NULL);
     }
 
@@ -1001,10 +1001,10 @@ mention_key_parse (const TallyEventMention *mention,
                    ClaimKey                *key,
                    GError                 **error)
 {
-  char *stop = NULL;
-
-  key->document_id = mention->document != NULL ? g_ascii_strtoll (mention->document, &stop, 10) : 0;
-  if (mention->document == NULL || stop == mention->document || *stop != '\0')
+  /* The session names the project's documents to the event finder by
+   * tally_document_id_to_key(). */
+  key->document_id = tally_document_id_from_key (mention->document);
+  if (tally_document_id_is_none (key->document_id))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a document of the project"),
                    mention->document != NULL ? mention->document : "");
@@ -1109,42 +1109,44 @@ tally_corrections_rename_event (TallyCorrections        *self,
 
 gboolean
 tally_corrections_move_to_story (TallyCorrections  *self,
-                                 gint64             document_id,
-                                 gint64             into_id,
+                                 TallyDocumentId    document_id,
+                                 TallyDocumentId    into_id,
                                  GError           **error)
 {
   GPtrArray *entries;
-  gint64 old;
+  TallyDocumentId old;
   g_autofree char *old_text = NULL;
   g_autofree char *new_text = NULL;
   Entry *entry;
 
   g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), FALSE);
-  g_return_val_if_fail (document_id > 0 && into_id >= 0, FALSE);
+  g_return_val_if_fail (!tally_document_id_is_none (document_id) && into_id.value >= 0, FALSE);
 
   old = tally_corrections_lookup_story_move (self, document_id);
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  if (old != into_id)
+  if (!tally_document_id_equal (old, into_id))
     {
-      old_text = old > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, old) : g_strdup ("");
-      new_text = into_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, into_id) : g_strdup ("");
+      /* The corrections table keeps the target as text ("" for none). */
+      old_text = tally_document_id_is_none (old) ? g_strdup ("") : tally_document_id_to_key (old);
+      new_text = tally_document_id_is_none (into_id) ? g_strdup ("") : tally_document_id_to_key (into_id);
       entry = entry_new (FIELD_MOVED_TO, old_text, new_text);
       entry->is_story = TRUE;
       entry->claim.document_id = document_id;
       g_ptr_array_add (entries, entry);
     }
-  return commit (self, into_id == document_id ? _("Move to a New Story") : _("Move to Story"), entries, error);
+  return commit (self, tally_document_id_equal (into_id, document_id) ? _("Move to a New Story") : _("Move to Story"),
+                 entries, error);
 }
 
-gint64
+TallyDocumentId
 tally_corrections_lookup_story_move (TallyCorrections *self,
-                                     gint64            document_id)
+                                     TallyDocumentId   document_id)
 {
-  gint64 *into;
+  TallyDocumentId *into;
 
-  g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), 0);
+  g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), TALLY_DOCUMENT_ID_NONE);
   into = g_hash_table_lookup (self->moves, &document_id);
-  return into != NULL ? *into : 0;
+  return into != NULL ? *into : TALLY_DOCUMENT_ID_NONE;
 }
 
 GHashTable *

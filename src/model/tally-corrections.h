@@ -88,15 +88,15 @@ void              tally_corrections_apply_event_labels (TallyCorrections *self,
 /* Stories are corrected by moving a document. */
 
 /* Document `document_id` joins the story of document `into_id` (its own id:
- * a story of its own; 0: the story its words find again). One undo step. */
+ * a story of its own; NONE: the story its words find again). One undo step. */
 gboolean          tally_corrections_move_to_story    (TallyCorrections  *self,
-                                                      gint64             document_id,
-                                                      gint64             into_id,
+                                                      TallyDocumentId    document_id,
+                                                      TallyDocumentId    into_id,
                                                       GError           **error);
 /* The document whose story `document_id` was moved to (itself for a story
- * of its own), or 0 when it was not moved. */
-gint64            tally_corrections_lookup_story_move (TallyCorrections *self,
-                                                       gint64            document_id);
+ * of its own), or NONE when it was not moved. */
+TallyDocumentId   tally_corrections_lookup_story_move (TallyCorrections *self,
+                                                       TallyDocumentId   document_id);
 
 /* The claims with the corrections applied: "not a claim" ones left out,
  * edited ones replaced by new TallyClaim objects, the others as they are

@@ -7,8 +7,8 @@
 G_BEGIN_DECLS
 
 TallyDocument *_tally_document_new_from_info  (const TallyStoreDocumentInfo *info);
-void           _tally_document_set_cluster_id (TallyDocument *self,
-                                               gint64         cluster_id);
+void           _tally_document_set_cluster_id (TallyDocument   *self,
+                                               TallyDocumentId  cluster_id);
 void           _tally_document_set_duplicates (TallyDocument *self,
                                                guint          duplicates);
 /* "title", "outlet", "published" or "author". */

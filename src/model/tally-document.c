@@ -10,7 +10,7 @@ struct _TallyDocument
 {
   GObject parent_instance;
 
-  gint64 id;
+  TallyDocumentId id;
   char *path;
   char *format;
   char *content_hash;
@@ -23,7 +23,7 @@ struct _TallyDocument
   guint comment_count;
   guint claim_count;
   guint64 simhash;
-  gint64 cluster_id;
+  TallyDocumentId cluster_id;
   guint duplicates;
   gint64 imported;
   gboolean has_conflicts;
@@ -85,7 +85,7 @@ tally_document_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_int64 (value, self->id); break;
+    case PROP_ID: g_value_set_int64 (value, self->id.value); break;
     case PROP_PATH: g_value_set_string (value, self->path); break;
     case PROP_FORMAT: g_value_set_string (value, self->format); break;
     case PROP_CONTENT_HASH: g_value_set_string (value, self->content_hash); break;
@@ -98,7 +98,7 @@ tally_document_get_property (GObject    *object,
     case PROP_COMMENT_COUNT: g_value_set_uint (value, self->comment_count); break;
     case PROP_CLAIM_COUNT: g_value_set_uint (value, self->claim_count); break;
     case PROP_SIMHASH: g_value_set_uint64 (value, self->simhash); break;
-    case PROP_CLUSTER_ID: g_value_set_int64 (value, self->cluster_id); break;
+    case PROP_CLUSTER_ID: g_value_set_int64 (value, self->cluster_id.value); break;
     case PROP_DUPLICATES: g_value_set_uint (value, self->duplicates); break;
     case PROP_IMPORTED: g_value_set_int64 (value, self->imported); break;
     case PROP_HAS_CONFLICTS: g_value_set_boolean (value, self->has_conflicts); break;
@@ -171,11 +171,11 @@ _tally_document_new_from_info (const TallyStoreDocumentInfo *info)
 }
 
 void
-_tally_document_set_cluster_id (TallyDocument *self,
-                                gint64         cluster_id)
+_tally_document_set_cluster_id (TallyDocument   *self,
+                                TallyDocumentId  cluster_id)
 {
   g_return_if_fail (TALLY_IS_DOCUMENT (self));
-  if (self->cluster_id == cluster_id)
+  if (tally_document_id_equal (self->cluster_id, cluster_id))
     return;
   self->cluster_id = cluster_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLUSTER_ID]);
@@ -234,7 +234,6 @@ _tally_document_set_claim_count (TallyDocument *self,
     return self->name; \
   }
 
-GETTER (gint64, id)
 GETTER (const char *, path)
 GETTER (const char *, format)
 GETTER (const char *, content_hash)
@@ -247,9 +246,22 @@ GETTER (guint, word_count)
 GETTER (guint, comment_count)
 GETTER (guint, claim_count)
 GETTER (guint64, simhash)
-GETTER (gint64, cluster_id)
 GETTER (guint, duplicates)
 GETTER (gint64, imported)
+
+TallyDocumentId
+tally_document_get_id (TallyDocument *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (self), TALLY_DOCUMENT_ID_NONE);
+  return self->id;
+}
+
+TallyDocumentId
+tally_document_get_cluster_id (TallyDocument *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENT (self), TALLY_DOCUMENT_ID_NONE);
+  return self->cluster_id;
+}
 
 gboolean
 tally_document_get_has_conflicts (TallyDocument *self)

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "tally-document-id.h"
 #include "tally-story.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 #define TALLY_TYPE_DOCUMENT (tally_document_get_type ())
 G_DECLARE_FINAL_TYPE (TallyDocument, tally_document, TALLY, DOCUMENT, GObject)
 
-gint64      tally_document_get_id            (TallyDocument *self);
+TallyDocumentId tally_document_get_id        (TallyDocument *self);
 const char *tally_document_get_path          (TallyDocument *self);
 const char *tally_document_get_format        (TallyDocument *self);
 const char *tally_document_get_content_hash  (TallyDocument *self);
@@ -28,7 +29,8 @@ guint       tally_document_get_word_count    (TallyDocument *self);
 guint       tally_document_get_comment_count (TallyDocument *self);
 guint       tally_document_get_claim_count   (TallyDocument *self);
 guint64     tally_document_get_simhash       (TallyDocument *self);
-gint64      tally_document_get_cluster_id    (TallyDocument *self);
+/* The first document of its near-duplicate cluster (itself when alone). */
+TallyDocumentId tally_document_get_cluster_id (TallyDocument *self);
 guint       tally_document_get_duplicates    (TallyDocument *self);
 gint64      tally_document_get_imported      (TallyDocument *self);
 /* One of its claims is in a conflicting fact (see TallySession). */

@@ -484,9 +484,10 @@ tally_fact_list_new_corrected (GPtrArray             *claims,
 {
   GListStore *store = g_list_store_new (TALLY_TYPE_FACT);
   FactListData *data = g_new0 (FactListData, 1);
-  /* gint64* → TallyFactInput with the document's fields set, one per
-   * document, its strings owned by the list. */
-  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  /* TallyDocumentId* → TallyFactInput with the document's fields set, one
+   * per document, its strings owned by the list. */
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal,
+                                                           g_free, g_free);
 
   g_return_val_if_fail (groups == NULL || groups->len == claims->len, NULL);
 
@@ -496,7 +497,7 @@ tally_fact_list_new_corrected (GPtrArray             *claims,
   for (guint i = 0; i < claims->len; i++)
     {
       TallyClaim *claim = g_ptr_array_index (claims, i);
-      gint64 document = tally_claim_get_document_id (claim);
+      TallyDocumentId document = tally_claim_get_document_id (claim);
       TallyFactInput *of_document = g_hash_table_lookup (documents, &document);
       TallyFactInput input;
 
@@ -505,7 +506,7 @@ tally_fact_list_new_corrected (GPtrArray             *claims,
           const TallyFactDocument *info = document_info != NULL ? document_info (document, user_data) : NULL;
 
           of_document = g_new0 (TallyFactInput, 1);
-          g_ptr_array_add (data->strings, g_strdup_printf ("%" G_GINT64_FORMAT, document));
+          g_ptr_array_add (data->strings, tally_document_id_to_key (document));
           of_document->document_id = g_ptr_array_index (data->strings, data->strings->len - 1);
           if (info != NULL)
             {
@@ -513,7 +514,7 @@ tally_fact_list_new_corrected (GPtrArray             *claims,
               of_document->story = keep (data->strings, info->story);
               of_document->stated = keep (data->strings, info->published);
             }
-          g_hash_table_insert (documents, g_memdup2 (&document, sizeof document), of_document);
+          g_hash_table_insert (documents, tally_document_id_dup (document), of_document);
         }
       input = *of_document;
       input.record = tally_claim_get_record (claim);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "tally-document-id.h"
 #include "tally-facts.h"
 
 G_BEGIN_DECLS
@@ -72,8 +73,8 @@ typedef struct
 /* Groups `claims` (TallyClaim*) into a GListModel of TallyFact, in the
  * grouping's order. `document_info` (may be NULL, and may return NULL)
  * describes a document; without an outlet the document id names it. */
-typedef const TallyFactDocument *(*TallyFactDocumentFunc) (gint64   document_id,
-                                                           gpointer user_data);
+typedef const TallyFactDocument *(*TallyFactDocumentFunc) (TallyDocumentId document_id,
+                                                           gpointer        user_data);
 GListModel      *tally_fact_list_new            (GPtrArray             *claims,
                                                  TallyFactDocumentFunc  document_info,
                                                  gpointer               user_data);

@@ -6,8 +6,8 @@
 
 typedef struct
 {
-  gint64 id;
-  char *key;                    /* the id as text: a story input's key */
+  TallyDocumentId id;
+  char *key;                    /* the id as a story input's key */
   char *title;
   char *published;
   TallyFactDocument info;       /* outlet, story, published: for the facts */
@@ -19,7 +19,7 @@ typedef struct
 struct _TallyGrouping
 {
   GArray *documents;            /* Snapshot */
-  GHashTable *by_id;            /* gint64* → index + 1 into `documents` */
+  GHashTable *by_id;            /* TallyDocumentId* → index + 1 into `documents` */
   GPtrArray *texts;
   GPtrArray *claims;
   TallyCorrections *corrections;
@@ -45,14 +45,14 @@ tally_grouping_new (GListModel       *documents,
 {
   TallyGrouping *self = g_new0 (TallyGrouping, 1);
   guint n = g_list_model_get_n_items (documents);
-  g_autoptr(GHashTable) text_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) text_of = g_hash_table_new (tally_document_id_hash, tally_document_id_key_equal);
 
   g_return_val_if_fail (claims != NULL, NULL);
   g_return_val_if_fail (TALLY_IS_CORRECTIONS (corrections), NULL);
 
   self->documents = g_array_sized_new (FALSE, TRUE, sizeof (Snapshot), n);
   g_array_set_clear_func (self->documents, (GDestroyNotify) snapshot_clear);
-  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  self->by_id = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal, NULL, NULL);
   self->texts = texts != NULL ? g_ptr_array_ref (texts) : NULL;
   self->claims = g_ptr_array_ref (claims);
   self->corrections = tally_corrections_copy (corrections);
@@ -67,15 +67,15 @@ tally_grouping_new (GListModel       *documents,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      gint64 id = tally_document_get_id (document);
-      gint64 moved = tally_corrections_lookup_story_move (corrections, id);
+      TallyDocumentId id = tally_document_get_id (document);
+      TallyDocumentId moved = tally_corrections_lookup_story_move (corrections, id);
       Snapshot snapshot = {
         .id = id,
-        .key = g_strdup_printf ("%" G_GINT64_FORMAT, id),
+        .key = tally_document_id_to_key (id),
         .title = g_strdup (tally_document_get_title (document)),
         .published = g_strdup (tally_document_get_published (document)),
         .info.outlet = g_strdup (tally_document_get_outlet (document)),
-        .moved_to = moved > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, moved) : NULL,
+        .moved_to = tally_document_id_is_none (moved) ? NULL : tally_document_id_to_key (moved),
         .text = g_hash_table_lookup (text_of, &id),
       };
 
@@ -103,8 +103,8 @@ tally_grouping_free (TallyGrouping *self)
 }
 
 static const TallyFactDocument *
-document_info (gint64   document_id,
-               gpointer user_data)
+document_info (TallyDocumentId document_id,
+               gpointer        user_data)
 {
   TallyGrouping *self = user_data;
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &document_id));
@@ -114,7 +114,7 @@ document_info (gint64   document_id,
 
 /* The document a move into `story` follows: one found there by its words
  * (not moved itself), else its first. */
-static gint64
+static TallyDocumentId
 story_anchor (TallyGrouping          *self,
               const TallyStoryRecord *story)
 {
@@ -126,7 +126,7 @@ story_anchor (TallyGrouping          *self,
         return snapshot->id;
     }
   return story->documents->len > 0
-    ? g_array_index (self->documents, Snapshot, g_array_index (story->documents, guint, 0)).id : 0;
+    ? g_array_index (self->documents, Snapshot, g_array_index (story->documents, guint, 0)).id : TALLY_DOCUMENT_ID_NONE;
 }
 
 void
@@ -157,7 +157,7 @@ tally_grouping_run (TallyGrouping *self)
   for (guint s = 0; s < stories->len; s++)
     {
       const TallyStoryRecord *record = g_ptr_array_index (stories, s);
-      g_autofree gint64 *ids = g_new0 (gint64, MAX (1, record->documents->len));
+      g_autofree TallyDocumentId *ids = g_new0 (TallyDocumentId, MAX (1, record->documents->len));
       g_autoptr(TallyStory) story = NULL;
 
       for (guint d = 0; d < record->documents->len; d++)
@@ -192,8 +192,8 @@ tally_grouping_get_stories (TallyGrouping *self)
 }
 
 TallyStory *
-tally_grouping_lookup_story (TallyGrouping *self,
-                             gint64         document_id)
+tally_grouping_lookup_story (TallyGrouping   *self,
+                             TallyDocumentId  document_id)
 {
   guint index;
 

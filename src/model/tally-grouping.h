@@ -38,7 +38,7 @@ GListModel    *tally_grouping_get_stories  (TallyGrouping    *self);
 /* The story of a document (a new reference), or NULL for a document not
  * in the snapshot or before a run. */
 TallyStory    *tally_grouping_lookup_story (TallyGrouping    *self,
-                                            gint64            document_id);
+                                            TallyDocumentId   document_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyGrouping, tally_grouping_free)
 

@@ -35,8 +35,8 @@ struct _TallyProject
   gboolean temporary;
   gboolean read_only;         /* opened by tally_project_open_read_only() */
   GListStore *documents;
-  GHashTable *by_id;          /* gint64* → TallyDocument (borrowed) */
-  GHashTable *clusters;       /* gint64* cluster id → GPtrArray of TallyDocument (borrowed) */
+  GHashTable *by_id;          /* TallyDocumentId* → TallyDocument (borrowed) */
+  GHashTable *clusters;       /* TallyDocumentId* cluster → GPtrArray of TallyDocument (borrowed) */
   guint n_imports;
   GMutex import_lock;         /* one worker writes at a time */
 };
@@ -153,8 +153,9 @@ static void
 tally_project_init (TallyProject *self)
 {
   self->documents = g_list_store_new (TALLY_TYPE_DOCUMENT);
-  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->clusters = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->by_id = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal, g_free, NULL);
+  self->clusters = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
   g_mutex_init (&self->import_lock);
 }
 
@@ -173,16 +174,16 @@ static void
 index_document (TallyProject  *self,
                 TallyDocument *document)
 {
-  gint64 cluster = tally_document_get_cluster_id (document);
+  TallyDocumentId cluster = tally_document_get_cluster_id (document);
   GPtrArray *members;
-  gint64 id = tally_document_get_id (document);
+  TallyDocumentId id = tally_document_get_id (document);
 
-  g_hash_table_insert (self->by_id, g_memdup2 (&id, sizeof id), document);
+  g_hash_table_insert (self->by_id, tally_document_id_dup (id), document);
   members = g_hash_table_lookup (self->clusters, &cluster);
   if (members == NULL)
     {
       members = g_ptr_array_new ();
-      g_hash_table_insert (self->clusters, g_memdup2 (&cluster, sizeof cluster), members);
+      g_hash_table_insert (self->clusters, tally_document_id_dup (cluster), members);
     }
   g_ptr_array_add (members, document);
   if (members->len > 1)
@@ -435,8 +436,8 @@ tally_project_get_documents (TallyProject *self)
 }
 
 TallyDocument *
-tally_project_lookup_document (TallyProject *self,
-                               gint64        id)
+tally_project_lookup_document (TallyProject    *self,
+                               TallyDocumentId  id)
 {
   g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
   return g_hash_table_lookup (self->by_id, &id);
@@ -467,7 +468,7 @@ tally_project_list_claims (TallyProject   *self,
   g_autoptr(TallyDocumentRecord) record = NULL;
   g_autoptr(GPtrArray) claims = NULL;
   GListStore *store;
-  gint64 id;
+  TallyDocumentId id;
 
   g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
   g_return_val_if_fail (TALLY_IS_DOCUMENT (document), NULL);
@@ -488,7 +489,7 @@ tally_project_list_claims (TallyProject   *self,
 }
 
 static void
-collect_claim_cb (gint64                  document_id,
+collect_claim_cb (TallyDocumentId         document_id,
                   const TallyClaimRecord *claim,
                   const char             *text,
                   gsize                   text_len,
@@ -584,7 +585,7 @@ tally_document_text_free (TallyDocumentText *text)
 }
 
 static void
-collect_text_cb (gint64      document_id,
+collect_text_cb (TallyDocumentId document_id,
                  const char *text,
                  gsize       text_len,
                  const char *published,
@@ -664,7 +665,7 @@ tally_project_set_document_field (TallyProject   *self,
                                   GError        **error)
 {
   g_autofree char *old = NULL;
-  gint64 id;
+  TallyDocumentId id;
   TallyStore *store;
   gboolean redate;
 
@@ -746,7 +747,7 @@ tally_project_remove_document (TallyProject   *self,
                                TallyDocument  *document,
                                GError        **error)
 {
-  gint64 id, cluster;
+  TallyDocumentId id, cluster;
   GPtrArray *members;
   guint position;
 
@@ -874,8 +875,8 @@ post (TallyProject *self,
 typedef struct
 {
   guint64 simhash;
-  gint64 id;
-  gint64 cluster_id;
+  TallyDocumentId id;
+  TallyDocumentId cluster_id;
 } Fingerprint;
 
 static void
@@ -892,7 +893,7 @@ load_fingerprint_cb (const TallyStoreDocumentInfo *info,
  * (a bounded number, so a folder of look-alike bulletins stays fast). */
 #define MAX_CANDIDATES 4
 
-static gint64
+static TallyDocumentId
 find_cluster (GArray                    *fingerprints,
               TallyStore                *store,
               const TallyDocumentRecord *record)
@@ -930,7 +931,7 @@ find_cluster (GArray                    *fingerprints,
       if (tally_shingle_similarity (text, len, record->text, record->text_len) >= TALLY_NEAR_DUPLICATE_SIMILARITY)
         return fps[best[k]].cluster_id;
     }
-  return 0;
+  return TALLY_DOCUMENT_ID_NONE;
 }
 
 static void
@@ -1007,14 +1008,14 @@ store_prepared (ImportJob   *job,
   g_autoptr(GError) error = NULL;
   TallyDocumentRecord *record = p->record;
   TallyStoreDocumentInfo info = { 0 };
-  gint64 cluster, id;
+  TallyDocumentId cluster, id;
 
   if (record == NULL)
     {
       add_failure (job, p->path, p->error);
       return NULL;
     }
-  if (tally_store_find_by_hash (store, record->content_hash) != 0)
+  if (!tally_document_id_is_none (tally_store_find_by_hash (store, record->content_hash)))
     {
       g_autofree char *name = g_filename_display_basename (p->path);
 
@@ -1025,7 +1026,8 @@ store_prepared (ImportJob   *job,
     }
 
   cluster = find_cluster (fingerprints, store, record);
-  if ((id = tally_store_add_document (store, record, p->claims, cluster, &error)) == 0)
+  id = tally_store_add_document (store, record, p->claims, cluster, &error);
+  if (tally_document_id_is_none (id))
     {
       g_autoptr(GError) wrapped = NULL;
       g_autofree char *name = g_filename_display_basename (p->path);
@@ -1036,7 +1038,7 @@ store_prepared (ImportJob   *job,
       return NULL;
     }
   {
-    Fingerprint fp = { record->simhash, id, cluster > 0 ? cluster : id };
+    Fingerprint fp = { record->simhash, id, tally_document_id_is_none (cluster) ? id : cluster };
 
     g_array_append_val (fingerprints, fp);
   }
@@ -1054,7 +1056,7 @@ store_prepared (ImportJob   *job,
   info.comment_count = record->comments->len;
   info.claim_count = p->claims->len;
   info.simhash = record->simhash;
-  info.cluster_id = cluster > 0 ? cluster : id;
+  info.cluster_id = tally_document_id_is_none (cluster) ? id : cluster;
   info.imported = g_get_real_time () / G_USEC_PER_SEC;
   job->result->n_added++;
   return _tally_document_new_from_info (&info);

@@ -63,7 +63,7 @@ gboolean           tally_project_get_importing       (TallyProject   *self);
 /* GListModel of TallyDocument, in import order. */
 GListModel        *tally_project_get_documents       (TallyProject   *self);
 TallyDocument     *tally_project_lookup_document     (TallyProject   *self,
-                                                      gint64          id);
+                                                      TallyDocumentId id);
 TallyStore        *tally_project_get_store           (TallyProject   *self);
 
 /* Imports files and folders (walked recursively). `progress` signals come
@@ -109,7 +109,7 @@ GPtrArray         *tally_project_load_claims_finish  (TallyProject        *self,
  * worker thread. The result holds TallyDocumentText*, in id order. */
 typedef struct
 {
-  gint64 document_id;
+  TallyDocumentId document_id;
   char *text;
   gsize text_len;
   char *published;      /* may be NULL */

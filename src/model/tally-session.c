@@ -86,7 +86,8 @@ static void
 update_documents (TallySession  *self,
                   TallyGrouping *grouping)
 {
-  g_autoptr(GHashTable) conflicting = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) conflicting = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal,
+                                                             g_free, NULL);
   GListModel *documents = tally_project_get_documents (self->project);
   guint n = self->facts != NULL ? g_list_model_get_n_items (self->facts) : 0;
 
@@ -101,15 +102,13 @@ update_documents (TallySession  *self,
       for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
         {
           g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
-          gint64 id = tally_claim_get_document_id (claim);
-
-          g_hash_table_add (conflicting, g_memdup2 (&id, sizeof id));
+          g_hash_table_add (conflicting, tally_document_id_dup (tally_claim_get_document_id (claim)));
         }
     }
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      gint64 id = tally_document_get_id (document);
+      TallyDocumentId id = tally_document_get_id (document);
       g_autoptr(TallyStory) story = tally_grouping_lookup_story (grouping, id);
 
       _tally_document_set_has_conflicts (document, g_hash_table_contains (conflicting, &id));
@@ -353,8 +352,6 @@ on_texts_loaded (GObject      *source,
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autoptr(GPtrArray) published = g_ptr_array_new ();
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) title_of = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GListModel *documents = tally_project_get_documents (self->project);
   g_autoptr(GPtrArray) languages = g_ptr_array_new ();
 
   if (loaded == NULL)
@@ -373,21 +370,14 @@ on_texts_loaded (GObject      *source,
     }
   if (self->find_cancellable == NULL || g_cancellable_is_cancelled (self->find_cancellable))
     return;
-  /* Titles tell the events' stories apart (tally-stories.h). */
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-
-      g_hash_table_insert (title_of, g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (document)),
-                           g_strdup (tally_document_get_title (document)));
-    }
   for (guint i = 0; i < loaded->len; i++)
     {
       const TallyDocumentText *text = g_ptr_array_index (loaded, i);
-      char *id = g_strdup_printf ("%" G_GINT64_FORMAT, text->document_id);
+      /* Titles tell the events' stories apart (tally-stories.h). */
+      TallyDocument *document = tally_project_lookup_document (self->project, text->document_id);
 
-      g_ptr_array_add (titles, g_strdup (g_hash_table_lookup (title_of, id)));
-      g_ptr_array_add (ids, id);
+      g_ptr_array_add (titles, document != NULL ? g_strdup (tally_document_get_title (document)) : NULL);
+      g_ptr_array_add (ids, tally_document_id_to_key (text->document_id));
       g_ptr_array_add (texts, text->text);
       g_ptr_array_add (published, text->published);
       g_ptr_array_add (languages, text->language);
@@ -629,7 +619,7 @@ tally_session_move_to_story (TallySession   *self,
                              TallyStory     *story,
                              GError        **error)
 {
-  gint64 id, into;
+  TallyDocumentId id, into;
 
   g_return_val_if_fail (TALLY_IS_SESSION (self), FALSE);
   g_return_val_if_fail (TALLY_IS_DOCUMENT (document), FALSE);

@@ -12,8 +12,8 @@ struct _TallyStory
   char *id;
   char *name;
   char *label;
-  GArray *documents;    /* gint64, sorted */
-  gint64 anchor;
+  GArray *documents;    /* TallyDocumentId, sorted */
+  TallyDocumentId anchor;
 };
 
 G_DEFINE_FINAL_TYPE (TallyStory, tally_story, G_TYPE_OBJECT)
@@ -34,7 +34,7 @@ static int
 compare_ids (gconstpointer a,
              gconstpointer b)
 {
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  gint64 x = ((const TallyDocumentId *) a)->value, y = ((const TallyDocumentId *) b)->value;
 
   return (x > y) - (x < y);
 }
@@ -88,13 +88,13 @@ tally_story_class_init (TallyStoryClass *klass)
 static void
 tally_story_init (TallyStory *self)
 {
-  self->documents = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->documents = g_array_new (FALSE, FALSE, sizeof (TallyDocumentId));
 }
 
 TallyStory *
 tally_story_new (const TallyStoryRecord *record,
-                 const gint64           *document_ids,
-                 gint64                  anchor)
+                 const TallyDocumentId  *document_ids,
+                 TallyDocumentId         anchor)
 {
   TallyStory *self;
 
@@ -139,16 +139,16 @@ tally_story_get_label (TallyStory *self)
   return self->label;
 }
 
-gint64
+TallyDocumentId
 tally_story_get_anchor (TallyStory *self)
 {
-  g_return_val_if_fail (TALLY_IS_STORY (self), 0);
+  g_return_val_if_fail (TALLY_IS_STORY (self), TALLY_DOCUMENT_ID_NONE);
   return self->anchor;
 }
 
 gboolean
-tally_story_contains (TallyStory *self,
-                      gint64      document_id)
+tally_story_contains (TallyStory      *self,
+                      TallyDocumentId  document_id)
 {
   guint index;
 

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "tally-document-id.h"
 #include "tally-stories.h"
 
 G_BEGIN_DECLS
@@ -14,12 +15,12 @@ G_BEGIN_DECLS
 #define TALLY_TYPE_STORY (tally_story_get_type ())
 G_DECLARE_FINAL_TYPE (TallyStory, tally_story, TALLY, STORY, GObject)
 
-/* `document_ids` (gint64, in `record->documents` order) name the project's
+/* `document_ids` (in `record->documents` order) name the project's
  * documents; `anchor` is the one a document moved into this story follows
  * (see tally_corrections_move_to_story()). */
 TallyStory  *tally_story_new               (const TallyStoryRecord *record,
-                                            const gint64           *document_ids,
-                                            gint64                  anchor);
+                                            const TallyDocumentId  *document_ids,
+                                            TallyDocumentId         anchor);
 
 /* "s1", as `tally-cli analyze` numbers them: largest first. */
 const char  *tally_story_get_id            (TallyStory *self);
@@ -28,8 +29,8 @@ const char  *tally_story_get_name          (TallyStory *self);
 guint        tally_story_get_n_documents   (TallyStory *self);
 /* "Ever Given, Suez Canal, ship (8)": a name with its document count. */
 const char  *tally_story_get_label         (TallyStory *self);
-gint64       tally_story_get_anchor        (TallyStory *self);
-gboolean     tally_story_contains          (TallyStory *self,
-                                            gint64      document_id);
+TallyDocumentId tally_story_get_anchor     (TallyStory      *self);
+gboolean     tally_story_contains          (TallyStory      *self,
+                                            TallyDocumentId  document_id);
 
 G_END_DECLS

@@ -673,16 +673,32 @@ step_done (TallyStore    *store,
   return TRUE;
 }
 
-gint64
+/* A document id in a column, and bound to a parameter. */
+static TallyDocumentId
+column_document (sqlite3_stmt *stmt,
+                 int           col)
+{
+  return tally_document_id_from_int64 (sqlite3_column_int64 (stmt, col));
+}
+
+static void
+bind_document (sqlite3_stmt    *stmt,
+               int              param,
+               TallyDocumentId  id)
+{
+  sqlite3_bind_int64 (stmt, param, id.value);
+}
+
+TallyDocumentId
 tally_store_find_by_hash (TallyStore *store,
                           const char *content_hash)
 {
   sqlite3_stmt *stmt = store->stmts[STMT_FIND_HASH];
-  gint64 id = 0;
+  TallyDocumentId id = TALLY_DOCUMENT_ID_NONE;
 
   bind_text (stmt, 1, content_hash);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
+    id = column_document (stmt, 0);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   return id;
@@ -690,14 +706,14 @@ tally_store_find_by_hash (TallyStore *store,
 
 static gboolean
 insert_claim (TallyStore             *store,
-              gint64                  document_id,
+              TallyDocumentId         document_id,
               guint                   position,
               const TallyClaimRecord *c,
               GError                **error)
 {
   sqlite3_stmt *stmt = store->stmts[STMT_INSERT_CLAIM];
 
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  bind_document (stmt, 1, document_id);
   sqlite3_bind_int (stmt, 2, position);
   bind_text (stmt, 3, tally_claim_kind_to_string (c->kind));
   sqlite3_bind_int (stmt, 4, c->has_value);
@@ -724,28 +740,28 @@ insert_claim (TallyStore             *store,
   return step_done (store, stmt, "Storing a claim", error);
 }
 
-gint64
+TallyDocumentId
 tally_store_add_document (TallyStore                *store,
                           const TallyDocumentRecord *record,
                           GPtrArray                 *claims,
-                          gint64                     cluster_id,
+                          TallyDocumentId            cluster_id,
                           GError                   **error)
 {
   sqlite3_stmt *stmt = store->stmts[STMT_INSERT_DOCUMENT];
   g_autoptr(GBytes) paragraphs = pack_pairs (record->paragraphs);
   g_autoptr(GBytes) sentences = pack_pairs (record->sentences);
   g_autoptr(GBytes) offset_map = pack_pairs (record->offset_map);
-  gint64 id;
+  TallyDocumentId id;
 
-  g_return_val_if_fail (record->content_hash != NULL && record->text != NULL, 0);
+  g_return_val_if_fail (record->content_hash != NULL && record->text != NULL, TALLY_DOCUMENT_ID_NONE);
 
-  if (tally_store_find_by_hash (store, record->content_hash) != 0)
+  if (!tally_document_id_is_none (tally_store_find_by_hash (store, record->content_hash)))
     {
       g_autofree char *name = record->path != NULL ? g_filename_display_basename (record->path) : g_strdup ("(data)");
 
       g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_DUPLICATE,
                    _("“%s”: already in the project (same content)"), name);
-      return 0;
+      return TALLY_DOCUMENT_ID_NONE;
     }
 
   bind_text (stmt, 1, record->content_hash);
@@ -760,8 +776,8 @@ tally_store_add_document (TallyStore                *store,
   sqlite3_bind_int (stmt, 10, record->comments->len);
   sqlite3_bind_int (stmt, 11, claims != NULL ? claims->len : 0);
   sqlite3_bind_int64 (stmt, 12, (sqlite3_int64) record->simhash);
-  if (cluster_id > 0)
-    sqlite3_bind_int64 (stmt, 13, cluster_id);
+  if (!tally_document_id_is_none (cluster_id))
+    bind_document (stmt, 13, cluster_id);
   sqlite3_bind_blob (stmt, 14, g_bytes_get_data (paragraphs, NULL), (int) g_bytes_get_size (paragraphs), SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 15, g_bytes_get_data (sentences, NULL), (int) g_bytes_get_size (sentences), SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 16, g_bytes_get_data (offset_map, NULL), (int) g_bytes_get_size (offset_map), SQLITE_STATIC);
@@ -769,44 +785,39 @@ tally_store_add_document (TallyStore                *store,
   bind_text (stmt, 18, record->language);
   bind_text (stmt, 19, record->origin);
   if (!step_done (store, stmt, "Storing a document", error))
-    return 0;
-  id = sqlite3_last_insert_rowid (store->db);
+    return TALLY_DOCUMENT_ID_NONE;
+  id = tally_document_id_from_int64 (sqlite3_last_insert_rowid (store->db));
 
-  if (cluster_id <= 0)
-    {
-      g_autofree char *sql = g_strdup_printf ("UPDATE documents SET cluster_id = id WHERE id = %" G_GINT64_FORMAT, id);
-
-      if (!exec (store, sql, error))
-        return 0;
-    }
+  if (tally_document_id_is_none (cluster_id) && !tally_store_set_cluster (store, id, id, error))
+    return TALLY_DOCUMENT_ID_NONE;
 
   for (guint i = 0; i < record->comments->len; i++)
     {
       const TallyComment *comment = g_ptr_array_index (record->comments, i);
 
       stmt = store->stmts[STMT_INSERT_COMMENT];
-      sqlite3_bind_int64 (stmt, 1, id);
+      bind_document (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, i);
       bind_text (stmt, 3, comment->author);
       bind_text (stmt, 4, comment->text != NULL ? comment->text : "");
       if (!step_done (store, stmt, "Storing a comment", error))
-        return 0;
+        return TALLY_DOCUMENT_ID_NONE;
     }
   for (guint i = 0; i < record->boilerplate->len; i++)
     {
       const TallyBoilerplate *bp = g_ptr_array_index (record->boilerplate, i);
 
       stmt = store->stmts[STMT_INSERT_BOILERPLATE];
-      sqlite3_bind_int64 (stmt, 1, id);
+      bind_document (stmt, 1, id);
       sqlite3_bind_int (stmt, 2, i);
       sqlite3_bind_int64 (stmt, 3, bp->offset);
       bind_text (stmt, 4, bp->text != NULL ? bp->text : "");
       if (!step_done (store, stmt, "Storing boilerplate", error))
-        return 0;
+        return TALLY_DOCUMENT_ID_NONE;
     }
   for (guint i = 0; claims != NULL && i < claims->len; i++)
     if (!insert_claim (store, id, i, g_ptr_array_index (claims, i), error))
-      return 0;
+      return TALLY_DOCUMENT_ID_NONE;
   return id;
 }
 
@@ -837,17 +848,17 @@ exec_id (TallyStore  *store,
 }
 
 gboolean
-tally_store_set_cluster (TallyStore  *store,
-                         gint64       document_id,
-                         gint64       cluster_id,
-                         GError     **error)
+tally_store_set_cluster (TallyStore       *store,
+                         TallyDocumentId   document_id,
+                         TallyDocumentId   cluster_id,
+                         GError          **error)
 {
-  return exec_id (store, "UPDATE documents SET cluster_id = ?2 WHERE id = ?1", document_id, cluster_id, error);
+  return exec_id (store, "UPDATE documents SET cluster_id = ?2 WHERE id = ?1", document_id.value, cluster_id.value, error);
 }
 
 gboolean
-tally_store_set_document_field (TallyStore  *store,
-                                gint64       document_id,
+tally_store_set_document_field (TallyStore      *store,
+                                TallyDocumentId  document_id,
                                 const char  *field,
                                 const char  *value,
                                 GError     **error)
@@ -870,7 +881,7 @@ tally_store_set_document_field (TallyStore  *store,
   rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, document_id);
+      bind_document (stmt, 1, document_id);
       bind_text (stmt, 2, value);
       rc = sqlite3_step (stmt);
     }
@@ -882,33 +893,33 @@ tally_store_set_document_field (TallyStore  *store,
     }
   if (sqlite3_changes (store->db) == 0)
     {
-      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT, document_id);
+      g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT, document_id.value);
       return FALSE;
     }
   return TRUE;
 }
 
 gboolean
-tally_store_replace_claims (TallyStore  *store,
-                            gint64       document_id,
-                            GPtrArray   *claims,
-                            GError     **error)
+tally_store_replace_claims (TallyStore       *store,
+                            TallyDocumentId   document_id,
+                            GPtrArray        *claims,
+                            GError          **error)
 {
-  if (!exec_id (store, "DELETE FROM claims WHERE document_id = ?1", document_id, 0, error))
+  if (!exec_id (store, "DELETE FROM claims WHERE document_id = ?1", document_id.value, 0, error))
     return FALSE;
   for (guint i = 0; claims != NULL && i < claims->len; i++)
     if (!insert_claim (store, document_id, i, g_ptr_array_index (claims, i), error))
       return FALSE;
-  return exec_id (store, "UPDATE documents SET claim_count = ?2 WHERE id = ?1", document_id,
+  return exec_id (store, "UPDATE documents SET claim_count = ?2 WHERE id = ?1", document_id.value,
                   claims != NULL ? claims->len : 0, error);
 }
 
 gboolean
-tally_store_remove_document (TallyStore  *store,
-                             gint64       document_id,
-                             GError     **error)
+tally_store_remove_document (TallyStore       *store,
+                             TallyDocumentId   document_id,
+                             GError          **error)
 {
-  return exec_id (store, "DELETE FROM documents WHERE id = ?1", document_id, 0, error);
+  return exec_id (store, "DELETE FROM documents WHERE id = ?1", document_id.value, 0, error);
 }
 
 guint
@@ -928,7 +939,7 @@ static void
 read_info (sqlite3_stmt           *stmt,
            TallyStoreDocumentInfo *info)
 {
-  info->id = sqlite3_column_int64 (stmt, 0);
+  info->id = column_document (stmt, 0);
   info->path = (const char *) sqlite3_column_text (stmt, 1);
   info->format = (const char *) sqlite3_column_text (stmt, 2);
   info->content_hash = (const char *) sqlite3_column_text (stmt, 3);
@@ -940,7 +951,7 @@ read_info (sqlite3_stmt           *stmt,
   info->comment_count = sqlite3_column_int (stmt, 9);
   info->claim_count = sqlite3_column_int (stmt, 10);
   info->simhash = (guint64) sqlite3_column_int64 (stmt, 11);
-  info->cluster_id = sqlite3_column_int64 (stmt, 12);
+  info->cluster_id = column_document (stmt, 12);
   info->imported = sqlite3_column_int64 (stmt, 13);
   info->language = (const char *) sqlite3_column_text (stmt, 14);
 }
@@ -999,9 +1010,9 @@ column_dup (sqlite3_stmt *stmt,
 }
 
 TallyDocumentRecord *
-tally_store_load_document (TallyStore  *store,
-                           gint64       document_id,
-                           GError     **error)
+tally_store_load_document (TallyStore       *store,
+                           TallyDocumentId   document_id,
+                           GError          **error)
 {
   g_autoptr(TallyDocumentRecord) record = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -1012,13 +1023,13 @@ tally_store_load_document (TallyStore  *store,
                            " simhash, paragraphs, sentences, offset_map, language, origin FROM documents WHERE id = ?1", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, document_id);
+      bind_document (stmt, 1, document_id);
       rc = sqlite3_step (stmt);
     }
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
-        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT, document_id);
+        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT, document_id.value);
       else
         set_sqlite_error (error, store->db, rc, "Reading a document");
       sqlite3_finalize (stmt);
@@ -1044,14 +1055,14 @@ tally_store_load_document (TallyStore  *store,
   sqlite3_finalize (stmt);
 
   rc = sqlite3_prepare_v2 (store->db, "SELECT author, text FROM comments WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  bind_document (stmt, 1, document_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (record->comments, tally_comment_new ((const char *) sqlite3_column_text (stmt, 0),
                                                           (const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_finalize (stmt);
 
   rc = sqlite3_prepare_v2 (store->db, "SELECT text, text_offset FROM boilerplate WHERE document_id = ?1 ORDER BY position", -1, &stmt, NULL);
-  sqlite3_bind_int64 (stmt, 1, document_id);
+  bind_document (stmt, 1, document_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (record->boilerplate, tally_boilerplate_new ((const char *) sqlite3_column_text (stmt, 0),
                                                                  sqlite3_column_int64 (stmt, 1)));
@@ -1065,16 +1076,16 @@ tally_store_load_document (TallyStore  *store,
 }
 
 char *
-tally_store_dup_text (TallyStore *store,
-                      gint64      document_id,
-                      gsize      *len)
+tally_store_dup_text (TallyStore      *store,
+                      TallyDocumentId  document_id,
+                      gsize           *len)
 {
   sqlite3_stmt *stmt = NULL;
   char *text = NULL;
 
   if (sqlite3_prepare_v2 (store->db, "SELECT text FROM documents WHERE id = ?1", -1, &stmt, NULL) == SQLITE_OK)
     {
-      sqlite3_bind_int64 (stmt, 1, document_id);
+      bind_document (stmt, 1, document_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         {
           gsize n = sqlite3_column_bytes (stmt, 0);
@@ -1156,7 +1167,7 @@ tally_store_foreach_claim (TallyStore           *store,
       if (doc_id != owner)
         continue;
       claim = read_claim (claims, 1);
-      func (owner, claim, (const char *) sqlite3_column_text (docs, 1), sqlite3_column_bytes (docs, 1), user_data);
+      func (tally_document_id_from_int64 (owner), claim, (const char *) sqlite3_column_text (docs, 1), sqlite3_column_bytes (docs, 1), user_data);
     }
   sqlite3_finalize (docs);
   sqlite3_finalize (claims);
@@ -1179,7 +1190,7 @@ tally_store_foreach_text (TallyStore          *store,
 
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+      func (column_document (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
             sqlite3_column_bytes (stmt, 1), (const char *) sqlite3_column_text (stmt, 2),
             (const char *) sqlite3_column_text (stmt, 3), user_data);
       rc = SQLITE_OK;
@@ -1194,9 +1205,9 @@ tally_store_foreach_text (TallyStore          *store,
 }
 
 GPtrArray *
-tally_store_load_claims (TallyStore  *store,
-                         gint64       document_id,
-                         GError     **error)
+tally_store_load_claims (TallyStore       *store,
+                         TallyDocumentId   document_id,
+                         GError          **error)
 {
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
   sqlite3_stmt *stmt = NULL;
@@ -1205,7 +1216,7 @@ tally_store_load_claims (TallyStore  *store,
   rc = sqlite3_prepare_v2 (store->db, "SELECT " CLAIM_COLUMNS " FROM claims WHERE document_id = ?1 ORDER BY position",
                            -1, &stmt, NULL);
   if (rc == SQLITE_OK)
-    sqlite3_bind_int64 (stmt, 1, document_id);
+    bind_document (stmt, 1, document_id);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_ptr_array_add (claims, read_claim (stmt, 0));
@@ -1381,7 +1392,7 @@ tally_store_search (TallyStore  *store,
     {
       TallyStoreHit *hit = g_new0 (TallyStoreHit, 1);
 
-      hit->document_id = sqlite3_column_int64 (stmt, 0);
+      hit->document_id = column_document (stmt, 0);
       hit->rank = sqlite3_column_double (stmt, 1);
       hit->title = column_dup (stmt, 2);
       hit->snippet = column_dup (stmt, 3);
@@ -1402,7 +1413,7 @@ tally_store_search (TallyStore  *store,
 gint64
 tally_store_add_correction (TallyStore  *store,
                             const char  *target,
-                            gint64       target_id,
+                            TallyDocumentId target_id,
                             const char  *field,
                             const char  *old_value,
                             const char  *new_value,
@@ -1417,7 +1428,7 @@ tally_store_add_correction (TallyStore  *store,
     {
       sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
       bind_text (stmt, 2, target);
-      sqlite3_bind_int64 (stmt, 3, target_id);
+      bind_document (stmt, 3, target_id);
       bind_text (stmt, 4, field);
       bind_text (stmt, 5, old_value);
       bind_text (stmt, 6, new_value);
@@ -1455,7 +1466,7 @@ tally_store_foreach_correction (TallyStore                *store,
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-            sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+            column_document (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
             (const char *) sqlite3_column_text (stmt, 4), (const char *) sqlite3_column_text (stmt, 5),
             sqlite3_column_int (stmt, 6) != 0, user_data);
       rc = SQLITE_OK;

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "tally-claim-record.h"
+#include "tally-document-id.h"
 #include "tally-document-record.h"
 
 G_BEGIN_DECLS
@@ -55,7 +56,7 @@ typedef enum
 /* One row of the document list: what the model shows without the text. */
 typedef struct
 {
-  gint64 id;
+  TallyDocumentId id;
   const char *path;
   const char *format;
   const char *content_hash;
@@ -67,7 +68,7 @@ typedef struct
   guint comment_count;
   guint claim_count;
   guint64 simhash;
-  gint64 cluster_id;      /* id of the cluster's first document (itself when alone) */
+  TallyDocumentId cluster_id; /* the cluster's first document (itself when alone) */
   gint64 imported;        /* Unix time */
   const char *language;   /* BCP 47 tag, or NULL when unknown */
 } TallyStoreDocumentInfo;
@@ -77,7 +78,7 @@ typedef void (*TallyStoreDocumentFunc) (const TallyStoreDocumentInfo *info,
 
 typedef struct
 {
-  gint64 document_id;
+  TallyDocumentId document_id;
   double rank;            /* bm25: lower is better */
   char *title;
   char *snippet;          /* text around the match, marked with MATCH_START/END */
@@ -102,31 +103,31 @@ gboolean             tally_store_commit             (TallyStore  *store,
 void                 tally_store_rollback           (TallyStore  *store);
 
 /* Stores a document with its claims (TallyClaimRecord*, may be NULL) and
- * returns its id, or 0 with DUPLICATE when its content hash is stored. */
-gint64               tally_store_add_document       (TallyStore                *store,
+ * returns its id, or NONE with DUPLICATE when its content hash is stored. */
+TallyDocumentId      tally_store_add_document       (TallyStore                *store,
                                                      const TallyDocumentRecord *record,
                                                      GPtrArray                 *claims,
-                                                     gint64                     cluster_id,
+                                                     TallyDocumentId            cluster_id,
                                                      GError                   **error);
-gint64               tally_store_find_by_hash       (TallyStore  *store,
+TallyDocumentId      tally_store_find_by_hash       (TallyStore  *store,
                                                      const char  *content_hash);
 gboolean             tally_store_set_cluster        (TallyStore  *store,
-                                                     gint64       document_id,
-                                                     gint64       cluster_id,
+                                                     TallyDocumentId document_id,
+                                                     TallyDocumentId cluster_id,
                                                      GError     **error);
 /* Sets "title", "outlet", "published" or "author" (NULL clears it). */
 gboolean             tally_store_set_document_field (TallyStore  *store,
-                                                     gint64       document_id,
+                                                     TallyDocumentId document_id,
                                                      const char  *field,
                                                      const char  *value,
                                                      GError     **error);
 /* Replaces the document's claims (TallyClaimRecord*) and its claim count. */
 gboolean             tally_store_replace_claims     (TallyStore  *store,
-                                                     gint64       document_id,
+                                                     TallyDocumentId document_id,
                                                      GPtrArray   *claims,
                                                      GError     **error);
 gboolean             tally_store_remove_document    (TallyStore  *store,
-                                                     gint64       document_id,
+                                                     TallyDocumentId document_id,
                                                      GError     **error);
 guint                tally_store_count_documents    (TallyStore  *store);
 
@@ -138,21 +139,21 @@ gboolean             tally_store_foreach_document   (TallyStore              *st
 
 /* The whole record back: text, spans, offset map, comments, boilerplate. */
 TallyDocumentRecord *tally_store_load_document      (TallyStore  *store,
-                                                     gint64       document_id,
+                                                     TallyDocumentId document_id,
                                                      GError     **error);
 /* Just the cleaned text (for near-duplicate checks). */
 char                *tally_store_dup_text           (TallyStore  *store,
-                                                     gint64       document_id,
+                                                     TallyDocumentId document_id,
                                                      gsize       *len);
 /* The document's claims as TallyClaimRecord*, in text order. */
 GPtrArray           *tally_store_load_claims        (TallyStore  *store,
-                                                     gint64       document_id,
+                                                     TallyDocumentId document_id,
                                                      GError     **error);
 
 /* Every claim of every document, in document then text order, with the
  * document's cleaned text (valid during the call only). Two sequential
  * scans: fit for a worker thread with its own TallyStore. */
-typedef void (*TallyStoreClaimFunc) (gint64                  document_id,
+typedef void (*TallyStoreClaimFunc) (TallyDocumentId         document_id,
                                      const TallyClaimRecord *claim,
                                      const char             *text,
                                      gsize                   text_len,
@@ -164,7 +165,7 @@ gboolean             tally_store_foreach_claim      (TallyStore           *store
                                                      GError              **error);
 
 /* Every document's cleaned text, publication date and language, in id order. */
-typedef void (*TallyStoreTextFunc) (gint64      document_id,
+typedef void (*TallyStoreTextFunc) (TallyDocumentId document_id,
                                     const char *text,
                                     gsize       text_len,
                                     const char *published,
@@ -203,10 +204,11 @@ GPtrArray           *tally_store_query_terms        (const char    *query);
  * phrases as their words, a prefix's star kept ("corrid*"). */
 char               **tally_store_query_words        (const char    *query);
 
-/* Edits that can be undone: what changed, from what, to what. */
+/* Edits that can be undone: what changed (in document `target_id`, NONE for
+ * a fact), from what, to what. */
 gint64               tally_store_add_correction     (TallyStore  *store,
                                                      const char  *target,
-                                                     gint64       target_id,
+                                                     TallyDocumentId target_id,
                                                      const char  *field,
                                                      const char  *old_value,
                                                      const char  *new_value,
@@ -220,7 +222,7 @@ gboolean             tally_store_set_correction_undone (TallyStore  *store,
  * `undone` set), for TallyCorrections to replay when a project opens. */
 typedef void (*TallyStoreCorrectionFunc) (gint64      correction_id,
                                           const char *target,
-                                          gint64      target_id,
+                                          TallyDocumentId target_id,
                                           const char *field,
                                           const char *old_value,
                                           const char *new_value,

@@ -56,7 +56,7 @@ main (void)
         /* Offsets as if each claim stood at its own place in the text. */
         record->start = c * 100;
         record->end = c * 100 + 4;
-        g_ptr_array_add (claims, tally_claim_new (d + 1, record, text, sizeof text - 1));
+        g_ptr_array_add (claims, tally_claim_new (tally_document_id_from_int64 (d + 1), record, text, sizeof text - 1));
       }
 
   start = g_get_monotonic_time ();

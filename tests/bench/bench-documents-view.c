@@ -136,7 +136,7 @@ make_project (guint n_documents)
       tally_extract_options_init (&options);
       tally_extract_options_set_reference_date (&options, record->published);
       claims = tally_extract_claims (record->text, record->text_len, &options);
-      if (tally_store_add_document (store, record, claims, 0, &error) == 0)
+      if (tally_document_id_is_none (tally_store_add_document (store, record, claims, TALLY_DOCUMENT_ID_NONE, &error)))
         g_error ("adding article %u: %s", i, error->message);
     }
   tally_store_commit (store, &error);

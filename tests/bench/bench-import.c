@@ -235,7 +235,8 @@ print_phases (const char *corpus,
   for (guint i = 0; i < records->len; i++)
     {
       g_assert_cmpint (tally_store_add_document (store, g_ptr_array_index (records, i),
-                                                 g_ptr_array_index (all_claims, i), 0, &error), >, 0);
+                                                 g_ptr_array_index (all_claims, i), TALLY_DOCUMENT_ID_NONE,
+                                                 &error).value, >, 0);
       if (i % 250 == 249)
         {
           tally_store_commit (store, NULL);

@@ -88,7 +88,7 @@ generate (const char *path,
       record->text = g_strdup (text->str);
       record->text_len = text->len;
       record->word_count = CLAIMS_PER_DOCUMENT * 9;
-      ok = ok && tally_store_add_document (store, record, claims, 0, error) > 0;
+      ok = ok && !tally_document_id_is_none (tally_store_add_document (store, record, claims, TALLY_DOCUMENT_ID_NONE, error));
       if (ok && (d % 1000 == 999 || d + 1 == n_documents))
         ok = tally_store_commit (store, error);
     }

@@ -187,7 +187,7 @@ main (int   argc,
       record->content_hash = g_strdup_printf ("%064x", i);
       record->path = g_strdup_printf ("/bench/article-%05u.txt", i);
       record->word_count = record->text_len / 6;
-      if (tally_store_add_document (store, record, NULL, 0, &error) == 0)
+      if (tally_document_id_is_none (tally_store_add_document (store, record, NULL, TALLY_DOCUMENT_ID_NONE, &error)))
         g_error ("adding article %u: %s", i, error->message);
     }
   tally_store_commit (store, &error);

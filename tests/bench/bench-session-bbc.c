@@ -232,7 +232,8 @@ main (void)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (tally_project_get_documents (project), i);
 
-      if (tally_document_get_story (document) == largest && tally_document_get_id (document) != tally_story_get_anchor (largest))
+      if (tally_document_get_story (document) == largest
+          && !tally_document_id_equal (tally_document_get_id (document), tally_story_get_anchor (largest)))
         moved = g_steal_pointer (&document);
     }
   g_assert_nonnull (moved);

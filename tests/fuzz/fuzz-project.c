@@ -25,7 +25,7 @@ count_document (const TallyStoreDocumentInfo *info,
 }
 
 static void
-count_claim (gint64                  document_id,
+count_claim (TallyDocumentId         document_id,
              const TallyClaimRecord *record,
              const char             *text,
              gsize                   text_len,
@@ -43,7 +43,7 @@ read_through (TallyStore *store)
   tally_store_foreach_claim (store, count_claim, &n, NULL);
   for (gint64 id = 1; id <= 3; id++)
     {
-      TallyDocumentRecord *record = tally_store_load_document (store, id, NULL);
+      TallyDocumentRecord *record = tally_store_load_document (store, tally_document_id_from_int64 (id), NULL);
 
       if (record != NULL)
         tally_document_record_free (record);

@@ -29,7 +29,7 @@ main (int    argc,
         g_error ("%s", error->message);
       tally_extract_options_init (&options);
       claims = tally_extract_claims (record->text, record->text_len, &options);
-      if (tally_store_add_document (store, record, claims, 0, &error) <= 0)
+      if (tally_document_id_is_none (tally_store_add_document (store, record, claims, TALLY_DOCUMENT_ID_NONE, &error)))
         g_error ("%s", error->message);
     }
   tally_store_close (store);

@@ -32,7 +32,7 @@ make_claim (gint64      document,
   record->end = record->start + strlen (words);
   record->sentence_start = 0;
   record->sentence_end = strchr (text, '.') - text + 1;
-  return tally_claim_new (document, record, text, strlen (text));
+  return tally_claim_new (tally_document_id_from_int64 (document), record, text, strlen (text));
 }
 
 static GPtrArray *
@@ -308,7 +308,8 @@ test_persistence (void)
   /* Undone before the project closed: stays undone. */
   g_assert_true (tally_undo_stack_undo (tally_corrections_get_undo_stack (corrections), &error));
   /* A document correction shares the table; it is not ours. */
-  g_assert_cmpint (tally_store_add_correction (tally_project_get_store (project), "document", 1, "title", "a", "b", &error), >, 0);
+  g_assert_cmpint (tally_store_add_correction (tally_project_get_store (project), "document",
+                                               tally_document_id_from_int64 (1), "title", "a", "b", &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (tally_project_save_as (project, path, &error));
   g_assert_no_error (error);

@@ -6,11 +6,12 @@
 #include "tally-fact.h"
 
 static const TallyFactDocument *
-outlet_for (gint64   document_id,
-            gpointer user_data)
+outlet_for (TallyDocumentId document,
+            gpointer        user_data)
 {
   static const char *outlets[] = { NULL, "Northern Wire", "Harbour Times", "Steppe Review" };
   static TallyFactDocument info;
+  gint64 document_id = document.value;
 
   g_assert_cmpstr (user_data, ==, "outlets");
   info = (TallyFactDocument) {
@@ -38,7 +39,7 @@ summit_claim (gint64      document_id,
   record->end = record->start + strlen (year);
   record->sentence_start = 0;
   record->sentence_end = strlen (text);
-  return tally_claim_new (document_id, record, text, strlen (text));
+  return tally_claim_new (tally_document_id_from_int64 (document_id), record, text, strlen (text));
 }
 
 static void

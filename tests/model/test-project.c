@@ -169,7 +169,7 @@ test_import_fixtures (void)
 
         g_assert_cmpstr (tally_claim_get_text (claim), ==, words);
         g_assert_cmpint (tally_claim_get_kind (claim), ==, expected->kind);
-        g_assert_cmpint (tally_claim_get_document_id (claim), ==, tally_document_get_id (plain));
+        g_assert_cmpint (tally_claim_get_document_id (claim).value, ==, tally_document_get_id (plain).value);
         g_object_get (claim, "kind", &kind, NULL);
         g_assert_cmpstr (kind, ==, tally_claim_kind_to_string (expected->kind));
         g_assert_nonnull (strstr (tally_claim_get_sentence (claim), words));
@@ -179,11 +179,11 @@ test_import_fixtures (void)
   /* The wire copy and its lightly edited twin form one cluster. */
   wire_a = find_document (project, "/wire-a.txt");
   wire_b = find_document (project, "/wire-b.txt");
-  g_assert_cmpint (tally_document_get_cluster_id (wire_a), ==, tally_document_get_cluster_id (wire_b));
-  g_assert_cmpint (tally_document_get_cluster_id (wire_a), ==, tally_document_get_id (wire_a));
+  g_assert_cmpint (tally_document_get_cluster_id (wire_a).value, ==, tally_document_get_cluster_id (wire_b).value);
+  g_assert_cmpint (tally_document_get_cluster_id (wire_a).value, ==, tally_document_get_id (wire_a).value);
   g_assert_cmpuint (tally_document_get_duplicates (wire_a), ==, 1);
   g_assert_cmpuint (tally_document_get_duplicates (wire_b), ==, 1);
-  g_assert_cmpint (tally_document_get_cluster_id (plain), ==, tally_document_get_id (plain));
+  g_assert_cmpint (tally_document_get_cluster_id (plain).value, ==, tally_document_get_id (plain).value);
 
   html = find_document (project, "/article.html");
   {
@@ -201,7 +201,7 @@ test_import_fixtures (void)
 
     g_assert_no_error (error);
     g_assert_cmpuint (hits->len, ==, 1);
-    g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, tally_document_get_id (html));
+    g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id.value, ==, tally_document_get_id (html).value);
   }
   g_assert_finalize_object (g_steal_pointer (&project));
 }
@@ -484,7 +484,7 @@ test_load_all_claims (void)
           g_autoptr(TallyClaim) one = g_list_model_get_item (claims, c);
           TallyClaim *bulk = g_ptr_array_index (all, at);
 
-          g_assert_cmpint (tally_claim_get_document_id (bulk), ==, tally_document_get_id (doc));
+          g_assert_cmpint (tally_claim_get_document_id (bulk).value, ==, tally_document_get_id (doc).value);
           g_assert_cmpstr (tally_claim_get_text (bulk), ==, tally_claim_get_text (one));
           g_assert_cmpstr (tally_claim_get_sentence (bulk), ==, tally_claim_get_sentence (one));
           g_assert_cmpuint (tally_claim_get_record (bulk)->start, ==, tally_claim_get_record (one)->start);
@@ -533,7 +533,7 @@ test_load_texts (void)
       g_autoptr(TallyDocument) doc = g_list_model_get_item (documents, i);
       g_autoptr(TallyDocumentRecord) record = tally_project_load_record (project, doc, &error);
 
-      g_assert_cmpint (t->document_id, ==, tally_document_get_id (doc));
+      g_assert_cmpint (t->document_id.value, ==, tally_document_get_id (doc).value);
       g_assert_cmpstr (t->text, ==, record->text);
       g_assert_cmpuint (t->text_len, ==, record->text_len);
       g_assert_cmpstr (t->published, ==, tally_document_get_published (doc));
@@ -653,7 +653,8 @@ test_edit_metadata (void)
   g_assert_cmpstr (tally_document_get_title (doc), ==, "Vendace quota cut by 12%");
   g_assert_cmpstr (tally_document_get_published (doc), ==, "2026-11-20");
   g_assert_null (tally_document_get_author (doc));
-  g_assert_cmpint (tally_store_add_correction (tally_project_get_store (project), "document", 1, "title", "a", "b", &error), ==, 5);
+  g_assert_cmpint (tally_store_add_correction (tally_project_get_store (project), "document",
+                                               tally_document_id_from_int64 (1), "title", "a", "b", &error), ==, 5);
 }
 
 int

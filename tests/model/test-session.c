@@ -126,7 +126,7 @@ test_session_follows_project (void)
             {
               g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, c);
 
-              expected = tally_claim_get_document_id (claim) == tally_document_get_id (document);
+              expected = tally_document_id_equal (tally_claim_get_document_id (claim), tally_document_get_id (document));
             }
         }
       g_assert_cmpint (tally_document_get_has_conflicts (document), ==, expected);

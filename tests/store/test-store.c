@@ -7,6 +7,8 @@
 #include "tally-store-private.h"
 #include "tally-store.h"
 
+#define DOC(n) tally_document_id_from_int64 (n)
+
 static char *
 temp_project (const char *name)
 {
@@ -76,6 +78,36 @@ assert_spans_equal (GArray *a,
   g_assert_cmpmem (a->data, a->len * 2 * sizeof (gsize), b->data, b->len * 2 * sizeof (gsize));
 }
 
+/* The key a document is named by outside the store reads back as the same
+ * document, and nothing else reads as one. */
+static void
+test_document_id_keys (void)
+{
+  static const char * const not_keys[] = { "", "0", "-3", "+", "12x", " 12", "12 ", "d1", "1.5",
+                                           "99999999999999999999" };
+  g_autofree char *key = tally_document_id_to_key (DOC (42));
+  g_autofree char *largest = tally_document_id_to_key (DOC (G_MAXINT64));
+  g_autoptr(GHashTable) set = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal, g_free, NULL);
+
+  g_assert_cmpstr (key, ==, "42");
+  g_assert_cmpint (tally_document_id_from_key (key).value, ==, 42);
+  g_assert_cmpint (tally_document_id_from_key (largest).value, ==, G_MAXINT64);
+  for (guint i = 0; i < G_N_ELEMENTS (not_keys); i++)
+    g_assert_true (tally_document_id_is_none (tally_document_id_from_key (not_keys[i])));
+  g_assert_true (tally_document_id_is_none (tally_document_id_from_key (NULL)));
+  g_assert_true (tally_document_id_is_none (TALLY_DOCUMENT_ID_NONE));
+  g_assert_false (tally_document_id_is_none (DOC (1)));
+  g_assert_true (tally_document_id_equal (DOC (7), DOC (7)));
+  g_assert_false (tally_document_id_equal (DOC (7), DOC (8)));
+
+  g_hash_table_add (set, tally_document_id_dup (DOC (7)));
+  g_hash_table_add (set, tally_document_id_dup (DOC (7)));
+  g_hash_table_add (set, tally_document_id_dup (DOC (8)));
+  g_assert_cmpuint (g_hash_table_size (set), ==, 2);
+  g_assert_true (g_hash_table_contains (set, &(TallyDocumentId) { 8 }));
+  g_assert_false (g_hash_table_contains (set, &(TallyDocumentId) { 9 }));
+}
+
 static void
 test_round_trip (void)
 {
@@ -86,14 +118,14 @@ test_round_trip (void)
   g_autoptr(TallyDocumentRecord) out = NULL;
   g_autoptr(GPtrArray) claims = two_claims ();
   g_autoptr(GPtrArray) claims_out = NULL;
-  gint64 id;
+  TallyDocumentId id;
 
   g_assert_no_error (error);
   g_assert_cmpint (tally_store_get_schema_version (store), ==, TALLY_STORE_SCHEMA_VERSION);
   g_assert_true (tally_store_begin (store, &error));
-  id = tally_store_add_document (store, in, claims, 0, &error);
+  id = tally_store_add_document (store, in, claims, TALLY_DOCUMENT_ID_NONE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (id, ==, 1);
+  g_assert_cmpint (id.value, ==, 1);
   g_assert_true (tally_store_commit (store, &error));
   g_clear_pointer (&store, tally_store_close);
 
@@ -181,8 +213,8 @@ count_cb (const TallyStoreDocumentInfo *info,
   GPtrArray *titles = user_data;
 
   g_ptr_array_add (titles, g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%u:%u:%" G_GINT64_FORMAT,
-                                            info->id, info->title, info->comment_count, info->claim_count,
-                                            info->cluster_id));
+                                            info->id.value, info->title, info->comment_count, info->claim_count,
+                                            info->cluster_id.value));
 }
 
 static void
@@ -196,14 +228,14 @@ test_duplicate_and_list (void)
   g_autoptr(GPtrArray) claims = two_claims ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_cmpint (tally_store_add_document (store, a, claims, 0, &error), ==, 1);
-  g_assert_cmpint (tally_store_add_document (store, b, NULL, 1, &error), ==, 2);
-  g_assert_cmpint (tally_store_add_document (store, a, NULL, 0, &error), ==, 0);
+  g_assert_cmpint (tally_store_add_document (store, a, claims, TALLY_DOCUMENT_ID_NONE, &error).value, ==, 1);
+  g_assert_cmpint (tally_store_add_document (store, b, NULL, DOC (1), &error).value, ==, 2);
+  g_assert_cmpint (tally_store_add_document (store, a, NULL, TALLY_DOCUMENT_ID_NONE, &error).value, ==, 0);
   g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_DUPLICATE);
   g_assert_cmpstr (error->message, ==, "“plain.txt”: already in the project (same content)");
   g_clear_error (&error);
-  g_assert_cmpint (tally_store_find_by_hash (store, a->content_hash), ==, 1);
-  g_assert_cmpint (tally_store_find_by_hash (store, "0000"), ==, 0);
+  g_assert_cmpint (tally_store_find_by_hash (store, a->content_hash).value, ==, 1);
+  g_assert_true (tally_document_id_is_none (tally_store_find_by_hash (store, "0000")));
   g_assert_cmpuint (tally_store_count_documents (store), ==, 2);
 
   g_assert_true (tally_store_foreach_document (store, count_cb, rows, &error));
@@ -211,20 +243,20 @@ test_duplicate_and_list (void)
   g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "1:Kemi fisheries conference agrees quotas for three lakes:3:2:1");
   g_assert_cmpstr (g_ptr_array_index (rows, 1), ==, "2:Northern lakes conference ends with vendace quota cut:0:0:1");
 
-  g_assert_true (tally_store_set_cluster (store, 2, 2, &error));
-  g_assert_true (tally_store_remove_document (store, 1, &error));
+  g_assert_true (tally_store_set_cluster (store, DOC (2), DOC (2), &error));
+  g_assert_true (tally_store_remove_document (store, DOC (1), &error));
   g_ptr_array_set_size (rows, 0);
   g_assert_true (tally_store_foreach_document (store, count_cb, rows, &error));
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "2:Northern lakes conference ends with vendace quota cut:0:0:2");
   /* Claims and comments went with the document (ON DELETE CASCADE). */
   {
-    g_autoptr(GPtrArray) gone = tally_store_load_claims (store, 1, &error);
+    g_autoptr(GPtrArray) gone = tally_store_load_claims (store, DOC (1), &error);
 
     g_assert_no_error (error);
     g_assert_cmpuint (gone->len, ==, 0);
   }
-  g_assert_null (tally_store_load_document (store, 1, &error));
+  g_assert_null (tally_store_load_document (store, DOC (1), &error));
   g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND);
 }
 
@@ -242,7 +274,7 @@ test_search (void)
     {
       g_autoptr(TallyDocumentRecord) r = fixture (names[i]);
 
-      g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, i + 1);
+      g_assert_cmpint (tally_store_add_document (store, r, NULL, TALLY_DOCUMENT_ID_NONE, &error).value, ==, i + 1);
     }
 
   /* "second vote" as a phrase is only in the JSON-LD page. */
@@ -250,7 +282,7 @@ test_search (void)
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
   hit = g_ptr_array_index (hits, 0);
-  g_assert_cmpint (hit->document_id, ==, 2);
+  g_assert_cmpint (hit->document_id.value, ==, 2);
   g_assert_cmpstr (hit->title, ==, "Lake villages ask for a second vote");
   /* A phrase is marked as one run. */
   g_assert_nonnull (strstr (hit->snippet, "secretariat for a " TALLY_STORE_MATCH_START "second vote" TALLY_STORE_MATCH_END));
@@ -260,8 +292,8 @@ test_search (void)
   hits = tally_store_search (store, "villages", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 2);
-  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, 2);
-  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 1))->document_id, ==, 4);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id.value, ==, 2);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 1))->document_id.value, ==, 4);
   g_assert_cmpfloat (((TallyStoreHit *) g_ptr_array_index (hits, 0))->rank, <, ((TallyStoreHit *) g_ptr_array_index (hits, 1))->rank);
   g_clear_pointer (&hits, g_ptr_array_unref);
 
@@ -269,7 +301,7 @@ test_search (void)
   hits = tally_store_search (store, "kemijarv*", 10, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (hits->len, ==, 1);
-  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, 3);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id.value, ==, 3);
   g_clear_pointer (&hits, g_ptr_array_unref);
 
   hits = tally_store_search (store, "12% AND -quota: (\"", 10, &error);
@@ -335,7 +367,7 @@ assert_found (TallyStore *store,
 
   g_test_message ("query %s", query);
   g_assert_cmpuint (hits->len, ==, 1);
-  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, document_id);
+  g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id.value, ==, document_id);
 }
 
 static void
@@ -354,8 +386,8 @@ test_search_languages (void)
 
       g_assert_no_error (error);
       g_assert_cmpstr (r->language, ==, languages[i]);
-      g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, i + 1);
-      back = tally_store_load_document (store, i + 1, &error);
+      g_assert_cmpint (tally_store_add_document (store, r, NULL, TALLY_DOCUMENT_ID_NONE, &error).value, ==, i + 1);
+      back = tally_store_load_document (store, DOC (i + 1), &error);
       g_assert_no_error (error);
       g_assert_cmpstr (back->language, ==, languages[i]);
     }
@@ -397,10 +429,10 @@ test_search_languages (void)
   g_assert_no_error (error);
 
   /* The analyst's correction is stored. */
-  g_assert_true (tally_store_set_document_field (store, 2, "language", "kk", &error));
+  g_assert_true (tally_store_set_document_field (store, DOC (2), "language", "kk", &error));
   g_assert_no_error (error);
   {
-    g_autoptr(TallyDocumentRecord) back = tally_store_load_document (store, 2, &error);
+    g_autoptr(TallyDocumentRecord) back = tally_store_load_document (store, DOC (2), &error);
 
     g_assert_cmpstr (back->language, ==, "kk");
   }
@@ -415,7 +447,7 @@ test_corrections (void)
   sqlite3_stmt *stmt = NULL;
   gint64 id;
 
-  id = tally_store_add_correction (store, "document", 7, "title", "Old", "New", &error);
+  id = tally_store_add_correction (store, "document", DOC (7), "title", "Old", "New", &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, ==, 1);
   g_assert_true (tally_store_set_correction_undone (store, id, TRUE, &error));
@@ -458,7 +490,7 @@ test_migration (void)
                                  "INSERT INTO documents (content_hash, format, title, text, imported)"
                                  " VALUES ('zh', 'text', '港口', '两国政府签署了新的过境协议。', 0)", NULL, NULL, NULL), ==, SQLITE_OK);
   /* Schema 1 has no corrections table. */
-  g_assert_cmpint (tally_store_add_correction (store, "document", 1, "title", "a", "b", &error), ==, 0);
+  g_assert_cmpint (tally_store_add_correction (store, "document", DOC (1), "title", "a", "b", &error), ==, 0);
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_clear_pointer (&store, tally_store_close);
@@ -466,10 +498,10 @@ test_migration (void)
   store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tally_store_get_schema_version (store), ==, TALLY_STORE_SCHEMA_VERSION);
-  back = tally_store_load_document (store, 1, &error);
+  back = tally_store_load_document (store, DOC (1), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->text, ==, r->text);
-  g_assert_cmpint (tally_store_add_correction (store, "document", 1, "title", "a", "b", &error), ==, 1);
+  g_assert_cmpint (tally_store_add_correction (store, "document", DOC (1), "title", "a", "b", &error), ==, 1);
   g_assert_no_error (error);
   /* Documents from before language detection have none. */
   g_assert_null (back->language);
@@ -479,7 +511,7 @@ test_migration (void)
     g_autoptr(GPtrArray) hits = search (store, "协议");
 
     g_assert_cmpuint (hits->len, ==, 1);
-    g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id, ==, 2);
+    g_assert_cmpint (((TallyStoreHit *) g_ptr_array_index (hits, 0))->document_id.value, ==, 2);
   }
   g_assert_true (tally_store_check_integrity (store, &error));
 }
@@ -547,7 +579,7 @@ test_refuse_corrupt (void)
     {
       g_autoptr(TallyDocumentRecord) r = fixture (i == 0 ? "plain.txt" : i == 1 ? "article.html" : i == 2 ? "jsonld.html" : "wire-a.txt");
 
-      g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), >, 0);
+      g_assert_cmpint (tally_store_add_document (store, r, NULL, TALLY_DOCUMENT_ID_NONE, &error).value, >, 0);
     }
   g_assert_cmpint (sqlite3_exec (_tally_store_get_db (store), "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
   tally_store_close (store);
@@ -635,7 +667,7 @@ test_copy (void)
   g_autoptr(TallyDocumentRecord) r = fixture ("wrapped.md");
   g_autoptr(GPtrArray) hits = NULL;
 
-  g_assert_cmpint (tally_store_add_document (store, r, NULL, 0, &error), ==, 1);
+  g_assert_cmpint (tally_store_add_document (store, r, NULL, TALLY_DOCUMENT_ID_NONE, &error).value, ==, 1);
   g_assert_true (tally_store_copy_to (store, copy, &error));
   g_assert_no_error (error);
   reopened = tally_store_open (copy, TALLY_STORE_OPEN_DEFAULT, &error);
@@ -718,7 +750,7 @@ test_no_shared_memory (void)
 
   store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tally_store_add_document (store, first, NULL, 0, &error), ==, 1);
+  g_assert_cmpint (tally_store_add_document (store, first, NULL, TALLY_DOCUMENT_ID_NONE, &error).value, ==, 1);
   g_clear_pointer (&store, tally_store_close);
   g_assert_cmpint (header_journal_mode (path), ==, 2);
   g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
@@ -732,7 +764,7 @@ test_no_shared_memory (void)
   g_assert_cmpstr (mmap_size, ==, "0");
   g_assert_cmpint (header_journal_mode (path), ==, 1);
   g_assert_cmpuint (tally_store_count_documents (store), ==, 1);
-  g_assert_cmpint (tally_store_add_document (store, second, NULL, 0, &error), ==, 2);
+  g_assert_cmpint (tally_store_add_document (store, second, NULL, TALLY_DOCUMENT_ID_NONE, &error).value, ==, 2);
   g_assert_no_error (error);
 
   /* The project's other connections (import, readers in workers) open it too. */
@@ -759,6 +791,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/store/document-id-keys", test_document_id_keys);
   g_test_add_func ("/store/round-trip", test_round_trip);
   g_test_add_func ("/store/duplicate-and-list", test_duplicate_and_list);
   g_test_add_func ("/store/search", test_search);

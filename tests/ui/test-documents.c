@@ -40,13 +40,13 @@ static TallyDocument *
 document_new (const DocSpec *spec)
 {
   TallyStoreDocumentInfo info = {
-    .id = spec->id,
+    .id = tally_document_id_from_int64 (spec->id),
     .title = spec->title,
     .outlet = spec->outlet,
     .published = spec->published,
     .word_count = spec->words,
     .claim_count = spec->claims,
-    .cluster_id = spec->cluster,
+    .cluster_id = tally_document_id_from_int64 (spec->cluster),
   };
   TallyDocument *document = _tally_document_new_from_info (&info);
 
@@ -75,7 +75,7 @@ row_id (GListModel *rows,
   g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, position);
   g_autoptr(TallyDocument) document = gtk_tree_list_row_get_item (row);
 
-  return tally_document_get_id (document);
+  return tally_document_get_id (document).value;
 }
 
 static void
@@ -222,7 +222,7 @@ test_documents_select (Fixture       *fixture,
   g_assert_cmpuint (fixture->shown->len, >=, 1);
   selected = tally_documents_view_get_selected (fixture->view);
   g_assert_cmpint (row_id (tally_documents_view_get_rows (fixture->view), 0), ==, 4);
-  g_assert_cmpint (tally_document_get_id (selected), ==, 4);
+  g_assert_cmpint (tally_document_get_id (selected).value, ==, 4);
 
   /* Showing a claim in a folded copy opens its cluster and selects it. */
   g_ptr_array_set_size (fixture->shown, 0);
@@ -323,7 +323,7 @@ test_documents_search (Fixture       *fixture,
 
     gtk_widget_activate_action (GTK_WIDGET (fixture->view), "documents.open-result", "u", 0);
     selected = tally_documents_view_get_selected (fixture->view);
-    g_assert_cmpint (tally_document_get_id (selected), ==, 5);
+    g_assert_cmpint (tally_document_get_id (selected).value, ==, 5);
   }
 
   tally_documents_view_search (fixture->view, "nothing like this");
@@ -522,7 +522,7 @@ test_documents_project (void)
   for (guint i = 0; i < n_documents; i++)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      n_duplicates += tally_document_get_cluster_id (document) != tally_document_get_id (document);
+      n_duplicates += !tally_document_id_equal (tally_document_get_cluster_id (document), tally_document_get_id (document));
     }
   g_test_message ("%u documents, %u folded copies", n_documents, n_duplicates);
   g_assert_cmpuint (n_duplicates, >=, 1);

@@ -15,14 +15,14 @@
 static GPtrArray *sample_outlets;   /* char*, index = document id */
 
 static const TallyFactDocument *
-outlet_of (gint64   document_id,
-           gpointer user_data)
+outlet_of (TallyDocumentId document_id,
+           gpointer        user_data)
 {
   static TallyFactDocument info;
 
-  if (document_id >= sample_outlets->len)
+  if (document_id.value >= sample_outlets->len)
     return NULL;
-  info = (TallyFactDocument) { .outlet = g_ptr_array_index (sample_outlets, document_id) };
+  info = (TallyFactDocument) { .outlet = g_ptr_array_index (sample_outlets, document_id.value) };
   return &info;
 }
 
@@ -60,18 +60,18 @@ sample_facts (void)
         tally_extract_options_set_reference_date (&options, record->published);
       records = tally_extract_claims (record->text, record->text_len, &options);
       for (guint c = 0; c < records->len; c++)
-        g_ptr_array_add (claims, tally_claim_new (i + 1, g_ptr_array_index (records, c), record->text,
-                                                  record->text_len));
+        g_ptr_array_add (claims, tally_claim_new (tally_document_id_from_int64 (i + 1), g_ptr_array_index (records, c),
+                                                  record->text, record->text_len));
       g_ptr_array_add (sample_outlets, g_strdup (record->outlet));
     }
   return tally_fact_list_new (claims, outlet_of, NULL);
 }
 
 static char *
-describe (gint64   document_id,
-          gpointer user_data)
+describe (TallyDocumentId document_id,
+          gpointer        user_data)
 {
-  return g_strdup (document_id < sample_outlets->len ? g_ptr_array_index (sample_outlets, document_id) : NULL);
+  return g_strdup (document_id.value < sample_outlets->len ? g_ptr_array_index (sample_outlets, document_id.value) : NULL);
 }
 
 static void

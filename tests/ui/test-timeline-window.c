@@ -109,8 +109,8 @@ test_project_events_and_mention (void)
   documents = TALLY_DOCUMENTS_VIEW (tally_window_get_view (window, "documents"));
   selected = tally_documents_view_get_selected (documents);
   g_assert_nonnull (selected);
-  g_assert_cmpint (tally_document_get_id (TALLY_DOCUMENT (selected)), ==,
-                   g_ascii_strtoll (mention->document, NULL, 10));
+  g_assert_cmpint (tally_document_get_id (TALLY_DOCUMENT (selected)).value, ==,
+                   tally_document_id_from_key (mention->document).value);
   buffer = tally_reader_get_buffer (tally_documents_view_get_reader (documents));
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   chosen = gtk_text_iter_get_text (&start, &end);
@@ -122,7 +122,7 @@ test_project_events_and_mention (void)
   g_assert_nonnull (ministers);
   mention = g_ptr_array_index (tally_event_get_record (ministers)->mentions, 0);
   redated = tally_project_lookup_document (tally_window_get_project (window),
-                                           g_ascii_strtoll (mention->document, NULL, 10));
+                                           tally_document_id_from_key (mention->document));
   g_assert_nonnull (redated);
   before = dates_of (events);
   g_assert_true (tally_project_set_document_field (tally_window_get_project (window), redated, "published",
@@ -136,7 +136,7 @@ test_project_events_and_mention (void)
 
   /* A renamed outlet is what the popovers and the sources filter call it. */
   {
-    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (redated));
+    g_autofree char *id = tally_document_id_to_key (tally_document_get_id (redated));
 
     g_assert_cmpstr (tally_timeline_get_document_name (timeline, id), !=, "Renamed Gazette");
     g_assert_true (tally_project_set_document_field (tally_window_get_project (window), redated, "outlet",

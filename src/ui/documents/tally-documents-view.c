@@ -36,7 +36,7 @@ struct _TallyDocumentsView
   TallyDocument       *shown;               /* the document in the reader */
   guint                reshow_idle;
   GListModel          *facts;
-  GHashTable          *conflict_claims;     /* "document:start:end" */
+  GHashTable          *conflict_claims;     /* ClaimPlace* set */
   GHashTable          *outlet_names;        /* every outlet of the documents */
   TallySession        *session;
   TallyStory          *story;               /* the story shown, NULL: all */
@@ -116,7 +116,7 @@ has_clusters (TallyDocumentsView *self)
 static gboolean
 is_cluster_leader (TallyDocument *document)
 {
-  return tally_document_get_cluster_id (document) == tally_document_get_id (document);
+  return tally_document_id_equal (tally_document_get_cluster_id (document), tally_document_get_id (document));
 }
 
 static gboolean
@@ -137,8 +137,8 @@ root_filter_func (gpointer item,
 
 typedef struct
 {
-  gint64 cluster;
-  gint64 leader_id;
+  TallyDocumentId cluster;
+  TallyDocumentId leader_id;
 } ClusterFilter;
 
 static gboolean
@@ -147,7 +147,8 @@ cluster_member_func (gpointer item,
 {
   ClusterFilter *cf = user_data;
 
-  return tally_document_get_cluster_id (item) == cf->cluster && tally_document_get_id (item) != cf->leader_id;
+  return tally_document_id_equal (tally_document_get_cluster_id (item), cf->cluster)
+         && !tally_document_id_equal (tally_document_get_id (item), cf->leader_id);
 }
 
 static GListModel *
@@ -1038,12 +1039,29 @@ tally_documents_view_remove_action (GtkWidget  *widget,
     tally_documents_view_remove_document (self, document);
 }
 
-static char *
-conflict_key (gint64 document_id,
-              gsize  start,
-              gsize  end)
+/* Where a claim stands: its document and its bytes there. */
+typedef struct
 {
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GSIZE_FORMAT ":%" G_GSIZE_FORMAT, document_id, start, end);
+  TallyDocumentId document_id;
+  gsize start;
+  gsize end;
+} ClaimPlace;
+
+static guint
+claim_place_hash (gconstpointer data)
+{
+  const ClaimPlace *place = data;
+
+  return (guint) (place->document_id.value * 1000003 ^ place->start * 7919 ^ place->end);
+}
+
+static gboolean
+claim_place_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const ClaimPlace *x = a, *y = b;
+
+  return tally_document_id_equal (x->document_id, y->document_id) && x->start == y->start && x->end == y->end;
 }
 
 /* Marks the reader's claims that belong to a conflicting fact. */
@@ -1053,14 +1071,14 @@ apply_conflicts (TallyDocumentsView *self,
                  TallyDocument      *document)
 {
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
-  gint64 id = tally_document_get_id (document);
+  TallyDocumentId id = tally_document_get_id (document);
 
   for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
     {
       const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
-      g_autofree char *key = conflict_key (id, claim->start, claim->end);
+      ClaimPlace place = { id, claim->start, claim->end };
 
-      if (g_hash_table_contains (self->conflict_claims, key))
+      if (g_hash_table_contains (self->conflict_claims, &place))
         g_array_append_val (indices, i);
     }
   tally_reader_set_conflicts (reader, (const guint *) (gpointer) indices->data, indices->len);
@@ -1191,9 +1209,9 @@ on_facts_items_changed (TallyDocumentsView *self)
         {
           g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
           const TallyClaimRecord *record = tally_claim_get_record (claim);
-          gint64 id = tally_claim_get_document_id (claim);
+          ClaimPlace place = { tally_claim_get_document_id (claim), record->start, record->end };
 
-          g_hash_table_add (self->conflict_claims, conflict_key (id, record->start, record->end));
+          g_hash_table_add (self->conflict_claims, g_memdup2 (&place, sizeof place));
         }
     }
 
@@ -1218,10 +1236,10 @@ tally_documents_view_set_facts (TallyDocumentsView *self,
 }
 
 guint
-tally_documents_view_find_fact (GListModel *facts,
-                                gint64      document_id,
-                                gsize       start,
-                                gsize       end)
+tally_documents_view_find_fact (GListModel      *facts,
+                                TallyDocumentId  document_id,
+                                gsize            start,
+                                gsize            end)
 {
   guint n;
 
@@ -1238,7 +1256,8 @@ tally_documents_view_find_fact (GListModel *facts,
           g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
           const TallyClaimRecord *record = tally_claim_get_record (claim);
 
-          if (tally_claim_get_document_id (claim) == document_id && record->start == start && record->end == end)
+          if (tally_document_id_equal (tally_claim_get_document_id (claim), document_id)
+              && record->start == start && record->end == end)
             return i;
         }
     }
@@ -1594,7 +1613,7 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
 static void
 tally_documents_view_init (TallyDocumentsView *self)
 {
-  self->conflict_claims = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->conflict_claims = g_hash_table_new_full (claim_place_hash, claim_place_equal, g_free, NULL);
   self->outlet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->story_items = g_ptr_array_new_with_free_func (g_object_unref);
 

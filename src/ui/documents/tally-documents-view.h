@@ -63,7 +63,7 @@ void        tally_documents_view_set_facts       (TallyDocumentsView           *
  * the fact holding the claim at [start, end) of `document_id`, or
  * GTK_INVALID_LIST_POSITION: for the window's "claim-activated" handler. */
 guint       tally_documents_view_find_fact       (GListModel                   *facts,
-                                                  gint64                        document_id,
+                                                  TallyDocumentId               document_id,
                                                   gsize                         start,
                                                   gsize                         end);
 

@@ -109,12 +109,12 @@ on_status_selected (TallyFactsView *self)
 /* ---- the claims panel --------------------------------------------------- */
 
 static char *
-describe (TallyFactsView *self,
-          gint64          document_id)
+describe (TallyFactsView  *self,
+          TallyDocumentId  document_id)
 {
   char *text = self->describe_func != NULL ? self->describe_func (document_id, self->describe_data) : NULL;
 
-  return text != NULL ? text : g_strdup_printf (_("Document %lld"), (long long) document_id);
+  return text != NULL ? text : g_strdup_printf (_("Document %lld"), (long long) document_id.value);
 }
 
 /* The sentence with the claim's words in bold, as Pango markup. */
@@ -305,8 +305,8 @@ on_session_grouping (TallyFactsView *self)
 }
 
 static char *
-describe_from_project (gint64   document_id,
-                       gpointer user_data)
+describe_from_project (TallyDocumentId document_id,
+                       gpointer        user_data)
 {
   TallyFactsView *self = user_data;
   TallyProject *project = self->session != NULL ? tally_session_get_project (self->session) : NULL;

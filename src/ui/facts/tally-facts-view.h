@@ -22,8 +22,8 @@ typedef enum
 
 /* "Northern Wire Service · Baltic and Caspian leaders … · 2026-06-17" for the
  * claims panel; the view shows "Document N" without one. */
-typedef char *(*TallyFactsViewDescribeFunc) (gint64   document_id,
-                                             gpointer user_data);
+typedef char *(*TallyFactsViewDescribeFunc) (TallyDocumentId document_id,
+                                             gpointer        user_data);
 /* A claim in the panel was activated: open its document there. */
 typedef void  (*TallyFactsViewOpenFunc)     (TallyClaim *claim,
                                              gpointer    user_data);

@@ -31,7 +31,7 @@ struct _TallyTimelineView
   GtkStringList  *kinds;       /* "All kinds", then each kind present */
   GtkStringList  *sources;     /* "All sources", then each source's name */
   GPtrArray      *source_ids;  /* document id for each item of `sources` after the first */
-  GHashTable     *names;       /* document id → outlet or title */
+  GHashTable     *documents;   /* the event finder's key of a document → TallyDocument */
   TallySession   *session;     /* finds the events and owns the corrections */
   GSignalGroup   *session_signals;
 };
@@ -107,6 +107,15 @@ on_filter_changed (TallyTimelineView *self)
   tally_timeline_zoom_to_fit (self->timeline);
 }
 
+/* A source is named by its outlet, else its title. */
+static const char *
+document_name (TallyDocument *document)
+{
+  const char *name = tally_document_get_outlet (document);
+
+  return name != NULL ? name : tally_document_get_title (document);
+}
+
 static void
 fill_filters (TallyTimelineView *self)
 {
@@ -144,7 +153,8 @@ fill_filters (TallyTimelineView *self)
   for (guint i = 0; i < self->source_ids->len; i++)
     {
       const char *id = g_ptr_array_index (self->source_ids, i);
-      const char *name = g_hash_table_lookup (self->names, id);
+      TallyDocument *document = g_hash_table_lookup (self->documents, id);
+      const char *name = document != NULL ? document_name (document) : NULL;
 
       gtk_string_list_append (self->sources, name ? name : id);
     }
@@ -204,16 +214,15 @@ on_session_events (TallyTimelineView *self)
   GListModel *documents = tally_project_get_documents (tally_session_get_project (self->session));
   GListModel *events = tally_session_get_events (self->session);
 
+  g_hash_table_remove_all (self->documents);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
-      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, tally_document_get_id (document));
-      const char *name = tally_document_get_outlet (document);
+      TallyDocument *document = g_list_model_get_item (documents, i);
+      /* The session names the documents to the event finder this way. */
+      char *key = tally_document_id_to_key (tally_document_get_id (document));
 
-      if (name == NULL)
-        name = tally_document_get_title (document);
-      tally_timeline_set_document_name (self->timeline, id, name);
-      g_hash_table_replace (self->names, g_steal_pointer (&id), g_strdup (name));
+      tally_timeline_set_document_name (self->timeline, key, document_name (document));
+      g_hash_table_replace (self->documents, key, document);
     }
   if (events != NULL)
     tally_timeline_view_set_events (self, events);
@@ -387,11 +396,8 @@ on_mention_activated (TallyTimelineView *self,
                       guint              start,
                       guint              end)
 {
-  TallyDocument *document = NULL;
+  TallyDocument *document = g_hash_table_lookup (self->documents, document_id);
 
-  if (self->session != NULL)
-    document = tally_project_lookup_document (tally_session_get_project (self->session),
-                                              g_ascii_strtoll (document_id, NULL, 10));
   if (document != NULL)
     g_signal_emit (self, signals[SHOW_MENTION], 0, document, start, end);
 }
@@ -541,7 +547,7 @@ tally_timeline_view_dispose (GObject *object)
   g_clear_object (&self->kinds);
   g_clear_object (&self->sources);
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->documents, g_hash_table_unref);
   /* AdwBin owns its child; drop it first so the template does not unparent it twice. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_TIMELINE_VIEW);
@@ -625,7 +631,7 @@ tally_timeline_view_init (TallyTimelineView *self)
                                  G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::finding", G_CALLBACK (on_session_finding), self,
                                  G_CONNECT_SWAPPED);
-  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
   self->kinds = gtk_string_list_new (all_kinds);
   self->sources = gtk_string_list_new (all_sources);
