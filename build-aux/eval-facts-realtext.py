@@ -26,6 +26,8 @@ every annotated fact stated by two or more reports:
 Also printed: pairwise precision and recall over pairs of found claims (same
 annotated fact vs same Tally fact), and the stories found.
 
+  --why        with --verbose's list, every claim of a fact not grouped: its
+               subject, measure, concept, scope, story and Tally fact key.
   --story=NAME (repeatable) scores only those story folders. A folder whose
                annotations.json says "held_out": true is scored only when
                --story names it (kept unread while rules are worked on).
@@ -51,7 +53,8 @@ if "--join" in argv:
     del argv[i:i + 2]
 args = [a for a in argv if not a.startswith("--")]
 only = [a.split("=", 1)[1] for a in argv if a.startswith("--story=")]
-verbose = "--verbose" in sys.argv
+verbose = "--verbose" in sys.argv or "--why" in sys.argv
+why = "--why" in sys.argv
 cli = args[0] if len(args) > 0 else os.path.join(top, "_build", "src", "cli", "tally-cli")
 realtext = args[1] if len(args) > 1 else os.path.join(os.path.dirname(top), "realtext")
 
@@ -137,6 +140,8 @@ def score_story(folder):
             raw = f.read()
         for cid, i in pair_claims(raw, annotations["documents"][name], by_doc.get(d["id"], [])).items():
             found[cid] = (name, annotations["documents"][name]["claims"][i])
+    claim_of = {c["id"]: c for c in result["claims"]}
+    story_of = {d["id"]: d.get("story") for d in result["documents"]}
     fact_of = {}
     tally_facts = {}
     for fact in result["facts"]:
@@ -172,6 +177,13 @@ def score_story(folder):
             ok_grade = (status == "agree") if same else (status != "agree")
         grouped += ok_group
         graded += ok_grade
+        if why and not ok_group:
+            for cid in sorted(claims, key=lambda c: found[c][0]):
+                c = claim_of[cid]
+                f = tally_facts.get(fact_of.get(cid)) or {}
+                print(f"      {found[cid][0]} {c['text']!r} subj={c.get('subject')!r} "
+                      f"meas={c.get('measure')!r} concept={c.get('concept')!r} scope={c.get('scope_year')} "
+                      f"mod={c.get('modality')} story={story_of.get(c['document'])} key={f.get('key')!r}")
         if verbose:
             labels = sorted({tally_facts[f]["label"] if f else "-" for f in in_facts})
             print(f"  {fid}: {len(info['docs'])} reports, {len(docs_found)} found; "

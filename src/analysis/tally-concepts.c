@@ -722,6 +722,15 @@ tally_concepts_period_label (TallyConcepts *concepts,
 }
 
 gboolean
+tally_concepts_is_generic (TallyConcepts *concepts,
+                           const char    *word)
+{
+  g_autofree char *lower = word != NULL ? g_utf8_strdown (word, -1) : NULL;
+
+  return lower != NULL && g_hash_table_contains (concepts->generic, lower);
+}
+
+gboolean
 tally_concepts_is_verb (TallyConcepts *concepts,
                         const char    *word)
 {

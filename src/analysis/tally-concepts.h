@@ -81,6 +81,11 @@ const char    *tally_concepts_period_of_claim   (TallyConcepts  *concepts,
 const char    *tally_concepts_period_label      (TallyConcepts  *concepts,
                                                  const char     *period);
 
+/* TRUE when `word` is one of the [Generic] words ("vehicle", "unit"): it
+ * says what is counted without saying which figure. */
+gboolean       tally_concepts_is_generic        (TallyConcepts  *concepts,
+                                                 const char     *word);
+
 /* TRUE when `word` is one of the [Verbs] forms ("sold"). */
 gboolean       tally_concepts_is_verb           (TallyConcepts  *concepts,
                                                  const char     *word);

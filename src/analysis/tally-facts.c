@@ -2214,6 +2214,159 @@ mixes_modality (const TallyFactRecord *fact,
   return projected && reported;
 }
 
+static gboolean
+mergeable_kind (TallyClaimKind kind)
+{
+  return kind == TALLY_CLAIM_KIND_MONEY || kind == TALLY_CLAIM_KIND_PERCENT || kind == TALLY_CLAIM_KIND_COUNT
+         || kind == TALLY_CLAIM_KIND_NUMBER;
+}
+
+/* Values more than this many times apart are not one figure misstated:
+ * outlets that disagree about a figure give 3,000 and 5,500, not 68,874 and
+ * 1.8 million (a breakdown beside the total, a quarter beside the year). */
+#define MAGNITUDE_GAP 2.5
+
+static gboolean
+keep_range (const TallyFactInput *input,
+            const TallyFactValue *value,
+            gpointer              data)
+{
+  const double *range = data;
+
+  return value->value >= range[0] && value->value <= range[1];
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
+}
+
+static void add_fact (GPtrArray            *facts,
+                      GHashTable           *likes,
+                      TallyFactLexicon     *lexicon,
+                      const TallyFactInput *inputs,
+                      ModifierSet          *like,
+                      TallyFactRecord      *fact);
+
+/* One source giving two values under one measure gives two figures (the
+ * year's deliveries and its production, both "vehicles"): each value is a
+ * fact of its own, the first keeping the key. */
+static gboolean
+split_values (GPtrArray            *facts,
+              GHashTable           *likes,
+              TallyFactLexicon     *lexicon,
+              const TallyFactInput *inputs,
+              ModifierSet          *like,
+              TallyFactRecord      *fact)
+{
+  gboolean differ = FALSE;
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_double_hash, g_double_equal, g_free, NULL);
+
+  if (!mergeable_kind (fact->kind))
+    return FALSE;
+  for (guint v = 0; v < fact->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+
+      if (value->has_value_max)
+        return FALSE;
+      differ |= value->value != ((TallyFactValue *) g_ptr_array_index (fact->values, 0))->value;
+    }
+  if (!differ)
+    return FALSE;
+  for (guint v = 0; v < fact->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+      double range[2] = { value->value, value->value };
+
+      if (!g_hash_table_add (done, g_memdup2 (&value->value, sizeof (double))))
+        continue;
+      TallyFactRecord *piece = fact_part (lexicon, inputs, like, fact, keep_range, range);
+
+      if (piece == NULL)
+        continue;
+      if (v > 0)
+        {
+          g_autofree char *key = g_strdup_printf ("%s|value=%s", fact->key, value->data_display);
+
+          g_set_str (&piece->key, key);
+        }
+      else
+        g_set_str (&piece->key, fact->key);
+      add_fact (facts, likes, lexicon, inputs, like, piece);
+    }
+  g_hash_table_remove (likes, fact);
+  tally_fact_record_free (fact);
+  return TRUE;
+}
+
+/* A conflict whose values lie apart by orders of magnitude is several
+ * figures under one measure: each run of values within MAGNITUDE_GAP of the
+ * next becomes a fact of its own (the run with most sources keeps the key,
+ * the others add "|value=…"). FALSE when the values are of one magnitude. */
+static gboolean
+split_magnitudes (GPtrArray            *facts,
+                  GHashTable           *likes,
+                  TallyFactLexicon     *lexicon,
+                  const TallyFactInput *inputs,
+                  ModifierSet          *like,
+                  TallyFactRecord      *fact)
+{
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new ();
+  guint best = 0;
+
+  /* A toll grows from 120 to 410 in a week: its values are one figure. */
+  if (!mergeable_kind (fact->kind) || like->key == NULL || tally_fact_lexicon_is_moving (lexicon, like->key))
+    return FALSE;
+  for (guint v = 0; v < fact->values->len; v++)
+    {
+      const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+
+      if (value->value <= 0 || value->has_value_max)
+        return FALSE;
+      g_array_append_val (values, value->value);
+    }
+  g_array_sort (values, compare_doubles);
+  for (guint v = 1; v < values->len; v++)
+    if (g_array_index (values, double, v) > MAGNITUDE_GAP * g_array_index (values, double, v - 1))
+      g_array_append_val (cuts, g_array_index (values, double, v - 1));
+  if (cuts->len == 0)
+    return FALSE;
+  for (guint c = 0; c <= cuts->len; c++)
+    {
+      double range[2] = { c == 0 ? -INFINITY : nextafter (g_array_index (cuts, double, c - 1), INFINITY),
+                          c == cuts->len ? INFINITY : g_array_index (cuts, double, c) };
+      TallyFactRecord *piece = fact_part (lexicon, inputs, like, fact, keep_range, range);
+
+      g_ptr_array_add (pieces, piece);
+      if (piece != NULL && (((TallyFactRecord *) g_ptr_array_index (pieces, best)) == NULL
+                            || piece->documents->len
+                               > ((TallyFactRecord *) g_ptr_array_index (pieces, best))->documents->len))
+        best = c;
+    }
+  for (guint c = 0; c < pieces->len; c++)
+    {
+      TallyFactRecord *piece = g_ptr_array_index (pieces, c);
+
+      if (piece == NULL)
+        continue;
+      g_free (piece->key);
+      piece->key = c == best ? g_strdup (fact->key)
+                             : g_strdup_printf ("%s|value=%s", fact->key,
+                                                ((TallyFactValue *) g_ptr_array_index (piece->values, 0))->data_display);
+      add_fact (facts, likes, lexicon, inputs, like, piece);
+    }
+  g_hash_table_remove (likes, fact);
+  tally_fact_record_free (fact);
+  return TRUE;
+}
+
 /* Adds `fact` to `facts`. A conflict between what is expected and what
  * happened ("is expected to exceed $10 billion", "reached $8 billion") is
  * no conflict: the projected claims become a fact of their own, keyed
@@ -2222,6 +2375,7 @@ mixes_modality (const TallyFactRecord *fact,
  * value, "…|value=11". */
 static void
 add_fact (GPtrArray            *facts,
+          GHashTable           *likes,
           TallyFactLexicon     *lexicon,
           const TallyFactInput *inputs,
           ModifierSet          *like,
@@ -2229,6 +2383,10 @@ add_fact (GPtrArray            *facts,
 {
   guint n_sides = 0;
 
+  if (like != NULL)
+    g_hash_table_insert (likes, fact, like);
+  if (like != NULL && fact->documents->len == 1 && fact->values->len > 1 && split_values (facts, likes, lexicon, inputs, like, fact))
+    return;
   if (fact->status != TALLY_FACT_STATUS_CONFLICT || like == NULL)
     {
       g_ptr_array_add (facts, fact);
@@ -2247,16 +2405,26 @@ add_fact (GPtrArray            *facts,
 
               g_set_str (&piece->key, key);
             }
-          add_fact (facts, lexicon, inputs, like, piece);
+          add_fact (facts, likes, lexicon, inputs, like, piece);
         }
+      g_hash_table_remove (likes, fact);
       tally_fact_record_free (fact);
       return;
     }
+  /* "Vehicles" alone says nothing of which figure: values that disagree
+   * under a bare generic noun are several figures, each met by its value. */
+  if (like->key != NULL && like->key->n_modifiers == 0
+      && tally_concepts_is_generic (tally_concepts_get_default (), like->key->head)
+      && split_values (facts, likes, lexicon, inputs, like, fact))
+    return;
+  if (split_magnitudes (facts, likes, lexicon, inputs, like, fact))
+    return;
   if (!source_on_two_sides (fact))
     {
       g_ptr_array_add (facts, fact);
       return;
     }
+  g_hash_table_remove (likes, fact);
   for (guint v = 0; v < fact->values->len; v++)
     n_sides = MAX (n_sides, ((TallyFactValue *) g_ptr_array_index (fact->values, v))->side + 1);
   for (guint side = 0; side < n_sides; side++)
@@ -2269,9 +2437,210 @@ add_fact (GPtrArray            *facts,
           first = g_ptr_array_index (fact->values, v);
       g_free (piece->key);
       piece->key = g_strdup_printf ("%s|value=%s", fact->key, first->data_display);
+      g_hash_table_insert (likes, piece, like);
       g_ptr_array_add (facts, piece);
     }
   tally_fact_record_free (fact);
+}
+
+/* ------------------------------------------------------------------------ */
+/* One figure in other words                                                 */
+
+/* Outlets name one figure in different words ("1.8 million deliveries",
+ * "1,808,581 vehicles", "1.81 million cars delivered") and with or without
+ * its year, so its claims land in facts of different measures. Two facts
+ * are one when an analyst would read them so: same kind, unit, level or
+ * change, period and modality; subjects equal or one unnamed; one story (or
+ * one subject named by both, when a fact spans stories); years equal or one
+ * unstated; measures of one concept, or one a bare generic noun beside a
+ * concept ("vehicles"), or the same head; and their values agree once put
+ * together (agree, rounding or qualified: never a conflict made). The
+ * larger fact keeps its key. Analysts' groups are not touched. */
+typedef struct
+{
+  TallyFactRecord *fact;
+  ModifierSet *like;
+  guint index;              /* in `facts` */
+  gboolean projected;
+  gboolean alive;
+} Mergeable;
+
+static gboolean
+measures_meet (const Mergeable *a,
+               const Mergeable *b)
+{
+  const TallyMeasureKey *ka = a->like->key, *kb = b->like->key;
+  const TallyMeasureKey *bare;
+
+  if (ka == kb || g_strcmp0 (ka->phrase, kb->phrase) == 0)
+    return TRUE;
+  /* One concept, and one measure's words within the other's ("deliveries",
+   * "plug-in hybrid deliveries"); "cooperation agreements" and "agreements
+   * implemented" are two figures of one concept. */
+  if (a->fact->concept != NULL && b->fact->concept != NULL)
+    return g_str_equal (a->fact->concept, b->fact->concept)
+           && (tally_measure_key_is_subset (ka, kb) || tally_measure_key_is_subset (kb, ka));
+  if (a->fact->concept == NULL && b->fact->concept == NULL)
+    return g_strcmp0 (ka->head, kb->head) == 0
+           && (tally_measure_key_is_subset (ka, kb) || tally_measure_key_is_subset (kb, ka));
+  /* One names a concept, the other only what it counts ("1,808,581 vehicles"). */
+  bare = a->fact->concept == NULL ? ka : kb;
+  return bare->n_modifiers == 0 && tally_concepts_is_generic (tally_concepts_get_default (), bare->head);
+}
+
+static gboolean
+may_merge (const Mergeable *a,
+           const Mergeable *b)
+{
+  const TallyFactRecord *fa = a->fact, *fb = b->fact;
+  const char *pa = a->like->context != NULL ? a->like->context->period : NULL;
+  const char *pb = b->like->context != NULL ? b->like->context->period : NULL;
+
+  if (fa->kind != fb->kind || fa->change != fb->change || g_strcmp0 (fa->unit, fb->unit) != 0
+      || g_strcmp0 (pa, pb) != 0 || a->projected != b->projected)
+    return FALSE;
+  if (fa->scope_year != 0 && fb->scope_year != 0 && fa->scope_year != fb->scope_year)
+    return FALSE;
+  if (fa->subject != NULL && fb->subject != NULL && !g_str_equal (fa->subject, fb->subject))
+    return FALSE;
+  if (g_strcmp0 (fa->story, fb->story) != 0
+      && !((fa->story == NULL || fb->story == NULL) && fa->subject != NULL && fb->subject != NULL))
+    return FALSE;
+  return measures_meet (a, b);
+}
+
+/* The two facts as one, or NULL when their values do not agree. */
+static TallyFactRecord *
+try_merge (TallyFactLexicon     *lexicon,
+           const TallyFactInput *inputs,
+           const Mergeable      *keep,
+           const Mergeable      *other)
+{
+  ModifierSet part = *(keep->fact->scope_year != 0 || other->fact->scope_year == 0 ? keep->like : other->like);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  TallyFactRecord *merged;
+
+  part.claims = g_array_new (FALSE, FALSE, sizeof (guint));
+  part.group = 0;
+  g_array_append_vals (part.claims, keep->fact->claims->data, keep->fact->claims->len);
+  g_array_append_vals (part.claims, other->fact->claims->data, other->fact->claims->len);
+  g_array_sort (part.claims, compare_guint);
+  g_ptr_array_add (one, &part);
+  merged = build_fact (lexicon, inputs, one, 0, NULL, NULL);
+  g_array_unref (part.claims);
+  if (merged->status != TALLY_FACT_STATUS_AGREE && merged->status != TALLY_FACT_STATUS_ROUNDING
+      && merged->status != TALLY_FACT_STATUS_QUALIFIED)
+    {
+      tally_fact_record_free (merged);
+      return NULL;
+    }
+  g_set_str (&merged->key, keep->fact->key);
+  return merged;
+}
+
+static void
+merge_block (TallyFactLexicon     *lexicon,
+             const TallyFactInput *inputs,
+             GPtrArray            *facts,
+             GPtrArray            *block)
+{
+  for (guint i = 0; i < block->len; i++)
+    {
+      Mergeable *a = g_ptr_array_index (block, i);
+
+      for (guint j = i + 1; j < block->len && a->alive; j++)
+        {
+          Mergeable *b = g_ptr_array_index (block, j);
+          Mergeable *keep, *other;
+          TallyFactRecord *merged;
+
+          if (!b->alive || b == a || !may_merge (a, b))
+            continue;
+          keep = a->fact->documents->len >= b->fact->documents->len ? a : b;
+          other = keep == a ? b : a;
+          merged = try_merge (lexicon, inputs, keep, other);
+          if (merged == NULL)
+            continue;
+          if (keep->fact->scope_year == 0 && other->fact->scope_year != 0)
+            keep->like = other->like;
+          tally_fact_record_free (keep->fact);
+          keep->fact = merged;
+          facts->pdata[keep->index] = merged;
+          tally_fact_record_free (other->fact);
+          other->fact = NULL;
+          facts->pdata[other->index] = NULL;
+          other->alive = FALSE;
+          if (other == a)
+            {
+              /* `a` is gone: carry on from `b`, which holds both now. */
+              a = b;
+            }
+        }
+    }
+}
+
+static void
+merge_agreeing (GPtrArray            *facts,
+                GHashTable           *likes,
+                TallyFactLexicon     *lexicon,
+                const TallyFactInput *inputs)
+{
+  g_autoptr(GHashTable) blocks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint f = 0; f < facts->len; f++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, f);
+      ModifierSet *like = g_hash_table_lookup (likes, fact);
+      gboolean projected = FALSE, reported = FALSE;
+      Mergeable *m;
+
+      if (like == NULL || like->key == NULL || !mergeable_kind (fact->kind)
+          || fact->status == TALLY_FACT_STATUS_CONFLICT || fact->status == TALLY_FACT_STATUS_UPDATED)
+        continue;
+      for (guint c = 0; c < fact->claims->len; c++)
+        {
+          if (inputs[g_array_index (fact->claims, guint, c)].record->modality == TALLY_MODALITY_PROJECTED)
+            projected = TRUE;
+          else
+            reported = TRUE;
+        }
+      if (projected && reported)
+        continue;
+      m = g_new0 (Mergeable, 1);
+      m->fact = fact;
+      m->like = like;
+      m->index = f;
+      m->projected = projected;
+      m->alive = TRUE;
+      g_ptr_array_add (all, m);
+      /* Candidates meet in their story, and across stories by their subject. */
+      for (int by_subject = 0; by_subject <= 1; by_subject++)
+        {
+          const char *what = by_subject ? fact->subject : fact->story;
+          g_autofree char *id = NULL;
+          GPtrArray *block;
+
+          if (what == NULL)
+            continue;
+          id = g_strdup_printf ("%d\x1f%d\x1f%s\x1f%s", fact->kind, by_subject, fact->unit ? fact->unit : "", what);
+          block = g_hash_table_lookup (blocks, id);
+          if (block == NULL)
+            {
+              block = g_ptr_array_new ();
+              g_hash_table_insert (blocks, g_steal_pointer (&id), block);
+              g_ptr_array_add (order, block);
+            }
+          g_ptr_array_add (block, m);
+        }
+    }
+  for (guint b = 0; b < order->len; b++)
+    merge_block (lexicon, inputs, facts, g_ptr_array_index (order, b));
+  for (guint f = facts->len; f > 0; f--)
+    if (g_ptr_array_index (facts, f - 1) == NULL)
+      g_ptr_array_remove_index (facts, f - 1);
 }
 
 /* Where the claim's figure stands in its sentence, or -1. */
@@ -2441,6 +2810,7 @@ group_facts (const TallyFactInput *inputs,
   g_autoptr(GPtrArray) bucket_order = g_ptr_array_new ();
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) group_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
+  g_autoptr(GHashTable) likes = g_hash_table_new (NULL, NULL);
   GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
 
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, facts);
@@ -2576,10 +2946,11 @@ group_facts (const TallyFactInput *inputs,
           merged = key != NULL ? g_hash_table_lookup (groups, key) : NULL;
           if (merged != NULL)
             g_hash_table_remove (groups, key);
-          add_fact (facts, lexicon, inputs, merged != NULL ? NULL : set,
+          add_fact (facts, likes, lexicon, inputs, merged != NULL ? NULL : set,
                     build_fact (lexicon, inputs, sets, s, NULL, merged ? merged->claims : NULL));
         }
     }
+  merge_agreeing (facts, likes, lexicon, inputs);
   for (guint g = 0; g < group_sets->len; g++)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();

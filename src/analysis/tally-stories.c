@@ -737,6 +737,70 @@ join_stories (const TallyStoryInput *inputs,
       if (best != NULL)
         target[i] = best->root;
     }
+  /* A story of a few reports meets a larger one the same way, taken
+   * together: outlets that leave out one name of the story (a rival, a
+   * place) still share its others ("Tesla", "deliveries", "2023"). */
+  {
+    g_autoptr(GArray) joins = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+
+    g_hash_table_iter_init (&iter, centroids);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        Centroid *centroid = value;
+        g_autoptr(GHashTable) dots = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+        GHashTableIter terms, found;
+        gpointer term, weight;
+        Centroid *best = NULL;
+        double best_dot = threshold;
+
+        g_hash_table_iter_init (&terms, centroid->weights);
+        while (g_hash_table_iter_next (&terms, &term, &weight))
+          {
+            GPtrArray *list = g_hash_table_lookup (by_term, term);
+
+            for (guint c = 0; list != NULL && c < list->len; c++)
+              {
+                Centroid *other = g_ptr_array_index (list, c);
+                double *sum;
+
+                if (other == centroid || other->size < centroid->size
+                    || (other->size == centroid->size && other->root > centroid->root))
+                  continue;
+                sum = g_hash_table_lookup (dots, other);
+                if (sum == NULL)
+                  {
+                    sum = g_new0 (double, 1);
+                    g_hash_table_insert (dots, other, sum);
+                  }
+                *sum += *(float *) weight * *(float *) g_hash_table_lookup (other->weights, term);
+              }
+          }
+        g_hash_table_iter_init (&found, dots);
+        while (g_hash_table_iter_next (&found, &term, &weight))
+          {
+            Centroid *other = term;
+            double d = *(double *) weight;
+            gboolean close = centroid->first_day == 0 || other->first_day == 0
+                             || (centroid->first_day <= other->last_day + (int) max_days
+                                 && centroid->last_day >= other->first_day - (int) max_days);
+
+            if (close && (d > best_dot || (d == best_dot && best != NULL && other->root < best->root)))
+              best = other, best_dot = d;
+          }
+        if (best != NULL)
+          {
+            guint pair[2] = { centroid->root, best->root };
+
+            g_array_append_val (joins, pair);
+          }
+      }
+    for (guint j = 0; j < joins->len; j++)
+      {
+        const guint *pair = &g_array_index (joins, guint, 2 * j);
+
+        tally_union_find_unite (parent, pair[0], pair[1]);
+      }
+  }
   for (gsize i = 0; i < n_inputs; i++)
     if (target[i] != G_MAXUINT)
       tally_union_find_unite (parent, (guint) i, target[i]);

@@ -594,14 +594,21 @@ test_single_source (void)
   g_autoptr(GPtrArray) facts = NULL;
   TallyFactRecord *fact;
 
-  /* One document saying two things is still one source. */
+  /* One document giving two values under one measure states two figures
+   * (the berths there are and the berths planned): two facts of one source,
+   * the first keeping the key. */
   FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 3, .measure = "berth");
   FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 4, .measure = "berth");
   facts = facts_corpus_group (corpus);
-  g_assert_cmpuint (facts->len, ==, 1);
-  fact = g_ptr_array_index (facts, 0);
-  g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
-  g_assert_cmpstr (fact->explanation, ==, "Only 1 source: 3, 4");
+  g_assert_cmpuint (facts->len, ==, 2);
+  for (guint f = 0; f < 2; f++)
+    {
+      fact = g_ptr_array_index (facts, f);
+      g_assert_cmpint (fact->status, ==, TALLY_FACT_STATUS_SINGLE);
+      g_assert_cmpuint (fact->values->len, ==, 1);
+      g_assert_cmpstr (fact->explanation, ==, value_at (fact, 0)->value == 3 ? "Only 1 source: 3" : "Only 1 source: 4");
+      g_assert_cmpstr (fact->key, ==, value_at (fact, 0)->value == 3 ? "count||0|0|berth" : "count||0|0|berth|value=4");
+    }
 }
 
 static void
@@ -1235,6 +1242,90 @@ test_group_by_subject (void)
     }
 }
 
+/* One figure in other words: outlets write a carmaker's year as
+ * deliveries, as vehicles, as cars, with or without the year. Facts whose
+ * values agree and whose measures are one concept (or a bare generic noun
+ * beside it) are one fact, the larger keeping its key; production of about
+ * the same size (another concept), a rival's deliveries (another subject) and
+ * a figure that would make a conflict stay apart. */
+static void
+test_group_one_figure_other_words (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *deliveries = NULL;
+  guint conflicts = 0;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 1.8e6, .measure = "delivery", .scope = 2024,
+               .subject = "Arden Motors", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 1808581, .measure = "vehicle", .subject = "Arden Motors",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 1.81e6, .measure = "car", .subject = "Arden Motors",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 1.85e6, .measure = "production", .subject = "Arden Motors",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = COUNT, .value = 1.8e6, .measure = "delivery", .subject = "Kestrel Cars",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d6", .kind = COUNT, .value = 1.75e6, .measure = "vehicle", .subject = "Arden Motors",
+               .story = "s1");
+  facts = facts_corpus_group (corpus);
+  for (guint f = 0; f < facts->len; f++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, f);
+      g_test_message ("%s: %u sources (%s)", fact->key, fact->documents->len, tally_fact_status_to_string (fact->status));
+      conflicts += fact->status == TALLY_FACT_STATUS_CONFLICT;
+      if (g_strcmp0 (fact->concept, "delivery") == 0 && g_strcmp0 (fact->subject, "Arden Motors") == 0)
+        {
+          g_assert_null (deliveries);
+          deliveries = fact;
+        }
+    }
+  g_assert_nonnull (deliveries);
+  g_assert_cmpuint (deliveries->documents->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (deliveries->documents, 0), ==, "d1");
+  g_assert_cmpstr (g_ptr_array_index (deliveries->documents, 1), ==, "d2");
+  g_assert_cmpstr (g_ptr_array_index (deliveries->documents, 2), ==, "d3");
+  g_assert_cmpuint (deliveries->status, ==, TALLY_FACT_STATUS_ROUNDING);
+  g_assert_cmpint (deliveries->scope_year, ==, 2024);
+  g_assert_cmpstr (deliveries->key, ==, "count||0|2024|delivery|subject=Arden Motors");
+  g_assert_cmpuint (conflicts, ==, 0);
+  g_assert_cmpuint (facts->len, ==, 4);
+}
+
+/* A conflict whose values lie orders of magnitude apart holds several
+ * figures (a breakdown beside the total): each run of values of one
+ * magnitude is a fact; the run most sources give keeps the key. A moving
+ * figure (a toll) is not cut: it grows. */
+static void
+test_group_magnitudes (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(FactsCorpus) toll = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *big, *small;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 1.8e6, .measure = "order", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 1.9e6, .measure = "order", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 1.8e6, .measure = "order", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 68874, .measure = "order", .story = "s1");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 2);
+  big = g_ptr_array_index (facts, 0);
+  small = g_ptr_array_index (facts, 1);
+  g_assert_cmpuint (big->status, ==, TALLY_FACT_STATUS_CONFLICT);
+  g_assert_cmpuint (big->documents->len, ==, 3);
+  g_assert_cmpstr (big->key, ==, "count||0|0|order|story=s1");
+  g_assert_cmpuint (small->status, ==, TALLY_FACT_STATUS_SINGLE);
+  g_assert_cmpstr (small->key, ==, "count||0|0|order|story=s1|value=68,874");
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  FACTS_CLAIM (toll, .doc = "d1", .kind = COUNT, .value = 120, .measure = "death", .story = "s1");
+  FACTS_CLAIM (toll, .doc = "d2", .kind = COUNT, .value = 150, .measure = "death", .story = "s1");
+  FACTS_CLAIM (toll, .doc = "d3", .kind = COUNT, .value = 410, .measure = "death", .story = "s1");
+  facts = facts_corpus_group (toll);
+  g_assert_cmpuint (facts->len, ==, 1);
+}
+
 /* An event or an unclassified word is no key: every figure of a summit's
  * story is about the summit, and a stray capitalised word is no subject. */
 static void
@@ -1551,6 +1642,8 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/grade/rules", test_grades);
   g_test_add_func ("/analysis/facts/group/by-story", test_group_by_story);
   g_test_add_func ("/analysis/facts/group/by-subject", test_group_by_subject);
+  g_test_add_func ("/analysis/facts/group/one-figure-other-words", test_group_one_figure_other_words);
+  g_test_add_func ("/analysis/facts/group/magnitudes", test_group_magnitudes);
   g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
   g_test_add_func ("/analysis/facts/group/recurring-names", test_group_recurring_names);
   g_test_add_func ("/analysis/facts/labels/name-things", test_labels_name_things);

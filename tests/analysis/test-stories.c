@@ -238,6 +238,53 @@ test_stories_words_apart (void)
     tally_story_words_free (words[i]);
 }
 
+/* Reports of one carmaker's year: three on its deliveries beside a rival's,
+ * two on its plant's output. The two share more with each other than with
+ * any one of the three and form a story of their own; taken together, it
+ * meets the larger story (both centroids hold the carmaker, its cars, the
+ * year). Without the story-to-story step they stay two stories. */
+static const Report results[] = {
+  { "Arden Motors hands over 912,400 cars in 2024 but trails Kestrel Cars",
+    "Arden Motors handed over 912,400 cars to buyers in 2024, the carmaker said, while its rival Kestrel Cars reported "
+    "1.1 million. Mara Lindqvist, Arden's chief executive, blamed a slower market in Varnholm for the gap.",
+    NULL },
+  { "Kestrel Cars overtakes Arden Motors as the region's largest carmaker",
+    "Kestrel Cars sold more cars than Arden Motors for the first time in 2024. Arden delivered 912,400 vehicles in the "
+    "year and Kestrel 1.1 million, according to figures both companies released on Tuesday.",
+    NULL },
+  { "Arden Motors falls behind Kestrel Cars in yearly deliveries",
+    "Arden Motors delivered 912,400 cars last year, short of the 1.1 million of Kestrel Cars. Analysts in Varnholm had "
+    "expected Arden to hold on to the lead it took in 2022.",
+    NULL },
+  { "Arden Motors: a record year of growth at Lowmoor",
+    "Output at the Lowmoor plant grew 15% in 2024 to a record 930,000 cars, and battery production doubled, Arden "
+    "Motors reported in its annual review. Growth was strongest in the smaller Wren and Finch models.",
+    NULL },
+  { "Record growth at Lowmoor: Wren and Finch lift Arden Motors",
+    "Arden Motors lifted output at Lowmoor by 15% to a record 930,000 cars in 2024, with the Wren and Finch models "
+    "leading the growth and battery production doubling, the annual review said.",
+    NULL },
+};
+
+static void
+test_stories_small_story_joins (void)
+{
+  TallyStoryInput inputs[G_N_ELEMENTS (results)];
+  guint story_of[G_N_ELEMENTS (results)];
+  g_autoptr(GPtrArray) stories = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    inputs[i] = (TallyStoryInput) {
+      .title = results[i].title,
+      .text = results[i].text,
+      .text_len = strlen (results[i].text),
+    };
+  stories = tally_find_stories (inputs, G_N_ELEMENTS (inputs), story_of);
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    g_test_message ("report %u: story %u", i, story_of[i]);
+  g_assert_cmpuint (stories->len, ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,5 +295,6 @@ main (int    argc,
   g_test_add_func ("/analysis/stories/clusters-and-moves", test_stories_clusters_and_moves);
   g_test_add_func ("/analysis/stories/empty", test_stories_empty);
   g_test_add_func ("/analysis/stories/words-apart", test_stories_words_apart);
+  g_test_add_func ("/analysis/stories/small-story-joins", test_stories_small_story_joins);
   return g_test_run ();
 }
