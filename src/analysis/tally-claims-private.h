@@ -66,6 +66,11 @@ typedef struct
   TallySubjectKind last_mention_kind;
   GHashTable *person_words; /* last words of names that are a person's */
   gboolean has_between;    /* the sentence says "between" */
+  gboolean has_vote;       /* the sentence has a [vote_word] */
+  guint n_lines;           /* sentences so far that started a line */
+  GString *claim_subject;  /* the subject of the sentence's last claim … */
+  guint claim_subject_end; /* … and the token after it (0: none yet) */
+  TallySubjectKind last_claim_subject_kind;
   guint n_caps;            /* capitalised words in the sentence */
   GArray *chunk_cache;
   GByteArray *name_word_cache; /* per token: 0 unknown, 1 no, 2 may be part of a name */     /* ChunkCache per token: a name's kind, looked up once */

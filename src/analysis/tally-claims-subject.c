@@ -216,6 +216,17 @@ note_clause_subjects (Ctx *c)
   c->initial_measure = G_MAXUINT;
 }
 
+/* A verb's word, and no other kind ("Remain", "Leave", "Rose"): written
+ * with a capital inside a sentence or before "has" it is a name, the side of
+ * a vote or a person's ("in favour of Remain", "Remain has 48%"). */
+static gboolean
+verb_as_name_word (const TallyToken *t)
+{
+  return t->lex != NULL && t->lex->name_kind == 0 && t->lex->role == TALLY_ROLE_NONE
+         && (t->lex->flags & ~(guint32) (TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE | TALLY_LEX_LEMMA)) == 0
+         && (t->lex->flags & (TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE)) != 0;
+}
+
 /* Called when a sentence is done: names read after its claims, which may
  * have shown that its first word is what a figure measures ("Revenue"). */
 void
@@ -245,7 +256,10 @@ _tally_claims_note_names (Ctx *c)
   guint n = n_tokens (c), words = 0, caps = 0;
 
   c->has_between = FALSE;
+  c->has_vote = FALSE;
   c->n_caps = 0;
+  if (n > 0 && (TOK (c, 0)->flags & TALLY_TOKEN_LINE_START))
+    c->n_lines++;
   /* One pass: capitalised words, "between", and the words a sentence start
    * may be checked against later. */
   for (guint k = 0; k < n; k++)
@@ -258,13 +272,15 @@ _tally_claims_note_names (Ctx *c)
         words++;
       if (t->lex != NULL && t->lex->role == TALLY_ROLE_BETWEEN)
         c->has_between = TRUE;
+      if (t->lex != NULL && t->lex->vote_word)
+        c->has_vote = TRUE;
       if (!(t->flags & TALLY_TOKEN_CAPITALIZED))
         continue;
       c->n_caps++;
       if (t->end - t->start > 3)
         caps++;
       if (k > 0 && !(t->flags & TALLY_TOKEN_LINE_START) && TOK (c, k - 1)->type == TALLY_TOKEN_WORD
-          && (t->lex == NULL || t->lex->flags == 0))
+          && (t->lex == NULL || t->lex->flags == 0 || verb_as_name_word (t)))
         {
           guint32 h = word_hash (c, k);
 
@@ -289,6 +305,8 @@ starts_sentence (Ctx  *c,
                  guint i)
 {
   return i == 0 || (TOK (c, i)->flags & TALLY_TOKEN_LINE_START)
+         /* "Northfield: Predictably, …" */
+         || (i > 0 && punct_is (c, i - 1, ':'))
          || (i > 0 && (TOK (c, i - 1)->type == TALLY_TOKEN_PUNCT || TOK (c, i - 1)->type == TALLY_TOKEN_DASH)
              && strchr ("\"“‘'(", c->text[TOK (c, i - 1)->start]) != NULL && i == 1);
 }
@@ -385,7 +403,15 @@ initial_name (Ctx  *c,
   const char *w = c->text + t->start;
   gsize n = t->end - t->start;
 
+  /* "Remain has 48%": a verb's word before "has" or "is" is a name. */
+  if (verb_as_name_word (t) && is_word (c, i + 1) && !(TOK (c, i + 1)->flags & TALLY_TOKEN_CAPITALIZED)
+      && (is_role (c, i + 1, TALLY_ROLE_IS) || is_role (c, i + 1, TALLY_ROLE_WAS) || is_role (c, i + 1, TALLY_ROLE_HAD)
+          || (TOK (c, i + 1)->lex != NULL && TOK (c, i + 1)->lex->name_verb)))
+    return !is_claim_measure (c, i);
   if (t->lex != NULL || w[n - 1] == 's')
+    return FALSE;
+  /* "Predictably, London voted …": an adverb opening the sentence. */
+  if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && punct_is (c, i + 1, ','))
     return FALSE;
   /* a verb follows ("Tesla delivered", "BYD sold", "Halden will"), or a
    * comma opening an apposition ("BYD, a carmaker, …"); not a preposition
@@ -487,6 +513,9 @@ read_chunk (Ctx     *c,
   /* "SAN FRANCISCO:" or "Oslo —" opening a line: a dateline, no subject. */
   if (starts_sentence (c, i) && k < n_tokens (c) && (punct_is (c, k, ':') || TOK (c, k)->type == TALLY_TOKEN_DASH)
       && !ch->possessive && !c->in_list_line
+      /* a dateline opens the text; "Scotland: The population voted …"
+       * further down is a paragraph's label */
+      && (c->n_lines <= 1 || !punct_is (c, k, ':'))
       /* "Japan — €2.1 billion" is a list line's label, not a dateline */
       && !(is_number (c, k + 1) || TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL || has_flag (c, k + 1, TALLY_LEX_CURRENCY)))
     return FALSE;
@@ -525,7 +554,7 @@ read_chunk (Ctx     *c,
         {
           const TallyToken *t = TOK (c, i);
 
-          if (t->lex != NULL && t->lex->name_word_kind == 0)
+          if (t->lex != NULL && t->lex->name_word_kind == 0 && !verb_as_name_word (t))
             return FALSE;
           if (!name_seen (c, word_hash (c, i)) && !initial_name (c, i))
             return FALSE;
@@ -687,8 +716,155 @@ note_people (Ctx *c)
 void
 _tally_claims_subject_sentence (Ctx *c)
 {
+  c->claim_subject_end = 0;
+  g_string_truncate (c->claim_subject, 0);
 
   note_people (c);
+}
+
+/* Whether word k names a side of a vote: written with a capital inside a
+ * sentence, here or elsewhere in the text ("to remain" after "… of
+ * Remain"), and no place or function word ("voted for Britain to leave"). */
+static gboolean
+side_word (Ctx  *c,
+           guint k)
+{
+  const TallyToken *t;
+
+  if (!is_word (c, k))
+    return FALSE;
+  t = TOK (c, k);
+  if (t->end - t->start < 2 || (t->lex != NULL && (t->lex->name_kind != 0 || t->lex->role != TALLY_ROLE_NONE
+                                                   || (t->lex->flags & (TALLY_LEX_STOP | TALLY_LEX_DETERMINER)))))
+    return FALSE;
+  if ((t->flags & TALLY_TOKEN_CAPITALIZED) && !starts_sentence (c, k))
+    return TRUE;
+  /* (the set of names seen folds case) */
+  return name_seen (c, word_hash (c, k));
+}
+
+/* Tokens [from, to) as the subject when they are all capitalised words that
+ * may name something: a label that read_chunk () would not take for a name
+ * on its own ("Eastcliff:" opening a line, "Join - 14,773"). */
+static gboolean
+set_label (Ctx  *c,
+           guint from,
+           guint to)
+{
+  if (to <= from || to - from > 4)
+    return FALSE;
+  for (guint k = from; k < to; k++)
+    {
+      const TallyToken *t = TOK (c, k);
+
+      if (!is_word (c, k) || !(t->flags & TALLY_TOKEN_CAPITALIZED)
+          || (t->lex != NULL && !verb_as_name_word (t) && t->lex->name_kind == 0 && t->lex->name_word_kind == 0))
+        return FALSE;
+    }
+  g_string_truncate (c->subject, 0);
+  g_string_append_len (c->subject, c->text + TOK (c, from)->start, TOK (c, to - 1)->end - TOK (c, from)->start);
+  c->subject_kind = TALLY_SUBJECT_KIND_OTHER;
+  return TRUE;
+}
+
+static void
+set_side (Ctx  *c,
+          guint k)
+{
+  const TallyToken *t = TOK (c, k);
+
+  g_string_truncate (c->subject, 0);
+  g_string_append_c (c->subject, g_ascii_toupper (c->text[t->start]));
+  g_string_append_len (c->subject, c->text + t->start + 1, t->end - t->start - 1);
+  c->subject_kind = TALLY_SUBJECT_KIND_OTHER;
+}
+
+/* The side of a vote a figure counts: "12,004 votes to Stay", "16.1m for
+ * Remain", "48% voted to remain", "55% (12,004) who voted for Join",
+ * "voted 96% in favour of Remain". From the token after the figure, in its
+ * clause (a parenthesis is passed over). */
+static gboolean
+subject_side (Ctx  *c,
+              guint after)
+{
+  guint n = n_tokens (c), depth = 0;
+
+  if ((is_role (c, after, TALLY_ROLE_TO) || is_role (c, after, TALLY_ROLE_FOR)) && side_word (c, after + 1))
+    {
+      set_side (c, after + 1);
+      return TRUE;
+    }
+  for (guint k = after; k < n && k < after + 12; k++)
+    {
+      if (punct_is (c, k, '('))
+        depth++;
+      else if (punct_is (c, k, ')') && depth > 0)
+        depth--;
+      else if (depth == 0 && (is_clause_break (c, k) || is_number (c, k)))
+        return FALSE;
+      if (depth > 0 || !is_word (c, k) || TOK (c, k)->lex == NULL || !TOK (c, k)->lex->vote_word)
+        continue;
+      for (guint j = k + 1; j < n && j <= k + 6; j++)
+        {
+          if (is_clause_break (c, j) || is_number (c, j))
+            return FALSE;
+          if ((is_role (c, j, TALLY_ROLE_TO) || is_role (c, j, TALLY_ROLE_FOR) || is_role (c, j, TALLY_ROLE_OF))
+              && side_word (c, j + 1))
+            {
+              set_side (c, j + 1);
+              return TRUE;
+            }
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+/* A name and a spaced dash next to the figure: "Leave - 17,410,742" and
+ * "16,141,241 (48.1%) - Remain" at the end of a line of results. */
+static gboolean
+subject_dash (Ctx  *c,
+              guint first,
+              guint after)
+{
+  guint n = n_tokens (c), k = after;
+  Chunk ch;
+
+  if (first >= 2 && TOK (c, first - 1)->type == TALLY_TOKEN_DASH && !attached (c, first - 1) && !attached (c, first))
+    for (guint s = first > 7 ? first - 7 : 0; s + 1 < first; s++)
+      if ((TOK (c, s)->flags & TALLY_TOKEN_CAPITALIZED) && read_chunk (c, s, c->title_case, &ch) && ch.end == first - 1
+          && !ch.possessive)
+        {
+          set_subject (c, &ch);
+          return TRUE;
+        }
+  if (first >= 2 && TOK (c, first - 1)->type == TALLY_TOKEN_DASH && !attached (c, first - 1) && !attached (c, first)
+      && starts_sentence (c, first - 2) && set_label (c, first - 2, first - 1))
+    return TRUE;
+  if (punct_is (c, k, '('))
+    {
+      while (k < n && !punct_is (c, k, ')'))
+        k++;
+      k++;
+    }
+  if (k + 1 < n && TOK (c, k)->type == TALLY_TOKEN_DASH && !attached (c, k) && !attached (c, k + 1))
+    {
+      guint e = read_chunk (c, k + 1, c->title_case, &ch) && !ch.possessive ? ch.end : k + 1;
+
+      /* in a line of title-case words, a single word */
+      if (e == k + 1 && is_word (c, k + 1) && (k + 2 == n || TOK (c, k + 2)->type == TALLY_TOKEN_PUNCT)
+          && set_label (c, k + 1, k + 2))
+        return TRUE;
+
+      while (e < n && TOK (c, e)->type == TALLY_TOKEN_PUNCT)
+        e++;
+      if (e == n)
+        {
+          set_subject (c, &ch);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 void
@@ -732,8 +908,58 @@ _tally_claims_find_subject (Ctx              *c,
       return;
     }
 
-  if (c->n_caps == 0)
-    goto no_names;
+  {
+    guint after = last + 1;
+
+    while (after < n && TOK (c, after)->start < record->end)
+      after++;
+
+    /* "17,410,742 (51.9%)": a figure in brackets right after another
+     * restates it, and is about the same. */
+    if (first > 0 && punct_is (c, first - 1, '(') && c->claim_subject_end > 0 && c->claim_subject_end < first
+        && c->claim_subject->len > 0)
+      {
+        gboolean same_clause = TRUE;
+
+        for (guint k = c->claim_subject_end; k + 1 < first; k++)
+          if (is_clause_break (c, k) && !punct_is (c, k, ')'))
+            same_clause = FALSE;
+        if (same_clause)
+          {
+            g_string_assign (c->subject, c->claim_subject->str);
+            c->subject_kind = c->last_claim_subject_kind;
+            goto done;
+          }
+      }
+
+    if (c->n_caps == 0)
+      goto no_names;
+
+    /* "Scotland: The population voted … 62%": a paragraph's label. */
+    {
+      guint colon = 1;
+
+      while (colon < 5 && colon < first && !punct_is (c, colon, ':'))
+        colon++;
+      /* not the dateline that opens a text ("Tromsø: the …") */
+      if (colon < first && punct_is (c, colon, ':') && (TOK (c, 0)->flags & TALLY_TOKEN_LINE_START) && c->n_lines > 1
+          && (is_determiner (c, colon + 1) || is_role (c, colon + 1, TALLY_ROLE_THE))
+          && (TOK (c, colon + 1)->flags & TALLY_TOKEN_CAPITALIZED))
+        {
+          if (read_chunk (c, 0, c->title_case, &ch) && !ch.possessive && ch.end == colon)
+            {
+              set_subject (c, &ch);
+              goto done;
+            }
+          if (set_label (c, 0, colon))
+            goto done;
+        }
+    }
+    if (subject_dash (c, first, after))
+      goto done;
+    if (c->has_vote && subject_side (c, after))
+      goto done;
+  }
 
   /* A line of a list: its label ("Japan — €2.1 billion (31% of the total)"). */
   if (c->in_list_line || (starts_sentence (c, 0) && n > 2))
@@ -885,6 +1111,9 @@ no_names:
 
 done:
   c->claim_measure = NULL;
+  g_string_assign (c->claim_subject, c->subject->str);
+  c->last_claim_subject_kind = c->subject_kind;
+  c->claim_subject_end = last + 1;
   if (c->subject->len > 0)
     {
       record->subject = c->subject->str;

@@ -238,6 +238,7 @@ typedef enum
   SECTION_WHOLE,
   SECTION_ANAPHOR,
   SECTION_RANK_VERB,
+  SECTION_VOTE_WORD,
   SECTION_NUMBER_FORMAT,
   SECTION_PERIOD_COMPARE,
   SECTION_CONVENTIONS,
@@ -298,6 +299,7 @@ static const struct
   { "whole", SECTION_WHOLE, 0, FALSE },
   { "anaphor", SECTION_ANAPHOR, 0, FALSE },
   { "rank_verb", SECTION_RANK_VERB, 0, FALSE },
+  { "vote_word", SECTION_VOTE_WORD, 0, FALSE },
   { "number_format", SECTION_NUMBER_FORMAT, 0, FALSE },
   { "period_compare", SECTION_PERIOD_COMPARE, 0, FALSE },
   { "conventions", SECTION_CONVENTIONS, 0, FALSE },
@@ -521,6 +523,9 @@ apply_value (TallyLexicon  *lexicon,
       return TRUE;
     case SECTION_RANK_VERB:
       entry->rank_verb = 1;
+      return TRUE;
+    case SECTION_VOTE_WORD:
+      entry->vote_word = 1;
       return TRUE;
     case SECTION_ROLE:
       for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)

@@ -186,6 +186,7 @@ typedef struct
   guint8 whole;          /* [whole]: "total" in "31% of the total" */
   guint8 anaphor;        /* [anaphor]: "figure" in "The figure rose to …" */
   guint8 rank_verb;      /* [rank_verb]: "ranked", "came" before an ordinal */
+  guint8 vote_word;      /* [vote_word]: "voted" in "48% voted to remain": a side follows */
   guint8 period_compare; /* [period_compare]: "yoy", "year": "38% year over year" */
   const char *canonical;
 } TallyLexEntry;

@@ -316,6 +316,46 @@ test_subject_spoken_of (void)
                  "The new figures show cargo growth of 14%. The quay had stood for 31 years.", e, G_N_ELEMENTS (e));
 }
 
+/* The sides of a vote as subjects: "votes to Join", "Stay has 44.8%",
+ * "voted in favour of Stay", "N for Stay", a results line "Join - N (p%) vs
+ * N (p%) - Stay", a figure in brackets restating the one before, and a
+ * paragraph's label ("Eastcliff: The town …"). */
+static void
+test_sides_of_a_vote (void)
+{
+  const Expect e1[] = {
+    { "55.2 per cent", "Join", "other", NULL },
+    { "44.8 per cent", "Stay", "other", NULL },
+    { "12,004 votes", "Stay", "other", NULL },
+    { "61 per cent", "Eastcliff", "other", NULL },
+    { "96 per cent", "Westbay", "other", NULL },
+  };
+  const Expect e2[] = {
+    { "14,773", "Join", "other", NULL },
+    { "55.2%", "Join", "other", NULL },
+    { "12,004", "Stay", "other", NULL },
+    { "44.8%", "Stay", "other", NULL },
+  };
+  const Expect e3[] = {
+    { "9,870 votes", "Join", "other", NULL },
+    { "8,112", "Stay", "other", NULL },
+    { "54 per cent", "Stay", "other", NULL },
+    { "7,020", "Stay", "other", NULL },
+  };
+
+  check ("Marlow has voted to join the Coastal League.\n\n"
+         "Join has 55.2 per cent of the vote. Stay has 44.8 per cent of the count.\n\n"
+         "There were 12,004 votes to Stay across the town.\n\n"
+         "Northfield: Predictably, Northfield voted in favour of Stay.\n\n"
+         "Eastcliff: The town voted to stay by a margin of 61 per cent.\n\n"
+         "Westbay: The last ward to declare voted 96 per cent in favour of Stay.\n",
+         e1, G_N_ELEMENTS (e1));
+  check ("The count is over.\n\nFinal results: Join - 14,773 (55.2%) vs 12,004 (44.8%) - Stay\n", e2, G_N_ELEMENTS (e2));
+  check ("In the ballot on the merger, campaigners for Stay were confident.\n\n"
+         "Join ended on 9,870 votes compared to 8,112 for Stay. "
+         "In the old town 54 per cent (7,020) voted to stay.", e3, G_N_ELEMENTS (e3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,5 +375,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/verb-qualifiers-and-ranks", test_verb_qualifiers_and_ranks);
   g_test_add_func ("/analysis/claims-subject/abbreviations-and-names-as-measures", test_abbreviations_and_names_as_measures);
   g_test_add_func ("/analysis/claims-subject/subject-spoken-of", test_subject_spoken_of);
+  g_test_add_func ("/analysis/claims-subject/sides-of-a-vote", test_sides_of_a_vote);
   return g_test_run ();
 }

@@ -1578,6 +1578,19 @@ finishes
 came
 comes
 
+# Words of a vote: the side voted for follows "to", "for" or "of" ("48% voted
+# to remain", "12,004 votes for Stay", "96% in favour of Remain"); that side,
+# when the text writes it as a name, is what the figure is about.
+[vote_word]
+vote
+votes
+voted
+voting
+ballot
+ballots
+favour
+favor
+
 # After a figure, the period it is compared with: "38% year over year",
 # "35 per cent YoY", "up 11% (quarter-on-quarter)". One word, or a period
 # word twice around "over"/"on" ("month on month"). The figure is a change,
