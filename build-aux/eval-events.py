@@ -42,6 +42,7 @@ KIND_GROUPS = [
     {"release", "plan"},
     {"anchor", "years"},
     {"incident"},
+    {"pledge"},
 ]
 
 
@@ -152,6 +153,7 @@ def main():
                         else os.path.join(os.path.dirname(top), "realtext"))
     parser.add_argument("--cli", default="_build/src/cli/tally-cli")
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
+    parser.add_argument("stories", nargs="*", help="only these story folders (a held-out set is scored once, on its own)")
     args = parser.parse_args()
     if not os.path.isdir(args.realtext):
         print(f"eval-events: no real-text folder at {args.realtext}; skipped")
@@ -160,7 +162,8 @@ def main():
         print(f"eval-events: no {args.cli} (build first); skipped")
         return 0
     stories = [r for d in sorted(os.listdir(args.realtext))
-               if os.path.isfile(os.path.join(args.realtext, d, "annotations.json"))
+               if (not args.stories or d in args.stories)
+               and os.path.isfile(os.path.join(args.realtext, d, "annotations.json"))
                for r in [run_story(top, os.path.join(args.realtext, d), args.cli)] if r]
     if not stories:
         print("eval-events: no story with event annotations; skipped")

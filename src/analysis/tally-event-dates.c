@@ -94,6 +94,7 @@ read_weeks (const EventLexicon *lex,
       DateSpan d = { 0 };
       guint n = 0;
       int offset = 0;
+      gboolean weekend = FALSE;
 
       for (guint p = 0; p < lex->weeks->len; p++)
         {
@@ -110,13 +111,17 @@ read_weeks (const EventLexicon *lex,
           if (parts[k + 1] == NULL && k > n)
             {
               n = k;
-              offset = atoi (parts[0]);
+              weekend = parts[0][0] == 'w';
+              offset = atoi (parts[0] + weekend);
             }
         }
       if (n > 0)
         {
-          d.first = monday + 7 * offset;
-          d.last = d.first + 6;
+          /* A weekend: counted from the last one begun on or before
+           * publication ("over the weekend" in a Monday paper: the Saturday
+           * and Sunday just gone). */
+          d.first = weekend ? monday + 5 - (published < monday + 5 ? 7 : 0) + 7 * offset : monday + 7 * offset;
+          d.last = d.first + (weekend ? 1 : 6);
           d.date = tally_events_iso_from_julian (d.first);
           d.date_end = tally_events_iso_from_julian (d.last);
           /* Vaguer than any day a source gives: a day inside it wins. */
@@ -143,6 +148,132 @@ read_weeks (const EventLexicon *lex,
       d.end = WORD (words, i + n - 1)->end;
       g_array_append_val (dates, d);
       i += n - 1;
+    }
+}
+
+static int
+day_number (const Word *w)
+{
+  int n = w->digit ? atoi (w->lower) : 0;
+
+  return w->digit && strlen (w->lower) <= 2 && n >= 1 && n <= 31 ? n : 0;
+}
+
+static int
+month_number (const Word *w)
+{
+  return w->cap && w->lex != NULL && (w->lex->flags & TALLY_LEX_MONTH) ? w->lex->month : 0;
+}
+
+static guint
+word_at (GArray *words,
+         gsize   offset)
+{
+  for (guint i = 0; i < words->len; i++)
+    if (WORD (words, i)->start >= offset)
+      return i;
+  return words->len;
+}
+
+/* Windows of days: "from 4 to 6 March" (the year given after it or the
+ * publication's), "March 4 to 6" and "March 4 to March 6" (a date the
+ * claims found, then the last day). The words are the pattern file's
+ * [window_open] and [window_to]. */
+static void
+read_windows (const EventLexicon *lex,
+              GArray             *words,
+              GArray             *dates,
+              guint32             published)
+{
+  /* "March 4 to 6", "March 4 through March 6" */
+  for (guint k = 0; k < dates->len; k++)
+    {
+      DateSpan *d = &g_array_index (dates, DateSpan, k);
+      guint i = word_at (words, d->end);
+      int last_day = 0;
+      guint last_word = 0;
+      GDate first;
+      guint32 last;
+
+      if (d->grain != GRAIN_DAY || d->date_end != NULL || i + 1 >= words->len
+          || !g_hash_table_contains (lex->window_to, WORD (words, i)->lower))
+        continue;
+      g_date_clear (&first, 1);
+      g_date_set_julian (&first, d->first);
+      if (k + 1 < dates->len && g_array_index (dates, DateSpan, k + 1).start == WORD (words, i + 1)->start
+          && g_array_index (dates, DateSpan, k + 1).grain == GRAIN_DAY)
+        {
+          DateSpan *e = &g_array_index (dates, DateSpan, k + 1);
+
+          if (e->first <= d->first || e->first - d->first > 31 || e->date_end != NULL)
+            continue;
+          d->date_end = g_steal_pointer (&e->date);
+          d->last = e->first;
+          d->end = e->end;
+          tally_events_date_span_clear (e);
+          g_array_remove_index (dates, k + 1);
+          continue;
+        }
+      last_day = day_number (WORD (words, i + 1));
+      last_word = i + 1;
+      /* "March 4 to 6 people": a count, not the last day. */
+      if (last_day <= (int) g_date_get_day (&first)
+          || (last_word + 1 < words->len && WORD (words, last_word + 1)->alpha
+              && WORD (words, last_word + 1)->start == WORD (words, last_word)->end + 1
+              && month_number (WORD (words, last_word + 1)) == 0
+              && !g_hash_table_contains (lex->prepositions, WORD (words, last_word + 1)->lower)
+              && WORD (words, last_word + 1)->role != TALLY_ROLE_AND))
+        continue;
+      if (!g_date_valid_dmy (last_day, g_date_get_month (&first), g_date_get_year (&first)))
+        continue;
+      last = d->first + (last_day - g_date_get_day (&first));
+      d->date_end = tally_events_iso_from_julian (last);
+      d->last = last;
+      d->end = WORD (words, last_word)->end;
+    }
+
+  /* "from 4 to 6 March", "between 4 and 6 March 2031" */
+  for (guint i = 0; i + 4 < words->len; i++)
+    {
+      int first_day, last_day, month, year = 0;
+      guint end = i + 4;
+      DateSpan d = { 0 };
+      g_autofree char *a = NULL, *b = NULL;
+
+      if (!g_hash_table_contains (lex->window_open, WORD (words, i)->lower)
+          || (first_day = day_number (WORD (words, i + 1))) == 0
+          || !g_hash_table_contains (lex->window_to, WORD (words, i + 2)->lower)
+          || (last_day = day_number (WORD (words, i + 3))) <= first_day
+          || (month = month_number (WORD (words, i + 4))) == 0)
+        continue;
+      if (end + 1 < words->len && WORD (words, end + 1)->digit && strlen (WORD (words, end + 1)->lower) == 4)
+        year = atoi (WORD (words, ++end)->lower);
+      else if (published != 0)
+        {
+          GDate pub;
+
+          g_date_clear (&pub, 1);
+          g_date_set_julian (&pub, published);
+          year = g_date_get_year (&pub);
+        }
+      if (year == 0 || !g_date_valid_dmy (last_day, month, year))
+        continue;
+      a = g_strdup_printf ("%04d-%02d-%02d", year, month, first_day);
+      b = g_strdup_printf ("%04d-%02d-%02d", year, month, last_day);
+      if (!tally_events_date_span_set (&d, a, b))
+        continue;
+      d.start = WORD (words, i + 1)->start;
+      d.end = WORD (words, end)->end;
+      /* The claims' reading of a piece of it ("6 March") gives way. */
+      for (guint k = dates->len; k > 0; k--)
+        {
+          DateSpan *o = &g_array_index (dates, DateSpan, k - 1);
+
+          if (o->start < d.end && d.start < o->end)
+            g_array_remove_index (dates, k - 1);
+        }
+      g_array_append_val (dates, d);
+      i = end;
     }
 }
 
@@ -178,6 +309,7 @@ tally_events_sentence_dates (const EventLexicon *lex,
         value = year_text = g_strdup_printf ("%04d", (int) c->value);
       d.start = c->start;
       d.end = c->end;
+      d.inferred = c->year_inferred;
       if (!tally_events_date_span_set (&d, value, c->value_max_text))
         {
           tally_events_date_span_clear (&d);
@@ -202,6 +334,7 @@ tally_events_sentence_dates (const EventLexicon *lex,
       g_array_append_val (dates, d);
     }
 
+  read_windows (lex, words, dates, published);
   if (published == 0)
     return dates;
 

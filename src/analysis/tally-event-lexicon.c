@@ -35,6 +35,8 @@ static const struct
   { "complement", G_STRUCT_OFFSET (EventLexicon, complements) },
   { "plural", G_STRUCT_OFFSET (EventLexicon, plurals) },
   { "singular", G_STRUCT_OFFSET (EventLexicon, singulars) },
+  { "window_open", G_STRUCT_OFFSET (EventLexicon, window_open) },
+  { "window_to", G_STRUCT_OFFSET (EventLexicon, window_to) },
 };
 
 #define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)
@@ -59,6 +61,7 @@ tally_events_lexicon_free (EventLexicon *lex)
   for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
     g_hash_table_unref (WORD_SET (lex, i));
   g_hash_table_unref (lex->kind_nouns);
+  g_hash_table_unref (lex->template_words);
   g_free (lex->place_joiner);
   g_free (lex->adverb_suffix);
   g_free (lex);
@@ -158,6 +161,15 @@ lexicon_add (const char  *section,
           return FALSE;
         }
       g_hash_table_insert (lex->verbs, g_strdup (key), g_strdup (value));
+      /* "visits" of "%s visits %l": a word every such label has, which
+       * says nothing of whether two labels name one act. */
+      {
+        g_auto(GStrv) label_words = g_strsplit (parts[1], " ", -1);
+
+        for (guint i = 0; label_words[i] != NULL; i++)
+          if (label_words[i][0] != '\0' && strchr (label_words[i], '%') == NULL)
+            g_hash_table_add (lex->template_words, g_utf8_strdown (label_words[i], -1));
+      }
     }
   else if (strcmp (section, "kind_noun") == 0)
     {
@@ -182,13 +194,16 @@ lexicon_add (const char  *section,
   else if (strcmp (section, "week") == 0)
     {
       g_autofree char *joined = NULL;
+      /* "weekend 0": the weekend, not the whole week. */
+      gboolean weekend = value != NULL && g_str_has_prefix (value, "weekend ");
+      const char *count = weekend ? value + strlen ("weekend ") : value;
 
-      if (value == NULL || (atoi (value) == 0 && strcmp (value, "0") != 0))
+      if (count == NULL || (atoi (count) == 0 && strcmp (count, "0") != 0))
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "week “%s” needs a number of weeks", key);
           return FALSE;
         }
-      joined = g_strconcat (value, " ", key, NULL);
+      joined = g_strconcat (weekend ? "w" : "", count, " ", key, NULL);
       g_ptr_array_add (lex->weeks, g_strsplit (joined, " ", -1));
     }
   else if (strcmp (section, "future") == 0)
@@ -225,6 +240,7 @@ tally_events_lexicon_parse (const char  *data,
   lex->seasons = string_table ();
   lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->kind_nouns = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  lex->template_words = string_table ();
   for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
     WORD_SET (lex, i) = string_table ();
 

@@ -204,6 +204,10 @@ relative_antecedent (const EventLexicon *lex,
   while (*last + 1 <= end && !word_in (lex->prepositions, words, *last + 1) && !WORD (words, *last + 1)->digit
          && !word_in (lex->subject_stops, words, *last + 1))
     (*last)++;
+  /* "a submarine operated by …, that": the participle after the noun is
+   * not part of its name. */
+  while (*last > det + 1 && !WORD (words, *last)->cap && g_str_has_suffix (WORD (words, *last)->lower, "ed"))
+    (*last)--;
   /* Keep "the": "Opening of the terminal"; "a" is dropped below. */
   if (WORD_IS (words, det, THE))
     *first = det;
@@ -293,6 +297,9 @@ object_phrase (const EventLexicon *lex,
       guint n = end + 1;
       const Word *w = WORD (words, n);
 
+      /* "visited Bodø between 4 and 6 March": a window of days. */
+      if (g_hash_table_contains (lex->window_open, w->lower) && n + 1 < words->len && WORD (words, n + 1)->digit)
+        break;
       if (is_date_word (lex, w) || word_in (lex->subject_stops, words, n)
           || word_in (lex->auxiliaries, words, n) || is_clause_verb (lex, words, n))
         break;
@@ -454,9 +461,12 @@ verb_mention (const EventLexicon *lex,
               const char         *text,
               GArray             *words,
               guint               verb,
+              guint               n_words,
+              const char         *spec,
               guint              *first_word)
 {
-  const char *spec = g_hash_table_lookup (lex->verbs, WORD (words, verb)->lower);
+  /* "lost contact", "went missing": a verb of two words ends at `tail`. */
+  guint tail = verb + n_words - 1;
   g_auto(GStrv) parts = g_strsplit (spec, "|", 4);
   g_autofree char *subject = NULL, *object = NULL, *filled = NULL;
   TallyEventKind kind;
@@ -471,11 +481,11 @@ verb_mention (const EventLexicon *lex,
   /* "figures published by the secretariat" describe a thing, "ready to
    * sign" is willingness: the words the pattern names after the verb rule
    * the event out. */
-  if (parts[1] != NULL && parts[2] != NULL && *parts[2] && verb + 1 < words->len)
+  if (parts[1] != NULL && parts[2] != NULL && *parts[2] && tail + 1 < words->len)
     {
       g_auto(GStrv) not_after = g_strsplit (parts[2], " ", -1);
 
-      const Word *next = WORD (words, verb + 1);
+      const Word *next = WORD (words, tail + 1);
 
       if (g_strv_contains ((const char * const *) not_after, next->lower))
         return NULL;
@@ -503,8 +513,8 @@ verb_mention (const EventLexicon *lex,
                  || aux->role == TALLY_ROLE_WERE || aux->role == TALLY_ROLE_BE || aux->role == TALLY_ROLE_BEEN;
       k--;
     }
-  needs_subject = strstr (parts[1], "%s") != NULL || strstr (parts[1], "%p") != NULL
-                  || strstr (parts[1], "%t") != NULL || strstr (parts[1], "%T") != NULL;
+  /* %t and %T take the object when there is one (checked when filled). */
+  needs_subject = strstr (parts[1], "%s") != NULL || strstr (parts[1], "%p") != NULL;
   if (k < 0 && needs_subject)
     return NULL;
   if (k < 0)
@@ -535,14 +545,43 @@ verb_mention (const EventLexicon *lex,
 
           /* "data from earlier visits": a preposition that does not open a
            * complement ("the memorandum on …") closes the subject. */
+          /* "The coast guard last week recovered …": a date ends it. */
           if (w->digit || (g_hash_table_contains (lex->subject_stops, w->lower) && !place_inside)
-              || lookup_int (lex->weekdays, w) != 0
+              || lookup_int (lex->weekdays, w) != 0 || is_date_word (lex, w)
+              || (w->lex != NULL && w->lex->duration != NULL && !w->cap && k > 0
+                  && (WORD (words, k - 1)->digit
+                      || (WORD (words, k - 1)->lex != NULL
+                          && ((WORD (words, k - 1)->lex->flags & (TALLY_LEX_NUMBER | TALLY_LEX_RELATIVE_DATE))
+                              || (WORD (words, k - 1)->lex->starts & TALLY_LEX_RELATIVE_DATE)))))
               || (g_hash_table_contains (lex->prepositions, w->lower) && !word_in (lex->complements, words, k)
                   && !place_inside)
               || (k < last && !adjacent (text, w, WORD (words, k + 1))))
             break;
           first = k--;
         }
+      /* "the old lighthouse at Vardø was completed", "a trawler from Vardø
+       * went missing": a name after a preposition is where the subject is
+       * from, not the subject; the noun phrase before it is. */
+      if (k >= 1 && first <= last && WORD (words, first)->cap
+          && g_hash_table_contains (lex->prepositions, WORD (words, k)->lower)
+          && !word_in (lex->complements, words, k) && adjacent (text, WORD (words, k), WORD (words, k + 1)))
+        for (int j = k - 1; j >= 0 && k - j <= 4; j--)
+          {
+            const Word *w = WORD (words, j);
+
+            if (!adjacent (text, w, WORD (words, j + 1)))
+              break;
+            if (j < k - 1 && (WORD_IS (words, j, THE) || g_hash_table_contains (lex->indefinite, w->lower)))
+              {
+                if (j == 0 || !word_in (lex->prepositions, words, j - 1))
+                  first = j;
+                k = j - 1;
+                break;
+              }
+            if (w->digit || w->cap || g_hash_table_contains (lex->subject_stops, w->lower) || is_date_word (lex, w)
+                || (j == k - 1 && is_clause_verb (lex, words, j)))
+              break;
+          }
       /* "The 31-year-old won", "200 million tracks bought": the subject
        * began in a number, and what is left of it names nothing ("18 new
        * embassies" counts them: "new embassies" still names them). */
@@ -572,10 +611,10 @@ verb_mention (const EventLexicon *lex,
   /* "crashed into the bridge": the pattern's words before the object. */
   {
     g_auto(GStrv) before = g_strsplit (parts[1] && parts[2] && parts[3] ? parts[3] : "", " ", -1);
-    guint after = verb;
+    guint after = tail;
 
-    if (verb + 1 < words->len && g_strv_contains ((const char * const *) before, WORD (words, verb + 1)->lower))
-      after = verb + 1;
+    if (tail + 1 < words->len && g_strv_contains ((const char * const *) before, WORD (words, tail + 1)->lower))
+      after = tail + 1;
     has_object = !passive && object_phrase (lex, text, words, after, &obj_first, &obj_last);
   }
   /* "was struck by a ship": the subject of a passive is not the agent the
@@ -626,7 +665,7 @@ verb_mention (const EventLexicon *lex,
           g_string_append (label, object);
           break;
         case 't':
-          if (is_vague (lex, has_object ? object : subject))
+          if ((!has_object && subject == NULL) || is_vague (lex, has_object ? object : subject))
             {
               g_string_free (label, TRUE);
               return NULL;
@@ -645,7 +684,7 @@ verb_mention (const EventLexicon *lex,
         case 'T':
           /* "Labour completed" says who, not what: only a passive's subject
            * or an object is what the act was done to. */
-          if ((!has_object && !passive) || is_vague (lex, has_object ? object : subject))
+          if ((!has_object && (!passive || subject == NULL)) || is_vague (lex, has_object ? object : subject))
             {
               g_string_free (label, TRUE);
               return NULL;
@@ -666,12 +705,13 @@ verb_mention (const EventLexicon *lex,
   m = g_new0 (Mention, 1);
   m->kind = kind;
   m->verb = TRUE;
+  m->transitive = has_object && !passive;
   m->named_start = WORD (words, MIN ((guint) first, verb))->start;
-  m->named_end = has_object ? WORD (words, obj_last)->end : WORD (words, verb)->end;
+  m->named_end = has_object ? WORD (words, obj_last)->end : WORD (words, tail)->end;
   if (strchr (filled, '\x01') != NULL)
     {
       m->place_label = g_strdup (filled);
-      m->place = verb_place (lex, text, words, verb, parts[1] && parts[2] ? parts[3] : NULL);
+      m->place = verb_place (lex, text, words, tail, parts[1] && parts[2] ? parts[3] : NULL);
     }
   m->of_label = tally_events_fill_place (filled, NULL);
   /* "a container terminal … ready" is named by where it is: "Aktau
@@ -863,39 +903,61 @@ tally_events_find_mentions (TallyEventFinder *finder,
           continue;
         }
 
-      if (g_hash_table_contains (lex->verbs, w->lower))
-        {
-          Mention *m = verb_mention (lex, text, words, i, &f.word);
+      {
+        const char *spec = NULL;
+        guint n_words = 1;
 
-          /* "The Second … Forum opened": the named event keeps the date; "the
-           * memorandum on …, signed": the verb names the event better than a
-           * bare noun does. */
-          if (m != NULL && found->len > 0)
-            {
-              Found *prev = &g_array_index (found, Found, found->len - 1);
+        /* "lost contact", "went missing": two words before one. */
+        if (i + 1 < words->len && adjacent (text, w, WORD (words, i + 1)))
+          {
+            char pair[2 * sizeof w->lower + 1];
 
-              if (prev->noun >= f.word && prev->noun < i)
-                {
-                  if (prev->m->title != NULL || prev->m->ordinal > 0 || prev->m->place != NULL)
-                    {
-                      tally_events_mention_free (m);
-                      m = NULL;
-                    }
-                  else
-                    {
-                      tally_events_mention_free (prev->m);
-                      g_array_set_size (found, found->len - 1);
-                    }
-                }
-            }
-          if (m != NULL)
-            {
-              f.m = m;
-              f.noun = i;
-              g_array_append_val (found, f);
-            }
-          continue;
-        }
+            join_pair (pair, w, WORD (words, i + 1));
+            spec = g_hash_table_lookup (lex->verbs, pair);
+            n_words = spec != NULL ? 2 : 1;
+          }
+        if (spec == NULL)
+          spec = g_hash_table_lookup (lex->verbs, w->lower);
+        if (spec != NULL)
+          {
+            Mention *m = verb_mention (lex, text, words, i, n_words, spec, &f.word);
+
+            /* "The Second … Forum opened": the named event keeps the date; "the
+             * memorandum on …, signed": the verb names the event better than a
+             * bare noun does. */
+            if (m != NULL && found->len > 0)
+              {
+                Found *prev = &g_array_index (found, Found, found->len - 1);
+
+                if (prev->noun >= f.word && prev->noun < i)
+                  {
+                    if (prev->m->title != NULL || prev->m->ordinal > 0 || prev->m->place != NULL)
+                      {
+                        tally_events_mention_free (m);
+                        m = NULL;
+                      }
+                    /* "The eruption of Mount Hekla … closed two airports":
+                     * a named act that does another to something else; both
+                     * stay. */
+                    else if (m->transitive && prev->m->of_label != NULL)
+                      ;
+                    else
+                      {
+                        tally_events_mention_free (prev->m);
+                        g_array_set_size (found, found->len - 1);
+                      }
+                  }
+              }
+            if (m != NULL)
+              {
+                f.m = m;
+                f.noun = i + n_words - 1;
+                g_array_append_val (found, f);
+              }
+            i += n_words - 1;
+            continue;
+          }
+      }
 
       /* "the first summit …, and the second in Baku": an ordinal standing for
        * the noun of the event before it. */

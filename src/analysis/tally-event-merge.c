@@ -265,6 +265,24 @@ build_event (TallyEventFinder *finder,
     record->precision = TALLY_EVENT_PRECISION_RANGE;
   else
     record->precision = (TallyEventPrecision) grain_of (chosen->date);
+  /* "in the 1970s": a decade, and a historical anchor unless a gathering
+   * was held then. */
+  if (chosen->date_end != NULL && strlen (chosen->date) == 4 && strlen (chosen->date_end) == 4
+      && chosen->date[3] == '0' && atoi (chosen->date_end) == atoi (chosen->date) + 9)
+    {
+      record->precision = TALLY_EVENT_PRECISION_DECADE;
+      if (!tally_events_is_gathering (lex, record->kind))
+        record->kind = TALLY_EVENT_KIND_ANCHOR;
+    }
+  /* The year is inferred when no source of the chosen date wrote it. */
+  record->year_inferred = TRUE;
+  for (guint i = 0; i < dated->len; i++)
+    {
+      Mention *m = g_ptr_array_index (dated, i);
+
+      if (m->date->first >= chosen->first_day && m->date->last <= chosen->last_day && !m->date->inferred)
+        record->year_inferred = FALSE;
+    }
   record->planned = (latest_published != 0 && record->first_day > latest_published)
                     || (latest_published == 0 && any_future);
   record->place = g_strdup (most_common (places));
@@ -404,7 +422,8 @@ share_content_word (TallyEventFinder *finder,
 
       if (x->digit || strlen (x->lower) < 4 || g_hash_table_contains (finder->lex->label_end_not, x->lower)
           || g_hash_table_contains (finder->lex->prepositions, x->lower)
-          || g_hash_table_contains (finder->lex->nouns, x->lower))
+          || g_hash_table_contains (finder->lex->nouns, x->lower)
+          || g_hash_table_contains (finder->lex->template_words, x->lower))
         continue;
       for (guint j = 0; j < wb->len; j++)
         if (strcmp (x->lower, WORD (wb, j)->lower) == 0)
@@ -511,6 +530,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
   guint n = finder->mentions->len;
   g_autofree guint *parent = g_new (guint, MAX (n, 1));
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) labelled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) series = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   g_autoptr(GHashTable) series_votes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -549,7 +569,19 @@ tally_event_finder_finish (TallyEventFinder *finder)
         }
       if (m->title != NULL && m->ordinal == 0)
         link_key (keys, parent, i, fold_key ("t:", m->title));
-      if (m->of_label != NULL)
+      if (m->of_label != NULL && m->title == NULL && m->ordinal == 0)
+        {
+          /* Linked below, date by date. */
+          char *key = fold_key (t, m->of_label);
+          GArray *same = g_hash_table_lookup (labelled, key);
+
+          if (same == NULL)
+            g_hash_table_insert (labelled, key, same = g_array_new (FALSE, FALSE, sizeof (guint)));
+          else
+            g_free (key);
+          g_array_append_val (same, i);
+        }
+      else if (m->of_label != NULL)
         link_key (keys, parent, i, fold_key (t, m->of_label));
       if (m->place != NULL && gathering)
         link_key (keys, parent, i, fold_key (p, m->place));
@@ -559,6 +591,58 @@ tally_event_finder_finish (TallyEventFinder *finder)
           guint votes = GPOINTER_TO_UINT (g_hash_table_lookup (series_votes, key)) + 1;
 
           g_hash_table_replace (series_votes, g_steal_pointer (&key), GUINT_TO_POINTER (votes));
+        }
+    }
+
+  /* The same description in one story is one event, but one article that
+   * tells it twice on dates that cannot both be true ("lost contact on
+   * Sunday", "last year … lost contact") tells two acts: only articles
+   * disagree. */
+  g_hash_table_iter_init (&iter, labelled);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GArray *same = value;
+      /* Each mention joins the first group whose dates it overlaps, else
+       * the first group none of its article's mentions is in, else starts
+       * one: `group_of` holds the first mention of each one's group. */
+      g_autofree guint *group_of = g_new (guint, same->len);
+
+      for (guint a = 0; a < same->len; a++)
+        {
+          guint i = g_array_index (same, guint, a);
+          Mention *m = g_ptr_array_index (finder->mentions, i);
+          guint chosen = a, open = a;
+
+          group_of[a] = a;
+          for (guint b = 0; b < a && b < 64; b++)
+            {
+              Mention *o = g_ptr_array_index (finder->mentions, g_array_index (same, guint, b));
+
+              if (m->date == NULL || o->date == NULL || overlaps (m, o))
+                {
+                  chosen = group_of[b];
+                  break;
+                }
+            }
+          if (chosen == a)
+            for (guint g = 0; g < a && g < 64 && open == a; g++)
+              {
+                gboolean has_doc = FALSE;
+
+                if (group_of[g] != g)
+                  continue;
+                for (guint b = 0; b < a; b++)
+                  if (group_of[b] == g
+                      && ((Mention *) g_ptr_array_index (finder->mentions, g_array_index (same, guint, b)))->doc == m->doc)
+                    has_doc = TRUE;
+                if (!has_doc)
+                  open = g;
+              }
+          if (chosen == a)
+            chosen = open;
+          group_of[a] = chosen;
+          if (chosen != a)
+            tally_union_find_unite (parent, i, g_array_index (same, guint, chosen));
         }
     }
 
@@ -794,6 +878,7 @@ tally_event_finder_finish (TallyEventFinder *finder)
               continue;
             m->date = g_new0 (DateSpan, 1);
             tally_events_date_span_set (m->date, gathering->date, gathering->date_end);
+            m->date->inferred = gathering->year_inferred;
           }
         record = build_event (finder, group, series);
         if (record == NULL)

@@ -14,7 +14,7 @@ static const char *kind_names[TALLY_EVENT_N_KINDS] = {
   "hearing", "ruling", "release", "anchor", "incident", "other",
 };
 
-static const char *precision_names[] = { "day", "month", "year", "range" };
+static const char *precision_names[] = { "day", "month", "year", "range", "decade" };
 
 const char *
 tally_event_kind_to_string (TallyEventKind kind)
@@ -39,7 +39,7 @@ tally_event_kind_from_string (const char     *str,
 const char *
 tally_event_precision_to_string (TallyEventPrecision precision)
 {
-  g_return_val_if_fail (precision <= TALLY_EVENT_PRECISION_RANGE, NULL);
+  g_return_val_if_fail (precision <= TALLY_EVENT_PRECISION_DECADE, NULL);
   return precision_names[precision];
 }
 
@@ -149,6 +149,7 @@ tally_event_record_copy (const TallyEventRecord *record)
   copy->at_event_label = g_strdup (record->at_event_label);
   copy->planned = record->planned;
   copy->disputed = record->disputed;
+  copy->year_inferred = record->year_inferred;
   g_ptr_array_extend (copy->participants, record->participants, copy_string, NULL);
   g_ptr_array_extend (copy->alternatives, record->alternatives, copy_alternative, NULL);
   g_ptr_array_extend (copy->mentions, record->mentions, copy_mention, NULL);
@@ -208,6 +209,8 @@ tally_event_record_to_json (const TallyEventRecord *record)
   json_builder_add_boolean_value (builder, record->planned);
   json_builder_set_member_name (builder, "disputed");
   json_builder_add_boolean_value (builder, record->disputed);
+  json_builder_set_member_name (builder, "year_inferred");
+  json_builder_add_boolean_value (builder, record->year_inferred);
 
   /* Alternatives are listed only when they disagree (as the sample truth
    * writes it); an undisputed event's one date is `date` itself. */

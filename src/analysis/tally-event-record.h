@@ -48,6 +48,7 @@ typedef enum
   TALLY_EVENT_PRECISION_MONTH,
   TALLY_EVENT_PRECISION_YEAR,
   TALLY_EVENT_PRECISION_RANGE,
+  TALLY_EVENT_PRECISION_DECADE, /* "in the 1970s" */
 } TallyEventPrecision;
 
 typedef struct
@@ -83,6 +84,8 @@ typedef struct
   GPtrArray *participants; /* char* */
   gboolean planned;
   gboolean disputed; /* the sources give dates that cannot all be true */
+  gboolean year_inferred; /* the date's year is not written: the article's
+                           * other dates gave it ("June 18" beside "June 22, 2023") */
   GPtrArray *alternatives; /* TallyEventAlternative*: one per distinct date, the chosen one first */
   GPtrArray *mentions;     /* TallyEventMention*, in document order */
   char *at_event;    /* id of the gathering it took place at, whose date and
@@ -110,7 +113,7 @@ gboolean              tally_event_parse_iso_date       (const char          *iso
                                                         guint32             *last_day);
 
 /* {"id", "label", "kind", "date", "date_end", "precision", "place",
- *  "participants", "planned", "disputed", "alternatives": [{"date",
+ *  "participants", "planned", "disputed", "year_inferred", "alternatives": [{"date",
  *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text"}],
  *  "at_event"};
  * "alternatives" is empty unless the event is disputed. */

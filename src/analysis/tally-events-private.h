@@ -57,6 +57,9 @@ typedef struct
   GHashTable *kind_nouns;     /* kind + 1 → "court hearing" */
   GHashTable *plurals;        /* set: "people", "police": plural without -s */
   GHashTable *singulars;      /* set: "series", "news": singular with -s */
+  GHashTable *window_open;    /* set: "from", "between": "from 4 to 6 March" */
+  GHashTable *window_to;      /* set: "to", "and", "through" */
+  GHashTable *template_words; /* set: the verbs' label words ("visits", "loses") */
   char       *place_joiner;   /* "in": "Summit in Baku" */
   char       *adverb_suffix;  /* "ly": "starts early" has no object; may be NULL */
 } EventLexicon;
@@ -181,6 +184,7 @@ typedef struct
   guint32 last;
   Grain grain;
   gboolean used;
+  gboolean inferred;   /* the claims inferred its year from the article's other dates */
 } DateSpan;
 
 static inline Grain
@@ -224,6 +228,7 @@ typedef struct
   gboolean future;
   gboolean weak;       /* nothing but its date and kind says which event it is */
   gboolean verb;       /* found by its verb: kept only with a date */
+  gboolean transitive; /* a verb acting on an object: "the eruption closed two airports" */
   char *sentence;      /* the words of sentence_start..sentence_end */
 } Mention;
 

@@ -400,7 +400,8 @@ static void
 test_more_verbs (void)
 {
   const struct { const char *text; const char *label; TallyEventKind kind; const char *date; gboolean planned; } cases[] = {
-    { "The coast guard began an inquiry into the ferry's engines in March 2030.", "The coast guard begins an inquiry",
+    { "The coast guard began an inquiry into the ferry's engines in March 2030.",
+      "The coast guard begins an inquiry into the ferry's engines",
       TALLY_EVENT_KIND_LAUNCH, "2030-03", FALSE },
     { "Construction of the quay will begin next year.", "Construction of the quay begins", TALLY_EVENT_KIND_LAUNCH,
       "2032", TRUE },
@@ -578,7 +579,7 @@ test_json (void)
   g_assert_cmpstr (json, ==,
                    "{\"id\":\"e1\",\"label\":\"First forum in Tampere\",\"kind\":\"forum\",\"date\":\"2019\","
                    "\"date_end\":null,\"precision\":\"year\",\"place\":\"Tampere\",\"participants\":[],"
-                   "\"planned\":false,\"disputed\":true,"
+                   "\"planned\":false,\"disputed\":true,\"year_inferred\":false,"
                    "\"alternatives\":[{\"date\":\"2019\",\"date_end\":null,\"documents\":[\"d1\"]},"
                    "{\"date\":\"2018\",\"date_end\":null,\"documents\":[\"d2\"]}],"
                    "\"mentions\":[{\"document\":\"d1\",\"start\":0,\"end\":44,"
@@ -970,6 +971,134 @@ test_real_structures (void)
   }
 }
 
+/* Incident coverage (issue 13, from the structures of real reports of a lost
+ * submersible and a bridge collapse; the sentences are written here). */
+static void
+test_incident_coverage (void)
+{
+  const struct { const char *text; const char *published; const char *label; TallyEventKind kind; const char *date;
+                 const char *date_end; } cases[] = {
+    { "The diving bell Osprey lost contact with its tender on Sunday.", "2031-03-12",
+      "The diving bell Osprey loses contact", TALLY_EVENT_KIND_INCIDENT, "2031-03-09", NULL },
+    { "The trawler Skarv went missing on March 9.", "2031-03-12", "The trawler Skarv goes missing", TALLY_EVENT_KIND_INCIDENT,
+      "2031-03-09", NULL },
+    /* A date inside the noun phrase; no year: the publication's. */
+    { "The bell imploded during its March 8 descent to the wreck.", "2031-03-12", "The bell implodes",
+      TALLY_EVENT_KIND_INCIDENT, "2031-03-08", NULL },
+    { "Wreckage of the bell was found on Monday, the coast guard said.", "2031-03-12", "Discovery of Wreckage of the bell",
+      TALLY_EVENT_KIND_INCIDENT, "2031-03-10", NULL },
+    /* A date between the subject and the verb. */
+    { "The coast guard last week recovered the bell's hatch from the seabed.", "2031-03-12",
+      "Recovery of the bell's hatch", TALLY_EVENT_KIND_OTHER, "2031-03-03", "2031-03-09" },
+    { "The crew of the trawler were rescued on Tuesday.", "2031-03-12", "Rescue of the crew of the trawler",
+      TALLY_EVENT_KIND_OTHER, "2031-03-11", NULL },
+    /* A weekend: the last one before a Wednesday paper. */
+    { "The ferry Tern disappeared over the weekend near Bodø.", "2031-03-12", "The ferry Tern disappears",
+      TALLY_EVENT_KIND_INCIDENT, "2031-03-08", "2031-03-09" },
+    { "The inquiry board convened this week to examine the hull.", "2031-03-12",
+      "Convening of the inquiry board", TALLY_EVENT_KIND_START, "2031-03-10", "2031-03-16" },
+    { "The eruption of Mount Hekla on 3 March was the largest in decades.", "2031-03-12", "Eruption of Mount Hekla",
+      TALLY_EVENT_KIND_INCIDENT, "2031-03-03", NULL },
+    { "The ferry line had planned two crossings to Svalbard for June 2032.", "2031-03-12",
+      "The ferry line plans two crossings", TALLY_EVENT_KIND_PLAN, "2032-06", NULL },
+    /* Windows of days. */
+    { "The king visits Tromsø from 4 to 6 March.", "2031-02-20", "The king visits Tromsø", TALLY_EVENT_KIND_VISIT,
+      "2031-03-04", "2031-03-06" },
+    { "The queen visited Bodø between 4 and 6 March 2030.", "2031-02-20", "The queen visits Bodø",
+      TALLY_EVENT_KIND_VISIT, "2030-03-04", "2030-03-06" },
+    { "The prince will visit Alta on March 4 to 6.", "2031-02-20", "The prince visits Alta", TALLY_EVENT_KIND_VISIT,
+      "2031-03-04", "2031-03-06" },
+    { "The envoy visited Narvik from March 4 to March 6.", "2031-03-12", "The envoy visits Narvik",
+      TALLY_EVENT_KIND_VISIT, "2031-03-04", "2031-03-06" },
+  };
+  const char *none[] = {
+    /* "found that", "was found guilty": no discovery. */
+    "A study found that the hull had cracked on Monday.",
+    "The captain was found guilty on Monday.",
+    /* A count after a date is not its last day. */
+    "The ferry carried 40 passengers on March 4 to 6 ports.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) e = find_one (cases[i].text, cases[i].published);
+
+      if (e->len != 1)
+        g_error ("“%s” gave %u events", cases[i].text, e->len);
+      g_assert_cmpstr (event_at (e, 0)->label, ==, cases[i].label);
+      g_assert_cmpstr (tally_event_kind_to_string (event_at (e, 0)->kind), ==, tally_event_kind_to_string (cases[i].kind));
+      g_assert_cmpstr (event_at (e, 0)->date, ==, cases[i].date);
+      g_assert_cmpstr (event_at (e, 0)->date_end, ==, cases[i].date_end);
+      g_assert_false (event_at (e, 0)->year_inferred);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      g_autoptr(GPtrArray) e = find_one (none[i], "2031-03-12");
+
+      for (guint k = 0; k < e->len; k++)
+        if (event_at (e, k)->date_end != NULL || g_str_has_prefix (event_at (e, k)->label, "Discovery"))
+          g_error ("“%s” gave “%s”", none[i], event_at (e, k)->label);
+    }
+}
+
+/* "in the 1920s" is a decade, and an act then a historical anchor. */
+static void
+test_decade_anchor (void)
+{
+  g_autoptr(GPtrArray) e = find_one ("The old lighthouse at Vardø was completed in the 1920s.", "2031-03-12");
+
+  g_assert_cmpuint (e->len, ==, 1);
+  assert_event (event_at (e, 0), "Completion of the old lighthouse at Vardø", TALLY_EVENT_KIND_ANCHOR, "1920", "1929",
+                TALLY_EVENT_PRECISION_DECADE, NULL, FALSE, FALSE);
+  g_assert_cmpstr (tally_event_precision_to_string (TALLY_EVENT_PRECISION_DECADE), ==, "decade");
+}
+
+/* With no publication date, "May 9" takes the year the article's other
+ * dates give, and the event says so. */
+static void
+test_year_inferred (void)
+{
+  g_autoptr(GPtrArray) e = find_one ("Harbour notes\n\nThe coaster Fulmar sank off Hammerfest on 2 May 2031, "
+                                     "the owners said in a statement that named the crew and thanked the coast guard "
+                                     "for its work through the night and the next morning in poor weather. "
+                                     "Divers recovered the ship's bell on May 9.", NULL);
+  const TallyEventRecord *bell = NULL;
+
+  for (guint i = 0; i < e->len; i++)
+    if (g_str_has_prefix (event_at (e, i)->label, "Recovery"))
+      bell = event_at (e, i);
+  g_assert_nonnull (bell);
+  g_assert_cmpstr (bell->label, ==, "Recovery of the ship's bell");
+  g_assert_cmpstr (bell->date, ==, "2031-05-09");
+  g_assert_true (bell->year_inferred);
+}
+
+/* One article telling the same act on dates that cannot both be true tells
+ * two acts; two visits by different people in one story stay apart. */
+static void
+test_same_label_apart (void)
+{
+  {
+    g_autoptr(GPtrArray) e = find_one ("The ferry Tern lost contact with the coast station on Sunday. "
+                                       "Last year, the ferry Tern lost contact with the station for two hours.",
+                                       "2031-03-12");
+
+    g_assert_cmpuint (e->len, ==, 2);
+    g_assert_false (event_at (e, 0)->disputed);
+    g_assert_false (event_at (e, 1)->disputed);
+    g_assert_cmpstr (event_at (e, 0)->date, ==, "2030");
+    g_assert_cmpstr (event_at (e, 1)->date, ==, "2031-03-09");
+  }
+  {
+    const char *texts[] = { "Royal tour\n\nThe king visited Oslo on March 4.",
+                            "Royal tour\n\nThe queen visited Bergen on March 4.", NULL };
+    const char *dates[] = { "2031-03-12", "2031-03-12", NULL };
+    g_autoptr(GPtrArray) e = find_in (texts, dates);
+
+    g_assert_cmpuint (e->len, ==, 2);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -996,6 +1125,10 @@ main (int   argc,
   g_test_add_func ("/analysis/events/samples", test_samples);
   g_test_add_func ("/analysis/events/robustness", test_robustness);
   g_test_add_func ("/analysis/events/seeds", test_seeds);
+  g_test_add_func ("/analysis/events/incident-coverage", test_incident_coverage);
+  g_test_add_func ("/analysis/events/decade-anchor", test_decade_anchor);
+  g_test_add_func ("/analysis/events/year-inferred", test_year_inferred);
+  g_test_add_func ("/analysis/events/same-label-apart", test_same_label_apart);
 
   return g_test_run ();
 }
