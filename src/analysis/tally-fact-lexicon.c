@@ -31,6 +31,7 @@ struct _TallyFactLexicon
   GStrv label_verbs;
   GHashTable *verb_forms;   /* "signing", "signs", "sign", "signed" → "signed" */
   GStrv nearly;
+  GStrv stated_at;          /* "as of", "by": words before the day a figure held */
   GStrv months;             /* 12 month names, or NULL */
   GHashTable *units;        /* unit code → GStrv { singular, plural } */
 
@@ -71,6 +72,7 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_strfreev (lexicon->label_verbs);
   g_hash_table_unref (lexicon->verb_forms);
   g_strfreev (lexicon->nearly);
+  g_strfreev (lexicon->stated_at);
   g_strfreev (lexicon->months);
   g_hash_table_unref (lexicon->units);
   g_hash_table_unref (lexicon->interned);
@@ -288,6 +290,10 @@ tally_fact_lexicon_new_from_data (const char  *data,
   /* Optional: without it every measure may group without a subject. */
   if (g_key_file_has_key (file, "Words", "OwnSubject", NULL)
       && !load_list (file, name, "OwnSubject", lexicon->own_subject, NULL, error))
+    return NULL;
+  /* Optional: without it a figure is stated when its report is published. */
+  if (g_key_file_has_key (file, "Words", "StatedAt", NULL)
+      && !load_list (file, name, "StatedAt", NULL, &lexicon->stated_at, error))
     return NULL;
   /* Optional: without it no figure is read as one that moves. */
   if (g_key_file_has_key (file, "Words", "Moving", NULL)
@@ -638,6 +644,27 @@ tally_fact_lexicon_says_nearly (TallyFactLexicon *lexicon,
   for (guint i = 0; text != NULL && lexicon->nearly[i] != NULL; i++)
     if (lexicon->nearly[i][0] != '\0' && contains_words (text, lexicon->nearly[i]))
       return TRUE;
+  return FALSE;
+}
+
+gboolean
+tally_fact_lexicon_marks_statement (TallyFactLexicon *lexicon,
+                                    const char       *before,
+                                    gsize             len)
+{
+  /* The words right before a day: "… had died as of", "… said on". */
+  while (len > 0 && (before[len - 1] == ' ' || before[len - 1] == ','))
+    len--;
+  for (guint i = 0; lexicon->stated_at != NULL && lexicon->stated_at[i] != NULL; i++)
+    {
+      const char *words = lexicon->stated_at[i];
+      gsize n = strlen (words);
+
+      if (n == 0 || n > len || g_ascii_strncasecmp (before + len - n, words, n) != 0)
+        continue;
+      if (len == n || !g_ascii_isalnum (before[len - n - 1]))
+        return TRUE;
+    }
   return FALSE;
 }
 

@@ -60,6 +60,11 @@ const char       *tally_fact_lexicon_find_label_verb (TallyFactLexicon *lexicon,
 /* TRUE when `text` reads "nearly"/"almost"… (so approx means [0.9·X, X]). */
 gboolean          tally_fact_lexicon_says_nearly     (TallyFactLexicon *lexicon,
                                                       const char       *text);
+/* TRUE when the `len` bytes of `before` end with words that put a day on a
+ * figure ("as of", "by", "on": `StatedAt`), a comma or spaces between. */
+gboolean          tally_fact_lexicon_marks_statement (TallyFactLexicon *lexicon,
+                                                      const char       *before,
+                                                      gsize             len);
 /* TRUE when `word` is a predicate ("implemented"). */
 gboolean          tally_fact_lexicon_is_predicate    (TallyFactLexicon *lexicon,
                                                       const char       *word);

@@ -2764,6 +2764,75 @@ with_concepts (const TallyFactInput  *inputs,
   return local;
 }
 
+/* When each figure was stated: the day its sentence puts on it ("the toll
+ * stood at 260 as of 5 May", "5,500 evacuated by Thursday evening",
+ * "officials said on Sunday": a day claim after a `StatedAt` word, the one
+ * nearest the figure), else its report's publication. A day after the
+ * publication is a plan, not a statement, and is not taken. */
+static void
+statement_days (TallyFactLexicon *lexicon,
+                TallyFactInput   *local,
+                gsize             n_inputs)
+{
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_array_unref);
+
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      const TallyClaimRecord *record = local[i].record;
+      g_autofree char *id = NULL;
+      GArray *list;
+      guint index = (guint) i;
+
+      if (record == NULL || record->kind != TALLY_CLAIM_KIND_DATE || record->value_text == NULL
+          || strlen (record->value_text) != 10 || record->value_max_text != NULL || local[i].sentence == NULL
+          || local[i].text == NULL)
+        continue;
+      id = g_strdup_printf ("%s\x1f%s", local[i].document_id ? local[i].document_id : "", local[i].sentence);
+      list = g_hash_table_lookup (days, id);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (days, g_steal_pointer (&id), list);
+        }
+      g_array_append_val (list, index);
+    }
+  if (g_hash_table_size (days) == 0)
+    return;
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      const TallyClaimRecord *record = local[i].record;
+      g_autofree char *id = NULL;
+      const char *figure, *best = NULL;
+      gssize best_distance = G_MAXSSIZE;
+      GArray *list;
+
+      if (record == NULL || !mergeable_kind (record->kind) || local[i].sentence == NULL || local[i].text == NULL)
+        continue;
+      id = g_strdup_printf ("%s\x1f%s", local[i].document_id ? local[i].document_id : "", local[i].sentence);
+      if ((list = g_hash_table_lookup (days, id)) == NULL
+          || (figure = strstr (local[i].sentence, local[i].text)) == NULL)
+        continue;
+      for (guint d = 0; d < list->len; d++)
+        {
+          const TallyFactInput *day = &local[g_array_index (list, guint, d)];
+          const char *at = strstr (day->sentence, day->text);
+          gssize distance;
+
+          if (at == NULL || !tally_fact_lexicon_marks_statement (lexicon, day->sentence, at - day->sentence))
+            continue;
+          if (local[i].stated != NULL && strlen (local[i].stated) >= 10
+              && strncmp (day->record->value_text, local[i].stated, 10) > 0)
+            continue;
+          distance = ABS ((at - day->sentence) - (figure - local[i].sentence));
+          if (distance < best_distance)
+            best = day->record->value_text, best_distance = distance;
+        }
+      if (best != NULL)
+        local[i].stated = best;
+    }
+}
+
 GPtrArray *
 tally_group_facts (const TallyFactInput *inputs,
                    gsize                 n_inputs)
@@ -2787,6 +2856,7 @@ tally_group_facts_corrected (const TallyFactInput *inputs,
   g_return_val_if_fail (inputs != NULL || n_inputs == 0,
                         g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free));
   local = with_concepts (inputs, n_inputs, &records, strings);
+  statement_days (tally_fact_lexicon_get_default (), local, n_inputs);
   /* Facts refer to claims by index and borrow only the inputs' strings. */
   return group_facts (local, n_inputs, labels);
 }

@@ -1242,6 +1242,46 @@ test_group_by_subject (void)
     }
 }
 
+/* When a figure was stated: a day its sentence puts on it ("as of 3 May",
+ * "by Thursday"), not its report's publication. Two reports of 9 May, one
+ * giving the toll as of 3 May, are a series, not a conflict about 9 May. A
+ * day after the publication is a plan and is not taken. */
+static void
+test_grade_statement_days (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(FactsCorpus) plan = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  TallyFactRecord *fact;
+  const char *early = "As of 3 May, 120 people had died in the Orsa valley, officials said.";
+  const char *late = "By Thursday the toll had reached 410, the regional office said.";
+  const char *ahead = "The river board said 120 people had died and that the dam would be checked by 12 May.";
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = DATE, .date = "2024-05-03", .text = "3 May", .sentence = early,
+               .stated = "2024-05-09");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 120, .measure = "death", .text = "120 people",
+               .sentence = early, .stated = "2024-05-09");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 410, .measure = "death", .text = "410",
+               .sentence = late, .stated = "2024-05-09");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = DATE, .date = "2024-05-09", .text = "Thursday", .sentence = late,
+               .stated = "2024-05-09");
+  facts = facts_corpus_group (corpus);
+  fact = facts_find (facts, "Deaths");
+  g_assert_cmpstr (tally_fact_status_to_string (fact->status), ==, "updated");
+  g_assert_cmpstr (fact->explanation, ==, "Rose from 120 on 3 May 2024 to 410 on 9 May 2024");
+  g_assert_cmpstr (value_at (fact, 0)->stated, ==, "2024-05-03");
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  FACTS_CLAIM (plan, .doc = "d1", .kind = COUNT, .value = 120, .measure = "death", .text = "120 people",
+               .sentence = ahead, .stated = "2024-05-03");
+  FACTS_CLAIM (plan, .doc = "d1", .kind = DATE, .date = "2024-05-12", .text = "12 May", .sentence = ahead,
+               .stated = "2024-05-03");
+  FACTS_CLAIM (plan, .doc = "d2", .kind = COUNT, .value = 150, .measure = "death", .stated = "2024-05-03");
+  facts = facts_corpus_group (plan);
+  fact = facts_find (facts, "Deaths");
+  g_assert_cmpuint (fact->status, ==, TALLY_FACT_STATUS_CONFLICT);
+}
+
 /* One figure in other words: outlets write a carmaker's year as
  * deliveries, as vehicles, as cars, with or without the year. Facts whose
  * values agree and whose measures are one concept (or a bare generic noun
@@ -1644,6 +1684,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/by-subject", test_group_by_subject);
   g_test_add_func ("/analysis/facts/group/one-figure-other-words", test_group_one_figure_other_words);
   g_test_add_func ("/analysis/facts/group/magnitudes", test_group_magnitudes);
+  g_test_add_func ("/analysis/facts/grade/statement-days", test_grade_statement_days);
   g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
   g_test_add_func ("/analysis/facts/group/recurring-names", test_group_recurring_names);
   g_test_add_func ("/analysis/facts/labels/name-things", test_labels_name_things);
