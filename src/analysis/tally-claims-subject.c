@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-claims-private.h"
+#include "tally-dictionary.h"
 
 /* Who or what a figure is about, and whether it is stated as a projection.
  * Names are runs of capitalised words; the gazetteer ([name], generated from
@@ -57,6 +58,15 @@ plain_name_word_uncached (Ctx  *c,
     return TRUE;
   if (t->lex != NULL && t->lex->not_name)
     return FALSE;
+  /* An inflected language's dictionary writes a common noun in lower case:
+   * "Товарооборот" opening a sentence is no name, "Казахстана" is. */
+  if (tally_lexicon_inflected (c->lex) && tally_lexicon_dictionary (c->lex) != NULL)
+    {
+      g_autofree char *lemma = tally_dictionary_lemma_as_written (tally_lexicon_dictionary (c->lex), w, n);
+
+      if (lemma != NULL && !g_unichar_isupper (g_utf8_get_char (lemma)))
+        return FALSE;
+    }
   /* "Thursday's vote": the word without its possessive is no name. */
   if (t->lex == NULL && _tally_claims_is_possessive (c, i))
     {
@@ -339,6 +349,26 @@ chunk_kind (Ctx   *c,
       len += n;
     }
   e = tally_lexicon_lookup (c->lex, key, len);
+  /* An inflected name is found by its lemmas: "Казахстана" is "Казахстан". */
+  if ((e == NULL || e->name_kind == 0) && tally_lexicon_inflected (c->lex) && tally_lexicon_dictionary (c->lex) != NULL)
+    {
+      g_autoptr(GString) lemmas = g_string_new (NULL);
+
+      for (guint k = ch->first; k < ch->end; k++)
+        {
+          const TallyToken *t = TOK (c, k);
+          g_autofree char *lemma = tally_dictionary_lemma_as_written (tally_lexicon_dictionary (c->lex),
+                                                                      c->text + t->start, t->end - t->start);
+
+          if (k > ch->first)
+            g_string_append_c (lemmas, ' ');
+          if (lemma != NULL)
+            g_string_append (lemmas, lemma);
+          else
+            g_string_append_len (lemmas, c->text + t->start, t->end - t->start);
+        }
+      e = tally_lexicon_lookup (c->lex, lemmas->str, lemmas->len);
+    }
   if (e != NULL && e->name_kind != 0)
     {
       ch->kind = e->name_kind;

@@ -20,7 +20,7 @@
  * of change ("同比增长") or projection ("预计") in its clause, and what it
  * measures: the nearest [measure] noun before it in its clause, else the
  * noun phrase after its counter, cut into words by ICU's dictionary word
- * break. Subjects are the countries of the gazetteer (zh.names). Every word
+ * break. Subjects are the names of the gazetteer (zh.names, zh.orgs). Every word
  * is in lexicons/zh.claims. */
 
 enum
@@ -837,8 +837,8 @@ measure_after (Zh    *z,
   return g_strndup (z->text + p, l);
 }
 
-/* The country the figure is about: the nearest gazetteer name before it in
- * its sentence. */
+/* What the figure is about: the nearest gazetteer name before it in its
+ * sentence (a country of zh.names, an organisation or person of zh.orgs). */
 static void
 find_subject (Zh    *z,
               Claim *c)
@@ -859,6 +859,11 @@ find_subject (Zh    *z,
       gsize n = tally_gazetteer_match_prefix (g, z->text + p, c->r.start - p, &subject, &k);
       gsize next;
 
+      /* A Latin name inside Chinese text ("Tesla的交付量") is a whole word:
+       * "Teslas", "xTesla" are not it. */
+      if (n > 0 && g_ascii_isalnum (z->text[p])
+          && ((p > 0 && g_ascii_isalnum (z->text[p - 1])) || g_ascii_isalnum (z->text[p + n])))
+        n = 0;
       if (n > 0)
         {
           found = subject;

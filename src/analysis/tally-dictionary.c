@@ -20,6 +20,7 @@ typedef struct
   Hunhandle *handle;
 #endif
   GHashTable *cache;  /* word → lemma or "" */
+  GHashTable *cased;  /* word as written → lemma as written or "" */
 } Dictionary;
 
 static GMutex lock;
@@ -67,6 +68,7 @@ get_dictionary (const char *name)
         dict = g_new0 (Dictionary, 1);
         dict->handle = handle;
         dict->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+        dict->cased = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       }
     else if (handle != NULL)
       {
@@ -131,6 +133,49 @@ tally_dictionary_lemma (const char *dictionary,
   if (g_hash_table_size (dict->cache) >= CACHE_MAX)
     g_hash_table_remove_all (dict->cache);
   g_hash_table_insert (dict->cache, g_steal_pointer (&lower), g_strdup (result ? result : ""));
+out:
+  g_mutex_unlock (&lock);
+  return result;
+}
+
+char *
+tally_dictionary_lemma_as_written (const char *dictionary,
+                                   const char *word,
+                                   gsize       len)
+{
+  char *result = NULL;
+  Dictionary *dict;
+  g_autofree char *key = NULL;
+  const char *cached;
+
+  g_return_val_if_fail (dictionary != NULL, NULL);
+  if (word == NULL || len == 0 || len > 128 || !g_utf8_validate (word, len, NULL))
+    return NULL;
+  key = g_strndup (word, len);
+  g_mutex_lock (&lock);
+  dict = get_dictionary (dictionary);
+  if (dict == NULL)
+    goto out;
+  cached = g_hash_table_lookup (dict->cased, key);
+  if (cached != NULL)
+    {
+      result = *cached ? g_strdup (cached) : NULL;
+      goto out;
+    }
+#ifdef HAVE_HUNSPELL
+  {
+    char **stems = NULL;
+    int n = Hunspell_stem (dict->handle, &stems, key);
+
+    if (n > 0 && stems[0] != NULL && *stems[0])
+      result = g_strdup (stems[0]);
+    if (stems != NULL)
+      Hunspell_free_list (dict->handle, &stems, n);
+  }
+#endif
+  if (g_hash_table_size (dict->cased) >= CACHE_MAX)
+    g_hash_table_remove_all (dict->cased);
+  g_hash_table_insert (dict->cased, g_steal_pointer (&key), g_strdup (result ? result : ""));
 out:
   g_mutex_unlock (&lock);
   return result;

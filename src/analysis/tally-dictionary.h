@@ -17,6 +17,14 @@ char     *tally_dictionary_lemma     (const char *dictionary,
                                       const char *word,
                                       gsize       len);
 
+/* The word's lemma as the dictionary writes it, the word not lower-cased
+ * first: a name keeps its capital ("Казахстана" → "Казахстан", "России" →
+ * "Россия"), a common noun that opens a sentence loses it ("Товарооборот" →
+ * "товарооборот"). NULL when the dictionary does not know the word. */
+char     *tally_dictionary_lemma_as_written (const char *dictionary,
+                                             const char *word,
+                                             gsize       len);
+
 /* Whether the dictionary can be used (libhunspell built in and the files found). */
 gboolean  tally_dictionary_available (const char *dictionary);
 

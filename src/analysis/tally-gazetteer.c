@@ -83,22 +83,44 @@ longest_first (gconstpointer a,
   return (x->len < y->len) - (x->len > y->len);
 }
 
+static void
+read_names (TallyGazetteer *g,
+            GBytes         *bytes,
+            const char     *file)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  /* A broken generated file is a build error; say it and keep what was read. */
+  if (!tally_lexicon_file_read (data, len, file, NULL, read_name, g, &error))
+    g_critical ("%s", error->message);
+}
+
+/* `names` (countries, places) and `orgs` (organisations and people: the
+ * language's own, then the English names any text may write in Latin
+ * letters; each may be NULL): a country's name wins over an organisation
+ * written the same. */
 static TallyGazetteer *
-gazetteer_new (const char *data,
-               gsize       len,
-               const char *file)
+gazetteer_new (GBytes     *names,
+               const char *names_file,
+               GBytes     *orgs,
+               const char *orgs_file,
+               GBytes     *latin,
+               const char *latin_file)
 {
   TallyGazetteer *g = g_new0 (TallyGazetteer, 1);
-  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   Name *name;
 
   g->strings = g_string_chunk_new (4096);
   g->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  /* A broken generated file is a build error; say it and keep what was read. */
-  if (!tally_lexicon_file_read (data, len, file, NULL, read_name, g, &error))
-    g_critical ("%s", error->message);
+  if (latin != NULL)
+    read_names (g, latin, latin_file);
+  if (orgs != NULL)
+    read_names (g, orgs, orgs_file);
+  read_names (g, names, names_file);
   g_hash_table_iter_init (&iter, g->names);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &name))
     {
@@ -140,15 +162,15 @@ tally_gazetteer_get (const char *language)
   if (!g_hash_table_lookup_extended (gazetteers, language, NULL, (gpointer *) &g))
     {
       g_autofree char *path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.names", language);
+      g_autofree char *orgs_path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.orgs", language);
       g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      const char *latin_path = "/io/github/tallyapp/Tally/analysis/lexicons/en.orgs";
+      g_autoptr(GBytes) orgs = g_resources_lookup_data (orgs_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autoptr(GBytes) latin = g_str_equal (language, "en")
+                                ? NULL : g_resources_lookup_data (latin_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       if (bytes != NULL)
-        {
-          gsize len;
-          const char *data = g_bytes_get_data (bytes, &len);
-
-          g = gazetteer_new (data, len, path);
-        }
+        g = gazetteer_new (bytes, path, orgs, orgs_path, latin, latin_path);
       g_hash_table_insert (gazetteers, g_strdup (language), g);
     }
   g_mutex_unlock (&gazetteers_lock);

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * lexicons/<lang>.names (build-aux/gen-names.py: iso-codes, ICU's region
  * names, tzdata), all leading to one subject per country — its English name,
  * what claims carry as `subject` — and from it to a language-independent id,
- * the ISO 3166-1 code (lexicons/subjects.ids). */
+ * the ISO 3166-1 code (lexicons/subjects.ids). Organisations and people
+ * come from lexicons/<lang>.orgs and, as written in Latin letters in any
+ * language, en.orgs (build-aux/gen-aliases.py: CC-CEDICT). */
 
 typedef struct _TallyGazetteer TallyGazetteer;
 

@@ -297,6 +297,7 @@ tally_analyzed_documents_find_stories (GPtrArray *documents)
         .text_len = record ? record->text_len : 0,
         .published = record ? record->published : NULL,
         .key = document->id,
+        .language = record ? record->language : NULL,
       };
 
       g_array_append_val (inputs, input);

@@ -11,6 +11,8 @@
 #include "tally-lemma.h"
 #include "tally-union-find.h"
 #include "tally-lexicon.h"
+#include "tally-language.h"
+#include "tally-story-anchors.h"
 
 #define STORIES_RESOURCE "/io/github/tallyapp/Tally/analysis/lexicons/en.stories"
 
@@ -806,6 +808,191 @@ join_stories (const TallyStoryInput *inputs,
       tally_union_find_unite (parent, (guint) i, target[i]);
 }
 
+/* ------------------------------------------------------------------------ */
+/* 4c. Across languages                                                     */
+
+/* Bytes of a lead read for its subjects: about the lead's 150 words. */
+#define ANCHOR_LEAD_BYTES 1200
+/* A story in one language joins one in others at this cosine of the
+ * subjects their titles and leads name, sharing at least ANCHOR_SHARED. */
+#define ANCHOR_COSINE 0.6
+#define ANCHOR_SHARED 2
+
+typedef struct
+{
+  guint root;
+  GHashTable *languages;    /* interned tag → itself */
+  GHashTable *weights;      /* subject → double*: documents' unit vectors summed */
+  double norm;
+  int first_day;
+  int last_day;
+} Told;
+
+static void
+told_free (Told *told)
+{
+  g_hash_table_unref (told->languages);
+  g_hash_table_unref (told->weights);
+  g_free (told);
+}
+
+static const char *
+input_language (const TallyStoryInput *input)
+{
+  if (input->language != NULL && !g_str_equal (input->language, "und"))
+    return tally_story_anchors_language (input->language);
+  if (input->text != NULL)
+    return tally_story_anchors_language (tally_language_detect (input->text, MIN (input->text_len, 4096)));
+  return tally_story_anchors_language (NULL);
+}
+
+static gboolean
+shares_language (const Told *a,
+                 const Told *b)
+{
+  GHashTableIter iter;
+  gpointer tag;
+
+  g_hash_table_iter_init (&iter, a->languages);
+  while (g_hash_table_iter_next (&iter, &tag, NULL))
+    if (g_hash_table_contains (b->languages, tag))
+      return TRUE;
+  return FALSE;
+}
+
+/* A story told in languages another does not use joins it when their
+ * titles and leads name the same subjects. Decided against the stories as
+ * they were, then applied; only when the documents are in two or more
+ * languages. */
+static void
+join_languages (const TallyStoryInput *inputs,
+                gsize                  n_inputs,
+                const int             *julian,
+                guint                 *parent,
+                guint                  max_days)
+{
+  g_autofree const char **language = g_new0 (const char *, MAX (n_inputs, 1));
+  g_autoptr(GHashTable) told = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) told_free);
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autofree guint *target = NULL;
+  gboolean several = FALSE;
+
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      language[i] = input_language (&inputs[i]);
+      several = several || language[i] != language[0];
+    }
+  if (!several)
+    return;
+
+  for (gsize i = 0; i < n_inputs; i++)
+    {
+      guint root = tally_union_find_root (parent, (guint) i);
+      g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+      Told *t = g_hash_table_lookup (told, GUINT_TO_POINTER (root + 1));
+      GHashTableIter iter;
+      gpointer subject, n;
+      double norm = 0;
+
+      if (t == NULL)
+        {
+          t = g_new0 (Told, 1);
+          t->root = root;
+          t->languages = g_hash_table_new (NULL, NULL);
+          t->weights = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+          g_hash_table_insert (told, GUINT_TO_POINTER (root + 1), t);
+          g_ptr_array_add (list, t);
+        }
+      g_hash_table_add (t->languages, (gpointer) language[i]);
+      if (julian[i] != 0)
+        {
+          t->first_day = t->first_day == 0 ? julian[i] : MIN (t->first_day, julian[i]);
+          t->last_day = MAX (t->last_day, julian[i]);
+        }
+      if (inputs[i].title != NULL)
+        tally_story_anchors_add (language[i], inputs[i].title, strlen (inputs[i].title), counts);
+      if (inputs[i].text != NULL)
+        tally_story_anchors_add (language[i], inputs[i].text, MIN (inputs[i].text_len, ANCHOR_LEAD_BYTES), counts);
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &subject, &n))
+        norm += (double) GPOINTER_TO_UINT (n) * GPOINTER_TO_UINT (n);
+      norm = sqrt (norm);
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &subject, &n))
+        {
+          double *w = g_hash_table_lookup (t->weights, subject);
+
+          if (w == NULL)
+            {
+              w = g_new0 (double, 1);
+              g_hash_table_insert (t->weights, subject, w);
+            }
+          *w += GPOINTER_TO_UINT (n) / norm;
+        }
+    }
+  for (guint k = 0; k < list->len; k++)
+    {
+      Told *t = g_ptr_array_index (list, k);
+      GHashTableIter iter;
+      gpointer w;
+
+      g_hash_table_iter_init (&iter, t->weights);
+      while (g_hash_table_iter_next (&iter, NULL, &w))
+        t->norm += *(double *) w * *(double *) w;
+      t->norm = sqrt (t->norm);
+    }
+
+  target = g_new (guint, list->len);
+  for (guint a = 0; a < list->len; a++)
+    {
+      Told *t = g_ptr_array_index (list, a);
+      const Told *best = NULL;
+      double best_cosine = ANCHOR_COSINE;
+
+      target[a] = G_MAXUINT;
+      if (g_hash_table_size (t->languages) != 1 || t->norm == 0)
+        continue;
+      for (guint b = 0; b < list->len; b++)
+        {
+          const Told *other = g_ptr_array_index (list, b);
+          GHashTableIter iter;
+          gpointer subject, w;
+          double dot = 0, cosine;
+          guint shared = 0;
+          gboolean close;
+
+          if (other == t || other->norm == 0 || shares_language (t, other))
+            continue;
+          close = t->first_day == 0 || other->first_day == 0
+                  || (t->first_day <= other->last_day + (int) max_days
+                      && other->first_day <= t->last_day + (int) max_days);
+          if (!close)
+            continue;
+          g_hash_table_iter_init (&iter, t->weights);
+          while (g_hash_table_iter_next (&iter, &subject, &w))
+            {
+              double *ow = g_hash_table_lookup (other->weights, subject);
+
+              if (ow != NULL)
+                {
+                  dot += *(double *) w * *ow;
+                  shared++;
+                }
+            }
+          cosine = dot / (t->norm * other->norm);
+          /* The larger story first on a tie: it is the story's main telling. */
+          if (shared >= ANCHOR_SHARED
+              && (cosine > best_cosine || (cosine == best_cosine && best != NULL && other->root < best->root)))
+            best = other, best_cosine = cosine;
+        }
+      if (best != NULL)
+        target[a] = best->root;
+    }
+  for (guint a = 0; a < list->len; a++)
+    if (target[a] != G_MAXUINT)
+      tally_union_find_unite (parent, ((Told *) g_ptr_array_index (list, a))->root, target[a]);
+}
+
 typedef struct
 {
   guint index;
@@ -972,6 +1159,7 @@ tally_find_stories_full (const TallyStoryInput *inputs,
     }
 
   join_stories (inputs, n_inputs, vectors, julian, parent, threshold * CENTROID_SHARE, max_days);
+  join_languages (inputs, n_inputs, julian, parent, max_days);
 
   /* 5. Stories: the sets, largest first, each named. */
   for (gsize i = 0; i < n_inputs; i++)

@@ -11,6 +11,10 @@ G_BEGIN_DECLS
  * close; near-duplicates (one `cluster`) are one story by construction.
  * Candidates come from an inverted index over each document's strongest
  * terms, so the work grows with the documents, not with their pairs.
+ * Across languages, where no words are shared, a story told in one language
+ * joins the story in others whose titles and leads name the same subjects
+ * (tally-story-anchors.h: "特斯拉", "Tesla"; "Китая", "China"), when two or
+ * more are shared, their weights are alike and the dates are close.
  * Plain C, GLib only. */
 
 /* What the stories read of one document (its title and the lead of its
@@ -42,6 +46,8 @@ typedef struct
                              * of its own). A moved document links to no other
                              * by its words. NULL: found from the words */
   const TallyStoryWords *words; /* when set, read in place of `title` and `text` */
+  const char *language;     /* BCP 47 tag ("en", "ru", "zh-Hant"); NULL:
+                             * detected from the title and lead */
 } TallyStoryInput;
 
 typedef struct

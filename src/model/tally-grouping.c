@@ -10,6 +10,7 @@ typedef struct
   char *key;                    /* the id as a story input's key */
   char *title;
   char *published;
+  char *language;               /* as the analyst sees it (detected or corrected) */
   TallyFactDocument info;       /* outlet, story, published: for the facts */
   char *moved_to;               /* the key it follows, or NULL */
   const TallyDocumentText *text;
@@ -33,6 +34,7 @@ snapshot_clear (Snapshot *snapshot)
   g_free (snapshot->key);
   g_free (snapshot->title);
   g_free (snapshot->published);
+  g_free (snapshot->language);
   g_free ((char *) snapshot->info.outlet);
   g_free (snapshot->moved_to);
 }
@@ -74,6 +76,7 @@ tally_grouping_new (GListModel       *documents,
         .key = tally_document_id_to_key (id),
         .title = g_strdup (tally_document_get_title (document)),
         .published = g_strdup (tally_document_get_published (document)),
+        .language = g_strdup (tally_document_get_language (document)),
         .info.outlet = g_strdup (tally_document_get_outlet (document)),
         .moved_to = tally_document_id_is_none (moved) ? NULL : tally_document_id_to_key (moved),
         .text = g_hash_table_lookup (text_of, &id),
@@ -147,6 +150,7 @@ tally_grouping_run (TallyGrouping *self)
         .text = snapshot->text != NULL ? snapshot->text->text : NULL,
         .text_len = snapshot->text != NULL ? snapshot->text->text_len : 0,
         .published = snapshot->published,
+        .language = snapshot->language,
         .key = snapshot->key,
         .moved_to = snapshot->moved_to,
       };

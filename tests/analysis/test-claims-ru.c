@@ -7,6 +7,7 @@
 #include "tally-claims.h"
 #include "tally-concepts.h"
 #include "tally-dictionary.h"
+#include "tally-gazetteer.h"
 #include "tally-events.h"
 #include "tally-ingest.h"
 #include "tally-lexicon.h"
@@ -359,6 +360,36 @@ test_measures (void)
   g_assert_cmpstr (c->measure, ==, "рыбак");
 }
 
+/* A country's name in any case is the country ("Казахстана", "Китаем" →
+ * Kazakhstan, China: the dictionary's lemma, then the gazetteer); a common
+ * noun opening a sentence is no name ("Товарооборот Казахстана"). */
+static void
+test_inflected_subjects (void)
+{
+  const char *text =
+    "Товарооборот Казахстана с Китаем вырос до 41 млрд долларов. "
+    "Поставки Японии составили 3 млрд долларов. "
+    "Экспорт России превысил 90 млрд долларов.";
+  g_autoptr(GPtrArray) claims = extract (text, "ru");
+  const TallyClaimRecord *c;
+
+  if (!tally_dictionary_available ("ru_RU"))
+    {
+      g_test_skip ("no Hunspell ru_RU dictionary: names stay as written");
+      return;
+    }
+  c = find_claim (claims, text, "41 млрд долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->subject, ==, "Kazakhstan");
+  g_assert_cmpint (c->subject_kind, ==, TALLY_SUBJECT_KIND_COUNTRY);
+  c = find_claim (claims, text, "3 млрд долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->subject, ==, "Japan");
+  c = find_claim (claims, text, "90 млрд долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (tally_gazetteer_subject_id (c->subject), ==, "RU");
+}
+
 /* Russian measures take the concepts English ones do (lexicons/ru.concepts):
  * "товарооборот" is trade, "соглашение" an agreement, "погибший" a death. */
 static void
@@ -391,5 +422,6 @@ main (int    argc,
   g_test_add_func ("/claims-ru/qualifier-gap", test_qualifier_gap);
   g_test_add_func ("/claims-ru/measures", test_measures);
   g_test_add_func ("/claims-ru/concepts", test_concepts);
+  g_test_add_func ("/claims-ru/inflected-subjects", test_inflected_subjects);
   return g_test_run ();
 }

@@ -177,6 +177,32 @@ test_country_subject (void)
     }
 }
 
+/* Organisations and people as Chinese writes them are subjects too, with the
+ * name English writes (lexicons/zh.orgs, from CC-CEDICT), and so is a Latin
+ * name inside Chinese text when it is a whole word. */
+static void
+test_organisation_subject (void)
+{
+  TallyExtractOptions options;
+  const char *text = "比亚迪卖出了300万辆汽车。特斯拉的交付量为180万辆。据Tesla公布,库存为5万辆。"
+                     "Teslas公司生产了7万辆。";
+  g_autoptr(GPtrArray) claims = NULL;
+  const char *want[] = { "BYD", "Tesla", "Tesla", NULL };
+
+  tally_extract_options_init (&options);
+  options.language = "zh";
+  claims = tally_extract_claims (text, strlen (text), &options);
+  g_assert_cmpuint (claims->len, ==, 4);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const TallyClaimRecord *c = g_ptr_array_index (claims, i);
+
+      g_assert_cmpstr (c->subject, ==, want[i]);
+      if (want[i] != NULL)
+        g_assert_cmpint (c->subject_kind, ==, TALLY_SUBJECT_KIND_ORGANISATION);
+    }
+}
+
 static void
 test_language_dispatch (void)
 {
@@ -239,6 +265,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims-zh/ordinals-and-quarters", test_ordinals_and_quarters);
   g_test_add_func ("/claims-zh/measure-change-and-projection", test_measure_change_and_projection);
   g_test_add_func ("/claims-zh/country-subject", test_country_subject);
+  g_test_add_func ("/claims-zh/organisation-subject", test_organisation_subject);
   g_test_add_func ("/claims-zh/language-dispatch", test_language_dispatch);
   g_test_add_func ("/claims-zh/hostile-input", test_hostile_input);
   return g_test_run ();

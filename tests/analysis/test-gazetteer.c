@@ -39,8 +39,24 @@ test_one_subject_across_languages (void)
   g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "韩国", -1, NULL), ==,
                    tally_gazetteer_lookup (tally_gazetteer_get ("en"), "South Korea", -1, NULL));
   g_assert_cmpstr (tally_gazetteer_subject_id ("United States"), ==, "US");
+  /* Organisations and people (zh.orgs, en.orgs: CC-CEDICT) lead to the name
+   * English writes, in Chinese and in Latin letters; they have no id. */
+  {
+    TallySubjectKind kind = TALLY_SUBJECT_KIND_NONE;
+
+    g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "特斯拉", -1, &kind), ==, "Tesla");
+    g_assert_cmpint (kind, ==, TALLY_SUBJECT_KIND_ORGANISATION);
+    g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "比亞迪", -1, NULL), ==, "BYD");
+    g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "tesla", -1, NULL), ==, "Tesla");
+    g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("en"), "Tesla", -1, NULL), ==, "Tesla");
+    g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "普京", -1, &kind), ==, "Vladimir Putin");
+    g_assert_cmpint (kind, ==, TALLY_SUBJECT_KIND_PERSON);
+    /* A country's name stays the country's. */
+    g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "中国", -1, &kind), ==, "China");
+    g_assert_cmpint (kind, ==, TALLY_SUBJECT_KIND_COUNTRY);
+  }
   /* Places and unknown names have no id; a language without a file has no gazetteer. */
-  g_assert_null (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "特斯拉", -1, NULL));
+  g_assert_null (tally_gazetteer_lookup (tally_gazetteer_get ("zh"), "瓦尔霍姆", -1, NULL));
   g_assert_null (tally_gazetteer_subject_id ("Tesla"));
   g_assert_null (tally_gazetteer_subject_id (NULL));
   g_assert_null (tally_gazetteer_get ("xx"));

@@ -156,6 +156,54 @@ test_stories_clusters_and_moves (void)
   g_assert_cmpuint (((TallyStoryRecord *) g_ptr_array_index (stories, story_of[2]))->documents->len, ==, 1);
 }
 
+/* Reports of one story in other languages share no words with the English
+ * ones: they join by the subjects their titles and leads name, as the
+ * gazetteer writes them in every language (特斯拉 and Tesla; Китаем and
+ * China), when the dates are close. Reports written for this test. */
+static void
+test_stories_across_languages (void)
+{
+  TallyStoryInput inputs[] = {
+    { .title = "Tesla beats BYD in the last quarter of the year",
+      .text = "Tesla delivered more cars than BYD between October and December, the carmaker said on Tuesday. "
+              "Sales in China rose while European buyers waited for cheaper models.",
+      .published = "2024-01-02", .language = "en" },
+    { .title = "Kazakhstan's exports to China reach a record",
+      .text = "Kazakhstan sold more grain and metals to China than ever before, its trade ministry said. "
+              "Rail freight through the border crossings doubled.",
+      .published = "2024-01-20", .language = "en" },
+    { .title = "特斯拉第四季度交付量超过比亚迪",
+      .text = "特斯拉周二表示，第四季度交付的汽车多于比亚迪。中国市场销量上升，欧洲消费者仍在等待更便宜的车型。",
+      .published = "2024-01-03", .language = "zh" },
+    { .title = "Экспорт Казахстана в Китай достиг рекорда",
+      .text = "Министерство торговли сообщило, что Казахстан продал Китаю больше зерна и металлов, чем когда-либо. "
+              "Грузоперевозки по железной дороге через границу с Китаем выросли вдвое.",
+      .published = "2024-01-21", .language = "ru" },
+    /* The same names a year later: news of its own. */
+    { .title = "特斯拉与比亚迪公布新车型",
+      .text = "特斯拉和比亚迪在中国发布了新车型。",
+      .published = "2025-03-10", .language = "zh" },
+  };
+  guint story_of[G_N_ELEMENTS (inputs)];
+  g_autoptr(GPtrArray) stories = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    inputs[i].text_len = strlen (inputs[i].text);
+  stories = tally_find_stories (inputs, G_N_ELEMENTS (inputs), story_of);
+  g_assert_cmpuint (story_of[2], ==, story_of[0]);
+  g_assert_cmpuint (story_of[3], ==, story_of[1]);
+  g_assert_cmpuint (story_of[0], !=, story_of[1]);
+  g_assert_cmpuint (story_of[4], !=, story_of[0]);
+  g_assert_cmpuint (stories->len, ==, 3);
+
+  /* One language throughout: the words decide, as before. */
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    inputs[i].language = "en";
+  g_clear_pointer (&stories, g_ptr_array_unref);
+  stories = tally_find_stories (inputs, G_N_ELEMENTS (inputs), story_of);
+  g_assert_cmpuint (story_of[2], !=, story_of[0]);
+}
+
 /* Nothing in, nothing out; documents without words are stories of their own. */
 static void
 test_stories_empty (void)
@@ -293,6 +341,7 @@ main (int    argc,
   g_test_add_func ("/analysis/stories/found", test_stories_found);
   g_test_add_func ("/analysis/stories/dates", test_stories_dates);
   g_test_add_func ("/analysis/stories/clusters-and-moves", test_stories_clusters_and_moves);
+  g_test_add_func ("/analysis/stories/across-languages", test_stories_across_languages);
   g_test_add_func ("/analysis/stories/empty", test_stories_empty);
   g_test_add_func ("/analysis/stories/words-apart", test_stories_words_apart);
   g_test_add_func ("/analysis/stories/small-story-joins", test_stories_small_story_joins);
