@@ -39,6 +39,7 @@ struct _TallyConcepts
   Table verbs;
   Table periods;
   GHashTable *period_labels; /* period id → label adjective ("quarterly") */
+  GHashTable *labels;        /* concept id → label noun ("deliveries") */
   GHashTable *generic;       /* words a concept's figure counts without saying what ("unit") */
   GHashTable *ids;          /* interned concept ids */
 };
@@ -76,6 +77,7 @@ tally_concepts_new (void)
   table_init (&concepts->verbs);
   table_init (&concepts->periods);
   concepts->period_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  concepts->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   concepts->generic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return concepts;
 }
@@ -89,6 +91,7 @@ tally_concepts_free (TallyConcepts *concepts)
   table_clear (&concepts->verbs);
   table_clear (&concepts->periods);
   g_hash_table_unref (concepts->period_labels);
+  g_hash_table_unref (concepts->labels);
   g_hash_table_unref (concepts->generic);
   g_ptr_array_unref (concepts->entries);
   g_hash_table_unref (concepts->ids);
@@ -227,6 +230,17 @@ tally_concepts_add_data (TallyConcepts  *concepts,
 
         if (label != NULL && g_strstrip (label)[0] != '\0')
           g_hash_table_replace (concepts->period_labels, g_strdup (keys[i]), g_steal_pointer (&label));
+      }
+  }
+  {
+    g_auto(GStrv) keys = g_key_file_get_keys (file, "Labels", NULL, NULL);
+
+    for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+      {
+        g_autofree char *label = g_key_file_get_string (file, "Labels", keys[i], NULL);
+
+        if (label != NULL && g_strstrip (label)[0] != '\0')
+          g_hash_table_replace (concepts->labels, g_strdup (keys[i]), g_steal_pointer (&label));
       }
   }
   return TRUE;
@@ -719,6 +733,13 @@ tally_concepts_period_label (TallyConcepts *concepts,
                              const char    *period)
 {
   return period != NULL ? g_hash_table_lookup (concepts->period_labels, period) : NULL;
+}
+
+const char *
+tally_concepts_label (TallyConcepts *concepts,
+                      const char    *concept)
+{
+  return concept != NULL ? g_hash_table_lookup (concepts->labels, concept) : NULL;
 }
 
 gboolean

@@ -86,6 +86,11 @@ const char    *tally_concepts_period_label      (TallyConcepts  *concepts,
 gboolean       tally_concepts_is_generic        (TallyConcepts  *concepts,
                                                  const char     *word);
 
+/* The [Labels] header of a concept ("delivery" → "deliveries"), untranslated
+ * (the label passes it through gettext, context "fact label"), or NULL. */
+const char    *tally_concepts_label             (TallyConcepts  *concepts,
+                                                 const char     *concept);
+
 /* TRUE when `word` is one of the [Verbs] forms ("sold"). */
 gboolean       tally_concepts_is_verb           (TallyConcepts  *concepts,
                                                  const char     *word);

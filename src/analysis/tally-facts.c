@@ -1398,6 +1398,60 @@ static const char * const period_label_words[] G_GNUC_UNUSED = {
   NC_("fact label", "half-yearly"),
 };
 
+/* The [Labels] headers of lexicons/en.concepts, for the translations. */
+static const char * const concept_label_words[] G_GNUC_UNUSED = {
+  NC_("fact label", "deliveries"),
+  NC_("fact label", "production"),
+  NC_("fact label", "sales"),
+  NC_("fact label", "revenue"),
+  NC_("fact label", "profit"),
+  NC_("fact label", "trade"),
+  NC_("fact label", "exports"),
+  NC_("fact label", "imports"),
+  NC_("fact label", "investment"),
+  NC_("fact label", "deaths"),
+  NC_("fact label", "injured"),
+  NC_("fact label", "evacuees"),
+  NC_("fact label", "compensation"),
+  NC_("fact label", "cost"),
+  NC_("fact label", "agreements"),
+};
+
+/* The script a label's own words are written in: that of its translated
+ * frame ("share of ", "доля "), so the interface's language decides. */
+static GUnicodeScript
+label_script (void)
+{
+  /* TRANSLATORS: fact labels are column headers: "Share of agreements implemented" */
+  const char *frame = C_("fact label", "share of ");
+
+  for (const char *p = frame; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return g_unichar_get_script (g_utf8_get_char (p));
+  return G_UNICODE_SCRIPT_LATIN;
+}
+
+/* Whether `words` hold a letter of another script than `script`: a
+ * source's own words in another language than the label's ("交付", "рост"
+ * under an English interface; "deliveries" under a Russian one). */
+static gboolean
+other_script (const char     *words,
+              GUnicodeScript  script)
+{
+  for (const char *p = words; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript s;
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      s = g_unichar_get_script (c);
+      if (s != script && s != G_UNICODE_SCRIPT_COMMON && s != G_UNICODE_SCRIPT_INHERITED)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether a label's words name a thing: not only past participles
  * ("commenced"), adjectives and adverbs of the lexicon's `NotHeads` ("high",
  * "ready", "today"). */
@@ -1464,16 +1518,41 @@ make_label (TallyFactLexicon      *lexicon,
   const char *verb = NULL;
   GString *out;
 
+  gboolean foreign = FALSE;
+
   if (fixed != NULL)
     base = g_strdup (fixed);
   else
     base = label_phrase (lexicon, fact, inputs, fact->measure,
                          fact->kind == TALLY_CLAIM_KIND_COUNT
                          || (fact->kind == TALLY_CLAIM_KIND_PERCENT && !fact->change && key->has_predicate));
+  /* A label is in one language, the interface's: sources' words in another
+   * ("交付", "товарооборот") give way to their concept's header there
+   * ("Deliveries"); without a concept they stand alone, with no words of
+   * the interface's around them (never "Share of рост"). */
+  if (other_script (base, label_script ()))
+    {
+      const char *header = tally_concepts_label (tally_concepts_get_default (), fact->concept);
+
+      if (header != NULL)
+        {
+          g_set_str (&base, g_dpgettext2 (GETTEXT_PACKAGE, "fact label", header));
+          unfit = FALSE;
+        }
+      else
+        foreign = TRUE;
+    }
   /* A column header names a thing: "High", "Ready" or "Commenced today"
    * (an adjective, a verb) say nothing of what was measured. */
-  if (unfit)
+  if (unfit && !foreign)
     g_set_str (&base, kind_noun (fact->kind));
+  if (foreign)
+    {
+      out = g_string_new (base);
+      if (fact->scope_year != 0)
+        g_string_append_printf (out, C_("fact label", ", %d"), fact->scope_year);
+      return capitalize (g_string_free (out, FALSE));
+    }
   /* A concept already says what was done ("Vehicle production"): a verb of
    * the sentences would only repeat or contradict it. */
   if ((fact->kind == TALLY_CLAIM_KIND_COUNT || fact->kind == TALLY_CLAIM_KIND_NUMBER)

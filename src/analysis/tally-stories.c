@@ -814,7 +814,8 @@ join_stories (const TallyStoryInput *inputs,
 /* Bytes of a lead read for its subjects: about the lead's 150 words. */
 #define ANCHOR_LEAD_BYTES 1200
 /* A story in one language joins one in others at this cosine of the
- * subjects their titles and leads name, sharing at least ANCHOR_SHARED. */
+ * subjects and figures their titles and leads name, sharing at least
+ * ANCHOR_SHARED of them. */
 #define ANCHOR_COSINE 0.6
 #define ANCHOR_SHARED 2
 
@@ -874,6 +875,7 @@ join_languages (const TallyStoryInput *inputs,
   g_autofree const char **language = g_new0 (const char *, MAX (n_inputs, 1));
   g_autoptr(GHashTable) told = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) told_free);
   g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  g_autoptr(GHashTable) figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree guint *target = NULL;
   gboolean several = FALSE;
 
@@ -910,9 +912,20 @@ join_languages (const TallyStoryInput *inputs,
           t->last_day = MAX (t->last_day, julian[i]);
         }
       if (inputs[i].title != NULL)
-        tally_story_anchors_add (language[i], inputs[i].title, strlen (inputs[i].title), counts);
+        {
+          tally_story_anchors_add (language[i], inputs[i].title, strlen (inputs[i].title), counts);
+          tally_story_anchors_add_figures (language[i], inputs[i].title, strlen (inputs[i].title), counts, figures);
+        }
       if (inputs[i].text != NULL)
-        tally_story_anchors_add (language[i], inputs[i].text, MIN (inputs[i].text_len, ANCHOR_LEAD_BYTES), counts);
+        {
+          gsize lead = MIN (inputs[i].text_len, ANCHOR_LEAD_BYTES);
+
+          /* Not in the middle of a character. */
+          while (lead < inputs[i].text_len && lead > 0 && (inputs[i].text[lead] & 0xC0) == 0x80)
+            lead--;
+          tally_story_anchors_add (language[i], inputs[i].text, lead, counts);
+          tally_story_anchors_add_figures (language[i], inputs[i].text, lead, counts, figures);
+        }
       g_hash_table_iter_init (&iter, counts);
       while (g_hash_table_iter_next (&iter, &subject, &n))
         norm += (double) GPOINTER_TO_UINT (n) * GPOINTER_TO_UINT (n);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "tally-claims.h"
 #include "tally-dictionary.h"
 #include "tally-gazetteer.h"
 #include "tally-lexicon.h"
@@ -187,6 +188,56 @@ add_spaced (const TallyGazetteer *g,
             }
         }
     }
+}
+
+/* Figures are written alike in every language once read: "$15 billion",
+ * "15 млрд долларов" and "150亿美元" are 1.5e10. Amounts, counts of a
+ * hundred or more and percentages, to three significant digits, as
+ * strings the gazetteer's names cannot be ("#money 1.5e+10"). */
+static void
+add_figures (const char *language,
+             const char *text,
+             gsize       len,
+             GHashTable *counts,
+             GHashTable *strings)
+{
+  TallyExtractOptions options;
+  g_autoptr(GPtrArray) claims = NULL;
+
+  tally_extract_options_init (&options);
+  options.language = tally_claims_language_for (language);
+  claims = tally_extract_claims (text, len, &options);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const TallyClaimRecord *c = g_ptr_array_index (claims, i);
+      g_autofree char *figure = NULL;
+      char *interned;
+
+      if (!c->has_value || !((c->kind == TALLY_CLAIM_KIND_MONEY && c->value >= 1)
+                             || (c->kind == TALLY_CLAIM_KIND_COUNT && c->value >= 100)
+                             || c->kind == TALLY_CLAIM_KIND_PERCENT))
+        continue;
+      figure = g_strdup_printf ("#%s %.3g", tally_claim_kind_to_string (c->kind), c->value);
+      interned = g_hash_table_lookup (strings, figure);
+      if (interned == NULL)
+        {
+          interned = g_steal_pointer (&figure);
+          g_hash_table_add (strings, interned);
+        }
+      count (counts, interned);
+    }
+}
+
+void
+tally_story_anchors_add_figures (const char *language,
+                                 const char *text,
+                                 gsize       len,
+                                 GHashTable *counts,
+                                 GHashTable *strings)
+{
+  g_return_if_fail (counts != NULL && strings != NULL);
+  if (text != NULL && len > 0)
+    add_figures (tally_story_anchors_language (language), text, len, counts, strings);
 }
 
 void

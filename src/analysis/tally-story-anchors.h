@@ -21,6 +21,15 @@ void        tally_story_anchors_add        (const char *language,
                                             gsize       len,
                                             GHashTable *counts);
 
+/* Adds the figures `text` states (amounts, counts of 100 or more,
+ * percentages: "$15 billion", "15 млрд долларов", "150亿美元" are one) to
+ * `counts`, as strings kept in `strings` (a set the caller frees, g_free). */
+void        tally_story_anchors_add_figures (const char *language,
+                                             const char *text,
+                                             gsize       len,
+                                             GHashTable *counts,
+                                             GHashTable *strings);
+
 /* The primary language subtag the anchors read `language` as ("zh-Hant" →
  * "zh"); "en" for NULL and "und". An interned string. */
 const char *tally_story_anchors_language   (const char *language);

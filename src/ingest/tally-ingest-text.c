@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-ingest-private.h"
+#include "tally-language.h"
+#include "tally-lexicon.h"
 
 #include <string.h>
 
@@ -250,17 +252,114 @@ has_digit_run (const char *text,
   return FALSE;
 }
 
-/* Returns the ISO date of the first date in `text`; `match_len` (optional)
- * gets the length of the words that said it. */
+/* The lexicons of the languages other than English that name months
+ * ([month], with ICU's names: "марта", "март"), loaded once. */
+static gpointer
+load_month_lexicons (gpointer data)
+{
+  GPtrArray *lexicons = g_ptr_array_new ();
+  const char * const *tags = tally_language_list ();
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      const TallyLexicon *lexicon;
+
+      if (g_str_equal (tags[i], "en") || g_strcmp0 (tally_lexicon_language_for (tags[i]), tags[i]) != 0)
+        continue;
+      lexicon = tally_lexicon_get (tags[i], NULL);
+      if (lexicon != NULL)
+        g_ptr_array_add (lexicons, (gpointer) lexicon);
+    }
+  return lexicons;
+}
+
+static int
+month_of_word (const char *word,
+               gsize       len)
+{
+  static GOnce once = G_ONCE_INIT;
+  GPtrArray *lexicons = g_once (&once, load_month_lexicons, NULL);
+
+  for (guint i = 0; i < lexicons->len; i++)
+    {
+      const TallyLexEntry *e = tally_lexicon_lookup (g_ptr_array_index (lexicons, i), word, len);
+
+      if (e != NULL && (e->flags & TALLY_LEX_MONTH) && e->month >= 1 && e->month <= 12)
+        return e->month;
+    }
+  return 0;
+}
+
+/* "4 марта 2024", "Опубликовано: 4 марта 2024, 10:15": a day, a month word
+ * another language's lexicon knows, a year. `start`/`end` get the bytes. */
+static gboolean
+parse_month_word_date (const char *text,
+                       int        *y,
+                       int        *m,
+                       int        *d,
+                       int        *start,
+                       int        *end)
+{
+  for (const char *p = text; *p; p++)
+    {
+      const char *q = p, *word, *year;
+      int day = 0, month, n = 0;
+
+      if (!g_ascii_isdigit (*p) || (p > text && g_ascii_isalnum (p[-1])))
+        continue;
+      while (g_ascii_isdigit (*q) && n < 3)
+        day = day * 10 + (*q++ - '0'), n++;
+      if (n > 2 || *q != ' ')
+        continue;
+      while (*q == ' ')
+        q++;
+      word = q;
+      while (*q && ((guchar) *q >= 0x80 || g_ascii_isalpha (*q)))
+        q = g_utf8_next_char (q);
+      if (q == word || (month = month_of_word (word, q - word)) == 0)
+        continue;
+      if (*q == '.')
+        q++;
+      while (*q == ' ')
+        q++;
+      year = q;
+      for (n = 0; g_ascii_isdigit (q[n]); n++)
+        ;
+      if (n != 4)
+        continue;
+      *d = day;
+      *m = month;
+      *y = atoi (year);
+      *start = p - text;
+      *end = year + 4 - text;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Returns the ISO date of the first date in `text`; `match_start` and
+ * `match_len` (optional) get where the words that said it are. */
 static char *
 parse_date_full (const char *text,
+                 gsize      *match_start,
                  gsize      *match_len)
 {
   g_autoptr(GMatchInfo) info = NULL;
   int y, m, d, start = 0, end = 0;
 
-  if (text == NULL || !has_digit_run (text, 4) || !g_regex_match (date_regex (), text, 0, &info))
+  if (text == NULL || !has_digit_run (text, 4))
     return NULL;
+  if (!g_regex_match (date_regex (), text, 0, &info))
+    {
+      if (!parse_month_word_date (text, &y, &m, &d, &start, &end)
+          || y < 1800 || y > 2200 || d < 1 || d > 31)
+        return NULL;
+      if (match_start != NULL)
+        *match_start = start;
+      if (match_len != NULL)
+        *match_len = end - start;
+      return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+    }
   g_match_info_fetch_pos (info, 0, &start, &end);
   if ((y = fetch_int (info, "iy")) != 0)
     {
@@ -288,6 +387,8 @@ parse_date_full (const char *text,
     }
   if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
     return NULL;
+  if (match_start != NULL)
+    *match_start = start;
   if (match_len != NULL)
     *match_len = end - start;
   return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
@@ -296,17 +397,18 @@ parse_date_full (const char *text,
 char *
 tally_parse_date (const char *text)
 {
-  return parse_date_full (text, NULL);
+  return parse_date_full (text, NULL, NULL);
 }
 
 /* A line that is mostly a date: "June 17, 2025", "Published: 17 June 2025 09:30". */
 static char *
 parse_date_line (const char *text)
 {
-  gsize match_len = 0;
-  char *date = parse_date_full (text, &match_len);
+  gsize match_start = 0, match_len = 0;
+  char *date = parse_date_full (text, &match_start, &match_len);
 
-  if (date != NULL && strlen (text) - match_len > 40)
+  /* Characters, not bytes: "Опубликовано:" is as short as "Published:". */
+  if (date != NULL && g_utf8_strlen (text, -1) - g_utf8_strlen (text + match_start, match_len) > 40)
     g_clear_pointer (&date, g_free);
   return date;
 }

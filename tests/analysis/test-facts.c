@@ -693,6 +693,30 @@ test_labels_other_scripts (void)
   g_assert_nonnull (facts_find (facts, "Buildings"));
 }
 
+/* A label is written in one language, the interface's: a Chinese or
+ * Russian measure with a concept gives way to the concept's header ("交付"
+ * → "Deliveries"; "товарооборот" beside "trade" → "Trade"); without one the
+ * source's word stands alone, with no English words around it (never
+ * "Share of рост"). Claims written for this test. */
+static void
+test_labels_one_language (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 1.8e6, .measure = "交付");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 1.8e6, .measure = "交付量");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = MONEY, .unit = "USD", .value = 41e9, .measure = "товарооборот");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = MONEY, .unit = "USD", .value = 41e9, .measure = "trade");
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = PERCENT, .unit = "%", .value = 12, .measure = "рост");
+  facts = facts_corpus_group (corpus);
+
+  g_assert_cmpuint (facts->len, ==, 3);
+  g_assert_cmpuint (facts_find (facts, "Deliveries")->documents->len, ==, 2);
+  g_assert_cmpuint (facts_find (facts, "Trade volume")->documents->len, ==, 2);
+  g_assert_nonnull (facts_find (facts, "Рост"));
+}
+
 /* A label's head noun takes the number its sources use; a date fact that
  * most sources give as a span says "dates"; one that names a time already
  * ("Years of …") needs no ": year". */
@@ -1700,6 +1724,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/labels", test_labels);
   g_test_add_func ("/analysis/facts/labels/follow-sources", test_labels_follow_sources);
   g_test_add_func ("/analysis/facts/labels/other-scripts", test_labels_other_scripts);
+  g_test_add_func ("/analysis/facts/labels/one-language", test_labels_one_language);
   g_test_add_func ("/analysis/facts/labels/readable", test_labels_readable);
   g_test_add_func ("/analysis/facts/grade/conflict-shared-value", test_conflict_shared_value);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);

@@ -339,6 +339,22 @@ test_text_date_first (void)
       g_assert_cmpstr (r->title, ==, "Lake ferry resumes");
       g_assert_cmpstr (r->text, ==, "The ferry sailed again on Monday.");
     }
+  /* Russian lines as Russian pages write them: the month a word of the ru
+   * lexicon knows (CLDR's names through ICU), in any of its forms. */
+  {
+    const char *ru[] = {
+      "4 марта 2024, 10:15", "Опубликовано: 4 марта 2024", "Дата публикации: 4 марта 2024 года, 10:15",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (ru); i++)
+      {
+        g_autofree char *text = g_strdup_printf ("%s\n\nПаром вышел в рейс\n\nПаром вышел в рейс в понедельник.\n", ru[i]);
+        g_autoptr(TallyDocumentRecord) r = ingest_string (text);
+
+        g_assert_cmpstr (r->published, ==, "2024-03-04");
+        g_assert_cmpstr (r->title, ==, "Паром вышел в рейс");
+      }
+  }
   /* A published line then an updated one: the first is the publication. */
   {
     g_autoptr(TallyDocumentRecord) r = ingest_string ("Published 2024-03-18\nUpdated 2024-03-20\n\nLake ferry resumes\n\nThe ferry sailed.\n");
