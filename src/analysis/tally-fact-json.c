@@ -26,6 +26,7 @@ tally_fact_inputs_from_documents (GPtrArray *documents)
             .outlet = record != NULL ? record->outlet : NULL,
             .record = claim,
             .story = document->story,
+            .story_key = document->story_key,
             .subject = claim->subject,
             .stated = record != NULL ? record->published : NULL,
           };

@@ -161,6 +161,7 @@ is_rank (const TallyFactInput *input)
 struct _Context
 {
   char *story;              /* NULL: spans stories */
+  char *story_key;          /* what fact keys carry (the story's stable key) */
   char *subject;
   const char *period;       /* "quarter", "half" (tally-concepts.h); NULL: a year or none */
   char *name;               /* "subject\x1fstory\x1fperiod", the interning key */
@@ -170,6 +171,7 @@ static void
 context_free (Context *context)
 {
   g_free (context->story);
+  g_free (context->story_key);
   g_free (context->subject);
   g_free (context->name);
   g_free (context);
@@ -185,9 +187,10 @@ intern_context (GHashTable           *contexts,
   gboolean spans = subject != NULL && record->scope_year != 0 && record->kind != TALLY_CLAIM_KIND_YEAR
                    && record->kind != TALLY_CLAIM_KIND_DATE;
   const char *story = spans ? NULL : input->story;
+  const char *story_key = spans ? NULL : input->story_key != NULL ? input->story_key : input->story;
   /* A quarter's figure is never the year's: the period keeps them apart. */
   const char *period = input->period != NULL && !g_str_equal (input->period, "year") ? input->period : NULL;
-  g_autofree char *name = g_strdup_printf ("%s\x1f%s\x1f%s", subject ? subject : "", story ? story : "",
+  g_autofree char *name = g_strdup_printf ("%s\x1f%s\x1f%s", subject ? subject : "", story_key ? story_key : "",
                                            period ? period : "");
   Context *context;
 
@@ -203,6 +206,7 @@ intern_context (GHashTable           *contexts,
     {
       context = g_new0 (Context, 1);
       context->story = g_strdup (story);
+      context->story_key = g_strdup (story_key);
       context->subject = g_strdup (subject);
       context->period = period;
       context->name = g_steal_pointer (&name);
@@ -1767,8 +1771,8 @@ set_fact_key (const TallyFactInput *inputs,
    * without subjects read as before. */
   if (set->context != NULL && set->context->subject != NULL)
     g_string_append_printf (key, "|subject=%s", set->context->subject);
-  if (set->context != NULL && set->context->story != NULL)
-    g_string_append_printf (key, "|story=%s", set->context->story);
+  if (set->context != NULL && set->context->story_key != NULL)
+    g_string_append_printf (key, "|story=%s", set->context->story_key);
   if (set->context != NULL && set->context->period != NULL)
     g_string_append_printf (key, "|period=%s", set->context->period);
   return g_string_free (key, FALSE);

@@ -42,7 +42,7 @@ typedef struct
   /* What the claim belongs to. Claims group only within one story, unless
    * subject, measure and scope year are all stated and equal; claims of
    * different subjects never group. All may be NULL. */
-  const char *story;              /* a story's stable key (tally-stories.h) */
+  const char *story;              /* a story's id (tally-stories.h): "s1" */
   const char *subject;            /* "Norway", "Shell", the person */
   const char *stated;             /* when the source said it: "2024-05-09" (its
                                    * publication date); orders a moving figure */
@@ -51,6 +51,10 @@ typedef struct
    * while `record` carries the one its concept gives for comparing. */
   const char *written_measure;
   const char *period;             /* the grouping's own too: "quarter" */
+
+  /* The story's stable key ("story:1f0c…", tally-stories.h), which fact keys
+   * carry so that corrections survive a renumbering; NULL: the story id. */
+  const char *story_key;
 } TallyFactInput;
 
 /* One distinct value of a fact, and who states it. */

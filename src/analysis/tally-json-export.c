@@ -40,6 +40,7 @@ tally_analyzed_document_free (TallyAnalyzedDocument *document)
   g_ptr_array_unref (document->errors);
   g_free (document->reference_date);
   g_free (document->story);
+  g_free (document->story_key);
   g_free (document);
 }
 
@@ -309,6 +310,7 @@ tally_analyzed_documents_find_stories (GPtrArray *documents)
       const TallyStoryRecord *story = g_ptr_array_index (stories, story_of[d]);
 
       g_set_str (&document->story, story->id);
+      g_set_str (&document->story_key, story->key);
     }
   return stories;
 }
@@ -327,6 +329,7 @@ tally_json_stories_node (GPtrArray *stories,
       json_builder_begin_object (builder);
       tally_json_builder_add_string_or_null (builder, "id", story->id);
       tally_json_builder_add_string_or_null (builder, "name", story->name);
+      tally_json_builder_add_string_or_null (builder, "key", story->key);
       json_builder_set_member_name (builder, "terms");
       json_builder_begin_array (builder);
       for (guint t = 0; story->terms != NULL && story->terms[t] != NULL; t++)

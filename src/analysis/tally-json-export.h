@@ -26,6 +26,7 @@ typedef struct
                                   * events resolve against (`--reference-date`);
                                   * NULL: the publication date */
   char *story;                   /* "s1": set by tally_analyzed_documents_find_stories() */
+  char *story_key;               /* its stable key ("story:1f0c…"), set there too */
 } TallyAnalyzedDocument;
 
 TallyAnalyzedDocument *tally_analyzed_document_new  (const char *id,

@@ -43,6 +43,7 @@ tally_story_record_free (TallyStoryRecord *story)
   if (story == NULL)
     return;
   g_free (story->id);
+  g_free (story->key);
   g_free (story->name);
   g_array_unref (story->documents);
   g_strfreev (story->terms);
@@ -1023,6 +1024,24 @@ compare_dated (gconstpointer a,
   return da->index < db->index ? -1 : da->index > db->index;
 }
 
+/* A document's fingerprint: FNV-1a over its title and text (the first
+ * 64 KB), the same wherever the document is read (the app, tally-cli) and
+ * however often it is imported; 0 when it has neither. */
+static guint64
+fingerprint (const TallyStoryInput *input)
+{
+  guint64 h = 14695981039346656037ull;
+  gsize len = MIN (input->text_len, 65536);
+  gboolean any = FALSE;
+
+  for (const char *p = input->title; p != NULL && *p != '\0'; p++, any = TRUE)
+    h = (h ^ (guchar) *p) * 1099511628211ull;
+  h = (h ^ 0xff) * 1099511628211ull;
+  for (gsize i = 0; input->text != NULL && i < len; i++, any = TRUE)
+    h = (h ^ (guchar) input->text[i]) * 1099511628211ull;
+  return any ? MAX (h, 1) : 0;
+}
+
 GPtrArray *
 tally_find_stories (const TallyStoryInput *inputs,
                     gsize                  n_inputs,
@@ -1198,6 +1217,21 @@ tally_find_stories_full (const TallyStoryInput *inputs,
 
       story->id = g_strdup_printf ("s%u", g + 1);
       story->documents = group->documents;
+      /* Renumbering (an import adds a larger story) changes the id, not
+       * this: corrections keyed by a fact's story survive it. */
+      {
+        guint64 smallest = 0;
+
+        for (guint d = 0; d < story->documents->len; d++)
+          {
+            guint64 print = fingerprint (&inputs[g_array_index (story->documents, guint, d)]);
+
+            if (print != 0 && (smallest == 0 || print < smallest))
+              smallest = print;
+          }
+        story->key = smallest != 0 ? g_strdup_printf ("story:%016" G_GINT64_MODIFIER "x", smallest)
+                                   : g_strdup (story->id);
+      }
       name_story (story, &vocabulary, vectors);
       for (guint d = 0; story_of != NULL && d < story->documents->len; d++)
         story_of[g_array_index (story->documents, guint, d)] = g;

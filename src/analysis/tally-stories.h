@@ -53,6 +53,10 @@ typedef struct
 typedef struct
 {
   char *id;                 /* "s1", … : largest first, then by first document */
+  char *key;                /* stable across runs, renumbering and re-imports:
+                             * "story:" and the smallest fingerprint of its
+                             * members' title and text (the id when none has
+                             * either); fact keys carry it */
   char *name;               /* its main terms as written: "Ever Given, Suez Canal, ship" */
   GArray *documents;        /* guint: indexes into the input, in input order */
   GStrv terms;              /* the main terms, most weight first */

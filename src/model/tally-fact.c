@@ -512,6 +512,7 @@ tally_fact_list_new_corrected (GPtrArray             *claims,
             {
               of_document->outlet = keep (data->strings, info->outlet);
               of_document->story = keep (data->strings, info->story);
+              of_document->story_key = keep (data->strings, info->story_key);
               of_document->stated = keep (data->strings, info->published);
             }
           g_hash_table_insert (documents, tally_document_id_dup (document), of_document);

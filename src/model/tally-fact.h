@@ -68,6 +68,7 @@ typedef struct
   const char *outlet;
   const char *story;
   const char *published;
+  const char *story_key;          /* the story's stable key, what fact keys carry */
 } TallyFactDocument;
 
 /* Groups `claims` (TallyClaim*) into a GListModel of TallyFact, in the

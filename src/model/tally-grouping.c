@@ -176,6 +176,7 @@ tally_grouping_run (TallyGrouping *self)
 
       snapshot->story = story_of[i];
       snapshot->info.story = tally_story_get_id (story);   /* the story list outlives the facts' inputs */
+      snapshot->info.story_key = tally_story_get_key (story);
       snapshot->info.published = snapshot->published;
     }
   self->facts = tally_corrections_group (self->corrections, self->claims, document_info, self);

@@ -10,6 +10,7 @@ struct _TallyStory
   GObject parent_instance;
 
   char *id;
+  char *key;
   char *name;
   char *label;
   GArray *documents;    /* TallyDocumentId, sorted */
@@ -45,6 +46,7 @@ tally_story_finalize (GObject *object)
   TallyStory *self = TALLY_STORY (object);
 
   g_free (self->id);
+  g_free (self->key);
   g_free (self->name);
   g_free (self->label);
   g_array_unref (self->documents);
@@ -102,6 +104,7 @@ tally_story_new (const TallyStoryRecord *record,
 
   self = g_object_new (TALLY_TYPE_STORY, NULL);
   self->id = g_strdup (record->id);
+  self->key = g_strdup (record->key != NULL ? record->key : record->id);
   self->name = g_strdup (record->name != NULL && record->name[0] != '\0' ? record->name : _("Untitled story"));
   g_array_append_vals (self->documents, document_ids, record->documents->len);
   g_array_sort (self->documents, compare_ids);
@@ -116,6 +119,13 @@ tally_story_get_id (TallyStory *self)
 {
   g_return_val_if_fail (TALLY_IS_STORY (self), NULL);
   return self->id;
+}
+
+const char *
+tally_story_get_key (TallyStory *self)
+{
+  g_return_val_if_fail (TALLY_IS_STORY (self), NULL);
+  return self->key;
 }
 
 const char *

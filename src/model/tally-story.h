@@ -26,6 +26,8 @@ TallyStory  *tally_story_new               (const TallyStoryRecord *record,
 const char  *tally_story_get_id            (TallyStory *self);
 /* Its main terms as written: "Ever Given, Suez Canal, ship". */
 const char  *tally_story_get_name          (TallyStory *self);
+/* Stable across renumbering and re-imports ("story:1f0c…", tally-stories.h). */
+const char  *tally_story_get_key           (TallyStory *self);
 guint        tally_story_get_n_documents   (TallyStory *self);
 /* "Ever Given, Suez Canal, ship (8)": a name with its document count. */
 const char  *tally_story_get_label         (TallyStory *self);

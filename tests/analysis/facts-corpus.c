@@ -61,6 +61,7 @@ facts_corpus_add (FactsCorpus     *corpus,
   input.sentence = spec->sentence;
   input.group = spec->group;
   input.story = spec->story;
+  input.story_key = spec->story_key;
   input.subject = spec->subject;
   input.stated = spec->stated;
   g_array_append_val (corpus->inputs, input);

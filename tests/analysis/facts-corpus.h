@@ -28,6 +28,7 @@ typedef struct
   const char *outlet;
   const char *group;
   const char *story;
+  const char *story_key;     /* the story's stable key; NULL: keys carry `story` */
   const char *subject;
   TallySubjectKind subject_kind;   /* 0 (none): the subject counts as a key */
   const char *stated;        /* "2024-05-09": when the source said it */

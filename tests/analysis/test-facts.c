@@ -1230,6 +1230,23 @@ test_group_by_story (void)
   g_assert_cmpstr (a->key, ==, "count||0|0|goal|story=s1");
   g_assert_cmpuint (b->status, ==, TALLY_FACT_STATUS_SINGLE);
   g_assert_cmpstr (b->story, ==, "s2");
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  /* With the stories' stable keys, fact keys carry the key (corrections keyed
+   * by them survive a renumbering) and facts still give the story's id. */
+  {
+    g_autoptr(FactsCorpus) keyed = facts_corpus_new ();
+
+    FACTS_CLAIM (keyed, .doc = "d1", .kind = COUNT, .value = 3, .measure = "goal", .story = "s2",
+                 .story_key = "story:00ff");
+    FACTS_CLAIM (keyed, .doc = "d2", .kind = COUNT, .value = 3, .measure = "goal", .story = "s2",
+                 .story_key = "story:00ff");
+    facts = facts_corpus_group (keyed);
+    g_assert_cmpuint (facts->len, ==, 1);
+    a = g_ptr_array_index (facts, 0);
+    g_assert_cmpstr (a->key, ==, "count||0|0|goal|story=story:00ff");
+    g_assert_cmpstr (a->story, ==, "s2");
+  }
 }
 
 /* Subjects: different subjects never group; the same subject with the same

@@ -333,6 +333,61 @@ test_stories_small_story_joins (void)
   g_assert_cmpuint (stories->len, ==, 1);
 }
 
+/* A story's key stays when the stories are renumbered: more reports of the
+ * takeover make it the largest story (s1), the ferry's story becomes s2, and
+ * its key, which fact keys carry (so an analyst's corrections), is the same.
+ * Reports in another order give the same keys too. */
+static void
+test_stories_stable_keys (void)
+{
+  static const Report more[] = {
+    { "Tessaly Foods names new head for Ostrin dairies",
+      "Tessaly Foods will put its own managers in charge of Ostrin Dairies once the takeover closes, its chief said.",
+      "2024-03-23" },
+    { "Ostrin Dairies takeover: what changes for farmers",
+      "Farmers who supply Ostrin Dairies asked Tessaly Foods to keep the milk price set before the takeover.",
+      "2024-03-24" },
+    { "Regulator clears Tessaly Foods purchase of Ostrin",
+      "The competition regulator cleared the purchase of Ostrin Dairies by Tessaly Foods without conditions.",
+      "2024-03-25" },
+  };
+  TallyStoryInput inputs[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  TallyStoryInput reversed[G_N_ELEMENTS (reports)];
+  guint story_of[G_N_ELEMENTS (inputs)];
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) shuffled = NULL;
+  const TallyStoryRecord *ferry_before, *ferry_after;
+
+  fill_inputs (inputs);
+  before = find (inputs, G_N_ELEMENTS (reports), story_of);
+  ferry_before = g_ptr_array_index (before, story_of[0]);
+  g_assert_cmpstr (ferry_before->id, ==, "s1");
+  g_assert_true (g_str_has_prefix (ferry_before->key, "story:"));
+  for (guint i = 0; i < before->len; i++)
+    for (guint j = i + 1; j < before->len; j++)
+      g_assert_cmpstr (((TallyStoryRecord *) g_ptr_array_index (before, i))->key, !=,
+                       ((TallyStoryRecord *) g_ptr_array_index (before, j))->key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    inputs[G_N_ELEMENTS (reports) + i] = (TallyStoryInput) {
+      .title = more[i].title,
+      .text = more[i].text,
+      .text_len = strlen (more[i].text),
+      .published = more[i].published,
+    };
+  after = find (inputs, G_N_ELEMENTS (inputs), story_of);
+  ferry_after = g_ptr_array_index (after, story_of[0]);
+  g_assert_cmpstr (ferry_after->id, ==, "s2");
+  g_assert_cmpstr (ferry_after->key, ==, ferry_before->key);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    reversed[i] = inputs[G_N_ELEMENTS (reports) - 1 - i];
+  shuffled = find (reversed, G_N_ELEMENTS (reversed), story_of);
+  g_assert_cmpstr (((TallyStoryRecord *) g_ptr_array_index (shuffled, story_of[G_N_ELEMENTS (reports) - 1]))->key, ==,
+                   ferry_before->key);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -345,5 +400,6 @@ main (int    argc,
   g_test_add_func ("/analysis/stories/empty", test_stories_empty);
   g_test_add_func ("/analysis/stories/words-apart", test_stories_words_apart);
   g_test_add_func ("/analysis/stories/small-story-joins", test_stories_small_story_joins);
+  g_test_add_func ("/analysis/stories/stable-keys", test_stories_stable_keys);
   return g_test_run ();
 }

@@ -139,7 +139,7 @@ test_json (void)
   static const char * const top[] = { "tally", "documents", "claims", "facts", "events", "stories", NULL };
   static const char * const doc_keys[] = { "id", "path", "title", "outlet", "published", "dateline", "language", "words",
                                            "comments", "errors", "story", NULL };
-  static const char * const story_keys[] = { "id", "name", "terms", "documents", NULL };
+  static const char * const story_keys[] = { "id", "name", "terms", "documents", "key", NULL };
   JsonObject *story;
   static const char * const claim_keys[] = { "id", "document", "kind", "value", "value_max", "unit", "qualifier",
                                              "measure", "change", "scope", "relative", "year_inferred", "text", "sentence", "start",
