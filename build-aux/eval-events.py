@@ -161,9 +161,15 @@ def main():
     if not os.path.exists(os.path.join(top, args.cli)):
         print(f"eval-events: no {args.cli} (build first); skipped")
         return 0
+    def held_out(d):
+        with open(os.path.join(args.realtext, d, "annotations.json"), encoding="utf-8") as f:
+            return bool(json.load(f).get("held_out"))
+
+    # A story whose annotations.json says "held_out": true is scored only
+    # when named.
     stories = [r for d in sorted(os.listdir(args.realtext))
-               if (not args.stories or d in args.stories)
-               and os.path.isfile(os.path.join(args.realtext, d, "annotations.json"))
+               if os.path.isfile(os.path.join(args.realtext, d, "annotations.json"))
+               and (d in args.stories or (not args.stories and not held_out(d)))
                for r in [run_story(top, os.path.join(args.realtext, d), args.cli)] if r]
     if not stories:
         print("eval-events: no story with event annotations; skipped")

@@ -37,6 +37,8 @@ static const struct
   { "singular", G_STRUCT_OFFSET (EventLexicon, singulars) },
   { "window_open", G_STRUCT_OFFSET (EventLexicon, window_open) },
   { "window_to", G_STRUCT_OFFSET (EventLexicon, window_to) },
+  { "not_verb_after", G_STRUCT_OFFSET (EventLexicon, not_verb_after) },
+  { "label_kind_place", G_STRUCT_OFFSET (EventLexicon, label_kind_place) },
 };
 
 #define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)
@@ -154,7 +156,7 @@ lexicon_add (const char  *section,
       NEED_KIND (parts[0]);
       const char *hole = parts[1] ? strchr (parts[1], '%') : NULL;
 
-      if (hole == NULL || strchr ("spotT", hole[1]) == NULL || hole[1] == '\0')
+      if (hole == NULL || strchr ("spotTP", hole[1]) == NULL || hole[1] == '\0')
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        "verb “%s” needs “kind|label with %%s, %%p, %%o or %%t[|words not after it[|place words]]”", key);

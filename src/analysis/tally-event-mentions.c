@@ -500,8 +500,9 @@ verb_mention (const EventLexicon *lex,
           return NULL;
     }
   /* "the collapsed bridge": after an article the verb is an adjective;
-   * "apply for visits": after a preposition a noun. */
-  if (k >= 0 && (WORD_IS (words, k, THE) || word_in (lex->indefinite, words, k)
+   * "apply for visits": after a preposition a noun; "the UK's most visits",
+   * "their visits": after a determiner too. */
+  if (k >= 0 && (WORD_IS (words, k, THE) || word_in (lex->indefinite, words, k) || word_in (lex->not_verb_after, words, k)
                  || (word_in (lex->prepositions, words, k) && !word_in (lex->auxiliaries, words, k))))
     return NULL;
   while (k >= 0 && g_hash_table_contains (lex->auxiliaries, WORD (words, k)->lower)
@@ -514,7 +515,7 @@ verb_mention (const EventLexicon *lex,
       k--;
     }
   /* %t and %T take the object when there is one (checked when filled). */
-  needs_subject = strstr (parts[1], "%s") != NULL || strstr (parts[1], "%p") != NULL;
+  needs_subject = strstr (parts[1], "%s") != NULL || strstr (parts[1], "%p") != NULL || strstr (parts[1], "%P") != NULL;
   if (k < 0 && needs_subject)
     return NULL;
   if (k < 0)
@@ -690,6 +691,16 @@ verb_mention (const EventLexicon *lex,
               return NULL;
             }
           g_string_append (label, has_object ? object : subject);
+          break;
+        case 'P':
+          /* "the wreck was found" names what was found; "researchers found
+           * exports rising" does not: a passive's subject only. */
+          if (!passive || subject == NULL || is_vague (lex, subject))
+            {
+              g_string_free (label, TRUE);
+              return NULL;
+            }
+          g_string_append (label, subject);
           break;
         case 'l':
           /* Filled once the place is known (tally_events_fill_place). */
@@ -896,6 +907,57 @@ tally_events_find_mentions (TallyEventFinder *finder,
                                     && adjacent (text, WORD (words, last), WORD (words, last + 1))))
                 {
                   f.m->of_label = slice (text, w->start, WORD (words, last)->end);
+                  capitalise_first (f.m->of_label);
+                }
+            }
+          /* "the bridge's collapse", "Apple's 2005 launch": the possessive
+           * names whose event it is. */
+          if (f.m->title == NULL && f.m->ordinal == 0 && f.m->of_label == NULL && f.m->place == NULL && i > 1)
+            {
+              int p = (int) i - 1, first = -1;
+              const char *lower;
+
+              if (WORD (words, p)->digit && strlen (WORD (words, p)->lower) == 4 && adjacent (text, WORD (words, p), w))
+                p--;
+              lower = WORD (words, p)->lower;
+              if (adjacent (text, WORD (words, p), WORD (words, p + 1))
+                  && (g_str_has_suffix (lower, "'s") || g_str_has_suffix (lower, "\xE2\x80\x99s")))
+                {
+                  if (WORD (words, p)->cap)
+                    {
+                      first = p;
+                      while (first > 0 && WORD (words, first - 1)->cap && WORD (words, first - 1)->alpha
+                             && adjacent (text, WORD (words, first - 1), WORD (words, first)))
+                        first--;
+                      if (first > 0 && WORD_IS (words, first - 1, THE)
+                          && adjacent (text, WORD (words, first - 1), WORD (words, first)))
+                        first--;
+                    }
+                  else
+                    for (int j = p - 1; j >= 0 && p - j <= 3; j--)
+                      {
+                        if (!adjacent (text, WORD (words, j), WORD (words, j + 1)) || WORD (words, j)->digit
+                            || word_in (lex->prepositions, words, j) || word_in (lex->subject_stops, words, j))
+                          break;
+                        if (WORD_IS (words, j, THE))
+                          {
+                            first = j;
+                            break;
+                          }
+                      }
+                }
+              /* "next Friday's strike", "last week's collapse": a date, not an owner. */
+              for (int j = first; j >= 0 && j <= p; j++)
+                if (is_date_word (lex, WORD (words, j)) || lookup_int (lex->weekdays, WORD (words, j)) != 0
+                    || (!WORD_IS (words, j, THE) && WORD (words, j)->lex != NULL
+                        && (WORD (words, j)->lex->starts & TALLY_LEX_RELATIVE_DATE)))
+                  first = -1;
+              if (first >= 0)
+                {
+                  g_autofree char *owner = slice (text, WORD (words, first)->start, WORD (words, p)->end);
+                  g_autofree char *noun = slice (text, w->start, w->end);
+
+                  f.m->of_label = g_strdup_printf ("%s %s", owner, noun);
                   capitalise_first (f.m->of_label);
                 }
             }

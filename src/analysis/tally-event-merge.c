@@ -124,6 +124,13 @@ kind_noun (const EventLexicon *lex,
   return noun != NULL ? noun : tally_event_kind_to_string (kind);
 }
 
+static gboolean
+kind_names_place (const EventLexicon *lex,
+                  TallyEventKind      kind)
+{
+  return g_hash_table_contains (lex->label_kind_place, tally_event_kind_to_string (kind));
+}
+
 static TallyEventRecord *
 build_event (TallyEventFinder *finder,
              GPtrArray        *group,
@@ -307,9 +314,12 @@ build_event (TallyEventFinder *finder,
     }
   else if (most_common (of_labels) != NULL)
     record->label = g_strdup (most_common (of_labels));
-  else if (record->place != NULL)
+  /* "Summit in Baku" names a gathering; "Launch in Europe" names nothing. */
+  else if (record->place != NULL && kind_names_place (lex, record->kind))
     record->label = g_strdup_printf ("%s %s %s", kind_noun (lex, record->kind),
                                      lex->place_joiner ? lex->place_joiner : "–", record->place);
+  else if (record->place != NULL)
+    return NULL;
   else
     record->label = g_strdup (kind_noun (lex, record->kind));
   capitalise_first (record->label);
@@ -320,7 +330,7 @@ build_event (TallyEventFinder *finder,
     {
       g_debug ("event name “%s” is broken", record->label);
       g_clear_pointer (&record->label, g_free);
-      if (record->place == NULL)
+      if (record->place == NULL || !kind_names_place (lex, record->kind))
         return NULL;
       record->label = g_strdup_printf ("%s %s %s", kind_noun (lex, record->kind),
                                        lex->place_joiner ? lex->place_joiner : "–", record->place);

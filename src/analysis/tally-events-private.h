@@ -60,6 +60,8 @@ typedef struct
   GHashTable *window_open;    /* set: "from", "between": "from 4 to 6 March" */
   GHashTable *window_to;      /* set: "to", "and", "through" */
   GHashTable *template_words; /* set: the verbs' label words ("visits", "loses") */
+  GHashTable *not_verb_after; /* set: "most", "their": a verb's word after them is a noun */
+  GHashTable *label_kind_place; /* set: kinds a bare "Kind in Place" names ("summit") */
   char       *place_joiner;   /* "in": "Summit in Baku" */
   char       *adverb_suffix;  /* "ly": "starts early" has no object; may be NULL */
 } EventLexicon;
