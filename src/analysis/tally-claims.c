@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-claims-private.h"
 #include "tally-claims-zh.h"
+#include "tally-language.h"
 #include "tally-partial-date.h"
 
 #include <math.h>
@@ -819,6 +820,177 @@ tally_claims_language_for (const char *language)
   return _tally_claims_is_zh (language) ? "zh" : tally_lexicon_language_for (language);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Paragraphs in another language (a quotation or summary in Chinese on an   */
+/* English page): read by that language's reader.                           */
+
+/* A paragraph shorter than this is not worth telling its language: too few
+ * words to tell, and a name or a quoted word is no paragraph in a language. */
+#define PARAGRAPH_MIN_BYTES 80
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  const char *reader;   /* tally_claims_language_for() of its language */
+} Foreign;
+
+/* Whether the paragraph holds a letter of a script the document's reader
+ * does not read: Han or Cyrillic for English, Han or Latin words for
+ * Russian, Cyrillic or Latin words for Chinese. A byte scan: most
+ * paragraphs of most documents are not candidates. */
+static gboolean
+other_script_candidate (const char *p,
+                        gsize       len,
+                        const char *reader)
+{
+  guint latin = 0;
+  gboolean han = FALSE, cyrillic = FALSE;
+
+  /* English text is mostly ASCII: eight bytes at a time past it. */
+  if (g_str_equal (reader, "en"))
+    {
+      for (gsize i = 0; i < len;)
+        {
+          guint64 word;
+          guchar b;
+
+          if (i + 8 <= len)
+            {
+              memcpy (&word, p + i, 8);
+              if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+                {
+                  i += 8;
+                  continue;
+                }
+            }
+          b = (guchar) p[i++];
+          if (b == 0xD0 || b == 0xD1 || (b >= 0xE4 && b <= 0xE9))
+            return TRUE;
+        }
+      return FALSE;
+    }
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar b = (guchar) p[i];
+
+      if (b == 0xD0 || b == 0xD1)
+        cyrillic = TRUE;
+      else if (b >= 0xE4 && b <= 0xE9)
+        han = TRUE;
+      else if (g_ascii_isalpha (b))
+        latin++;
+    }
+  if (g_str_equal (reader, "zh"))
+    return !han && (cyrillic || latin >= 40);
+  return han || (!cyrillic && latin >= 40);
+}
+
+static GArray *
+find_foreign_paragraphs (const char *text,
+                         gsize       len,
+                         const char *reader)
+{
+  GArray *found = NULL;
+  gsize start = 0;
+
+  while (start < len)
+    {
+      const char *nl = memchr (text + start, '\n', len - start);
+      gsize end = nl != NULL ? (gsize) (nl - text) : len;
+
+      if (end - start >= PARAGRAPH_MIN_BYTES && other_script_candidate (text + start, end - start, reader))
+        {
+          const char *language = tally_language_detect (text + start, end - start);
+          const char *other = g_str_equal (language, "und") ? reader : tally_claims_language_for (language);
+
+          if (!g_str_equal (other, reader))
+            {
+              Foreign f = { start, end, other };
+
+              if (found == NULL)
+                found = g_array_new (FALSE, FALSE, sizeof (Foreign));
+              g_array_append_val (found, f);
+            }
+        }
+      start = end + 1;
+    }
+  return found;
+}
+
+static int
+compare_claim_start (gconstpointer a,
+                     gconstpointer b)
+{
+  const TallyClaimRecord *x = *(TallyClaimRecord * const *) a, *y = *(TallyClaimRecord * const *) b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+static void
+collect_copy (const TallyClaimRecord *claim,
+              gpointer                user_data)
+{
+  g_ptr_array_add (user_data, tally_claim_record_copy (claim));
+}
+
+static guint extract_one_language (const char *text, gsize len, const TallyExtractOptions *options,
+                                   TallyClaimFunc func, gpointer user_data);
+
+/* The document's reader on the whole text, less what it found inside the
+ * foreign paragraphs; each of those read by its own language's reader;
+ * all the claims handed on in text order. */
+static guint
+extract_mixed (const char                *text,
+               gsize                      len,
+               const TallyExtractOptions *options,
+               GArray                    *foreign,
+               TallyClaimFunc             func,
+               gpointer                   user_data)
+{
+  g_autoptr(GPtrArray) main = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint f = 0;
+
+  extract_one_language (text, len, options, collect_copy, main);
+  for (guint i = 0; i < main->len; i++)
+    {
+      TallyClaimRecord *c = g_ptr_array_index (main, i);
+      gboolean inside = FALSE;
+
+      for (f = 0; f < foreign->len && !inside; f++)
+        inside = c->start >= g_array_index (foreign, Foreign, f).start && c->start < g_array_index (foreign, Foreign, f).end;
+      if (!inside)
+        g_ptr_array_add (all, c);
+    }
+  for (f = 0; f < foreign->len; f++)
+    {
+      const Foreign *range = &g_array_index (foreign, Foreign, f);
+      TallyExtractOptions own = *options;
+      GPtrArray *part = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+
+      own.language = range->reader;
+      own.tokens = NULL;
+      extract_one_language (text + range->start, range->end - range->start, &own, collect_copy, part);
+      for (guint i = 0; i < part->len; i++)
+        {
+          TallyClaimRecord *c = g_ptr_array_index (part, i);
+
+          c->start += range->start;
+          c->end += range->start;
+          c->sentence_start += range->start;
+          c->sentence_end += range->start;
+          g_ptr_array_add (all, c);
+        }
+      g_ptr_array_add (parts, part);
+    }
+  g_ptr_array_sort (all, compare_claim_start);
+  for (guint i = 0; i < all->len; i++)
+    func (g_ptr_array_index (all, i), user_data);
+  return all->len;
+}
+
 guint
 tally_extract_claims_foreach (const char                *text,
                               gsize                      len,
@@ -827,8 +999,7 @@ tally_extract_claims_foreach (const char                *text,
                               gpointer                   user_data)
 {
   TallyExtractOptions defaults;
-  g_autoptr(GError) error = NULL;
-  Ctx c = { 0 };
+  g_autoptr(GArray) foreign = NULL;
 
   g_return_val_if_fail (text != NULL || len == 0, 0);
   if (options == NULL)
@@ -836,6 +1007,22 @@ tally_extract_claims_foreach (const char                *text,
       tally_extract_options_init (&defaults);
       options = &defaults;
     }
+  foreign = find_foreign_paragraphs (text, len, tally_claims_language_for (options->language));
+  if (foreign != NULL)
+    return extract_mixed (text, len, options, foreign, func, user_data);
+  return extract_one_language (text, len, options, func, user_data);
+}
+
+static guint
+extract_one_language (const char                *text,
+                      gsize                      len,
+                      const TallyExtractOptions *options,
+                      TallyClaimFunc             func,
+                      gpointer                   user_data)
+{
+  g_autoptr(GError) error = NULL;
+  Ctx c = { 0 };
+
   /* Chinese is read character by character, not in English tokens. */
   if (_tally_claims_is_zh (options->language))
     return _tally_claims_zh_foreach (text, len, options, func, user_data);

@@ -203,6 +203,67 @@ test_organisation_subject (void)
     }
 }
 
+/* A mixed page: an English report quoting a Chinese paragraph. The
+ * paragraph is read by the Chinese reader (its figures as Chinese writes
+ * them), the rest by the English one, offsets into the whole text, in text
+ * order; and the other way round, an English paragraph in a Chinese
+ * report. Text written for this test. */
+static void
+test_mixed_paragraphs (void)
+{
+  TallyExtractOptions options;
+  const char *text =
+    "Kazakhstan's exports reached $15 billion in 2023, the trade ministry said on Monday.\n"
+    "哈萨克斯坦的贸易部在周一表示，哈萨克斯坦2023年的出口额达到了150亿美元，这是一个新的纪录，其中粮食占三成以上。\n"
+    "Officials expect 12 new rail routes to open next year.\n";
+  const char *zh_text =
+    "哈萨克斯坦2023年的出口额达到了150亿美元，这是一个新的纪录。\n"
+    "The ministry said exports reached $15 billion last year, with grain making up more than a third of the total.\n";
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GPtrArray) zh_claims = NULL;
+  gboolean chinese = FALSE, english = FALSE;
+  gsize last = 0;
+
+  tally_extract_options_init (&options);
+  options.language = "en";
+  claims = tally_extract_claims (text, strlen (text), &options);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const TallyClaimRecord *c = g_ptr_array_index (claims, i);
+      g_autofree char *words = g_strndup (text + c->start, c->end - c->start);
+
+      g_assert_cmpuint (c->start, >=, last);
+      last = c->start;
+      if (g_str_equal (words, "150亿美元"))
+        {
+          g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_MONEY);
+          g_assert_cmpfloat (c->value, ==, 1.5e10);
+          g_assert_cmpstr (c->measure, ==, "出口");
+          chinese = TRUE;
+        }
+      if (g_str_equal (words, "12 new rail routes"))
+        english = TRUE;
+    }
+  g_assert_true (chinese);
+  g_assert_true (english);
+
+  options.language = "zh";
+  zh_claims = tally_extract_claims (zh_text, strlen (zh_text), &options);
+  english = FALSE;
+  for (guint i = 0; i < zh_claims->len; i++)
+    {
+      const TallyClaimRecord *c = g_ptr_array_index (zh_claims, i);
+      g_autofree char *words = g_strndup (zh_text + c->start, c->end - c->start);
+
+      if (g_str_equal (words, "$15 billion"))
+        {
+          g_assert_cmpfloat (c->value, ==, 1.5e10);
+          english = TRUE;
+        }
+    }
+  g_assert_true (english);
+}
+
 static void
 test_language_dispatch (void)
 {
@@ -266,6 +327,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims-zh/measure-change-and-projection", test_measure_change_and_projection);
   g_test_add_func ("/claims-zh/country-subject", test_country_subject);
   g_test_add_func ("/claims-zh/organisation-subject", test_organisation_subject);
+  g_test_add_func ("/claims-zh/mixed-paragraphs", test_mixed_paragraphs);
   g_test_add_func ("/claims-zh/language-dispatch", test_language_dispatch);
   g_test_add_func ("/claims-zh/hostile-input", test_hostile_input);
   return g_test_run ();
