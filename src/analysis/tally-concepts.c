@@ -649,6 +649,69 @@ period_at (TallyConcepts *concepts,
   return entry != NULL ? entry->concept : NULL;
 }
 
+/* Whether the UTF-8 character at `p` ends a clause of a script written
+ * without spaces: "，", "。", "；", "！", "？", "、" or an ASCII one. */
+static gsize
+clause_mark (const char *p,
+             gsize       left)
+{
+  static const char * const marks[] = { "，", "。", "；", "！", "？", "：" };
+
+  if (left > 0 && strchr (",.;!?:\n", *p) != NULL && *p != '\0')
+    return 1;
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      gsize n = strlen (marks[i]);
+
+      if (left >= n && memcmp (p, marks[i], n) == 0)
+        return n;
+    }
+  return 0;
+}
+
+/* The period a Chinese clause names around the figure ("第四季度交付了48.45万辆",
+ * "上季度…"): entries written without spaces ([Periods] of zh.concepts)
+ * matched inside the clause; a quarter or half before a year. */
+static const char *
+period_inside_clause (TallyConcepts *concepts,
+                      const char    *sentence,
+                      gsize          len,
+                      gsize          figure_at,
+                      gsize          figure_end)
+{
+  gsize start = figure_at, end = figure_end;
+  const char *found = NULL;
+
+  if (concepts->periods.inside->len == 0)
+    return NULL;
+  while (start > 0)
+    {
+      gsize back = start - 1;
+
+      while (back > 0 && (sentence[back] & 0xC0) == 0x80)
+        back--;
+      if (clause_mark (sentence + back, len - back) != 0)
+        break;
+      start = back;
+    }
+  while (end < len && clause_mark (sentence + end, len - end) == 0)
+    end++;
+  for (guint e = 0; e < concepts->periods.inside->len; e++)
+    {
+      const Entry *entry = g_ptr_array_index (concepts->periods.inside, e);
+      gsize n = strlen (entry->text);
+
+      for (gsize p = start; p + n <= end; p++)
+        if (memcmp (sentence + p, entry->text, n) == 0)
+          {
+            if (found == NULL || g_str_equal (found, "year"))
+              found = entry->concept;
+            break;
+          }
+    }
+  return found;
+}
+
 const char *
 tally_concepts_period_of_claim (TallyConcepts *concepts,
                                 const char    *sentence,
@@ -667,6 +730,8 @@ tally_concepts_period_of_claim (TallyConcepts *concepts,
     return NULL;
   if (figure_end < figure_at || (gsize) figure_end > len)
     figure_end = figure_at;
+  if ((period = period_inside_clause (concepts, sentence, len, figure_at, figure_end)) != NULL)
+    return period;
   from = (gsize) figure_at > 300 ? (gsize) figure_at - 300 : 0;
   while (from > 0 && (sentence[from] & 0xC0) == 0x80)
     from--;

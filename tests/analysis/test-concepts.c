@@ -151,6 +151,21 @@ period_in (const char *sentence,
                                          at - sentence + strlen (figure));
 }
 
+/* Chinese names the period inside its clause, without spaces (zh.concepts
+ * [Periods]): "第四季度", "上季度" a quarter, "上半年" a half, "全年" the year;
+ * the clause ends at "，". Sentences written for this test. */
+static void
+test_periods_unspaced (void)
+{
+  const char *text = "海港汽车第四季度交付了4.2万辆，全年交付15万辆，上半年生产了6万辆。";
+
+  g_assert_cmpstr (period_in (text, "4.2万辆"), ==, "quarter");
+  g_assert_cmpstr (period_in (text, "15万辆"), ==, "year");
+  g_assert_cmpstr (period_in (text, "6万辆"), ==, "half");
+  g_assert_cmpstr (period_in ("上季度的利润为3亿元。", "3亿元"), ==, "quarter");
+  g_assert_null (period_in ("海港汽车交付了9万辆。", "9万辆"));
+}
+
 /* The period a figure covers: a cue after it, else before it, not past
  * another figure; the phrase that opens the sentence frames all of it. */
 static void
@@ -209,6 +224,7 @@ main (int   argc,
   g_test_add_func ("/analysis/concepts/other-language", test_other_language);
   g_test_add_func ("/analysis/concepts/facts", test_facts_by_concept);
   g_test_add_func ("/analysis/concepts/periods", test_periods);
+  g_test_add_func ("/analysis/concepts/periods-unspaced", test_periods_unspaced);
   g_test_add_func ("/analysis/concepts/facts-by-period", test_facts_by_period);
   return g_test_run ();
 }
