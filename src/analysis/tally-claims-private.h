@@ -67,10 +67,13 @@ typedef struct
   GHashTable *person_words; /* last words of names that are a person's */
   gboolean has_between;    /* the sentence says "between" */
   gboolean has_vote;       /* the sentence has a [vote_word] */
+  gboolean has_quote;      /* … a quotation mark */
   guint n_lines;           /* sentences so far that started a line */
   GString *claim_subject;  /* the subject of the sentence's last claim … */
   guint claim_subject_end; /* … and the token after it (0: none yet) */
   TallySubjectKind last_claim_subject_kind;
+  GString *title_name;     /* the title's first word, when a name */
+  TallySubjectKind title_name_kind;
   guint n_caps;            /* capitalised words in the sentence */
   GArray *chunk_cache;
   GByteArray *name_word_cache; /* per token: 0 unknown, 1 no, 2 may be part of a name */     /* ChunkCache per token: a name's kind, looked up once */
@@ -297,6 +300,7 @@ guint _tally_claims_match_fraction (Ctx *c, guint i, gsize ss, gsize se);
 guint _tally_claims_match_ordinal (Ctx *c, guint i, gsize ss, gsize se);
 void _tally_claims_subject_sentence (Ctx *c);
 void _tally_claims_note_names (Ctx *c);
+void _tally_claims_note_title (Ctx *c);
 void _tally_claims_context_sentence (Ctx *c);
 gboolean _tally_claims_qualified_a_duration (Ctx *c, guint i);
 void _tally_claims_context_claim (Ctx *c, TallyClaimRecord *record, guint first, guint last);

@@ -237,6 +237,63 @@ verb_as_name_word (const TallyToken *t)
          && (t->lex->flags & (TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE)) != 0;
 }
 
+/* The title's first word as the document's main name ("Tesla delivers
+ * 1.81 mn cars …", "BYD becomes …"): a name when the lexicon does not know it
+ * as a common word; it then counts as a name seen, and stands behind "the
+ * company" when no name came before. */
+void
+_tally_claims_note_title (Ctx *c)
+{
+  const char *t = c->options->title, *end;
+  const TallyLexEntry *e;
+  guint32 h = TALLY_LEXICON_HASH_INIT;
+
+  g_string_truncate (c->title_name, 0);
+  c->title_name_kind = TALLY_SUBJECT_KIND_NONE;
+  if (t == NULL || !g_utf8_validate (t, -1, NULL))
+    return;
+  while (*t != '\0' && g_unichar_isspace (g_utf8_get_char (t)))
+    t = g_utf8_next_char (t);
+  if (!g_unichar_isupper (g_utf8_get_char (t)))
+    return;
+  for (end = t; *end != '\0' && g_unichar_isalnum (g_utf8_get_char (end)); end = g_utf8_next_char (end))
+    ;
+  if (end - t < 2)
+    return;
+  e = tally_lexicon_lookup (c->lex, t, end - t);
+  if (e != NULL && (e->name_kind == 0 || e->not_name))
+    return;
+  /* "Tesla delivers …", "Harwick Reported …": a verb follows; or an
+   * acronym ("BYD"). Not "Energy ministers sign …", "Leaders meet …". */
+  {
+    gboolean acronym = TRUE;
+    const char *v = end, *v_end;
+    const TallyLexEntry *ve;
+
+    for (const char *b = t; b < end; b++)
+      if (!g_ascii_isupper (*b) && !g_ascii_isdigit (*b))
+        acronym = FALSE;
+    while (*v == ' ')
+      v++;
+    for (v_end = v; *v_end != '\0' && g_ascii_isalpha (*v_end); v_end++)
+      ;
+    ve = v_end > v ? tally_lexicon_lookup (c->lex, v, v_end - v) : NULL;
+    if (!acronym && (e == NULL || e->name_kind == 0)
+        && !(ve != NULL && (ve->name_verb || (ve->flags & (TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE))))
+        && !(v_end - v > 3 && v_end[-2] == 'e' && v_end[-1] == 'd'))
+      return;
+  }
+  for (const char *b = t; b < end; b++)
+    h = tally_lexicon_hash_step (h, (guint8) *b);
+  h |= 1;
+  c->names_seen[(h >> 3) & (NAMES_SEEN_BITS / 8 - 1)] |= (guint8) (1u << (h & 7));
+  if (e != NULL && e->canonical != NULL)
+    g_string_assign (c->title_name, e->canonical);
+  else
+    g_string_append_len (c->title_name, t, end - t);
+  c->title_name_kind = e != NULL ? e->name_kind : TALLY_SUBJECT_KIND_OTHER;
+}
+
 /* Called when a sentence is done: names read after its claims, which may
  * have shown that its first word is what a figure measures ("Revenue"). */
 void
@@ -267,6 +324,7 @@ _tally_claims_note_names (Ctx *c)
 
   c->has_between = FALSE;
   c->has_vote = FALSE;
+  c->has_quote = FALSE;
   c->n_caps = 0;
   if (n > 0 && (TOK (c, 0)->flags & TALLY_TOKEN_LINE_START))
     c->n_lines++;
@@ -277,7 +335,11 @@ _tally_claims_note_names (Ctx *c)
       const TallyToken *t = TOK (c, k);
 
       if (t->type != TALLY_TOKEN_WORD)
-        continue;
+        {
+          if (t->type == TALLY_TOKEN_PUNCT && (c->text[t->start] == '"' || (guint8) c->text[t->start] == 0xe2))
+            c->has_quote = TRUE;
+          continue;
+        }
       if (t->end - t->start > 3)
         words++;
       if (t->lex != NULL && t->lex->role == TALLY_ROLE_BETWEEN)
@@ -1071,9 +1133,29 @@ _tally_claims_find_subject (Ctx              *c,
         }
     }
 
+  /* "… grew 38% to 1.81 million,” Tesla said": a quotation's figures are
+   * the speaker's, when that is no person. */
+  for (guint k = last + 1; c->has_quote && k + 2 < n; k++)
+    {
+      const TallyToken *q = TOK (c, k);
+
+      if (q->type != TALLY_TOKEN_PUNCT || !((q->end - q->start == 1 && c->text[q->start] == '"')
+                                            || (q->end - q->start == 3 && memcmp (c->text + q->start, "\xe2\x80\x9d", 3) == 0)))
+        continue;
+      if ((TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED) && read_chunk (c, k + 1, FALSE, &ch) && !ch.possessive
+          && ch.kind != TALLY_SUBJECT_KIND_PERSON && is_word (c, ch.end) && TOK (c, ch.end)->lex != NULL
+          && TOK (c, ch.end)->lex->name_verb && !(ch.end - ch.first >= 2 && ch.kind == TALLY_SUBJECT_KIND_OTHER)
+          && !(ch.end - ch.first == 1 && g_hash_table_contains (c->person_words, GUINT_TO_POINTER (word_hash (c, ch.first)))))
+        {
+          set_subject (c, &ch);
+          goto done;
+        }
+      break;
+    }
+
 no_names:
   /* "The company delivered …", "It sold …": the name last a subject. */
-  if (c->last_subject->len > 0 || c->last_mention->len > 0)
+  if (c->last_subject->len > 0 || c->last_mention->len > 0 || c->title_name->len > 0)
     for (guint pass = 0; pass < 2; pass++)
       {
         guint k = pass == 0 ? from : 0, stop = pass == 0 ? first : from;
@@ -1092,6 +1174,14 @@ no_names:
                 gboolean pronoun = has_flag (c, k, TALLY_LEX_STOP);
                 GString *name = pronoun || c->last_mention->len == 0 ? c->last_subject : c->last_mention;
 
+                if (name->len == 0)
+                  {
+                    /* no name yet: the title's ("the Musk-led automaker
+                     * reported …" under "Tesla reported …") */
+                    g_string_assign (c->subject, c->title_name->str);
+                    c->subject_kind = c->title_name_kind;
+                    goto done;
+                  }
                 g_string_assign (c->subject, name->str);
                 c->subject_kind = name == c->last_subject ? c->last_subject_kind : c->last_mention_kind;
                 goto done;
@@ -1153,5 +1243,6 @@ done:
       if (record->measure != NULL && c->subject_kind != TALLY_SUBJECT_KIND_EVENT
           && g_ascii_strcasecmp (record->measure, c->subject->str) == 0)
         record->measure = NULL;
+
     }
 }

@@ -724,7 +724,7 @@ tally_extract_options_set_reference_date (TallyExtractOptions *options,
  * documents, and making them anew for each cost as much as a page of text. */
 #define CTX_STRINGS(X) X (key) X (measure) X (value_text) X (value_max_text) X (relative) X (last_measure) \
   X (last_count_measure) X (named_gathering) X (subject) X (last_person) X (last_subject) X (last_mention) \
-  X (lead_measure) X (context_measure) X (prev_measure) X (claim_subject)
+  X (lead_measure) X (context_measure) X (prev_measure) X (claim_subject) X (title_name)
 
 static void
 ctx_free_buffers (Ctx *c)
@@ -1039,6 +1039,7 @@ extract_one_language (const char                *text,
   c.user_data = user_data;
   ctx_take (&c);
   c.initial_measure = G_MAXUINT;
+  _tally_claims_note_title (&c);
 
   run (&c);
 

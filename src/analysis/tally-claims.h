@@ -30,6 +30,12 @@ typedef struct
    * has them (ingest keeps them in TallyDocumentRecord.tokens, made in
    * tally_lexicon_language_for (record->language)); NULL: tokenise here. */
   const GArray *tokens;
+
+  /* The document's title, or NULL. Its first word, when the lexicon does
+   * not know it as a common word, is taken as the document's main name:
+   * what "the company" or "the automaker" stands for before any name
+   * (issue 12). */
+  const char *title;
 } TallyExtractOptions;
 
 void        tally_extract_options_init               (TallyExtractOptions *options);

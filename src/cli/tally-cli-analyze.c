@@ -133,6 +133,7 @@ analyze_one (Run        *run,
    * ingest found the tokens with it. */
   options.language = tally_claims_language_for (document->record->language);
   options.tokens = document->record->tokens;  /* found by ingest with the sentences */
+  options.title = document->record->title;
 
   g_ptr_array_unref (document->claims);
   document->claims = tally_extract_claims (document->record->text, document->record->text_len, &options);

@@ -715,6 +715,7 @@ tally_project_set_document_field (TallyProject   *self,
         }
       tally_extract_options_init (&options);
       options.language = tally_claims_language_for (record->language);
+      options.title = record->title;
       if (redate ? value != NULL : record->published != NULL)
         tally_extract_options_set_reference_date (&options, redate ? value : record->published);
       claims = tally_extract_claims (record->text, record->text_len, &options);
@@ -992,6 +993,7 @@ prepare_file (guint    index,
       /* The document's language picks the lexicon; ingest found the tokens with it. */
       options.language = tally_claims_language_for (p->record->language);
       options.tokens = p->record->tokens;  /* found by ingest with the sentences */
+      options.title = p->record->title;
       p->claims = tally_extract_claims (p->record->text, p->record->text_len, &options);
       g_clear_pointer (&p->record->tokens, g_array_unref);
     }

@@ -356,6 +356,48 @@ test_sides_of_a_vote (void)
          "In the old town 54 per cent (7,020) voted to stay.", e3, G_N_ELEMENTS (e3));
 }
 
+/* The title's first word stands behind "the carmaker" before any name; a
+ * quotation's figures are the speaker's ("…,” Harwick said), not a
+ * person's. */
+static void
+test_title_name_and_quoted_figures (void)
+{
+  const char *text = "In 2024, the Lund-owned carmaker reported annual sales of 2.2 million. "
+                     "\"Sales grew 12% to $9 billion,\" Harwick said in a statement.\n\n"
+                     "\"We sold 40,000 trucks,\" Dana Ermek said.";
+  TallyExtractOptions options;
+  g_autoptr(GPtrArray) claims = NULL;
+  const char *want[][2] = { { "2.2 million", "Harwick" }, { "12%", "Harwick" }, { "$9 billion", "Harwick" },
+                            { "40,000 trucks", NULL } };
+
+  tally_extract_options_init (&options);
+  options.title = "Harwick sells 2.2 million cars in 2024";
+  claims = tally_extract_claims (text, strlen (text), &options);
+  for (guint w = 0; w < G_N_ELEMENTS (want); w++)
+    {
+      const TallyClaimRecord *found = NULL;
+
+      for (guint i = 0; i < claims->len && found == NULL; i++)
+        {
+          const TallyClaimRecord *r = g_ptr_array_index (claims, i);
+
+          if (r->end - r->start == strlen (want[w][0]) && memcmp (text + r->start, want[w][0], r->end - r->start) == 0)
+            found = r;
+        }
+      g_assert_nonnull (found);
+      g_assert_cmpstr (found->subject, ==, want[w][1]);
+    }
+  /* Without the title, the carmaker is no one. */
+  g_clear_pointer (&claims, g_ptr_array_unref);
+  claims = tally_extract_claims (text, strlen (text), NULL);
+  g_assert_null (((const TallyClaimRecord *) g_ptr_array_index (claims, 1))->subject);
+  /* A title opening with a common word names no one. */
+  g_clear_pointer (&claims, g_ptr_array_unref);
+  options.title = "Annual sales reach 2.2 million";
+  claims = tally_extract_claims (text, strlen (text), &options);
+  g_assert_null (((const TallyClaimRecord *) g_ptr_array_index (claims, 1))->subject);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,5 +418,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/abbreviations-and-names-as-measures", test_abbreviations_and_names_as_measures);
   g_test_add_func ("/analysis/claims-subject/subject-spoken-of", test_subject_spoken_of);
   g_test_add_func ("/analysis/claims-subject/sides-of-a-vote", test_sides_of_a_vote);
+  g_test_add_func ("/analysis/claims-subject/title-name-and-quoted-figures", test_title_name_and_quoted_figures);
   return g_test_run ();
 }
