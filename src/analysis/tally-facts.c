@@ -2571,6 +2571,29 @@ measures_meet (const Mergeable *a,
   return bare->n_modifiers == 0 && tally_concepts_is_generic (tally_concepts_get_default (), bare->head);
 }
 
+/* A cheap bound before grading the two as one: values more than twice
+ * apart never agree, whatever their rounding or qualifiers. */
+static gboolean
+values_near (const TallyFactRecord *a,
+             const TallyFactRecord *b)
+{
+  double lo = INFINITY, hi = -INFINITY;
+
+  for (int side = 0; side < 2; side++)
+    {
+      const TallyFactRecord *fact = side ? b : a;
+
+      for (guint v = 0; v < fact->values->len; v++)
+        {
+          const TallyFactValue *value = g_ptr_array_index (fact->values, v);
+
+          lo = MIN (lo, value->value);
+          hi = MAX (hi, value->has_value_max ? value->value_max : value->value);
+        }
+    }
+  return lo > 0 ? hi <= 2 * lo : TRUE;
+}
+
 static gboolean
 may_merge (const Mergeable *a,
            const Mergeable *b)
@@ -2589,7 +2612,7 @@ may_merge (const Mergeable *a,
   if (g_strcmp0 (fa->story, fb->story) != 0
       && !((fa->story == NULL || fb->story == NULL) && fa->subject != NULL && fb->subject != NULL))
     return FALSE;
-  return measures_meet (a, b);
+  return measures_meet (a, b) && values_near (fa, fb);
 }
 
 /* The two facts as one, or NULL when their values do not agree. */
@@ -2847,6 +2870,156 @@ with_concepts (const TallyFactInput  *inputs,
   return local;
 }
 
+/* A figure whose words name no measure ("1.85 million units", "473,253")
+ * is still a figure of its story. */
+static gboolean
+is_orphan (const TallyFactInput *input)
+{
+  const TallyClaimRecord *record = input->record;
+
+  return record != NULL && input->group == NULL && mergeable_kind (record->kind) && record->has_value
+         && isfinite (record->value) && !record->has_value_max;
+}
+
+/* Digits that carry the value: 1.85 million → 3, 473,253 → 6, 2 million → 1. */
+static guint
+significant_digits (double value)
+{
+  char buffer[64];
+  const char *p;
+  guint digits = 0, zeros = 0;
+  gboolean started = FALSE;
+
+  g_snprintf (buffer, sizeof buffer, "%.12g", fabs (value));
+  for (p = buffer; *p != '\0' && *p != 'e'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        continue;
+      if (*p == '0' && !started)
+        continue;
+      started = TRUE;
+      if (*p == '0')
+        zeros++;
+      else
+        digits += zeros + 1, zeros = 0;
+    }
+  return digits;
+}
+
+/* A figure with no measure joins the one fact of its story that it agrees
+ * with — same kind, unit, level or change, period and modality, subjects
+ * equal or one unnamed — when its value is precise enough to be that fact's
+ * (three significant digits: "1.85 million units" beside "1,845,985
+ * vehicles produced", not "2 million") and no other fact would take it. */
+static void
+adopt_orphans (GPtrArray            *facts,
+               GHashTable           *likes,
+               TallyFactLexicon     *lexicon,
+               const TallyFactInput *inputs,
+               GArray               *orphans)
+{
+  g_autoptr(GHashTable) by_story = NULL;
+
+  if (orphans->len == 0)
+    return;
+  by_story = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint f = 0; f < facts->len; f++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, f);
+      GPtrArray *list;
+
+      if (g_hash_table_lookup (likes, fact) == NULL || !mergeable_kind (fact->kind) || fact->story == NULL
+          || fact->status == TALLY_FACT_STATUS_CONFLICT)
+        continue;
+      list = g_hash_table_lookup (by_story, fact->story);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_story, g_strdup (fact->story), list);
+        }
+      g_ptr_array_add (list, GUINT_TO_POINTER (f));
+    }
+  for (guint o = 0; o < orphans->len; o++)
+    {
+      guint index = g_array_index (orphans, guint, o);
+      const TallyFactInput *input = &inputs[index];
+      const TallyClaimRecord *record = input->record;
+      gboolean projected = record->modality == TALLY_MODALITY_PROJECTED;
+      const char *period = input->period != NULL && !g_str_equal (input->period, "year") ? input->period : NULL;
+      GPtrArray *list = input->story != NULL ? g_hash_table_lookup (by_story, input->story) : NULL;
+      TallyFactRecord *found = NULL;
+      guint found_at = 0;
+      gboolean ambiguous = FALSE;
+      double best = INFINITY, second = INFINITY;
+
+      if (list == NULL || significant_digits (record->value) < 3)
+        continue;
+      for (guint l = 0; l < list->len; l++)
+        {
+          guint f = GPOINTER_TO_UINT (g_ptr_array_index (list, l));
+          TallyFactRecord *fact = g_ptr_array_index (facts, f);
+          ModifierSet *like = g_hash_table_lookup (likes, fact);
+          const char *fact_period = like != NULL && like->context != NULL ? like->context->period : NULL;
+          const TallyClaimRecord *first;
+          Mergeable keep, other;
+          TallyFactRecord *merged;
+          TallyFactRecord single = { 0 };
+
+          if (like == NULL || fact->kind != record->kind || fact->change != record->change
+              || g_strcmp0 (fact->unit, record->unit) != 0 || g_strcmp0 (fact_period, period) != 0
+              || (fact->subject != NULL && input->subject != NULL && !g_str_equal (fact->subject, input->subject)))
+            continue;
+          first = inputs[g_array_index (fact->claims, guint, 0)].record;
+          if ((first->modality == TALLY_MODALITY_PROJECTED) != projected)
+            continue;
+          single.claims = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_array_append_val (single.claims, index);
+          keep = (Mergeable) { fact, like, f, projected, TRUE };
+          other = (Mergeable) { &single, like, 0, projected, TRUE };
+          merged = try_merge (lexicon, inputs, &keep, &other);
+          g_array_unref (single.claims);
+          if (merged == NULL)
+            continue;
+          /* Of the facts it agrees with, the nearest value takes it ("2
+           * million" allows 1.85 million by rounding; 1,845,985 is nearer). */
+          {
+            double distance = INFINITY;
+
+            for (guint v = 0; v < fact->values->len; v++)
+              distance = MIN (distance, fabs (((TallyFactValue *) g_ptr_array_index (fact->values, v))->value
+                                              - record->value) / MAX (fabs (record->value), 1e-12));
+            if (distance < best)
+              {
+                second = best;
+                best = distance;
+                if (found != NULL)
+                  tally_fact_record_free (found);
+                found = merged;
+                found_at = f;
+              }
+            else
+              {
+                second = MIN (second, distance);
+                tally_fact_record_free (merged);
+              }
+          }
+        }
+      /* Two facts as near: whose it is is unknown. */
+      ambiguous = found != NULL && second <= 2 * best + 1e-9;
+      if (ambiguous)
+        g_clear_pointer (&found, tally_fact_record_free);
+      if (found != NULL)
+        {
+          TallyFactRecord *old = g_ptr_array_index (facts, found_at);
+
+          g_hash_table_insert (likes, found, g_hash_table_lookup (likes, old));
+          g_hash_table_remove (likes, old);
+          facts->pdata[found_at] = found;
+          tally_fact_record_free (old);
+        }
+    }
+}
+
 /* When each figure was stated: the day its sentence puts on it ("the toll
  * stood at 260 as of 5 May", "5,500 evacuated by Thursday evening",
  * "officials said on Sunday": a day claim after a `StatedAt` word, the one
@@ -2964,6 +3137,7 @@ group_facts (const TallyFactInput *inputs,
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) group_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
   g_autoptr(GHashTable) likes = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) orphans = g_array_new (FALSE, FALSE, sizeof (guint));
   GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
 
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, facts);
@@ -3026,7 +3200,11 @@ group_facts (const TallyFactInput *inputs,
       gboolean needs_subject;
 
       if (!usable (&inputs[i]))
-        continue;
+        {
+          if (is_orphan (&inputs[i]))
+            g_array_append_val (orphans, index);
+          continue;
+        }
       if (inputs[i].group != NULL)
         {
           set = g_hash_table_lookup (groups, inputs[i].group);
@@ -3047,7 +3225,11 @@ group_facts (const TallyFactInput *inputs,
           g_hash_table_insert (keys, record->measure, (gpointer) key);
         }
       if (key == NULL)
-        continue;
+        {
+          if (is_orphan (&inputs[i]))
+            g_array_append_val (orphans, index);
+          continue;
+        }
       needs_subject = tally_fact_lexicon_needs_subject (lexicon, key->head);
       subject = key_subject (&inputs[i], subject_strings, recurring);
       if (subject == NULL && !needs_subject && g_hash_table_size (subjects) > 0)
@@ -3104,6 +3286,7 @@ group_facts (const TallyFactInput *inputs,
         }
     }
   merge_agreeing (facts, likes, lexicon, inputs);
+  adopt_orphans (facts, likes, lexicon, inputs, orphans);
   for (guint g = 0; g < group_sets->len; g++)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();

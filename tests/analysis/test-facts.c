@@ -1373,6 +1373,47 @@ test_group_one_figure_other_words (void)
   g_assert_cmpuint (facts->len, ==, 4);
 }
 
+/* A figure whose words name no measure ("1.85 million units": "units" says
+ * nothing) joins the one fact of its story it agrees with when it is precise
+ * enough (three significant digits); "2 million" is not, and a figure two
+ * facts would take stays out. */
+static void
+test_group_orphans (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  guint in_facts = 0;
+  TallyFactRecord *production = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 1845985, .measure = "production", .subject = "Arden Motors",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 1.846e6, .measure = "production", .subject = "Arden Motors",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 1.85e6, .measure = "unit", .subject = "Arden Motors",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 2e6, .subject = "Arden Motors", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = COUNT, .value = 2e6, .measure = "target", .subject = "Arden Motors",
+               .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d6", .kind = COUNT, .value = 52340, .measure = "order", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d7", .kind = COUNT, .value = 52340, .measure = "booking", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d8", .kind = COUNT, .value = 52340, .story = "s1");
+  facts = facts_corpus_group (corpus);
+  for (guint f = 0; f < facts->len; f++)
+    {
+      TallyFactRecord *fact = g_ptr_array_index (facts, f);
+
+      in_facts += fact->claims->len;
+      if (g_strcmp0 (fact->concept, "production") == 0)
+        production = fact;
+    }
+  g_assert_nonnull (production);
+  g_assert_cmpuint (production->documents->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (production->documents, 2), ==, "d3");
+  g_assert_cmpuint (production->status, ==, TALLY_FACT_STATUS_ROUNDING);
+  /* d4 (too round) and d8 (two facts would take it) stay out. */
+  g_assert_cmpuint (in_facts, ==, 6);
+}
+
 /* A conflict whose values lie orders of magnitude apart holds several
  * figures (a breakdown beside the total): each run of values of one
  * magnitude is a fact; the run most sources give keeps the key. A moving
@@ -1725,6 +1766,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/by-subject", test_group_by_subject);
   g_test_add_func ("/analysis/facts/group/one-figure-other-words", test_group_one_figure_other_words);
   g_test_add_func ("/analysis/facts/group/magnitudes", test_group_magnitudes);
+  g_test_add_func ("/analysis/facts/group/orphans", test_group_orphans);
   g_test_add_func ("/analysis/facts/grade/statement-days", test_grade_statement_days);
   g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
   g_test_add_func ("/analysis/facts/group/recurring-names", test_group_recurring_names);
