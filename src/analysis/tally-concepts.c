@@ -303,33 +303,79 @@ is_word_char (gunichar c,
   return g_unichar_isalnum (c) || (hyphen && c == '-') || c == '\'' || c == 0x2019 || g_unichar_ismark (c);
 }
 
+static inline gunichar
+char_at (const char *p)
+{
+  return (guchar) *p < 0x80 ? (guchar) *p : g_utf8_get_char (p);
+}
+
+static inline const char *
+next_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+}
+
 /* The words of `text` from `from` to `to`, lower case, with their spans;
- * hyphens join words unless `split_hyphens` ("fourth-quarter"). */
+ * hyphens join words unless `split_hyphens` ("fourth-quarter"). The lower
+ * case words share one block, the first word's (words_free()). */
 static GArray *
 split_words_full (const char *text,
                   gsize       from,
                   gsize       to,
                   gboolean    split_hyphens)
 {
-  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  GArray *words = g_array_sized_new (FALSE, FALSE, sizeof (Word), (guint) MIN ((to - from) / 5 + 1, 256));
   const char *p = text + from;
   const char *end = text + to;
+  gsize bytes = 0;
+  char *block, *out;
 
   while (p < end)
     {
       const char *start;
+      gboolean ascii = TRUE;
 
-      while (p < end && !is_word_char (g_utf8_get_char (p), !split_hyphens))
-        p = g_utf8_next_char (p);
+      while (p < end && !is_word_char (char_at (p), !split_hyphens))
+        p = next_char (p);
       start = p;
-      while (p < end && is_word_char (g_utf8_get_char (p), !split_hyphens))
-        p = g_utf8_next_char (p);
+      while (p < end && is_word_char (char_at (p), !split_hyphens))
+        {
+          ascii &= (guchar) *p < 0x80;
+          p = next_char (p);
+        }
       if (p > start)
         {
-          Word word = { start - text, p - text, tally_fold_len (start, p - start) };
+          /* The lower case of a non-ASCII word for now; an ASCII word's is
+           * made in the block below. */
+          Word word = { start - text, p - text, ascii ? NULL : g_utf8_strdown (start, p - start) };
 
+          bytes += (word.lower != NULL ? strlen (word.lower) : (gsize) (p - start)) + 1;
           g_array_append_val (words, word);
         }
+    }
+  if (words->len == 0)
+    return words;
+  out = block = g_malloc (bytes);
+  for (guint i = 0; i < words->len; i++)
+    {
+      Word *word = &g_array_index (words, Word, i);
+      char *lower = out;
+
+      if (word->lower != NULL)
+        {
+          gsize l = strlen (word->lower) + 1;
+
+          memcpy (out, word->lower, l);
+          g_free (word->lower);
+          out += l;
+        }
+      else
+        {
+          for (gsize b = word->start; b < word->end; b++)
+            *out++ = text[b] >= 'A' && text[b] <= 'Z' ? (char) (text[b] + ('a' - 'A')) : text[b];
+          *out++ = '\0';
+        }
+      word->lower = lower;
     }
   return words;
 }
@@ -345,8 +391,8 @@ split_words (const char *text,
 static void
 words_free (GArray *words)
 {
-  for (guint i = 0; i < words->len; i++)
-    g_free (g_array_index (words, Word, i).lower);
+  if (words->len > 0)
+    g_free (g_array_index (words, Word, 0).lower);
   g_array_unref (words);
 }
 
@@ -403,7 +449,8 @@ tally_concepts_of_measure (TallyConcepts *concepts,
         tie = TRUE;
     }
   words_free (words);
-  if (concepts->measures.inside->len > 0)
+  /* Substring entries are in scripts without spaces: never in ASCII. */
+  if (concepts->measures.inside->len > 0 && !g_str_is_ascii (measure))
     {
       lower = g_utf8_strdown (measure, -1);
       for (guint e = 0; e < concepts->measures.inside->len; e++)
@@ -439,8 +486,13 @@ ends_clause (const char *text,
              gsize       to)
 {
   for (const char *p = text + from; p < text + to; p = g_utf8_next_char (p))
-    if (strchr (";:()[]", *p) != NULL && *p != '\0')
-      return TRUE;
+    switch (*p)
+      {
+      case ';': case ':': case '(': case ')': case '[': case ']':
+        return TRUE;
+      default:
+        break;
+      }
   return FALSE;
 }
 

@@ -49,6 +49,7 @@ tally_events_lexicon_free (EventLexicon *lex)
   if (lex == NULL)
     return;
   g_hash_table_unref (lex->nouns);
+  g_clear_pointer (&lex->mention_words, g_hash_table_unref);
   g_hash_table_unref (lex->gathering);
   g_hash_table_unref (lex->at_gathering);
   g_hash_table_unref (lex->period_titles);
@@ -221,6 +222,25 @@ lexicon_add (const char  *section,
   return TRUE;
 }
 
+/* Each key of `table` and each of its words into the set `words`. */
+static void
+add_mention_words (GHashTable *words,
+                   GHashTable *table)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, " ", -1);
+
+      g_hash_table_add (words, g_strdup (key));
+      for (guint i = 0; parts[i] != NULL; i++)
+        g_hash_table_add (words, g_strdup (parts[i]));
+    }
+}
+
 EventLexicon *
 tally_events_lexicon_parse (const char  *data,
                             gsize        len,
@@ -251,6 +271,10 @@ tally_events_lexicon_parse (const char  *data,
       tally_events_lexicon_free (lex);
       return NULL;
     }
+  lex->mention_words = string_table ();
+  add_mention_words (lex->mention_words, lex->nouns);
+  add_mention_words (lex->mention_words, lex->period_titles);
+  add_mention_words (lex->mention_words, lex->verbs);
   return lex;
 }
 

@@ -785,9 +785,11 @@ tally_events_find_mentions (TallyEventFinder *finder,
       const Word *w = WORD (words, i);
       Found f = { 0 };
       guint kind1;
+      /* Most words are in no table read below: one look-up says so. */
+      gboolean hot = g_hash_table_contains (lex->mention_words, w->lower);
 
       /* "Years of Cultural Exchange" */
-      if (w->cap && i + 2 < words->len)
+      if (hot && w->cap && i + 2 < words->len)
         {
           char key[2 * sizeof w->lower + 1];
 
@@ -812,9 +814,9 @@ tally_events_find_mentions (TallyEventFinder *finder,
             }
         }
 
-      kind1 = GPOINTER_TO_UINT (g_hash_table_lookup (lex->nouns, w->lower));
+      kind1 = hot ? GPOINTER_TO_UINT (g_hash_table_lookup (lex->nouns, w->lower)) : 0;
       /* Two-word nouns: "press conference" is a briefing, not a conference. */
-      if (i > 0 && adjacent (text, WORD (words, i - 1), w))
+      if (hot && i > 0 && adjacent (text, WORD (words, i - 1), w))
         {
           char pair[2 * sizeof w->lower + 1];
           guint pair_kind;
@@ -970,7 +972,7 @@ tally_events_find_mentions (TallyEventFinder *finder,
         guint n_words = 1;
 
         /* "lost contact", "went missing": two words before one. */
-        if (i + 1 < words->len && adjacent (text, w, WORD (words, i + 1)))
+        if (hot && i + 1 < words->len && adjacent (text, w, WORD (words, i + 1)))
           {
             char pair[2 * sizeof w->lower + 1];
 
@@ -978,7 +980,7 @@ tally_events_find_mentions (TallyEventFinder *finder,
             spec = g_hash_table_lookup (lex->verbs, pair);
             n_words = spec != NULL ? 2 : 1;
           }
-        if (spec == NULL)
+        if (spec == NULL && hot)
           spec = g_hash_table_lookup (lex->verbs, w->lower);
         if (spec != NULL)
           {

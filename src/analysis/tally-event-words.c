@@ -21,7 +21,8 @@ word_fill (Word       *w,
                || (q - p > 4 && q[-1] == 's' && strncmp (q - 4, "\xE2\x80\x99", 3) == 0);
   w->digit = g_ascii_isdigit (*p);
   w->cap = w->alpha = FALSE;
-  memset (w->lower, 0, sizeof w->lower);
+  /* `lower` is read as a string: a word too long for it is "". */
+  w->lower[0] = '\0';
   for (const char *r = p; r < q; r++)
     ascii &= (guchar) *r < 0x80;
   if (ascii)
@@ -39,6 +40,8 @@ word_fill (Word       *w,
             w->lower[r - p] = g_ascii_isupper (c) ? (char) (c | 0x20) : c;
           alpha &= g_ascii_isalpha (c) || c == '\'' || c == '-' || (c == '.' && r > p);
         }
+      if (fits)
+        w->lower[q - p] = '\0';
       w->alpha = alpha;
     }
   else if (g_utf8_validate_len (p, q - p, NULL))
@@ -63,6 +66,7 @@ word_fill (Word       *w,
        * so the word never matches anything by accident. */
       for (gsize k = 0; k < (gsize) (q - p); k++)
         w->lower[k] = g_ascii_tolower (p[k]);
+      w->lower[q - p] = '\0';
     }
   if (possessive)
     w->alpha = FALSE;

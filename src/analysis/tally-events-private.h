@@ -26,6 +26,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   GHashTable *nouns;          /* word → kind + 1 */
+  GHashTable *mention_words;  /* set: every word of the nouns, period titles
+                               * and verbs, so that other words skip them */
   GHashTable *gathering;      /* kind + 1 set */
   GHashTable *period_titles;  /* "years of" → kind + 1 */
   GHashTable *ordinals;       /* word → n */

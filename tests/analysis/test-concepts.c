@@ -29,6 +29,10 @@ test_measures (void)
   g_assert_cmpstr (tally_concepts_of_measure (concepts, "truck delivered", &at, &len), ==, "delivery");
   g_assert_cmpuint (at, ==, 6);
   g_assert_cmpuint (len, ==, 9);
+  /* Words in other scripts beside ASCII ones keep their places. */
+  g_assert_cmpstr (tally_concepts_of_measure (concepts, "Ürün Truck DELIVERED", &at, &len), ==, "delivery");
+  g_assert_cmpuint (at, ==, strlen ("Ürün Truck "));
+  g_assert_cmpuint (len, ==, 9);
   g_assert_cmpstr (tally_concepts_of_measure (concepts, "trade turnover", NULL, NULL), ==, "trade");
   g_assert_cmpstr (tally_concepts_of_measure (concepts, "Quarterly Output", NULL, NULL), ==, "production");
   g_assert_null (tally_concepts_of_measure (concepts, "ferry", NULL, NULL));
