@@ -163,10 +163,17 @@ tally_events_match_phrase (GPtrArray *phrases,
                            GArray    *words,
                            guint      i)
 {
+  /* No word there: nothing matches (an empty phrase matches no word either). */
+  if (i >= words->len)
+    return 0;
   for (guint p = 0; p < phrases->len; p++)
     {
       char **parts = g_ptr_array_index (phrases, p);
       guint n = 0;
+
+      /* Most phrases differ from the word at its first letter. */
+      if (parts[0] != NULL && parts[0][0] != WORD (words, i)->lower[0])
+        continue;
 
       while (parts[n] != NULL && i + n < words->len && strcmp (parts[n], WORD (words, i + n)->lower) == 0)
         n++;

@@ -332,8 +332,21 @@ add_words (Collector   *collector,
       chars = ascii ? p - start : g_utf8_strlen (start, p - start);
       if (chars >= 3 && (ascii ? g_ascii_isalpha (*start) : g_unichar_isalpha (g_utf8_get_char (start))))
         {
-          g_autofree char *lower = tally_fold_len (start, p - start);
+          /* Most words are short ASCII: folded on the stack. */
+          char small[64];
+          g_autofree char *heap = NULL;
+          char *lower;
           gsize lower_len = p - start;
+
+          if (ascii && lower_len < sizeof small)
+            {
+              for (gsize k = 0; k < lower_len; k++)
+                small[k] = start[k] >= 'A' && start[k] <= 'Z' ? (char) (start[k] + ('a' - 'A')) : start[k];
+              small[lower_len] = '\0';
+              lower = small;
+            }
+          else
+            lower = heap = tally_fold_len (start, p - start);
 
           g_string_truncate (folded, 0);
           /* "Xi’s" is Xi. */
@@ -348,7 +361,7 @@ add_words (Collector   *collector,
           else
             g_string_append (folded, lower);
           if (folded->len >= 3 && !g_hash_table_contains (stop, lower)
-              && !g_hash_table_contains (stop, folded->str))
+              && (strcmp (lower, folded->str) == 0 || !g_hash_table_contains (stop, folded->str)))
             {
               gboolean name = cap && !sentence_start;
 
