@@ -480,6 +480,10 @@ has_extension (const char *path,
   return path != NULL && g_str_has_suffix (path, ext) && strlen (path) > strlen (ext);
 }
 
+/* What a file holds, from its first 4 KB: a web page, Markdown or plain
+ * text. Its content decides; the name's extension (.md, .markdown) is read
+ * only to choose between text and Markdown when the content shows no
+ * Markdown structure either way. */
 static const char *
 sniff_format (const char *text,
               gsize       len,
@@ -488,25 +492,50 @@ sniff_format (const char *text,
   gsize head = MIN (len, 4096);
   g_autofree char *lower = g_strndup (text, head);
   const char *p = lower;
+  guint paragraph_tags = 0;
 
   /* g_ascii_strdown() without a call per byte. */
   for (char *q = lower; *q; q++)
     if (*q >= 'A' && *q <= 'Z')
       *q += 'a' - 'A';
   static const char * const tags[] = { "<html", "<body", "<head", "<!doctype html", "<article", "<p>", "<p ", "<div", "<meta " };
+  /* What only a page has, at the start of a line: a page saved with a note
+   * above it ("Saved from …"). Prose that names a tag does not start a line
+   * with it. */
+  static const char * const page_tags[] = { "\n<!doctype html", "\n<html", "\n<head", "\n<body" };
+  static const char * const paragraph_marks[] = { "<p>", "<p ", "</p>", "<div" };
 
+  /* A byte-order mark and white space before the first tag. */
+  if ((guchar) p[0] == 0xEF && (guchar) p[1] == 0xBB && (guchar) p[2] == 0xBF)
+    p += 3;
   while (g_ascii_isspace (*p))
     p++;
-  if (*p == '<' || has_extension (path, ".html") || has_extension (path, ".htm") || has_extension (path, ".xhtml"))
-    for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
-      if (strstr (lower, tags[i]) != NULL)
+  if (*p == '<')
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+        if (strstr (lower, tags[i]) != NULL)
+          return "html";
+    }
+  else
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (page_tags); i++)
+        if (strstr (lower, page_tags[i]) != NULL)
+          return "html";
+      /* A fragment of a page: paragraphs in tags, more than a stray one. */
+      for (guint i = 0; i < G_N_ELEMENTS (paragraph_marks); i++)
+        for (const char *q = lower; (q = strstr (q, paragraph_marks[i])) != NULL; q++)
+          paragraph_tags++;
+      if (paragraph_tags >= 3)
         return "html";
+    }
 
-  if (has_extension (path, ".md") || has_extension (path, ".markdown"))
-    return "markdown";
   if (*p == '#' && (p[1] == ' ' || p[1] == '#'))
     return "markdown";
   if (strstr (lower, "\n## ") != NULL || (strstr (lower, "](http") != NULL && strstr (lower, "\n# ") != NULL))
+    return "markdown";
+  /* Text and Markdown read alike when there is no markup: then, and only
+   * then, the name says which it was written as. */
+  if (has_extension (path, ".md") || has_extension (path, ".markdown"))
     return "markdown";
   return "text";
 }

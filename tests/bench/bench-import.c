@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "tally-claims.h"
 #include "tally-project.h"
@@ -109,6 +110,17 @@ cpu_seconds (void)
   return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
+/* The machine's one-minute load average (other programs sharing the cores). */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
+}
+
 static long
 peak_rss_kb (void)
 {
@@ -126,21 +138,42 @@ typedef struct
 {
   gint64 last;
   gint64 max_gap;
+  gint64 last_cpu;          /* the main thread's CPU time at the last tick */
+  gint64 max_gap_cpu;       /* of the longest gap, what the main thread ran */
+  gint64 max_busy;          /* the most CPU the main thread used between two ticks */
   gboolean done;
   TallyImportResult *result;
 } Watch;
 
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec t;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &t);
+  return t.tv_sec * G_USEC_PER_SEC + t.tv_nsec / 1000;
+}
+
 /* A 1 ms timer: the time between two of its calls is how long the main loop
- * was busy (or blocked) in between. */
+ * was busy (or blocked) in between. The main thread's own CPU time over the
+ * same stretch says which: work of ours on the main thread, or the thread
+ * waiting for a core that other programs hold. */
 static gboolean
 on_tick (gpointer data)
 {
   Watch *w = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_us ();
 
   if (w->last != 0 && now - w->last > w->max_gap)
-    w->max_gap = now - w->last;
+    {
+      w->max_gap = now - w->last;
+      w->max_gap_cpu = cpu - w->last_cpu;
+    }
+  if (w->last != 0 && cpu - w->last_cpu > w->max_busy)
+    w->max_busy = cpu - w->last_cpu;
   w->last = now;
+  w->last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -312,7 +345,9 @@ main (int    argc,
   printf ("import: %.2f s of CPU over %u cores (wall time grows when other programs share them)\n", cpu, g_get_num_processors ());
   printf ("import: peak RSS %.1f MB  [target < 300 MB]%s\n", peak_rss_kb () / 1024.0,
           argc > 2 ? " (includes the phases run, which holds every record)" : "");
-  printf ("import: longest main-loop gap %.1f ms  [target < 50 ms]\n", watch.max_gap / 1000.0);
+  printf ("import: longest main-loop gap %.1f ms  [target < 50 ms], the main thread ran %.1f ms of it; "
+          "most main-thread CPU between two ticks %.1f ms; load average %.1f\n",
+          watch.max_gap / 1000.0, watch.max_gap_cpu / 1000.0, watch.max_busy / 1000.0, load_average ());
 
   /* Reading every claim back, as the fact grouping does. */
   {

@@ -1374,6 +1374,57 @@ test_seeds (void)
     }
 }
 
+static char *
+format_of (const char *data,
+           const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, strlen (data));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyDocumentRecord) record = tally_ingest_bytes (bytes, name, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (record->format);
+}
+
+/* The content says what a file is; the name's extension only chooses
+ * between text and Markdown when the content shows no Markdown. */
+static void
+test_format_from_content (void)
+{
+  static const char page[] = "<!DOCTYPE html><html><head><title>Ferry fares rise</title></head>"
+                             "<body><article><p>Fares on the Kemi ferry rise by 4 per cent in May.</p></article></body></html>";
+  static const char saved[] = "Saved from https://example.org/ferry on 2 May\n"
+                              "<!DOCTYPE html><html><body><p>Fares on the Kemi ferry rise by 4 per cent in May.</p></body></html>";
+  static const char fragment[] = "Fares rise in May.\n<p>The Kemi ferry costs more.</p>\n<p>Cars pay 12 euros.</p>\n";
+  static const char prose_with_tag[] = "Ferry notice\n\nThe timetable page lost its <html> tag and its <p> marks, "
+                                       "the operator said on Monday; fares rise by 4 per cent in May.\n";
+  static const char markdown[] = "# Ferry fares rise\n\nFares on the Kemi ferry rise by **4 per cent** in May.\n\n"
+                                 "## Cars\n\nCars pay 12 euros.\n";
+  static const char prose[] = "Ferry fares rise\n\nFares on the Kemi ferry rise by 4 per cent in May.\n";
+  struct { const char *data; const char *name; const char *format; } cases[] = {
+    { page, "ferry.html", "html" },
+    { page, "ferry.txt", "html" },            /* a page under any name */
+    { page, "ferry", "html" },
+    { saved, "ferry.txt", "html" },           /* a note above the page */
+    { fragment, "notes.txt", "html" },
+    { prose_with_tag, "notice.html", "text" }, /* prose named .html is still prose */
+    { prose_with_tag, "notice.txt", "text" },
+    { markdown, "fares.txt", "markdown" },
+    { markdown, "fares.html", "markdown" },
+    { markdown, "fares", "markdown" },
+    { prose, "fares.md", "markdown" },        /* no markup either way: the name decides */
+    { prose, "fares.txt", "text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *format = format_of (cases[i].data, cases[i].name);
+
+      g_test_message ("%s as %s", cases[i].name, cases[i].format);
+      g_assert_cmpstr (format, ==, cases[i].format);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1392,6 +1443,7 @@ main (int    argc,
   g_test_add_func ("/ingest/text/character-references", test_text_character_references);
   g_test_add_func ("/ingest/text/dateline", test_text_dateline);
   g_test_add_func ("/ingest/markdown/wrapped", test_markdown);
+  g_test_add_func ("/ingest/format/from-content", test_format_from_content);
   g_test_add_func ("/ingest/html/article", test_html_article);
   g_test_add_func ("/ingest/html/json-ld", test_html_jsonld);
   g_test_add_func ("/ingest/html/densest-block", test_html_densest);
