@@ -254,9 +254,11 @@ typedef struct
    * only within a story. */
   char *title;
   char *lead;          /* the text's first bytes */
-  /* The same read by tally_story_words_new(), in place of title and lead
-   * once the title is known: kept small until the merge. */
+  /* The same read by tally_story_words_new() once the title is known; then
+   * only the lead's first TALLY_STORY_ANCHOR_LEAD_BYTES and its language
+   * are kept, for the stories across languages. */
   TallyStoryWords *words;
+  const char *language;  /* interned, tally_story_anchors_language(), or NULL */
   char *published_iso;
   guint story;         /* set by the merge */
 } Document;

@@ -10,6 +10,8 @@
 #include "tally-claims.h"
 #include "tally-events.h"
 #include "tally-events-private.h"
+#include "tally-language.h"
+#include "tally-story-anchors.h"
 
 void
 tally_events_mention_free (Mention *m)
@@ -478,9 +480,23 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
                                                 claims, source->sentences, source->tokens);
   doc = g_ptr_array_index (finder->documents, finder->documents->len - 1);
   /* What the stories need of the title and lead, read now (in the worker
-   * that read the document), so that neither is kept until the merge. */
-  doc->words = tally_story_words_new (source->title, doc->lead, doc->lead != NULL ? strlen (doc->lead) : 0);
-  g_clear_pointer (&doc->lead, g_free);
+   * that read the document): their words, the lead's language, and of the
+   * lead only what the step across languages reads. */
+  {
+    gsize lead = strlen (doc->lead);
+
+    doc->words = tally_story_words_new (source->title, doc->lead, lead);
+    doc->language = tally_story_anchors_language (tally_language_detect (doc->lead, MIN (lead, 4096)));
+    g_set_str (&doc->title, source->title);
+    if (lead > TALLY_STORY_ANCHOR_LEAD_BYTES)
+      {
+        lead = TALLY_STORY_ANCHOR_LEAD_BYTES;
+        while (lead > 0 && (doc->lead[lead] & 0xC0) == 0x80)
+          lead--;
+        doc->lead[lead] = '\0';
+        doc->lead = g_realloc (doc->lead, lead + 1);
+      }
+  }
   return count;
 }
 

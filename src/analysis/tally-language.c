@@ -32,7 +32,53 @@ typedef struct
    * languages (bit i: languages[i]) that list it. */
   GHashTable *word_masks;
   gsize longest_word;
+  /* The same as an open-addressed table under a hash the scan computes as
+   * it reads each word, so that a word costs no call to look up. */
+  struct MaskSlot *slots;
+  guint slot_mask;
 } Languages;
+
+typedef struct MaskSlot
+{
+  const char *word;         /* NULL: empty */
+  guint32 hash;
+  guint32 len;
+  guint64 mask;
+} MaskSlot;
+
+/* FNV-1a, one byte at a time. */
+#define WORD_HASH_START 2166136261u
+
+static inline guint32
+word_hash_step (guint32 hash,
+                guchar  byte)
+{
+  return (hash ^ byte) * 16777619u;
+}
+
+/* The word being read: its bytes (up to WORD_MAX), length and hash. */
+#define WORD_MAX 128
+
+typedef struct
+{
+  char bytes[WORD_MAX];
+  gsize len;
+  guint32 hash;
+} ScanWord;
+
+static inline void
+scan_word_add (ScanWord   *word,
+               const char *bytes,
+               gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      if (word->len < WORD_MAX)
+        word->bytes[word->len] = bytes[i];
+      word->hash = word_hash_step (word->hash, (guchar) bytes[i]);
+      word->len++;
+    }
+}
 
 static void
 language_free (gpointer data)
@@ -179,6 +225,31 @@ load_languages (gpointer data)
           all->longest_word = MAX (all->longest_word, strlen (word));
         }
     }
+  if (all->longest_word >= WORD_MAX)
+    g_error ("a stopword longer than %d bytes: widen WORD_MAX", WORD_MAX - 1);
+  {
+    guint size = 16;
+    GHashTableIter iter;
+    gpointer word, mask;
+
+    while (size < 2 * g_hash_table_size (all->word_masks))
+      size *= 2;
+    all->slots = g_new0 (MaskSlot, size);
+    all->slot_mask = size - 1;
+    g_hash_table_iter_init (&iter, all->word_masks);
+    while (g_hash_table_iter_next (&iter, &word, &mask))
+      {
+        guint32 hash = WORD_HASH_START;
+        gsize len = strlen (word);
+        guint at;
+
+        for (gsize b = 0; b < len; b++)
+          hash = word_hash_step (hash, ((const guchar *) word)[b]);
+        for (at = hash & all->slot_mask; all->slots[at].word != NULL; at = (at + 1) & all->slot_mask)
+          ;
+        all->slots[at] = (MaskSlot) { word, hash, (guint32) len, *(const guint64 *) mask };
+      }
+  }
   g_ptr_array_sort_values (tags, (GCompareFunc) g_strcmp0);
   g_ptr_array_add (tags, NULL);
   all->tags = (char **) g_ptr_array_free (tags, FALSE);
@@ -212,22 +283,26 @@ has_script (const Language *language,
 /* One look-up per word for every language: the word's mask of languages. */
 static guint64
 word_mask (const Languages *all,
-           const GString   *word)
+           const ScanWord  *word)
 {
-  gpointer mask;
-
-  if (word->len > all->longest_word || !g_hash_table_lookup_extended (all->word_masks, word->str, NULL, &mask))
+  if (word->len > all->longest_word)
     return 0;
-  return *(const guint64 *) mask;
+  for (guint at = word->hash & all->slot_mask; all->slots[at].word != NULL; at = (at + 1) & all->slot_mask)
+    if (all->slots[at].hash == word->hash && all->slots[at].len == word->len
+        && memcmp (all->slots[at].word, word->bytes, word->len) == 0)
+      return all->slots[at].mask;
+  return 0;
 }
 
 static void
 count_word (const Languages *all,
-            const GString   *word,
+            ScanWord        *word,
             guint           *hits)
 {
   for (guint64 mask = word_mask (all, word); mask != 0; mask &= mask - 1)
     hits[__builtin_ctzll (mask)]++;
+  word->len = 0;
+  word->hash = WORD_HASH_START;
 }
 
 const char *
@@ -242,15 +317,12 @@ tally_language_detect (const char *text,
   guint letters_of[SCRIPT_SLOTS] = { 0 };
   guint letters = 0, words = 0;
   const char *end, *p;
-  GString *word = g_string_sized_new (64);
+  ScanWord word = { .len = 0, .hash = WORD_HASH_START };
   const char *best = "und";
   double best_share = 0;
 
   if (text == NULL)
-    {
-      g_string_free (word, TRUE);
-      return "und";
-    }
+    return "und";
   if (len < 0)
     len = strlen (text);
   end = text + MIN ((gsize) len, SCAN_MAX);
@@ -301,32 +373,38 @@ tally_language_detect (const char *text,
       if (letter && !is_unspaced (script))
         {
           if (c < 0x80)
-            g_string_append_c (word, (char) (c | 0x20));  /* an ASCII letter */
+            {
+              char lower = (char) (c | 0x20);  /* an ASCII letter */
+
+              scan_word_add (&word, &lower, 1);
+            }
           else
-            g_string_append_unichar (word, g_unichar_tolower (c));
+            {
+              char utf8[6];
+
+              scan_word_add (&word, utf8, g_unichar_to_utf8 (g_unichar_tolower (c), utf8));
+            }
         }
       else
         {
-          if (word->len > 0)
+          if (word.len > 0)
             {
               words++;
-              count_word (all, word, hits);
-              g_string_truncate (word, 0);
+              count_word (all, &word, hits);
             }
           if (letter)
             {
-              g_string_append_unichar (word, c);
+              char utf8[6];
+
+              scan_word_add (&word, utf8, g_unichar_to_utf8 (c, utf8));
               words++;
-              count_word (all, word, hits);
-              g_string_truncate (word, 0);
+              count_word (all, &word, hits);
             }
         }
       if (p >= end)
         break;
       p += step;
     }
-  g_string_free (word, TRUE);
-
   if (letters == 0 || words == 0)
     return "und";
   for (guint s = 0; s < SCRIPT_SLOTS; s++)

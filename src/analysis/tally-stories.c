@@ -826,7 +826,7 @@ join_stories (const TallyStoryInput *inputs,
 /* 4c. Across languages                                                     */
 
 /* Bytes of a lead read for its subjects: about the lead's 150 words. */
-#define ANCHOR_LEAD_BYTES 1200
+#define ANCHOR_LEAD_BYTES TALLY_STORY_ANCHOR_LEAD_BYTES
 /* A story in one language joins one in others at this cosine of the
  * subjects and figures their titles and leads name, sharing at least
  * ANCHOR_SHARED of them. */

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
  * every document is in. */
 typedef struct _TallyStoryWords TallyStoryWords;
 
+/* Of a text's lead, the bytes the step across languages reads for the
+ * subjects and figures it names (cut before a character that would not
+ * fit). */
+#define TALLY_STORY_ANCHOR_LEAD_BYTES 1200
+
 TallyStoryWords *tally_story_words_new  (const char            *title,
                                          const char            *text,
                                          gsize                  text_len);

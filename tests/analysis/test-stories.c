@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
+#include "tally-language.h"
 #include "tally-stories.h"
 
 /* Stories on short reports written for this test (invented events): three
@@ -202,6 +203,38 @@ test_stories_across_languages (void)
   g_clear_pointer (&stories, g_ptr_array_unref);
   stories = tally_find_stories (inputs, G_N_ELEMENTS (inputs), story_of);
   g_assert_cmpuint (story_of[2], !=, story_of[0]);
+
+  /* Words read apart, with the title, the lead's first bytes and its
+   * language for the step across languages (what the event finder keeps):
+   * the same stories as the titles and texts read in place. */
+  {
+    TallyStoryWords *words[G_N_ELEMENTS (inputs)];
+    TallyStoryInput apart[G_N_ELEMENTS (inputs)];
+    guint story_of_apart[G_N_ELEMENTS (inputs)];
+    g_autoptr(GPtrArray) stories_apart = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+      {
+        inputs[i].language = NULL;
+        words[i] = tally_story_words_new (inputs[i].title, inputs[i].text, inputs[i].text_len);
+        apart[i] = (TallyStoryInput) {
+          .title = inputs[i].title,
+          .text = inputs[i].text,
+          .text_len = MIN (inputs[i].text_len, TALLY_STORY_ANCHOR_LEAD_BYTES),
+          .published = inputs[i].published,
+          .words = words[i],
+          .language = tally_language_detect (inputs[i].text, inputs[i].text_len),
+        };
+      }
+    g_clear_pointer (&stories, g_ptr_array_unref);
+    stories = tally_find_stories (inputs, G_N_ELEMENTS (inputs), story_of);
+    stories_apart = tally_find_stories (apart, G_N_ELEMENTS (apart), story_of_apart);
+    g_assert_cmpmem (story_of, sizeof story_of, story_of_apart, sizeof story_of_apart);
+    g_assert_cmpuint (story_of_apart[3], ==, story_of_apart[1]);
+    g_assert_cmpuint (story_of_apart[0], !=, story_of_apart[1]);
+    for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+      tally_story_words_free (words[i]);
+  }
 }
 
 /* Nothing in, nothing out; documents without words are stories of their own. */

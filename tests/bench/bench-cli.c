@@ -115,6 +115,18 @@ make_corpus (const char *bbc_root,
   return bytes;
 }
 
+/* The one-minute load average: other programs on the same cores make wall
+ * times longer (CPU seconds much less so). */
+static double
+load_average (void)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &text, NULL, NULL))
+    return -1;
+  return g_ascii_strtod (text, NULL);
+}
+
 typedef struct
 {
   double wall;
@@ -283,8 +295,8 @@ main (int   argc,
       guint n_files = 0;
       guint64 bytes = make_corpus (bbc, seeds, n_copies, dir, &n_files);
 
-      printf ("corpus: BBC x %u + seeds, %.1f MB in %u files, %u cores\n", n_copies, bytes / 1e6, n_files,
-              g_get_num_processors ());
+      printf ("corpus: BBC x %u + seeds, %.1f MB in %u files, %u cores, load average %.1f\n", n_copies, bytes / 1e6,
+              n_files, g_get_num_processors (), load_average ());
       for (guint f = 0; f < n_formats && !stages_only; f++)
         for (guint j = 0; j < G_N_ELEMENTS (jobs); j++)
           {
