@@ -39,6 +39,12 @@ static const struct
   { "window_to", G_STRUCT_OFFSET (EventLexicon, window_to) },
   { "not_verb_after", G_STRUCT_OFFSET (EventLexicon, not_verb_after) },
   { "label_kind_place", G_STRUCT_OFFSET (EventLexicon, label_kind_place) },
+  { "range_from", G_STRUCT_OFFSET (EventLexicon, range_from) },
+  { "range_to", G_STRUCT_OFFSET (EventLexicon, range_to) },
+  { "subject_join", G_STRUCT_OFFSET (EventLexicon, subject_joins) },
+  { "label_skip", G_STRUCT_OFFSET (EventLexicon, label_skip) },
+  { "date_tail", G_STRUCT_OFFSET (EventLexicon, date_tail) },
+  { "verb_ending", G_STRUCT_OFFSET (EventLexicon, verb_endings) },
 };
 
 #define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)
@@ -65,6 +71,10 @@ tally_events_lexicon_free (EventLexicon *lex)
     g_hash_table_unref (WORD_SET (lex, i));
   g_hash_table_unref (lex->kind_nouns);
   g_hash_table_unref (lex->template_words);
+  g_hash_table_unref (lex->acts);
+  g_ptr_array_unref (lex->name_endings);
+  g_hash_table_unref (lex->relative_days);
+  g_free (lex->day_suffix);
   g_free (lex->place_joiner);
   g_free (lex->adverb_suffix);
   g_free (lex);
@@ -174,6 +184,58 @@ lexicon_add (const char  *section,
             g_hash_table_add (lex->template_words, g_utf8_strdown (label_words[i], -1));
       }
     }
+  else if (strcmp (section, "act") == 0)
+    {
+      g_auto(GStrv) parts = g_strsplit (value ? value : "", "|", 2);
+      guint n = 1;
+
+      NEED_KIND (parts[0]);
+      if (parts[1] == NULL || (strcmp (parts[1], "verb") != 0 && strcmp (parts[1], "noun") != 0))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "act “%s” needs “kind|verb” or “kind|noun”", key);
+          return FALSE;
+        }
+      for (const char *p = key; *p; p++)
+        n += *p == ' ';
+      /* Without spaces, a word is at least a character. */
+      lex->act_words = MAX (lex->act_words, MAX (n, (guint) g_utf8_strlen (key, -1)));
+      g_hash_table_insert (lex->acts, g_strdup (key), g_strdup (value));
+    }
+  else if (strcmp (section, "conventions") == 0 && (strcmp (key, "lemmas") == 0 || strcmp (key, "segmented") == 0))
+    {
+      if (key[0] == 'l')
+        lex->lemmas = TRUE;
+      else
+        lex->segmented = TRUE;
+    }
+  else if (strcmp (section, "name_ending") == 0)
+    {
+      g_autofree char *joined = g_strconcat (key, " ", value ? value : "-", NULL);
+      char **parts = g_strsplit (joined, " ", -1);
+
+      /* "-": nothing; the parts after the ending are its replacements. */
+      for (guint k = 1; parts[k] != NULL; k++)
+        if (strcmp (parts[k], "-") == 0)
+          parts[k][0] = '\0';
+      g_ptr_array_add (lex->name_endings, parts);
+    }
+  else if (strcmp (section, "relative_day") == 0)
+    {
+      if (value != NULL && strcmp (value, "same") == 0)
+        g_hash_table_insert (lex->relative_days, g_strdup (key), GINT_TO_POINTER (1));
+      else if (value != NULL && (atoi (value) != 0 || strcmp (value, "0") == 0) && ABS (atoi (value)) < 400)
+        g_hash_table_insert (lex->relative_days, g_strdup (key), GINT_TO_POINTER (atoi (value) + 1000));
+      else
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "relative day “%s” needs a number of days or “same”", key);
+          return FALSE;
+        }
+    }
+  else if (strcmp (section, "label") == 0 && strcmp (key, "day_suffix") == 0 && value != NULL)
+    {
+      g_free (lex->day_suffix);
+      lex->day_suffix = g_strdup (value);
+    }
   else if (strcmp (section, "kind_noun") == 0)
     {
       NEED_KIND (key);
@@ -263,6 +325,9 @@ tally_events_lexicon_parse (const char  *data,
   lex->verbs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   lex->kind_nouns = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   lex->template_words = string_table ();
+  lex->acts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  lex->name_endings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  lex->relative_days = string_table ();
   for (guint i = 0; i < G_N_ELEMENTS (word_sets); i++)
     WORD_SET (lex, i) = string_table ();
 

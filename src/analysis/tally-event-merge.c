@@ -131,6 +131,28 @@ kind_names_place (const EventLexicon *lex,
   return g_hash_table_contains (lex->label_kind_place, tally_event_kind_to_string (kind));
 }
 
+/* The interface's language as a primary subtag ("ru"); "en" in the C
+ * locale. Interned. */
+static const char *
+interface_language (void)
+{
+  const char *name = g_get_language_names ()[0];
+  gsize n = strcspn (name, "_.@-");
+
+  g_autofree char *primary = g_ascii_strdown (name, n);
+
+  if (n == 0 || g_str_equal (primary, "c") || g_str_equal (primary, "posix"))
+    return g_intern_static_string ("en");
+  return g_intern_string (primary);
+}
+
+static inline const char *
+mention_language (TallyEventFinder *finder,
+                  const Mention    *m)
+{
+  return m->language != NULL ? m->language : finder->own_language;
+}
+
 static TallyEventRecord *
 build_event (TallyEventFinder *finder,
              GPtrArray        *group,
@@ -149,19 +171,40 @@ build_event (TallyEventFinder *finder,
   int ordinal = 0;
   const TallyEventAlternative *chosen;
   gsize last_doc = G_MAXSIZE, last_sentence = G_MAXSIZE;
+  const char *ui = interface_language ();
+  const char *label_language = NULL;
+  g_autoptr(GPtrArray) languages = g_ptr_array_new ();
+
+  /* The label is in the interface's language when a source in it names the
+   * event, else in the finder's own, else in the first source's. */
+  for (guint i = 0; i < group->len; i++)
+    {
+      const Mention *m = g_ptr_array_index (group, i);
+      const char *lang = mention_language (finder, m);
+
+      if (m->title == NULL && m->of_label == NULL && m->place == NULL)
+        continue;
+      if (!g_ptr_array_find (languages, lang, NULL))
+        g_ptr_array_add (languages, (gpointer) lang);
+      if (lang == ui || (lang == finder->own_language && label_language != ui) || label_language == NULL)
+        label_language = lang;
+    }
+  if (label_language == NULL)
+    label_language = finder->own_language;
 
   for (guint i = 0; i < group->len; i++)
     {
       Mention *m = g_ptr_array_index (group, i);
       Document *doc = g_ptr_array_index (finder->documents, m->doc);
+      gboolean named_here = mention_language (finder, m) == label_language;
 
       if (m->date)
         g_ptr_array_add (dated, m);
       all_weak &= m->weak;
       kind_count[m->kind] += m->weak ? 1 : 2;
-      g_ptr_array_add (titles, m->title);
-      g_ptr_array_add (places, m->place);
-      g_ptr_array_add (of_labels, m->of_label);
+      g_ptr_array_add (titles, named_here ? m->title : NULL);
+      g_ptr_array_add (places, named_here ? m->place : NULL);
+      g_ptr_array_add (of_labels, named_here ? m->of_label : NULL);
       if (m->ordinal && !ordinal)
         ordinal = m->ordinal;
       latest_published = MAX (latest_published, doc->published);
@@ -182,6 +225,7 @@ build_event (TallyEventFinder *finder,
         em->start = m->sentence_start;
         em->end = m->sentence_end;
         em->text = g_strdup (m->sentence);
+        em->language = g_strdup (mention_language (finder, m));
         if (m->date)
           {
             em->date = g_strdup (m->date->date);
@@ -338,6 +382,56 @@ build_event (TallyEventFinder *finder,
       if (tally_events_label_is_broken (lex, finder->words_lex, record->label))
         return NULL;
     }
+
+  /* The label in every language a source names the event in. */
+  for (guint l = 0; l < languages->len; l++)
+    {
+      const char *lang = g_ptr_array_index (languages, l);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      const char *name;
+
+      if (lang == label_language)
+        name = record->label;
+      else
+        {
+          for (guint i = 0; i < group->len; i++)
+            {
+              const Mention *m = g_ptr_array_index (group, i);
+
+              if (mention_language (finder, m) == lang)
+                g_ptr_array_add (names, m->title ? m->title : m->of_label);
+            }
+          name = most_common (names);
+        }
+      if (name != NULL)
+        {
+          g_ptr_array_add (record->labels, g_strdup (lang));
+          g_ptr_array_add (record->labels, g_strdup (name));
+        }
+    }
+  if (languages->len == 0)
+    {
+      g_ptr_array_add (record->labels, g_strdup (label_language));
+      g_ptr_array_add (record->labels, g_strdup (record->label));
+    }
+  /* Sorted by language, as pairs. */
+  {
+    guint n = record->labels->len / 2;
+    g_autofree char **pairs = g_new (char *, 2 * n);
+
+    memcpy (pairs, record->labels->pdata, 2 * n * sizeof (char *));
+    for (guint a = 1; a < n; a++)
+      for (guint b = a; b > 0 && strcmp (pairs[2 * b - 2], pairs[2 * b]) > 0; b--)
+        {
+          char *l = pairs[2 * b], *v = pairs[2 * b + 1];
+
+          pairs[2 * b] = pairs[2 * b - 2];
+          pairs[2 * b + 1] = pairs[2 * b - 1];
+          pairs[2 * b - 2] = l;
+          pairs[2 * b - 1] = v;
+        }
+    memcpy (record->labels->pdata, pairs, 2 * n * sizeof (char *));
+  }
 
   return g_steal_pointer (&record);
 }
@@ -534,6 +628,136 @@ join_same_acts (TallyEventFinder *finder,
     }
 }
 
+/* The pattern file a document's language was read with. */
+static const EventLexicon *
+document_lexicon (TallyEventFinder *finder,
+                  const Document   *doc)
+{
+  EventLexicon *lex = NULL;
+
+  if (doc->language == NULL || doc->language == finder->own_language)
+    return finder->own_lex;
+  /* Documents found by another finder (tally_event_finder_add_part()) bring
+   * a language this one has not loaded yet. */
+  if (finder->lexicons == NULL)
+    finder->lexicons = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tally_events_lexicon_free);
+  if (!g_hash_table_lookup_extended (finder->lexicons, doc->language, NULL, (gpointer *) &lex))
+    {
+      lex = tally_events_lexicon_load (doc->language, NULL);
+      g_hash_table_insert (finder->lexicons, (gpointer) doc->language, lex);
+    }
+  return lex != NULL ? lex : finder->own_lex;
+}
+
+/* Whether the documents are in more than one language; if so, what each
+ * one's title and lead name (gazetteer subjects), read now for documents
+ * added without a source (their lead is still here). */
+static gboolean
+find_document_subjects (TallyEventFinder *finder)
+{
+  const char *first = NULL;
+  gboolean mixed = FALSE;
+
+  for (guint d = 0; d < finder->documents->len; d++)
+    {
+      const Document *doc = g_ptr_array_index (finder->documents, d);
+      const char *lang = doc->language != NULL ? doc->language : finder->own_language;
+
+      if (first == NULL)
+        first = lang;
+      mixed |= lang != first;
+    }
+  if (!mixed)
+    return FALSE;
+  for (guint d = 0; d < finder->documents->len; d++)
+    {
+      Document *doc = g_ptr_array_index (finder->documents, d);
+      const EventLexicon *saved = finder->lex;
+
+      if (doc->subjects != NULL)
+        continue;
+      finder->lex = (EventLexicon *) document_lexicon (finder, doc);
+      tally_events_note_subjects (finder, doc, doc->title);
+      finder->lex = (EventLexicon *) saved;
+    }
+  return TRUE;
+}
+
+static gboolean
+share_subject (const Document *a,
+               const Document *b)
+{
+  if (a->subjects == NULL || b->subjects == NULL)
+    return FALSE;
+  for (guint i = 0; i < a->subjects->len; i++)
+    for (guint j = 0; j < b->subjects->len; j++)
+      if (g_str_equal (a->subjects->pdata[i], b->subjects->pdata[j]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+nested (const Mention *a,
+        const Mention *b)
+{
+  return (a->date->first >= b->date->first && a->date->last <= b->date->last)
+         || (b->date->first >= a->date->first && b->date->last <= a->date->last);
+}
+
+/* The same event told in two languages: words cannot be compared, what the
+ * languages share can. Two mentions in different languages, in documents
+ * whose titles and leads name a common country or city, are one event when
+ * they are of one kind on dates one of which holds the other (a state visit
+ * of 20–22 March and the arrival on the 20th), or when they are one kind of
+ * gathering in one place (one id in the gazetteer) within a month: then
+ * differing dates stay visible as a dispute. */
+#define ACROSS_LANGUAGES_DAYS 30
+
+static void
+join_across_languages (TallyEventFinder *finder,
+                       guint            *parent)
+{
+  const EventLexicon *lex = finder->lex;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < finder->mentions->len; i++)
+    {
+      Mention *m = g_ptr_array_index (finder->mentions, i);
+
+      if (m->date == NULL || m->ordinal != 0)
+        continue;
+      if (m->place_id == NULL && m->place != NULL)
+        m->place_id = g_strdup (tally_events_place_subject (mention_language (finder, m), m->place));
+      if (m->date->last - m->date->first <= 7 || (m->place_id != NULL && tally_events_is_gathering (lex, m->kind)))
+        g_array_append_val (order, i);
+    }
+  g_array_sort_with_data (order, compare_mention_first, finder->mentions);
+  for (guint a = 0; a < order->len; a++)
+    {
+      guint i = g_array_index (order, guint, a);
+      Mention *m = g_ptr_array_index (finder->mentions, i);
+      const Document *dm = g_ptr_array_index (finder->documents, m->doc);
+
+      for (guint b = a + 1; b < order->len && b < a + 256; b++)
+        {
+          guint j = g_array_index (order, guint, b);
+          Mention *o = g_ptr_array_index (finder->mentions, j);
+          const Document *dn = g_ptr_array_index (finder->documents, o->doc);
+          gboolean same_place;
+
+          if (o->date->first > m->date->last + ACROSS_LANGUAGES_DAYS)
+            break;
+          if (o->kind != m->kind || mention_language (finder, o) == mention_language (finder, m)
+              || !share_subject (dm, dn))
+            continue;
+          same_place = m->place_id != NULL && o->place_id != NULL && g_str_equal (m->place_id, o->place_id)
+                       && tally_events_is_gathering (lex, m->kind);
+          if ((nested (m, o) && m->date->last - m->date->first <= 7 && o->date->last - o->date->first <= 7) || same_place)
+            tally_union_find_unite (parent, i, j);
+        }
+    }
+}
+
 GPtrArray *
 tally_event_finder_finish (TallyEventFinder *finder)
 {
@@ -548,12 +772,16 @@ tally_event_finder_finish (TallyEventFinder *finder)
   GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_record_free);
   GHashTableIter iter;
   gpointer value;
+  gboolean mixed;
 
   /* Merging reads the finder's own language data. */
   tally_event_finder_set_document_language (finder, finder->own_language);
   lex = finder->lex;
+
   for (guint i = 0; i < n; i++)
     parent[i] = i;
+  /* Before the stories: they let the documents' leads go. */
+  mixed = find_document_subjects (finder);
   find_document_stories (finder);
 
   /* Mentions sharing a key are one event: the same ordinal of the same kind,
@@ -658,6 +886,8 @@ tally_event_finder_finish (TallyEventFinder *finder)
     }
 
   join_same_acts (finder, parent);
+  if (mixed)
+    join_across_languages (finder, parent);
 
   /* A bare "the two-day meeting on 16–17 June" joins a named gathering its
    * date falls within: named gatherings sorted by first day, searched by

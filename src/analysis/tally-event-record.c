@@ -58,6 +58,7 @@ tally_event_mention_free (TallyEventMention *mention)
   g_free (mention->text);
   g_free (mention->date);
   g_free (mention->date_end);
+  g_free (mention->language);
   g_free (mention);
 }
 
@@ -89,6 +90,7 @@ tally_event_record_new (void)
   record->participants = g_ptr_array_new_with_free_func (g_free);
   record->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_alternative_free);
   record->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_mention_free);
+  record->labels = g_ptr_array_new_with_free_func (g_free);
   return record;
 }
 
@@ -128,6 +130,7 @@ copy_mention (gconstpointer src,
   copy->text = g_strdup (m->text);
   copy->date = g_strdup (m->date);
   copy->date_end = g_strdup (m->date_end);
+  copy->language = g_strdup (m->language);
   return copy;
 }
 
@@ -153,6 +156,7 @@ tally_event_record_copy (const TallyEventRecord *record)
   g_ptr_array_extend (copy->participants, record->participants, copy_string, NULL);
   g_ptr_array_extend (copy->alternatives, record->alternatives, copy_alternative, NULL);
   g_ptr_array_extend (copy->mentions, record->mentions, copy_mention, NULL);
+  g_ptr_array_extend (copy->labels, record->labels, copy_string, NULL);
   return copy;
 }
 
@@ -171,6 +175,7 @@ tally_event_record_free (TallyEventRecord *record)
   g_ptr_array_unref (record->participants);
   g_ptr_array_unref (record->alternatives);
   g_ptr_array_unref (record->mentions);
+  g_ptr_array_unref (record->labels);
   g_free (record);
 }
 
@@ -245,10 +250,19 @@ tally_event_record_to_json (const TallyEventRecord *record)
       json_builder_set_member_name (builder, "end");
       json_builder_add_int_value (builder, m->end);
       tally_json_builder_add_string_or_null (builder, "text", m->text);
+      tally_json_builder_add_string_or_null (builder, "language", m->language);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   tally_json_builder_add_string_or_null (builder, "at_event", record->at_event);
+  json_builder_set_member_name (builder, "labels");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i + 1 < record->labels->len; i += 2)
+    {
+      json_builder_set_member_name (builder, g_ptr_array_index (record->labels, i));
+      json_builder_add_string_value (builder, g_ptr_array_index (record->labels, i + 1));
+    }
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -59,6 +59,7 @@ typedef struct
   char *text;        /* the sentence */
   char *date;        /* what this mention says; NULL when it gives no date */
   char *date_end;
+  char *language;    /* its document's language as the finder read it ("en", "ru", "zh") */
 } TallyEventMention;
 
 typedef struct
@@ -91,6 +92,9 @@ typedef struct
   char *at_event;    /* id of the gathering it took place at, whose date and
                       * place it takes ("the treaty signed at the summit"); NULL */
   char *at_event_label; /* that gathering's label, for views; NULL */
+  GPtrArray *labels; /* char*: "language", "label" pairs, a label in each
+                      * language its sources name it in; `label` is the one
+                      * in the interface's language when there is one */
 } TallyEventRecord;
 
 const char           *tally_event_kind_to_string       (TallyEventKind       kind);
@@ -114,8 +118,8 @@ gboolean              tally_event_parse_iso_date       (const char          *iso
 
 /* {"id", "label", "kind", "date", "date_end", "precision", "place",
  *  "participants", "planned", "disputed", "year_inferred", "alternatives": [{"date",
- *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text"}],
- *  "at_event"};
+ *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text",
+ *  "language"}], "at_event", "labels": {"en": …, "ru": …}};
  * "alternatives" is empty unless the event is disputed. */
 JsonNode             *tally_event_record_to_json       (const TallyEventRecord *record);
 

@@ -66,6 +66,22 @@ typedef struct
   GHashTable *label_kind_place; /* set: kinds a bare "Kind in Place" names ("summit") */
   char       *place_joiner;   /* "in": "Summit in Baku" */
   char       *adverb_suffix;  /* "ly": "starts early" has no object; may be NULL */
+  /* Languages read by acts (tally-event-acts.c: lexicons/ru.events,
+   * zh.events): a word or a run of words names the act. */
+  GHashTable *acts;           /* key → "kind|verb" or "kind|noun" */
+  guint       act_words;      /* the longest key, in words */
+  gboolean    lemmas;         /* [conventions] lemmas: words are looked up by their dictionary lemma */
+  gboolean    segmented;      /* [conventions] segmented: words come from ICU's word break */
+  GHashTable *relative_days;  /* word → days from publication + 1000; "same" → 1: the last day named */
+  GHashTable *range_from;     /* set: "с" of "с 20 по 22 марта" */
+  GHashTable *range_to;       /* set: "по" */
+  GHashTable *subject_joins;  /* set: "и": "Путин и Си Цзиньпин" */
+  GHashTable *label_skip;     /* set: words a label does not start with ("当地时间", "下午") */
+  GHashTable *date_tail;      /* set: words of the date before them ("года") */
+  GHashTable *verb_endings;   /* set: how lower-case verb forms the dictionary does not read end ("тся") */
+  GPtrArray  *name_endings;   /* char**: an ending, then what the name's own form ends with instead
+                               * ("е" → "", "а", "ь": "Ташкенте" → "Ташкент") */
+  char       *day_suffix;     /* "日": "20日" is a day of the publication's month */
 } EventLexicon;
 
 EventLexicon *tally_events_lexicon_parse (const char  *data,
@@ -234,6 +250,8 @@ typedef struct
   gboolean verb;       /* found by its verb: kept only with a date */
   gboolean transitive; /* a verb acting on an object: "the eruption closed two airports" */
   char *sentence;      /* the words of sentence_start..sentence_end */
+  const char *language; /* interned: the language of its document's words */
+  char *place_id;      /* the gazetteer's subject for its place ("Moscow"), or NULL */
 } Mention;
 
 void tally_events_mention_free (Mention *m);
@@ -261,6 +279,9 @@ typedef struct
   const char *language;  /* interned, tally_story_anchors_language(), or NULL */
   char *published_iso;
   guint story;         /* set by the merge */
+  const char *language; /* interned: the language its words were read in */
+  GPtrArray *subjects; /* what its title and lead name (gazetteer subjects), for
+                        * merging across languages; NULL until the merge needs it */
 } Document;
 
 struct _TallyEventFinder
@@ -278,6 +299,27 @@ struct _TallyEventFinder
   GPtrArray *mentions;   /* Mention* */
   GHashTable *excluded;  /* tally_event_mention_key() strings, or NULL */
 };
+
+/* tally-event-acts.c */
+guint      tally_events_find_acts      (TallyEventFinder   *finder,
+                                        guint               doc_index,
+                                        const char         *text,
+                                        gsize               s_start,
+                                        gsize               s_end,
+                                        GPtrArray          *claims,
+                                        guint              *claim_pos,
+                                        guint32            *last_day);
+GPtrArray *tally_events_text_subjects  (const char         *language,
+                                        const EventLexicon *lex,
+                                        const char         *text,
+                                        gsize               len);
+const char *tally_events_place_subject (const char         *language,
+                                        const char         *place);
+/* tally-events.c: reads doc->subjects from its title and lead, once, with
+ * the pattern file its language was read with (the finder's current one). */
+void        tally_events_note_subjects (TallyEventFinder   *finder,
+                                        Document           *doc,
+                                        const char         *title);
 
 /* tally-event-labels.c */
 gboolean tally_events_label_is_broken (const EventLexicon *lex,

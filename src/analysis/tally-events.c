@@ -23,6 +23,7 @@ tally_events_mention_free (Mention *m)
   g_free (m->place);
   g_free (m->place_label);
   g_free (m->sentence);
+  g_free (m->place_id);
   g_clear_pointer (&m->participants, g_ptr_array_unref);
   if (m->date)
     {
@@ -40,6 +41,7 @@ document_free (Document *d)
   g_free (d->lead);
   tally_story_words_free (d->words);
   g_free (d->published_iso);
+  g_clear_pointer (&d->subjects, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -172,10 +174,12 @@ tally_event_finder_set_document_language (TallyEventFinder *finder,
   EventLexicon *lex;
 
   g_return_if_fail (finder != NULL);
-  lang = tally_lexicon_language_for (language);
+  /* Chinese has a claim reader and event patterns of its own, no claims
+   * lexicon. */
+  lang = g_intern_string (tally_claims_language_for (language));
   if (lang == finder->language)
     return;
-  if (lang == finder->own_language || tally_lexicon_get (lang, NULL) == NULL)
+  if (lang == finder->own_language || (tally_lexicon_get (lang, NULL) == NULL && !g_str_equal (lang, "zh")))
     {
       finder->language = finder->own_language;
       finder->lex = finder->own_lex;
@@ -193,7 +197,7 @@ tally_event_finder_set_document_language (TallyEventFinder *finder,
     }
   finder->language = lang;
   finder->lex = lex != NULL ? lex : finder->own_lex;
-  finder->words_lex = tally_lexicon_get (lang, NULL);
+  finder->words_lex = tally_lexicon_get (tally_lexicon_language_for (lang), NULL);
 }
 
 void
@@ -266,7 +270,7 @@ next_sentence (const char   *language,
   const gsize *span;
 
   if (sentences == NULL)
-    return tally_next_sentence_tokens_in (language, text, len, pos, start, end, NULL);
+    return tally_next_sentence_tokens_in (tally_lexicon_language_for (language), text, len, pos, start, end, NULL);
   if (*next >= sentences->len)
     return FALSE;
   span = (const gsize *) (sentences->data + (gsize) *next * 2 * sizeof (gsize));
@@ -298,8 +302,9 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   g_autofree char *copy = NULL;
   g_autoptr(GHashTable) referents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   guint claim_pos = 0;
-  guint32 latest = 0;
+  guint32 latest = 0, last_day = 0;
   guint count = 0, next_span = 0, next_token = 0;
+  gboolean acts = lex->acts != NULL && g_hash_table_size (lex->acts) > 0;
   /* Tokens are those of the document language's claims lexicon, in text order. */
   const TallyToken *given_tokens = sentences != NULL && tokens != NULL
                                    ? (const TallyToken *) tokens->data : NULL;
@@ -315,6 +320,7 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   doc->id = g_strdup (document_id);
   doc->published = julian_of_published (published);
   doc->published_iso = g_strdup (published);
+  doc->language = finder->language;
   /* The stories read a title and a lead of 150 words. */
   {
     const char *cut = text + MIN (len, STORY_LEAD_BYTES);
@@ -354,6 +360,12 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
       g_autoptr(GArray) dates = NULL;
       g_autoptr(GPtrArray) participants = NULL;
 
+      /* A language read by its acts (tally-event-acts.c). */
+      if (acts)
+        {
+          count += tally_events_find_acts (finder, doc_index, text, s_start, s_end, claims, &claim_pos, &last_day);
+          continue;
+        }
       /* Not prose (a table, a run-on list, generated junk): the per-sentence
        * matching below is quadratic in the worst case, so leave it out. */
       if (s_end - s_start > MAX_SENTENCE)
@@ -403,6 +415,7 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
 
           limit = MIN (limit, WORD (words, fd->noun)->end + 80);
           m->doc = doc_index;
+          m->language = finder->language;
           m->sentence_start = s_start;
           m->sentence_end = s_end;
           m->sentence = slice (text, s_start, s_end);
@@ -451,6 +464,39 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   return count;
 }
 
+/* The lead's first bytes name what a report is about; the gazetteer reads
+ * no further. */
+#define SUBJECT_LEAD_BYTES 600
+
+void
+tally_events_note_subjects (TallyEventFinder *finder,
+                            Document         *doc,
+                            const char       *title)
+{
+  gsize len = doc->lead != NULL ? strlen (doc->lead) : 0;
+  const char *cut;
+  g_autofree char *head = NULL;
+
+  if (doc->subjects != NULL)
+    return;
+  if (len > SUBJECT_LEAD_BYTES)
+    {
+      cut = g_utf8_find_prev_char (doc->lead, doc->lead + SUBJECT_LEAD_BYTES + 1);
+      len = cut != NULL ? (gsize) (cut - doc->lead) : 0;
+    }
+  head = g_strconcat (title ? title : "", "\n", NULL);
+  head = g_realloc (head, strlen (head) + len + 1);
+  {
+    gsize at = strlen (head);
+
+    if (len > 0)
+      memcpy (head + at, doc->lead, len);
+    head[at + len] = '\0';
+  }
+  doc->subjects = tally_events_text_subjects (doc->language != NULL ? doc->language : finder->own_language,
+                                              finder->lex, head, strlen (head));
+}
+
 guint
 tally_event_finder_add_source (TallyEventFinder       *finder,
                                const TallyEventSource *source)
@@ -479,6 +525,9 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
   count = tally_event_finder_add_document_full (finder, source->id, source->text, source->len, published,
                                                 claims, source->sentences, source->tokens);
   doc = g_ptr_array_index (finder->documents, finder->documents->len - 1);
+  /* What the title and lead name, for merging across languages; read now,
+   * like the stories' words. */
+  tally_events_note_subjects (finder, doc, source->title);
   /* What the stories need of the title and lead, read now (in the worker
    * that read the document): their words, the lead's language, and of the
    * lead only what the step across languages reads. */

@@ -583,9 +583,10 @@ test_json (void)
                    "\"alternatives\":[{\"date\":\"2019\",\"date_end\":null,\"documents\":[\"d1\"]},"
                    "{\"date\":\"2018\",\"date_end\":null,\"documents\":[\"d2\"]}],"
                    "\"mentions\":[{\"document\":\"d1\",\"start\":0,\"end\":44,"
-                   "\"text\":\"The first forum was held in Tampere in 2019.\"},"
-                   "{\"document\":\"d2\",\"start\":0,\"end\":36,\"text\":\"Its first forum, in 2018, was small.\"}],"
-                   "\"at_event\":null}");
+                   "\"text\":\"The first forum was held in Tampere in 2019.\",\"language\":\"en\"},"
+                   "{\"document\":\"d2\",\"start\":0,\"end\":36,\"text\":\"Its first forum, in 2018, was small.\","
+                   "\"language\":\"en\"}],"
+                   "\"at_event\":null,\"labels\":{\"en\":\"First forum in Tampere\"}}");
 }
 
 /* The project's sample articles against tests/data/samples/events.json. */
