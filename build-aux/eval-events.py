@@ -18,6 +18,14 @@ one being much vaguer (its span at most the annotated span + 7 days, or the
 annotation is a year or more). Annotations without a date (the report gives
 no year) cannot be placed on a timeline: they are counted apart.
 
+Reports in several languages (annotations.json's "languages": file → BCP 47
+tag): recall and precision per language too; with "event" ids on the
+annotations (one id for the same real event in every report), merges across
+languages: of the pairs of annotations of one event in two languages that are
+both matched, how many were matched by one found event (merged), and how many
+found events join reports of two languages on annotations of different
+events (wrong merges).
+
 Prints recall, precision and place agreement per story and overall. Skips
 (exit 0) when the folder or the CLI is absent. The text never enters the
 repository: only this script does.
@@ -111,38 +119,68 @@ def run_story(top, story_dir, cli):
                 if any(doc_file[d] == f for d in alt["documents"]):
                     date, date_end = alt["date"], alt["date_end"]
                     break
-            found[f].append({"kind": e["kind"], "label": e["label"], "place": e["place"],
+            found[f].append({"kind": e["kind"], "label": e["label"], "place": e["place"], "id": e["id"],
                              "span": span(date, date_end), "date": date, "date_end": date_end})
 
     hits = total = undated = undated_found = kept = right = places = places_right = 0
     lines = []
+    languages = notes.get("languages", {})
+    per_language = {}  # tag → [annotated, hits, found, right]
+    matched = []       # (file, annotation, found event id)
     for f in files:
         mine = [n for n in notes["events"] if n["file"] == f]
         used = set()
+        lang = per_language.setdefault(languages.get(f, "?"), [0, 0, 0, 0])
         for n in mine:
             if n["date"] is None:
                 undated += 1
                 continue
             total += 1
+            lang[0] += 1
             k = next((i for i, e in enumerate(found[f]) if i not in used and matches(e, n)), None)
             if k is None:
                 lines.append(f"  miss  {f}: {n['kind']} {n['date'][0]} {n['what']}")
                 continue
             used.add(k)
             hits += 1
+            lang[1] += 1
+            matched.append((f, n, found[f][k]["id"]))
             if n["place"]:
                 places += 1
                 p = (found[f][k]["place"] or "").lower()
                 places_right += bool(p) and (p in n["place"].lower() or n["place"].lower() in p)
         for i, e in enumerate(found[f]):
             kept += 1
+            lang[2] += 1
             if i in used:
                 right += 1
+                lang[3] += 1
             else:
                 lines.append(f"  extra {f}: {e['kind']} {e['date']}{'–' + e['date_end'] if e['date_end'] else ''} “{e['label']}”")
+    # Merges across languages.
+    pairs = merged = 0
+    for a in range(len(matched)):
+        for b in range(a + 1, len(matched)):
+            (fa, na, ea), (fb, nb, eb) = matched[a], matched[b]
+            if (na.get("event") and na.get("event") == nb.get("event")
+                    and languages.get(fa) and languages.get(fb) and languages[fa] != languages[fb]):
+                pairs += 1
+                merged += ea == eb
+                if ea != eb:
+                    lines.append(f"  apart {fa} / {fb}: {na['event']}")
+    wrong = 0
+    by_event = {}
+    for f, n, e in matched:
+        by_event.setdefault(e, []).append((f, n))
+    for e, members in by_event.items():
+        if any(languages.get(fa) != languages.get(fb) and na.get("event") != nb.get("event")
+               for fa, na in members for fb, nb in members):
+            wrong += 1
+            lines.append(f"  wrong merge {e}: " + ", ".join(f"{f}:{n.get('event')}" for f, n in members))
     return {"story": os.path.basename(story_dir), "reports": len(files), "annotated": total,
             "undated": undated, "hits": hits, "found": kept, "right": right,
-            "places": places, "places_right": places_right, "lines": lines}
+            "places": places, "places_right": places_right, "lines": lines,
+            "per_language": per_language, "pairs": pairs, "merged": merged, "wrong_merges": wrong}
 
 
 def main():
@@ -182,6 +220,13 @@ def main():
               f"(+{s['undated']} the reports give no year for): recall {recall:.2f} ({s['hits']}/{s['annotated']}), "
               f"precision {precision:.2f} ({s['right']}/{s['found']}), "
               f"place {s['places_right']}/{s['places']} of matched events with an annotated place")
+        for tag, (annotated, hit, kept, right) in sorted(s.get("per_language", {}).items()):
+            if len(s["per_language"]) > 1:
+                print(f"  {tag}: recall {hit / annotated if annotated else 0:.2f} ({hit}/{annotated}), "
+                      f"precision {right / kept if kept else 0:.2f} ({right}/{kept})")
+        if s.get("pairs"):
+            print(f"  across languages: {s['merged']}/{s['pairs']} pairs of matched annotations of one event "
+                  f"merged into one found event; {s['wrong_merges']} found events join different events across languages")
         if args.verbose:
             print("\n".join(s["lines"]))
     return 0
