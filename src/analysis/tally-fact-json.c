@@ -31,6 +31,13 @@ tally_fact_inputs_from_documents (GPtrArray *documents)
             .stated = record != NULL ? record->published : NULL,
           };
 
+          if (document->claim_words != NULL)
+            {
+              input.text = g_ptr_array_index (document->claim_words, c);
+              input.sentence = g_ptr_array_index (document->claim_sentences, c);
+              g_array_append_val (inputs->inputs, input);
+              continue;
+            }
           if (record != NULL && claim->end <= record->text_len && claim->start <= claim->end)
             {
               char *text = g_strndup (record->text + claim->start, claim->end - claim->start);

@@ -41,7 +41,148 @@ tally_analyzed_document_free (TallyAnalyzedDocument *document)
   g_free (document->reference_date);
   g_free (document->story);
   g_free (document->story_key);
+  g_clear_pointer (&document->claim_words, g_ptr_array_unref);
+  g_clear_pointer (&document->claim_sentences, g_ptr_array_unref);
+  g_clear_pointer (&document->records, g_array_unref);
+  g_free (document->strings);
   g_free (document);
+}
+
+/* The strings a kept document's claims need, packed into one buffer while
+ * their places are noted as offsets + 1 (0: NULL); pointers are made once
+ * the buffer no longer grows. */
+typedef struct
+{
+  GString *buffer;
+  GHashTable *seen;     /* a source string → its offset + 1: measures, units repeat */
+} Pack;
+
+static gsize
+pack_len (Pack       *pack,
+          const char *str,
+          gsize       len)
+{
+  gsize at = pack->buffer->len + 1;
+
+  g_string_append_len (pack->buffer, str, len);
+  g_string_append_c (pack->buffer, '\0');
+  return at;
+}
+
+static char *
+pack_string (Pack       *pack,
+             const char *str)
+{
+  gpointer at;
+
+  if (str == NULL)
+    return NULL;
+  if (!g_hash_table_lookup_extended (pack->seen, str, NULL, &at))
+    {
+      at = GSIZE_TO_POINTER (pack_len (pack, str, strlen (str)));
+      g_hash_table_insert (pack->seen, (gpointer) str, at);
+    }
+  return at;
+}
+
+/* text[start, end) as far as a NUL, as g_strndup() copies it; 0 when the
+ * span is not inside the text. */
+static gsize
+pack_span (Pack       *pack,
+           const char *text,
+           gsize       text_len,
+           gsize       start,
+           gsize       end)
+{
+  if (text == NULL || end > text_len || start > end)
+    return 0;
+  return pack_len (pack, text + start, strnlen (text + start, end - start));
+}
+
+static char *
+unpack (const char *buffer,
+        gpointer    at)
+{
+  return at != NULL ? (char *) buffer + GPOINTER_TO_SIZE (at) - 1 : NULL;
+}
+
+void
+tally_analyzed_document_keep_for_facts (TallyAnalyzedDocument *document)
+{
+  TallyDocumentRecord *record = document->record;
+  Pack pack;
+  guint n;
+  gsize lead;
+
+  if (record == NULL || document->strings != NULL)
+    return;
+  n = document->claims->len;
+  pack.buffer = g_string_new (NULL);
+  pack.seen = g_hash_table_new (g_str_hash, g_str_equal);
+  document->records = g_array_sized_new (FALSE, FALSE, sizeof (TallyClaimRecord), n);
+  document->claim_words = g_ptr_array_sized_new (n);
+  document->claim_sentences = g_ptr_array_sized_new (n);
+  for (guint c = 0; c < n; c++)
+    {
+      const TallyClaimRecord *claim = g_ptr_array_index (document->claims, c);
+      const TallyClaimRecord *previous = c > 0 ? g_ptr_array_index (document->claims, c - 1) : NULL;
+      TallyClaimRecord copy = *claim;
+      gsize sentence;
+
+      copy.value_text = pack_string (&pack, claim->value_text);
+      copy.value_max_text = pack_string (&pack, claim->value_max_text);
+      copy.unit = pack_string (&pack, claim->unit);
+      copy.measure = pack_string (&pack, claim->measure);
+      copy.relative = pack_string (&pack, claim->relative);
+      copy.subject = pack_string (&pack, claim->subject);
+      g_array_append_val (document->records, copy);
+      g_ptr_array_add (document->claim_words,
+                       GSIZE_TO_POINTER (pack_span (&pack, record->text, record->text_len, claim->start, claim->end)));
+      /* Claims of one sentence share its copy. */
+      if (previous != NULL && previous->sentence_start == claim->sentence_start
+          && previous->sentence_end == claim->sentence_end)
+        sentence = GPOINTER_TO_SIZE (g_ptr_array_index (document->claim_sentences, c - 1));
+      else
+        sentence = pack_span (&pack, record->text, record->text_len, claim->sentence_start, claim->sentence_end);
+      g_ptr_array_add (document->claim_sentences, GSIZE_TO_POINTER (sentence));
+    }
+  g_hash_table_unref (pack.seen);
+  document->strings_len = pack.buffer->len;
+  document->strings = g_string_free (pack.buffer, FALSE);
+  document->strings = g_realloc (document->strings, MAX (1, document->strings_len));
+  g_ptr_array_unref (document->claims);
+  document->claims = g_ptr_array_sized_new (n);
+  for (guint c = 0; c < n; c++)
+    {
+      TallyClaimRecord *copy = &g_array_index (document->records, TallyClaimRecord, c);
+
+      copy->value_text = unpack (document->strings, copy->value_text);
+      copy->value_max_text = unpack (document->strings, copy->value_max_text);
+      copy->unit = unpack (document->strings, copy->unit);
+      copy->measure = unpack (document->strings, copy->measure);
+      copy->relative = unpack (document->strings, copy->relative);
+      copy->subject = unpack (document->strings, copy->subject);
+      g_ptr_array_add (document->claims, copy);
+      document->claim_words->pdata[c] = unpack (document->strings, document->claim_words->pdata[c]);
+      document->claim_sentences->pdata[c] = unpack (document->strings, document->claim_sentences->pdata[c]);
+    }
+
+  /* The stories read the lead; nothing else reads the text from here. */
+  lead = record->text != NULL ? tally_story_lead_length (record->text, record->text_len) : 0;
+  if (record->text != NULL && lead < record->text_len)
+    {
+      record->text = g_realloc (record->text, lead + 1);
+      record->text[lead] = '\0';
+      record->text_len = lead;
+    }
+  g_clear_pointer (&record->tokens, g_array_unref);
+  g_array_unref (record->paragraphs);
+  record->paragraphs = g_array_new (FALSE, FALSE, sizeof (TallySpan));
+  g_array_unref (record->sentences);
+  record->sentences = g_array_new (FALSE, FALSE, sizeof (TallySpan));
+  g_array_unref (record->offset_map);
+  record->offset_map = g_array_new (FALSE, FALSE, sizeof (TallyOffsetMapEntry));
+  g_ptr_array_set_size (record->boilerplate, 0);
 }
 
 /* The fewest digits that read back as the same double: "33.33", not

@@ -27,11 +27,28 @@ typedef struct
                                   * NULL: the publication date */
   char *story;                   /* "s1": set by tally_analyzed_documents_find_stories() */
   char *story_key;               /* its stable key ("story:1f0c…"), set there too */
+  /* Once tally_analyzed_document_keep_for_facts() ran: `claims` point into
+   * `records` (their strings in `strings`), and each claim's words and
+   * sentence (or NULL) are kept, parallel to `claims`. */
+  char *strings;
+  gsize strings_len;
+  GArray *records;
+  GPtrArray *claim_words;
+  GPtrArray *claim_sentences;
 } TallyAnalyzedDocument;
 
 TallyAnalyzedDocument *tally_analyzed_document_new  (const char *id,
                                                      const char *path);
 void                   tally_analyzed_document_free (TallyAnalyzedDocument *document);
+
+/* Keeps of a document only what the facts, the stories and the "documents"
+ * list read once its claims are written: its fields, comments and claims,
+ * each claim's words and sentence, and the lead of its text the stories
+ * read (tally_story_lead_length()); the rest of the text, its spans, offset
+ * map, boilerplate and tokens go; a claim is one record in an array, its
+ * strings shared with the document's other claims. The facts and stories
+ * come out the same. */
+void                   tally_analyzed_document_keep_for_facts (TallyAnalyzedDocument *document);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyAnalyzedDocument, tally_analyzed_document_free)
 

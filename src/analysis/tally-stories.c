@@ -266,16 +266,18 @@ collect (Collector  *collector,
     }
 }
 
-/* Words of `text` (up to `max_words`, -1: all) into `collector`. A
- * capitalised word inside a sentence is a name, the rarest and surest sign
- * of a story: it weighs twice. Returns the words read. */
+/* Words of `text` (up to `max_words`, -1: all) into `collector` (NULL: only
+ * counted). A capitalised word inside a sentence is a name, the rarest and
+ * surest sign of a story: it weighs twice. Returns the words read; `stopped`
+ * (may be NULL) gets where reading stopped. */
 static guint
-add_words (Collector   *collector,
-           const char  *text,
-           gsize        len,
-           int          max_words,
-           float        scale,
-           gboolean     read_names)
+add_words_full (Collector   *collector,
+                const char  *text,
+                gsize        len,
+                int          max_words,
+                float        scale,
+                gboolean     read_names,
+                const char **stopped)
 {
   const TallyLexicon *lexicon = tally_lexicon_get ("en", NULL);
   GHashTable *stop = stop_words ();
@@ -329,6 +331,8 @@ add_words (Collector   *collector,
             break;
         }
       n++;
+      if (collector == NULL)
+        continue;
       chars = ascii ? p - start : g_utf8_strlen (start, p - start);
       if (chars >= 3 && (ascii ? g_ascii_isalpha (*start) : g_unichar_isalpha (g_utf8_get_char (start))))
         {
@@ -370,7 +374,41 @@ add_words (Collector   *collector,
         }
       sentence_start = FALSE;
     }
+  if (stopped != NULL)
+    *stopped = p;
   return n;
+}
+
+static guint
+add_words (Collector   *collector,
+           const char  *text,
+           gsize        len,
+           int          max_words,
+           float        scale,
+           gboolean     read_names)
+{
+  return add_words_full (collector, text, len, max_words, scale, read_names, NULL);
+}
+
+/* Bytes of a text its language is told from, when no language is given. */
+#define LANGUAGE_BYTES 4096
+/* Bytes of a text a story's key is made from (fingerprint()). */
+#define FINGERPRINT_BYTES 65536
+
+gsize
+tally_story_lead_length (const char *text,
+                         gsize       len)
+{
+  const char *stop = text;
+
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+  if (len == 0)
+    return 0;
+  add_words_full (NULL, text, len, LEAD_WORDS, 1.0f, TRUE, &stop);
+  /* The words' lead, and the bytes the story's key, the language and the
+   * subjects are read from (the last two, and ANCHOR_LEAD_BYTES below, are
+   * less): a text cut any shorter may read differently. */
+  return MIN (len, MAX ((gsize) (stop - text), MAX (FINGERPRINT_BYTES, LANGUAGE_BYTES)));
 }
 
 static gboolean is_title_case (const char *title);
@@ -857,7 +895,7 @@ input_language (const TallyStoryInput *input)
   if (input->language != NULL && !g_str_equal (input->language, "und"))
     return tally_story_anchors_language (input->language);
   if (input->text != NULL)
-    return tally_story_anchors_language (tally_language_detect (input->text, MIN (input->text_len, 4096)));
+    return tally_story_anchors_language (tally_language_detect (input->text, MIN (input->text_len, LANGUAGE_BYTES)));
   return tally_story_anchors_language (NULL);
 }
 
@@ -1044,7 +1082,7 @@ static guint64
 fingerprint (const TallyStoryInput *input)
 {
   guint64 h = 14695981039346656037ull;
-  gsize len = MIN (input->text_len, 65536);
+  gsize len = MIN (input->text_len, FINGERPRINT_BYTES);
   gboolean any = FALSE;
 
   for (const char *p = input->title; p != NULL && *p != '\0'; p++, any = TRUE)

@@ -77,6 +77,13 @@ GPtrArray  *tally_find_stories      (const TallyStoryInput *inputs,
                                      gsize                  n_inputs,
                                      guint                 *story_of);
 
+/* How much of a text the stories read (its lead: the first 150 words, and
+ * at least its first 64 KB, where its story's key, its language and
+ * subjects are read), in bytes: a caller that keeps only text[0, length)
+ * finds the same stories. */
+gsize       tally_story_lead_length (const char *text,
+                                     gsize       len);
+
 /* The same, with the threshold on the cosine (default 0.3) and the days two
  * dated documents of one story may lie apart (default 30). For benchmarks
  * and tests that probe the rule. */

@@ -216,7 +216,10 @@ prepare_document (guint    index,
       return analyzed;
     }
   if (run->format != FORMAT_JSONL && run->format != FORMAT_CSV)
-    return analyzed;
+    {
+      tally_analyzed_document_keep_for_facts (document);
+      return analyzed;
+    }
 
   text = document->record ? document->record->text : NULL;
   text_len = document->record ? document->record->text_len : 0;
@@ -408,12 +411,22 @@ write_json (GPtrArray        *documents,
     return FALSE;
   g_string_append (out, spool->claims > 0 ? "\n  ]" : "]");
 
+  /* One fact's object at a time, as the documents above. */
   {
-    g_autoptr(JsonNode) facts = tally_json_facts_node (documents);
+    g_autoptr(TallyFactInputs) inputs = tally_fact_inputs_from_documents (documents);
+    const TallyFactInput *items = (const TallyFactInput *) inputs->inputs->data;
+    g_autoptr(GPtrArray) facts = tally_group_facts (items, inputs->inputs->len);
 
-    g_string_append (out, ",\n  \"facts\": ");
-    tally_json_write_node (out, facts, 2, 1);
-    flush_out (out, FALSE);
+    g_string_append (out, ",\n  \"facts\": [");
+    for (guint f = 0; f < facts->len; f++)
+      {
+        g_autoptr(JsonNode) node = tally_fact_json_node (g_ptr_array_index (facts, f), items);
+
+        g_string_append (out, f > 0 ? ",\n    " : "\n    ");
+        tally_json_write_node (out, node, 2, 2);
+        flush_out (out, FALSE);
+      }
+    g_string_append (out, facts->len > 0 ? "\n  ]" : "]");
   }
 
   g_string_append (out, ",\n  \"events\": [");
@@ -569,6 +582,11 @@ tally_cli_analyze (int    argc,
           spool_analyzed (&spool, analyzed, &next_claim);
           if (finder != NULL && analyzed->events != NULL)
             tally_event_finder_add_part (finder, g_steal_pointer (&analyzed->events));
+          /* Kept to the end: only what the facts and stories read, once the
+           * claims' objects are spooled (both at once would double a large
+           * document's share). */
+          g_string_free (g_steal_pointer (&analyzed->out), TRUE);
+          tally_analyzed_document_keep_for_facts (document);
           g_ptr_array_add (documents, g_steal_pointer (&analyzed->document));
         }
       else

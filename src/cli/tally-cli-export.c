@@ -132,7 +132,7 @@ tally_cli_export (int    argc,
 
   /* The texts name the stories, as in the app. */
   wait.done = FALSE;
-  tally_project_load_texts_async (project, NULL, on_texts_loaded, &wait);
+  tally_project_load_leads_async (project, NULL, on_texts_loaded, &wait);
   while (!wait.done)
     g_main_context_iteration (NULL, TRUE);
   if (wait.texts == NULL)

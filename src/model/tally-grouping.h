@@ -21,8 +21,9 @@ typedef struct _TallyGrouping TallyGrouping;
 
 /* `documents`: GListModel of TallyDocument (read now: title, outlet,
  * publication date, in list order); `texts`: TallyDocumentText* of
- * tally_project_load_texts_finish() (referenced; NULL: stories from the
- * titles only); `claims`: TallyClaim* (referenced); `corrections` is copied. */
+ * tally_project_load_texts_finish(), leads are enough (referenced; NULL:
+ * stories from the titles only); `claims`: TallyClaim* (referenced);
+ * `corrections` is copied. */
 TallyGrouping *tally_grouping_new          (GListModel       *documents,
                                             GPtrArray        *texts,
                                             GPtrArray        *claims,

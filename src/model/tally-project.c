@@ -16,6 +16,7 @@
 #include "tally-claims.h"
 #include "tally-lexicon.h"
 #include "tally-partial-date.h"
+#include "tally-stories.h"
 #include "tally-document-private.h"
 #include "tally-pipeline.h"
 
@@ -506,6 +507,7 @@ typedef struct
 {
   char *path;
   TallyStoreOpenFlags flags;
+  gboolean leads;       /* texts: only what the stories read of each */
 } ReadJob;
 
 static void
@@ -532,6 +534,7 @@ read_in_thread (TallyProject        *self,
 
   job->path = g_strdup (self->path);
   job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
+  job->leads = source_tag == tally_project_load_leads_async;
   g_task_set_task_data (task, job, read_job_free);
   g_task_run_in_thread (task, thread_func);
 }
@@ -584,6 +587,12 @@ tally_document_text_free (TallyDocumentText *text)
   g_free (text);
 }
 
+typedef struct
+{
+  GPtrArray *texts;
+  gboolean leads;
+} CollectTexts;
+
 static void
 collect_text_cb (TallyDocumentId document_id,
                  const char *text,
@@ -592,14 +601,19 @@ collect_text_cb (TallyDocumentId document_id,
                  const char *language,
                  gpointer    user_data)
 {
+  CollectTexts *collect = user_data;
   TallyDocumentText *t = g_new0 (TallyDocumentText, 1);
+
+  /* The stories read a lead: a project's whole text is not held for them. */
+  if (collect->leads && text != NULL)
+    text_len = tally_story_lead_length (text, text_len);
 
   t->language = g_strdup (language);
   t->document_id = document_id;
   t->text = g_strndup (text, text_len);
   t->text_len = text_len;
   t->published = g_strdup (published);
-  g_ptr_array_add (user_data, t);
+  g_ptr_array_add (collect->texts, t);
 }
 
 static void
@@ -612,8 +626,9 @@ load_texts_thread (GTask        *task,
   ReadJob *job = task_data;
   g_autoptr(TallyStore) store = tally_store_open (job->path, job->flags, &error);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_document_text_free);
+  CollectTexts collect = { texts, job->leads };
 
-  if (store == NULL || !tally_store_foreach_text (store, collect_text_cb, texts, &error))
+  if (store == NULL || !tally_store_foreach_text (store, collect_text_cb, &collect, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else if (!g_task_return_error_if_cancelled (task))
     g_task_return_pointer (task, g_steal_pointer (&texts), (GDestroyNotify) g_ptr_array_unref);
@@ -627,6 +642,16 @@ tally_project_load_texts_async (TallyProject        *self,
 {
   g_return_if_fail (TALLY_IS_PROJECT (self));
   read_in_thread (self, tally_project_load_texts_async, load_texts_thread, cancellable, callback, user_data);
+}
+
+void
+tally_project_load_leads_async (TallyProject        *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+  read_in_thread (self, tally_project_load_leads_async, load_texts_thread, cancellable, callback, user_data);
 }
 
 GPtrArray *

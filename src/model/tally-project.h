@@ -121,6 +121,13 @@ void               tally_project_load_texts_async    (TallyProject        *self,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);
+/* The same with each text cut to its lead, the part the stories read
+ * (tally_story_lead_length()): for the stories, without a project's whole
+ * text in memory. Finish with tally_project_load_texts_finish(). */
+void               tally_project_load_leads_async    (TallyProject        *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
 GPtrArray         *tally_project_load_texts_finish   (TallyProject        *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);

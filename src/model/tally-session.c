@@ -18,7 +18,7 @@ struct _TallySession
    * grouped again (with the corrections) at each fact correction. */
   GListModel       *facts;
   GPtrArray        *claims;             /* TallyClaim*, as last read */
-  GPtrArray        *texts;              /* TallyDocumentText*, as last read */
+  GPtrArray        *texts;              /* TallyDocumentText*, leads only, as last read */
   GListModel       *stories;
   guint             group_source;
   GCancellable     *group_cancellable;
@@ -226,7 +226,7 @@ load_failed (LoadData   *load,
   load_data_free (load);
 }
 
-/* Step 3: the texts are read (their leads name the stories); group. */
+/* Step 3: the texts' leads are read (they name the stories); group. */
 static void
 on_texts_loaded_for_facts (GObject      *source,
                            GAsyncResult *result,
@@ -255,7 +255,7 @@ on_texts_loaded_for_facts (GObject      *source,
   load_data_free (load);
 }
 
-/* Step 2: the claims are read; read the texts. */
+/* Step 2: the claims are read; read the texts' leads. */
 static void
 on_claims_loaded (GObject      *source,
                   GAsyncResult *result,
@@ -275,7 +275,7 @@ on_claims_loaded (GObject      *source,
       load_failed (load, "Claims", error);
       return;
     }
-  tally_project_load_texts_async (load->self->project, load->cancellable, on_texts_loaded_for_facts, load);
+  tally_project_load_leads_async (load->self->project, load->cancellable, on_texts_loaded_for_facts, load);
 }
 
 /* Step 1: the claims and texts come from the project file in worker

@@ -421,6 +421,59 @@ test_stories_stable_keys (void)
                    ferry_before->key);
 }
 
+/* The stories read a text's first 150 words (a hyphen or apostrophe inside
+ * a word keeps it one word) and its first 64 KB: what lies after both
+ * changes nothing. */
+static void
+test_stories_lead_length (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize lead = 0;
+  g_autoptr(GPtrArray) full = NULL;
+  g_autoptr(GPtrArray) cut = NULL;
+  guint full_of[2], cut_of[2];
+  TallyStoryInput inputs[2] = { 0 };
+
+  /* Long words: the 150th ends past the first 64 KB. */
+  for (guint i = 0; i < 200; i++)
+    {
+      for (guint k = 0; k < 60; k++)
+        g_string_append (text, i % 2 ? "harbour-" : "lighthouse's-");
+      g_string_append_printf (text, "%u", i);
+      g_string_append (text, i % 10 == 9 ? ". " : ", ");
+      if (i == 149)
+        lead = text->len - 2;
+    }
+  g_assert_cmpuint (lead, >, 65536);
+  g_assert_cmpuint (tally_story_lead_length (text->str, text->len), ==, lead);
+  g_assert_cmpuint (tally_story_lead_length ("Two words.", 10), ==, 10);
+  g_assert_cmpuint (tally_story_lead_length ("", 0), ==, 0);
+  /* Short words: the first 64 KB, where the story's key is read. */
+  {
+    g_autoptr(GString) shorter = g_string_new (NULL);
+
+    while (shorter->len < 100000)
+      g_string_append (shorter, "deck crew. ");
+    g_assert_cmpuint (tally_story_lead_length (shorter->str, shorter->len), ==, 65536);
+  }
+
+  /* Two texts alike only past their leads are no story; cut at the lead,
+   * the same. */
+  for (guint i = 0; i < 2; i++)
+    inputs[i] = (TallyStoryInput) { .title = i == 0 ? "Quay works begin" : "Orchard yields fall",
+                                    .text = text->str, .text_len = text->len, .key = i == 0 ? "a" : "b" };
+  inputs[1].text = "Apple growers in the valley picked less fruit this autumn.";
+  inputs[1].text_len = strlen (inputs[1].text);
+  full = find (inputs, 2, full_of);
+  inputs[0].text_len = lead;
+  cut = find (inputs, 2, cut_of);
+  g_assert_cmpuint (full->len, ==, cut->len);
+  g_assert_cmpuint (full_of[0], ==, cut_of[0]);
+  g_assert_cmpuint (full_of[1], ==, cut_of[1]);
+  g_assert_cmpstr (((TallyStoryRecord *) g_ptr_array_index (full, full_of[0]))->key, ==,
+                   ((TallyStoryRecord *) g_ptr_array_index (cut, cut_of[0]))->key);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -434,5 +487,6 @@ main (int    argc,
   g_test_add_func ("/analysis/stories/words-apart", test_stories_words_apart);
   g_test_add_func ("/analysis/stories/small-story-joins", test_stories_small_story_joins);
   g_test_add_func ("/analysis/stories/stable-keys", test_stories_stable_keys);
+  g_test_add_func ("/analysis/stories/lead-length", test_stories_lead_length);
   return g_test_run ();
 }

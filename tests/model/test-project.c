@@ -6,6 +6,7 @@
 
 #include "tally-claims.h"
 #include "tally-project.h"
+#include "tally-stories.h"
 
 /* Files in tests/data/ingest. */
 #define N_FIXTURES 9
@@ -539,6 +540,44 @@ test_load_texts (void)
       g_assert_cmpstr (t->published, ==, tally_document_get_published (doc));
     }
   g_ptr_array_unref (wait.texts);
+
+  /* Leads: each text up to where the stories stop reading; an article
+   * longer than a lead is cut. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("tally-leads-XXXXXX", &error);
+    g_autofree char *long_path = g_build_filename (dir, "long-report.txt", NULL);
+    const char *more[] = { long_path, NULL };
+    g_autoptr(GString) text = g_string_new ("Harbour works go on\n\n");
+    g_autoptr(TallyImportResult) added = NULL;
+    guint cut = 0;
+
+    for (guint i = 0; i < 1200; i++)
+      g_string_append_printf (text, "Crews on the north quay moved %u more cranes into place on day %u. ", i + 3, i + 1);
+    g_assert_true (g_file_set_contents (long_path, text->str, text->len, &error));
+    added = import_paths (project, more, NULL, NULL);
+    g_assert_cmpuint (added->n_added, ==, 1);
+    g_unlink (long_path);
+    g_rmdir (dir);
+    wait.texts = NULL;
+    tally_project_load_leads_async (project, NULL, on_texts_loaded, &wait);
+    while (wait.texts == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (wait.texts->len, ==, g_list_model_get_n_items (documents));
+    for (guint i = 0; i < wait.texts->len; i++)
+      {
+        TallyDocumentText *t = g_ptr_array_index (wait.texts, i);
+        g_autoptr(TallyDocument) doc = g_list_model_get_item (documents, i);
+        g_autoptr(TallyDocumentRecord) record = tally_project_load_record (project, doc, &error);
+        gsize lead = tally_story_lead_length (record->text, record->text_len);
+
+        g_assert_cmpuint (t->text_len, ==, lead);
+        g_assert_cmpuint (strlen (t->text), ==, lead);
+        g_assert_true (strncmp (t->text, record->text, lead) == 0);
+        cut += lead < record->text_len;
+      }
+    g_assert_cmpuint (cut, >, 0);
+    g_ptr_array_unref (wait.texts);
+  }
 }
 
 static void
