@@ -1853,8 +1853,11 @@ finish_label (TallyFactRecord *fact)
           g_string_erase (rest, 0, g_utf8_next_char (rest->str) - rest->str);
           g_string_prepend (rest, first);
         }
-      /* A country in the interface's language ("Казахстан: …"). */
-      g_autofree char *shown = tally_gazetteer_dup_display_name (fact->subject);
+      /* A country in the language of the label's words ("Казахстан: …" where
+       * they are translated); where they are not (no catalogue for the
+       * interface's language), as claims carry it: never "Kasachstan: exports". */
+      g_autofree char *shown = g_strcmp0 (C_("fact label", "share of "), "share of ") != 0
+                               ? tally_gazetteer_dup_display_name (fact->subject) : g_strdup (fact->subject);
 
       /* TRANSLATORS: a fact label, what it is about, then what is measured: "Norway: trade volume" */
       g_string_printf (out, C_("fact label", "%s: %s"), shown, rest->str);

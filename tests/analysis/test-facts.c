@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <math.h>
+#include <unicode/uloc.h>
 
 #include "facts-corpus.h"
 #include "tally-fact-export.h"
@@ -715,6 +716,28 @@ test_labels_one_language (void)
   g_assert_cmpuint (facts_find (facts, "Deliveries")->documents->len, ==, 2);
   g_assert_cmpuint (facts_find (facts, "Trade volume")->documents->len, ==, 2);
   g_assert_nonnull (facts_find (facts, "Рост"));
+}
+
+/* The subject of a label is in the language of its words: with no
+ * catalogue for the interface's language (German here), the words stay
+ * English and so does the country ("Kazakhstan: export, 2023", never
+ * "Kasachstan: export, 2023"). */
+static void
+test_labels_subject_language (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree char *saved = g_strdup (uloc_getDefault ());
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .unit = "USD", .value = 15e9, .measure = "export",
+               .scope = 2023, .subject = "Kazakhstan", .subject_kind = TALLY_SUBJECT_KIND_COUNTRY);
+  uloc_setDefault ("de_DE", &status);
+  facts = facts_corpus_group (corpus);
+  uloc_setDefault (saved, &status);
+  g_assert_true (U_SUCCESS (status));
+  g_assert_cmpuint (facts->len, ==, 1);
+  g_assert_cmpstr (((TallyFactRecord *) g_ptr_array_index (facts, 0))->label, ==, "Kazakhstan: export, 2023");
 }
 
 /* A label's head noun takes the number its sources use; a date fact that
@@ -1784,6 +1807,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/labels/follow-sources", test_labels_follow_sources);
   g_test_add_func ("/analysis/facts/labels/other-scripts", test_labels_other_scripts);
   g_test_add_func ("/analysis/facts/labels/one-language", test_labels_one_language);
+  g_test_add_func ("/analysis/facts/labels/subject-language", test_labels_subject_language);
   g_test_add_func ("/analysis/facts/labels/readable", test_labels_readable);
   g_test_add_func ("/analysis/facts/grade/conflict-shared-value", test_conflict_shared_value);
   g_test_add_func ("/analysis/facts/format-value", test_format_value);
