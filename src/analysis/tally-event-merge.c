@@ -563,7 +563,7 @@ find_document_stories (TallyEventFinder *finder)
         .published = doc->published_iso,
         .key = doc->id,
         .words = doc->words,
-        .language = doc->language,
+        .language = doc->story_language,
       };
 
       g_array_append_val (inputs, input);

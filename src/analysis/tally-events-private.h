@@ -276,7 +276,7 @@ typedef struct
    * only the lead's first TALLY_STORY_ANCHOR_LEAD_BYTES and its language
    * are kept, for the stories across languages. */
   TallyStoryWords *words;
-  const char *language;  /* interned, tally_story_anchors_language(), or NULL */
+  const char *story_language;  /* interned, tally_story_anchors_language(), or NULL */
   char *published_iso;
   guint story;         /* set by the merge */
   const char *language; /* interned: the language its words were read in */

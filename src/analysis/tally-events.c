@@ -535,7 +535,7 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
     gsize lead = strlen (doc->lead);
 
     doc->words = tally_story_words_new (source->title, doc->lead, lead);
-    doc->language = tally_story_anchors_language (tally_language_detect (doc->lead, MIN (lead, 4096)));
+    doc->story_language = tally_story_anchors_language (tally_language_detect (doc->lead, MIN (lead, 4096)));
     g_set_str (&doc->title, source->title);
     if (lead > TALLY_STORY_ANCHOR_LEAD_BYTES)
       {
