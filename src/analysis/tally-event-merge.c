@@ -635,16 +635,16 @@ document_lexicon (TallyEventFinder *finder,
 {
   EventLexicon *lex = NULL;
 
-  if (doc->language == NULL || doc->language == finder->own_language)
+  if (doc->read_language == NULL || doc->read_language == finder->own_language)
     return finder->own_lex;
   /* Documents found by another finder (tally_event_finder_add_part()) bring
    * a language this one has not loaded yet. */
   if (finder->lexicons == NULL)
     finder->lexicons = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tally_events_lexicon_free);
-  if (!g_hash_table_lookup_extended (finder->lexicons, doc->language, NULL, (gpointer *) &lex))
+  if (!g_hash_table_lookup_extended (finder->lexicons, doc->read_language, NULL, (gpointer *) &lex))
     {
-      lex = tally_events_lexicon_load (doc->language, NULL);
-      g_hash_table_insert (finder->lexicons, (gpointer) doc->language, lex);
+      lex = tally_events_lexicon_load (doc->read_language, NULL);
+      g_hash_table_insert (finder->lexicons, (gpointer) doc->read_language, lex);
     }
   return lex != NULL ? lex : finder->own_lex;
 }
@@ -661,7 +661,7 @@ find_document_subjects (TallyEventFinder *finder)
   for (guint d = 0; d < finder->documents->len; d++)
     {
       const Document *doc = g_ptr_array_index (finder->documents, d);
-      const char *lang = doc->language != NULL ? doc->language : finder->own_language;
+      const char *lang = doc->read_language != NULL ? doc->read_language : finder->own_language;
 
       if (first == NULL)
         first = lang;

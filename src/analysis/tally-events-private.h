@@ -279,7 +279,7 @@ typedef struct
   const char *story_language;  /* interned, tally_story_anchors_language(), or NULL */
   char *published_iso;
   guint story;         /* set by the merge */
-  const char *language; /* interned: the language its words were read in */
+  const char *read_language; /* interned: the language its words were read in */
   GPtrArray *subjects; /* what its title and lead name (gazetteer subjects), for
                         * merging across languages; NULL until the merge needs it */
 } Document;

@@ -320,7 +320,7 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   doc->id = g_strdup (document_id);
   doc->published = julian_of_published (published);
   doc->published_iso = g_strdup (published);
-  doc->language = finder->language;
+  doc->read_language = finder->language;
   /* The stories read a title and a lead of 150 words. */
   {
     const char *cut = text + MIN (len, STORY_LEAD_BYTES);
@@ -493,7 +493,7 @@ tally_events_note_subjects (TallyEventFinder *finder,
       memcpy (head + at, doc->lead, len);
     head[at + len] = '\0';
   }
-  doc->subjects = tally_events_text_subjects (doc->language != NULL ? doc->language : finder->own_language,
+  doc->subjects = tally_events_text_subjects (doc->read_language != NULL ? doc->read_language : finder->own_language,
                                               finder->lex, head, strlen (head));
 }
 
