@@ -184,19 +184,34 @@ relative_antecedent (const EventLexicon *lex,
   if (!adjacent (text, WORD (words, end), WORD (words, rel))
       && !(WORD (words, rel)->start == WORD (words, end)->end + 2 && text[WORD (words, end)->end] == ','))
     return FALSE;
-  for (int j = end; j >= 0 && end - j < 12; j--)
-    {
-      const Word *w = WORD (words, j);
+  {
+    int after_prep = -1;
 
-      if (j < end && !adjacent (text, w, WORD (words, j + 1)))
-        break;
-      if ((w->role == TALLY_ROLE_THE || g_hash_table_contains (lex->indefinite, w->lower))
-          && !word_in (lex->prepositions, words, j - 1))
-        {
-          det = j;
+    for (int j = end; j >= 0 && end - j < 12; j--)
+      {
+        const Word *w = WORD (words, j);
+
+        if (j < end && !adjacent (text, w, WORD (words, j + 1)))
           break;
-        }
-    }
+        if (w->role == TALLY_ROLE_THE || g_hash_table_contains (lex->indefinite, w->lower))
+          {
+            /* "a boat with four men on board that disappeared": a clause
+             * with no comma hangs on the nearest noun phrase, even one
+             * inside a prepositional phrase; after a comma ("a terminal on
+             * land reclaimed from the sea, which …") on the one that opens. */
+            if (!word_in (lex->prepositions, words, j - 1) || adjacent (text, WORD (words, end), WORD (words, rel)))
+              {
+                det = j;
+                break;
+              }
+            if (after_prep < 0)
+              after_prep = j;
+          }
+      }
+    /* With no noun phrase that opens a clause, the nearest one. */
+    if (det < 0)
+      det = after_prep;
+  }
   if (det < 0)
     return FALSE;
   *first = det + 1;

@@ -993,6 +993,9 @@ test_incident_coverage (void)
       "Recovery of the bell's hatch", TALLY_EVENT_KIND_OTHER, "2031-03-03", "2031-03-09" },
     { "The crew of the trawler were rescued on Tuesday.", "2031-03-12", "Rescue of the crew of the trawler",
       TALLY_EVENT_KIND_OTHER, "2031-03-11", NULL },
+    /* A relative clause on a noun phrase inside a prepositional one. */
+    { "Rescuers widened the search for a fishing boat with four men on board that disappeared off Bodø on Sunday.",
+      "2031-03-12", "Fishing boat disappears", TALLY_EVENT_KIND_INCIDENT, "2031-03-09", NULL },
     /* A weekend: the last one before a Wednesday paper. */
     { "The ferry Tern disappeared over the weekend near Bodø.", "2031-03-12", "The ferry Tern disappears",
       TALLY_EVENT_KIND_INCIDENT, "2031-03-08", "2031-03-09" },
