@@ -943,7 +943,9 @@ tally_events_find_mentions (TallyEventFinder *finder,
                   if (WORD (words, p)->cap)
                     {
                       first = p;
+                      /* "Claiming Labour's meeting": a capitalised verb in -ing opens a clause. */
                       while (first > 0 && WORD (words, first - 1)->cap && WORD (words, first - 1)->alpha
+                             && !g_str_has_suffix (WORD (words, first - 1)->lower, "ing")
                              && adjacent (text, WORD (words, first - 1), WORD (words, first)))
                         first--;
                       if (first > 0 && WORD_IS (words, first - 1, THE)

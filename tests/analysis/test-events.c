@@ -1112,6 +1112,7 @@ test_names_from_news (void)
     { "The harbour's collapse in 2029 was sudden.", "The harbour's collapse" },
     { "Nordfisk's 2029 merger with a Danish rival made it the largest trawler firm.", "Merger with a Danish rival" },
     { "Tromsø Ferries's launch in 2029 drew crowds.", "Tromsø Ferries's launch" },
+    { "Praising Nordfisk's merger in 2029, the minister left.", "Nordfisk's merger" },
     { "The ferry line sold the oldest ship in its fleet in 2029.", "The ferry line sells the oldest ship" },
     { "Hundreds of fishermen died at sea in 1953.", "Hundreds of fishermen die" },
     { "The wreck of the Tern was found in 2029.", "Discovery of the wreck of the Tern" },
