@@ -941,7 +941,8 @@ subject_dash (Ctx  *c,
     }
   if (k + 1 < n && TOK (c, k)->type == TALLY_TOKEN_DASH && !attached (c, k) && !attached (c, k + 1))
     {
-      guint e = read_chunk (c, k + 1, c->title_case, &ch) && !ch.possessive ? ch.end : k + 1;
+      gboolean named = read_chunk (c, k + 1, c->title_case, &ch) && !ch.possessive;
+      guint e = named ? ch.end : k + 1;
 
       /* in a line of title-case words, a single word */
       if (e == k + 1 && is_word (c, k + 1) && (k + 2 == n || TOK (c, k + 2)->type == TALLY_TOKEN_PUNCT)
@@ -950,7 +951,9 @@ subject_dash (Ctx  *c,
 
       while (e < n && TOK (c, e)->type == TALLY_TOKEN_PUNCT)
         e++;
-      if (e == n)
+      /* Only a chunk that was read: `ch` is not set otherwise (fuzz-claims
+       * found inputs that crashed on it). */
+      if (e == n && named)
         {
           set_subject (c, &ch);
           return TRUE;
