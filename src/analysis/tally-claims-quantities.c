@@ -128,8 +128,13 @@ read_numeral (Ctx      *c,
           gsize n = s->end - s->start;
           gboolean short_form = n <= 3;
 
-          /* "5 m" is metres; "$5m" and "€2.5bn" are scales. */
-          if (!short_form || (!(s->flags & TALLY_TOKEN_SPACE_BEFORE) && (currency || n >= 2)))
+          /* "5 m" is metres; "$5m" and "€2.5bn" are scales; so is "1.2m"
+           * before a plural ("1.2m votes": no one counts votes in metres;
+           * "100m hurdles" has no decimals). */
+          if (!short_form || (!(s->flags & TALLY_TOKEN_SPACE_BEFORE)
+                              && (currency || n >= 2
+                                  || (t->decimals > 0 && is_word (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_UNIT | TALLY_LEX_DURATION)
+                                      && _tally_claims_looks_plural (c, k + 1)))))
             {
               *value *= s->lex->scale;
               *has_scale = TRUE;

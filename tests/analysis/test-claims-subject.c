@@ -398,6 +398,29 @@ test_title_name_and_quoted_figures (void)
   g_assert_null (((const TallyClaimRecord *) g_ptr_array_index (claims, 1))->subject);
 }
 
+/* "1.2m votes": an "m" after decimals and before a plural is millions, not
+ * metres; "100m hurdles" and "2.05m tall" stay metres. */
+static void
+test_million_before_plural (void)
+{
+  const char *text = "Join won by 1.2m votes. She ran the 100m hurdles and stands 2.05m tall.";
+  g_autoptr(GPtrArray) claims = tally_extract_claims (text, strlen (text), NULL);
+  const TallyClaimRecord *r;
+
+  g_assert_cmpuint (claims->len, ==, 3);
+  r = g_ptr_array_index (claims, 0);
+  g_assert_cmpint (r->kind, ==, TALLY_CLAIM_KIND_COUNT);
+  g_assert_cmpfloat_with_epsilon (r->value, 1.2e6, 1e-6);
+  g_assert_cmpstr (r->measure, ==, "vote");
+  r = g_ptr_array_index (claims, 1);
+  g_assert_cmpint (r->kind, ==, TALLY_CLAIM_KIND_NUMBER);
+  g_assert_cmpstr (r->unit, ==, "m");
+  r = g_ptr_array_index (claims, 2);
+  g_assert_cmpint (r->kind, ==, TALLY_CLAIM_KIND_NUMBER);
+  g_assert_cmpfloat_with_epsilon (r->value, 2.05, 1e-9);
+  g_assert_cmpstr (r->unit, ==, "m");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,5 +442,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/subject-spoken-of", test_subject_spoken_of);
   g_test_add_func ("/analysis/claims-subject/sides-of-a-vote", test_sides_of_a_vote);
   g_test_add_func ("/analysis/claims-subject/title-name-and-quoted-figures", test_title_name_and_quoted_figures);
+  g_test_add_func ("/analysis/claims-subject/million-before-plural", test_million_before_plural);
   return g_test_run ();
 }
