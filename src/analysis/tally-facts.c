@@ -2623,11 +2623,22 @@ static TallyFactRecord *
 try_merge (TallyFactLexicon     *lexicon,
            const TallyFactInput *inputs,
            const Mergeable      *keep,
-           const Mergeable      *other)
+           const Mergeable      *other,
+           GPtrArray            *owned,
+           ModifierSet         **like_out)
 {
+  /* The year and story of the one that states a year ("…, 2023"). */
   ModifierSet part = *(keep->fact->scope_year != 0 || other->fact->scope_year == 0 ? keep->like : other->like);
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
   TallyFactRecord *merged;
+  ModifierSet *like;
+
+  /* Named by the measure that holds the concept ("vehicle deliveries"), not
+   * by a bare "vehicles" that a verb would then follow ("… delivered"). */
+  if (keep->fact->concept != NULL)
+    part.key = keep->like->key;
+  else if (other->fact->concept != NULL)
+    part.key = other->like->key;
 
   part.claims = g_array_new (FALSE, FALSE, sizeof (guint));
   part.group = 0;
@@ -2644,6 +2655,11 @@ try_merge (TallyFactLexicon     *lexicon,
       return NULL;
     }
   g_set_str (&merged->key, keep->fact->key);
+  like = g_new (ModifierSet, 1);
+  *like = part;
+  like->claims = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_ptr_array_add (owned, like);
+  *like_out = like;
   return merged;
 }
 
@@ -2651,6 +2667,8 @@ static void
 merge_block (TallyFactLexicon     *lexicon,
              const TallyFactInput *inputs,
              GPtrArray            *facts,
+             GHashTable           *likes,
+             GPtrArray            *owned,
              GPtrArray            *block)
 {
   for (guint i = 0; i < block->len; i++)
@@ -2662,16 +2680,19 @@ merge_block (TallyFactLexicon     *lexicon,
           Mergeable *b = g_ptr_array_index (block, j);
           Mergeable *keep, *other;
           TallyFactRecord *merged;
+          ModifierSet *like;
 
           if (!b->alive || b == a || !may_merge (a, b))
             continue;
           keep = a->fact->documents->len >= b->fact->documents->len ? a : b;
           other = keep == a ? b : a;
-          merged = try_merge (lexicon, inputs, keep, other);
+          merged = try_merge (lexicon, inputs, keep, other, owned, &like);
           if (merged == NULL)
             continue;
-          if (keep->fact->scope_year == 0 && other->fact->scope_year != 0)
-            keep->like = other->like;
+          keep->like = like;
+          g_hash_table_remove (likes, keep->fact);
+          g_hash_table_remove (likes, other->fact);
+          g_hash_table_insert (likes, merged, like);
           tally_fact_record_free (keep->fact);
           keep->fact = merged;
           facts->pdata[keep->index] = merged;
@@ -2691,6 +2712,7 @@ merge_block (TallyFactLexicon     *lexicon,
 static void
 merge_agreeing (GPtrArray            *facts,
                 GHashTable           *likes,
+                GPtrArray            *owned,
                 TallyFactLexicon     *lexicon,
                 const TallyFactInput *inputs)
 {
@@ -2746,7 +2768,7 @@ merge_agreeing (GPtrArray            *facts,
         }
     }
   for (guint b = 0; b < order->len; b++)
-    merge_block (lexicon, inputs, facts, g_ptr_array_index (order, b));
+    merge_block (lexicon, inputs, facts, likes, owned, g_ptr_array_index (order, b));
   for (guint f = facts->len; f > 0; f--)
     if (g_ptr_array_index (facts, f - 1) == NULL)
       g_ptr_array_remove_index (facts, f - 1);
@@ -2917,6 +2939,7 @@ significant_digits (double value)
 static void
 adopt_orphans (GPtrArray            *facts,
                GHashTable           *likes,
+               GPtrArray            *owned,
                TallyFactLexicon     *lexicon,
                const TallyFactInput *inputs,
                GArray               *orphans)
@@ -2951,6 +2974,7 @@ adopt_orphans (GPtrArray            *facts,
       const char *period = input->period != NULL && !g_str_equal (input->period, "year") ? input->period : NULL;
       GPtrArray *list = input->story != NULL ? g_hash_table_lookup (by_story, input->story) : NULL;
       TallyFactRecord *found = NULL;
+      ModifierSet *found_like = NULL;
       guint found_at = 0;
       gboolean ambiguous = FALSE;
       double best = INFINITY, second = INFINITY;
@@ -2966,6 +2990,7 @@ adopt_orphans (GPtrArray            *facts,
           const TallyClaimRecord *first;
           Mergeable keep, other;
           TallyFactRecord *merged;
+          ModifierSet *merged_like = NULL;
           TallyFactRecord single = { 0 };
 
           if (like == NULL || fact->kind != record->kind || fact->change != record->change
@@ -2979,7 +3004,7 @@ adopt_orphans (GPtrArray            *facts,
           g_array_append_val (single.claims, index);
           keep = (Mergeable) { fact, like, f, projected, TRUE };
           other = (Mergeable) { &single, like, 0, projected, TRUE };
-          merged = try_merge (lexicon, inputs, &keep, &other);
+          merged = try_merge (lexicon, inputs, &keep, &other, owned, &merged_like);
           g_array_unref (single.claims);
           if (merged == NULL)
             continue;
@@ -2998,6 +3023,7 @@ adopt_orphans (GPtrArray            *facts,
                 if (found != NULL)
                   tally_fact_record_free (found);
                 found = merged;
+                found_like = merged_like;
                 found_at = f;
               }
             else
@@ -3015,8 +3041,8 @@ adopt_orphans (GPtrArray            *facts,
         {
           TallyFactRecord *old = g_ptr_array_index (facts, found_at);
 
-          g_hash_table_insert (likes, found, g_hash_table_lookup (likes, old));
           g_hash_table_remove (likes, old);
+          g_hash_table_insert (likes, found, found_like);
           facts->pdata[found_at] = found;
           tally_fact_record_free (old);
         }
@@ -3141,6 +3167,7 @@ group_facts (const TallyFactInput *inputs,
   g_autoptr(GPtrArray) group_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
   g_autoptr(GHashTable) likes = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) orphans = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) owned_sets = g_ptr_array_new_with_free_func ((GDestroyNotify) modifier_set_free);
   GPtrArray *facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_fact_record_free);
 
   g_return_val_if_fail (inputs != NULL || n_inputs == 0, facts);
@@ -3288,8 +3315,8 @@ group_facts (const TallyFactInput *inputs,
                     build_fact (lexicon, inputs, sets, s, NULL, merged ? merged->claims : NULL));
         }
     }
-  merge_agreeing (facts, likes, lexicon, inputs);
-  adopt_orphans (facts, likes, lexicon, inputs, orphans);
+  merge_agreeing (facts, likes, owned_sets, lexicon, inputs);
+  adopt_orphans (facts, likes, owned_sets, lexicon, inputs, orphans);
   for (guint g = 0; g < group_sets->len; g++)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();
