@@ -683,16 +683,38 @@ find_document_subjects (TallyEventFinder *finder)
   return TRUE;
 }
 
+/* What the documents of each story name: the story's subjects (a story is
+ * told in one language; its reports name more than any one of them). */
+static GPtrArray *
+story_subjects (TallyEventFinder *finder)
+{
+  GPtrArray *stories = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+
+  for (guint d = 0; d < finder->documents->len; d++)
+    {
+      const Document *doc = g_ptr_array_index (finder->documents, d);
+
+      while (stories->len <= doc->story)
+        g_ptr_array_add (stories, g_hash_table_new (g_str_hash, g_str_equal));
+      for (guint i = 0; doc->subjects != NULL && i < doc->subjects->len; i++)
+        g_hash_table_add (stories->pdata[doc->story], doc->subjects->pdata[i]);
+    }
+  return stories;
+}
+
 static gboolean
-share_subject (const Document *a,
+share_subject (GPtrArray      *stories,
+               const Document *a,
                const Document *b)
 {
-  if (a->subjects == NULL || b->subjects == NULL)
-    return FALSE;
-  for (guint i = 0; i < a->subjects->len; i++)
-    for (guint j = 0; j < b->subjects->len; j++)
-      if (g_str_equal (a->subjects->pdata[i], b->subjects->pdata[j]))
-        return TRUE;
+  GHashTable *sa = stories->pdata[a->story], *sb = stories->pdata[b->story];
+  GHashTableIter iter;
+  gpointer subject;
+
+  g_hash_table_iter_init (&iter, sa);
+  while (g_hash_table_iter_next (&iter, &subject, NULL))
+    if (g_hash_table_contains (sb, subject))
+      return TRUE;
   return FALSE;
 }
 
@@ -705,8 +727,8 @@ nested (const Mention *a,
 }
 
 /* The same event told in two languages: words cannot be compared, what the
- * languages share can. Two mentions in different languages, in documents
- * whose titles and leads name a common country or city, are one event when
+ * languages share can. Two mentions in different languages, in stories
+ * whose reports' titles and leads name a common country or city, are one event when
  * they are of one kind on dates one of which holds the other (a state visit
  * of 20–22 March and the arrival on the 20th), or when they are one kind of
  * gathering in one place (one id in the gazetteer) within a month: then
@@ -719,12 +741,13 @@ join_across_languages (TallyEventFinder *finder,
 {
   const EventLexicon *lex = finder->lex;
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) stories = story_subjects (finder);
 
   for (guint i = 0; i < finder->mentions->len; i++)
     {
       Mention *m = g_ptr_array_index (finder->mentions, i);
 
-      if (m->date == NULL || m->ordinal != 0)
+      if (m->date == NULL)
         continue;
       if (m->place_id == NULL && m->place != NULL)
         m->place_id = g_strdup (tally_events_place_subject (mention_language (finder, m), m->place));
@@ -748,7 +771,7 @@ join_across_languages (TallyEventFinder *finder,
           if (o->date->first > m->date->last + ACROSS_LANGUAGES_DAYS)
             break;
           if (o->kind != m->kind || mention_language (finder, o) == mention_language (finder, m)
-              || !share_subject (dm, dn))
+              || !share_subject (stories, dm, dn))
             continue;
           same_place = m->place_id != NULL && o->place_id != NULL && g_str_equal (m->place_id, o->place_id)
                        && tally_events_is_gathering (lex, m->kind);
