@@ -185,6 +185,32 @@ tally_claim_get_record (TallyClaim *self)
   return self->record;
 }
 
+TallyClaimKey
+tally_claim_get_key (TallyClaim *self)
+{
+  static const TallyClaimKey none = { { 0 }, 0, 0 };
+
+  g_return_val_if_fail (TALLY_IS_CLAIM (self), none);
+  return (TallyClaimKey) { self->document_id, self->record->start, self->record->end };
+}
+
+guint
+tally_claim_key_hash (gconstpointer data)
+{
+  const TallyClaimKey *key = data;
+
+  return (guint) (key->document_id.value * 1000003 ^ key->start * 7919 ^ key->end);
+}
+
+gboolean
+tally_claim_key_equal (gconstpointer a,
+                       gconstpointer b)
+{
+  const TallyClaimKey *x = a, *y = b;
+
+  return tally_document_id_equal (x->document_id, y->document_id) && x->start == y->start && x->end == y->end;
+}
+
 TallyDocumentId
 tally_claim_get_document_id (TallyClaim *self)
 {

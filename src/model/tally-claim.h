@@ -14,6 +14,20 @@ G_BEGIN_DECLS
 #define TALLY_TYPE_CLAIM (tally_claim_get_type ())
 G_DECLARE_FINAL_TYPE (TallyClaim, tally_claim, TALLY, CLAIM, GObject)
 
+/* Which claim it is, however often the claims are read or grouped again:
+ * its document and its words' bytes in the document's cleaned text. */
+typedef struct
+{
+  TallyDocumentId document_id;
+  guint64 start;
+  guint64 end;
+} TallyClaimKey;
+
+/* GHashFunc and GEqualFunc for keys that point at a TallyClaimKey. */
+guint                   tally_claim_key_hash           (gconstpointer key);
+gboolean                tally_claim_key_equal          (gconstpointer a,
+                                                        gconstpointer b);
+
 /* Copies the record; `text` is the document's cleaned text it points into. */
 TallyClaim             *tally_claim_new                (TallyDocumentId         document_id,
                                                         const TallyClaimRecord *record,
@@ -27,6 +41,7 @@ TallyClaim             *tally_claim_new_edited         (TallyClaim             *
 /* "Edited; originally value 15" for an edited claim, NULL otherwise. */
 const char             *tally_claim_get_edit_note      (TallyClaim *self);
 const TallyClaimRecord *tally_claim_get_record         (TallyClaim *self);
+TallyClaimKey           tally_claim_get_key            (TallyClaim *self);
 TallyDocumentId         tally_claim_get_document_id    (TallyClaim *self);
 TallyClaimKind          tally_claim_get_kind           (TallyClaim *self);
 TallyQualifier          tally_claim_get_qualifier      (TallyClaim *self);

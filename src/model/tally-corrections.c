@@ -44,12 +44,8 @@ static const char *field_names[N_FIELDS] = {
   "not-event", "event-label", "moved-to",
 };
 
-typedef struct
-{
-  TallyDocumentId document_id;
-  guint64 start;
-  guint64 end;
-} ClaimKey;
+/* An event mention's sentence is keyed the same way as a claim. */
+typedef TallyClaimKey ClaimKey;
 
 typedef struct
 {
@@ -123,37 +119,12 @@ entry_copy (const Entry *entry)
   return copy;
 }
 
-static guint
-claim_key_hash (gconstpointer data)
-{
-  const ClaimKey *key = data;
-
-  return (guint) (key->document_id.value * 1000003 ^ key->start * 7919 ^ key->end);
-}
-
-static gboolean
-claim_key_equal (gconstpointer a,
-                 gconstpointer b)
-{
-  const ClaimKey *x = a, *y = b;
-
-  return tally_document_id_equal (x->document_id, y->document_id) && x->start == y->start && x->end == y->end;
-}
-
 static void
 claim_state_free (ClaimState *state)
 {
   for (guint f = 0; f < N_EDIT_FIELDS; f++)
     g_free (state->set[f]);
   g_free (state);
-}
-
-static ClaimKey
-claim_key_of (TallyClaim *claim)
-{
-  const TallyClaimRecord *record = tally_claim_get_record (claim);
-
-  return (ClaimKey) { tally_claim_get_document_id (claim), record->start, record->end };
 }
 
 /* ---- values --------------------------------------------------------------- */
@@ -605,7 +576,7 @@ claim_entry (TallyClaim *claim,
 {
   Entry *entry = entry_new (field, old_value, new_value);
 
-  entry->claim = claim_key_of (claim);
+  entry->claim = tally_claim_get_key (claim);
   return entry;
 }
 
@@ -659,7 +630,7 @@ tally_corrections_init (TallyCorrections *self)
 {
   g_weak_ref_init (&self->project, NULL);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  self->claims = g_hash_table_new_full (claim_key_hash, claim_key_equal, NULL, (GDestroyNotify) claim_state_free);
+  self->claims = g_hash_table_new_full (tally_claim_key_hash, tally_claim_key_equal, NULL, (GDestroyNotify) claim_state_free);
   self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->merges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->left_out = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -769,7 +740,7 @@ set_claim_flag (TallyCorrections  *self,
 
   g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), FALSE);
   g_return_val_if_fail (TALLY_IS_CLAIM (claim), FALSE);
-  key = claim_key_of (claim);
+  key = tally_claim_get_key (claim);
   state = g_hash_table_lookup (self->claims, &key);
   if (state == NULL || !(field == FIELD_SPLIT ? state->split : state->not_claim))
     g_ptr_array_add (entries, claim_entry (claim, field, "0", "1"));
@@ -852,7 +823,7 @@ tally_corrections_apply (TallyCorrections *self,
   for (guint i = 0; i < claims->len; i++)
     {
       TallyClaim *claim = g_ptr_array_index (claims, i);
-      ClaimKey key = claim_key_of (claim);
+      ClaimKey key = tally_claim_get_key (claim);
       ClaimState *state = g_hash_table_lookup (self->claims, &key);
       g_autoptr(TallyClaimRecord) record = NULL;
 
@@ -919,7 +890,7 @@ tally_corrections_group (TallyCorrections      *self,
   for (guint i = 0; i < applied->len; i++)
     {
       TallyClaim *claim = g_ptr_array_index (applied, i);
-      ClaimKey key = claim_key_of (claim);
+      ClaimKey key = tally_claim_get_key (claim);
       ClaimState *state = g_hash_table_lookup (self->claims, &key);
 
       g_ptr_array_add (groups, state != NULL && state->split
@@ -977,7 +948,7 @@ tally_corrections_describe_original (TallyCorrections *self,
 
   g_return_val_if_fail (TALLY_IS_CORRECTIONS (self), NULL);
   g_return_val_if_fail (TALLY_IS_CLAIM (claim), NULL);
-  key = claim_key_of (claim);
+  key = tally_claim_get_key (claim);
   state = g_hash_table_lookup (self->claims, &key);
   for (guint f = 0; state != NULL && f < N_EDIT_FIELDS; f++)
     {

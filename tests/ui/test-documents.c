@@ -622,8 +622,8 @@ test_documents_project (void)
     for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
       {
         const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
-        guint position = tally_documents_view_find_fact (facts, tally_document_get_id (TALLY_DOCUMENT (selected)),
-                                                         claim->start, claim->end);
+        TallyClaimKey key = { tally_document_get_id (TALLY_DOCUMENT (selected)), claim->start, claim->end };
+        guint position = tally_documents_view_find_fact (facts, &key);
 
         if (tally_reader_get_claim_conflicting (reader, i))
           {

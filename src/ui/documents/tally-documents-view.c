@@ -36,7 +36,7 @@ struct _TallyDocumentsView
   TallyDocument       *shown;               /* the document in the reader */
   guint                reshow_idle;
   GListModel          *facts;
-  GHashTable          *conflict_claims;     /* ClaimPlace* set */
+  GHashTable          *conflict_claims;     /* TallyClaimKey* set */
   GHashTable          *outlet_names;        /* every outlet of the documents */
   TallySession        *session;
   TallyStory          *story;               /* the story shown, NULL: all */
@@ -1039,30 +1039,6 @@ tally_documents_view_remove_action (GtkWidget  *widget,
     tally_documents_view_remove_document (self, document);
 }
 
-/* Where a claim stands: its document and its bytes there. */
-typedef struct
-{
-  TallyDocumentId document_id;
-  gsize start;
-  gsize end;
-} ClaimPlace;
-
-static guint
-claim_place_hash (gconstpointer data)
-{
-  const ClaimPlace *place = data;
-
-  return (guint) (place->document_id.value * 1000003 ^ place->start * 7919 ^ place->end);
-}
-
-static gboolean
-claim_place_equal (gconstpointer a,
-                   gconstpointer b)
-{
-  const ClaimPlace *x = a, *y = b;
-
-  return tally_document_id_equal (x->document_id, y->document_id) && x->start == y->start && x->end == y->end;
-}
 
 /* Marks the reader's claims that belong to a conflicting fact. */
 static void
@@ -1076,9 +1052,9 @@ apply_conflicts (TallyDocumentsView *self,
   for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
     {
       const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
-      ClaimPlace place = { id, claim->start, claim->end };
+      TallyClaimKey key = { id, claim->start, claim->end };
 
-      if (g_hash_table_contains (self->conflict_claims, &place))
+      if (g_hash_table_contains (self->conflict_claims, &key))
         g_array_append_val (indices, i);
     }
   tally_reader_set_conflicts (reader, (const guint *) (gpointer) indices->data, indices->len);
@@ -1208,10 +1184,9 @@ on_facts_items_changed (TallyDocumentsView *self)
       for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
         {
           g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
-          const TallyClaimRecord *record = tally_claim_get_record (claim);
-          ClaimPlace place = { tally_claim_get_document_id (claim), record->start, record->end };
+          TallyClaimKey key = tally_claim_get_key (claim);
 
-          g_hash_table_add (self->conflict_claims, g_memdup2 (&place, sizeof place));
+          g_hash_table_add (self->conflict_claims, g_memdup2 (&key, sizeof key));
         }
     }
 
@@ -1236,14 +1211,13 @@ tally_documents_view_set_facts (TallyDocumentsView *self,
 }
 
 guint
-tally_documents_view_find_fact (GListModel      *facts,
-                                TallyDocumentId  document_id,
-                                gsize            start,
-                                gsize            end)
+tally_documents_view_find_fact (GListModel          *facts,
+                                const TallyClaimKey *key)
 {
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (facts), GTK_INVALID_LIST_POSITION);
+  g_return_val_if_fail (key != NULL, GTK_INVALID_LIST_POSITION);
 
   n = g_list_model_get_n_items (facts);
   for (guint i = 0; i < n; i++)
@@ -1254,10 +1228,9 @@ tally_documents_view_find_fact (GListModel      *facts,
       for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
         {
           g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
-          const TallyClaimRecord *record = tally_claim_get_record (claim);
+          TallyClaimKey other = tally_claim_get_key (claim);
 
-          if (tally_document_id_equal (tally_claim_get_document_id (claim), document_id)
-              && record->start == start && record->end == end)
+          if (tally_claim_key_equal (&other, key))
             return i;
         }
     }
@@ -1613,7 +1586,7 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
 static void
 tally_documents_view_init (TallyDocumentsView *self)
 {
-  self->conflict_claims = g_hash_table_new_full (claim_place_hash, claim_place_equal, g_free, NULL);
+  self->conflict_claims = g_hash_table_new_full (tally_claim_key_hash, tally_claim_key_equal, g_free, NULL);
   self->outlet_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->story_items = g_ptr_array_new_with_free_func (g_object_unref);
 

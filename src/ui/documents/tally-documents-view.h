@@ -60,12 +60,10 @@ GListModel *tally_documents_view_get_story_names (TallyDocumentsView           *
 void        tally_documents_view_set_facts       (TallyDocumentsView           *self,
                                                   GListModel                   *facts);
 /* The position in `facts` (TallyFact items, e.g. the Facts view's rows) of
- * the fact holding the claim at [start, end) of `document_id`, or
- * GTK_INVALID_LIST_POSITION: for the window's "claim-activated" handler. */
+ * the fact holding the claim `key`, or GTK_INVALID_LIST_POSITION: for the
+ * window's "claim-activated" handler. */
 guint       tally_documents_view_find_fact       (GListModel                   *facts,
-                                                  TallyDocumentId               document_id,
-                                                  gsize                         start,
-                                                  gsize                         end);
+                                                  const TallyClaimKey          *key);
 
 /* A GListModel of TallyDocument; without a project, removals take them out
  * of it when it is a GListStore. */

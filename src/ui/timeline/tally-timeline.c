@@ -1214,15 +1214,6 @@ tally_timeline_set_correctable (TallyTimeline *self,
   tally_event_popover_set_correctable (self->popover, correctable);
 }
 
-static const char *
-document_name (TallyTimeline *self,
-               const char    *id)
-{
-  const char *name = g_hash_table_lookup (self->names, id);
-
-  return name ? name : id;
-}
-
 const char *
 tally_timeline_get_document_name (TallyTimeline *self,
                                   const char    *id)

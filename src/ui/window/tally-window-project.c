@@ -491,12 +491,12 @@ on_reader_claim_activated (TallyWindow   *self,
                            guint64        start,
                            guint64        end)
 {
+  TallyClaimKey key = { tally_document_get_id (document), start, end };
   guint position;
 
   tally_facts_view_set_filter (self->facts_view, TALLY_FACTS_FILTER_ALL);
   tally_facts_view_set_search (self->facts_view, NULL);
-  position = tally_documents_view_find_fact (tally_facts_view_get_rows (self->facts_view),
-                                             tally_document_get_id (document), start, end);
+  position = tally_documents_view_find_fact (tally_facts_view_get_rows (self->facts_view), &key);
   if (position == GTK_INVALID_LIST_POSITION)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
