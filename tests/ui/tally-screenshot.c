@@ -13,6 +13,7 @@
 
 #include "tally-application.h"
 #include "tally-window.h"
+#include "ui-test.h"
 
 static char *view_name;
 static char *output_path;
@@ -40,26 +41,11 @@ hide_toast_widgets (GtkWidget *widget)
 static void
 render_window (GtkWindow *window)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autoptr(GError) error = NULL;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
+  if (!ui_test_render_to_png (GTK_WIDGET (window), output_path, &error))
     {
-      g_printerr ("tally-screenshot: the window drew nothing\n");
-      return;
-    }
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, output_path))
-    {
-      g_printerr ("tally-screenshot: cannot write %s\n", output_path);
+      g_printerr ("tally-screenshot: %s\n", error->message);
       return;
     }
   exit_status = 0;

@@ -11,30 +11,13 @@
 #include <string.h>
 
 #include "tally-application.h"
+#include "ui-test.h"
 #include "tally-window-private.h"
 #include "tally-window.h"
 
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS  /* GtkFileChooser: what GtkFileDialog shows without a portal */
 
 static TallyApplication *app;
-
-static void
-wait_a_while (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-/* Waits (up to 10 s) for what the test then asserts. */
-#define WAIT_FOR(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < deadline_) \
-      wait_a_while (20); \
-  } G_STMT_END
 
 static void
 wait_until_idle (TallyWindow *window)
@@ -60,7 +43,7 @@ wait_for_file_chooser (void)
           if (GTK_IS_FILE_CHOOSER (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
             return GTK_FILE_CHOOSER (toplevel);
         }
-      wait_a_while (20);
+      ui_test_spin (20);
     }
   g_assert_not_reached ();
 }
@@ -97,10 +80,10 @@ test_open_folder (void)
   g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
   /* Inside the folder with nothing selected, the chooser answers that folder. */
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  wait_a_while (300);
+  ui_test_spin (300);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  WAIT_FOR (tally_window_get_busy (window) || g_list_model_get_n_items (tally_window_get_documents (window)) > 0);
+  UI_TEST_WAIT_FOR (tally_window_get_busy (window) || g_list_model_get_n_items (tally_window_get_documents (window)) > 0);
   wait_until_idle (window);
   g_assert_cmpuint (g_list_model_get_n_items (tally_window_get_documents (window)), ==, 2);
 
@@ -132,14 +115,14 @@ test_save_as_exact_name (void)
   g_assert_true (g_str_has_suffix (proposed, ".tally"));
 
   /* The chooser settles on its first folder before it takes another. */
-  wait_a_while (500);
+  ui_test_spin (500);
   g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
-  wait_a_while (500);
+  ui_test_spin (500);
   gtk_file_chooser_set_current_name (chooser, "aktau-coverage");
-  wait_a_while (300);
+  ui_test_spin (300);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
-  WAIT_FOR (g_strcmp0 (tally_project_get_path (tally_window_get_project (window)), chosen) == 0);
+  UI_TEST_WAIT_FOR (g_strcmp0 (tally_project_get_path (tally_window_get_project (window)), chosen) == 0);
   g_assert_cmpstr (tally_project_get_path (tally_window_get_project (window)), ==, chosen);
   g_assert_true (g_file_test (chosen, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (suffixed, G_FILE_TEST_EXISTS));
@@ -149,26 +132,6 @@ test_save_as_exact_name (void)
 }
 
 G_GNUC_END_IGNORE_DEPRECATIONS
-
-static void
-render_window_to (GtkWidget  *widget,
-                  const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-}
 
 /* The About dialog is made from the metainfo: its summary, links, licence
  * and this version's release notes; the metainfo carries branding colours
@@ -211,8 +174,8 @@ test_about_from_metainfo (void)
     {
       g_autofree char *path = g_build_filename (shots, "about.png", NULL);
 
-      wait_a_while (800);
-      render_window_to (GTK_WIDGET (window), path);
+      ui_test_spin (800);
+      g_assert_true (ui_test_render_to_png (GTK_WIDGET (window), path, NULL));
     }
   adw_dialog_force_close (ADW_DIALOG (about));
   gtk_window_destroy (GTK_WINDOW (window));
@@ -237,7 +200,7 @@ test_shortcuts (void)
    * while it lays itself out: GTK's, not ours, so not fatal here. */
   old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  wait_a_while (200);
+  ui_test_spin (200);
 
   if (adw_get_major_version () > 1 || adw_get_minor_version () >= 8)
     {
@@ -254,7 +217,7 @@ test_shortcuts (void)
       g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
       gtk_window_close (overlay);
     }
-  wait_a_while (100);
+  ui_test_spin (100);
   g_log_set_always_fatal (old_fatal);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -265,20 +228,13 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  g_autofree char *data_home = g_dir_make_tmp ("tally-test-desktop-XXXXXX", NULL);
+  g_autofree char *data_home = NULL;
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  /* A chooser left at its first folder (the working one) saves there: keep that out of the checkout. */
-  g_assert_cmpint (g_chdir (data_home), ==, 0);
   /* GtkFileDialog asks the file-chooser portal first; none is on the test's bus. */
   g_setenv ("GDK_DEBUG", "no-portals", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = tally_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new (&argc, &argv, "test-desktop", &data_home);
+  /* A chooser left at its first folder (the working one) saves there: keep that out of the checkout. */
+  g_assert_cmpint (g_chdir (data_home), ==, 0);
 
   g_test_add_func ("/ui/desktop/open-folder", test_open_folder);
   g_test_add_func ("/ui/desktop/save-as-exact-name", test_save_as_exact_name);
@@ -286,7 +242,6 @@ main (int   argc,
   g_test_add_func ("/ui/desktop/shortcuts", test_shortcuts);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  g_clear_pointer (&app, ui_test_application_free);
   return status;
 }

@@ -20,6 +20,7 @@
 #include "tally-import-errors-dialog.h"
 #include "tally-window-private.h"
 #include "tally-window.h"
+#include "ui-test.h"
 
 static TallyApplication *app;
 static Display *xdisplay;
@@ -45,19 +46,6 @@ sample_path (const char *name)
   return g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", name, NULL);
 }
 
-/* Runs the main loop for a while, letting both sides of the drag talk. */
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  /* One dispatch at a time: an idle that keeps coming back must not hold us. */
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
-
-/* Waits (up to 10 s, for a loaded machine) for a condition the test then asserts. */
 #define NEEDS_XTEST() \
   G_STMT_START { \
     if (!have_xtest) \
@@ -65,13 +53,6 @@ spin (guint ms)
         g_test_skip ("needs an X11 display with the XTest extension"); \
         return; \
       } \
-  } G_STMT_END
-
-#define WAIT_FOR(cond) \
-  G_STMT_START { \
-    gint64 deadline_ = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond) && g_get_monotonic_time () < deadline_) \
-      spin (20); \
   } G_STMT_END
 
 static void
@@ -167,7 +148,7 @@ widget_root_centre (GtkWidget *widget,
       if ((picked != NULL && (picked == widget || gtk_widget_is_ancestor (picked, widget)))
           || g_get_monotonic_time () >= deadline)
         break;
-      spin (20);
+      ui_test_spin (20);
     }
   if (picked != NULL && picked != widget && !gtk_widget_is_ancestor (picked, widget))
     g_test_message ("picked a %s instead of the %s", G_OBJECT_TYPE_NAME (picked), G_OBJECT_TYPE_NAME (widget));
@@ -187,27 +168,7 @@ pointer_to (int x,
 {
   XTestFakeMotionEvent (xdisplay, -1, x, y, CurrentTime);
   XFlush (xdisplay);
-  spin (15);
-}
-
-static void
-render_window_to (GtkWidget  *widget,
-                  const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
+  ui_test_spin (15);
 }
 
 /* A drag was cancelled or lost its source: GTK may warn about it later. */
@@ -230,7 +191,7 @@ drag_onto (TallyWindow *window,
   pointer_to (from_x, from_y);
   XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
   XFlush (xdisplay);
-  spin (50);
+  ui_test_spin (50);
   /* Past the drag threshold inside the source, then across to the target. */
   for (int i = 1; i <= 4; i++)
     pointer_to (from_x - 6 * i, from_y);
@@ -241,14 +202,14 @@ drag_onto (TallyWindow *window,
   g_assert_true (overlay_shown (window));
   /* Held over the window past the X11 check of the drag (every 0.5 s): the
    * overlay stays while the button is down. */
-  spin (600);
+  ui_test_spin (600);
   g_assert_true (overlay_shown (window));
 
   if (shot_path != NULL)
     {
-      WAIT_FOR (gtk_revealer_get_child_revealed (window->drop_revealer));
-      spin (300);
-      render_window_to (GTK_WIDGET (window), shot_path);
+      UI_TEST_WAIT_FOR (gtk_revealer_get_child_revealed (window->drop_revealer));
+      ui_test_spin (300);
+      g_assert_true (ui_test_render_to_png (GTK_WIDGET (window), shot_path, NULL));
     }
 
   /* GTK warns "Failed to receive drop data" when the source of a drop has
@@ -263,19 +224,19 @@ drag_onto (TallyWindow *window,
       /* What Escape does at the source; see tally-drag-source.c. */
       g_assert_true (g_output_stream_write_all (g_subprocess_get_stdin_pipe (source->process), "cancel\n", 7,
                                                 NULL, NULL, NULL));
-      spin (100);
+      ui_test_spin (100);
       break;
     case DRAG_SOURCE_GONE:
       g_subprocess_force_exit (source->process);
       g_subprocess_wait (source->process, NULL, NULL);
       g_clear_object (&source->process);
-      spin (100);
+      ui_test_spin (100);
       break;
     }
   XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
   XFlush (xdisplay);
   /* The overlay goes, and a drop starts an import (or a cancel leaves it be). */
-  WAIT_FOR (!overlay_shown (window) &&
+  UI_TEST_WAIT_FOR (!overlay_shown (window) &&
             (end != DRAG_RELEASE || tally_window_get_busy (window) || n_documents (window) != n_before ||
              adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) != NULL));
   g_assert_false (overlay_shown (window));
@@ -307,8 +268,8 @@ window_new (void)
   /* The drag source sits to the right of the window on the 1600 px screen. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_present (GTK_WINDOW (window));
-  WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
-  spin (200);
+  UI_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  ui_test_spin (200);
   return window;
 }
 
@@ -347,7 +308,7 @@ test_dnd_each_view (void)
       if (g_str_equal (drops[i].view, "reader"))
         {
           g_assert_true (gtk_widget_activate_action (documents_view, "documents.select", "u", 0));
-          spin (200);
+          ui_test_spin (200);
           target = find_descendant (GTK_WIDGET (tally_documents_view_get_reader (TALLY_DOCUMENTS_VIEW (documents_view))),
                                     GTK_TYPE_TEXT_VIEW);
           g_assert_nonnull (target);
@@ -355,7 +316,7 @@ test_dnd_each_view (void)
       else
         {
           tally_window_set_visible_view (window, drops[i].view);
-          spin (200);
+          ui_test_spin (200);
           target = tally_window_get_view (window, drops[i].view);
           if (g_str_equal (drops[i].view, "facts"))
             target = find_descendant (target, GTK_TYPE_COLUMN_VIEW);
@@ -391,11 +352,11 @@ test_dnd_over_dialog (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
-  spin (400);
+  ui_test_spin (400);
 
   source = drag_source_new (1300, 300, paths);
   drag_onto (window, source, GTK_WIDGET (dialog), DRAG_RELEASE, NULL);
-  WAIT_FOR (n_documents (window) == 1);
+  UI_TEST_WAIT_FOR (n_documents (window) == 1);
   g_assert_cmpuint (n_documents (window), ==, 1);
   /* The window's target, which saw the enter only, holds the drag no more. */
   g_assert_null (gtk_drop_target_get_current_drop (window->drop_target));
@@ -404,12 +365,12 @@ test_dnd_over_dialog (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog)));
   g_assert_true (adw_dialog_close (dialog));
-  WAIT_FOR (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
+  UI_TEST_WAIT_FOR (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == NULL);
   g_assert_null (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)));
 
   second_source = drag_source_new (1300, 300, second_paths);
   drag_onto (window, second_source, tally_window_get_view (window, "documents"), DRAG_RELEASE, NULL);
-  WAIT_FOR (n_documents (window) == 2);
+  UI_TEST_WAIT_FOR (n_documents (window) == 2);
   g_assert_cmpuint (n_documents (window), ==, 2);
   window_free (window);
 }
@@ -496,7 +457,7 @@ test_dnd_good_and_unreadable (void)
     g_autoptr(DragSource) more_source = drag_source_new (1300, 300, more_paths);
 
     drag_onto (window, more_source, GTK_WIDGET (dialog), DRAG_RELEASE, NULL);
-    WAIT_FOR (n_documents (window) == 2);
+    UI_TEST_WAIT_FOR (n_documents (window) == 2);
     g_assert_cmpuint (n_documents (window), ==, 2);
     g_assert_true (adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window)) == dialog);
   }
@@ -553,7 +514,7 @@ test_dnd_overlay_shots (void)
   tally_window_open_files (window, &folder, 1);
   wait_until_idle (window);
   g_assert_true (gtk_widget_activate_action (documents_view, "documents.select", "u", 1));
-  spin (300);
+  ui_test_spin (300);
 
   for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
     {
@@ -565,7 +526,7 @@ test_dnd_overlay_shots (void)
 
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
-      spin (200);
+      ui_test_spin (200);
       drag_onto (window, source, text, DRAG_CANCEL, shot);
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -605,22 +566,14 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  g_autofree char *data_home = g_dir_make_tmp ("tally-test-dnd-XXXXXX", NULL);
 
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   /* The window announces its drop overlay (gtk_accessible_announce), and GTK's
    * "test" accessibility backend has no announce handler: it calls a NULL
    * function (GTK 4.18). "none" takes the announcement and drops it. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   gdk_set_allowed_backends ("x11");
   g_log_set_writer_func (log_writer, NULL, NULL);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = tally_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new (&argc, &argv, "test-dnd", NULL);
 
   g_test_add_func ("/ui/dnd/each-view", test_dnd_each_view);
   g_test_add_func ("/ui/dnd/over-dialog", test_dnd_over_dialog);
@@ -635,7 +588,6 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_pointer (&xdisplay, XCloseDisplay);
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  g_clear_pointer (&app, ui_test_application_free);
   return status;
 }

@@ -7,6 +7,7 @@
 #include "tally-claims.h"
 #include "tally-facts-view.h"
 #include "tally-ingest.h"
+#include "ui-test.h"
 
 /* The Facts view over the sample articles, analysed in-process as the app
  * does: ingest, extract, group. With TALLY_FACTS_SCREENSHOT=OUT.png set, the
@@ -93,25 +94,6 @@ wait_for_frames (guint n)
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, FALSE);
     }
-}
-
-static void
-render (GtkWidget  *window,
-        const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -308,7 +290,7 @@ test_select_conflict (void)
   g_assert_true (opened == first);
 
   if (screenshot != NULL)
-    render (window, screenshot);
+    g_assert_true (ui_test_render_to_png (window, screenshot, NULL));
 
   /* Escape (facts.close-panel) closes the panel; Ctrl+F (facts.search) goes
    * to the search entry. */

@@ -15,6 +15,7 @@
 #include "tally-event.h"
 #include "tally-timeline-view.h"
 #include "tally-window.h"
+#include "ui-test.h"
 
 static TallyApplication *app;
 
@@ -297,23 +298,13 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  g_autofree char *data_home = g_dir_make_tmp ("tally-test-timeline-window-XXXXXX", NULL);
 
-  /* Unsaved projects of this test stay apart from other tests running beside it. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = tally_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new (&argc, &argv, "test-timeline-window", NULL);
 
   g_test_add_func ("/ui/timeline-window/project-events-and-mention", test_project_events_and_mention);
   g_test_add_func ("/ui/timeline-window/leave-out-and-rename", test_leave_out_and_rename);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  g_clear_pointer (&app, ui_test_application_free);
   return status;
 }

@@ -8,6 +8,7 @@
 #include "tally-import-errors-dialog.h"
 #include "tally-window-private.h"
 #include "tally-window.h"
+#include "ui-test.h"
 
 static TallyApplication *app;
 
@@ -576,18 +577,8 @@ main (int   argc,
       char *argv[])
 {
   int status;
-  g_autofree char *data_home = g_dir_make_tmp ("tally-test-window-XXXXXX", NULL);
 
-  /* Unsaved projects of this test stay apart from other tests running beside it. */
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = tally_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  /* Registering runs startup: app actions and accelerators. */
-  g_application_hold (G_APPLICATION (app));
+  app = ui_test_application_new (&argc, &argv, "test-window", NULL);
 
   g_test_add_func ("/ui/window/views", test_window_views);
   g_test_add_func ("/ui/window/actions", test_window_actions);
@@ -603,7 +594,6 @@ main (int   argc,
   g_test_add_func ("/ui/window/move-story", test_window_move_story);
 
   status = g_test_run ();
-  g_application_release (G_APPLICATION (app));
-  g_clear_object (&app);
+  g_clear_pointer (&app, ui_test_application_free);
   return status;
 }
