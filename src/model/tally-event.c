@@ -7,6 +7,7 @@
 
 #include "tally-event.h"
 #include "tally-events.h"
+#include "tally-partial-date.h"
 
 struct _TallyEvent
 {
@@ -184,23 +185,14 @@ tally_event_get_last_day (TallyEvent *self)
   return self->record->last_day;
 }
 
-typedef struct
-{
-  int year, month, day;
-} Ymd;
+/* "2026", "2026-06" or "2026-06-17", as the event finder writes them. */
+typedef TallyPartialDate Ymd;
 
 static gboolean
 parse_ymd (const char *iso,
            Ymd        *out)
 {
-  memset (out, 0, sizeof *out);
-  if (iso == NULL || sscanf (iso, "%d", &out->year) != 1)
-    return FALSE;
-  if (strlen (iso) >= 7)
-    out->month = atoi (iso + 5);
-  if (strlen (iso) >= 10)
-    out->day = atoi (iso + 8);
-  return out->month >= 0 && out->month <= 12;
+  return tally_partial_date_parse (iso, TALLY_PARTIAL_DATE_ALLOW_TIME, out);
 }
 
 /* The locale's month name; `standalone` (no day before it) picks the form a

@@ -5,6 +5,7 @@
 
 #include "tally-reader-details-dialog.h"
 #include "tally-language.h"
+#include "tally-partial-date.h"
 
 struct _TallyReaderDetailsDialog
 {
@@ -148,14 +149,13 @@ row_value (AdwEntryRow *row)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+/* What tally_project_set_document_field() takes as a publication date. */
 static gboolean
 is_iso_date (const char *text)
 {
-  unsigned year, month, day;
-  char end;
+  TallyPartialDate date;
 
-  return sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) == 3 && strlen (text) == 10 &&
-         g_date_valid_dmy (day, month, year);
+  return tally_partial_date_parse (text, TALLY_PARTIAL_DATE_DAY_ONLY, &date);
 }
 
 static gboolean

@@ -11,7 +11,7 @@ struct _TallyDocumentRow
   GtkWidget  parent_instance;
 
   TallyDocument *document;
-  gulong     notify_id;
+  GSignalGroup *document_signals;   /* follows `document` */
 
   GtkLabel  *title_label;
   GtkLabel  *source_label;
@@ -125,11 +125,8 @@ tally_document_row_set_document (TallyDocumentRow *self,
   if (self->document == document)
     return;
 
-  g_clear_signal_handler (&self->notify_id, self->document);
   g_set_object (&self->document, document);
-  if (document != NULL)
-    self->notify_id = g_signal_connect_object (document, "notify", G_CALLBACK (tally_document_row_update),
-                                               self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->document_signals, document);
   tally_document_row_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -140,7 +137,8 @@ tally_document_row_dispose (GObject *object)
   TallyDocumentRow *self = TALLY_DOCUMENT_ROW (object);
   GtkWidget *child;
 
-  g_clear_signal_handler (&self->notify_id, self->document);
+  g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (object), TALLY_TYPE_DOCUMENT_ROW);
   /* The badge box has no id, so the template does not unparent it. */
@@ -214,5 +212,8 @@ static void
 tally_document_row_init (TallyDocumentRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->document_signals = g_signal_group_new (TALLY_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify", G_CALLBACK (tally_document_row_update),
+                                 self, G_CONNECT_SWAPPED);
   tally_document_row_update (self);
 }

@@ -48,6 +48,7 @@ struct _TallyTimeline
   GtkWidget        parent_instance;
 
   GListModel      *model;
+  GSignalGroup    *model_signals;   /* follows `model` */
   GPtrArray       *items;    /* Item* */
   TallyTimeSpan    visible;
   TallyTimeSpan    limits;
@@ -1545,11 +1546,8 @@ tally_timeline_set_model (TallyTimeline *self,
 
   if (self->model == model)
     return;
-  if (self->model)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
   g_set_object (&self->model, model);
-  if (model)
-    g_signal_connect_object (model, "items-changed", G_CALLBACK (on_items_changed), self, 0);
+  g_signal_group_set_target (self->model_signals, model);
   self->focus = -1;
   /* Another model's events are shown whole. */
   g_ptr_array_set_size (self->items, 0);
@@ -1613,8 +1611,8 @@ tally_timeline_dispose (GObject *object)
 
   g_clear_pointer ((GtkWidget **) &self->popover, gtk_widget_unparent);
   g_clear_object (&self->animation);
-  if (self->model)
-    g_signal_handlers_disconnect_by_func (self->model, on_items_changed, self);
+  g_signal_group_set_target (self->model_signals, NULL);
+  g_clear_object (&self->model_signals);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (tally_timeline_parent_class)->dispose (object);
 }
@@ -1740,6 +1738,8 @@ tally_timeline_init (TallyTimeline *self)
 
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->focus = -1;
+  self->model_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->model_signals, "items-changed", G_CALLBACK (on_items_changed), self, 0);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->measure_layout = gtk_widget_create_pango_layout (widget, NULL);
   self->legend_layout = create_legend_layout (widget);
