@@ -1113,6 +1113,8 @@ test_names_from_news (void)
     { "Nordfisk's 2029 merger with a Danish rival made it the largest trawler firm.", "Merger with a Danish rival" },
     { "Tromsø Ferries's launch in 2029 drew crowds.", "Tromsø Ferries's launch" },
     { "Praising Nordfisk's merger in 2029, the minister left.", "Nordfisk's merger" },
+    /* A reporting verb in -ing ends the subject. */
+    { "The mayor is also claiming the harbour board met in 2029.", "The harbour board’s meeting" },
     { "The ferry line sold the oldest ship in its fleet in 2029.", "The ferry line sells the oldest ship" },
     { "Hundreds of fishermen died at sea in 1953.", "Hundreds of fishermen die" },
     { "The wreck of the Tern was found in 2029.", "Discovery of the wreck of the Tern" },
