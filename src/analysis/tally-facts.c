@@ -2574,6 +2574,32 @@ measures_meet (const Mergeable *a,
   return bare->n_modifiers == 0 && tally_concepts_is_generic (tally_concepts_get_default (), bare->head);
 }
 
+/* Whether `short_name` is the initials of `name`'s capitalised words
+ * ("SCA", "Suez Canal Authority"): outlets write one body both ways. */
+static gboolean
+is_initials_of (const char *short_name,
+                const char *name)
+{
+  GString *initials = g_string_new (NULL);
+  gboolean same;
+
+  for (const char *p = name; *p != '\0'; p++)
+    if ((p == name || p[-1] == ' ' || p[-1] == '-') && g_ascii_isupper (*p))
+      g_string_append_c (initials, *p);
+  same = initials->len >= 2 && strlen (short_name) == initials->len && strcmp (short_name, initials->str) == 0;
+  g_string_free (initials, TRUE);
+  return same;
+}
+
+/* Subjects that name one thing: equal, one unnamed, or one the other's
+ * initials. */
+static gboolean
+subjects_meet (const char *a,
+               const char *b)
+{
+  return a == NULL || b == NULL || g_str_equal (a, b) || is_initials_of (a, b) || is_initials_of (b, a);
+}
+
 /* A cheap bound before grading the two as one: values more than twice
  * apart never agree, whatever their rounding or qualifiers. */
 static gboolean
@@ -2610,7 +2636,7 @@ may_merge (const Mergeable *a,
     return FALSE;
   if (fa->scope_year != 0 && fb->scope_year != 0 && fa->scope_year != fb->scope_year)
     return FALSE;
-  if (fa->subject != NULL && fb->subject != NULL && !g_str_equal (fa->subject, fb->subject))
+  if (!subjects_meet (fa->subject, fb->subject))
     return FALSE;
   if (g_strcmp0 (fa->story, fb->story) != 0
       && !((fa->story == NULL || fb->story == NULL) && fa->subject != NULL && fb->subject != NULL))
@@ -2995,7 +3021,7 @@ adopt_orphans (GPtrArray            *facts,
 
           if (like == NULL || fact->kind != record->kind || fact->change != record->change
               || g_strcmp0 (fact->unit, record->unit) != 0 || g_strcmp0 (fact_period, period) != 0
-              || (fact->subject != NULL && input->subject != NULL && !g_str_equal (fact->subject, input->subject)))
+              || !subjects_meet (fact->subject, input->subject))
             continue;
           first = inputs[g_array_index (fact->claims, guint, 0)].record;
           if ((first->modality == TALLY_MODALITY_PROJECTED) != projected)

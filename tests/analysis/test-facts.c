@@ -1374,6 +1374,11 @@ test_group_one_figure_other_words (void)
                .story = "s1");
   FACTS_CLAIM (corpus, .doc = "d6", .kind = COUNT, .value = 1.75e6, .measure = "vehicle", .subject = "Arden Motors",
                .story = "s1");
+  /* A body named by its initials in one report is the same subject. */
+  FACTS_CLAIM (corpus, .doc = "d7", .kind = MONEY, .value = 916e6, .unit = "USD", .measure = "compensation",
+               .subject = "Port Kestrel Authority", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d8", .kind = MONEY, .value = 916e6, .unit = "USD", .measure = "compensation",
+               .subject = "PKA", .story = "s1");
   facts = facts_corpus_group (corpus);
   for (guint f = 0; f < facts->len; f++)
     {
@@ -1399,7 +1404,8 @@ test_group_one_figure_other_words (void)
   g_test_message ("label: %s", deliveries->label);
   g_assert_null (strstr (deliveries->label, "delivered"));
   g_assert_cmpuint (conflicts, ==, 0);
-  g_assert_cmpuint (facts->len, ==, 4);
+  g_assert_cmpuint (facts->len, ==, 5);
+  g_assert_cmpuint (facts_find (facts, "Port Kestrel Authority: compensation")->documents->len, ==, 2);
 }
 
 /* A figure whose words name no measure ("1.85 million units": "units" says
