@@ -629,6 +629,27 @@ assert_tag_colour (TallyReader *reader,
   g_assert_cmpfloat_with_epsilon (colour->alpha, want.alpha, 0.002);
 }
 
+/* Boilerplate shown on request is the view's text colour, dimmed: dark on
+ * the light style, light on the dark one (a fixed grey is neither). */
+static void
+assert_boilerplate_tone (TallyReader *reader,
+                         gboolean     dark_style)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (tally_reader_get_buffer (reader)), "boilerplate");
+  g_autoptr(GdkRGBA) colour = NULL;
+  double lightness;
+
+  g_object_get (tag, "foreground-rgba", &colour, NULL);
+  g_assert_nonnull (colour);
+  lightness = (colour->red + colour->green + colour->blue) / 3;
+  if (dark_style)
+    g_assert_cmpfloat (lightness, >, 0.7);
+  else
+    g_assert_cmpfloat (lightness, <, 0.3);
+  g_assert_cmpfloat (colour->alpha, >, 0.3);
+  g_assert_cmpfloat (colour->alpha, <, 0.8);
+}
+
 /* The highlight colours are the stylesheet's: its classes in the light
  * style, style-dark.css's once the dark style is on (loaded here as
  * AdwApplication loads it for the app). */
@@ -649,6 +670,7 @@ test_reader_colours_from_css (void)
   assert_tag_colour (reader, "claim-money", "background-rgba", "rgba(38,162,105,0.16)");
   assert_tag_colour (reader, "claim-conflict", "underline-rgba", "#e01b24");
   assert_tag_colour (reader, "search-match", "background-rgba", "rgba(248,228,92,0.6)");
+  assert_boilerplate_tone (reader, FALSE);
 
   gtk_css_provider_load_from_resource (dark, RESOURCE_BASE "/style-dark.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark),
@@ -661,6 +683,7 @@ test_reader_colours_from_css (void)
   assert_tag_colour (reader, "claim-percent", "underline-rgba", "#62a0ea");
   assert_tag_colour (reader, "claim-conflict", "underline-rgba", "#ff7b63");
   assert_tag_colour (reader, "search-match", "background-rgba", "rgba(229,165,10,0.45)");
+  assert_boilerplate_tone (reader, TRUE);
 
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark));
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -287,6 +287,8 @@ tally_reader_update_tag_colours (TallyReader *self)
       tally_style_class_color (coloured_tags[i], &colour);
       g_object_set (gtk_text_tag_table_lookup (table, coloured_tags[i]), "background-rgba", &colour, NULL);
     }
+  tally_style_class_color ("reader-boilerplate", &colour);
+  g_object_set (gtk_text_tag_table_lookup (table, "boilerplate"), "foreground-rgba", &colour, NULL);
 }
 
 /* libadwaita swaps style-dark.css in as it announces the change: the
@@ -312,14 +314,8 @@ static void
 tally_reader_update_boilerplate_tag (TallyReader *self)
 {
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), "boilerplate");
-  GdkRGBA dim;
 
-  /* Dimmed by alpha over the current foreground, so it reads in dark mode too. */
-  gdk_rgba_parse (&dim, "rgba(128,128,128,0.9)");
-  g_object_set (tag,
-                "invisible", !self->show_boilerplate,
-                "foreground-rgba", &dim,
-                NULL);
+  g_object_set (tag, "invisible", !self->show_boilerplate, NULL);
 }
 
 static void
