@@ -9,6 +9,7 @@
 #include "tally-analysis-resources.h"
 #include "tally-fold.h"
 #include "tally-lemma.h"
+#include "tally-partial-date.h"
 #include "tally-union-find.h"
 #include "tally-lexicon.h"
 #include "tally-language.h"
@@ -524,15 +525,14 @@ compare_weight (gconstpointer a,
 static int
 julian_of (const char *published)
 {
-  int year, month, day;
-  GDate date;
+  TallyPartialDate date;
+  guint32 first, last;
 
-  if (published == NULL || sscanf (published, "%d-%d-%d", &year, &month, &day) != 3
-      || !g_date_valid_dmy (day, month, year))
+  if (published == NULL
+      || !tally_partial_date_parse (published, TALLY_PARTIAL_DATE_DAY_ONLY | TALLY_PARTIAL_DATE_ALLOW_TIME, &date))
     return 0;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return (int) g_date_get_julian (&date);
+  tally_partial_date_get_julian_span (&date, &first, &last);
+  return (int) first;
 }
 
 /* "Tesla Reported a Total of 1.8 Million Deliveries": a title in title case
