@@ -234,17 +234,7 @@ is_excluded (TallyEventFinder *finder,
   return g_hash_table_contains (finder->excluded, key);
 }
 
-guint
-tally_event_finder_add_document (TallyEventFinder *finder,
-                                 const char       *document_id,
-                                 const char       *text,
-                                 gsize             len,
-                                 const char       *published)
-{
-  return tally_event_finder_add_document_with_claims (finder, document_id, text, len, published, NULL);
-}
-
-guint
+static guint
 tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
                                              const char       *document_id,
                                              const char       *text,
@@ -253,6 +243,16 @@ tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
                                              GPtrArray        *given_claims)
 {
   return tally_event_finder_add_document_full (finder, document_id, text, len, published, given_claims, NULL, NULL);
+}
+
+guint
+tally_event_finder_add_document (TallyEventFinder *finder,
+                                 const char       *document_id,
+                                 const char       *text,
+                                 gsize             len,
+                                 const char       *published)
+{
+  return tally_event_finder_add_document_with_claims (finder, document_id, text, len, published, NULL);
 }
 
 /* The next sentence: from the given spans ({start, end} gsize pairs), or

@@ -39,15 +39,6 @@ guint             tally_event_finder_add_document  (TallyEventFinder  *finder,
                                                     const char        *text,
                                                     gsize              len,
                                                     const char        *published);
-/* The same with the claims tally_extract_claims() gave for this text with
- * this publication date as reference (so that a caller that extracts claims
- * anyway does not make the finder extract them again). NULL: extract here. */
-guint             tally_event_finder_add_document_with_claims (TallyEventFinder *finder,
-                                                               const char       *document_id,
-                                                               const char       *text,
-                                                               gsize             len,
-                                                               const char       *published,
-                                                               GPtrArray        *claims);
 /* The same with the text's sentences and tokens too, as ingest found them
  * (TallyDocumentRecord.sentences: byte spans, in order, each as
  * tally_next_sentence() finds it; TallyDocumentRecord.tokens: every token

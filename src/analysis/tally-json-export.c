@@ -354,7 +354,7 @@ tally_json_claim_node (const TallyClaimRecord *claim,
   return json_builder_get_root (builder);
 }
 
-JsonNode *
+static JsonNode *
 tally_json_facts_node (GPtrArray *documents)
 {
   /* FACTS (issue 6): grouped and graded in src/analysis/tally-facts.h. */
@@ -394,7 +394,7 @@ tally_json_add_document_events (TallyEventFinder            *finder,
   tally_event_finder_add_source (finder, &source);
 }
 
-JsonNode *
+static JsonNode *
 tally_json_events_node (GPtrArray *documents)
 {
   JsonArray *events = json_array_new ();

@@ -77,10 +77,6 @@ JsonNode *tally_json_claim_node    (const TallyClaimRecord *claim,
 JsonNode *tally_json_analysis_node (GPtrArray  *documents,
                                     const char *version);
 
-/* The "facts" and "events" arrays: filled by the fact and event code
- * (issues 6 and 7), empty arrays until then. */
-JsonNode *tally_json_facts_node    (GPtrArray *documents);
-JsonNode *tally_json_events_node   (GPtrArray *documents);
 
 /* Feeds one document to `finder`, dated as "events" dates it: its
  * reference_date, else its publication date, else one guessed from the

@@ -15,6 +15,14 @@
 #include "tally-language.h"
 #include "tally-story-anchors.h"
 
+/* tally_find_stories() with the threshold on the cosine (0.3 there) and
+ * the days two dated documents of one story may lie apart (30 there). */
+static GPtrArray *tally_find_stories_full (const TallyStoryInput *inputs,
+                                           gsize                  n_inputs,
+                                           double                 threshold,
+                                           guint                  max_days,
+                                           guint                 *story_of);
+
 #define STORIES_RESOURCE "/io/github/tallyapp/Tally/analysis/lexicons/en.stories"
 
 /* How much of a document says what it is about: its title and lead. */
@@ -1101,7 +1109,7 @@ tally_find_stories (const TallyStoryInput *inputs,
   return tally_find_stories_full (inputs, n_inputs, 0.3, 30, story_of);
 }
 
-GPtrArray *
+static GPtrArray *
 tally_find_stories_full (const TallyStoryInput *inputs,
                          gsize                  n_inputs,
                          double                 threshold,

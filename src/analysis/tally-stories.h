@@ -84,13 +84,5 @@ GPtrArray  *tally_find_stories      (const TallyStoryInput *inputs,
 gsize       tally_story_lead_length (const char *text,
                                      gsize       len);
 
-/* The same, with the threshold on the cosine (default 0.3) and the days two
- * dated documents of one story may lie apart (default 30). For benchmarks
- * and tests that probe the rule. */
-GPtrArray  *tally_find_stories_full (const TallyStoryInput *inputs,
-                                     gsize                  n_inputs,
-                                     double                 threshold,
-                                     guint                  max_days,
-                                     guint                 *story_of);
 
 G_END_DECLS

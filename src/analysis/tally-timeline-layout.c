@@ -155,7 +155,7 @@ static const char *month_names[] = {
   "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 };
 
-void
+static void
 tally_timeline_tick_label (TallyTickUnit unit,
                            double        day,
                            char         *buf,

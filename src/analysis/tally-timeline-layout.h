@@ -122,11 +122,6 @@ GArray       *tally_timeline_ticks     (TallyTimeSpan       span,
                                         TallyLabelWidthFunc measure,
                                         gpointer            user_data);
 
-/* The label a tick of `unit` at `day` carries. */
-void          tally_timeline_tick_label (TallyTickUnit unit,
-                                         double        day,
-                                         char         *buf,
-                                         gsize         len);
 
 /* One event to lay out: where its marker or bar starts and ends (pixels)
  * and how wide its label wants to be. */

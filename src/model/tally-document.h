@@ -19,7 +19,6 @@ G_DECLARE_FINAL_TYPE (TallyDocument, tally_document, TALLY, DOCUMENT, GObject)
 TallyDocumentId tally_document_get_id        (TallyDocument *self);
 const char *tally_document_get_path          (TallyDocument *self);
 const char *tally_document_get_format        (TallyDocument *self);
-const char *tally_document_get_content_hash  (TallyDocument *self);
 const char *tally_document_get_title         (TallyDocument *self);
 const char *tally_document_get_outlet        (TallyDocument *self);
 const char *tally_document_get_published     (TallyDocument *self);
@@ -28,11 +27,9 @@ const char *tally_document_get_language      (TallyDocument *self);
 guint       tally_document_get_word_count    (TallyDocument *self);
 guint       tally_document_get_comment_count (TallyDocument *self);
 guint       tally_document_get_claim_count   (TallyDocument *self);
-guint64     tally_document_get_simhash       (TallyDocument *self);
 /* The first document of its near-duplicate cluster (itself when alone). */
 TallyDocumentId tally_document_get_cluster_id (TallyDocument *self);
 guint       tally_document_get_duplicates    (TallyDocument *self);
-gint64      tally_document_get_imported      (TallyDocument *self);
 /* One of its claims is in a conflicting fact (see TallySession). */
 gboolean    tally_document_get_has_conflicts (TallyDocument *self);
 /* The story it belongs to (see TallySession), or NULL before the first

@@ -178,13 +178,6 @@ tally_event_get_first_day (TallyEvent *self)
   return self->record->first_day;
 }
 
-guint
-tally_event_get_last_day (TallyEvent *self)
-{
-  g_return_val_if_fail (TALLY_IS_EVENT (self), 0);
-  return self->record->last_day;
-}
-
 /* "2026", "2026-06" or "2026-06-17", as the event finder writes them. */
 typedef TallyPartialDate Ymd;
 

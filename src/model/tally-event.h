@@ -27,7 +27,6 @@ const char             *tally_event_get_place         (TallyEvent       *self);
 gboolean                tally_event_get_planned       (TallyEvent       *self);
 gboolean                tally_event_get_disputed      (TallyEvent       *self);
 guint                   tally_event_get_first_day     (TallyEvent       *self);
-guint                   tally_event_get_last_day      (TallyEvent       *self);
 
 /* "16–17 June 2026", "May 2024", "2028", "2026–2027": a date or range for
  * people to read. */

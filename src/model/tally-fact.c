@@ -235,7 +235,7 @@ spread_label (const TallyFactRecord *record)
   return g_strdup_printf ("%.0f%%", record->spread * 100);
 }
 
-TallyFact *
+static TallyFact *
 tally_fact_new (const TallyFactRecord *record,
                 const TallyFactInput  *inputs,
                 GPtrArray             *claims)

@@ -19,11 +19,6 @@ GType tally_fact_status_get_type (void);
 #define TALLY_TYPE_FACT (tally_fact_get_type ())
 G_DECLARE_FINAL_TYPE (TallyFact, tally_fact, TALLY, FACT, GObject)
 
-/* `claims`, when not NULL, holds a TallyClaim (or NULL) per input, parallel to
- * `inputs`: the fact keeps the ones it groups. */
-TallyFact       *tally_fact_new                 (const TallyFactRecord *record,
-                                                 const TallyFactInput  *inputs,
-                                                 GPtrArray             *claims);
 
 const char      *tally_fact_get_id              (TallyFact *self);
 /* "count||0|2025|cooperation agreement": the same in every run over the same

@@ -1159,13 +1159,6 @@ tally_documents_view_set_project (TallyDocumentsView *self,
     }
 }
 
-TallyProject *
-tally_documents_view_get_project (TallyDocumentsView *self)
-{
-  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
-  return self->project;
-}
-
 static void
 on_facts_items_changed (TallyDocumentsView *self)
 {

@@ -36,7 +36,6 @@ typedef enum
  * its full-text index. NULL empties the view. */
 void        tally_documents_view_set_project     (TallyDocumentsView           *self,
                                                   TallyProject                 *project);
-TallyProject *tally_documents_view_get_project   (TallyDocumentsView           *self);
 /* Where edits of article details go (Ctrl+Z is the window's). The view
  * keeps its own stack until one is given. */
 void        tally_documents_view_set_undo_stack  (TallyDocumentsView           *self,

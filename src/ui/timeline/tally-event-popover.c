@@ -309,13 +309,6 @@ tally_event_popover_set_event (TallyEventPopover *self,
   gtk_no_selection_set_model (self->mentions_selection, mentions);
 }
 
-TallyEvent *
-tally_event_popover_get_event (TallyEventPopover *self)
-{
-  g_return_val_if_fail (TALLY_IS_EVENT_POPOVER (self), NULL);
-  return self->event;
-}
-
 void
 tally_event_popover_set_correctable (TallyEventPopover *self,
                                      gboolean           correctable)

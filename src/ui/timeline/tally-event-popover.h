@@ -23,7 +23,6 @@ GtkWidget  *tally_event_popover_new             (void);
 void        tally_event_popover_set_event       (TallyEventPopover *self,
                                                  TallyEvent        *event,
                                                  GHashTable        *names);
-TallyEvent *tally_event_popover_get_event       (TallyEventPopover *self);
 /* Rename… and the "not about this event" buttons work only when TRUE. */
 void        tally_event_popover_set_correctable (TallyEventPopover *self,
                                                  gboolean           correctable);

@@ -248,13 +248,6 @@ tally_timeline_view_set_session (TallyTimelineView *self,
   on_session_finding (self);
 }
 
-TallySession *
-tally_timeline_view_get_session (TallyTimelineView *self)
-{
-  g_return_val_if_fail (TALLY_IS_TIMELINE_VIEW (self), NULL);
-  return self->session;
-}
-
 /* ---- corrections from the popover --------------------------------------- */
 
 /* The shown event with the mention (document, start, end), or NULL. */

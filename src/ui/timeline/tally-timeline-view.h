@@ -18,7 +18,6 @@ G_DECLARE_FINAL_TYPE (TallyTimelineView, tally_timeline_view, TALLY, TIMELINE_VI
  * a document at a sentence. */
 void           tally_timeline_view_set_session  (TallyTimelineView *self,
                                                  TallySession      *session);
-TallySession  *tally_timeline_view_get_session  (TallyTimelineView *self);
 
 /* Shows these events (a GListModel of TallyEvent) instead. */
 void           tally_timeline_view_set_events   (TallyTimelineView *self,
