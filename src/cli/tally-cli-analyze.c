@@ -513,10 +513,14 @@ tally_cli_analyze (int    argc,
       g_printerr (_("tally-cli analyze: --jobs must be 0 (one per core) or more, not %d\n"), jobs);
       return 2;
     }
-  /* Machine output writes numbers the same in every locale, explanations
-   * included; only the report, which people read, takes the locale's marks. */
+  /* Machine output writes numbers and month names the same in every locale,
+   * explanations included; only the report, which people read, takes the
+   * locale's marks and months. */
   if (run.format != FORMAT_REPORT)
-    setlocale (LC_NUMERIC, "C");
+    {
+      setlocale (LC_NUMERIC, "C");
+      setlocale (LC_TIME, "C");
+    }
   if (reference_date != NULL)
     {
       TallyExtractOptions check;

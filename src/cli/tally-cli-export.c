@@ -95,10 +95,14 @@ tally_cli_export (int    argc,
       g_printerr (_("tally-cli export: unknown format “%s” (markdown, csv or json)\n"), format_name);
       return 2;
     }
-  /* CSV and JSON write numbers the same in every locale, explanations
-   * included; the Markdown report takes the locale's marks. */
+  /* CSV and JSON write numbers and month names the same in every locale,
+   * explanations included; the Markdown report takes the locale's marks and
+   * months. */
   if (format != TALLY_FACT_EXPORT_MARKDOWN)
-    setlocale (LC_NUMERIC, "C");
+    {
+      setlocale (LC_NUMERIC, "C");
+      setlocale (LC_TIME, "C");
+    }
   if (paths == NULL || paths[0] == NULL || paths[1] != NULL)
     {
       g_printerr (_("tally-cli export: give exactly one project file\n"));

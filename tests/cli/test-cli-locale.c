@@ -14,18 +14,21 @@ static const char *cli_path;
 static char *tmp_dir;
 static char *article_path;
 
-/* Original text: two money figures with decimals and a grouped count, told
- * twice so the report has facts that agree. */
+/* Original text: two money figures with decimals, a grouped count and a
+ * date, told twice so the report has facts that agree (the date's fact is
+ * explained with a month name). */
 static const char *article_a =
   "Port of Kuryk expands\n"
   "\n"
   "The expansion of the Kuryk ferry terminal will cost $1.1 billion, the operator said on Tuesday. "
-  "A further $1.5 million goes to training crews, and the terminal handled 12,500 containers last year.\n";
+  "A further $1.5 million goes to training crews, and the terminal handled 12,500 containers last year. "
+  "The opening of the terminal is set for 17 June 2026.\n";
 static const char *article_b =
   "Kuryk terminal to grow\n"
   "\n"
   "Officials put the cost of expanding the Kuryk ferry terminal at $1.1 billion. "
-  "Crew training gets $1.5 million, and the terminal handled 12,500 containers last year.\n";
+  "Crew training gets $1.5 million, and the terminal handled 12,500 containers last year. "
+  "The opening of the terminal is set for 17 June 2026.\n";
 
 typedef struct
 {
@@ -108,6 +111,8 @@ test_json (void)
 
       g_assert_cmpstr (json, ==, c_json);
     }
+  /* The date's fact is explained with its month's name, in English. */
+  g_assert_nonnull (strstr (c_json, "17 June 2026"));
   json_parser_load_from_data (parser, c_json, -1, &error);
   g_assert_no_error (error);
   facts = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "facts");
