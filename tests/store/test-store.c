@@ -608,6 +608,34 @@ test_refuse_foreign (void)
   assert_refused (other, TALLY_STORE_ERROR_NOT_A_PROJECT, "“other.db” is a database of another program, not a Tally project");
 }
 
+/* Projects are files people send: the store opens them with SQLite's
+ * defensive flag on and the schema untrusted, so a crafted file cannot write
+ * the schema or have its views and triggers call functions. */
+static void
+test_defensive (void)
+{
+  g_autofree char *path = temp_project ("defensive.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = NULL;
+  sqlite3 *db;
+  int defensive = -1, trusted = -1;
+
+  store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&store, tally_store_close);
+  store = tally_store_open (path, TALLY_STORE_OPEN_CHECKED, &error);
+  g_assert_no_error (error);
+  db = _tally_store_get_db (store);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive), ==, SQLITE_OK);
+  g_assert_cmpint (defensive, ==, 1);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, -1, &trusted), ==, SQLITE_OK);
+  g_assert_cmpint (trusted, ==, 0);
+  /* What the flag is for: the schema cannot be written even when asked. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA writable_schema = ON; "
+                                     "UPDATE sqlite_schema SET sql = sql WHERE name = 'documents'",
+                                 NULL, NULL, NULL), !=, SQLITE_OK);
+}
+
 /* A crafted file: Tally's id with a version of 0 or below. Each is refused
  * before any migration runs, the file left as it was; the same store opened
  * with TALLY_STORE_OPEN_CHECKED (no check) refuses too instead of indexing
@@ -803,6 +831,7 @@ main (int    argc,
   g_test_add_func ("/store/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/store/refuse/missing", test_missing);
   g_test_add_func ("/store/refuse/bad-version", test_refuse_bad_version);
+  g_test_add_func ("/store/defensive", test_defensive);
   g_test_add_func ("/store/copy", test_copy);
   g_test_add_func ("/store/no-shared-memory/fs-types", test_fs_types);
   g_test_add_func ("/store/no-shared-memory/wal-file", test_no_shared_memory);
