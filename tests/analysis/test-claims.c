@@ -366,6 +366,10 @@ test_more_rules (void)
   check ("Visitors rose 30% on last year's edition.", "2025-07-02",
          "30% => percent|30|-|%|exact|visitor|true|2024\n"
          "last year => year|2024|-|-|exact|edition|false|-");
+  /* Rainfall and heights in small units (original text). */
+  check ("The gauge at the airport recorded 142mm of rain and the hills 6.1 inches.", NULL,
+         "142mm => number|142|-|mm|exact|rain|false|-\n"
+         "6.1 inches => number|6.1|-|in|exact|rain|false|-");
   /* An exchange rate, and a share that is no change. */
   check ("The tenge closed at 512 to the dollar. Farmers lost up to 15% of their harvest.", NULL,
          "512 to the dollar => number|512|-|KZT/USD|exact|exchange rate|false|-\n"
