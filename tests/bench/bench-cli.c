@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench-corpus.h"
 #include "tally-claims.h"
 #include "tally-events.h"
 #include "tally-ingest.h"
@@ -46,24 +47,6 @@ copy_file (const char *from,
     g_error ("%s", error->message);
 }
 
-static void
-list_txt (const char *dir,
-          GPtrArray  *out)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        list_txt (path, out);
-      else if (g_str_has_suffix (name, ".txt") && g_strcmp0 (name, "README.TXT") != 0)
-        g_ptr_array_add (out, g_steal_pointer (&path));
-    }
-}
-
 /* `copies` of every BBC article plus the seeds, in one folder under names
  * that say nothing (a0001.txt …, shuffled). Returns the bytes written. */
 static guint64
@@ -78,14 +61,14 @@ make_corpus (const char *bbc_root,
   g_autoptr(GRand) rand = g_rand_new_with_seed (18);
   guint64 bytes = 0;
 
-  list_txt (bbc_root, articles);
+  bench_list_txt (bbc_root, articles);
   g_ptr_array_sort_values (articles, (GCompareFunc) strcmp);
   for (guint c = 0; c < copies; c++)
     g_ptr_array_extend (sources, articles, NULL, NULL);
   {
     g_autoptr(GPtrArray) seed_files = g_ptr_array_new_with_free_func (g_free);
 
-    list_txt (seeds, seed_files);
+    bench_list_txt (seeds, seed_files);
     g_ptr_array_sort_values (seed_files, (GCompareFunc) strcmp);
     for (guint s = 0; s < seed_files->len; s++)
       g_ptr_array_add (articles, g_strdup (g_ptr_array_index (seed_files, s)));

@@ -15,27 +15,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-corpus.h"
 #include "tally-claims.h"
 #include "tally-events.h"
 #include "tally-ingest.h"
-
-static void
-list_txt (const char *dir,
-          GPtrArray  *out)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        list_txt (path, out);
-      else if (g_str_has_suffix (name, ".txt") && g_strcmp0 (name, "README.TXT") != 0)
-        g_ptr_array_add (out, g_steal_pointer (&path));
-    }
-}
 
 int
 main (int   argc,
@@ -72,7 +55,7 @@ main (int   argc,
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
   bbc = g_build_filename (tmp, "bbc", NULL);
-  list_txt (bbc, paths);
+  bench_list_txt (bbc, paths);
   g_ptr_array_sort_values (paths, (GCompareFunc) strcmp);
   /* Flat, under names that say nothing, in shuffled order. */
   flat = g_build_filename (tmp, "flat", NULL);

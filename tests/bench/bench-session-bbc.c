@@ -18,26 +18,9 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "bench-corpus.h"
 #include "tally-fact.h"
 #include "tally-session.h"
-
-static void
-list_txt (const char *dir,
-          GPtrArray  *out)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        list_txt (path, out);
-      else if (g_str_has_suffix (name, ".txt") && g_strcmp0 (name, "README.TXT") != 0)
-        g_ptr_array_add (out, g_steal_pointer (&path));
-    }
-}
 
 static int
 compare_paths (gconstpointer a,
@@ -175,7 +158,7 @@ main (void)
     g_assert_no_error (error);
     g_assert_true (g_spawn_check_wait_status (status, NULL));
   }
-  list_txt (tmp, paths);
+  bench_list_txt (tmp, paths);
   g_ptr_array_sort (paths, compare_paths);
   /* Flat, shuffled: the engine never sees a section's folder. */
   flat = g_build_filename (tmp, "flat", NULL);
