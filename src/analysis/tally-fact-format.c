@@ -213,6 +213,16 @@ append_ordinal (GString    *out,
     FORM_PRINTF (out, form, "ordinal number", "%ldth", n);
 }
 
+/* Whether value is a whole number of steps (to a relative millionth). */
+static gboolean
+is_round_at (double value,
+             double step)
+{
+  double steps = value / step;
+
+  return fabs (steps - round (steps)) <= 1e-6 * MAX (1.0, fabs (steps));
+}
+
 /* "5–7", "$2.5–3 billion": both ends on the scale of the larger. */
 static void
 append_scaled (GString    *out,
@@ -224,6 +234,16 @@ append_scaled (GString    *out,
 {
   const char *word = NULL;
   double scale = use_scale ? scale_of (form, has_max ? value_max : value, &word) : 1;
+
+  /* People read "1,808,581" rather than "1.808581 million": a figure given
+   * to the unit stays whole where they read it. The data form keeps the
+   * scale, since fact keys are built from it. */
+  if (form->readable && word != NULL &&
+      (!is_round_at (value, scale / 1000) || (has_max && !is_round_at (value_max, scale / 1000))))
+    {
+      scale = 1;
+      word = NULL;
+    }
 
   append_number (out, &form->marks, value / scale);
   if (has_max)

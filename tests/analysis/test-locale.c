@@ -40,7 +40,9 @@ static const FormatCase cases[] = {
   { MONEY, "EUR", 94.75e9, NULL, "€94.75 billion", "€94.75 billion", "€94,75 billion", "€94,75 billion" },
   { MONEY, "CHF", 1500, NULL, "1,500 CHF", "1,500 CHF", "1.500 CHF", "1" NNBSP "500 CHF" },
   { COUNT, NULL, 88213, NULL, "88,213", "88,213", "88.213", "88" NNBSP "213" },
-  { COUNT, NULL, 1234567, NULL, "1.234567 million", "1.234567 million", "1,234567 million", "1,234567 million" },
+  /* Given to the unit, a count reads whole for people; rounded, it keeps its scale. */
+  { COUNT, NULL, 1234567, NULL, "1.234567 million", "1,234,567", "1.234.567", "1" NNBSP "234" NNBSP "567" },
+  { COUNT, NULL, 1234000, NULL, "1.234 million", "1.234 million", "1,234 million", "1,234 million" },
   { PERCENT, "%", 33.33, NULL, "33.33%", "33.33%", "33,33%", "33,33%" },
   { NUMBER, "km", 1200.5, NULL, "1,200.5 km", "1,200.5 km", "1.200,5 km", "1" NNBSP "200,5 km" },
   { DATE, NULL, 0, "2026-06-17", "2026-06-17", "17 June 2026", "17 Juni 2026", "17 июня 2026" },

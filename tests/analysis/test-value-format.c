@@ -40,6 +40,13 @@ static const Case cases[] = {
   /* A unit code in data, its name for people. */
   { TALLY_CLAIM_KIND_NUMBER, "t", 2e6, FALSE, 0, NULL, NULL, TALLY_QUALIFIER_EXACT, FALSE,
     "2 million t", "2 million tonnes" },
+  /* A count given to the unit reads whole for people; a rounded one keeps its scale. */
+  { TALLY_CLAIM_KIND_COUNT, NULL, 1808581, FALSE, 0, NULL, NULL, TALLY_QUALIFIER_EXACT, FALSE,
+    "1.808581 million", "1,808,581" },
+  { TALLY_CLAIM_KIND_COUNT, NULL, 1.846e6, FALSE, 0, NULL, NULL, TALLY_QUALIFIER_EXACT, FALSE,
+    "1.846 million", "1.846 million" },
+  { TALLY_CLAIM_KIND_MONEY, "USD", 2.5e9, TRUE, 3012345678, NULL, NULL, TALLY_QUALIFIER_EXACT, FALSE,
+    "$2.5–3.012346 billion", "$2,500,000,000–3,012,345,678" },
   { TALLY_CLAIM_KIND_YEAR, NULL, 0, FALSE, 0, "2028", NULL, TALLY_QUALIFIER_EXACT, FALSE,
     "2028", "2028" },
   /* A date range: ISO in data, words for people. */
