@@ -297,8 +297,44 @@ append_date_words (GString       *out,
     g_string_append_printf (out, "%s%d", date->month != 0 && (with_month || date->day != 0) ? " " : "", date->year);
 }
 
-/* A date or span in words; FALSE when the texts are not ISO dates of one
- * precision or the lexicon has no month names (then they print as they are). */
+/* "16–17 June 2026", "September–November 2026", "2026–2027", and with
+ * spaces round the dash when both ends are several words: "30 June – 2 July
+ * 2026", "December 2025 – February 2026". Ends of different precision keep
+ * their own ("June 2026 – 3 July 2026"). */
+static void
+append_date_span_words (GString       *out,
+                        const IsoDate *from,
+                        const IsoDate *to)
+{
+  gboolean same_precision = (from->month == 0) == (to->month == 0) && (from->day == 0) == (to->day == 0);
+  gboolean same_year = same_precision && from->year == to->year && from->month != 0;
+  gboolean same_month = same_year && from->month == to->month && from->day != 0;
+  gboolean one_word_ends = same_month || (same_year && from->day == 0) || (from->month == 0 && to->month == 0);
+
+  append_date_words (out, from, !same_month, !same_year);
+  g_string_append (out, one_word_ends ? "–" : " – ");
+  append_date_words (out, to, TRUE, TRUE);
+}
+
+char *
+tally_format_date_readable (const char *date,
+                            const char *date_end)
+{
+  IsoDate from, to;
+  GString *out;
+
+  if (!tally_partial_date_parse (date, TALLY_PARTIAL_DATE_ALLOW_TIME, &from))
+    return NULL;
+  out = g_string_new (NULL);
+  if (date_end != NULL && tally_partial_date_parse (date_end, TALLY_PARTIAL_DATE_ALLOW_TIME, &to))
+    append_date_span_words (out, &from, &to);
+  else
+    append_date_words (out, &from, TRUE, TRUE);
+  return g_string_free (out, FALSE);
+}
+
+/* A date or span in words; FALSE when the texts are not ISO dates or the
+ * lexicon has no month names (then they print as they are). */
 static gboolean
 append_readable_date (GString          *out,
                       TallyFactLexicon *lexicon,
@@ -306,23 +342,15 @@ append_readable_date (GString          *out,
                       const char       *value_max_text)
 {
   IsoDate from, to;
-  gboolean same_year, same_month;
 
   if (tally_fact_lexicon_month_name (lexicon, 1) == NULL || !parse_iso_date (value_text, &from))
     return FALSE;
   if (value_max_text == NULL)
-    {
-      append_date_words (out, &from, TRUE, TRUE);
-      return TRUE;
-    }
-  if (!parse_iso_date (value_max_text, &to) || (from.month == 0) != (to.month == 0) || (from.day == 0) != (to.day == 0))
+    append_date_words (out, &from, TRUE, TRUE);
+  else if (parse_iso_date (value_max_text, &to))
+    append_date_span_words (out, &from, &to);
+  else
     return FALSE;
-  /* "16–17 June 2026", "30 June–2 July 2026", "May–June 2026", "2026–2027". */
-  same_year = from.year == to.year && from.month != 0;
-  same_month = same_year && from.month == to.month && from.day != 0;
-  append_date_words (out, &from, !same_month, !same_year);
-  g_string_append (out, "–");
-  append_date_words (out, &to, TRUE, TRUE);
   return TRUE;
 }
 

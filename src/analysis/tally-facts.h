@@ -145,6 +145,12 @@ char            *tally_fact_format_value_readable (TallyClaimKind  kind,
                                                    TallyQualifier  qualifier,
                                                    gboolean        nearly);
 
+/* A date or span ("2026-06-30", "2026-07-02") as people read it, in the
+ * locale's month names: "30 June – 2 July 2026", "16–17 June 2026". The
+ * one form for facts and events. NULL when `date` is not an ISO date. */
+char            *tally_format_date_readable    (const char     *date,
+                                                const char     *date_end);
+
 /* A number as people read it, with the locale's decimal and group marks
  * ("1,200.5" in English, "1.200,5" in German, "1 200,5" in Russian). */
 char            *tally_format_number_readable  (double          value);

@@ -7,6 +7,7 @@
 
 #include "tally-event.h"
 #include "tally-events.h"
+#include "tally-facts.h"
 #include "tally-partial-date.h"
 
 struct _TallyEvent
@@ -178,67 +179,13 @@ tally_event_get_first_day (TallyEvent *self)
   return self->record->first_day;
 }
 
-/* "2026", "2026-06" or "2026-06-17", as the event finder writes them. */
-typedef TallyPartialDate Ymd;
-
-static gboolean
-parse_ymd (const char *iso,
-           Ymd        *out)
-{
-  return tally_partial_date_parse (iso, TALLY_PARTIAL_DATE_ALLOW_TIME, out);
-}
-
-/* The locale's month name; `standalone` (no day before it) picks the form a
- * month takes alone (%OB: Russian "июнь 2026", against "17 июня 2026"). */
-static char *
-month_name (int      month,
-            gboolean standalone)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
-
-  return g_date_time_format (dt, standalone ? "%OB" : "%B");
-}
-
-static char *
-format_one (const Ymd *d,
-            gboolean   with_year)
-{
-  g_autofree char *month = d->month ? month_name (d->month, d->day == 0) : NULL;
-
-  if (d->day)
-    return with_year ? g_strdup_printf ("%d %s %d", d->day, month, d->year)
-                     : g_strdup_printf ("%d %s", d->day, month);
-  if (d->month)
-    return with_year ? g_strdup_printf ("%s %d", month, d->year) : g_strdup (month);
-  return g_strdup_printf ("%d", d->year);
-}
-
 char *
 tally_event_format_date (const char *date,
                          const char *date_end)
 {
-  Ymd a, b;
-  g_autofree char *left = NULL, *right = NULL;
+  char *text = tally_format_date_readable (date, date_end);
 
-  if (!parse_ymd (date, &a))
-    return g_strdup (date ? date : "");
-  if (date_end == NULL || !parse_ymd (date_end, &b))
-    return format_one (&a, TRUE);
-  if (a.day && b.day && a.year == b.year && a.month == b.month)
-    {
-      g_autofree char *month = month_name (a.month, FALSE);
-      return g_strdup_printf ("%d–%d %s %d", a.day, b.day, month, a.year);
-    }
-  if (!a.day && !b.day && a.month && b.month && a.year == b.year)
-    {
-      g_autofree char *m1 = month_name (a.month, TRUE), *m2 = month_name (b.month, TRUE);
-      return g_strdup_printf ("%s–%s %d", m1, m2, a.year);
-    }
-  if (!a.month && !b.month)
-    return g_strdup_printf ("%d–%d", a.year, b.year);
-  left = format_one (&a, a.year != b.year);
-  right = format_one (&b, TRUE);
-  return g_strdup_printf ("%s – %s", left, right);
+  return text != NULL ? text : g_strdup (date ? date : "");
 }
 
 char *

@@ -54,6 +54,11 @@ static const Case cases[] = {
     "2026-06-16–2026-06-17", "16–17 June 2026" },
   { TALLY_CLAIM_KIND_DATE, NULL, 0, FALSE, 0, "2026-06", NULL, TALLY_QUALIFIER_EXACT, FALSE,
     "2026-06", "June 2026" },
+  /* Ends of several words get spaces round the dash, as the timeline writes them. */
+  { TALLY_CLAIM_KIND_DATE, NULL, 0, TRUE, 0, "2026-06-30", "2026-07-02", TALLY_QUALIFIER_EXACT, FALSE,
+    "2026-06-30–2026-07-02", "30 June – 2 July 2026" },
+  { TALLY_CLAIM_KIND_DATE, NULL, 0, TRUE, 0, "2026-09", "2026-11", TALLY_QUALIFIER_EXACT, FALSE,
+    "2026-09–2026-11", "September–November 2026" },
 };
 
 static void
@@ -72,6 +77,29 @@ test_value_format_cases (void)
       g_assert_cmpstr (data, ==, c->data);
       g_assert_cmpstr (readable, ==, c->readable);
     }
+}
+
+/* Facts and the timeline write a date the same way. */
+static void
+test_date_readable (void)
+{
+  static const char *const cases[][3] = {
+    { "2026-06-16", "2026-06-17", "16–17 June 2026" },
+    { "2026-06-30", "2026-07-02", "30 June – 2 July 2026" },
+    { "2025-12-30", "2026-01-02", "30 December 2025 – 2 January 2026" },
+    { "2025-12", "2026-02", "December 2025 – February 2026" },
+    { "2026", "2027", "2026–2027" },
+    { "2026-06", "2026-07-03", "June 2026 – 3 July 2026" },
+    { "2026-06-17T09:30", NULL, "17 June 2026" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = tally_format_date_readable (cases[i][0], cases[i][1]);
+
+      g_assert_cmpstr (text, ==, cases[i][2]);
+    }
+  g_assert_null (tally_format_date_readable ("1990s", NULL));
 }
 
 static void
@@ -93,5 +121,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/analysis/value-format/cases", test_value_format_cases);
   g_test_add_func ("/analysis/value-format/number-readable", test_format_number_readable);
+  g_test_add_func ("/analysis/value-format/date-readable", test_date_readable);
   return g_test_run ();
 }
