@@ -38,7 +38,28 @@ struct _TallyFact
   char *spread_label;
   char *search_text;
   GListStore *claims;
+  GArray *claim_keys;           /* TallyClaimKey, in the claims' order */
+  /* A kept fact (tally_fact_list_new_kept()): its claims are read when
+   * first asked for. */
+  struct _KeptSource *kept;
+  gboolean claims_read;
 };
+
+typedef struct _KeptSource
+{
+  TallyFactClaimLoader loader;
+  gpointer data;
+  GDestroyNotify destroy;
+} KeptSource;
+
+static void
+kept_source_clear (gpointer data)
+{
+  KeptSource *source = data;
+
+  if (source->destroy != NULL)
+    source->destroy (source->data);
+}
 
 G_DEFINE_FINAL_TYPE (TallyFact, tally_fact, G_TYPE_OBJECT)
 
@@ -68,6 +89,12 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
+g_rc_box_release_full_kept (KeptSource *source)
+{
+  g_rc_box_release_full (source, kept_source_clear);
+}
+
+static void
 tally_fact_finalize (GObject *object)
 {
   TallyFact *self = TALLY_FACT (object);
@@ -83,6 +110,8 @@ tally_fact_finalize (GObject *object)
   g_free (self->spread_label);
   g_free (self->search_text);
   g_clear_object (&self->claims);
+  g_clear_pointer (&self->claim_keys, g_array_unref);
+  g_clear_pointer (&self->kept, g_rc_box_release_full_kept);
   G_OBJECT_CLASS (tally_fact_parent_class)->finalize (object);
 }
 
@@ -152,6 +181,7 @@ static void
 tally_fact_init (TallyFact *self)
 {
   self->claims = g_list_store_new (TALLY_TYPE_CLAIM);
+  self->claim_keys = g_array_new (FALSE, FALSE, sizeof (TallyClaimKey));
 }
 
 /* The outlets (or document ids) behind one value, each once. */
@@ -284,8 +314,14 @@ tally_fact_new (const TallyFactRecord *record,
       guint index = g_array_index (record->claims, guint, c);
 
       if (index < claims->len && g_ptr_array_index (claims, index) != NULL)
-        g_list_store_append (self->claims, g_ptr_array_index (claims, index));
+        {
+          TallyClaimKey key = tally_claim_get_key (g_ptr_array_index (claims, index));
+
+          g_list_store_append (self->claims, g_ptr_array_index (claims, index));
+          g_array_append_val (self->claim_keys, key);
+        }
     }
+  self->claims_read = TRUE;
   return self;
 }
 
@@ -424,7 +460,118 @@ GListModel *
 tally_fact_get_claims (TallyFact *self)
 {
   g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  if (!self->claims_read && self->kept != NULL)
+    {
+      g_autoptr(GPtrArray) claims = NULL;
+
+      self->claims_read = TRUE;
+      claims = self->kept->loader ((const TallyClaimKey *) self->claim_keys->data, self->claim_keys->len,
+                                   self->kept->data);
+      if (claims != NULL)
+        g_list_store_splice (self->claims, 0, 0, claims->pdata, claims->len);
+    }
   return G_LIST_MODEL (self->claims);
+}
+
+const TallyClaimKey *
+tally_fact_get_claim_keys (TallyFact *self,
+                           guint     *n_keys)
+{
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  g_return_val_if_fail (n_keys != NULL, NULL);
+  *n_keys = self->claim_keys->len;
+  return (const TallyClaimKey *) self->claim_keys->data;
+}
+
+TallyStoreFact *
+tally_fact_to_kept (TallyFact *self)
+{
+  TallyStoreFact *kept;
+
+  g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
+  kept = tally_store_fact_new ();
+  kept->id = g_strdup (self->id);
+  kept->key = g_strdup (self->key);
+  kept->label = g_strdup (self->label);
+  kept->measure = g_strdup (self->measure);
+  kept->status = self->status;
+  kept->explanation = g_strdup (self->explanation);
+  kept->values_summary = g_strdup (self->values_summary);
+  kept->series = g_strdup (self->series);
+  kept->story = g_strdup (self->story);
+  kept->source_count = self->source_count;
+  kept->spread = self->spread;
+  kept->spread_label = g_strdup (self->spread_label);
+  kept->search_text = g_strdup (self->search_text);
+  for (guint i = 0; i < self->claim_keys->len; i++)
+    {
+      const TallyClaimKey *key = &g_array_index (self->claim_keys, TallyClaimKey, i);
+      TallyStoreClaimKey stored = { key->document_id, key->start, key->end };
+
+      g_array_append_val (kept->claims, stored);
+    }
+  return kept;
+}
+
+#define FACT_LIST_KEPT "tally-fact-list-kept"
+
+GListModel *
+tally_fact_list_new_kept (GPtrArray            *kept,
+                          TallyFactClaimLoader  loader,
+                          gpointer              loader_data,
+                          GDestroyNotify        destroy)
+{
+  GListStore *store;
+  KeptSource *source;
+
+  g_return_val_if_fail (kept != NULL, NULL);
+  g_return_val_if_fail (loader != NULL, NULL);
+
+  store = g_list_store_new (TALLY_TYPE_FACT);
+  source = g_rc_box_new0 (KeptSource);
+  source->loader = loader;
+  source->data = loader_data;
+  source->destroy = destroy;
+  for (guint f = 0; f < kept->len; f++)
+    {
+      const TallyStoreFact *row = g_ptr_array_index (kept, f);
+      g_autoptr(TallyFact) self = g_object_new (TALLY_TYPE_FACT, NULL);
+
+      self->id = g_strdup (row->id);
+      self->key = g_strdup (row->key);
+      self->label = g_strdup (row->label);
+      self->measure = g_strdup (row->measure);
+      self->status = CLAMP (row->status, TALLY_FACT_STATUS_CONFLICT, TALLY_FACT_STATUS_UPDATED);
+      self->explanation = g_strdup (row->explanation);
+      self->values_summary = g_strdup (row->values_summary);
+      self->series = g_strdup (row->series);
+      self->story = g_strdup (row->story);
+      self->source_count = row->source_count;
+      self->claim_count = row->claims->len;
+      self->spread = row->spread;
+      self->spread_label = g_strdup (row->spread_label);
+      self->search_text = g_strdup (row->search_text);
+      g_array_set_size (self->claim_keys, row->claims->len);
+      for (guint c = 0; c < row->claims->len; c++)
+        {
+          const TallyStoreClaimKey *stored = &g_array_index (row->claims, TallyStoreClaimKey, c);
+
+          g_array_index (self->claim_keys, TallyClaimKey, c)
+            = (TallyClaimKey) { stored->document_id, stored->start, stored->end };
+        }
+      self->kept = g_rc_box_acquire (source);
+      g_list_store_append (store, self);
+    }
+  g_rc_box_release_full (source, kept_source_clear);
+  g_object_set_data (G_OBJECT (store), FACT_LIST_KEPT, GINT_TO_POINTER (TRUE));
+  return G_LIST_MODEL (store);
+}
+
+gboolean
+tally_fact_list_is_kept (GListModel *facts)
+{
+  g_return_val_if_fail (facts == NULL || G_IS_LIST_MODEL (facts), FALSE);
+  return facts != NULL && g_object_get_data (G_OBJECT (facts), FACT_LIST_KEPT) != NULL;
 }
 
 const char *

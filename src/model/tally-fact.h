@@ -3,8 +3,10 @@
 
 #include <gio/gio.h>
 
+#include "tally-claim.h"
 #include "tally-document-id.h"
 #include "tally-facts.h"
+#include "tally-store.h"
 
 G_BEGIN_DECLS
 
@@ -49,8 +51,16 @@ double           tally_fact_get_spread          (TallyFact *self);
 const char      *tally_fact_get_spread_label    (TallyFact *self);
 /* The default order as a number to sort by: conflicts first, then by sources. */
 guint            tally_fact_get_interest        (TallyFact *self);
-/* GListModel of TallyClaim (empty when built without claims). */
+/* GListModel of TallyClaim (empty when built without claims). A kept fact
+ * (tally_fact_list_new_kept()) reads its claims at the first call: main
+ * thread only. */
 GListModel      *tally_fact_get_claims          (TallyFact *self);
+/* Which claims the fact holds (`n_keys` of them, the claims' order),
+ * without reading them: for conflict marks and lookups. */
+const TallyClaimKey *tally_fact_get_claim_keys  (TallyFact *self,
+                                                 guint     *n_keys);
+/* What the project keeps of the fact (tally_store_write_facts()). Any thread. */
+TallyStoreFact  *tally_fact_to_kept             (TallyFact *self);
 /* Lower-case label, measure and values, for the search entry. */
 const char      *tally_fact_get_search_text     (TallyFact *self);
 
@@ -83,6 +93,20 @@ GListModel      *tally_fact_list_new_corrected  (GPtrArray             *claims,
                                                  gpointer               user_data,
                                                  GPtrArray             *groups,
                                                  GHashTable            *labels);
+
+/* Reads the claims (TallyClaim*, corrections applied) behind `n_keys` keys. */
+typedef GPtrArray *(*TallyFactClaimLoader) (const TallyClaimKey *keys,
+                                            guint                n_keys,
+                                            gpointer             user_data);
+/* Facts as the project kept them (TallyStoreFact*, tally_store_read_facts()),
+ * without their claims: each fact's claims are read by `loader` when first
+ * asked for. Such a list cannot be exported (tally_fact_list_export()
+ * returns FALSE): the claims must be grouped again for that. */
+GListModel      *tally_fact_list_new_kept       (GPtrArray             *kept,
+                                                 TallyFactClaimLoader   loader,
+                                                 gpointer               loader_data,
+                                                 GDestroyNotify         destroy);
+gboolean         tally_fact_list_is_kept        (GListModel            *facts);
 
 typedef enum
 {

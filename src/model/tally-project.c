@@ -508,6 +508,7 @@ typedef struct
   char *path;
   TallyStoreOpenFlags flags;
   gboolean leads;       /* texts: only what the stories read of each */
+  char *stamp;          /* kept facts: who must have grouped them */
 } ReadJob;
 
 static void
@@ -516,6 +517,7 @@ read_job_free (gpointer data)
   ReadJob *job = data;
 
   g_free (job->path);
+  g_free (job->stamp);
   g_free (job);
 }
 
@@ -570,6 +572,106 @@ GPtrArray *
 tally_project_load_claims_finish (TallyProject  *self,
                                   GAsyncResult  *result,
                                   GError       **error)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+GPtrArray *
+tally_project_load_claims_by_key (TallyProject         *self,
+                                  const TallyClaimKey  *keys,
+                                  guint                 n_keys,
+                                  GError              **error)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func (g_object_unref);
+  /* TallyDocumentId* → GHashTable of "start:end" → TallyClaim, per document read. */
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal,
+                                                           g_free, (GDestroyNotify) g_hash_table_unref);
+
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (keys != NULL || n_keys == 0, NULL);
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      GHashTable *of_document = g_hash_table_lookup (documents, &keys[i].document_id);
+      TallyClaim *claim;
+
+      if (of_document == NULL)
+        {
+          g_autoptr(GPtrArray) records = NULL;
+          g_autofree char *text = NULL;
+          gsize text_len = 0;
+
+          of_document = g_hash_table_new_full (tally_claim_key_hash, tally_claim_key_equal, g_free, g_object_unref);
+          g_hash_table_insert (documents, tally_document_id_dup (keys[i].document_id), of_document);
+          if ((records = tally_store_load_claims (self->store, keys[i].document_id, error)) == NULL)
+            return NULL;
+          text = tally_store_dup_text (self->store, keys[i].document_id, &text_len);
+          for (guint r = 0; r < records->len; r++)
+            {
+              const TallyClaimRecord *record = g_ptr_array_index (records, r);
+              TallyClaimKey key = { keys[i].document_id, record->start, record->end };
+
+              g_hash_table_insert (of_document, g_memdup2 (&key, sizeof key),
+                                   tally_claim_new (keys[i].document_id, record, text, text_len));
+            }
+        }
+      if ((claim = g_hash_table_lookup (of_document, &keys[i])) != NULL)
+        g_ptr_array_add (claims, g_object_ref (claim));
+    }
+  return g_steal_pointer (&claims);
+}
+
+gboolean
+tally_project_get_read_only (TallyProject *self)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), FALSE);
+  return self->read_only;
+}
+
+static void
+read_facts_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  ReadJob *job = task_data;
+  g_autoptr(TallyStore) store = tally_store_open (job->path, job->flags, &error);
+  GPtrArray *facts = store != NULL ? tally_store_read_facts (store, job->stamp, &error) : NULL;
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, facts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+tally_project_read_facts_async (TallyProject        *self,
+                                const char          *stamp,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+  g_return_if_fail (stamp != NULL);
+
+  g_task_set_source_tag (task, tally_project_read_facts_async);
+  job->path = g_strdup (self->path);
+  job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
+  job->stamp = g_strdup (stamp);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, read_facts_thread);
+}
+
+GPtrArray *
+tally_project_read_facts_finish (TallyProject  *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
 {
   g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);

@@ -95,6 +95,26 @@ TallyDocumentRecord *tally_project_load_record       (TallyProject   *self,
 GListModel        *tally_project_list_claims         (TallyProject   *self,
                                                       TallyDocument  *document,
                                                       GError        **error);
+/* The claims (TallyClaim*) that `keys` name, in the keys' order, read now
+ * on the project's own connection (a kept fact's claims; main thread). A
+ * key whose claim is no longer stored is left out. */
+GPtrArray         *tally_project_load_claims_by_key  (TallyProject         *self,
+                                                      const TallyClaimKey  *keys,
+                                                      guint                 n_keys,
+                                                      GError              **error);
+/* Opened with tally_project_open_read_only(): nothing is written. */
+gboolean           tally_project_get_read_only       (TallyProject         *self);
+/* The facts the project keeps (tally_store_read_facts()) when `stamp` grouped
+ * them from the project as it is, read in a worker: TallyStoreFact*, or NULL
+ * without an error when none count. */
+void               tally_project_read_facts_async    (TallyProject         *self,
+                                                      const char           *stamp,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+GPtrArray         *tally_project_read_facts_finish   (TallyProject         *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 /* Every claim of the project as TallyClaim* (document then text order),
  * read in a worker thread with its own connection: for the fact grouping
  * and the timeline, which need all of them at once. */

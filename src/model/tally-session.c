@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE           /* dl_iterate_phdr() */
 #include "config.h"
+
+#include <link.h>
+#include <locale.h>
+#include <string.h>
 
 #include "tally-document-private.h"
 #include "tally-event.h"
@@ -23,6 +28,11 @@ struct _TallySession
   guint             group_source;
   GCancellable     *group_cancellable;
   gboolean          grouping;
+  /* Facts kept in the project (issue 14): tried once, when the session
+   * opens; a kept list has no claims in memory until a change groups them. */
+  gboolean          tried_kept;
+  gboolean          facts_kept;
+  TallyStoreGeneration claims_generation;   /* the project when `claims` were read; data −1: unknown */
 
   /* Events: the texts are read and searched at each change. */
   GListModel       *events;
@@ -71,13 +81,121 @@ set_finding (TallySession *self,
 
 /* ---- facts -------------------------------------------------------------- */
 
+/* What names the program and the language that grouped kept facts: the
+ * build (its GNU build id, which any change of code or of the data compiled
+ * into it changes) and the locale (labels, dates and numbers are written in
+ * it). NULL when the program has no build id: nothing is kept then. */
+static int
+find_build_id (struct dl_phdr_info *info,
+               size_t               size,
+               void                *data)
+{
+  GString *out = data;
+
+  /* The first object is the program itself, where the core is linked. */
+  for (int i = 0; i < info->dlpi_phnum; i++)
+    {
+      const ElfW(Phdr) *phdr = &info->dlpi_phdr[i];
+      const guint8 *at, *end;
+
+      if (phdr->p_type != PT_NOTE)
+        continue;
+      at = (const guint8 *) (info->dlpi_addr + phdr->p_vaddr);
+      end = at + phdr->p_memsz;
+      while (at + sizeof (ElfW(Nhdr)) <= end)
+        {
+          const ElfW(Nhdr) *note = (const ElfW(Nhdr) *) at;
+          const guint8 *name = at + sizeof (ElfW(Nhdr));
+          const guint8 *desc = name + ((note->n_namesz + 3) & ~3u);
+
+          if (desc + note->n_descsz > end)
+            break;
+          if (note->n_type == NT_GNU_BUILD_ID && note->n_namesz == 4 && memcmp (name, "GNU", 4) == 0)
+            {
+              for (guint b = 0; b < note->n_descsz; b++)
+                g_string_append_printf (out, "%02x", desc[b]);
+              return 1;
+            }
+          at = desc + ((note->n_descsz + 3) & ~3u);
+        }
+    }
+  return 1;
+}
+
+static char *
+fact_stamp (void)
+{
+  static char *build = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+
+  if (g_once_init_enter_pointer (&build))
+    {
+      GString *id = g_string_new (NULL);
+
+      dl_iterate_phdr (find_build_id, id);
+      g_once_init_leave_pointer (&build, g_string_free (id, FALSE));
+    }
+  if (build[0] == '\0')
+    return NULL;
+  return g_strdup_printf ("%s %s|%s|%s|%s|%s", PACKAGE_VERSION, build, setlocale (LC_MESSAGES, NULL),
+                          setlocale (LC_NUMERIC, NULL), setlocale (LC_TIME, NULL), language != NULL ? language : "");
+}
+
+typedef struct
+{
+  TallyGrouping *grouping;
+  GListModel *kept;                     /* kept facts to show, or NULL: the grouping's */
+  /* Where the grouped facts are kept, or NULL: not kept. */
+  char *path;
+  char *stamp;
+  TallyStoreGeneration at;
+} GroupJob;
+
+static void
+group_job_free (GroupJob *job)
+{
+  tally_grouping_free (job->grouping);
+  g_clear_object (&job->kept);
+  g_free (job->path);
+  g_free (job->stamp);
+  g_free (job);
+}
+
+/* The facts are kept in the project for its next opening, in the worker
+ * that grouped them (a project changed meanwhile keeps none). */
+static void
+keep_facts (GroupJob *job)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  GListModel *facts = tally_grouping_get_facts (job->grouping);
+  guint n = g_list_model_get_n_items (facts);
+  gboolean written = FALSE;
+
+  rows = g_ptr_array_new_full (n, (GDestroyNotify) tally_store_fact_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+
+      g_ptr_array_add (rows, tally_fact_to_kept (fact));
+    }
+  if ((store = tally_store_open (job->path, TALLY_STORE_OPEN_CHECKED, &error)) == NULL
+      || !tally_store_write_facts (store, &job->at, job->stamp, rows, &written, &error))
+    g_debug ("The facts of %s are not kept: %s", job->path, error->message);
+}
+
 static void
 group_in_thread (GTask        *task,
                  gpointer      source_object,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  tally_grouping_run (task_data);
+  GroupJob *job = task_data;
+
+  tally_grouping_run (job->grouping);
+  if (job->path != NULL && !g_cancellable_is_cancelled (cancellable))
+    keep_facts (job);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -94,16 +212,16 @@ update_documents (TallySession  *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TallyFact) fact = g_list_model_get_item (self->facts, i);
-      GListModel *claims;
+      const TallyClaimKey *keys;
+      guint n_keys;
 
       if (tally_fact_get_status (fact) != TALLY_FACT_STATUS_CONFLICT)
         continue;
-      claims = tally_fact_get_claims (fact);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
-          g_hash_table_add (conflicting, tally_document_id_dup (tally_claim_get_document_id (claim)));
-        }
+      /* Keys only: a kept fact's claims are not read for this. */
+      keys = tally_fact_get_claim_keys (fact, &n_keys);
+      for (guint j = 0; j < n_keys; j++)
+        if (!g_hash_table_contains (conflicting, &keys[j].document_id))
+          g_hash_table_add (conflicting, tally_document_id_dup (keys[j].document_id));
     }
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
@@ -149,18 +267,21 @@ on_grouped (GObject      *source,
             gpointer      user_data)
 {
   TallySession *self = TALLY_SESSION (source);
-  TallyGrouping *grouping = g_task_get_task_data (G_TASK (result));
+  GroupJob *job = g_task_get_task_data (G_TASK (result));
+  TallyGrouping *grouping = job->grouping;
+  GListModel *facts = job->kept != NULL ? job->kept : tally_grouping_get_facts (grouping);
 
   /* A newer grouping was started (or the session went away): drop this one. */
   if (g_task_get_cancellable (G_TASK (result)) != self->group_cancellable)
     return;
   g_clear_object (&self->group_cancellable);
   g_set_object (&self->stories, tally_grouping_get_stories (grouping));
-  if (self->facts != tally_grouping_get_facts (grouping))
+  self->facts_kept = job->kept != NULL;
+  if (self->facts != facts)
     {
       GListModel *old = g_steal_pointer (&self->facts);
 
-      self->facts = g_object_ref (tally_grouping_get_facts (grouping));
+      self->facts = g_object_ref (facts);
       update_documents (self, grouping);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORIES]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FACTS]);
@@ -173,23 +294,42 @@ on_grouped (GObject      *source,
 /* Finds the stories and groups the claims as last read again, with the
  * corrections, in a worker. */
 static void
-regroup (TallySession *self)
+start_grouping (TallySession *self,
+                GPtrArray    *claims,
+                GListModel   *kept)
 {
   g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (self->claims != NULL);
+  GroupJob *job = g_new0 (GroupJob, 1);
+  TallyStoreGeneration now;
 
   g_cancellable_cancel (self->group_cancellable);
   g_clear_object (&self->group_cancellable);
   self->group_cancellable = g_cancellable_new ();
   set_grouping (self, TRUE);
   task = g_task_new (self, self->group_cancellable, on_grouped, NULL);
-  g_task_set_source_tag (task, regroup);
-  g_task_set_task_data (task,
-                        tally_grouping_new (tally_project_get_documents (self->project), self->texts, self->claims,
-                                            self->corrections),
-                        (GDestroyNotify) tally_grouping_free);
+  g_task_set_source_tag (task, start_grouping);
+  job->grouping = tally_grouping_new (tally_project_get_documents (self->project), self->texts, claims,
+                                      self->corrections);
+  job->kept = kept != NULL ? g_object_ref (kept) : NULL;
+  /* The claims as read at `claims_generation`, the corrections as they are
+   * now (this connection made them). */
+  if (kept == NULL && self->claims_generation.data >= 0 && !tally_project_get_read_only (self->project)
+      && tally_store_get_generation (tally_project_get_store (self->project), &now, NULL)
+      && (job->stamp = fact_stamp ()) != NULL)
+    {
+      job->path = g_strdup (tally_project_get_path (self->project));
+      job->at.data = self->claims_generation.data;
+      job->at.corrections = now.corrections;
+    }
+  g_task_set_task_data (task, job, (GDestroyNotify) group_job_free);
   g_task_run_in_thread (task, group_in_thread);
+}
+
+static void
+regroup (TallySession *self)
+{
+  g_return_if_fail (self->claims != NULL);
+  start_grouping (self, self->claims, NULL);
 }
 
 typedef struct
@@ -197,6 +337,8 @@ typedef struct
   TallySession *self;                   /* referenced until the texts arrive */
   GCancellable *cancellable;
   GPtrArray *claims;
+  GListModel *kept;                     /* kept facts, in place of claims */
+  TallyStoreGeneration generation;      /* the project before the claims were read */
 } LoadData;
 
 static void
@@ -205,6 +347,7 @@ load_data_free (LoadData *load)
   g_object_unref (load->self);
   g_object_unref (load->cancellable);
   g_clear_pointer (&load->claims, g_ptr_array_unref);
+  g_clear_object (&load->kept);
   g_free (load);
 }
 
@@ -249,10 +392,90 @@ on_texts_loaded_for_facts (GObject      *source,
     }
   g_clear_pointer (&self->claims, g_ptr_array_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
-  self->claims = g_steal_pointer (&load->claims);
   self->texts = g_steal_pointer (&texts);
-  regroup (self);
+  if (load->kept != NULL)
+    {
+      /* The stories are found again (from the leads); the facts are the kept ones. */
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      start_grouping (self, none, load->kept);
+    }
+  else
+    {
+      self->claims = g_steal_pointer (&load->claims);
+      self->claims_generation = load->generation;
+      regroup (self);
+    }
   load_data_free (load);
+}
+
+/* A kept fact's claims, read when the Facts view shows them. */
+typedef struct
+{
+  TallyProject *project;
+  TallyCorrections *corrections;
+} KeptClaims;
+
+static void
+kept_claims_free (gpointer data)
+{
+  KeptClaims *kept = data;
+
+  g_object_unref (kept->project);
+  g_object_unref (kept->corrections);
+  g_free (kept);
+}
+
+static GPtrArray *
+load_kept_claims (const TallyClaimKey *keys,
+                  guint                n_keys,
+                  gpointer             user_data)
+{
+  KeptClaims *kept = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) claims = tally_project_load_claims_by_key (kept->project, keys, n_keys, &error);
+
+  if (claims == NULL)
+    {
+      g_warning ("Claims of %s: %s", tally_project_get_path (kept->project), error->message);
+      return NULL;
+    }
+  return tally_corrections_apply (kept->corrections, claims);
+}
+
+static void start_reading_claims (LoadData *load);
+
+/* Step 1b: the facts kept in the project, if any count; else the claims. */
+static void
+on_kept_facts_read (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  LoadData *load = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = tally_project_read_facts_finish (load->self->project, result, &error);
+
+  if (!load_is_current (load))
+    {
+      load_data_free (load);
+      return;
+    }
+  /* Unreadable kept facts are grouped again from the claims. */
+  if (error != NULL)
+    g_warning ("Kept facts of %s: %s", tally_project_get_path (load->self->project), error->message);
+  if (kept == NULL)
+    {
+      start_reading_claims (load);
+      return;
+    }
+  {
+    KeptClaims *source_data = g_new0 (KeptClaims, 1);
+
+    source_data->project = g_object_ref (load->self->project);
+    source_data->corrections = g_object_ref (load->self->corrections);
+    load->kept = tally_fact_list_new_kept (kept, load_kept_claims, source_data, kept_claims_free);
+  }
+  tally_project_load_leads_async (load->self->project, load->cancellable, on_texts_loaded_for_facts, load);
 }
 
 /* Step 2: the claims are read; read the texts' leads. */
@@ -285,6 +508,7 @@ reload_claims (gpointer user_data)
 {
   TallySession *self = user_data;
   LoadData *load = g_new0 (LoadData, 1);
+  g_autofree char *stamp = NULL;
 
   self->group_source = 0;
   g_cancellable_cancel (self->group_cancellable);
@@ -293,8 +517,25 @@ reload_claims (gpointer user_data)
   set_grouping (self, TRUE);
   load->self = g_object_ref (self);
   load->cancellable = g_object_ref (self->group_cancellable);
-  tally_project_load_claims_async (self->project, load->cancellable, on_claims_loaded, load);
+  /* Opening: the facts kept last time, when nothing changed since. */
+  if (!self->tried_kept && self->facts == NULL && (stamp = fact_stamp ()) != NULL)
+    {
+      self->tried_kept = TRUE;
+      tally_project_read_facts_async (self->project, stamp, load->cancellable, on_kept_facts_read, load);
+      return G_SOURCE_REMOVE;
+    }
+  self->tried_kept = TRUE;
+  start_reading_claims (load);
   return G_SOURCE_REMOVE;
+}
+
+static void
+start_reading_claims (LoadData *load)
+{
+  /* Before the read: a change during it makes the facts not worth keeping. */
+  if (!tally_store_get_generation (tally_project_get_store (load->self->project), &load->generation, NULL))
+    load->generation.data = -1;
+  tally_project_load_claims_async (load->self->project, load->cancellable, on_claims_loaded, load);
 }
 
 /* Imports add documents in batches: wait for a quiet moment. */
@@ -312,6 +553,9 @@ on_fact_corrections_changed (TallySession *self)
   /* Still reading the claims: the grouping will apply the corrections. */
   if (self->claims != NULL)
     regroup (self);
+  /* Kept facts (read, or being read): the claims are read and grouped now. */
+  else if (self->facts_kept || (self->tried_kept && self->grouping && self->group_source == 0))
+    on_documents_changed_for_facts (self);
 }
 
 /* ---- events ------------------------------------------------------------- */
@@ -538,6 +782,7 @@ tally_session_class_init (TallySessionClass *klass)
 static void
 tally_session_init (TallySession *self)
 {
+  self->claims_generation.data = -1;
 }
 
 TallySession *
@@ -569,6 +814,14 @@ tally_session_new (TallyProject  *project,
   on_documents_changed_for_facts (self);
   on_documents_changed_for_events (self);
   return g_steal_pointer (&self);
+}
+
+void
+tally_session_group_claims (TallySession *self)
+{
+  g_return_if_fail (TALLY_IS_SESSION (self));
+  if (self->claims == NULL)
+    on_documents_changed_for_facts (self);
 }
 
 TallyProject *

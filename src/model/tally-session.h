@@ -46,6 +46,11 @@ gboolean          tally_session_move_to_story   (TallySession  *self,
                                                  TallyDocument *document,
                                                  TallyStory    *story,
                                                  GError       **error);
+/* A project whose facts were kept (issue 14) shows them without reading its
+ * claims: "facts" is then a kept list (tally_fact_list_is_kept()), which
+ * cannot be exported. This reads the claims and groups them; "facts"
+ * follows. Nothing to do when the claims are read already. */
+void              tally_session_group_claims    (TallySession  *self);
 /* TRUE from a change until its facts are in "facts". */
 gboolean          tally_session_get_grouping    (TallySession  *self);
 

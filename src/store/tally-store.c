@@ -95,6 +95,40 @@ static const char * const migrations[] = {
    * Original checks the file against (issue 14). Unknown (NULL) for
    * documents stored before. */
   "ALTER TABLE documents ADD COLUMN origin TEXT;",
+
+  /* 6 → 7: the grouped facts kept for the next opening (issue 14,
+   * tally-store-facts.c). Any change to documents, claims or corrections
+   * bumps a generation; kept facts count only while both generations are
+   * the ones they were grouped at. */
+  "CREATE TABLE fact_cache_state ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  data_generation INTEGER NOT NULL DEFAULT 0,"
+  "  corrections_generation INTEGER NOT NULL DEFAULT 0,"
+  "  stamp TEXT, cached_data INTEGER, cached_corrections INTEGER);"
+  "INSERT INTO fact_cache_state (id) VALUES (1);"
+  "CREATE TABLE fact_cache ("
+  "  position INTEGER PRIMARY KEY, fact_id TEXT, key TEXT, label TEXT, measure TEXT,"
+  "  status INTEGER NOT NULL, explanation TEXT, values_summary TEXT, series TEXT, story TEXT,"
+  "  source_count INTEGER NOT NULL, spread REAL NOT NULL, spread_label TEXT, search_text TEXT,"
+  "  claims BLOB);"
+  "CREATE TRIGGER fact_cache_documents_ai AFTER INSERT ON documents BEGIN"
+  "  UPDATE fact_cache_state SET data_generation = data_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_documents_au AFTER UPDATE ON documents BEGIN"
+  "  UPDATE fact_cache_state SET data_generation = data_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_documents_ad AFTER DELETE ON documents BEGIN"
+  "  UPDATE fact_cache_state SET data_generation = data_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_claims_ai AFTER INSERT ON claims BEGIN"
+  "  UPDATE fact_cache_state SET data_generation = data_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_claims_au AFTER UPDATE ON claims BEGIN"
+  "  UPDATE fact_cache_state SET data_generation = data_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_claims_ad AFTER DELETE ON claims BEGIN"
+  "  UPDATE fact_cache_state SET data_generation = data_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_corrections_ai AFTER INSERT ON corrections BEGIN"
+  "  UPDATE fact_cache_state SET corrections_generation = corrections_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_corrections_au AFTER UPDATE ON corrections BEGIN"
+  "  UPDATE fact_cache_state SET corrections_generation = corrections_generation + 1; END;"
+  "CREATE TRIGGER fact_cache_corrections_ad AFTER DELETE ON corrections BEGIN"
+  "  UPDATE fact_cache_state SET corrections_generation = corrections_generation + 1; END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TALLY_STORE_SCHEMA_VERSION);
@@ -277,7 +311,9 @@ open_read_only (const char *path,
     return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY, NULL);
   else
     {
-      g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+      /* A URI names an absolute path: "project.tally" is read where it is. */
+      g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
       g_autofree char *immutable = g_strconcat (uri != NULL ? uri : "", "?immutable=1", NULL);
 
       return sqlite3_open_v2 (immutable, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);

@@ -28,7 +28,7 @@ typedef enum
   TALLY_STORE_ERROR_READ_ONLY,
 } TallyStoreError;
 
-#define TALLY_STORE_SCHEMA_VERSION 6
+#define TALLY_STORE_SCHEMA_VERSION 7
 
 /* Search hits mark the matched words with these bytes in `snippet`. */
 #define TALLY_STORE_MATCH_START "\x02"
@@ -232,6 +232,69 @@ gboolean             tally_store_foreach_correction (TallyStore               *s
                                                      TallyStoreCorrectionFunc  func,
                                                      gpointer                  user_data,
                                                      GError                  **error);
+
+/* Grouped facts kept in the project for its next opening (issue 14,
+ * tally-store-facts.c): what the fact table shows of each fact and its
+ * claims' keys, so that a project opens without reading its claims. They
+ * count only while nothing they came from changed: triggers bump a
+ * generation at any change of documents or claims, and another at any
+ * change of corrections; `stamp` names the program and locale that
+ * grouped them. */
+typedef struct
+{
+  gint64 data;            /* documents and claims */
+  gint64 corrections;
+} TallyStoreGeneration;
+
+typedef struct
+{
+  TallyDocumentId document_id;
+  guint64 start;
+  guint64 end;
+} TallyStoreClaimKey;
+
+typedef struct
+{
+  char *id;
+  char *key;
+  char *label;
+  char *measure;
+  int status;             /* TallyFactStatus */
+  char *explanation;
+  char *values_summary;
+  char *series;
+  char *story;
+  guint source_count;
+  double spread;
+  char *spread_label;
+  char *search_text;
+  GArray *claims;         /* TallyStoreClaimKey */
+} TallyStoreFact;
+
+TallyStoreFact      *tally_store_fact_new           (void);
+void                 tally_store_fact_free          (TallyStoreFact *fact);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyStoreFact, tally_store_fact_free)
+
+/* FALSE with an error for a project of a format before 7. */
+gboolean             tally_store_get_generation     (TallyStore           *store,
+                                                     TallyStoreGeneration *generation,
+                                                     GError              **error);
+/* Replaces the kept facts (TallyStoreFact*, in order) with `facts`, grouped
+ * from the project as it was at `at`. When the project changed since, writes
+ * nothing and sets `*written` FALSE (no error). */
+gboolean             tally_store_write_facts        (TallyStore                 *store,
+                                                     const TallyStoreGeneration *at,
+                                                     const char                 *stamp,
+                                                     GPtrArray                  *facts,
+                                                     gboolean                   *written,
+                                                     GError                    **error);
+/* The kept facts (TallyStoreFact*) when they were grouped by `stamp` from the
+ * project as it is; NULL without an error when there are none that count (or
+ * the project's format is before 7); NULL with an error when they cannot be
+ * read or are malformed. */
+GPtrArray           *tally_store_read_facts         (TallyStore  *store,
+                                                     const char  *stamp,
+                                                     GError     **error);
 
 /* Writes a compact copy of the project to `dest` (VACUUM INTO). */
 gboolean             tally_store_copy_to            (TallyStore  *store,

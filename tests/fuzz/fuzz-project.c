@@ -41,6 +41,23 @@ read_through (TallyStore *store)
 
   tally_store_foreach_document (store, count_document, &n, NULL);
   tally_store_foreach_claim (store, count_claim, &n, NULL);
+  /* Kept facts (make-project-seed keeps them under this stamp). */
+  {
+    TallyStoreGeneration generation;
+    GPtrArray *facts = tally_store_read_facts (store, "fuzz", NULL);
+
+    tally_store_get_generation (store, &generation, NULL);
+    for (guint f = 0; facts != NULL && f < facts->len; f++)
+      {
+        const TallyStoreFact *fact = g_ptr_array_index (facts, f);
+
+        /* Checked on reading: UTF-8 text, whole keys. */
+        if (!g_utf8_validate (fact->label, -1, NULL) || (fact->claims->len > 0
+            && g_array_index (fact->claims, TallyStoreClaimKey, 0).start > g_array_index (fact->claims, TallyStoreClaimKey, 0).end))
+          __builtin_trap ();
+      }
+    g_clear_pointer (&facts, g_ptr_array_unref);
+  }
   for (gint64 id = 1; id <= 3; id++)
     {
       TallyDocumentRecord *record = tally_store_load_document (store, tally_document_id_from_int64 (id), NULL);

@@ -32,6 +32,35 @@ main (int    argc,
       if (tally_document_id_is_none (tally_store_add_document (store, record, claims, TALLY_DOCUMENT_ID_NONE, &error)))
         g_error ("%s", error->message);
     }
+  /* Kept facts (issue 14) under the stamp fuzz-project reads them by. */
+  {
+    g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_store_fact_free);
+    TallyStoreGeneration at;
+    gboolean written = FALSE;
+
+    for (guint f = 0; f < 2; f++)
+      {
+        TallyStoreFact *fact = tally_store_fact_new ();
+        g_autoptr(GPtrArray) claims = tally_store_load_claims (store, tally_document_id_from_int64 (1), NULL);
+
+        fact->id = g_strdup_printf ("f%u", f + 1);
+        fact->key = g_strdup_printf ("count||0|0|seed %u", f);
+        fact->label = g_strdup ("Seed fact");
+        fact->status = f;
+        fact->source_count = 1;
+        for (guint c = 0; claims != NULL && c < claims->len; c++)
+          {
+            const TallyClaimRecord *claim = g_ptr_array_index (claims, c);
+            TallyStoreClaimKey key = { tally_document_id_from_int64 (1), claim->start, claim->end };
+
+            g_array_append_val (fact->claims, key);
+          }
+        g_ptr_array_add (facts, fact);
+      }
+    if (!tally_store_get_generation (store, &at, &error)
+        || !tally_store_write_facts (store, &at, "fuzz", facts, &written, &error) || !written)
+      g_error ("%s", error != NULL ? error->message : "kept facts not written");
+  }
   tally_store_close (store);
   return 0;
 }

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "tally-event.h"
 #include "tally-fact.h"
@@ -306,6 +308,181 @@ test_session_move_story (void)
   g_rmdir (dir);
 }
 
+
+/* Everything a fact list shows, claims included, as one text to compare. */
+static char *
+describe_facts (GListModel *facts)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+      GListModel *claims = tally_fact_get_claims (fact);
+      guint n_keys;
+      const TallyClaimKey *keys = tally_fact_get_claim_keys (fact, &n_keys);
+
+      g_string_append_printf (out, "%s|%s|%s|%s|%d|%s|%s|%s|%s|%u|%u|%g|%s|%s|%u\n", tally_fact_get_id (fact),
+                              tally_fact_get_key (fact), tally_fact_get_label (fact), tally_fact_get_measure (fact),
+                              tally_fact_get_status (fact), tally_fact_get_explanation (fact),
+                              tally_fact_get_values_summary (fact), tally_fact_get_series (fact),
+                              tally_fact_get_story (fact), tally_fact_get_source_count (fact),
+                              tally_fact_get_claim_count (fact), tally_fact_get_spread (fact),
+                              tally_fact_get_spread_label (fact), tally_fact_get_search_text (fact), n_keys);
+      g_assert_cmpuint (g_list_model_get_n_items (claims), ==, n_keys);
+      for (guint c = 0; c < g_list_model_get_n_items (claims); c++)
+        {
+          g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, c);
+          const TallyClaimRecord *r = tally_claim_get_record (claim);
+          TallyClaimKey key = tally_claim_get_key (claim);
+
+          g_assert_true (tally_claim_key_equal (&key, &keys[c]));
+          g_string_append_printf (out, "  %" G_GINT64_FORMAT ":%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT
+                                  " %s|%s|%g|%s|%s|%s\n", key.document_id.value, key.start, key.end,
+                                  tally_claim_get_text (claim), tally_claim_get_sentence (claim), r->value,
+                                  r->unit, r->measure, tally_claim_get_edit_note (claim));
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe_conflicts (TallyProject *project)
+{
+  GListModel *documents = tally_project_get_documents (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+
+      g_string_append_printf (out, "%d %s\n", tally_document_get_has_conflicts (document),
+                              tally_story_get_id (tally_document_get_story (document)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+close_session (TallySession **session,
+               TallyProject **project)
+{
+  while (G_OBJECT (*session)->ref_count > 1)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_clear_object (session);
+  g_clear_object (project);
+}
+
+static TallySession *
+open_session (const char    *path,
+              TallyProject **project)
+{
+  g_autoptr(GError) error = NULL;
+  TallySession *session;
+
+  *project = tally_project_open (path, &error);
+  g_assert_no_error (error);
+  session = tally_session_new (*project, &error);
+  g_assert_no_error (error);
+  wait_grouped (session);
+  return session;
+}
+
+/* Grouped facts are kept in the project (issue 14): a reopened project
+ * shows the same facts, claims, conflicts and stories without grouping its
+ * claims; a correction after reopening groups them again, and is kept in
+ * turn; a change made elsewhere (here an edit of the file), or facts kept
+ * by another program, are not used. */
+static void
+test_session_kept_facts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = samples_project_new ();
+  g_autoptr(TallySession) session = tally_session_new (project, &error);
+  g_autofree char *dir = g_dir_make_tmp ("tally-session-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kept.tally", NULL);
+  g_autofree char *grouped = NULL, *kept = NULL, *conflicts = NULL, *kept_conflicts = NULL;
+  g_autofree char *edited = NULL;
+  TallyFact *fact;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  wait_grouped (session);
+  g_assert_false (tally_fact_list_is_kept (tally_session_get_facts (session)));
+  g_assert_true (tally_project_save_as (project, path, &error));
+  g_assert_no_error (error);
+  grouped = describe_facts (tally_session_get_facts (session));
+  conflicts = describe_conflicts (project);
+  close_session (&session, &project);
+
+  /* Reopened: the kept facts, the same in every field and claim. */
+  session = open_session (path, &project);
+  g_assert_true (tally_fact_list_is_kept (tally_session_get_facts (session)));
+  kept_conflicts = describe_conflicts (project);
+  kept = describe_facts (tally_session_get_facts (session));
+  g_assert_cmpstr (kept, ==, grouped);
+  g_assert_cmpstr (kept_conflicts, ==, conflicts);
+  g_assert_cmpuint (g_list_model_get_n_items (tally_session_get_stories (session)), >=, 1);
+
+  /* A correction after reopening: the claims are read and grouped again. */
+  fact = find_label (tally_session_get_facts (session), "First summit: year");
+  g_assert_nonnull (fact);
+  g_assert_true (tally_corrections_rename_fact (tally_session_get_corrections (session), tally_fact_get_key (fact),
+                                                "Year of the first summit", &error));
+  g_assert_no_error (error);
+  wait_grouped (session);
+  g_assert_false (tally_fact_list_is_kept (tally_session_get_facts (session)));
+  g_assert_nonnull (find_label (tally_session_get_facts (session), "Year of the first summit"));
+  /* An edited claim: kept with its correction, shown with its edit note. */
+  {
+    GListModel *claims;
+    g_autoptr(TallyClaim) claim = NULL;
+
+    fact = find_label (tally_session_get_facts (session), "Year of the first summit");
+    claims = tally_fact_get_claims (fact);
+    claim = g_list_model_get_item (claims, 0);
+    g_assert_true (tally_corrections_edit_claim (tally_session_get_corrections (session), claim, NULL, NULL, NULL,
+                                                 "summit meeting", &error));
+    g_assert_no_error (error);
+    wait_grouped (session);
+  }
+  edited = describe_facts (tally_session_get_facts (session));
+  g_assert_nonnull (strstr (edited, "Edited; originally measure"));
+  close_session (&session, &project);
+
+  session = open_session (path, &project);
+  g_assert_true (tally_fact_list_is_kept (tally_session_get_facts (session)));
+  g_free (kept);
+  kept = describe_facts (tally_session_get_facts (session));
+  g_assert_cmpstr (kept, ==, edited);
+  close_session (&session, &project);
+
+  /* A title changed by another program: the claims are grouped again. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE documents SET outlet = 'Other Wire' WHERE id = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  session = open_session (path, &project);
+  g_assert_false (tally_fact_list_is_kept (tally_session_get_facts (session)));
+  close_session (&session, &project);
+  /* … and kept again. */
+  session = open_session (path, &project);
+  g_assert_true (tally_fact_list_is_kept (tally_session_get_facts (session)));
+  close_session (&session, &project);
+
+  /* Facts kept by another build or in another language are not used. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE fact_cache_state SET stamp = 'another build'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  session = open_session (path, &project);
+  g_assert_false (tally_fact_list_is_kept (tally_session_get_facts (session)));
+  close_session (&session, &project);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -313,5 +490,6 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/model/session/follows-project", test_session_follows_project);
   g_test_add_func ("/model/session/move-story", test_session_move_story);
+  g_test_add_func ("/model/session/kept-facts", test_session_kept_facts);
   return g_test_run ();
 }

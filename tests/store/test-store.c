@@ -516,6 +516,245 @@ test_migration (void)
   g_assert_true (tally_store_check_integrity (store, &error));
 }
 
+
+/* Kept facts (schema 7): a round trip; any change to documents, claims or
+ * corrections, another stamp, or a project changed while the facts were
+ * grouped makes them not count; malformed rows are refused, not read. */
+static TallyStoreFact *
+kept_fact (const char *id,
+           guint       n_claims)
+{
+  TallyStoreFact *fact = tally_store_fact_new ();
+
+  fact->id = g_strdup (id);
+  fact->key = g_strdup_printf ("count||0|0|%s", id);
+  fact->label = g_strdup ("Lakes with quotas");
+  fact->measure = g_strdup ("lake");
+  fact->status = 0;
+  fact->explanation = g_strdup ("2 sources say 3, 1 says 4");
+  fact->values_summary = g_strdup ("3 — A, B · 4 — C");
+  fact->source_count = 3;
+  fact->spread = 0.25;
+  fact->spread_label = g_strdup ("25%");
+  fact->search_text = g_strdup ("lakes with quotas lake 3 4");
+  for (guint c = 0; c < n_claims; c++)
+    {
+      TallyStoreClaimKey key = { DOC (1 + c % 2), 10 * c, 10 * c + 4 };
+
+      g_array_append_val (fact->claims, key);
+    }
+  return fact;
+}
+
+static GPtrArray *
+read_kept (TallyStore *store,
+           const char *stamp)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *facts = tally_store_read_facts (store, stamp, &error);
+
+  g_assert_no_error (error);
+  return facts;
+}
+
+static void
+test_kept_facts (void)
+{
+  g_autofree char *path = temp_project ("kept.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+  g_autoptr(TallyDocumentRecord) in = fixture ("plain.txt");
+  g_autoptr(GPtrArray) claims = two_claims ();
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_store_fact_free);
+  g_autoptr(GPtrArray) back = NULL;
+  TallyStoreGeneration at, now;
+  gboolean written = FALSE;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = _tally_store_get_db (store);
+  g_assert_true (tally_store_begin (store, &error));
+  tally_store_add_document (store, in, claims, TALLY_DOCUMENT_ID_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (tally_store_commit (store, &error));
+  /* Nothing kept yet. */
+  g_assert_null (read_kept (store, "build 1"));
+
+  g_assert_true (tally_store_get_generation (store, &at, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (facts, kept_fact ("f1", 3));
+  g_ptr_array_add (facts, kept_fact ("f2", 0));
+  g_assert_true (tally_store_write_facts (store, &at, "build 1", facts, &written, &error));
+  g_assert_no_error (error);
+  g_assert_true (written);
+  g_clear_pointer (&store, tally_store_close);
+
+  /* Reopened, by the same stamp: every field and key comes back, in order. */
+  store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  db = _tally_store_get_db (store);
+  back = read_kept (store, "build 1");
+  g_assert_nonnull (back);
+  g_assert_cmpuint (back->len, ==, 2);
+  for (guint f = 0; f < 2; f++)
+    {
+      TallyStoreFact *a = g_ptr_array_index (facts, f), *b = g_ptr_array_index (back, f);
+
+      g_assert_cmpstr (a->id, ==, b->id);
+      g_assert_cmpstr (a->key, ==, b->key);
+      g_assert_cmpstr (a->label, ==, b->label);
+      g_assert_cmpstr (a->measure, ==, b->measure);
+      g_assert_cmpint (a->status, ==, b->status);
+      g_assert_cmpstr (a->explanation, ==, b->explanation);
+      g_assert_cmpstr (a->values_summary, ==, b->values_summary);
+      g_assert_null (b->series);
+      g_assert_null (b->story);
+      g_assert_cmpuint (a->source_count, ==, b->source_count);
+      g_assert_cmpfloat (a->spread, ==, b->spread);
+      g_assert_cmpstr (a->spread_label, ==, b->spread_label);
+      g_assert_cmpstr (a->search_text, ==, b->search_text);
+      g_assert_cmpuint (a->claims->len, ==, b->claims->len);
+      for (guint c = 0; c < a->claims->len; c++)
+        {
+          TallyStoreClaimKey *x = &g_array_index (a->claims, TallyStoreClaimKey, c);
+          TallyStoreClaimKey *y = &g_array_index (b->claims, TallyStoreClaimKey, c);
+
+          g_assert_cmpint (x->document_id.value, ==, y->document_id.value);
+          g_assert_cmpuint (x->start, ==, y->start);
+          g_assert_cmpuint (x->end, ==, y->end);
+        }
+    }
+  g_clear_pointer (&back, g_ptr_array_unref);
+  /* Another program or locale grouped them: they do not count. */
+  g_assert_null (read_kept (store, "build 2"));
+
+  /* A correction, a document field, new claims: each one makes them stale. */
+  g_assert_cmpint (tally_store_add_correction (store, "fact", TALLY_DOCUMENT_ID_NONE, "label", "a", "b", &error), >, 0);
+  g_assert_null (read_kept (store, "build 1"));
+  g_assert_true (tally_store_get_generation (store, &now, &error));
+  g_assert_cmpint (now.corrections, >, at.corrections);
+  g_assert_cmpint (now.data, ==, at.data);
+  g_assert_true (tally_store_write_facts (store, &now, "build 1", facts, &written, &error));
+  g_assert_true (written);
+  g_assert_nonnull ((back = read_kept (store, "build 1")));
+  g_clear_pointer (&back, g_ptr_array_unref);
+  g_assert_true (tally_store_set_document_field (store, DOC (1), "title", "Another title", &error));
+  g_assert_no_error (error);
+  g_assert_null (read_kept (store, "build 1"));
+  g_assert_true (tally_store_get_generation (store, &now, &error));
+  g_assert_true (tally_store_write_facts (store, &now, "build 1", facts, &written, &error));
+  g_assert_true (tally_store_replace_claims (store, DOC (1), claims, &error));
+  g_assert_no_error (error);
+  g_assert_null (read_kept (store, "build 1"));
+
+  /* Facts grouped from the project before a change are not written. */
+  g_assert_true (tally_store_write_facts (store, &now, "build 1", facts, &written, &error));
+  g_assert_no_error (error);
+  g_assert_false (written);
+  g_assert_null (read_kept (store, "build 1"));
+
+  /* Malformed rows a crafted file may hold: an error, nothing read. */
+  g_assert_true (tally_store_get_generation (store, &now, &error));
+  g_assert_true (tally_store_write_facts (store, &now, "build 1", facts, &written, &error));
+  g_assert_true (written);
+  {
+    static const char *const crafted[] = {
+      "UPDATE fact_cache SET status = 99 WHERE position = 0",
+      "UPDATE fact_cache SET claims = x'0102030405' WHERE position = 0",
+      "UPDATE fact_cache SET label = NULL WHERE position = 1",
+      "UPDATE fact_cache SET label = x'ff00' WHERE position = 1",
+      "UPDATE fact_cache SET spread = -1 WHERE position = 0",
+      "UPDATE fact_cache SET claims = zeroblob(16) WHERE position = 0",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (crafted); i++)
+      {
+        g_assert_true (tally_store_get_generation (store, &now, &error));
+        g_assert_true (tally_store_write_facts (store, &now, "build 1", facts, &written, &error));
+        g_assert_cmpint (sqlite3_exec (db, crafted[i], NULL, NULL, NULL), ==, SQLITE_OK);
+        g_assert_null (tally_store_read_facts (store, "build 1", &error));
+        g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT);
+        g_clear_error (&error);
+      }
+  }
+  g_assert_true (tally_store_check_integrity (store, &error));
+}
+
+/* A project of format 6 (session 5) gains the kept facts' tables; its
+ * documents and claims stay, and its facts are kept from then on. */
+static void
+test_migration_kept_facts (void)
+{
+  g_autofree char *path = temp_project ("six.tally");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyStore) store = _tally_store_open_at_version (path, TALLY_STORE_OPEN_CREATE, 6, &error);
+  g_autoptr(TallyDocumentRecord) in = fixture ("plain.txt");
+  g_autoptr(GPtrArray) claims = two_claims ();
+  g_autoptr(GPtrArray) facts = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_store_fact_free);
+  g_autoptr(GPtrArray) back = NULL;
+  TallyStoreGeneration at;
+  gboolean written = TRUE;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_store_get_schema_version (store), ==, 6);
+  g_assert_true (tally_store_begin (store, &error));
+  tally_store_add_document (store, in, claims, TALLY_DOCUMENT_ID_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (tally_store_commit (store, &error));
+  /* Format 6 keeps no facts. */
+  g_assert_false (tally_store_get_generation (store, &at, &error));
+  g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_ptr_array_add (facts, kept_fact ("f1", 2));
+  g_assert_true (tally_store_write_facts (store, &at, "build 1", facts, &written, &error));
+  g_assert_false (written);
+  g_assert_null (read_kept (store, "build 1"));
+  g_clear_pointer (&store, tally_store_close);
+
+  store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tally_store_get_schema_version (store), ==, 7);
+  {
+    g_autoptr(GPtrArray) loaded = tally_store_load_claims (store, DOC (1), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (loaded->len, ==, 2);
+  }
+  g_assert_null (read_kept (store, "build 1"));
+  g_assert_true (tally_store_get_generation (store, &at, &error));
+  g_assert_true (tally_store_write_facts (store, &at, "build 1", facts, &written, &error));
+  g_assert_true (written);
+  back = read_kept (store, "build 1");
+  g_assert_nonnull (back);
+  g_assert_cmpuint (back->len, ==, 1);
+  g_assert_true (tally_store_check_integrity (store, &error));
+}
+
+
+/* A closed project named by a relative path is read where it is (its
+ * immutable URI needs an absolute path; "unable to open database file"
+ * before). */
+static void
+test_relative_path (void)
+{
+  g_autofree char *path = temp_project ("relative.tally");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GError) error = NULL;
+  TallyStore *store = tally_store_open (path, TALLY_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  tally_store_close (store);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+  store = tally_store_open ("relative.tally", TALLY_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  tally_store_close (store);
+  store = tally_store_open ("relative.tally", TALLY_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  tally_store_close (store);
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
 static char *
 file_digest (const char *path)
 {
@@ -826,6 +1065,9 @@ main (int    argc,
   g_test_add_func ("/store/search-languages", test_search_languages);
   g_test_add_func ("/store/corrections", test_corrections);
   g_test_add_func ("/store/migration", test_migration);
+  g_test_add_func ("/store/migration/kept-facts", test_migration_kept_facts);
+  g_test_add_func ("/store/kept-facts", test_kept_facts);
+  g_test_add_func ("/store/relative-path", test_relative_path);
   g_test_add_func ("/store/refuse/newer", test_refuse_newer);
   g_test_add_func ("/store/refuse/corrupt", test_refuse_corrupt);
   g_test_add_func ("/store/refuse/foreign", test_refuse_foreign);

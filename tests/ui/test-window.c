@@ -22,6 +22,18 @@ wait_until_idle (TallyWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
+static void
+on_project_imported (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  TallyImportResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = tally_project_import_finish (TALLY_PROJECT (object), result, &error);
+  g_assert_no_error (error);
+}
+
 static char *
 sample_path (const char *name)
 {
@@ -227,6 +239,69 @@ test_window_export_facts (void)
   g_rmdir (dir);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+}
+
+
+/* A project whose facts were kept (issue 14) opens showing them without its
+ * claims; Export Facts… groups the claims first, then writes the report. */
+static void
+test_window_export_kept_facts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyProject) project = tally_project_new_temporary (&error);
+  g_autofree char *samples_path = g_build_filename (g_getenv ("TALLY_SOURCE_DIR"), "data", "samples", NULL);
+  g_autoptr(GFile) samples = g_file_new_for_path (samples_path);
+  g_autofree char *dir = g_dir_make_tmp ("tally-export-XXXXXX", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "kept.tally", NULL);
+  g_autofree char *out_path = g_build_filename (dir, "facts.md", NULL);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autofree char *markdown = NULL;
+  TallyWindow *window;
+  TallyFactsView *facts_view;
+  TallySession *session;
+  TallyImportResult *imported = NULL;
+
+  g_assert_no_error (error);
+  session = tally_session_new (project, &error);
+  g_assert_no_error (error);
+  tally_project_import_async (project, &samples, 1, NULL, on_project_imported, &imported);
+  while (imported == NULL || tally_session_get_grouping (session) || tally_session_get_facts (session) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  tally_import_result_free (imported);
+  g_assert_true (tally_project_save_as (project, project_path, &error));
+  g_assert_no_error (error);
+  while (G_OBJECT (session)->ref_count > 1)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_object_unref (session);
+  g_clear_object (&project);
+
+  project = tally_project_open (project_path, &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (tally_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+  _tally_window_set_project (window, project);
+  facts_view = TALLY_FACTS_VIEW (tally_window_get_view (window, "facts"));
+  while (tally_facts_view_get_busy (facts_view) ||
+         g_list_model_get_n_items (tally_facts_view_get_rows (facts_view)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (tally_fact_list_is_kept (tally_facts_view_get_facts (facts_view)));
+
+  _tally_window_export_facts_to (window, out);
+  while (!g_file_test (out_path, G_FILE_TEST_EXISTS) || window->n_exports > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (tally_fact_list_is_kept (tally_facts_view_get_facts (facts_view)));
+  g_assert_true (g_file_get_contents (out_path, &markdown, NULL, NULL));
+  g_assert_nonnull (strstr (markdown, "facts from 8 documents"));
+  g_assert_nonnull (strstr (markdown, "**Conflict** · "));
+  g_assert_nonnull (strstr (markdown, "Caspian Ledger"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_clear_object (&project);
+  g_unlink (out_path);
+  g_unlink (project_path);
+  g_rmdir (dir);
 }
 
 /* "Show Fact" in the reader selects the claim's fact in the Facts view. */
@@ -588,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/size-saved", test_window_size_saved);
   g_test_add_func ("/ui/window/text-scale-saved", test_window_text_scale_saved);
   g_test_add_func ("/ui/window/export-facts", test_window_export_facts);
+  g_test_add_func ("/ui/window/export-kept-facts", test_window_export_kept_facts);
   g_test_add_func ("/ui/window/recover-unsaved", test_window_recover_unsaved);
   g_test_add_func ("/ui/window/reader-shows-fact", test_window_reader_shows_fact);
   g_test_add_func ("/ui/window/undo-follows-stack", test_window_undo_follows_stack);

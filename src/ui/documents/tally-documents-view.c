@@ -1169,18 +1169,15 @@ on_facts_items_changed (TallyDocumentsView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TallyFact) fact = g_list_model_get_item (self->facts, i);
-      GListModel *claims;
+      const TallyClaimKey *keys;
+      guint n_keys;
 
       if (tally_fact_get_status (fact) != TALLY_FACT_STATUS_CONFLICT)
         continue;
-      claims = tally_fact_get_claims (fact);
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
-          TallyClaimKey key = tally_claim_get_key (claim);
-
-          g_hash_table_add (self->conflict_claims, g_memdup2 (&key, sizeof key));
-        }
+      /* Keys only: a kept fact's claims are not read for the marks. */
+      keys = tally_fact_get_claim_keys (fact, &n_keys);
+      for (guint j = 0; j < n_keys; j++)
+        g_hash_table_add (self->conflict_claims, g_memdup2 (&keys[j], sizeof keys[j]));
     }
 
   selected = tally_documents_view_get_selected (self);
@@ -1216,16 +1213,12 @@ tally_documents_view_find_fact (GListModel          *facts,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
-      GListModel *claims = tally_fact_get_claims (fact);
+      guint n_keys;
+      const TallyClaimKey *keys = tally_fact_get_claim_keys (fact, &n_keys);
 
-      for (guint j = 0; j < g_list_model_get_n_items (claims); j++)
-        {
-          g_autoptr(TallyClaim) claim = g_list_model_get_item (claims, j);
-          TallyClaimKey other = tally_claim_get_key (claim);
-
-          if (tally_claim_key_equal (&other, key))
-            return i;
-        }
+      for (guint j = 0; j < n_keys; j++)
+        if (tally_claim_key_equal (&keys[j], key))
+          return i;
     }
   return GTK_INVALID_LIST_POSITION;
 }

@@ -29,6 +29,41 @@ export_written (GObject      *source,
   adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (_("Facts exported")));
 }
 
+/* Kept facts (issue 14) carry no claims to export: the session groups the
+ * claims first, and the export follows once the grouped facts arrive. */
+typedef struct
+{
+  TallyWindow *window;
+  GFile *file;
+} PendingExport;
+
+static void
+pending_export_free (gpointer data,
+                     GClosure *closure)
+{
+  PendingExport *pending = data;
+
+  g_object_unref (pending->window);
+  g_object_unref (pending->file);
+  g_free (pending);
+}
+
+static void
+on_facts_for_export (TallySession *session,
+                     GParamSpec   *pspec,
+                     gpointer      user_data)
+{
+  PendingExport *pending = user_data;
+  g_autoptr(TallyWindow) self = g_object_ref (pending->window);
+  g_autoptr(GFile) file = g_object_ref (pending->file);
+
+  if (tally_fact_list_is_kept (tally_session_get_facts (session)))
+    return;
+  g_signal_handlers_disconnect_by_func (session, on_facts_for_export, pending);
+  if (self->session == session)
+    _tally_window_export_facts_to (self, file);
+}
+
 void
 _tally_window_export_facts_to (TallyWindow *self,
                                GFile       *file)
@@ -50,6 +85,18 @@ _tally_window_export_facts_to (TallyWindow *self,
       g_autofree char *message = g_strdup_printf (_("“%s”: name the file .csv, .json or .md"), name);
 
       adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (message));
+      return;
+    }
+  if (self->session != NULL && tally_fact_list_is_kept (tally_session_get_facts (self->session)))
+    {
+      PendingExport *pending = g_new0 (PendingExport, 1);
+
+      pending->window = g_object_ref (self);
+      pending->file = g_object_ref (file);
+      g_signal_connect_data (self->session, "notify::facts", G_CALLBACK (on_facts_for_export), pending,
+                             pending_export_free, 0);
+      tally_session_group_claims (self->session);
+      adw_toast_overlay_add_toast (self->toast_overlay, tally_toast_new_text (_("Grouping the facts to export them…")));
       return;
     }
   if (!tally_fact_list_export (tally_facts_view_get_facts (self->facts_view), format,
