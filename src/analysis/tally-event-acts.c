@@ -203,12 +203,14 @@ name_subject (const TallyGazetteer *gaz,
 
   if (gaz == NULL || i + n > words->len)
     return NULL;
+  /* Most runs are not all capitals: say so before building anything. */
+  for (guint k = i; k < i + n; k++)
+    if (!AW (words, k)->cap || (k > i && AW (words, k)->clause))
+      return NULL;
   for (guint k = i; k < i + n; k++)
     {
       const AWord *w = AW (words, k);
 
-      if (!w->cap || (k > i && w->clause))
-        return NULL;
       if (k > i)
         {
           g_string_append_c (name, ' ');
@@ -913,7 +915,17 @@ tally_events_text_subjects (const char         *language,
     for (guint i = 0; i < split->len; i++)
       {
         const Word *w = WORD (split, i);
+        AWord lower = { 0 };
 
+        /* Only runs of capitalised words can name a place: a word in lower
+         * case is kept as its offsets alone (nothing below reads more). */
+        if (!g_unichar_isupper (g_utf8_get_char (text + w->start)))
+          {
+            lower.start = w->start;
+            lower.end = w->end;
+            g_array_append_val (words, lower);
+            continue;
+          }
         add_word (words, text, w->start, w->end,
                   dictionary != NULL ? tally_dictionary_lemma (dictionary, text + w->start, w->end - w->start) : NULL);
       }

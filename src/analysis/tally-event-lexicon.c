@@ -284,10 +284,14 @@ lexicon_add (const char  *section,
   return TRUE;
 }
 
-/* Each key of `table` and each of its words into the set `words`. */
+/* The word of each key of `table` at which tally_events_find_mentions()
+ * looks the key up, into the set `words`: its first word (verbs, period
+ * titles: "lost contact", "years of"), or its last (nouns: "press
+ * conference" is looked up at "conference"). */
 static void
 add_mention_words (GHashTable *words,
-                   GHashTable *table)
+                   GHashTable *table,
+                   gboolean    last)
 {
   GHashTableIter iter;
   gpointer key;
@@ -295,11 +299,14 @@ add_mention_words (GHashTable *words,
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      g_auto(GStrv) parts = g_strsplit (key, " ", -1);
+      const char *space = last ? strrchr (key, ' ') : strchr (key, ' ');
 
-      g_hash_table_add (words, g_strdup (key));
-      for (guint i = 0; parts[i] != NULL; i++)
-        g_hash_table_add (words, g_strdup (parts[i]));
+      if (space == NULL)
+        g_hash_table_add (words, g_strdup (key));
+      else if (last)
+        g_hash_table_add (words, g_strdup (space + 1));
+      else
+        g_hash_table_add (words, g_strndup (key, space - (const char *) key));
     }
 }
 
@@ -337,9 +344,23 @@ tally_events_lexicon_parse (const char  *data,
       return NULL;
     }
   lex->mention_words = string_table ();
-  add_mention_words (lex->mention_words, lex->nouns);
-  add_mention_words (lex->mention_words, lex->period_titles);
-  add_mention_words (lex->mention_words, lex->verbs);
+  add_mention_words (lex->mention_words, lex->nouns, TRUE);
+  add_mention_words (lex->mention_words, lex->period_titles, FALSE);
+  add_mention_words (lex->mention_words, lex->verbs, FALSE);
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, lex->mention_words);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      {
+        guint32 bit = tally_events_word_hash (key, strlen (key)) % MENTION_FILTER_BITS;
+
+        lex->mention_filter[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+      }
+    /* A word too long to fold is read as "" (Word.lower). */
+    lex->mention_filter_ready = !g_hash_table_contains (lex->mention_words, "");
+  }
   return lex;
 }
 

@@ -800,8 +800,10 @@ tally_events_find_mentions (TallyEventFinder *finder,
       const Word *w = WORD (words, i);
       Found f = { 0 };
       guint kind1;
-      /* Most words are in no table read below: one look-up says so. */
-      gboolean hot = g_hash_table_contains (lex->mention_words, w->lower);
+      /* Most words are in no table read below: one look-up says so. Every
+       * mention starts at such a word: sentences without one are not read
+       * at all (tally_events_tokens_need_words()). */
+      gboolean hot = finder->read_every_sentence || g_hash_table_contains (lex->mention_words, w->lower);
 
       /* "Years of Cultural Exchange" */
       if (hot && w->cap && i + 2 < words->len)

@@ -158,6 +158,64 @@ tally_events_split_tokens (const char       *text,
   return words;
 }
 
+gboolean
+tally_events_tokens_need_words (const EventLexicon *lex,
+                                const char         *text,
+                                const TallyToken   *tokens,
+                                guint               n_tokens,
+                                gsize               end)
+{
+  if (!lex->mention_filter_ready)
+    return TRUE;
+  for (guint i = 0; i < n_tokens && tokens[i].end <= end; i++)
+    {
+      const TallyToken *t = &tokens[i];
+      const char *p = text + t->start;
+      gsize n = t->end - t->start;
+      char lower[sizeof ((Word *) NULL)->lower];
+      gsize key_len = 0;
+      guint32 bit;
+      gboolean ascii = TRUE;
+
+      /* A dash may join two words into one the tokens do not show. */
+      if (is_en_dash (text, t) && !(t->flags & TALLY_TOKEN_SPACE_BEFORE))
+        return TRUE;
+      if (t->type != TALLY_TOKEN_WORD && t->type != TALLY_TOKEN_NUMBER)
+        continue;
+      /* "Aktau, the …": an apposition may name a place. */
+      if (t->lex != NULL && t->lex->role == TALLY_ROLE_THE && t->start >= 2 && text[t->start - 2] == ',')
+        return TRUE;
+      /* The word folded as word_fill() folds it; one too long for Word.lower
+       * is "", which no lexicon holds. */
+      for (gsize k = 0; k < n && ascii; k++)
+        ascii = (guchar) p[k] < 0x80;
+      if (ascii && n < sizeof lower)
+        {
+          for (gsize k = 0; k < n; k++)
+            lower[k] = g_ascii_isupper (p[k]) ? (char) (p[k] | 0x20) : p[k];
+          key_len = n;
+        }
+      else if (!ascii)
+        {
+          Word w = { 0 };
+
+          w.start = t->start;
+          w.end = t->end;
+          word_fill (&w, text);
+          memcpy (lower, w.lower, sizeof lower);
+          key_len = strlen (lower);
+        }
+      /* A bit clear: not a mention word; a bit set: look it up. */
+      bit = tally_events_word_hash (lower, key_len) % MENTION_FILTER_BITS;
+      if (!(lex->mention_filter[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))))
+        continue;
+      lower[key_len] = '\0';
+      if (g_hash_table_contains (lex->mention_words, lower))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 guint
 tally_events_match_phrase (GPtrArray *phrases,
                            GArray    *words,

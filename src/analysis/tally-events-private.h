@@ -23,11 +23,26 @@ G_BEGIN_DECLS
 /* ---------------------------------------------------------------------- */
 /* The pattern file                                                        */
 
+#define MENTION_FILTER_BITS 8192
+
+/* FNV-1a of a folded word, for the mention filter. */
+static inline guint32
+tally_events_word_hash (const char *word,
+                        gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) word[i]) * 16777619u;
+  return h;
+}
+
 typedef struct
 {
   GHashTable *nouns;          /* word → kind + 1 */
-  GHashTable *mention_words;  /* set: every word of the nouns, period titles
-                               * and verbs, so that other words skip them */
+  GHashTable *mention_words;  /* set: the words at which a noun (its last),
+                               * a period title or a verb (their first) is
+                               * looked up, so that other words skip them */
   GHashTable *gathering;      /* kind + 1 set */
   GHashTable *period_titles;  /* "years of" → kind + 1 */
   GHashTable *ordinals;       /* word → n */
@@ -82,6 +97,11 @@ typedef struct
   GPtrArray  *name_endings;   /* char**: an ending, then what the name's own form ends with instead
                                * ("е" → "", "а", "ь": "Ташкенте" → "Ташкент") */
   char       *day_suffix;     /* "日": "20日" is a day of the publication's month */
+  /* A bit per hash of each mention word (tally_events_word_hash()): a
+   * sentence none of whose words has its bit set names no event, and its
+   * words are not built (tally_events_tokens_need_words()). */
+  guint64     mention_filter[MENTION_FILTER_BITS / 64];
+  gboolean    mention_filter_ready;
 } EventLexicon;
 
 EventLexicon *tally_events_lexicon_parse (const char  *data,
@@ -122,6 +142,14 @@ GArray *tally_events_split_tokens (const char         *text,
                                    const TallyToken   *tokens,
                                    guint               n_tokens,
                                    gsize               end);
+/* FALSE when no word of those tokens can start a mention or an apposition
+ * (tally_events_find_mentions(), tally_events_note_appositions()): the
+ * sentence needs no words. TRUE when one may. */
+gboolean tally_events_tokens_need_words (const EventLexicon *lex,
+                                         const char         *text,
+                                         const TallyToken   *tokens,
+                                         guint               n_tokens,
+                                         gsize               end);
 
 #define WORD(words, i) (&g_array_index ((words), Word, (i)))
 #define WORD_IS(words, i, r) (WORD ((words), (i))->role == TALLY_ROLE_##r)
@@ -298,6 +326,10 @@ struct _TallyEventFinder
   GPtrArray *documents;  /* Document* */
   GPtrArray *mentions;   /* Mention* */
   GHashTable *excluded;  /* tally_event_mention_key() strings, or NULL */
+  /* Sentences left out by tally_events_tokens_need_words(); a test turns
+   * the check off to see that it changes nothing. */
+  guint sentences_skipped;
+  gboolean read_every_sentence;
 };
 
 /* tally-event-acts.c */

@@ -386,6 +386,16 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
           first = next_token;
           while (next_token < tokens->len && given_tokens[next_token].start < s_end)
             next_token++;
+          if (!finder->read_every_sentence
+              && !tally_events_tokens_need_words (lex, text, given_tokens + first, next_token - first, s_end))
+            {
+              finder->sentences_skipped++;
+              /* No event here (most sentences): step over its claims. */
+              while (claim_pos < claims->len
+                     && ((TallyClaimRecord *) g_ptr_array_index (claims, claim_pos))->start < s_end)
+                claim_pos++;
+              continue;
+            }
           words = tally_events_split_tokens (text, given_tokens + first, next_token - first, s_end);
         }
       else

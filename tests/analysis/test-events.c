@@ -6,6 +6,7 @@
 
 #include "tally-claims.h"
 #include "tally-events.h"
+#include "tally-events-private.h"
 #include "tally-ingest.h"
 
 static char *
@@ -1154,6 +1155,99 @@ test_names_from_news (void)
     }
 }
 
+/* Events of every text file in `dirs` (ingested as the CLI does, tokens and
+ * claims given), as one JSON string; *skipped counts the sentences the
+ * finder did not read. */
+static char *
+events_of_dirs (const char *const *dirs,
+                gboolean           read_every_sentence,
+                guint             *skipped)
+{
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
+  g_autoptr(JsonArray) all = json_array_new ();
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GPtrArray) events = NULL;
+  guint n = 0;
+
+  finder->read_every_sentence = read_every_sentence;
+  for (guint d = 0; dirs[d] != NULL; d++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".txt") || g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".html"))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort_values (names, (GCompareFunc) g_strcmp0);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_build_filename (dirs[d], g_ptr_array_index (names, i), NULL);
+          g_autoptr(TallyDocumentRecord) record = tally_ingest_listed_file_full (path, TALLY_INGEST_NO_CONTENT_HASH, NULL);
+          g_autoptr(GPtrArray) claims = NULL;
+          g_autofree char *id = g_strdup_printf ("d%u", ++n);
+          TallyExtractOptions options;
+          TallyEventSource source = { 0 };
+
+          if (record == NULL || record->text == NULL)
+            continue;
+          tally_extract_options_init (&options);
+          if (record->published != NULL)
+            tally_extract_options_set_reference_date (&options, record->published);
+          options.tokens = record->tokens;
+          tally_event_finder_set_document_language (finder, record->language);
+          options.language = finder->language;
+          claims = tally_extract_claims (record->text, record->text_len, &options);
+          source.id = id;
+          source.title = record->title;
+          source.text = record->text;
+          source.len = record->text_len;
+          source.published = record->published;
+          source.claims = claims;
+          source.sentences = record->sentences;
+          source.tokens = record->tokens;
+          source.language = record->language;
+          tally_event_finder_add_source (finder, &source);
+        }
+    }
+  *skipped = finder->sentences_skipped;
+  events = tally_event_finder_finish (finder);
+  for (guint e = 0; e < events->len; e++)
+    json_array_add_element (all, tally_event_record_to_json (g_ptr_array_index (events, e)));
+  json_node_set_array (root, all);
+  return json_to_string (root, TRUE);
+}
+
+/* Sentences with no word a mention starts at are not read: leaving them
+ * out changes no event, on the samples, the test articles and the seeds. */
+static void
+test_sentence_gate (void)
+{
+  g_autofree char *samples = source_path ("data", "samples", NULL);
+  g_autofree char *ru = source_path ("data", "samples-ru", NULL);
+  g_autofree char *events_dir = source_path ("tests", "data", "events", NULL);
+  g_autofree char *claims_dir = source_path ("tests", "data", "claims", NULL);
+  g_autofree char *seeds = source_path ("..", "shared", "seeds", NULL);
+  const char *dirs[] = { samples, ru, events_dir, claims_dir, seeds, NULL };
+  guint skipped = 0, skipped_all = 0;
+  g_autofree char *gated = events_of_dirs (dirs, FALSE, &skipped);
+  g_autofree char *all = events_of_dirs (dirs, TRUE, &skipped_all);
+
+  g_test_message ("%u sentences left out", skipped);
+  g_assert_cmpuint (skipped, >, 50);
+  g_assert_cmpuint (skipped_all, ==, 0);
+  g_assert_cmpuint (strlen (all), >, 1000);
+  if (g_strcmp0 (gated, all) != 0)
+    {
+      gsize at = 0;
+
+      while (gated[at] == all[at])
+        at++;
+      g_test_message ("first difference at byte %" G_GSIZE_FORMAT ": %.200s", at, all + (at > 100 ? at - 100 : 0));
+    }
+  g_assert_true (g_str_equal (gated, all));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1279,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/year-inferred", test_year_inferred);
   g_test_add_func ("/analysis/events/same-label-apart", test_same_label_apart);
   g_test_add_func ("/analysis/events/names-from-news", test_names_from_news);
+  g_test_add_func ("/analysis/events/sentence-gate", test_sentence_gate);
 
   return g_test_run ();
 }
