@@ -197,8 +197,8 @@ name_subject (const TallyGazetteer *gaz,
               gboolean              lemmas,
               GPtrArray            *endings)
 {
-  g_autoptr(GString) name = g_string_new (NULL);
-  g_autoptr(GString) lemma = g_string_new (NULL);
+  g_autoptr(GString) name = NULL;
+  g_autoptr(GString) lemma = NULL;
   const char *subject;
 
   if (gaz == NULL || i + n > words->len)
@@ -207,6 +207,8 @@ name_subject (const TallyGazetteer *gaz,
   for (guint k = i; k < i + n; k++)
     if (!AW (words, k)->cap || (k > i && AW (words, k)->clause))
       return NULL;
+  name = g_string_new (NULL);
+  lemma = g_string_new (NULL);
   for (guint k = i; k < i + n; k++)
     {
       const AWord *w = AW (words, k);
@@ -915,19 +917,32 @@ tally_events_text_subjects (const char         *language,
     for (guint i = 0; i < split->len; i++)
       {
         const Word *w = WORD (split, i);
-        AWord lower = { 0 };
+        AWord aw = { 0 };
 
         /* Only runs of capitalised words can name a place: a word in lower
          * case is kept as its offsets alone (nothing below reads more). */
         if (!g_unichar_isupper (g_utf8_get_char (text + w->start)))
           {
-            lower.start = w->start;
-            lower.end = w->end;
-            g_array_append_val (words, lower);
+            aw.start = w->start;
+            aw.end = w->end;
+            g_array_append_val (words, aw);
             continue;
           }
-        add_word (words, text, w->start, w->end,
-                  dictionary != NULL ? tally_dictionary_lemma (dictionary, text + w->start, w->end - w->start) : NULL);
+        /* A capitalised word: as add_word() would keep it, less the folded
+         * key where no lemma is read (name_subject() reads it only then). */
+        aw.start = w->start;
+        aw.end = w->end;
+        aw.surface = g_strndup (text + w->start, w->end - w->start);
+        if (dictionary != NULL)
+          {
+            aw.key = tally_dictionary_lemma (dictionary, text + w->start, w->end - w->start);
+            if (aw.key == NULL)
+              aw.key = g_utf8_strdown (aw.surface, -1);
+          }
+        aw.cap = TRUE;
+        aw.digit = g_ascii_isdigit (aw.surface[0]);
+        aw.clause = words->len == 0 || punct_between (text, AW (words, words->len - 1)->end, w->start);
+        g_array_append_val (words, aw);
       }
     for (guint i = 0; i < words->len; i++)
       for (guint n = 3; n >= 1; n--)
