@@ -9,6 +9,7 @@
  * date dates. */
 
 static gboolean copy_previous_measure (Ctx *c);
+static gboolean looks_adverb (Ctx *c, guint i);
 static gboolean change_noun_modifiers (Ctx *c, gint noun);
 static gboolean is_content_word (Ctx  *c,
                                  guint i);
@@ -139,10 +140,16 @@ _tally_claims_read_np (Ctx    *c,
       /* A verb ends the phrase ("trade reached"); "operating costs, …" and
        * "seats" before anything but a figure are nouns. */
       if (n > 0 && t->lex != NULL && (t->lex->flags & TALLY_LEX_LEVEL_VERB) && !(t->lex->flags & TALLY_LEX_STOP)
+          /* "the total cost of", "the cost is": a noun before "of" or a copula */
+          && !(is_role (c, k + 1, TALLY_ROLE_OF) || is_role (c, k + 1, TALLY_ROLE_IS) || is_role (c, k + 1, TALLY_ROLE_WAS))
           && !(_tally_claims_looks_plural (c, k) && !is_number (c, k + 1) && !(k + 1 < n_tokens (c) && TOK (c, k + 1)->type == TALLY_TOKEN_SYMBOL)
                && !is_determiner (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_QUALIFIER)))
         break;
       if (n > 0 && is_determiner (c, k))
+        break;
+      /* "the bridge reportedly cost": an adverb before the verb. */
+      if (n > 0 && looks_adverb (c, k) && is_word (c, k + 1)
+          && (has_flag (c, k + 1, TALLY_LEX_LEVEL_VERB | TALLY_LEX_CHANGE) || _tally_claims_looks_verb (c, k + 1)))
         break;
       if (t->lex != NULL && (t->lex->flags & TALLY_LEX_NP_BREAK))
         {
@@ -293,6 +300,20 @@ append_of_complement (Ctx  *c,
     g_string_assign (c->measure, head->str);
 }
 
+/* Whether an article stands before word k, past modifiers the lexicon
+ * lists as vague ("the total cost"). */
+static gboolean
+after_article (Ctx  *c,
+               gint  k)
+{
+  gint p = k - 1;
+
+  while (p >= 0 && p >= k - 3 && is_word (c, p) && has_flag (c, p, TALLY_LEX_STOP) && !is_determiner (c, p)
+         && !has_flag (c, p, TALLY_LEX_NP_BREAK))
+    p--;
+  return p >= 0 && is_determiner (c, p);
+}
+
 /* The first noun phrase in tokens [from, to): a clause's subject. */
 static gboolean
 subject_in (Ctx  *c,
@@ -305,7 +326,8 @@ subject_in (Ctx  *c,
       const TallyToken *t = TOK (c, k);
       guint after;
 
-      if (t->type != TALLY_TOKEN_WORD || has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) || c->used->data[k])
+      if (t->type != TALLY_TOKEN_WORD || has_flag (c, k, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) || c->used->data[k]
+          || (t->lex != NULL && t->lex->speech_verb) || (looks_adverb (c, k) && t->lex == NULL))
         continue;
       /* Part of another claim: "the 48-hour visit". */
       if (k > 0 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && c->used->data[k - 1])
@@ -313,8 +335,10 @@ subject_in (Ctx  *c,
       if (k > 1 && TOK (c, k - 1)->type == TALLY_TOKEN_DASH && attached (c, k) && c->used->data[k - 2])
         continue;
       /* A proper noun: "China's exports" — read on for the noun. */
+      /* "The cost is …", "its total cost": a level verb's word after an
+       * article is a noun. */
       if (is_proper (c, k) || (k == 0 && _tally_claims_known_name (c, 0)) || _tally_claims_is_possessive (c, k)
-          || _tally_claims_looks_verb (c, k)
+          || (_tally_claims_looks_verb (c, k) && !(has_flag (c, k, TALLY_LEX_LEVEL_VERB) && after_article (c, k)))
           || has_flag (c, k, TALLY_LEX_ORDINAL | TALLY_LEX_NUMBER))
         continue;
       /* "Under the deal, …": a noun after a preposition is no subject. */
@@ -677,6 +701,98 @@ change_noun_modifiers (Ctx  *c,
   return c->measure->len > 0;
 }
 
+/* Whether word i is an adverb in -ly ("reportedly cost", "comfortably over"). */
+static gboolean
+looks_adverb (Ctx  *c,
+              guint i)
+{
+  const TallyToken *t = TOK (c, i);
+  gsize n = t->end - t->start;
+
+  return is_word (c, i) && !(t->flags & TALLY_TOKEN_CAPITALIZED) && n > 4
+         && c->text[t->end - 2] == 'l' && c->text[t->end - 1] == 'y';
+}
+
+static gboolean
+is_be_or_have (Ctx  *c,
+               guint i)
+{
+  return is_role (c, i, TALLY_ROLE_IS) || is_role (c, i, TALLY_ROLE_WAS) || is_role (c, i, TALLY_ROLE_WERE)
+         || is_role (c, i, TALLY_ROLE_ARE) || is_role (c, i, TALLY_ROLE_BE) || is_role (c, i, TALLY_ROLE_BEEN)
+         || is_role (c, i, TALLY_ROLE_HAD) || (is_modal (c, i) && !is_role (c, i, TALLY_ROLE_TO));
+}
+
+/* "Qatar spent $220 billion", "the bridge reportedly cost $90m", "More than
+ * $2bn (£1.6bn) will be spent": the noun of the verb whose object the figure
+ * is, or whose passive's subject it is ([measure_verb], or with `last`
+ * [measure_verb_last]); NULL when there is none. */
+static const char *
+verb_noun (Ctx      *c,
+           Quantity *q,
+           gboolean  last)
+{
+  const TallyLexEntry *l;
+  guint a = q->after, aux = 0;
+
+  for (gint k = (gint) q->first - 1; k >= 0 && k >= (gint) q->first - 3; k--)
+    {
+      if (!is_word (c, k) || (TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED))
+        break;
+      l = TOK (c, k)->lex;
+      if (l != NULL && l->verb_measure != NULL && l->verb_measure_last == last)
+        return l->verb_measure;
+      if (!looks_adverb (c, k))
+        break;
+    }
+  /* The same figure in another currency, in brackets, may stand between. */
+  if (punct_is (c, a, '('))
+    {
+      guint close = a + 1;
+
+      while (close < n_tokens (c) && close < a + 8 && !punct_is (c, close, ')'))
+        close++;
+      if (!punct_is (c, close, ')'))
+        return NULL;
+      a = close + 1;
+    }
+  while (aux < 3 && is_word (c, a + aux) && is_be_or_have (c, a + aux))
+    aux++;
+  a += aux;
+  if (aux > 0 && is_word (c, a) && !(TOK (c, a)->flags & TALLY_TOKEN_CAPITALIZED)
+      && (l = TOK (c, a)->lex) != NULL && l->verb_measure != NULL && l->verb_measure_last == last
+      && (is_role (c, a - 1, TALLY_ROLE_BE) || is_role (c, a - 1, TALLY_ROLE_BEEN) || is_role (c, a - 1, TALLY_ROLE_IS)
+          || is_role (c, a - 1, TALLY_ROLE_WAS) || is_role (c, a - 1, TALLY_ROLE_WERE) || is_role (c, a - 1, TALLY_ROLE_ARE)))
+    return l->verb_measure;
+  return NULL;
+}
+
+static gboolean
+measure_of_verb (Ctx      *c,
+                 Quantity *q)
+{
+  const char *noun = verb_noun (c, q, FALSE);
+
+  if (noun == NULL)
+    return FALSE;
+  g_string_assign (c->measure, noun);
+  return TRUE;
+}
+
+/* "It was said to have cost $95 million": what a [measure_verb_last] verb
+ * says, when its subject named nothing measured. ("The bridge cost $90m"
+ * measures the bridge, as "the cost of the bridge" does.) */
+static gboolean
+measure_of_verb_last (Ctx      *c,
+                      Quantity *q)
+{
+  const char *noun = verb_noun (c, q, TRUE);
+
+  if (noun == NULL)
+    return FALSE;
+  g_string_assign (c->measure, noun);
+  return TRUE;
+}
+
 /* The measure of a quantity: the noun it counts, the phrase after "of"/"in",
  * the noun before "of", the subject of the verb, in that order. */
 static gboolean
@@ -766,6 +882,8 @@ find_measure_rules (Ctx      *c,
           }
       }
       g_string_truncate (c->measure, 0);
+      if (measure_of_verb (c, q))
+        return TRUE;
       if (!q->word_number && measure_from_subject_full (c, q->first, 1))
         return TRUE;
       /* "Of the 14 agreements signed, only five carry a budget." */
@@ -831,10 +949,16 @@ find_measure_rules (Ctx      *c,
         return TRUE;
       if (measure_before_of (c, q->first, q->after, &q->change))
         return TRUE;
+      /* "$500 million USD": a currency's code after the figure is no noun. */
       if ((q->kind == TALLY_CLAIM_KIND_MONEY || q->kind == TALLY_CLAIM_KIND_NUMBER) && is_content_word (c, a)
-          && !has_flag (c, a, TALLY_LEX_CHANGE) && _tally_claims_read_np (c, a, NP_SINGULAR) > a)
+          && !has_flag (c, a, TALLY_LEX_CHANGE | TALLY_LEX_CURRENCY) && _tally_claims_read_np (c, a, NP_SINGULAR) > a)
         return TRUE;
-      return measure_from_subject_full (c, q->first, q->kind == TALLY_CLAIM_KIND_DURATION ? 2 : 0);
+      if (q->kind == TALLY_CLAIM_KIND_MONEY && measure_of_verb (c, q))
+        return TRUE;
+      if (measure_from_subject_full (c, q->first, q->kind == TALLY_CLAIM_KIND_DURATION ? 2 : 0) && c->measure->len > 0)
+        return TRUE;
+      g_string_truncate (c->measure, 0);
+      return q->kind == TALLY_CLAIM_KIND_MONEY && measure_of_verb_last (c, q);
 
     case TALLY_CLAIM_KIND_ORDINAL:
     case TALLY_CLAIM_KIND_YEAR:
@@ -853,6 +977,13 @@ _tally_claims_find_measure (Ctx      *c,
     {
       if (!_tally_claims_inflected_measure (c, q))
         g_string_truncate (c->measure, 0);
+      return;
+    }
+  /* "$2bn (£1.6bn)": a figure in brackets right after another restates it. */
+  if (q->first > 1 && punct_is (c, q->first - 1, '(') && c->last_claim_end + 2 == q->first && c->last_measure->len > 0
+      && (q->kind == TALLY_CLAIM_KIND_MONEY || (q->unit != NULL && g_strcmp0 (q->unit, c->last_unit) == 0)))
+    {
+      copy_previous_measure (c);
       return;
     }
   if (find_measure_rules (c, q) && c->measure->len > 0)

@@ -72,6 +72,7 @@ typedef struct
   GString *claim_subject;  /* the subject of the sentence's last claim … */
   guint claim_subject_end; /* … and the token after it (0: none yet) */
   TallySubjectKind last_claim_subject_kind;
+  TallyModality last_claim_modality; /* … its modality */
   GString *title_name;     /* the title's first word, when a name */
   TallySubjectKind title_name_kind;
   guint n_caps;            /* capitalised words in the sentence */

@@ -995,7 +995,22 @@ _tally_claims_find_subject (Ctx              *c,
     if (after < n_tokens (c) && TOK (c, after)->lex != NULL && TOK (c, after)->lex->projection
         && is_word (c, after) && !_tally_claims_looks_verb (c, after))
       record->modality = TALLY_MODALITY_PROJECTED;
+    /* "More than $2bn (£1.6bn) will be spent": a figure that is the subject
+     * of a verb in the future. */
+    if (punct_is (c, after, '('))
+      for (guint k = after + 1; k < n_tokens (c) && k < after + 8; k++)
+        if (punct_is (c, k, ')'))
+          {
+            after = k + 1;
+            break;
+          }
+    if (is_word (c, after) && is_modal (c, after) && TOK (c, after)->lex->projection)
+      record->modality = TALLY_MODALITY_PROJECTED;
   }
+  /* "$2bn (£1.6bn) will be spent": the figure in brackets restates the one
+   * before it. */
+  if (first > 1 && punct_is (c, first - 1, '(') && c->claim_subject_end == first - 1)
+    record->modality = MAX (record->modality, c->last_claim_modality);
 
   if (record->kind == TALLY_CLAIM_KIND_YEAR || record->kind == TALLY_CLAIM_KIND_DATE)
     {
@@ -1111,10 +1126,18 @@ _tally_claims_find_subject (Ctx              *c,
   /* The clause's subject: the first name not after a preposition; else the
    * sentence's, when the clause has none ("Tesla, based in Austin,
    * delivered …"). */
+  {
+    Chunk source;
+    gboolean have_source = FALSE;
+
   for (int pass = 0; pass < 2; pass++)
     {
       guint start = pass == 0 ? from : 0, stop = pass == 0 ? first : from;
 
+      /* "According to the minister, Ana Ruiz, …": a clause opened by a
+       * verb of saying names sources. */
+      if (pass == 1 && is_word (c, 0) && TOK (c, 0)->lex != NULL && TOK (c, 0)->lex->speech_verb)
+        break;
       for (guint k = start; k < stop; k++)
         {
           if (!(TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED) || !read_chunk (c, k, c->title_case, &ch))
@@ -1131,10 +1154,34 @@ _tally_claims_find_subject (Ctx              *c,
               k = ch.end - 1;
               continue;
             }
+          /* A source is never the subject: "the agency reports that …",
+           * "Ruiz said", "told Reuters". A speaker that is no person is
+           * kept in case the clause names no one else ("Tesla said it
+           * delivered …"). */
+          if ((is_word (c, ch.end) && TOK (c, ch.end)->lex != NULL && TOK (c, ch.end)->lex->speech_verb
+               && !ch.possessive)
+              || (k > 0 && is_word (c, k - 1) && TOK (c, k - 1)->lex != NULL && TOK (c, k - 1)->lex->speech_verb))
+            {
+              if (!have_source && ch.kind != TALLY_SUBJECT_KIND_PERSON && is_word (c, ch.end)
+                  && TOK (c, ch.end)->lex != NULL && TOK (c, ch.end)->lex->speech_verb)
+                {
+                  source = ch;
+                  have_source = TRUE;
+                }
+              k = ch.end - 1;
+              continue;
+            }
           set_subject (c, &ch);
           goto done;
         }
+      /* the clause's own speaker before names of other clauses */
+      if (have_source)
+        {
+          set_subject (c, &source);
+          goto done;
+        }
     }
+  }
 
   /* "… grew 38% to 1.81 million,” Tesla said": a quotation's figures are
    * the speaker's, when that is no person. */
@@ -1236,6 +1283,7 @@ done:
   c->claim_measure = NULL;
   g_string_assign (c->claim_subject, c->subject->str);
   c->last_claim_subject_kind = c->subject_kind;
+  c->last_claim_modality = record->modality;
   c->claim_subject_end = last + 1;
   if (c->subject->len > 0)
     {

@@ -239,6 +239,9 @@ typedef enum
   SECTION_ANAPHOR,
   SECTION_RANK_VERB,
   SECTION_VOTE_WORD,
+  SECTION_MEASURE_VERB,
+  SECTION_MEASURE_VERB_LAST,
+  SECTION_SPEECH_VERB,
   SECTION_NUMBER_FORMAT,
   SECTION_PERIOD_COMPARE,
   SECTION_CONVENTIONS,
@@ -300,6 +303,9 @@ static const struct
   { "anaphor", SECTION_ANAPHOR, 0, FALSE },
   { "rank_verb", SECTION_RANK_VERB, 0, FALSE },
   { "vote_word", SECTION_VOTE_WORD, 0, FALSE },
+  { "measure_verb", SECTION_MEASURE_VERB, 0, TRUE },
+  { "measure_verb_last", SECTION_MEASURE_VERB_LAST, 0, TRUE },
+  { "speech_verb", SECTION_SPEECH_VERB, 0, FALSE },
   { "number_format", SECTION_NUMBER_FORMAT, 0, FALSE },
   { "period_compare", SECTION_PERIOD_COMPARE, 0, FALSE },
   { "conventions", SECTION_CONVENTIONS, 0, FALSE },
@@ -526,6 +532,14 @@ apply_value (TallyLexicon  *lexicon,
       return TRUE;
     case SECTION_VOTE_WORD:
       entry->vote_word = 1;
+      return TRUE;
+    case SECTION_MEASURE_VERB:
+    case SECTION_MEASURE_VERB_LAST:
+      entry->verb_measure = interned;
+      entry->verb_measure_last = section == SECTION_MEASURE_VERB_LAST;
+      return TRUE;
+    case SECTION_SPEECH_VERB:
+      entry->speech_verb = 1;
       return TRUE;
     case SECTION_ROLE:
       for (guint r = 1; r < G_N_ELEMENTS (role_names); r++)

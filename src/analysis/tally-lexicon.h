@@ -187,6 +187,9 @@ typedef struct
   guint8 anaphor;        /* [anaphor]: "figure" in "The figure rose to …" */
   guint8 rank_verb;      /* [rank_verb]: "ranked", "came" before an ordinal */
   guint8 vote_word;      /* [vote_word]: "voted" in "48% voted to remain": a side follows */
+  guint8 speech_verb;    /* [speech_verb]: "said", "told": its subject is a source */
+  const char *verb_measure; /* [measure_verb]: "spent" → "spending" */
+  guint8 verb_measure_last; /* [measure_verb_last]: only when the subject names no measure */
   guint8 period_compare; /* [period_compare]: "yoy", "year": "38% year over year" */
   const char *canonical;
 } TallyLexEntry;

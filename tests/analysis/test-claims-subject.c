@@ -421,6 +421,38 @@ test_million_before_plural (void)
   g_assert_cmpstr (r->unit, ==, "m");
 }
 
+/* A source is never what a figure is about: the subject of a verb of saying
+ * ("Ana Ruiz said that …"), its object ("told Reuters"), the names of an
+ * "According to …" clause; a speaker that is no person is kept when the
+ * clause names no one else. A figure that is the subject of "will be"
+ * is a projection, and so is its restatement in brackets. Original text. */
+static void
+test_sources_are_not_subjects (void)
+{
+  const Expect e1[] = {
+    { "$3 billion", "Norway", "country", NULL },
+  };
+  const Expect e2[] = {
+    { "$4 billion", NULL, NULL, NULL },
+  };
+  const Expect e3[] = {
+    { "$7 billion", NULL, NULL, NULL },
+  };
+  const Expect e4[] = {
+    { "68,000 vans", "Brask Motors", "organisation", NULL },
+  };
+  const Expect e5[] = {
+    { "More than €2bn", NULL, NULL, "projected" },
+    { "£1.7bn", NULL, NULL, "projected" },
+  };
+
+  check ("Speaking in Oslo, Ana Ruiz said that Norway had spent $3 billion.", e1, G_N_ELEMENTS (e1));
+  check ("He told Reuters exports reached $4 billion.", e2, G_N_ELEMENTS (e2));
+  check ("According to the ministry's spokesman, Petr Novak, the country exported $7 billion of grain.", e3, G_N_ELEMENTS (e3));
+  check ("Most buyers chose the Aro or the Velo, but Brask Motors said it also sold 68,000 vans.", e4, G_N_ELEMENTS (e4));
+  check ("More than €2bn (£1.7bn) will be invested in the port.", e5, G_N_ELEMENTS (e5));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,5 +475,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/sides-of-a-vote", test_sides_of_a_vote);
   g_test_add_func ("/analysis/claims-subject/title-name-and-quoted-figures", test_title_name_and_quoted_figures);
   g_test_add_func ("/analysis/claims-subject/million-before-plural", test_million_before_plural);
+  g_test_add_func ("/analysis/claims-subject/sources-are-not-subjects", test_sources_are_not_subjects);
   return g_test_run ();
 }

@@ -381,6 +381,37 @@ test_more_rules (void)
          "July 2026 => date|2026-07|-|-|exact|sixth edition|false|-");
 }
 
+/* A sum that is a verb's object, or the subject of its passive, measures
+ * the verb's noun ([measure_verb]); a noun phrase of its own comes first;
+ * "the total cost is" is a noun before a copula; a figure in brackets
+ * restates the one before it. Original sentences. */
+static void
+test_measure_of_verb (void)
+{
+  check ("Valmora spent nearly €40 million on its new ferry terminal. The city has spent about €40 million so far.", NULL,
+         "nearly €40 million => money|40000000|-|EUR|approx|ferry terminal|false|-\n"
+         "about €40 million => money|40000000|-|EUR|approx|spending|false|-");
+  /* "cost": its subject is what is measured, as in "the cost of the
+   * bridge"; the verb's noun when no noun is the subject. */
+  check ("The new bridge reportedly cost $90 million. It was said to have cost $95 million.", NULL,
+         "$90 million => money|90000000|-|USD|exact|bridge|false|-\n"
+         "$95 million => money|95000000|-|USD|exact|cost|false|-");
+  check ("More than €2bn (£1.7bn) will be invested by the port authority.", NULL,
+         "More than €2bn => money|2000000000|-|EUR|over|investment|false|-\n"
+         "£1.7bn => money|1700000000|-|GBP|exact|investment|false|-");
+  check ("The total cost is expected to be $9 billion.", NULL,
+         "$9 billion => money|9000000000|-|USD|exact|cost|false|-");
+  check ("Orvik sold 12,500 in March.", "2025-06-01",
+         "12,500 => count|12500|-|-|exact|sale|false|-\n"
+         "March => date|2025-03|-|-|exact|-|false|-");
+  /* "why"/"how" open a clause; an adverb is no subject. */
+  check ("That is why the terminal reportedly cost $80 million.", NULL,
+         "$80 million => money|80000000|-|USD|exact|terminal|false|-");
+  /* A verb of saying is no part of what is measured. */
+  check ("He told Reuters exports reached $4 billion.", NULL,
+         "$4 billion => money|4000000000|-|USD|exact|export|false|-");
+}
+
 static void
 test_lemma (void)
 {
@@ -988,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/analysis/claims/durations-and-units", test_durations_and_units);
   g_test_add_func ("/analysis/claims/never-claims", test_never_claims);
   g_test_add_func ("/analysis/claims/more-rules", test_more_rules);
+  g_test_add_func ("/analysis/claims/measure-of-verb", test_measure_of_verb);
   g_test_add_func ("/analysis/claims/offsets", test_offsets);
   g_test_add_func ("/analysis/claims/figure-periods-and-voices", test_figure_periods_and_voices);
   g_test_add_func ("/analysis/claims/complements-and-when-clauses", test_complements_and_when_clauses);

@@ -854,6 +854,9 @@ next
 each
 when
 where
+why
+how
+what
 after
 before
 until
@@ -1116,6 +1119,8 @@ might
 # Words after which a new clause (and a new subject) starts.
 [clause_reset]
 while
+why
+how
 whereas
 said
 says
@@ -1627,3 +1632,87 @@ year
 quarter
 month
 week
+
+# Verbs whose object is a sum of money or a count that names no noun: the
+# figure measures the verb's noun ("Lundmark spent £40m", "the bridge cost
+# $90 million", "More than $2bn will be spent"). A noun phrase of its own
+# ("spent $2bn on new ports", "the total cost is $9m") still comes first.
+[measure_verb]
+spend = spending
+spends = spending
+spent = spending
+spending = spending
+invest = investment
+invests = investment
+invested = investment
+investing = investment
+earn = earnings
+earns = earnings
+earned = earnings
+earning = earnings
+borrow = borrowing
+borrows = borrowing
+borrowed = borrowing
+borrowing = borrowing
+donate = donation
+donates = donation
+donated = donation
+sell = sale
+sells = sale
+sold = sale
+selling = sale
+deliver = delivery
+delivers = delivery
+delivered = delivery
+delivering = delivery
+produce = production
+produces = production
+produced = production
+producing = production
+
+# The same for verbs whose subject is the thing measured ("the stadium cost
+# $380 million" measures the stadium): the verb's noun only when the clause's
+# subject gives none ("Qatar is reported to have cost …" gives "cost").
+[measure_verb_last]
+cost = cost
+costs = cost
+costing = cost
+
+# Verbs of saying: their subject ("the minister said", "the agency reports
+# that") and their object ("told Reuters") are a figure's source, never what
+# the figure is about.
+[speech_verb]
+said
+says
+say
+saying
+told
+tells
+tell
+added
+adds
+noted
+notes
+stated
+states
+explained
+explains
+claimed
+claims
+argued
+argues
+insisted
+insists
+denied
+denies
+warned
+warns
+wrote
+writes
+commented
+remarked
+confirmed
+confirms
+reported
+reports
+according
