@@ -25,6 +25,9 @@ en.orgs holds the English names (keys in lower case): Latin names inside
 Chinese or Russian text ("Tesla的交付量"), and the names an English report's
 title and lead give its story (tally-story-anchors.c).
 
+It also writes zh.pairs: two countries written as a pair of one-character
+abbreviations (中俄, 中美), from the same dictionary (see country_pairs()).
+
 Run: python3 build-aux/gen-aliases.py CEDICT [OUTDIR]
 """
 import json
@@ -125,7 +128,64 @@ def main():
             if len(latin[key]) == 1:
                 kind, name = next(iter(latin[key]))
                 f.write(f"{key} = {kind} {name}\n")
-    print(f"{len(names)} Chinese names, {sum(1 for v in latin.values() if len(v) == 1)} Latin names")
+    pairs = country_pairs(rows, out)
+    with open(os.path.join(out, "zh.pairs"), "w", encoding="utf-8") as f:
+        f.write(head.format("two countries as Chinese writes\n# the pair"
+                            " (中俄: China and Russia), and the pair as one subject,\n# its two"
+                            " zh.names subjects in a fixed order")
+                .replace("[name]", "[pair]"))
+        for key in sorted(pairs):
+            f.write(f"{key} = {pairs[key]}\n")
+    print(f"{len(names)} Chinese names, {sum(1 for v in latin.values() if len(v) == 1)} Latin names, "
+          f"{len(pairs)} country pairs")
+
+
+def country_pairs(rows, out):
+    """中俄, 中美, 俄中: two one-character abbreviations of countries. A
+    character is an abbreviation when a capitalised entry glosses it "abbr. for
+    <a country of zh.names>" (俄: "abbr. for 俄羅斯|俄罗斯") or "(bound form)
+    <a country's English name>" (中: "(bound form) China"), and names one
+    country only (澳: Macao or Australia is left out). Two such characters are
+    a pair unless they are a word of their own that CC-CEDICT glosses as
+    something else (波斯 "Persia", 德比 "derby"); a longer word they begin
+    (中美洲 "Central America") is for the reader's word break to tell."""
+    countries = {}
+    with open(os.path.join(out, "zh.names"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^(\S+) = country (.+)$", line.rstrip("\n"))
+            if m:
+                countries[m[1]] = m[2]
+    shown = set(countries.values())
+    abbreviation = {}
+    for trad, simp, py, glosses in rows:
+        if len(simp) != 1 or not py[:1].isupper():
+            continue
+        for g in glosses:
+            named = set()
+            m = re.search(r"abbr\. for ([^,;() ]+)", g)
+            if m:
+                named = {countries[w] for w in (re.sub(r"\[.*", "", x) for x in m[1].split("|")) if w in countries}
+            m = re.match(r"\(bound form\) ([A-Z][a-z]+)\b", g)
+            if m and m[1] in shown:
+                named = {m[1]}
+            for key in {trad, simp}:
+                abbreviation.setdefault(key, set()).update(named)
+    abbreviation = {k: next(iter(v)) for k, v in abbreviation.items() if len(v) == 1}
+    glosses_of = {}
+    for trad, simp, py, glosses in rows:
+        for key in {trad, simp}:
+            glosses_of.setdefault(key, []).extend(glosses)
+    pairs = {}
+    for a, one in abbreviation.items():
+        for b, two in abbreviation.items():
+            word = a + b
+            if one == two:
+                continue
+            # "China-Russia", "Sino-Russian": a gloss of two names joined
+            if word in glosses_of and not any(re.fullmatch(r"[A-Z][a-z]+-[A-Z][A-Za-z]+", g) for g in glosses_of[word]):
+                continue
+            pairs[word] = "–".join(sorted((one, two)))
+    return pairs
 
 
 main()

@@ -29,8 +29,9 @@ runs this script):
     English name as subject, so an event in Москва and one in Moscow have one
     place.
 No adjectives or demonyms: none of these has them, and they are not typed in
-by hand here. en.names keeps only iso-codes and tzdata names, as before (the
-English engine's output does not change).
+by hand here. The subject a country is shown as is the shortest of its
+iso-codes names and ICU's English name made of words only ("Russia", not
+"Russian Federation"); en.names has both as keys.
 
 Run: python3 build-aux/gen-names.py [OUTDIR]   (default src/analysis/lexicons)
 """
@@ -147,7 +148,7 @@ with open(ISO, encoding="utf-8") as f:
     countries = json.load(f)["3166-1"]
 icu, icu_version = icu_names()
 
-# English: iso-codes and tzdata only, as before.
+# English: iso-codes, ICU's English region names and tzdata.
 entries = {}
 zones = {}  # zone id → English city
 with open(ZONES, encoding="utf-8") as f:
@@ -161,14 +162,33 @@ with open(ZONES, encoding="utf-8") as f:
             zones[zone] = city
 cities = icu_cities()
 
+
+
+def shown_name(c):
+    """The subject a country is shown as: the shortest of its iso-codes
+    names and ICU's English region name ("Russia", not "Russian Federation";
+    "South Korea" where iso-codes has only "Korea, Republic of"), the name
+    the press writes, so that an English report's "Russia" and a Russian
+    report's "Россия" are one subject."""
+    english = icu(c["alpha_2"], "en")
+    # ICU's "St. Lucia", "Bosnia & Herzegovina", "Congo - Kinshasa" are
+    # index forms: only a name of words is taken from it.
+    if english and not re.fullmatch(r"[^\W\d_]+( [^\W\d_]+)*", english):
+        english = None
+    candidates = [c.get("common_name"), c["name"], english]
+    usable = [n for n in candidates if n and not unusable(n)]
+    return min(usable, key=lambda n: (len(n), candidates.index(n))) if usable else None
+
+
+shown_of = {}  # alpha-2 → shown name
 subjects = {}  # shown English name → alpha-2
 for c in countries:
-    shown = c.get("common_name", c["name"])
-    if unusable(shown):
+    shown = shown_name(c)
+    if shown is None:
         continue
+    shown_of[c["alpha_2"]] = shown
     subjects[shown] = c["alpha_2"]
-    for field in ("name", "common_name", "official_name"):
-        name = c.get(field)
+    for name in (c["name"], c.get("common_name"), c.get("official_name"), icu(c["alpha_2"], "en")):
         if name and not unusable(name):
             entries[en_key(name)] = ("country", shown)
 
@@ -186,8 +206,8 @@ with open(os.path.join(OUT, "en.names"), "w", encoding="utf-8") as out:
 for lang, src in LANGUAGES.items():
     names = {}
     for c in countries:
-        shown = c.get("common_name", c["name"])
-        if shown not in subjects:
+        shown = shown_of.get(c["alpha_2"])
+        if shown is None:
             continue
         found = []
         for loc in src["mo"]:

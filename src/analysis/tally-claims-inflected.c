@@ -67,6 +67,51 @@ word_pos (Ctx    *c,
   return pos;
 }
 
+/* "максимум", "отметка", "объём": a [filler] lemma names a level or a
+ * mark, not what is measured. */
+static gboolean
+is_filler (Ctx        *c,
+           const char *lemma)
+{
+  const TallyLexEntry *e = lemma != NULL ? tally_lexicon_lookup (c->lex, lemma, strlen (lemma)) : NULL;
+
+  return e != NULL && (e->flags & TALLY_LEX_FILLER);
+}
+
+/* The verb a figure or a level noun at `at` hangs on: at `at` itself
+ * ("превысили 3,5 млрд"), or before it past adjectives and a preposition
+ * ("вырос на 8,1%", "составил рекордные 240 млрд", "достиг исторического
+ * максимума"). G_MAXUINT when none. */
+static guint
+verb_before (Ctx  *c,
+             guint at)
+{
+  if (word_pos (c, at, NULL) == POS_VERB)
+    return at;
+  for (guint k = at, steps = 0; k > 0 && steps < 4; k--, steps++)
+    {
+      Pos pos = word_pos (c, k - 1, NULL);
+
+      /* a change verb ("вырос на 8,1%") is a verb the lexicon knows */
+      if (pos == POS_VERB || (has_flag (c, k - 1, TALLY_LEX_CHANGE) && !has_flag (c, k - 1, TALLY_LEX_QUALIFIER)))
+        return k - 1;
+      /* so is a qualifier that is a verb: "превышает отметку в 240 млрд" */
+      if (has_flag (c, k - 1, TALLY_LEX_QUALIFIER))
+        {
+          g_autofree char *lemma = lemma_of (c, k - 1);
+
+          if (tally_lexicon_lemma_is_verb (c->lex, lemma))
+            return k - 1;
+        }
+      if (pos != POS_ADJECTIVE && !is_role (c, k - 1, TALLY_ROLE_ON) && !is_role (c, k - 1, TALLY_ROLE_IN)
+          && !has_flag (c, k - 1, TALLY_LEX_QUALIFIER | TALLY_LEX_QUALIFIER_GAP))
+        break;
+    }
+  return G_MAXUINT;
+}
+
+static gboolean subject_of_verb_at (Ctx *c, guint at);
+
 /* "30 жилых зданий", "296 погибших": the noun after the figure (after its
  * adjectives), or a lone adjective standing for one. Returns its token. */
 static gboolean
@@ -122,6 +167,9 @@ noun_before (Ctx      *c,
     k--;
   if (k == 0 || word_pos (c, k - 1, &lemma) != POS_NOUN)
     return FALSE;
+  /* "достиг исторического максимума в 240 млрд": the level's owner. */
+  if (is_filler (c, lemma))
+    return subject_of_verb_at (c, k - 1);
   g_string_assign (c->measure, lemma);
   return TRUE;
 }
@@ -129,17 +177,12 @@ noun_before (Ctx      *c,
 /* "Товарооборот … составил 12,7 млрд долларов": after a verb, the first
  * noun of its clause that no preposition governs. */
 static gboolean
-subject_of_verb (Ctx      *c,
-                 Quantity *q)
+subject_of_verb_at (Ctx  *c,
+                    guint at)
 {
-  guint verb, from;
+  guint verb = verb_before (c, at), from;
 
-  /* The verb may be the claim's qualifier: "превысили 3,5 млрд юаней". */
-  if (word_pos (c, q->first, NULL) == POS_VERB)
-    verb = q->first;
-  else if (q->first > 0 && word_pos (c, q->first - 1, NULL) == POS_VERB)
-    verb = q->first - 1;
-  else
+  if (verb == G_MAXUINT)
     return FALSE;
   from = verb;
   while (from > 0 && !is_clause_break (c, from - 1) && !punct_is (c, from - 1, ';'))
@@ -152,11 +195,29 @@ subject_of_verb (Ctx      *c,
         continue;
       if (word_pos (c, k, &lemma) == POS_NOUN)
         {
-          g_string_assign (c->measure, lemma);
+          g_autofree char *next = NULL;
+
+          /* "объём торговли вырос": the noun the filler belongs to */
+          if (is_filler (c, lemma))
+            {
+              if (k + 1 < verb && word_pos (c, k + 1, &next) == POS_NOUN)
+                g_string_assign (c->measure, next);
+              else
+                continue;
+            }
+          else
+            g_string_assign (c->measure, lemma);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+static gboolean
+subject_of_verb (Ctx      *c,
+                 Quantity *q)
+{
+  return subject_of_verb_at (c, q->first);
 }
 
 /* "на 8,1% больше", "вырос на 8,1%", "выросло в 2,5 раза": a change. */
@@ -174,6 +235,28 @@ find_change (Ctx      *c,
     q->change = TRUE;
 }
 
+/* "…вырос на 26,3%, составив рекордные 240 млрд долларов": a figure whose
+ * clause names no noun before it (a participle's clause) measures what the
+ * sentence's figure before it measured. */
+static gboolean
+measure_of_previous (Ctx      *c,
+                     Quantity *q)
+{
+  if (c->last_measure->len == 0 || c->last_claim_end >= q->first)
+    return FALSE;
+  for (guint k = q->first; k > c->last_claim_end + 1; k--)
+    {
+      if (is_clause_break (c, k - 1) || punct_is (c, k - 1, ';'))
+        break;
+      g_autofree char *lemma = NULL;
+
+      if (word_pos (c, k - 1, &lemma) == POS_NOUN && !is_filler (c, lemma))
+        return FALSE;
+    }
+  g_string_assign (c->measure, c->last_measure->str);
+  return TRUE;
+}
+
 gboolean
 _tally_claims_inflected_measure (Ctx      *c,
                                  Quantity *q)
@@ -189,9 +272,23 @@ _tally_claims_inflected_measure (Ctx      *c,
         return noun_before (c, q) || subject_of_verb (c, q);
       return noun_after (c, q, TRUE) || noun_before (c, q) || subject_of_verb (c, q);
     case TALLY_CLAIM_KIND_PERCENT:
-      return noun_after (c, q, FALSE) || subject_of_verb (c, q);
+      if (noun_after (c, q, FALSE) || subject_of_verb (c, q))
+        return TRUE;
+      /* "…, что на 15% больше, чем годом ранее": a change no noun names is
+       * the change of what the sentence's figure before it measured. */
+      if (q->change && c->last_measure->len > 0 && c->last_claim_end < q->first)
+        {
+          g_string_assign (c->measure, c->last_measure->str);
+          return TRUE;
+        }
+      return FALSE;
     case TALLY_CLAIM_KIND_MONEY:
     case TALLY_CLAIM_KIND_NUMBER:
+      g_string_truncate (c->measure, 0);
+      if (noun_before (c, q) || subject_of_verb (c, q))
+        return TRUE;
+      g_string_truncate (c->measure, 0);
+      return measure_of_previous (c, q);
     case TALLY_CLAIM_KIND_DURATION:
       return noun_before (c, q) || subject_of_verb (c, q);
     case TALLY_CLAIM_KIND_ORDINAL:

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tally-claims-private.h"
 #include "tally-dictionary.h"
+#include "tally-gazetteer.h"
 
 /* Who or what a figure is about, and whether it is stated as a projection.
  * Names are runs of capitalised words; the gazetteer ([name], generated from
@@ -732,8 +733,26 @@ static void
 set_subject (Ctx              *c,
              const Chunk      *ch)
 {
+  Chunk two;
+
   chunk_text (c, ch, c->subject);
   c->subject_kind = ch->kind;
+  /* "Товарооборот России и Китая", "China and Russia agreed …": two
+   * countries named together are one subject, the pair. */
+  /* Not the last two of a list ("Lithuania, Kazakhstan and Azerbaijan"). */
+  if (ch->kind == TALLY_SUBJECT_KIND_COUNTRY && !ch->possessive && is_role (c, ch->end, TALLY_ROLE_AND)
+      && !(ch->first > 0 && (punct_is (c, ch->first - 1, ',') || is_role (c, ch->first - 1, TALLY_ROLE_AND)))
+      && ch->end + 1 < n_tokens (c) && (TOK (c, ch->end + 1)->flags & TALLY_TOKEN_CAPITALIZED)
+      && read_chunk (c, ch->end + 1, FALSE, &two) && two.kind == TALLY_SUBJECT_KIND_COUNTRY)
+    {
+      g_autoptr(GString) other = g_string_new (NULL);
+      const char *pair;
+
+      chunk_text (c, &two, other);
+      pair = tally_gazetteer_pair (c->subject->str, other->str);
+      if (pair != NULL)
+        g_string_assign (c->subject, pair);
+    }
 }
 
 /* "trade between Japan and Norway": both, in a fixed order, so that
@@ -764,6 +783,95 @@ subject_between (Ctx  *c,
         g_string_append_printf (c->subject, "%s–%s", two->str, one->str);
       c->subject_kind = a.kind == b.kind ? a.kind : TALLY_SUBJECT_KIND_OTHER;
       return TRUE;
+    }
+  return FALSE;
+}
+
+/* A part of a pair as a country: a name of the lexicon's gazetteer
+ * ("Russia", "Китай"), a subject as it stands, or, in an inflected language,
+ * an adjective of a country's name ("российско", "китайского": the stem
+ * before its last "ск" begins one country's name). */
+static const char *
+country_part (Ctx        *c,
+              const char *text,
+              gsize       len)
+{
+  const TallyLexEntry *e = tally_lexicon_lookup (c->lex, text, len);
+
+  if (e != NULL && e->name_kind != 0)
+    return e->name_kind == TALLY_SUBJECT_KIND_COUNTRY ? e->canonical : NULL;
+  if (tally_lexicon_inflected (c->lex))
+    {
+      const char *sk = NULL;
+
+      for (const char *p = g_strstr_len (text, len, "ск"); p != NULL && p < text + len;
+           p = g_strstr_len (p + 1, text + len - p - 1, "ск"))
+        sk = p;
+      if (sk != NULL)
+        return tally_gazetteer_country_by_stem (tally_gazetteer_get (c->options->language ? c->options->language : "en"),
+                                                text, sk - text);
+      return NULL;
+    }
+  {
+    g_autofree char *name = g_strndup (text, len);
+
+    return tally_gazetteer_subject_id (name) != NULL ? g_intern_string (name) : NULL;
+  }
+}
+
+/* Two countries joined by a hyphen or a dash ("China-Russia",
+ * "Russia–China", "российско-китайский"): the pair as one subject, the same
+ * in every language (tally_gazetteer_pair()), or NULL. */
+static const char *
+pair_written (Ctx        *c,
+              const char *text,
+              gsize       len)
+{
+  for (gsize i = 1; i + 1 < len; i++)
+    {
+      gsize dash = text[i] == '-' ? 1 : (i + 3 < len && memcmp (text + i, "\xe2\x80\x93", 3) == 0) ? 3 : 0;
+      const char *one, *two;
+
+      if (dash == 0)
+        continue;
+      one = country_part (c, text, i);
+      two = one != NULL ? country_part (c, text + i + dash, len - i - dash) : NULL;
+      return two != NULL ? tally_gazetteer_pair (one, two) : NULL;
+    }
+  return NULL;
+}
+
+/* "российско-китайский товарооборот": a pair adjective in the clause or
+ * right after the figure is what the figure is about. Only where a pair
+ * adjective can be written in lower case (an inflected language). */
+static gboolean
+subject_pair_adjective (Ctx  *c,
+                        guint from,
+                        guint to)
+{
+  if (!tally_lexicon_inflected (c->lex))
+    return FALSE;
+  for (guint k = from; k < to && k < n_tokens (c); k++)
+    {
+      const TallyToken *t = TOK (c, k);
+      gsize start = t->start, end = t->end;
+      const char *pair;
+
+      if (!is_word (c, k))
+        continue;
+      /* a hyphen the tokenizer keeps apart: "российско" "-" "китайский" */
+      if (k + 2 < n_tokens (c) && TOK (c, k + 1)->type == TALLY_TOKEN_DASH && attached (c, k + 1) && attached (c, k + 2)
+          && is_word (c, k + 2))
+        end = TOK (c, k + 2)->end;
+      if (end - start < 8 || memchr (c->text + start, '-', end - start) == NULL)
+        continue;
+      pair = pair_written (c, c->text + start, end - start);
+      if (pair != NULL)
+        {
+          g_string_assign (c->subject, pair);
+          c->subject_kind = TALLY_SUBJECT_KIND_COUNTRY;
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -1042,6 +1150,24 @@ _tally_claims_find_subject (Ctx              *c,
           }
       }
 
+    if (subject_pair_adjective (c, from, MIN (first, n)) || subject_pair_adjective (c, after, MIN (after + 3, n)))
+      goto done;
+    /* "China-Russia trade": a pair that opens the measure is its subject,
+     * and the measure what follows ("trade"). */
+    if (record->measure != NULL)
+      {
+        const char *space = strchr (record->measure, ' ');
+        const char *pair = space != NULL ? pair_written (c, record->measure, space - record->measure) : NULL;
+
+        if (pair != NULL)
+          {
+            g_string_assign (c->subject, pair);
+            c->subject_kind = TALLY_SUBJECT_KIND_COUNTRY;
+            record->measure = space + 1;
+            goto done;
+          }
+      }
+
     if (c->n_caps == 0)
       goto no_names;
 
@@ -1285,6 +1411,17 @@ done:
   c->last_claim_subject_kind = c->subject_kind;
   c->last_claim_modality = record->modality;
   c->claim_subject_end = last + 1;
+  /* "China-Russia", "China–Russian Federation": one pair, written one way. */
+  if (c->subject->len > 0 && (strchr (c->subject->str, '-') != NULL || strstr (c->subject->str, "\xe2\x80\x93") != NULL))
+    {
+      const char *pair = pair_written (c, c->subject->str, c->subject->len);
+
+      if (pair != NULL)
+        {
+          g_string_assign (c->subject, pair);
+          c->subject_kind = TALLY_SUBJECT_KIND_COUNTRY;
+        }
+    }
   if (c->subject->len > 0)
     {
       record->subject = c->subject->str;

@@ -837,8 +837,45 @@ measure_after (Zh    *z,
   return g_strndup (z->text + p, l);
 }
 
+/* Whether the two characters of a pair of countries at `pos` ("中俄") end
+ * where a word ends: "中美洲" (Central America) is one word, "中美贸易" is
+ * not. The reader's word break (ICU's dictionary) decides. */
+static gboolean
+pair_is_word (Zh    *z,
+              gsize  pos,
+              gsize  len,
+              gsize  end)
+{
+  UChar buf[16];
+  int32_t n16 = 0, pair16 = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  gsize stop = pos + len;
+
+  if (z->words == NULL)
+    return TRUE;
+  for (guint i = 0; i < 4 && stop < end; i++)
+    {
+      gsize next;
+
+      char_at (z->text, stop, end, &next);
+      stop = next;
+    }
+  if (stop == pos + len)
+    return TRUE;
+  u_strFromUTF8 (NULL, 0, &pair16, z->text + pos, (int32_t) len, &status);
+  status = U_ZERO_ERROR;
+  u_strFromUTF8 (buf, G_N_ELEMENTS (buf), &n16, z->text + pos, (int32_t) (stop - pos), &status);
+  if (U_FAILURE (status))
+    return TRUE;
+  ubrk_setText (z->words, buf, n16, &status);
+  if (U_FAILURE (status))
+    return TRUE;
+  return ubrk_isBoundary (z->words, pair16);
+}
+
 /* What the figure is about: the nearest gazetteer name before it in its
- * sentence (a country of zh.names, an organisation or person of zh.orgs). */
+ * sentence (a country of zh.names, an organisation or person of zh.orgs,
+ * two countries of zh.pairs). */
 static void
 find_subject (Zh    *z,
               Claim *c)
@@ -856,13 +893,16 @@ find_subject (Zh    *z,
     {
       const char *subject;
       TallySubjectKind k;
-      gsize n = tally_gazetteer_match_prefix (g, z->text + p, c->r.start - p, &subject, &k);
+      gboolean pair = FALSE;
+      gsize n = tally_gazetteer_match_prefix_full (g, z->text + p, c->r.start - p, &subject, &k, &pair);
       gsize next;
 
       /* A Latin name inside Chinese text ("Tesla的交付量") is a whole word:
        * "Teslas", "xTesla" are not it. */
       if (n > 0 && g_ascii_isalnum (z->text[p])
           && ((p > 0 && g_ascii_isalnum (z->text[p - 1])) || g_ascii_isalnum (z->text[p + n])))
+        n = 0;
+      if (n > 0 && pair && !pair_is_word (z, p, n, c->r.start))
         n = 0;
       if (n > 0)
         {

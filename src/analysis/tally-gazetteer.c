@@ -13,6 +13,7 @@ typedef struct
   gsize len;
   const char *subject;
   TallySubjectKind kind;
+  gboolean pair;        /* from <lang>.pairs: two countries */
 } Name;
 
 struct _TallyGazetteer
@@ -22,6 +23,8 @@ struct _TallyGazetteer
   /* First character → GPtrArray of Name, longest first: the prefix match
    * compares only the names that can start where it stands. */
   GHashTable *by_first;
+  GMutex stems_lock;
+  GHashTable *stems;    /* folded stem → country subject or a NULL value */
 };
 
 static char *
@@ -49,6 +52,19 @@ read_name (const char  *section,
   TallySubjectKind kind;
   Name *name;
 
+  if (g_str_equal (section, "pair") && value != NULL)
+    {
+      /* "中俄 = China–Russia": two countries as one subject. */
+      folded = fold (key, strlen (key));
+      name = g_new0 (Name, 1);
+      name->key = g_string_chunk_insert_const (g->strings, folded);
+      name->len = strlen (folded);
+      name->subject = g_string_chunk_insert_const (g->strings, value);
+      name->kind = TALLY_SUBJECT_KIND_COUNTRY;
+      name->pair = TRUE;
+      g_hash_table_replace (g->names, (gpointer) name->key, name);
+      return TRUE;
+    }
   if (!g_str_equal (section, "name"))
     return TRUE;
   space = value != NULL ? strchr (value, ' ') : NULL;
@@ -107,7 +123,9 @@ gazetteer_new (GBytes     *names,
                GBytes     *orgs,
                const char *orgs_file,
                GBytes     *latin,
-               const char *latin_file)
+               const char *latin_file,
+               GBytes     *pairs,
+               const char *pairs_file)
 {
   TallyGazetteer *g = g_new0 (TallyGazetteer, 1);
   GHashTableIter iter;
@@ -120,6 +138,8 @@ gazetteer_new (GBytes     *names,
     read_names (g, latin, latin_file);
   if (orgs != NULL)
     read_names (g, orgs, orgs_file);
+  if (pairs != NULL)
+    read_names (g, pairs, pairs_file);
   read_names (g, names, names_file);
   g_hash_table_iter_init (&iter, g->names);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &name))
@@ -166,11 +186,13 @@ tally_gazetteer_get (const char *language)
       g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       const char *latin_path = "/io/github/tallyapp/Tally/analysis/lexicons/en.orgs";
       g_autoptr(GBytes) orgs = g_resources_lookup_data (orgs_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autofree char *pairs_path = g_strdup_printf ("/io/github/tallyapp/Tally/analysis/lexicons/%s.pairs", language);
+      g_autoptr(GBytes) pairs = g_resources_lookup_data (pairs_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
       g_autoptr(GBytes) latin = g_str_equal (language, "en")
                                 ? NULL : g_resources_lookup_data (latin_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       if (bytes != NULL)
-        g = gazetteer_new (bytes, path, orgs, orgs_path, latin, latin_path);
+        g = gazetteer_new (bytes, path, orgs, orgs_path, latin, latin_path, pairs, pairs_path);
       g_hash_table_insert (gazetteers, g_strdup (language), g);
     }
   g_mutex_unlock (&gazetteers_lock);
@@ -204,6 +226,17 @@ tally_gazetteer_match_prefix (const TallyGazetteer *gazetteer,
                               const char          **subject,
                               TallySubjectKind     *kind)
 {
+  return tally_gazetteer_match_prefix_full (gazetteer, text, len, subject, kind, NULL);
+}
+
+gsize
+tally_gazetteer_match_prefix_full (const TallyGazetteer *gazetteer,
+                                   const char           *text,
+                                   gsize                 len,
+                                   const char          **subject,
+                                   TallySubjectKind     *kind,
+                                   gboolean             *pair)
+{
   GPtrArray *list;
   gunichar first;
 
@@ -225,6 +258,8 @@ tally_gazetteer_match_prefix (const TallyGazetteer *gazetteer,
             *subject = name->subject;
           if (kind != NULL)
             *kind = name->kind;
+          if (pair != NULL)
+            *pair = name->pair;
           return name->len;
         }
     }
@@ -272,12 +307,93 @@ subject_ids (void)
   return ids;
 }
 
+#define PAIR_DASH "\xe2\x80\x93"  /* en dash */
+
+static GMutex pairs_lock;
+
+/* "China–Russia" → "CN-RU": the ids of a pair's two countries, interned. */
+static const char *
+pair_id (const char *subject)
+{
+  static GHashTable *ids;  /* pair → id or a NULL value, never freed */
+  const char *dash = strstr (subject, PAIR_DASH);
+  const char *id = NULL;
+
+  if (dash == NULL)
+    return NULL;
+  g_mutex_lock (&pairs_lock);
+  if (ids == NULL)
+    ids = g_hash_table_new (g_str_hash, g_str_equal);
+  if (!g_hash_table_lookup_extended (ids, subject, NULL, (gpointer *) &id))
+    {
+      g_autofree char *one = g_strndup (subject, dash - subject);
+      const char *a = g_hash_table_lookup (subject_ids (), one);
+      const char *b = g_hash_table_lookup (subject_ids (), dash + strlen (PAIR_DASH));
+
+      id = a != NULL && b != NULL ? g_intern_string (g_strdup_printf ("%s-%s", a, b)) : NULL;
+      g_hash_table_insert (ids, (gpointer) g_intern_string (subject), (gpointer) id);
+    }
+  g_mutex_unlock (&pairs_lock);
+  return id;
+}
+
 const char *
 tally_gazetteer_subject_id (const char *subject)
 {
+  const char *id;
+
   if (subject == NULL)
     return NULL;
-  return g_hash_table_lookup (subject_ids (), subject);
+  id = g_hash_table_lookup (subject_ids (), subject);
+  return id != NULL ? id : pair_id (subject);
+}
+
+const char *
+tally_gazetteer_pair (const char *one,
+                      const char *two)
+{
+  g_autofree char *pair = NULL;
+
+  if (one == NULL || two == NULL || g_str_equal (one, two)
+      || g_hash_table_lookup (subject_ids (), one) == NULL || g_hash_table_lookup (subject_ids (), two) == NULL)
+    return NULL;
+  pair = strcmp (one, two) < 0 ? g_strconcat (one, PAIR_DASH, two, NULL) : g_strconcat (two, PAIR_DASH, one, NULL);
+  return g_intern_string (pair);
+}
+
+/* A name of `gazetteer` or a subject as it stands ("Russia"), as a country. */
+static const char *
+country_of (const TallyGazetteer *gazetteer,
+            const char           *text,
+            gsize                 len)
+{
+  g_autofree char *name = g_strndup (text, len);
+  TallySubjectKind kind = TALLY_SUBJECT_KIND_NONE;
+  const char *subject = tally_gazetteer_lookup (gazetteer, name, len, &kind);
+
+  if (subject != NULL)
+    return kind == TALLY_SUBJECT_KIND_COUNTRY ? subject : NULL;
+  return g_hash_table_lookup (subject_ids (), name) != NULL ? g_intern_string (name) : NULL;
+}
+
+const char *
+tally_gazetteer_pair_of (const TallyGazetteer *gazetteer,
+                         const char           *text,
+                         gsize                 len)
+{
+  /* "China–Russia", "China-Russia", "Russia–China": the first dash. */
+  for (gsize i = 1; i + 1 < len; i++)
+    {
+      gsize dash = text[i] == '-' ? 1 : (i + 3 < len && memcmp (text + i, PAIR_DASH, 3) == 0) ? 3 : 0;
+      const char *one, *two;
+
+      if (dash == 0)
+        continue;
+      one = country_of (gazetteer, text, i);
+      two = one != NULL ? country_of (gazetteer, text + i + dash, len - i - dash) : NULL;
+      return two != NULL ? tally_gazetteer_pair (one, two) : NULL;
+    }
+  return NULL;
 }
 
 char *
@@ -293,6 +409,19 @@ tally_gazetteer_dup_display_name (const char *subject)
 
   if (subject == NULL)
     return NULL;
+  /* A pair: each country in the interface's language. */
+  {
+    const char *dash = strstr (subject, PAIR_DASH);
+
+    if (dash != NULL && id != NULL)
+      {
+        g_autofree char *one = g_strndup (subject, dash - subject);
+        g_autofree char *a = tally_gazetteer_dup_display_name (one);
+        g_autofree char *b = tally_gazetteer_dup_display_name (dash + strlen (PAIR_DASH));
+
+        return g_strconcat (a, PAIR_DASH, b, NULL);
+      }
+  }
   /* English, and the C locale ICU calls "en_US_POSIX", keep the subject
    * as the gazetteer wrote it: English output stays what it was. */
   uloc_getLanguage (interface, language, sizeof language, &status);
@@ -307,4 +436,70 @@ tally_gazetteer_dup_display_name (const char *subject)
 
     return utf8 != NULL ? utf8 : g_strdup (subject);
   }
+}
+
+/* The one country with a name of one word that starts with `stem` (case
+ * folded), or NULL. */
+static const char *
+country_by_stem_uncached (const TallyGazetteer *gazetteer,
+                          const char           *stem)
+{
+  GHashTableIter iter;
+  const Name *name;
+  const char *found = NULL;
+  gsize len = strlen (stem);
+
+  g_hash_table_iter_init (&iter, gazetteer->names);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &name))
+    {
+      g_autofree char *key = NULL;
+
+      /* names of one word: "Американское Самоа" is not what "американск" is */
+      if (name->kind != TALLY_SUBJECT_KIND_COUNTRY || name->pair || name->len < len || strchr (name->key, ' ') != NULL)
+        continue;
+      key = g_utf8_casefold (name->key, name->len);
+      if (strncmp (key, stem, len) != 0)
+        continue;
+      if (found != NULL && !g_str_equal (found, name->subject))
+        return NULL;
+      found = name->subject;
+    }
+  return found;
+}
+
+const char *
+tally_gazetteer_country_by_stem (const TallyGazetteer *gazetteer,
+                                 const char           *stem,
+                                 gsize                 len)
+{
+  TallyGazetteer *g = (TallyGazetteer *) gazetteer;
+  g_autofree char *folded = NULL;
+  const char *found = NULL;
+  /* "российск": "росси" is Россия; "индийск": "инди" is Индия. */
+  static const char * const endings[] = { "", "й", "и", "ь" };
+
+  if (gazetteer == NULL || len == 0)
+    return NULL;
+  folded = g_utf8_casefold (stem, len);
+  g_mutex_lock (&g->stems_lock);
+  if (g->stems == NULL)
+    g->stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (g->stems, folded, NULL, (gpointer *) &found))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (endings) && found == NULL; i++)
+        {
+          gsize n = strlen (folded), e = strlen (endings[i]);
+          g_autofree char *shorter = NULL;
+
+          if (n < e || strcmp (folded + n - e, endings[i]) != 0)
+            continue;
+          shorter = g_strndup (folded, n - e);
+          /* four letters at least: a shorter stem begins too many names */
+          if (g_utf8_strlen (shorter, -1) >= 4)
+            found = country_by_stem_uncached (g, shorter);
+        }
+      g_hash_table_insert (g->stems, g_strdup (folded), (gpointer) found);
+    }
+  g_mutex_unlock (&g->stems_lock);
+  return found;
 }

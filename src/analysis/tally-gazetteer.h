@@ -38,6 +38,38 @@ gsize                 tally_gazetteer_match_prefix (const TallyGazetteer *gazett
                                                     const char          **subject,
                                                     TallySubjectKind     *kind);
 
+/* tally_gazetteer_match_prefix(), and whether the name is a pair of
+ * countries from <lang>.pairs ("中俄"), which the caller may want to see
+ * as a word of its own. */
+gsize                 tally_gazetteer_match_prefix_full (const TallyGazetteer *gazetteer,
+                                                         const char           *text,
+                                                         gsize                 len,
+                                                         const char          **subject,
+                                                         TallySubjectKind     *kind,
+                                                         gboolean             *pair);
+
+/* Two countries as one subject: their subjects in a fixed order joined by an
+ * en dash ("China–Russia" for Russia and China), interned; NULL unless both
+ * are countries of the gazetteer and differ. Its id is the two ids
+ * ("CN-RU"), its display name each country's. */
+const char           *tally_gazetteer_pair         (const char *one,
+                                                    const char *two);
+
+/* A pair written as two names joined by a hyphen or a dash ("China-Russia",
+ * "Russia–China"), each a country name of `gazetteer` or a subject: the
+ * pair, or NULL. */
+const char           *tally_gazetteer_pair_of      (const TallyGazetteer *gazetteer,
+                                                    const char           *text,
+                                                    gsize                 len);
+
+/* The one country whose name of one word in `gazetteer` begins with `stem`, the stem
+ * of an adjective without its suffix ("российск" → "росси" → Russia;
+ * a final й, и or ь may go: "индий" → "инди" → India), at least four
+ * letters, compared case folded; NULL when none or several do. */
+const char           *tally_gazetteer_country_by_stem (const TallyGazetteer *gazetteer,
+                                                       const char           *stem,
+                                                       gsize                 len);
+
 /* The language-independent id of a gazetteer subject ("Kazakhstan" → "KZ"),
  * or NULL for a subject the gazetteer does not list. */
 const char           *tally_gazetteer_subject_id   (const char *subject);

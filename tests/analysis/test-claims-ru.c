@@ -390,6 +390,55 @@ test_inflected_subjects (void)
   g_assert_cmpstr (tally_gazetteer_subject_id (c->subject), ==, "RU");
 }
 
+/* Two countries together are one subject, the same one English and
+ * Chinese give ("China–Russia"): a pair adjective ("бразильско-индийский"),
+ * two names joined by "и" or "между … и …". A level or mark noun
+ * ("максимум", "отметка", [filler]) is not the measure: the noun the
+ * level belongs to is; a participle's clause ("…, составив 7 млрд") measures
+ * what the figure before it did. Text written for the test. */
+static void
+test_pairs_and_levels (void)
+{
+  const char *text =
+    "В прошлом году бразильско-индийский товарооборот вырос на 12,4 процента и составил 31 млрд долларов. "
+    "Товарооборот между Индией и Бразилией достиг исторического максимума в 33,5 млрд долларов. "
+    "Экспорт кофе превысил отметку в 9 миллиардов долларов. "
+    "Импорт угля увеличился на 4,2%, составив рекордные 61 млн тонн. "
+    "Поставки Японии и Вьетнама, Лаоса и Камбоджи выросли на 3%.";
+  g_autoptr(GPtrArray) claims = extract (text, "ru");
+  const TallyClaimRecord *c;
+
+  if (!tally_dictionary_available ("ru_RU"))
+    {
+      g_test_skip ("no Hunspell ru_RU dictionary: measures stay as written");
+      return;
+    }
+  c = find_claim (claims, text, "12,4 процента");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->subject, ==, "Brazil–India");
+  g_assert_cmpstr (tally_gazetteer_subject_id (c->subject), ==, "BR-IN");
+  g_assert_cmpstr (c->measure, ==, "товарооборот");
+  g_assert_true (c->change);
+  c = find_claim (claims, text, "31 млрд долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->subject, ==, "Brazil–India");
+  g_assert_cmpstr (c->measure, ==, "товарооборот");
+  c = find_claim (claims, text, "33,5 млрд долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->subject, ==, "Brazil–India");
+  g_assert_cmpstr (c->measure, ==, "товарооборот");
+  c = find_claim (claims, text, "9 миллиардов долларов");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "экспорт");
+  c = find_claim (claims, text, "61 млн тонн");
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->measure, ==, "импорт");
+  /* a list is no pair */
+  c = find_claim (claims, text, "3%");
+  g_assert_nonnull (c);
+  g_assert_true (c->subject == NULL || strstr (c->subject, "–") == NULL);
+}
+
 /* Russian measures take the concepts English ones do (lexicons/ru.concepts):
  * "товарооборот" is trade, "соглашение" an agreement, "погибший" a death. */
 static void
@@ -423,5 +472,6 @@ main (int    argc,
   g_test_add_func ("/claims-ru/measures", test_measures);
   g_test_add_func ("/claims-ru/concepts", test_concepts);
   g_test_add_func ("/claims-ru/inflected-subjects", test_inflected_subjects);
+  g_test_add_func ("/claims-ru/pairs-and-levels", test_pairs_and_levels);
   return g_test_run ();
 }

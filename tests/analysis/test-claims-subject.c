@@ -66,6 +66,20 @@ test_possessive_and_pairs (void)
          "Trade between Portugal and Chile grew 7% over the period.", e1, G_N_ELEMENTS (e1));
   /* The other order names the same pair. */
   check ("Shipments between Chile and Portugal were worth $640 million.", e2, G_N_ELEMENTS (e2));
+  /* A pair written with a hyphen or a dash, in either order, is the same
+   * one subject, and what follows it the measure. */
+  {
+    const Expect e3[] = {
+      { "11.2%", "Chile–Peru", "country", NULL },
+      { "$4.1 billion", "Chile–Peru", "country", NULL },
+    };
+    const Expect e4[] = {
+      { "$900 million", "Chile–Peru", "country", NULL },
+    };
+
+    check ("Peru-Chile trade rose 11.2% to $4.1 billion.", e3, G_N_ELEMENTS (e3));
+    check ("Chile–Peru trade was worth $900 million in May.", e4, G_N_ELEMENTS (e4));
+  }
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tally-claims.h"
+#include "tally-gazetteer.h"
 #include "tally-lexicon.h"
 
 /* Chinese claims. Every sentence here was written for this test; they
@@ -177,6 +178,36 @@ test_country_subject (void)
     }
 }
 
+/* "中俄": two countries as a pair of abbreviations are one subject, the
+ * one English and Russian give; "中美洲" (Central America) is a word of
+ * its own, no pair. Text written for the test. */
+static void
+test_pair_subject (void)
+{
+  TallyExtractOptions options;
+  const char *text = "去年中印贸易额同比增长了9.5%,达到1360亿美元。中美洲国家的咖啡出口增长了4%。";
+  g_autoptr(GPtrArray) claims = NULL;
+  const TallyClaimRecord *c;
+
+  tally_extract_options_init (&options);
+  options.language = "zh";
+  claims = tally_extract_claims (text, strlen (text), &options);
+  g_assert_cmpuint (claims->len, >=, 3);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      c = g_ptr_array_index (claims, i);
+      if (c->kind == TALLY_CLAIM_KIND_YEAR || c->kind == TALLY_CLAIM_KIND_DATE)
+        continue;
+      if (c->value == 4)
+        g_assert_true (c->subject == NULL || strstr (c->subject, "–") == NULL);
+      else
+        {
+          g_assert_cmpstr (c->subject, ==, "China–India");
+          g_assert_cmpstr (tally_gazetteer_subject_id (c->subject), ==, "CN-IN");
+        }
+    }
+}
+
 /* Organisations and people as Chinese writes them are subjects too, with the
  * name English writes (lexicons/zh.orgs, from CC-CEDICT), and so is a Latin
  * name inside Chinese text when it is a whole word. */
@@ -327,6 +358,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims-zh/measure-change-and-projection", test_measure_change_and_projection);
   g_test_add_func ("/claims-zh/country-subject", test_country_subject);
   g_test_add_func ("/claims-zh/organisation-subject", test_organisation_subject);
+  g_test_add_func ("/claims-zh/pair-subject", test_pair_subject);
   g_test_add_func ("/claims-zh/mixed-paragraphs", test_mixed_paragraphs);
   g_test_add_func ("/claims-zh/language-dispatch", test_language_dispatch);
   g_test_add_func ("/claims-zh/hostile-input", test_hostile_input);

@@ -8,6 +8,43 @@
 /* The gazetteer is generated from iso-codes and ICU (build-aux/gen-names.py);
  * these check that its languages meet in one subject, not its every entry. */
 
+/* Two countries named together are one subject, written one way in every
+ * language: the two subjects in a fixed order joined by an en dash, its id
+ * the two ids, its display name each country's. */
+static void
+test_pairs (void)
+{
+  const TallyGazetteer *zh = tally_gazetteer_get ("zh");
+  const char *subject = NULL;
+  TallySubjectKind kind = TALLY_SUBJECT_KIND_NONE;
+  gboolean pair = FALSE;
+
+  /* The name the press writes is the subject: ICU's short English name. */
+  g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("en"), "Russian Federation", -1, NULL), ==, "Russia");
+  g_assert_cmpstr (tally_gazetteer_lookup (tally_gazetteer_get ("en"), "Russia", -1, NULL), ==, "Russia");
+  g_assert_cmpstr (tally_gazetteer_pair ("Russia", "China"), ==, "China–Russia");
+  g_assert_true (tally_gazetteer_pair ("China", "Russia") == tally_gazetteer_pair ("Russia", "China"));
+  g_assert_null (tally_gazetteer_pair ("China", "China"));
+  g_assert_null (tally_gazetteer_pair ("China", "Tesla"));
+  g_assert_cmpstr (tally_gazetteer_subject_id ("China–Russia"), ==, "CN-RU");
+  g_assert_cmpstr (tally_gazetteer_pair_of (tally_gazetteer_get ("en"), "Russia-China", 12), ==, "China–Russia");
+  g_assert_null (tally_gazetteer_pair_of (tally_gazetteer_get ("en"), "Rolls-Royce", 11));
+  /* Chinese writes a pair as two one-character abbreviations (zh.pairs,
+   * from CC-CEDICT); a pair that is a word of its own is not one
+   * ("美德", virtue). */
+  g_assert_cmpuint (tally_gazetteer_match_prefix_full (zh, "中俄贸易", strlen ("中俄贸易"), &subject, &kind, &pair), ==,
+                    strlen ("中俄"));
+  g_assert_cmpstr (subject, ==, "China–Russia");
+  g_assert_true (pair);
+  g_assert_cmpint (kind, ==, TALLY_SUBJECT_KIND_COUNTRY);
+  g_assert_cmpuint (tally_gazetteer_match_prefix (zh, "美德", strlen ("美德"), NULL, NULL), ==, 0);
+  /* A country's adjective: the stem begins one country's name of one word. */
+  g_assert_cmpstr (tally_gazetteer_country_by_stem (tally_gazetteer_get ("ru"), "казахстан", strlen ("казахстан")), ==, "Kazakhstan");
+  g_assert_cmpstr (tally_gazetteer_country_by_stem (tally_gazetteer_get ("ru"), "индий", strlen ("индий")), ==, "India");
+  g_assert_null (tally_gazetteer_country_by_stem (tally_gazetteer_get ("ru"), "американ", strlen ("американ")));
+  g_assert_null (tally_gazetteer_country_by_stem (tally_gazetteer_get ("ru"), "бел", strlen ("бел")));
+}
+
 static void
 test_one_subject_across_languages (void)
 {
@@ -137,6 +174,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gazetteer/one-subject-across-languages", test_one_subject_across_languages);
+  g_test_add_func ("/gazetteer/pairs", test_pairs);
   g_test_add_func ("/gazetteer/every-subject-has-an-id", test_every_subject_has_an_id);
   g_test_add_func ("/gazetteer/prefix-in-running-text", test_prefix_in_running_text);
   g_test_add_func ("/gazetteer/display-name-in-interface-language", test_display_name_in_interface_language);

@@ -491,3 +491,19 @@ ru_RU
 меньше
 выше
 ниже
+
+# Nouns that name a level or a mark, not what is measured: "достиг
+# исторического максимума в 240 млрд", "превысил отметку в 200 млрд",
+# "объём товарооборота". The measure is the noun they belong to: the
+# subject of the verb, or the noun after them ("объём торговли"). Lemmas.
+[filler]
+отметка
+максимум
+минимум
+рекорд
+уровень
+показатель
+объём
+объем
+величина
+значение
