@@ -520,7 +520,7 @@ verb_mention (const EventLexicon *lex,
   int k = (int) verb - 1;
   int first, last;
   guint obj_first = 0, obj_last = 0;
-  gboolean indefinite = FALSE, passive = FALSE, has_object, needs_subject;
+  gboolean indefinite = FALSE, passive = FALSE, participle = FALSE, has_object, needs_subject;
   const char *hole;
   GString *label;
 
@@ -577,7 +577,7 @@ verb_mention (const EventLexicon *lex,
           if (!(WORD (words, k + 1)->start == WORD (words, k)->end + 2 && text[WORD (words, k)->end] == ','
                 && (guint) k + 1 == verb))
             return NULL;
-          passive = TRUE;
+          passive = participle = TRUE;
         }
       last = k;
       first = k + 1;
@@ -785,6 +785,7 @@ verb_mention (const EventLexicon *lex,
   m = g_new0 (Mention, 1);
   m->kind = kind;
   m->verb = TRUE;
+  m->participle = participle;
   m->transitive = has_object && !passive;
   m->named_start = WORD (words, MIN ((guint) first, verb))->start;
   m->named_end = has_object ? WORD (words, obj_last)->end : WORD (words, tail)->end;

@@ -284,6 +284,7 @@ typedef struct _Mention
   const char *language; /* interned: the language of its document's words */
   char *place_id;      /* the gazetteer's subject for its place ("Moscow"), or NULL */
   guint verb_words;    /* a verb's words ("kicked off": 2), 0 for a noun */
+  gboolean participle; /* "The remnants, destroyed while …": describes its noun */
   gboolean context_dated; /* no date of its own: the report's day (its lead act's, else its dateline's) */
   const struct _Mention *lead; /* context-dated: the lead act that gave the day, or NULL */
 } Mention;

@@ -385,7 +385,9 @@ takes_report_day (const EventLexicon *lex,
   const Mention *m = fd->m;
   const Word *v;
 
-  if (m->date != NULL || m->future
+  /* "the remnants, destroyed while diving": a participle describes a
+   * thing; it tells no act of the report's day. */
+  if (m->date != NULL || m->future || m->participle
       || (!m->verb && !g_hash_table_contains (lex->report_day_kinds, tally_event_kind_to_string (m->kind))))
     return FALSE;
   for (guint i = 0; i <= fd->noun && i < words->len; i++)
