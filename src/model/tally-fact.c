@@ -10,6 +10,7 @@
 #include "tally-document.h"
 #include "tally-fact-export.h"
 #include "tally-fact-json.h"
+#include "tally-project.h"
 
 G_DEFINE_ENUM_TYPE (TallyFactStatus, tally_fact_status,
                     G_DEFINE_ENUM_VALUE (TALLY_FACT_STATUS_CONFLICT, "conflict"),
@@ -42,14 +43,18 @@ struct _TallyFact
   /* A kept fact (tally_fact_list_new_kept()): its claims are read when
    * first asked for. */
   struct _KeptSource *kept;
+  guint kept_position;          /* its row in the project's kept facts */
+  gboolean keys_read;
   gboolean claims_read;
 };
 
 typedef struct _KeptSource
 {
+  TallyProject *project;
   TallyFactClaimLoader loader;
   gpointer data;
   GDestroyNotify destroy;
+  GHashTable *conflicting;      /* TallyDocumentId* with a claim in a conflicting fact */
 } KeptSource;
 
 static void
@@ -59,6 +64,8 @@ kept_source_clear (gpointer data)
 
   if (source->destroy != NULL)
     source->destroy (source->data);
+  g_clear_object (&source->project);
+  g_clear_pointer (&source->conflicting, g_hash_table_unref);
 }
 
 G_DEFINE_FINAL_TYPE (TallyFact, tally_fact, G_TYPE_OBJECT)
@@ -89,7 +96,7 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 static void
-g_rc_box_release_full_kept (KeptSource *source)
+kept_source_release (gpointer source)
 {
   g_rc_box_release_full (source, kept_source_clear);
 }
@@ -111,7 +118,7 @@ tally_fact_finalize (GObject *object)
   g_free (self->search_text);
   g_clear_object (&self->claims);
   g_clear_pointer (&self->claim_keys, g_array_unref);
-  g_clear_pointer (&self->kept, g_rc_box_release_full_kept);
+  g_clear_pointer (&self->kept, kept_source_release);
   G_OBJECT_CLASS (tally_fact_parent_class)->finalize (object);
 }
 
@@ -463,10 +470,11 @@ tally_fact_get_claims (TallyFact *self)
   if (!self->claims_read && self->kept != NULL)
     {
       g_autoptr(GPtrArray) claims = NULL;
+      guint n_keys;
+      const TallyClaimKey *keys = tally_fact_get_claim_keys (self, &n_keys);
 
       self->claims_read = TRUE;
-      claims = self->kept->loader ((const TallyClaimKey *) self->claim_keys->data, self->claim_keys->len,
-                                   self->kept->data);
+      claims = self->kept->loader (keys, n_keys, self->kept->data);
       if (claims != NULL)
         g_list_store_splice (self->claims, 0, 0, claims->pdata, claims->len);
     }
@@ -479,6 +487,23 @@ tally_fact_get_claim_keys (TallyFact *self,
 {
   g_return_val_if_fail (TALLY_IS_FACT (self), NULL);
   g_return_val_if_fail (n_keys != NULL, NULL);
+  if (!self->keys_read && self->kept != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) stored = tally_store_kept_fact_claims (tally_project_get_store (self->kept->project),
+                                                               self->kept_position, &error);
+
+      self->keys_read = TRUE;
+      if (stored == NULL)
+        g_warning ("A kept fact of %s: %s", tally_project_get_path (self->kept->project), error->message);
+      for (guint c = 0; stored != NULL && c < stored->len; c++)
+        {
+          const TallyStoreClaimKey *key = &g_array_index (stored, TallyStoreClaimKey, c);
+          TallyClaimKey claim = { key->document_id, key->start, key->end };
+
+          g_array_append_val (self->claim_keys, claim);
+        }
+    }
   *n_keys = self->claim_keys->len;
   return (const TallyClaimKey *) self->claim_keys->data;
 }
@@ -515,8 +540,12 @@ tally_fact_to_kept (TallyFact *self)
 
 #define FACT_LIST_KEPT "tally-fact-list-kept"
 
+#define FACT_LIST_SOURCE "tally-fact-list-source"
+
 GListModel *
 tally_fact_list_new_kept (GPtrArray            *kept,
+                          GArray               *conflicting,
+                          TallyProject         *project,
                           TallyFactClaimLoader  loader,
                           gpointer              loader_data,
                           GDestroyNotify        destroy)
@@ -525,13 +554,18 @@ tally_fact_list_new_kept (GPtrArray            *kept,
   KeptSource *source;
 
   g_return_val_if_fail (kept != NULL, NULL);
+  g_return_val_if_fail (TALLY_IS_PROJECT (project), NULL);
   g_return_val_if_fail (loader != NULL, NULL);
 
   store = g_list_store_new (TALLY_TYPE_FACT);
   source = g_rc_box_new0 (KeptSource);
+  source->project = g_object_ref (project);
   source->loader = loader;
   source->data = loader_data;
   source->destroy = destroy;
+  source->conflicting = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal, g_free, NULL);
+  for (guint i = 0; conflicting != NULL && i < conflicting->len; i++)
+    g_hash_table_add (source->conflicting, tally_document_id_dup (g_array_index (conflicting, TallyDocumentId, i)));
   for (guint f = 0; f < kept->len; f++)
     {
       const TallyStoreFact *row = g_ptr_array_index (kept, f);
@@ -547,24 +581,113 @@ tally_fact_list_new_kept (GPtrArray            *kept,
       self->series = g_strdup (row->series);
       self->story = g_strdup (row->story);
       self->source_count = row->source_count;
-      self->claim_count = row->claims->len;
+      self->claim_count = row->n_claims;
       self->spread = row->spread;
       self->spread_label = g_strdup (row->spread_label);
       self->search_text = g_strdup (row->search_text);
-      g_array_set_size (self->claim_keys, row->claims->len);
-      for (guint c = 0; c < row->claims->len; c++)
-        {
-          const TallyStoreClaimKey *stored = &g_array_index (row->claims, TallyStoreClaimKey, c);
-
-          g_array_index (self->claim_keys, TallyClaimKey, c)
-            = (TallyClaimKey) { stored->document_id, stored->start, stored->end };
-        }
       self->kept = g_rc_box_acquire (source);
+      self->kept_position = f;
       g_list_store_append (store, self);
     }
-  g_rc_box_release_full (source, kept_source_clear);
   g_object_set_data (G_OBJECT (store), FACT_LIST_KEPT, GINT_TO_POINTER (TRUE));
+  g_object_set_data_full (G_OBJECT (store), FACT_LIST_SOURCE, source, kept_source_release);
   return G_LIST_MODEL (store);
+}
+
+gboolean
+tally_fact_list_has_conflicts (GListModel      *facts,
+                               TallyDocumentId  document_id)
+{
+  KeptSource *source;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (facts), FALSE);
+  if ((source = g_object_get_data (G_OBJECT (facts), FACT_LIST_SOURCE)) != NULL)
+    return g_hash_table_contains (source->conflicting, &document_id);
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+      guint n_keys;
+      const TallyClaimKey *keys;
+
+      if (fact->status != TALLY_FACT_STATUS_CONFLICT)
+        continue;
+      keys = tally_fact_get_claim_keys (fact, &n_keys);
+      for (guint c = 0; c < n_keys; c++)
+        if (tally_document_id_equal (keys[c].document_id, document_id))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+GArray *
+tally_fact_list_dup_conflict_keys (GListModel      *facts,
+                                   TallyDocumentId  document_id)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TallyClaimKey));
+  KeptSource *source;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (facts), out);
+  if ((source = g_object_get_data (G_OBJECT (facts), FACT_LIST_SOURCE)) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) stored = NULL;
+
+      if (!g_hash_table_contains (source->conflicting, &document_id))
+        return out;
+      stored = tally_store_kept_conflicts (tally_project_get_store (source->project), document_id, &error);
+      if (stored == NULL)
+        g_warning ("Kept facts of %s: %s", tally_project_get_path (source->project), error->message);
+      for (guint c = 0; stored != NULL && c < stored->len; c++)
+        {
+          const TallyStoreClaimKey *key = &g_array_index (stored, TallyStoreClaimKey, c);
+          TallyClaimKey claim = { key->document_id, key->start, key->end };
+
+          g_array_append_val (out, claim);
+        }
+      return out;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+      guint n_keys;
+      const TallyClaimKey *keys;
+
+      if (fact->status != TALLY_FACT_STATUS_CONFLICT)
+        continue;
+      keys = tally_fact_get_claim_keys (fact, &n_keys);
+      for (guint c = 0; c < n_keys; c++)
+        if (tally_document_id_equal (keys[c].document_id, document_id))
+          g_array_append_val (out, keys[c]);
+    }
+  return out;
+}
+
+guint
+tally_fact_list_find_claim (GListModel          *facts,
+                            const TallyClaimKey *key)
+{
+  KeptSource *source;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (facts), G_MAXUINT);
+  g_return_val_if_fail (key != NULL, G_MAXUINT);
+  if ((source = g_object_get_data (G_OBJECT (facts), FACT_LIST_SOURCE)) != NULL)
+    {
+      TallyStoreClaimKey stored = { key->document_id, key->start, key->end };
+      gint64 position = tally_store_kept_fact_of_claim (tally_project_get_store (source->project), &stored);
+
+      return position >= 0 && position < g_list_model_get_n_items (facts) ? (guint) position : G_MAXUINT;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
+      guint n_keys;
+      const TallyClaimKey *keys = tally_fact_get_claim_keys (fact, &n_keys);
+
+      for (guint c = 0; c < n_keys; c++)
+        if (tally_claim_key_equal (&keys[c], key))
+          return i;
+    }
+  return G_MAXUINT;
 }
 
 gboolean

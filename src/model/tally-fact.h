@@ -98,15 +98,30 @@ GListModel      *tally_fact_list_new_corrected  (GPtrArray             *claims,
 typedef GPtrArray *(*TallyFactClaimLoader) (const TallyClaimKey *keys,
                                             guint                n_keys,
                                             gpointer             user_data);
-/* Facts as the project kept them (TallyStoreFact*, tally_store_read_facts()),
- * without their claims: each fact's claims are read by `loader` when first
- * asked for. Such a list cannot be exported (tally_fact_list_export()
- * returns FALSE): the claims must be grouped again for that. */
+/* Facts as `project` kept them (TallyStoreFact*, tally_store_read_facts(),
+ * with its `conflicting` documents), holding nothing of their claims: a
+ * fact's keys are read from the project when first asked for
+ * (tally_fact_get_claim_keys()), its claims by `loader` (main thread). Such
+ * a list cannot be exported (tally_fact_list_export() returns FALSE): the
+ * claims must be grouped again for that. */
+struct _TallyProject;
 GListModel      *tally_fact_list_new_kept       (GPtrArray             *kept,
+                                                 GArray                *conflicting,
+                                                 struct _TallyProject  *project,
                                                  TallyFactClaimLoader   loader,
                                                  gpointer               loader_data,
                                                  GDestroyNotify         destroy);
 gboolean         tally_fact_list_is_kept        (GListModel            *facts);
+/* Whether a document has a claim in a conflicting fact; the keys of its
+ * claims in conflicting facts; the position of the fact holding a claim
+ * (G_MAXUINT: none). A kept list looks them up in the project, without
+ * reading every fact's claims. */
+gboolean         tally_fact_list_has_conflicts  (GListModel            *facts,
+                                                 TallyDocumentId        document_id);
+GArray          *tally_fact_list_dup_conflict_keys (GListModel         *facts,
+                                                    TallyDocumentId     document_id);
+guint            tally_fact_list_find_claim     (GListModel            *facts,
+                                                 const TallyClaimKey   *key);
 
 typedef enum
 {

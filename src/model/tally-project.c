@@ -509,6 +509,7 @@ typedef struct
   TallyStoreOpenFlags flags;
   gboolean leads;       /* texts: only what the stories read of each */
   char *stamp;          /* kept facts: who must have grouped them */
+  TallyDocumentId document_id;  /* one document's record and claims */
 } ReadJob;
 
 static void
@@ -639,12 +640,92 @@ read_facts_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   ReadJob *job = task_data;
   g_autoptr(TallyStore) store = tally_store_open (job->path, job->flags, &error);
-  GPtrArray *facts = store != NULL ? tally_store_read_facts (store, job->stamp, &error) : NULL;
+  GArray *conflicting = NULL;
+  GPtrArray *facts = store != NULL ? tally_store_read_facts (store, job->stamp, &conflicting, &error) : NULL;
+  TallyKeptFacts *kept = NULL;
 
   if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (facts != NULL)
+    {
+      kept = g_new0 (TallyKeptFacts, 1);
+      kept->facts = facts;
+      kept->conflicting = conflicting;
+    }
+  g_task_return_pointer (task, kept, (GDestroyNotify) tally_kept_facts_free);
+}
+
+void
+tally_shown_document_free (TallyShownDocument *shown)
+{
+  if (shown == NULL)
+    return;
+  g_clear_pointer (&shown->record, tally_document_record_free);
+  g_clear_pointer (&shown->claims, g_ptr_array_unref);
+  g_free (shown);
+}
+
+static void
+load_document_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  ReadJob *job = task_data;
+  g_autoptr(TallyStore) store = tally_store_open (job->path, job->flags, &error);
+  g_autoptr(TallyShownDocument) shown = g_new0 (TallyShownDocument, 1);
+
+  if (store == NULL
+      || (shown->record = tally_store_load_document (store, job->document_id, &error)) == NULL
+      || (shown->claims = tally_store_load_claims (store, job->document_id, &error)) == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, facts, (GDestroyNotify) g_ptr_array_unref);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&shown), (GDestroyNotify) tally_shown_document_free);
+}
+
+void
+tally_project_load_document_async (TallyProject        *self,
+                                   TallyDocument       *document,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  g_return_if_fail (TALLY_IS_PROJECT (self));
+  g_return_if_fail (TALLY_IS_DOCUMENT (document));
+
+  g_task_set_source_tag (task, tally_project_load_document_async);
+  job->path = g_strdup (self->path);
+  job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
+  job->document_id = tally_document_get_id (document);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, load_document_thread);
+}
+
+TallyShownDocument *
+tally_project_load_document_finish (TallyProject  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (TALLY_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+tally_kept_facts_free (TallyKeptFacts *kept)
+{
+  if (kept == NULL)
+    return;
+  g_clear_pointer (&kept->facts, g_ptr_array_unref);
+  g_clear_pointer (&kept->conflicting, g_array_unref);
+  g_free (kept);
 }
 
 void
@@ -668,7 +749,7 @@ tally_project_read_facts_async (TallyProject        *self,
   g_task_run_in_thread (task, read_facts_thread);
 }
 
-GPtrArray *
+TallyKeptFacts *
 tally_project_read_facts_finish (TallyProject  *self,
                                  GAsyncResult  *result,
                                  GError       **error)

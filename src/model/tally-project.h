@@ -91,6 +91,25 @@ TallyImportResult *tally_project_import_finish       (TallyProject        *self,
 TallyDocumentRecord *tally_project_load_record       (TallyProject   *self,
                                                       TallyDocument  *document,
                                                       GError        **error);
+/* One document's full record and its claims (TallyClaimRecord*, text
+ * order), read in a worker with its own connection: the reader's document,
+ * which never holds up the window. */
+typedef struct
+{
+  TallyDocumentRecord *record;
+  GPtrArray *claims;
+} TallyShownDocument;
+
+void               tally_shown_document_free         (TallyShownDocument *shown);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyShownDocument, tally_shown_document_free)
+void               tally_project_load_document_async (TallyProject        *self,
+                                                      TallyDocument       *document,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+TallyShownDocument *tally_project_load_document_finish (TallyProject     *self,
+                                                        GAsyncResult     *result,
+                                                        GError          **error);
 /* GListModel of TallyClaim for one document, in text order. */
 GListModel        *tally_project_list_claims         (TallyProject   *self,
                                                       TallyDocument  *document,
@@ -105,14 +124,24 @@ GPtrArray         *tally_project_load_claims_by_key  (TallyProject         *self
 /* Opened with tally_project_open_read_only(): nothing is written. */
 gboolean           tally_project_get_read_only       (TallyProject         *self);
 /* The facts the project keeps (tally_store_read_facts()) when `stamp` grouped
- * them from the project as it is, read in a worker: TallyStoreFact*, or NULL
- * without an error when none count. */
+ * them from the project as it is, read in a worker: TallyStoreFact* and the
+ * documents with a claim in a conflicting fact, or NULL without an error
+ * when none count. */
+typedef struct
+{
+  GPtrArray *facts;               /* TallyStoreFact* */
+  GArray *conflicting;            /* TallyDocumentId */
+} TallyKeptFacts;
+
+void               tally_kept_facts_free             (TallyKeptFacts       *kept);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyKeptFacts, tally_kept_facts_free)
+
 void               tally_project_read_facts_async    (TallyProject         *self,
                                                       const char           *stamp,
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);
-GPtrArray         *tally_project_read_facts_finish   (TallyProject         *self,
+TallyKeptFacts    *tally_project_read_facts_finish   (TallyProject         *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
 /* Every claim of the project as TallyClaim* (document then text order),

@@ -207,7 +207,9 @@ update_documents (TallySession  *self,
   g_autoptr(GHashTable) conflicting = g_hash_table_new_full (tally_document_id_hash, tally_document_id_key_equal,
                                                              g_free, NULL);
   GListModel *documents = tally_project_get_documents (self->project);
-  guint n = self->facts != NULL ? g_list_model_get_n_items (self->facts) : 0;
+  gboolean kept = tally_fact_list_is_kept (self->facts);
+  /* A kept list knows its conflicting documents without reading claims. */
+  guint n = self->facts != NULL && !kept ? g_list_model_get_n_items (self->facts) : 0;
 
   for (guint i = 0; i < n; i++)
     {
@@ -229,7 +231,8 @@ update_documents (TallySession  *self,
       TallyDocumentId id = tally_document_get_id (document);
       g_autoptr(TallyStory) story = tally_grouping_lookup_story (grouping, id);
 
-      _tally_document_set_has_conflicts (document, g_hash_table_contains (conflicting, &id));
+      _tally_document_set_has_conflicts (document, kept ? tally_fact_list_has_conflicts (self->facts, id)
+                                                        : g_hash_table_contains (conflicting, &id));
       /* A document imported after the snapshot waits for the next grouping. */
       if (story != NULL)
         _tally_document_set_story (document, story);
@@ -453,7 +456,7 @@ on_kept_facts_read (GObject      *source,
 {
   LoadData *load = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) kept = tally_project_read_facts_finish (load->self->project, result, &error);
+  g_autoptr(TallyKeptFacts) kept = tally_project_read_facts_finish (load->self->project, result, &error);
 
   if (!load_is_current (load))
     {
@@ -473,7 +476,8 @@ on_kept_facts_read (GObject      *source,
 
     source_data->project = g_object_ref (load->self->project);
     source_data->corrections = g_object_ref (load->self->corrections);
-    load->kept = tally_fact_list_new_kept (kept, load_kept_claims, source_data, kept_claims_free);
+    load->kept = tally_fact_list_new_kept (kept->facts, kept->conflicting, load->self->project, load_kept_claims,
+                                           source_data, kept_claims_free);
   }
   tally_project_load_leads_async (load->self->project, load->cancellable, on_texts_loaded_for_facts, load);
 }

@@ -58,7 +58,7 @@ sqlite_error (GError     **error,
 static gboolean
 has_fact_tables (TallyStore *store)
 {
-  return tally_store_get_schema_version (store) >= 7;
+  return tally_store_get_schema_version (store) >= 8;
 }
 
 static gboolean
@@ -151,7 +151,7 @@ tally_store_write_facts (TallyStore                 *store,
                          GError                    **error)
 {
   sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = NULL, *by_document = NULL;
   TallyStoreGeneration now;
   int rc;
 
@@ -192,12 +192,14 @@ tally_store_write_facts (TallyStore                 *store,
             }
         }
     }
-  if ((rc = sqlite3_exec (db, "DELETE FROM fact_cache", NULL, NULL, NULL)) != SQLITE_OK
+  if ((rc = sqlite3_exec (db, "DELETE FROM fact_cache; DELETE FROM fact_cache_claims", NULL, NULL, NULL)) != SQLITE_OK
       || (rc = sqlite3_prepare_v2 (db, "INSERT INTO fact_cache (position, fact_id, key, label, measure, status,"
                                        " explanation, values_summary, series, story, source_count, spread,"
                                        " spread_label, search_text, claims)"
                                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                                   -1, &stmt, NULL)) != SQLITE_OK)
+                                   -1, &stmt, NULL)) != SQLITE_OK
+      || (rc = sqlite3_prepare_v2 (db, "INSERT OR IGNORE INTO fact_cache_claims (document, start_offset, end_offset,"
+                                       " fact) VALUES (?1, ?2, ?3, ?4)", -1, &by_document, NULL)) != SQLITE_OK)
     {
       sqlite_error (error, db, rc, "Keeping the facts");
       goto fail;
@@ -230,8 +232,24 @@ tally_store_write_facts (TallyStore                 *store,
           sqlite_error (error, db, rc, "Keeping the facts");
           goto fail;
         }
+      for (guint c = 0; c < fact->claims->len; c++)
+        {
+          const TallyStoreClaimKey *key = &g_array_index (fact->claims, TallyStoreClaimKey, c);
+
+          sqlite3_reset (by_document);
+          sqlite3_bind_int64 (by_document, 1, key->document_id.value);
+          sqlite3_bind_int64 (by_document, 2, (sqlite3_int64) key->start);
+          sqlite3_bind_int64 (by_document, 3, (sqlite3_int64) key->end);
+          sqlite3_bind_int64 (by_document, 4, f);
+          if ((rc = sqlite3_step (by_document)) != SQLITE_DONE)
+            {
+              sqlite_error (error, db, rc, "Keeping the facts");
+              goto fail;
+            }
+        }
     }
   sqlite3_finalize (g_steal_pointer (&stmt));
+  sqlite3_finalize (g_steal_pointer (&by_document));
   if ((rc = sqlite3_prepare_v2 (db, "UPDATE fact_cache_state SET stamp = ?1, cached_data = ?2, cached_corrections = ?3"
                                     " WHERE id = 1", -1, &stmt, NULL)) != SQLITE_OK)
     {
@@ -253,6 +271,7 @@ tally_store_write_facts (TallyStore                 *store,
 
 fail:
   sqlite3_finalize (stmt);
+  sqlite3_finalize (by_document);
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }
@@ -277,11 +296,61 @@ column_text (sqlite3_stmt *stmt,
   return TRUE;
 }
 
+/* Checks a blob of keys; adds the documents to `documents` when not NULL. */
+static gboolean
+check_keys (const guint8 *keys,
+            gsize         n_bytes,
+            GHashTable   *documents)
+{
+  if (n_bytes % KEY_BYTES != 0)
+    return FALSE;
+  for (gsize i = 0; i < n_bytes / KEY_BYTES; i++)
+    {
+      guint64 id;
+      guint32 start, end;
+
+      memcpy (&id, keys + i * KEY_BYTES, 8);
+      memcpy (&start, keys + i * KEY_BYTES + 8, 4);
+      memcpy (&end, keys + i * KEY_BYTES + 12, 4);
+      id = GUINT64_FROM_LE (id);
+      if ((gint64) id <= 0 || GUINT32_FROM_LE (start) > GUINT32_FROM_LE (end))
+        return FALSE;
+      if (documents != NULL)
+        g_hash_table_add (documents, GSIZE_TO_POINTER ((gsize) id));
+    }
+  return TRUE;
+}
+
+static GArray *
+decode_keys (const guint8 *keys,
+             gsize         n_bytes)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (TallyStoreClaimKey), n_bytes / KEY_BYTES);
+
+  for (gsize i = 0; i < n_bytes / KEY_BYTES; i++)
+    {
+      TallyStoreClaimKey key;
+      guint64 id;
+      guint32 start, end;
+
+      memcpy (&id, keys + i * KEY_BYTES, 8);
+      memcpy (&start, keys + i * KEY_BYTES + 8, 4);
+      memcpy (&end, keys + i * KEY_BYTES + 12, 4);
+      key.document_id.value = (gint64) GUINT64_FROM_LE (id);
+      key.start = GUINT32_FROM_LE (start);
+      key.end = GUINT32_FROM_LE (end);
+      g_array_append_val (out, key);
+    }
+  return out;
+}
+
 GPtrArray *
 tally_store_read_facts (TallyStore  *store,
                         const char  *stamp,
+                        GArray     **conflicting,
                         GError     **error)
 {
+  g_autoptr(GHashTable) documents = g_hash_table_new (NULL, NULL);
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
   TallyStoreGeneration now, cached;
@@ -342,24 +411,12 @@ tally_store_read_facts (TallyStore  *store,
         }
       fact->status = (int) status;
       fact->source_count = (guint) sources;
-      g_array_set_size (fact->claims, n_bytes / KEY_BYTES);
-      for (gsize i = 0; i < n_bytes / KEY_BYTES; i++)
+      fact->n_claims = (guint) (n_bytes / KEY_BYTES);
+      /* Read through, not kept: a million claims are not held for this. */
+      if (!check_keys (keys, n_bytes, fact->status == 0 ? documents : NULL))
         {
-          TallyStoreClaimKey *key = &g_array_index (fact->claims, TallyStoreClaimKey, i);
-          guint64 id;
-          guint32 start, end;
-
-          memcpy (&id, keys + i * KEY_BYTES, 8);
-          memcpy (&start, keys + i * KEY_BYTES + 8, 4);
-          memcpy (&end, keys + i * KEY_BYTES + 12, 4);
-          key->document_id.value = (gint64) GUINT64_FROM_LE (id);
-          key->start = GUINT32_FROM_LE (start);
-          key->end = GUINT32_FROM_LE (end);
-          if (key->document_id.value <= 0 || key->start > key->end)
-            {
-              g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT, "A kept fact’s claim is malformed");
-              goto fail;
-            }
+          g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT, "A kept fact’s claim is malformed");
+          goto fail;
         }
       g_ptr_array_add (facts, g_steal_pointer (&fact));
     }
@@ -370,10 +427,127 @@ tally_store_read_facts (TallyStore  *store,
     }
   sqlite3_finalize (stmt);
   sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (conflicting != NULL)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      *conflicting = g_array_new (FALSE, FALSE, sizeof (TallyDocumentId));
+      g_hash_table_iter_init (&iter, documents);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          TallyDocumentId document = { (gint64) GPOINTER_TO_SIZE (id) };
+
+          g_array_append_val (*conflicting, document);
+        }
+    }
   return g_steal_pointer (&facts);
 
 fail:
   sqlite3_finalize (stmt);
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   return NULL;
+}
+
+GArray *
+tally_store_kept_fact_claims (TallyStore  *store,
+                              guint        position,
+                              GError     **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  GArray *keys = NULL;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (!has_fact_tables (store))
+    return g_array_new (FALSE, FALSE, sizeof (TallyStoreClaimKey));
+  db = _tally_store_get_db (store);
+  rc = sqlite3_prepare_v2 (db, "SELECT claims FROM fact_cache WHERE position = ?1", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, position);
+      rc = sqlite3_step (stmt);
+    }
+  if (rc == SQLITE_ROW)
+    {
+      const guint8 *blob = sqlite3_column_blob (stmt, 0);
+      gsize n_bytes = sqlite3_column_bytes (stmt, 0);
+
+      if (check_keys (blob, n_bytes, NULL))
+        keys = decode_keys (blob, n_bytes);
+      else
+        g_set_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT, "A kept fact’s claim is malformed");
+    }
+  else if (rc == SQLITE_DONE)
+    keys = g_array_new (FALSE, FALSE, sizeof (TallyStoreClaimKey));
+  else
+    sqlite_error (error, db, rc, "Reading a kept fact");
+  sqlite3_finalize (stmt);
+  return keys;
+}
+
+GArray *
+tally_store_kept_conflicts (TallyStore       *store,
+                            TallyDocumentId   document_id,
+                            GError          **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  GArray *keys;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  keys = g_array_new (FALSE, FALSE, sizeof (TallyStoreClaimKey));
+  if (!has_fact_tables (store))
+    return keys;
+  db = _tally_store_get_db (store);
+  rc = sqlite3_prepare_v2 (db, "SELECT c.start_offset, c.end_offset FROM fact_cache_claims c"
+                               " JOIN fact_cache f ON f.position = c.fact"
+                               " WHERE c.document = ?1 AND f.status = 0 ORDER BY c.start_offset", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, document_id.value);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          TallyStoreClaimKey key = { document_id, (guint64) MAX (0, sqlite3_column_int64 (stmt, 0)),
+                                     (guint64) MAX (0, sqlite3_column_int64 (stmt, 1)) };
+
+          g_array_append_val (keys, key);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_error (error, db, rc, "Reading the kept facts");
+      g_clear_pointer (&keys, g_array_unref);
+    }
+  sqlite3_finalize (stmt);
+  return keys;
+}
+
+gint64
+tally_store_kept_fact_of_claim (TallyStore               *store,
+                                const TallyStoreClaimKey *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 position = -1;
+
+  g_return_val_if_fail (store != NULL, -1);
+  g_return_val_if_fail (key != NULL, -1);
+
+  if (!has_fact_tables (store))
+    return -1;
+  if (sqlite3_prepare_v2 (_tally_store_get_db (store), "SELECT fact FROM fact_cache_claims"
+                          " WHERE document = ?1 AND start_offset = ?2 AND end_offset = ?3", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, key->document_id.value);
+      sqlite3_bind_int64 (stmt, 2, (sqlite3_int64) MIN (key->start, (guint64) G_MAXINT64));
+      sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) MIN (key->end, (guint64) G_MAXINT64));
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        position = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return position;
 }

@@ -129,6 +129,15 @@ static const char * const migrations[] = {
   "  UPDATE fact_cache_state SET corrections_generation = corrections_generation + 1; END;"
   "CREATE TRIGGER fact_cache_corrections_ad AFTER DELETE ON corrections BEGIN"
   "  UPDATE fact_cache_state SET corrections_generation = corrections_generation + 1; END;",
+
+  /* 7 → 8: each kept fact's claims by document, so that a document's
+   * conflict marks and a claim's fact are looked up without holding every
+   * claim's key in memory. */
+  "CREATE TABLE fact_cache_claims ("
+  "  document INTEGER NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL,"
+  "  fact INTEGER NOT NULL,"
+  "  PRIMARY KEY (document, start_offset, end_offset)) WITHOUT ROWID;"
+  "UPDATE fact_cache_state SET stamp = NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TALLY_STORE_SCHEMA_VERSION);

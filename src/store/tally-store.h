@@ -28,7 +28,7 @@ typedef enum
   TALLY_STORE_ERROR_READ_ONLY,
 } TallyStoreError;
 
-#define TALLY_STORE_SCHEMA_VERSION 7
+#define TALLY_STORE_SCHEMA_VERSION 8
 
 /* Search hits mark the matched words with these bytes in `snippet`. */
 #define TALLY_STORE_MATCH_START "\x02"
@@ -268,7 +268,8 @@ typedef struct
   double spread;
   char *spread_label;
   char *search_text;
-  GArray *claims;         /* TallyStoreClaimKey */
+  GArray *claims;         /* TallyStoreClaimKey; empty as read back */
+  guint n_claims;         /* as read back: how many keys it keeps */
 } TallyStoreFact;
 
 TallyStoreFact      *tally_store_fact_new           (void);
@@ -288,13 +289,29 @@ gboolean             tally_store_write_facts        (TallyStore                 
                                                      GPtrArray                  *facts,
                                                      gboolean                   *written,
                                                      GError                    **error);
-/* The kept facts (TallyStoreFact*) when they were grouped by `stamp` from the
- * project as it is; NULL without an error when there are none that count (or
- * the project's format is before 7); NULL with an error when they cannot be
- * read or are malformed. */
+/* The kept facts (TallyStoreFact*, without their keys: `n_claims` says how
+ * many) when they were grouped by `stamp` from the project as it is; NULL
+ * without an error when there are none that count (or the project's format
+ * is before 8); NULL with an error when they cannot be read or are
+ * malformed. `conflicting` (may be NULL) gets the TallyDocumentId of every
+ * document with a claim in a conflicting fact. Each fact's keys are checked
+ * as they are read, and not kept. */
 GPtrArray           *tally_store_read_facts         (TallyStore  *store,
                                                      const char  *stamp,
+                                                     GArray     **conflicting,
                                                      GError     **error);
+/* Lookups in the kept facts as they are now (the caller knows they count):
+ * the keys (TallyStoreClaimKey) of the fact at `position`; the keys of a
+ * document's claims in conflicting facts; the position of the fact holding
+ * a claim (-1: none). */
+GArray              *tally_store_kept_fact_claims   (TallyStore  *store,
+                                                     guint        position,
+                                                     GError     **error);
+GArray              *tally_store_kept_conflicts     (TallyStore  *store,
+                                                     TallyDocumentId document_id,
+                                                     GError     **error);
+gint64               tally_store_kept_fact_of_claim (TallyStore  *store,
+                                                     const TallyStoreClaimKey *key);
 
 /* Writes a compact copy of the project to `dest` (VACUUM INTO). */
 gboolean             tally_store_copy_to            (TallyStore  *store,

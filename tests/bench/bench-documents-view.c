@@ -172,6 +172,9 @@ reader_load (TallyDocumentsView *view,
 
   if (!tally_documents_view_show_claim (view, document, 0, 0))
     g_error ("cannot show article %u", position);
+  /* Read in a worker since session 6: until it is in the reader. */
+  while (tally_documents_view_get_busy (view))
+    g_main_context_iteration (NULL, TRUE);
   *ms = now_ms () - start;
   settle ();
   return tally_reader_get_n_claims (tally_documents_view_get_reader (view));

@@ -175,10 +175,11 @@ on_kept_read (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  GPtrArray **out = user_data;
+  TallyKeptFacts **out = user_data;
   g_autoptr(GError) error = NULL;
 
-  *out = tally_project_read_facts_finish (TALLY_PROJECT (source), result, &error);
+  /* The task has no source object: the project is only needed for the check. */
+  *out = g_task_propagate_pointer (G_TASK (result), &error);
   if (*out == NULL)
     {
       g_printerr ("bench-open: no kept facts%s%s\n", error != NULL ? ": " : "", error != NULL ? error->message : "");
@@ -202,7 +203,7 @@ open_kept_facts (const char *path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TallyProject) project = NULL;
-  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(TallyKeptFacts) kept = NULL;
   g_autoptr(GListModel) facts = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -214,8 +215,8 @@ open_kept_facts (const char *path,
   tally_project_read_facts_async (project, stamp, NULL, on_kept_read, &kept);
   while (kept == NULL)
     g_main_context_iteration (NULL, TRUE);
-  facts = tally_fact_list_new_kept (kept, no_claims, NULL, NULL);
-  g_clear_pointer (&kept, g_ptr_array_unref);
+  facts = tally_fact_list_new_kept (kept->facts, kept->conflicting, project, no_claims, NULL, NULL);
+  g_clear_pointer (&kept, tally_kept_facts_free);
   printf ("  kept facts alone: %u read in %.2f s; peak RSS %.1f MB, own %.1f MB\n", g_list_model_get_n_items (facts),
           seconds_since (start), status_mb ("VmHWM:"), status_mb ("RssAnon:"));
   return 0;

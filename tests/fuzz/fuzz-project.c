@@ -44,18 +44,37 @@ read_through (TallyStore *store)
   /* Kept facts (make-project-seed keeps them under this stamp). */
   {
     TallyStoreGeneration generation;
-    GPtrArray *facts = tally_store_read_facts (store, "fuzz", NULL);
+    GArray *conflicting = NULL;
+    GPtrArray *facts = tally_store_read_facts (store, "fuzz", &conflicting, NULL);
 
     tally_store_get_generation (store, &generation, NULL);
     for (guint f = 0; facts != NULL && f < facts->len; f++)
       {
         const TallyStoreFact *fact = g_ptr_array_index (facts, f);
+        GArray *keys = tally_store_kept_fact_claims (store, f, NULL);
 
         /* Checked on reading: UTF-8 text, whole keys. */
-        if (!g_utf8_validate (fact->label, -1, NULL) || (fact->claims->len > 0
-            && g_array_index (fact->claims, TallyStoreClaimKey, 0).start > g_array_index (fact->claims, TallyStoreClaimKey, 0).end))
+        if (!g_utf8_validate (fact->label, -1, NULL))
           __builtin_trap ();
+        for (guint c = 0; keys != NULL && c < keys->len; c++)
+          {
+            const TallyStoreClaimKey *key = &g_array_index (keys, TallyStoreClaimKey, c);
+
+            if (key->start > key->end || key->document_id.value <= 0)
+              __builtin_trap ();
+            tally_store_kept_fact_of_claim (store, key);
+          }
+        if (keys != NULL)
+          g_array_unref (keys);
       }
+    for (guint d = 0; conflicting != NULL && d < conflicting->len; d++)
+      {
+        GArray *keys = tally_store_kept_conflicts (store, g_array_index (conflicting, TallyDocumentId, d), NULL);
+
+        if (keys != NULL)
+          g_array_unref (keys);
+      }
+    g_clear_pointer (&conflicting, g_array_unref);
     g_clear_pointer (&facts, g_ptr_array_unref);
   }
   for (gint64 id = 1; id <= 3; id++)

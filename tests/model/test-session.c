@@ -346,19 +346,51 @@ describe_facts (GListModel *facts)
   return g_string_free (out, FALSE);
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  const TallyClaimKey *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Each document's conflict mark, story, conflicting claims and their facts
+ * (what the Documents view asks of a fact list). */
 static char *
-describe_conflicts (TallyProject *project)
+describe_conflicts (TallyProject *project,
+                    GListModel   *facts)
 {
   GListModel *documents = tally_project_get_documents (project);
   GString *out = g_string_new (NULL);
+  guint n_marked = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(TallyDocument) document = g_list_model_get_item (documents, i);
+      TallyDocumentId id = tally_document_get_id (document);
+      g_autoptr(GArray) keys = tally_fact_list_dup_conflict_keys (facts, id);
 
-      g_string_append_printf (out, "%d %s\n", tally_document_get_has_conflicts (document),
+      /* A set: in text order. */
+      g_array_sort (keys, compare_keys);
+      g_assert_cmpint (tally_fact_list_has_conflicts (facts, id), ==, tally_document_get_has_conflicts (document));
+      g_assert_cmpint (keys->len > 0, ==, tally_document_get_has_conflicts (document));
+      g_string_append_printf (out, "%d %s:", tally_document_get_has_conflicts (document),
                               tally_story_get_id (tally_document_get_story (document)));
+      for (guint k = 0; k < keys->len; k++)
+        {
+          const TallyClaimKey *key = &g_array_index (keys, TallyClaimKey, k);
+          guint position = tally_fact_list_find_claim (facts, key);
+          g_autoptr(TallyFact) fact = g_list_model_get_item (facts, position);
+
+          g_assert_nonnull (fact);
+          g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_CONFLICT);
+          g_string_append_printf (out, " %" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT "@%u", key->start, key->end, position);
+        }
+      g_string_append_c (out, '\n');
+      n_marked += keys->len;
     }
+  g_assert_cmpuint (n_marked, >, 0);
   return g_string_free (out, FALSE);
 }
 
@@ -412,13 +444,13 @@ test_session_kept_facts (void)
   g_assert_true (tally_project_save_as (project, path, &error));
   g_assert_no_error (error);
   grouped = describe_facts (tally_session_get_facts (session));
-  conflicts = describe_conflicts (project);
+  conflicts = describe_conflicts (project, tally_session_get_facts (session));
   close_session (&session, &project);
 
   /* Reopened: the kept facts, the same in every field and claim. */
   session = open_session (path, &project);
   g_assert_true (tally_fact_list_is_kept (tally_session_get_facts (session)));
-  kept_conflicts = describe_conflicts (project);
+  kept_conflicts = describe_conflicts (project, tally_session_get_facts (session));
   kept = describe_facts (tally_session_get_facts (session));
   g_assert_cmpstr (kept, ==, grouped);
   g_assert_cmpstr (kept_conflicts, ==, conflicts);

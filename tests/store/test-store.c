@@ -551,7 +551,7 @@ read_kept (TallyStore *store,
            const char *stamp)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *facts = tally_store_read_facts (store, stamp, &error);
+  GPtrArray *facts = tally_store_read_facts (store, stamp, NULL, &error);
 
   g_assert_no_error (error);
   return facts;
@@ -613,18 +613,46 @@ test_kept_facts (void)
       g_assert_cmpfloat (a->spread, ==, b->spread);
       g_assert_cmpstr (a->spread_label, ==, b->spread_label);
       g_assert_cmpstr (a->search_text, ==, b->search_text);
-      g_assert_cmpuint (a->claims->len, ==, b->claims->len);
-      for (guint c = 0; c < a->claims->len; c++)
-        {
-          TallyStoreClaimKey *x = &g_array_index (a->claims, TallyStoreClaimKey, c);
-          TallyStoreClaimKey *y = &g_array_index (b->claims, TallyStoreClaimKey, c);
+      /* The keys stay in the project, read when asked for. */
+      g_assert_cmpuint (b->claims->len, ==, 0);
+      g_assert_cmpuint (a->claims->len, ==, b->n_claims);
+      {
+        g_autoptr(GArray) keys = tally_store_kept_fact_claims (store, f, &error);
 
-          g_assert_cmpint (x->document_id.value, ==, y->document_id.value);
-          g_assert_cmpuint (x->start, ==, y->start);
-          g_assert_cmpuint (x->end, ==, y->end);
-        }
+        g_assert_no_error (error);
+        g_assert_cmpuint (keys->len, ==, a->claims->len);
+        for (guint c = 0; c < a->claims->len; c++)
+          {
+            TallyStoreClaimKey *x = &g_array_index (a->claims, TallyStoreClaimKey, c);
+            TallyStoreClaimKey *y = &g_array_index (keys, TallyStoreClaimKey, c);
+
+            g_assert_cmpint (x->document_id.value, ==, y->document_id.value);
+            g_assert_cmpuint (x->start, ==, y->start);
+            g_assert_cmpuint (x->end, ==, y->end);
+            /* And the claim's fact, by its key. */
+            g_assert_cmpint (tally_store_kept_fact_of_claim (store, x), ==, f);
+          }
+      }
     }
   g_clear_pointer (&back, g_ptr_array_unref);
+  /* f1 conflicts: its documents 1 and 2; a document's conflicting claims. */
+  {
+    g_autoptr(GArray) conflicting = NULL;
+    g_autoptr(GArray) keys = NULL;
+    TallyStoreClaimKey none = { DOC (1), 1, 2 };
+
+    back = tally_store_read_facts (store, "build 1", &conflicting, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (conflicting->len, ==, 2);
+    g_assert_cmpint (g_array_index (conflicting, TallyDocumentId, 0).value + g_array_index (conflicting, TallyDocumentId, 1).value, ==, 3);
+    keys = tally_store_kept_conflicts (store, DOC (1), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (keys->len, ==, 2);
+    g_assert_cmpuint (g_array_index (keys, TallyStoreClaimKey, 0).start, ==, 0);
+    g_assert_cmpuint (g_array_index (keys, TallyStoreClaimKey, 1).start, ==, 20);
+    g_assert_cmpint (tally_store_kept_fact_of_claim (store, &none), ==, -1);
+    g_clear_pointer (&back, g_ptr_array_unref);
+  }
   /* Another program or locale grouped them: they do not count. */
   g_assert_null (read_kept (store, "build 2"));
 
@@ -672,7 +700,7 @@ test_kept_facts (void)
         g_assert_true (tally_store_get_generation (store, &now, &error));
         g_assert_true (tally_store_write_facts (store, &now, "build 1", facts, &written, &error));
         g_assert_cmpint (sqlite3_exec (db, crafted[i], NULL, NULL, NULL), ==, SQLITE_OK);
-        g_assert_null (tally_store_read_facts (store, "build 1", &error));
+        g_assert_null (tally_store_read_facts (store, "build 1", NULL, &error));
         g_assert_error (error, TALLY_STORE_ERROR, TALLY_STORE_ERROR_CORRUPT);
         g_clear_error (&error);
       }
@@ -681,7 +709,8 @@ test_kept_facts (void)
 }
 
 /* A project of format 6 (session 5) gains the kept facts' tables; its
- * documents and claims stay, and its facts are kept from then on. */
+ * documents and claims stay, and its facts are kept from then on. A project
+ * of format 7 (facts kept without the lookup by document) forgets them. */
 static void
 test_migration_kept_facts (void)
 {
@@ -713,7 +742,7 @@ test_migration_kept_facts (void)
 
   store = tally_store_open (path, TALLY_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tally_store_get_schema_version (store), ==, 7);
+  g_assert_cmpint (tally_store_get_schema_version (store), ==, TALLY_STORE_SCHEMA_VERSION);
   {
     g_autoptr(GPtrArray) loaded = tally_store_load_claims (store, DOC (1), &error);
 

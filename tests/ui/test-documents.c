@@ -453,6 +453,16 @@ wait_for_frames (guint n)
     }
 }
 
+/* The reader's document is read in a worker: wait for it. */
+static void
+wait_shown (TallyDocumentsView *view)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  while (tally_documents_view_get_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* The real chain: the sample articles imported into a temporary project. */
 static void
 import_done (GObject      *source,
@@ -529,6 +539,7 @@ test_documents_project (void)
   g_assert_cmpuint (g_list_model_get_n_items (tally_documents_view_get_rows (view)), ==, n_documents - n_duplicates);
 
   /* The reader shows the selected document, claims lined up with its text. */
+  wait_shown (view);
   {
     g_autoptr(TallyDocument) selected = tally_documents_view_get_selected (view);
     g_autoptr(TallyDocumentRecord) record = tally_project_load_record (project, TALLY_DOCUMENT (selected), NULL);
@@ -571,7 +582,23 @@ test_documents_project (void)
     g_autoptr(TallyDocument) selected = NULL;
     int current;
 
+    /* Another article is read in a worker: the window goes on meanwhile,
+     * the reader keeps the one it shows until the new one is read. */
+    {
+      g_autoptr(TallyDocument) before = tally_documents_view_get_selected (view);
+      TallyDocument *other = find_document (project, before == port ? "04-steppe-economic-review-analysis.txt"
+                                                                    : "06-aktau-evening-courier-port.txt");
+      guint n_before = tally_reader_get_n_claims (reader);
+
+      g_assert_true (before != other);
+      g_assert_true (tally_documents_view_show_claim (view, other, 0, 0));
+      g_assert_true (tally_documents_view_get_busy (view));
+      g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, n_before);
+      wait_shown (view);
+      g_assert_cmpuint (tally_reader_get_n_claims (reader), ==, tally_document_get_claim_count (other));
+    }
     g_assert_true (tally_documents_view_show_claim (view, port, record->start, record->end));
+    wait_shown (view);
     selected = tally_documents_view_get_selected (view);
     g_assert_true (selected == port);
     current = tally_reader_get_current_claim (reader);
@@ -653,6 +680,7 @@ test_documents_project (void)
     const char *old_date = tally_document_get_published (TALLY_DOCUMENT (port));
 
     g_assert_true (tally_documents_view_show_claim (view, port, 0, 0));
+    wait_shown (view);
     selected = tally_documents_view_get_selected (view);
     g_assert_true (selected == port);
     g_assert_cmpstr (last_year_value (reader), ==, "2025");
@@ -683,7 +711,7 @@ test_documents_project (void)
     g_assert_cmpstr (tally_document_get_outlet (TALLY_DOCUMENT (port)), ==, "Caspian Port Courier");
     g_assert_cmpstr (tally_document_get_language (TALLY_DOCUMENT (port)), ==, "kk");
     /* The reader reads the document again once the edit settles. */
-    while (g_main_context_iteration (NULL, FALSE));
+    wait_shown (view);
     g_assert_cmpstr (last_year_value (reader), ==, "2029");
     /* The corrected outlet is offered in the outlet filter. */
     {
@@ -698,7 +726,7 @@ test_documents_project (void)
 
     g_assert_true (tally_undo_stack_undo (stack, &error));
     g_assert_no_error (error);
-    while (g_main_context_iteration (NULL, FALSE));
+    wait_shown (view);
     g_assert_cmpstr (tally_document_get_published (TALLY_DOCUMENT (port)), ==, "2026-06-17");
     g_assert_cmpstr (tally_document_get_outlet (TALLY_DOCUMENT (port)), ==, "Aktau Evening Courier");
     g_assert_cmpstr (tally_document_get_language (TALLY_DOCUMENT (port)), ==, "en");
@@ -764,6 +792,7 @@ test_documents_project (void)
 
     /* Opening a hit marks the words in the reader, as its snippet does. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "documents.open-result", "u", 0));
+    wait_shown (view);
     {
       GtkTextBuffer *buffer = tally_reader_get_buffer (reader);
       GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-match");

@@ -108,6 +108,9 @@ test_project_events_and_mention (void)
                          (guint) mention->end);
   g_assert_cmpstr (tally_window_get_visible_view (window), ==, "documents");
   documents = TALLY_DOCUMENTS_VIEW (tally_window_get_view (window, "documents"));
+  /* The article is read in a worker; the sentence is selected when it arrives. */
+  while (tally_documents_view_get_busy (documents))
+    g_main_context_iteration (NULL, TRUE);
   selected = tally_documents_view_get_selected (documents);
   g_assert_nonnull (selected);
   g_assert_cmpint (tally_document_get_id (TALLY_DOCUMENT (selected)).value, ==,

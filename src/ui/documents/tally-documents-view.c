@@ -35,6 +35,13 @@ struct _TallyDocumentsView
   TallyUndoStack      *undo_stack;
   TallyDocument       *shown;               /* the document in the reader */
   guint                reshow_idle;
+  GCancellable        *show_cancellable;    /* the shown document being read */
+  gboolean             busy;
+  /* Asked for while the shown document is read: done when it arrives. */
+  gboolean             pending_range;
+  gsize                pending_start;
+  gsize                pending_end;
+  GStrv                pending_terms;
   GListModel          *facts;
   GHashTable          *conflict_claims;     /* TallyClaimKey* set */
   GHashTable          *outlet_names;        /* every outlet of the documents */
@@ -85,6 +92,7 @@ enum {
   PROP_0,
   PROP_DOCUMENTS,
   PROP_FACTS,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -260,6 +268,8 @@ tally_documents_view_update_outlets (TallyDocumentsView *self)
 
 /* ---- stories ------------------------------------------------------------ */
 
+static void set_busy (TallyDocumentsView *self,
+                      gboolean            busy);
 static void tally_documents_view_show_document (TallyDocumentsView *self,
                                                 TallyDocument      *document);
 
@@ -596,7 +606,12 @@ tally_documents_view_show_document (TallyDocumentsView *self,
     g_signal_group_set_target (self->shown_signals, document);
   g_clear_handle_id (&self->reshow_idle, g_source_remove);
   if (document == NULL)
-    tally_reader_set_document (self->reader, NULL, NULL);
+    {
+      g_cancellable_cancel (self->show_cancellable);
+      g_clear_object (&self->show_cancellable);
+      set_busy (self, FALSE);
+      tally_reader_set_document (self->reader, NULL, NULL);
+    }
   else if (self->show_func != NULL)
     self->show_func (self->reader, document, self->show_data);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "documents.edit-details",
@@ -673,10 +688,17 @@ on_result_activate (TallyDocumentsView *self,
     tally_documents_view_show_document (self, tally_search_hit_get_document (hit));
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
 
-  /* The words searched for, marked in the text as in the snippet. */
+  /* The words searched for, marked in the text as in the snippet (once it is read). */
   {
     g_auto(GStrv) terms = tally_store_query_words (self->query);
-    tally_reader_highlight_terms (self->reader, (const char * const *) terms);
+
+    if (self->busy)
+      {
+        g_strfreev (self->pending_terms);
+        self->pending_terms = g_steal_pointer (&terms);
+      }
+    else
+      tally_reader_highlight_terms (self->reader, (const char * const *) terms);
   }
 }
 
@@ -1048,39 +1070,115 @@ apply_conflicts (TallyDocumentsView *self,
 {
   g_autoptr(GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
   TallyDocumentId id = tally_document_get_id (document);
+  GHashTable *conflicts = self->conflict_claims;
+  g_autoptr(GHashTable) of_document = NULL;
 
+  /* Kept facts: this document's conflicting claims, looked up in the project. */
+  if (self->facts != NULL && tally_fact_list_is_kept (self->facts))
+    {
+      g_autoptr(GArray) keys = tally_fact_list_dup_conflict_keys (self->facts, id);
+
+      of_document = g_hash_table_new (tally_claim_key_hash, tally_claim_key_equal);
+      for (guint k = 0; k < keys->len; k++)
+        g_hash_table_add (of_document, &g_array_index (keys, TallyClaimKey, k));
+      conflicts = of_document;
+      for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
+        {
+          const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
+          TallyClaimKey key = { id, claim->start, claim->end };
+
+          if (g_hash_table_contains (conflicts, &key))
+            g_array_append_val (indices, i);
+        }
+      tally_reader_set_conflicts (reader, (const guint *) (gpointer) indices->data, indices->len);
+      return;
+    }
   for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
     {
       const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
       TallyClaimKey key = { id, claim->start, claim->end };
 
-      if (g_hash_table_contains (self->conflict_claims, &key))
+      if (g_hash_table_contains (conflicts, &key))
         g_array_append_val (indices, i);
     }
   tally_reader_set_conflicts (reader, (const guint *) (gpointer) indices->data, indices->len);
 }
 
 static void
+set_busy (TallyDocumentsView *self,
+          gboolean            busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+typedef struct
+{
+  TallyDocumentsView *self;     /* referenced until the read is done */
+  TallyDocument *document;
+  GCancellable *cancellable;
+} ShowRead;
+
+static void
+on_shown_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ShowRead *read = user_data;
+  TallyDocumentsView *self = read->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TallyShownDocument) shown = NULL;
+
+  if (self->project != NULL)
+    shown = tally_project_load_document_finish (self->project, result, &error);
+  /* A newer document was asked for (or the project went): this one is moot. */
+  if (read->cancellable == self->show_cancellable && !g_cancellable_is_cancelled (read->cancellable)
+      && self->shown == read->document && self->project != NULL)
+    {
+      g_clear_object (&self->show_cancellable);
+      if (shown == NULL)
+        tally_reader_show_error (self->reader, error->message);
+      else
+        {
+          tally_reader_set_document (self->reader, shown->record, shown->claims);
+          apply_conflicts (self, self->reader, read->document);
+          if (self->pending_terms != NULL)
+            tally_reader_highlight_terms (self->reader, (const char * const *) self->pending_terms);
+          if (self->pending_range)
+            tally_reader_select_range (self->reader, self->pending_start, self->pending_end);
+        }
+      self->pending_range = FALSE;
+      g_clear_pointer (&self->pending_terms, g_strfreev);
+      set_busy (self, FALSE);
+    }
+  g_object_unref (read->self);
+  g_object_unref (read->document);
+  g_object_unref (read->cancellable);
+  g_free (read);
+}
+
+/* The document and its claims are read in a worker: a long article never
+ * holds up the window. The reader keeps what it showed until then. */
+static void
 project_show (TallyReader *reader,
               TallyDocument *document,
               gpointer     user_data)
 {
   TallyDocumentsView *self = user_data;
-  g_autoptr(TallyDocumentRecord) record = NULL;
-  g_autoptr(GPtrArray) claims = NULL;
-  g_autoptr(GError) error = NULL;
+  ShowRead *read = g_new0 (ShowRead, 1);
 
-  record = tally_project_load_record (self->project, TALLY_DOCUMENT (document), &error);
-  if (record != NULL)
-    claims = tally_store_load_claims (tally_project_get_store (self->project),
-                                      tally_document_get_id (TALLY_DOCUMENT (document)), &error);
-  if (record == NULL || claims == NULL)
-    {
-      tally_reader_show_error (reader, error->message);
-      return;
-    }
-  tally_reader_set_document (reader, record, claims);
-  apply_conflicts (self, reader, document);
+  g_cancellable_cancel (self->show_cancellable);
+  g_clear_object (&self->show_cancellable);
+  self->show_cancellable = g_cancellable_new ();
+  self->pending_range = FALSE;
+  g_clear_pointer (&self->pending_terms, g_strfreev);
+  read->self = g_object_ref (self);
+  read->document = g_object_ref (document);
+  read->cancellable = g_object_ref (self->show_cancellable);
+  set_busy (self, TRUE);
+  tally_project_load_document_async (self->project, document, read->cancellable, on_shown_read, read);
 }
 
 /* A sidebar's worth; ranking is done on every match, snippets on these. */
@@ -1166,6 +1264,9 @@ on_facts_items_changed (TallyDocumentsView *self)
   guint n = self->facts ? g_list_model_get_n_items (self->facts) : 0;
 
   g_hash_table_remove_all (self->conflict_claims);
+  /* A kept list is asked per document (apply_conflicts()). */
+  if (self->facts != NULL && tally_fact_list_is_kept (self->facts))
+    n = 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TallyFact) fact = g_list_model_get_item (self->facts, i);
@@ -1209,18 +1310,9 @@ tally_documents_view_find_fact (GListModel          *facts,
   g_return_val_if_fail (G_IS_LIST_MODEL (facts), GTK_INVALID_LIST_POSITION);
   g_return_val_if_fail (key != NULL, GTK_INVALID_LIST_POSITION);
 
-  n = g_list_model_get_n_items (facts);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TallyFact) fact = g_list_model_get_item (facts, i);
-      guint n_keys;
-      const TallyClaimKey *keys = tally_fact_get_claim_keys (fact, &n_keys);
-
-      for (guint j = 0; j < n_keys; j++)
-        if (tally_claim_key_equal (&keys[j], key))
-          return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  /* A kept list looks the claim up in the project. */
+  n = tally_fact_list_find_claim (facts, key);
+  return n != G_MAXUINT ? n : GTK_INVALID_LIST_POSITION;
 }
 
 void
@@ -1304,6 +1396,14 @@ tally_documents_view_show_claim (TallyDocumentsView *self,
     return FALSE;
   adw_navigation_split_view_set_show_content (self->split_view, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-view", "s", "documents");
+  /* Still being read: selected when it arrives. */
+  if (self->busy)
+    {
+      self->pending_range = TRUE;
+      self->pending_start = start;
+      self->pending_end = end;
+      return TRUE;
+    }
   return tally_reader_select_range (self->reader, start, end);
 }
 
@@ -1312,6 +1412,13 @@ tally_documents_view_get_selected (TallyDocumentsView *self)
 {
   g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), NULL);
   return row_document (gtk_single_selection_get_selected_item (self->selection));
+}
+
+gboolean
+tally_documents_view_get_busy (TallyDocumentsView *self)
+{
+  g_return_val_if_fail (TALLY_IS_DOCUMENTS_VIEW (self), FALSE);
+  return self->busy;
 }
 
 TallyReader *
@@ -1426,6 +1533,9 @@ tally_documents_view_dispose (GObject *object)
   g_clear_object (&self->shown_signals);
   g_clear_object (&self->session_signals);
   g_clear_pointer (&self->query, g_free);
+  g_cancellable_cancel (self->show_cancellable);
+  g_clear_object (&self->show_cancellable);
+  g_clear_pointer (&self->pending_terms, g_strfreev);
   G_OBJECT_CLASS (tally_documents_view_parent_class)->dispose (object);
 }
 
@@ -1444,6 +1554,9 @@ tally_documents_view_get_property (GObject    *object,
       break;
     case PROP_FACTS:
       g_value_set_object (value, self->facts);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1490,6 +1603,10 @@ tally_documents_view_class_init (TallyDocumentsViewClass *klass)
     g_param_spec_object ("facts", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* TRUE while the shown document is read (in a worker). */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -106,5 +106,8 @@ void        tally_documents_view_flush_removals  (TallyDocumentsView           *
 
 TallyDocument *tally_documents_view_get_selected    (TallyDocumentsView           *self);
 TallyReader *tally_documents_view_get_reader     (TallyDocumentsView           *self);
+/* TRUE while the shown document and its claims are read (in a worker):
+ * the reader shows them when they arrive. */
+gboolean     tally_documents_view_get_busy       (TallyDocumentsView           *self);
 
 G_END_DECLS
