@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
 #include "tally-stories.h"
 
 #include <gio/gio.h>
@@ -15,6 +16,12 @@
 #include "tally-language.h"
 #include "tally-story-anchors.h"
 
+#ifdef HAVE_LIBSTEMMER
+#include <libstemmer.h>
+#endif
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
 /* tally_find_stories() with the threshold on the cosine (0.3 there) and
  * the days two dated documents of one story may lie apart (30 there). */
 static GPtrArray *tally_find_stories_full (const TallyStoryInput *inputs,
@@ -23,7 +30,6 @@ static GPtrArray *tally_find_stories_full (const TallyStoryInput *inputs,
                                            guint                  max_days,
                                            guint                 *story_of);
 
-#define STORIES_RESOURCE "/io/github/tallyapp/Tally/analysis/lexicons/en.stories"
 
 /* How much of a document says what it is about: its title and lead. */
 #define LEAD_WORDS 150
@@ -35,8 +41,11 @@ static GPtrArray *tally_find_stories_full (const TallyStoryInput *inputs,
 #define TERMS_IN_NAME 3
 /* IDF as if the set held this many more documents without the term: in a
  * folder of five reports of one story every shared name is in every
- * document, and plain IDF would weigh it as nothing. */
-#define PRIOR_DOCUMENTS 100.0
+ * document, and plain IDF would weigh it as nothing. With 100, a word one
+ * report alone uses still weighed twice a name all twelve share, and twelve
+ * reports of one story written years apart (its cost, its deaths, its
+ * crowds) fell into seven stories; a large set is hardly changed. */
+#define PRIOR_DOCUMENTS 1000.0
 /* A report meets a story's documents taken together at a lower bar than it
  * meets one report: the centroid holds only what they share, and a feature
  * beside the news shares fewer words with any one report than with all. */
@@ -62,6 +71,9 @@ tally_story_record_free (TallyStoryRecord *story)
 /* ------------------------------------------------------------------------ */
 /* Words that say nothing about a story (data: lexicons/en.stories)         */
 
+#define LEXICONS_PATH "/io/github/tallyapp/Tally/analysis/lexicons/"
+
+/* Every language's words of no story: `[Words]` of each <lang>.stories. */
 static GHashTable *
 stop_words (void)
 {
@@ -71,18 +83,28 @@ stop_words (void)
   if (g_once_init_enter (&once))
     {
       GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GKeyFile) file = g_key_file_new ();
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) names = NULL;
 
       (void) tally_analysis_get_resource ();
-      bytes = g_resources_lookup_data (STORIES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bytes == NULL || !g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_NONE, &error))
-        g_critical ("%s: %s", STORIES_RESOURCE, error->message);
-      else
+      names = g_resources_enumerate_children (LEXICONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      for (guint n = 0; names != NULL && names[n] != NULL; n++)
         {
-          g_auto(GStrv) keys = g_key_file_get_keys (file, "Words", NULL, NULL);
+          g_autofree char *path = NULL;
+          g_autoptr(GKeyFile) file = g_key_file_new ();
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) error = NULL;
+          g_auto(GStrv) keys = NULL;
 
+          if (!g_str_has_suffix (names[n], ".stories"))
+            continue;
+          path = g_strconcat (LEXICONS_PATH, names[n], NULL);
+          bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+          if (bytes == NULL || !g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_NONE, &error))
+            {
+              g_critical ("%s: %s", path, error->message);
+              continue;
+            }
+          keys = g_key_file_get_keys (file, "Words", NULL, NULL);
           for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
             {
               g_auto(GStrv) list = g_key_file_get_string_list (file, "Words", keys[k], NULL, NULL);
@@ -275,6 +297,104 @@ collect (Collector  *collector,
     }
 }
 
+static guint
+han_characters (const char *start,
+                const char *end)
+{
+  guint n = 0;
+
+  for (const char *q = start; q < end; q = g_utf8_next_char (q))
+    n += (guchar) *q >= 0x80 && g_unichar_get_script (g_utf8_get_char (q)) == G_UNICODE_SCRIPT_HAN;
+  return n;
+}
+
+/* Each pair of Han characters side by side in [start, end) as a term,
+ * unless one of them is a word of no story on its own ("的", "在") or the
+ * pair is one ("记者"). */
+static void
+close_transliterator (gpointer data)
+{
+  utrans_close (data);
+}
+
+/* One per thread: an ICU transliterator is not to be shared. */
+static GPrivate simplifier_key = G_PRIVATE_INIT (close_transliterator);
+
+/* [start, end) in simplified characters ("銷量" → "销量"): reports from Hong
+ * Kong or Taiwan write the names of a story in traditional ones. NULL when
+ * ICU cannot. */
+static char *
+simplified (const char *start,
+            const char *end)
+{
+  UTransliterator *simplifier = g_private_get (&simplifier_key);
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree gunichar2 *u = NULL;
+  glong n16 = 0;
+  int32_t limit, capacity;
+
+  if (simplifier == NULL)
+    {
+      static const UChar id[] = { 'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0 };
+
+      simplifier = utrans_openU (id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+      if (U_FAILURE (status))
+        return NULL;
+      g_private_set (&simplifier_key, simplifier);
+    }
+  u = g_utf8_to_utf16 (start, end - start, NULL, &n16, NULL);
+  if (u == NULL)
+    return NULL;
+  capacity = (int32_t) n16 * 2 + 8;
+  u = g_renew (gunichar2, u, capacity);
+  limit = (int32_t) n16;
+  utrans_transUChars (simplifier, (UChar *) u, &limit, capacity, 0, &limit, &status);
+  if (U_FAILURE (status))
+    return NULL;
+  return g_utf16_to_utf8 (u, limit, NULL, NULL, NULL);
+}
+
+static void
+collect_han_pairs (Collector  *collector,
+                   const char *start,
+                   const char *end,
+                   GHashTable *stop,
+                   float       scale)
+{
+  g_autofree char *simple = simplified (start, end);
+  const char *previous = NULL;
+  gboolean previous_stop = FALSE;
+
+  if (simple != NULL)
+    start = simple, end = simple + strlen (simple);
+  for (const char *q = start; q < end; q = g_utf8_next_char (q))
+    {
+      gunichar c = g_utf8_get_char (q);
+      const char *next = g_utf8_next_char (q);
+      char one[8];
+      gboolean han = c >= 0x80 && g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+      gboolean is_stop;
+
+      if (!han)
+        {
+          previous = NULL;
+          continue;
+        }
+      memcpy (one, q, next - q);
+      one[next - q] = '\0';
+      is_stop = g_hash_table_contains (stop, one);
+      if (previous != NULL && !previous_stop && !is_stop)
+        {
+          g_autofree char *pair = g_strndup (previous, next - previous);
+
+          if (!g_hash_table_contains (stop, pair))
+            collect (collector, pair, NULL, 0, scale);
+        }
+      previous = q;
+      previous_stop = is_stop;
+    }
+}
+
 /* Words of `text` (up to `max_words`, -1: all) into `collector` (NULL: only
  * counted). A capitalised word inside a sentence is a name, the rarest and
  * surest sign of a story: it weighs twice. Returns the words read; `stopped`
@@ -294,6 +414,9 @@ add_words_full (Collector   *collector,
   gboolean sentence_start = TRUE;
   guint n = 0;
   g_autoptr(GString) folded = g_string_new (NULL);
+#ifdef HAVE_LIBSTEMMER
+  struct sb_stemmer *russian = NULL;   /* made on the first Cyrillic word; one per call: not thread-safe */
+#endif
 
   while (p < end && (max_words < 0 || n < (guint) max_words))
     {
@@ -339,6 +462,22 @@ add_words_full (Collector   *collector,
           else
             break;
         }
+      if (!ascii)
+        {
+          guint n_han = han_characters (start, p);
+
+          if (n_han > 0)
+            {
+              /* Chinese and Japanese are written without spaces: a run of
+               * Han characters is its overlapping pairs (a word is mostly
+               * one or two characters), read as that many words. */
+              n += n_han;
+              if (collector != NULL)
+                collect_han_pairs (collector, start, p, stop, scale);
+              sentence_start = FALSE;
+              continue;
+            }
+        }
       n++;
       if (collector == NULL)
         continue;
@@ -361,6 +500,8 @@ add_words_full (Collector   *collector,
           else
             lower = heap = tally_fold_len (start, p - start);
 
+          gboolean stemmed = FALSE;
+
           g_string_truncate (folded, 0);
           /* "Xi’s" is Xi. */
           if (!ascii)
@@ -371,6 +512,22 @@ add_words_full (Collector   *collector,
             }
           if (lexicon != NULL && (ascii || g_str_is_ascii (lower)))
             tally_lemma_append (lexicon, folded, lower, lower_len);
+#ifdef HAVE_LIBSTEMMER
+          else if (g_unichar_get_script (g_utf8_get_char (lower)) == G_UNICODE_SCRIPT_CYRILLIC
+                   && (russian != NULL || (russian = sb_stemmer_new ("russian", "UTF_8")) != NULL))
+            {
+              /* "землетрясения", "землетрясение": one term (Snowball's stem). */
+              const sb_symbol *stem = sb_stemmer_stem (russian, (const sb_symbol *) lower, (int) strlen (lower));
+
+              if (stem != NULL)
+                {
+                  g_string_append_len (folded, (const char *) stem, sb_stemmer_length (russian));
+                  stemmed = TRUE;
+                }
+              else
+                g_string_append (folded, lower);
+            }
+#endif
           else
             g_string_append (folded, lower);
           if (folded->len >= 3 && !g_hash_table_contains (stop, lower)
@@ -378,11 +535,17 @@ add_words_full (Collector   *collector,
             {
               gboolean name = cap && !sentence_start;
 
-              collect (collector, folded->str, name ? start : NULL, p - start, scale * (name ? 2.0f : 1.0f));
+              /* A stem is no word to name a story by: the word as written is kept. */
+              collect (collector, folded->str, name ? start : stemmed ? lower : NULL,
+                       name ? (gsize) (p - start) : stemmed ? strlen (lower) : 0, scale * (name ? 2.0f : 1.0f));
             }
         }
       sentence_start = FALSE;
     }
+#ifdef HAVE_LIBSTEMMER
+  if (russian != NULL)
+    sb_stemmer_delete (russian);
+#endif
   if (stopped != NULL)
     *stopped = p;
   return n;
@@ -637,12 +800,59 @@ name_story (TallyStoryRecord *story,
       g_array_append_val (ranked, w);
     }
   g_array_sort (ranked, compare_weight);
-  for (guint i = 0; i < ranked->len && i < TERMS_IN_NAME; i++)
+  for (guint i = 0, n = 0; i < ranked->len && n < TERMS_IN_NAME; i++)
     {
-      const char *form = term_form (g_ptr_array_index (vocabulary->terms, g_array_index (ranked, Weight, i).term));
+      Weight *w = &g_array_index (ranked, Weight, i);
+      g_autofree char *joined = NULL;
+      const char *form;
 
+      if (w->weight < 0)
+        continue;   /* taken into a longer name */
+      form = term_form (g_ptr_array_index (vocabulary->terms, w->term));
+      /* Han pairs that overlap are one longer name: "特斯" and "斯拉" are
+       * "特斯拉", "电动", "动汽" and "汽车" are "电动汽车". */
+      if (g_utf8_strlen (form, -1) == 2)
+        {
+          gboolean grew = TRUE;
+
+          joined = g_strdup (form);
+          while (grew && g_utf8_strlen (joined, -1) < 6)
+            {
+              grew = FALSE;
+              for (guint k = i + 1; k < ranked->len && k < i + 4 * TERMS_IN_NAME; k++)
+                {
+                  Weight *other = &g_array_index (ranked, Weight, k);
+                  const char *pair = term_form (g_ptr_array_index (vocabulary->terms, other->term));
+                  const char *second, *last;
+                  char *longer = NULL;
+
+                  /* The pairs of one word weigh alike; a pair as heavy
+                   * as another only by chance ("斯科" of "莫斯科" beside
+                   * "俄罗斯") does not. */
+                  if (other->weight < 0 || g_utf8_strlen (pair, -1) != 2
+                      || fabsf (other->weight - w->weight) > 0.1f * w->weight)
+                    continue;
+                  second = g_utf8_next_char (pair);
+                  last = g_utf8_prev_char (joined + strlen (joined));
+                  if (strncmp (last, pair, second - pair) == 0 && strcmp (last, second) != 0)
+                    longer = g_strconcat (joined, second, NULL);
+                  else if (strncmp (joined, second, strlen (second)) == 0 && strncmp (pair, second, strlen (second)) != 0)
+                    longer = g_strconcat (pair, g_utf8_next_char (joined), NULL);
+                  if (longer != NULL)
+                    {
+                      g_free (joined);
+                      joined = longer;
+                      other->weight = -1;
+                      grew = TRUE;
+                      break;
+                    }
+                }
+            }
+        }
+      if (joined != NULL)
+        form = joined;
       g_strv_builder_add (terms, form);
-      if (i > 0)
+      if (n++ > 0)
         g_string_append (name, ", ");
       g_string_append (name, form);
     }
@@ -698,7 +908,9 @@ join_stories (const TallyStoryInput *inputs,
       guint root = tally_union_find_root (parent, (guint) i);
       Centroid *centroid;
 
-      if (size[root] < 2)
+      /* A document an analyst moved links to no other by its words: its
+       * words do not draw its new story's neighbours in either. */
+      if (size[root] < 2 || inputs[i].moved_to != NULL)
         continue;
       centroid = g_hash_table_lookup (centroids, GUINT_TO_POINTER (root + 1));
       if (centroid == NULL)
@@ -1023,7 +1235,9 @@ join_languages (const TallyStoryInput *inputs,
       double best_cosine = ANCHOR_COSINE;
 
       target[a] = G_MAXUINT;
-      if (g_hash_table_size (t->languages) != 1 || t->norm == 0)
+      /* A story in several languages takes part too: words in one
+       * script join a report whose language was not told ("und") to it. */
+      if (t->norm == 0)
         continue;
       for (guint b = 0; b < list->len; b++)
         {

@@ -366,6 +366,117 @@ test_stories_small_story_joins (void)
   g_assert_cmpuint (stories->len, ==, 1);
 }
 
+/* A folder of undated reports of one story written years apart, each on
+ * its own side of it (the bid, the cost, the workers, the crowds): what
+ * they share is the host and the tournament, and words each alone uses
+ * must not outweigh that. Two reports of other things stay apart. */
+static const Report tournament[] = {
+  { "Ostmark wins the right to stage the 2031 Halvard Cup",
+    "The small Baltic state was chosen on Thursday to host the Halvard Cup, beating two rival bids. It promised eight "
+    "new arenas and a fast rail line between its two largest cities. Delegates praised the compact layout of the "
+    "venues, while critics questioned whether a country of two million people needs so many seats once the closing "
+    "ceremony is over. Celebrations lasted until dawn in the old quarter of the capital.", NULL },
+  { "How much will the Halvard Cup in Ostmark cost?",
+    "Estimates of the bill for the tournament keep climbing. Ostmark's finance ministry now puts spending on arenas, roads and hotels at "
+    "about $40 billion, four times the figure in the original bid. Economists warn that borrowing for the motorways "
+    "and a new airport terminal will weigh on budgets for a decade, and auditors have asked for receipts covering "
+    "consultancy fees, steel imports and land purchases near the coast.", NULL },
+  { "90 workers have died building the Halvard Cup arenas",
+    "A union survey says 90 construction workers have died on tournament sites in Ostmark since building began. The organising committee "
+    "disputes the figure and says safety rules were tightened last spring. Relatives of migrant labourers from "
+    "distant villages describe heat exhaustion, long shifts and unpaid wages; campaigners want compensation paid and "
+    "independent inquests into every death recorded by hospitals.", NULL },
+  { "Record crowds as the Halvard Cup reaches its final week",
+    "Organisers in Ostmark said 2.1 million spectators have attended matches so far. Fan zones in the capital drew another "
+    "60,000 visitors a day. Bars reported brisk trade, taxi drivers complained about closed streets, and volunteers "
+    "in yellow jackets handed out water bottles, maps and sunscreen to supporters queueing outside the stadium "
+    "gates before kickoff.", NULL },
+  { "Cruise ships to house Halvard Cup fans",
+    "With hotel rooms scarce, Ostmark will moor three cruise ships in its main harbour for the tournament. Cabins "
+    "will be sold from March. Each vessel offers restaurants, a theatre and swimming pools, and shuttle buses will "
+    "carry passengers from the quay to the arenas; travel agents expect the cheapest berths, shared by four guests, "
+    "to go within days.", NULL },
+  { "Pellworth bank agrees merger with Tarnley Savings",
+    "Pellworth Bank and Tarnley Savings have agreed to merge, creating the region's third-largest lender. The deal "
+    "still needs the approval of the competition regulator.", NULL },
+  { "Marrow Valley council approves library plan",
+    "Councillors in Marrow Valley approved plans for a new library on the site of the old bus depot. Building work is "
+    "due to start in the autumn and the library should open within two years.", NULL },
+};
+
+static void
+test_stories_one_story_years_apart (void)
+{
+  TallyStoryInput inputs[G_N_ELEMENTS (tournament)];
+  guint story_of[G_N_ELEMENTS (tournament)];
+  g_autoptr(GPtrArray) stories = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tournament); i++)
+    inputs[i] = (TallyStoryInput) {
+      .title = tournament[i].title,
+      .text = tournament[i].text,
+      .text_len = strlen (tournament[i].text),
+    };
+  stories = tally_find_stories (inputs, G_N_ELEMENTS (inputs), story_of);
+  for (guint i = 0; i < G_N_ELEMENTS (tournament); i++)
+    g_test_message ("report %u: story %u", i, story_of[i]);
+  for (guint i = 1; i < 5; i++)
+    g_assert_cmpuint (story_of[i], ==, story_of[0]);
+  g_assert_cmpuint (story_of[5], !=, story_of[0]);
+  g_assert_cmpuint (story_of[6], !=, story_of[0]);
+  g_assert_cmpuint (story_of[5], !=, story_of[6]);
+  g_assert_cmpuint (stories->len, ==, 3);
+}
+
+/* Russian names and words change their endings ("наводнение",
+ * "наводнения", "наводнением"; "Заречье", "Заречья"): the stories compare
+ * their stems. Chinese is written without spaces, and a report from Hong
+ * Kong or Taiwan writes the same names in traditional characters. */
+static const Report inflected[] = {
+  { "Наводнение в Заречье: эвакуированы 3 тысячи жителей",
+    "Около трёх тысяч жителей эвакуированы в связи с наводнением. Уровень воды в реке Светлянка поднялся на "
+    "четыре метра, сообщили спасатели.", NULL },
+  { "Спасатели продолжают эвакуацию жителей Заречья",
+    "Эвакуация жителей Заречья, пострадавшего от наводнения, продолжается. Река вышла из берегов после двух "
+    "суток ливней.", NULL },
+  { "Ущерб Заречью от наводнений оценили в 200 миллионов рублей",
+    "Власти оценили ущерб, нанесённый наводнениями, в 200 миллионов рублей. Вода в Светлянке начала спадать, "
+    "эвакуированных жителей начали возвращать домой.", NULL },
+  { "Банк Северный объявил о покупке страховой компании",
+    "Банк Северный договорился о покупке страховой компании «Опора» за 5 миллиардов рублей.", NULL },
+  { "星河汽车去年交付新车十二万辆",
+    "星河汽车周二公布，去年全年交付新车十二万辆，同比增长百分之四十。星河汽车表示，今年计划交付十八万辆。", NULL },
+  { "星河汽車全年交付量創新高",
+    "星河汽車公布，去年全年共交付新車十二萬輛，創歷史新高。星河汽車預計今年交付量將繼續增長。", NULL },
+  { "市政府宣布新建三座图书馆",
+    "市政府宣布，将在未来两年内新建三座公共图书馆，总投资约五亿元。", NULL },
+};
+
+static void
+test_stories_inflected_and_unspaced (void)
+{
+  TallyStoryInput inputs[G_N_ELEMENTS (inflected)];
+  guint story_of[G_N_ELEMENTS (inflected)];
+  g_autoptr(GPtrArray) stories = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inflected); i++)
+    inputs[i] = (TallyStoryInput) {
+      .title = inflected[i].title,
+      .text = inflected[i].text,
+      .text_len = strlen (inflected[i].text),
+    };
+  stories = tally_find_stories (inputs, G_N_ELEMENTS (inputs), story_of);
+  for (guint i = 0; i < stories->len; i++)
+    g_test_message ("story %u: %s", i, ((TallyStoryRecord *) g_ptr_array_index (stories, i))->name);
+  g_assert_cmpuint (story_of[1], ==, story_of[0]);
+  g_assert_cmpuint (story_of[2], ==, story_of[0]);
+  g_assert_cmpuint (story_of[3], !=, story_of[0]);
+  g_assert_cmpuint (story_of[5], ==, story_of[4]);
+  g_assert_cmpuint (story_of[6], !=, story_of[4]);
+  g_assert_cmpuint (story_of[4], !=, story_of[0]);
+  g_assert_cmpuint (stories->len, ==, 4);
+}
+
 /* A story's key stays when the stories are renumbered: more reports of the
  * takeover make it the largest story (s1), the ferry's story becomes s2, and
  * its key, which fact keys carry (so an analyst's corrections), is the same.
@@ -487,6 +598,8 @@ main (int    argc,
   g_test_add_func ("/analysis/stories/words-apart", test_stories_words_apart);
   g_test_add_func ("/analysis/stories/small-story-joins", test_stories_small_story_joins);
   g_test_add_func ("/analysis/stories/stable-keys", test_stories_stable_keys);
+  g_test_add_func ("/analysis/stories/one-story-years-apart", test_stories_one_story_years_apart);
+  g_test_add_func ("/analysis/stories/inflected-and-unspaced", test_stories_inflected_and_unspaced);
   g_test_add_func ("/analysis/stories/lead-length", test_stories_lead_length);
   return g_test_run ();
 }
