@@ -58,6 +58,7 @@ typedef struct
 #define NAMES_SEEN_BITS 65536
   guint8 *names_seen;      /* bits by hash of words seen capitalised mid-sentence */
   GString *last_subject;   /* the last name that was a clause subject */
+  GString *last_pair;      /* the last pair of countries a claim was about */
   TallySubjectKind last_subject_kind;
   gboolean last_subject_sure; /* a name for sure, not a capitalised first word */
   const char *claim_measure; /* the measure of the claim whose subject is sought */

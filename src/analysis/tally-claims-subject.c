@@ -742,14 +742,19 @@ set_subject (Ctx              *c,
   /* Not the last two of a list ("Lithuania, Kazakhstan and Azerbaijan"). */
   if (ch->kind == TALLY_SUBJECT_KIND_COUNTRY && !ch->possessive && is_role (c, ch->end, TALLY_ROLE_AND)
       && !(ch->first > 0 && (punct_is (c, ch->first - 1, ',') || is_role (c, ch->first - 1, TALLY_ROLE_AND)))
-      && ch->end + 1 < n_tokens (c) && (TOK (c, ch->end + 1)->flags & TALLY_TOKEN_CAPITALIZED)
-      && read_chunk (c, ch->end + 1, FALSE, &two) && two.kind == TALLY_SUBJECT_KIND_COUNTRY)
+      && ch->end + 1 < n_tokens (c) && (TOK (c, ch->end + 1)->flags & TALLY_TOKEN_CAPITALIZED) && is_word (c, ch->end + 1))
     {
-      g_autoptr(GString) other = g_string_new (NULL);
-      const char *pair;
+      const char *pair = NULL;
 
-      chunk_text (c, &two, other);
-      pair = tally_gazetteer_pair (c->subject->str, other->str);
+      /* the other name as one word ("Индии") or as a chunk ("South Korea") */
+      two.first = ch->end + 1;
+      two.end = ch->end + 2;
+      two.possessive = FALSE;
+      chunk_kind (c, &two);
+      if ((two.kind != TALLY_SUBJECT_KIND_COUNTRY || two.canonical == NULL) && read_chunk (c, ch->end + 1, FALSE, &two))
+        chunk_kind (c, &two);
+      if (two.kind == TALLY_SUBJECT_KIND_COUNTRY && two.canonical != NULL)
+        pair = tally_gazetteer_pair (c->subject->str, two.canonical);
       if (pair != NULL)
         g_string_assign (c->subject, pair);
     }
@@ -1152,6 +1157,27 @@ _tally_claims_find_subject (Ctx              *c,
 
     if (subject_pair_adjective (c, from, MIN (first, n)) || subject_pair_adjective (c, after, MIN (after + 3, n)))
       goto done;
+    /* "bilateral trade reached …", "двусторонний товарооборот": both
+     * countries, the pair a claim was last about, when the clause names no
+     * one else (only its first word may be capitalised). */
+    if (c->last_pair->len > 0 && !c->has_between)
+      {
+        gboolean bilateral = FALSE, named = FALSE;
+
+        for (guint k = from; k < MIN (first, n); k++)
+          {
+            if (TOK (c, k)->lex != NULL && TOK (c, k)->lex->bilateral)
+              bilateral = TRUE;
+            else if ((TOK (c, k)->flags & TALLY_TOKEN_CAPITALIZED) && k > from && is_word (c, k))
+              named = TRUE;
+          }
+        if (bilateral && !named)
+          {
+            g_string_assign (c->subject, c->last_pair->str);
+            c->subject_kind = TALLY_SUBJECT_KIND_COUNTRY;
+            goto done;
+          }
+      }
     /* "China-Russia trade": a pair that opens the measure is its subject,
      * and the measure what follows ("trade"). */
     if (record->measure != NULL)
@@ -1422,6 +1448,9 @@ done:
           c->subject_kind = TALLY_SUBJECT_KIND_COUNTRY;
         }
     }
+  if (c->subject->len > 0 && c->subject_kind == TALLY_SUBJECT_KIND_COUNTRY && strstr (c->subject->str, "\xe2\x80\x93") != NULL
+      && tally_gazetteer_subject_id (c->subject->str) != NULL)
+    g_string_assign (c->last_pair, c->subject->str);
   if (c->subject->len > 0)
     {
       record->subject = c->subject->str;

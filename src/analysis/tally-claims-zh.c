@@ -44,6 +44,7 @@ enum
   ZH_MEASURE        = 1 << 16,
   ZH_SKIP           = 1 << 17,
   ZH_PERCENT_BEFORE = 1 << 18,
+  ZH_BILATERAL      = 1 << 19,
 };
 
 #define ZH_AFTER_NUMBER (ZH_CURRENCY | ZH_PERCENT | ZH_TENTH | ZH_COUNTER | ZH_UNIT | ZH_DURATION | ZH_QUARTER)
@@ -85,7 +86,7 @@ static const struct
   { "qualifier", ZH_QUALIFIER }, { "qualifier_after", ZH_QUALIFIER_AFTER },
   { "change", ZH_CHANGE }, { "projection", ZH_PROJECTION }, { "relative_date", ZH_RELATIVE },
   { "quarter", ZH_QUARTER }, { "range", ZH_RANGE }, { "measure", ZH_MEASURE },
-  { "skip", ZH_SKIP }, { "percent_before", ZH_PERCENT_BEFORE },
+  { "skip", ZH_SKIP }, { "percent_before", ZH_PERCENT_BEFORE }, { "bilateral", ZH_BILATERAL },
 };
 
 typedef struct
@@ -282,6 +283,8 @@ typedef struct
   gsize subject_scanned;     /* how far the sentence was read for names */
   const char *subject_found; /* the last name read there */
   TallySubjectKind subject_found_kind;
+  const char *last_pair;     /* the last pair of countries the text named */
+  gsize pairs_scanned;       /* how far the text was read for them */
   GString *measure;
 } Zh;
 
@@ -887,6 +890,25 @@ find_subject (Zh    *z,
 
   if (g == NULL)
     return;
+  /* The pairs of countries named between the sentences read for names
+   * ("中俄贸易规模持续扩大。" with no figure), for a later "双边". */
+  for (gsize q = z->pairs_scanned; q < z->sentence_start;)
+    {
+      const char *subject;
+      gboolean pair = FALSE;
+      gsize n = tally_gazetteer_match_prefix_full (g, z->text + q, z->sentence_start - q, &subject, NULL, &pair);
+      gsize next;
+
+      if (n > 0 && pair && pair_is_word (z, q, n, z->sentence_start))
+        {
+          z->last_pair = subject;
+          q += n;
+          continue;
+        }
+      char_at (z->text, q, z->sentence_start, &next);
+      q = next;
+    }
+  z->pairs_scanned = MAX (z->pairs_scanned, z->sentence_start);
   /* Figures come in text order: the sentence is scanned once, on from
    * where the figure before stopped. */
   while (p < c->r.start)
@@ -904,6 +926,8 @@ find_subject (Zh    *z,
         n = 0;
       if (n > 0 && pair && !pair_is_word (z, p, n, c->r.start))
         n = 0;
+      if (n > 0 && pair)
+        z->last_pair = subject;
       if (n > 0)
         {
           found = subject;
@@ -915,8 +939,25 @@ find_subject (Zh    *z,
       p = next;
     }
   z->subject_scanned = p;
+  z->pairs_scanned = MAX (z->pairs_scanned, p);
   z->subject_found = found;
   z->subject_found_kind = kind;
+  /* "双边贸易额达到…", "两国贸易额": both countries, the pair the text
+   * last named, when the sentence names no one. */
+  if (found == NULL && z->last_pair != NULL)
+    for (gsize q = z->sentence_start; q < c->r.start;)
+      {
+        gsize l, next;
+
+        if (word_at (z->lex, z->text, q, c->r.start, ZH_BILATERAL, &l) != NULL)
+          {
+            found = z->last_pair;
+            kind = TALLY_SUBJECT_KIND_COUNTRY;
+            break;
+          }
+        char_at (z->text, q, c->r.start, &next);
+        q = next;
+      }
   if (found != NULL)
     {
       c->r.subject = g_strdup (found);

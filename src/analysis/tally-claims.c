@@ -723,7 +723,7 @@ tally_extract_options_set_reference_date (TallyExtractOptions *options,
  * kept for the thread's next document: a corpus is thousands of short
  * documents, and making them anew for each cost as much as a page of text. */
 #define CTX_STRINGS(X) X (key) X (measure) X (value_text) X (value_max_text) X (relative) X (last_measure) \
-  X (last_count_measure) X (named_gathering) X (subject) X (last_person) X (last_subject) X (last_mention) \
+  X (last_count_measure) X (named_gathering) X (subject) X (last_person) X (last_subject) X (last_pair) X (last_mention) \
   X (lead_measure) X (context_measure) X (prev_measure) X (claim_subject) X (title_name)
 
 static void

@@ -233,6 +233,7 @@ typedef enum
   SECTION_PROJECTION,
   SECTION_NOT_NAME,
   SECTION_STAND_IN,
+  SECTION_BILATERAL,
   SECTION_NAME_SUFFIX,
   SECTION_NAME_VERB,
   SECTION_WHOLE,
@@ -297,6 +298,7 @@ static const struct
   { "projection", SECTION_PROJECTION, 0, FALSE },
   { "not_name", SECTION_NOT_NAME, 0, FALSE },
   { "stand_in", SECTION_STAND_IN, 0, FALSE },
+  { "bilateral", SECTION_BILATERAL, 0, FALSE },
   { "name_suffix", SECTION_NAME_SUFFIX, 0, FALSE },
   { "name_verb", SECTION_NAME_VERB, 0, FALSE },
   { "whole", SECTION_WHOLE, 0, FALSE },
@@ -511,6 +513,9 @@ apply_value (TallyLexicon  *lexicon,
       return TRUE;
     case SECTION_STAND_IN:
       entry->stand_in = 1;
+      return TRUE;
+    case SECTION_BILATERAL:
+      entry->bilateral = 1;
       return TRUE;
     case SECTION_NAME_SUFFIX:
       entry->name_suffix = 1;

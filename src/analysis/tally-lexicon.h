@@ -181,6 +181,7 @@ typedef struct
   guint8 projection;
   guint8 not_name;       /* [not_name]: capitalised, yet never a name ("However", "CEO") */
   guint8 stand_in;       /* [stand_in]: "it", "the company": the subject named before */
+  guint8 bilateral;      /* [bilateral]: "bilateral", "двусторонний": the pair named before */
   guint8 name_suffix;    /* [name_suffix]: "Inc", "plc": dropped from a subject */
   guint8 name_verb;      /* [name_verb]: "has", "sold": a verb after a subject */
   guint8 whole;          /* [whole]: "total" in "31% of the total" */

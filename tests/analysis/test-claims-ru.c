@@ -433,6 +433,20 @@ test_pairs_and_levels (void)
   c = find_claim (claims, text, "61 млн тонн");
   g_assert_nonnull (c);
   g_assert_cmpstr (c->measure, ==, "импорт");
+  /* "Японии и Вьетнама": two names joined by "и"; "двусторонний": the
+   * pair a claim was last about */
+  {
+    const char *more = "Товарооборот Японии и Вьетнама вырос до 31 млрд долларов. "
+                       "Двусторонний товарооборот за январь составил 2,9 млрд долларов.";
+    g_autoptr(GPtrArray) again = extract (more, "ru");
+
+    c = find_claim (again, more, "до 31 млрд долларов");
+    g_assert_nonnull (c);
+    g_assert_cmpstr (c->subject, ==, "Japan–Vietnam");
+    c = find_claim (again, more, "2,9 млрд долларов");
+    g_assert_nonnull (c);
+    g_assert_cmpstr (c->subject, ==, "Japan–Vietnam");
+  }
   /* a list is no pair */
   c = find_claim (claims, text, "3%");
   g_assert_nonnull (c);

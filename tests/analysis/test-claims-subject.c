@@ -79,6 +79,15 @@ test_possessive_and_pairs (void)
 
     check ("Peru-Chile trade rose 11.2% to $4.1 billion.", e3, G_N_ELEMENTS (e3));
     check ("Chile–Peru trade was worth $900 million in May.", e4, G_N_ELEMENTS (e4));
+    /* "bilateral": the pair a claim was last about */
+    {
+      const Expect e6[] = {
+        { "$2 billion", "Chile–Peru", "country", NULL },
+        { "9%", "Chile–Peru", "country", NULL },
+      };
+
+      check ("Peru-Chile trade rose to $2 billion. Bilateral investment grew 9% over the year.", e6, G_N_ELEMENTS (e6));
+    }
   }
 }
 

@@ -208,6 +208,35 @@ test_pair_subject (void)
     }
 }
 
+/* "双边", "两国": a figure whose sentence names no one but "both countries"
+ * is about the pair the text last named, even in a sentence with no
+ * figure; "年增" is a change. Text written for the test. */
+static void
+test_bilateral_subject (void)
+{
+  TallyExtractOptions options;
+  const char *text = "中印经贸合作不断深化。去年双边贸易额年增8.5%,达到1360亿美元。公司利润增长了3%。";
+  g_autoptr(GPtrArray) claims = NULL;
+
+  tally_extract_options_init (&options);
+  options.language = "zh";
+  claims = tally_extract_claims (text, strlen (text), &options);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      const TallyClaimRecord *c = g_ptr_array_index (claims, i);
+
+      if (c->kind == TALLY_CLAIM_KIND_PERCENT && c->value == 8.5)
+        {
+          g_assert_cmpstr (c->subject, ==, "China–India");
+          g_assert_true (c->change);
+        }
+      else if (c->kind == TALLY_CLAIM_KIND_MONEY)
+        g_assert_cmpstr (c->subject, ==, "China–India");
+      else if (c->kind == TALLY_CLAIM_KIND_PERCENT)
+        g_assert_null (c->subject);
+    }
+}
+
 /* Organisations and people as Chinese writes them are subjects too, with the
  * name English writes (lexicons/zh.orgs, from CC-CEDICT), and so is a Latin
  * name inside Chinese text when it is a whole word. */
@@ -359,6 +388,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims-zh/country-subject", test_country_subject);
   g_test_add_func ("/claims-zh/organisation-subject", test_organisation_subject);
   g_test_add_func ("/claims-zh/pair-subject", test_pair_subject);
+  g_test_add_func ("/claims-zh/bilateral-subject", test_bilateral_subject);
   g_test_add_func ("/claims-zh/mixed-paragraphs", test_mixed_paragraphs);
   g_test_add_func ("/claims-zh/language-dispatch", test_language_dispatch);
   g_test_add_func ("/claims-zh/hostile-input", test_hostile_input);

@@ -1716,3 +1716,10 @@ confirms
 reported
 reports
 according
+
+# Words for both countries: a figure whose clause names no one but one of
+# these is about the pair of countries a claim was last about ("Bilateral
+# trade reached …" after "China–Russia trade …").
+[bilateral]
+bilateral
+two-way

@@ -507,3 +507,25 @@ ru_RU
 объем
 величина
 значение
+
+# Words for both countries: a figure whose clause names no one but one of
+# these is about the pair of countries a claim was last about
+# ("двусторонний товарооборот вырос на …"). As written, in their cases.
+[bilateral]
+двусторонний
+двустороннего
+двустороннему
+двусторонним
+двустороннем
+двусторонняя
+двусторонней
+двустороннюю
+двустороннее
+двусторонние
+двусторонних
+двусторонними
+взаимный
+взаимного
+взаимному
+взаимным
+взаимном
