@@ -68,6 +68,7 @@ typedef struct
   GHashTable *person_words; /* last words of names that are a person's */
   gboolean has_between;    /* the sentence says "between" */
   gboolean has_vote;       /* the sentence has a [vote_word] */
+  gboolean doc_has_vote;   /* … some sentence so far had one */
   gboolean has_quote;      /* … a quotation mark */
   guint n_lines;           /* sentences so far that started a line */
   GString *claim_subject;  /* the subject of the sentence's last claim … */

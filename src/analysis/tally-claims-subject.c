@@ -346,7 +346,7 @@ _tally_claims_note_names (Ctx *c)
       if (t->lex != NULL && t->lex->role == TALLY_ROLE_BETWEEN)
         c->has_between = TRUE;
       if (t->lex != NULL && t->lex->vote_word)
-        c->has_vote = TRUE;
+        c->has_vote = c->doc_has_vote = TRUE;
       if (!(t->flags & TALLY_TOKEN_CAPITALIZED))
         continue;
       c->n_caps++;
@@ -505,6 +505,14 @@ initial_name (Ctx  *c,
     return FALSE;
   /* "Predictably, London voted …": an adverb opening the sentence. */
   if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && punct_is (c, i + 1, ','))
+    return FALSE;
+  /* "Heavy rain has …", "Initial reports say …", "Sport has become …": a
+   * word the language's dictionary writes in lower case is a common word
+   * that happens to open the sentence; "Brazil", "Tesla" keep their capital
+   * there, and a word it does not know may be a name. Not in a text about
+   * a vote, whose sides are often common words ("Join has 55%"). */
+  if (tally_lexicon_names_dictionary (c->lex) != NULL && !c->doc_has_vote
+      && tally_dictionary_common_word (tally_lexicon_names_dictionary (c->lex), w, n))
     return FALSE;
   /* a verb follows ("Tesla delivered", "BYD sold", "Halden will"), or a
    * comma opening an apposition ("BYD, a carmaker, …"); not a preposition

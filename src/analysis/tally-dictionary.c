@@ -21,6 +21,7 @@ typedef struct
 #endif
   GHashTable *cache;  /* word → lemma or "" */
   GHashTable *cased;  /* word as written → lemma as written or "" */
+  GHashTable *common; /* word as written → "1" when all its readings are lower case, else "" */
 } Dictionary;
 
 static GMutex lock;
@@ -69,6 +70,7 @@ get_dictionary (const char *name)
         dict->handle = handle;
         dict->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
         dict->cased = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+        dict->common = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       }
     else if (handle != NULL)
       {
@@ -176,6 +178,52 @@ tally_dictionary_lemma_as_written (const char *dictionary,
   if (g_hash_table_size (dict->cased) >= CACHE_MAX)
     g_hash_table_remove_all (dict->cased);
   g_hash_table_insert (dict->cased, g_steal_pointer (&key), g_strdup (result ? result : ""));
+out:
+  g_mutex_unlock (&lock);
+  return result;
+}
+
+gboolean
+tally_dictionary_common_word (const char *dictionary,
+                              const char *word,
+                              gsize       len)
+{
+  gboolean result = FALSE;
+  Dictionary *dict;
+  g_autofree char *key = NULL;
+  const char *cached;
+
+  g_return_val_if_fail (dictionary != NULL, FALSE);
+  if (word == NULL || len == 0 || len > 128 || !g_utf8_validate (word, len, NULL))
+    return FALSE;
+  key = g_strndup (word, len);
+  g_mutex_lock (&lock);
+  dict = get_dictionary (dictionary);
+  if (dict == NULL)
+    goto out;
+  cached = g_hash_table_lookup (dict->common, key);
+  if (cached != NULL)
+    {
+      result = *cached == '1';
+      goto out;
+    }
+#ifdef HAVE_HUNSPELL
+  {
+    char **stems = NULL;
+    int n = Hunspell_stem (dict->handle, &stems, key);
+
+    /* "Tesla" is a name and a unit, "Heavy" only an adjective. */
+    result = n > 0;
+    for (int k = 0; k < n && result; k++)
+      if (stems[k] == NULL || !*stems[k] || g_unichar_isupper (g_utf8_get_char (stems[k])))
+        result = FALSE;
+    if (stems != NULL)
+      Hunspell_free_list (dict->handle, &stems, n);
+  }
+#endif
+  if (g_hash_table_size (dict->common) >= CACHE_MAX)
+    g_hash_table_remove_all (dict->common);
+  g_hash_table_insert (dict->common, g_steal_pointer (&key), result ? "1" : "");
 out:
   g_mutex_unlock (&lock);
   return result;

@@ -25,6 +25,14 @@ char     *tally_dictionary_lemma_as_written (const char *dictionary,
                                              const char *word,
                                              gsize       len);
 
+/* Whether the dictionary knows the word as written and writes every reading
+ * of it in lower case: "Heavy", "Initial" (common words opening a sentence),
+ * not "Tesla" (a name and a unit) nor an unknown "Brask". FALSE without the
+ * dictionary. */
+gboolean  tally_dictionary_common_word (const char *dictionary,
+                                        const char *word,
+                                        gsize       len);
+
 /* Whether the dictionary can be used (libhunspell built in and the files found). */
 gboolean  tally_dictionary_available (const char *dictionary);
 

@@ -41,6 +41,7 @@ struct _TallyLexicon
   gboolean lowercase_months; /* [conventions] */
   gboolean inflected;       /* [conventions] inflected */
   char *dictionary;         /* [dictionary] */
+  char *names_dictionary;   /* [names_dictionary] */
   GPtrArray *verb_endings;  /* [verb_lemma_ending] */
   GPtrArray *adjective_endings; /* [adjective_lemma_ending] */
   GPtrArray *verb_form_endings; /* [verb_form_ending] */
@@ -248,6 +249,7 @@ typedef enum
   SECTION_CONVENTIONS,
   SECTION_QUALIFIER_GAP,
   SECTION_DICTIONARY,
+  SECTION_NAMES_DICTIONARY,
   SECTION_VERB_LEMMA_ENDING,
   SECTION_ADJECTIVE_LEMMA_ENDING,
   SECTION_VERB_FORM_ENDING,
@@ -313,6 +315,7 @@ static const struct
   { "conventions", SECTION_CONVENTIONS, 0, FALSE },
   { "qualifier_gap", SECTION_QUALIFIER_GAP, TALLY_LEX_QUALIFIER_GAP, FALSE },
   { "dictionary", SECTION_DICTIONARY, 0, FALSE },
+  { "names_dictionary", SECTION_NAMES_DICTIONARY, 0, FALSE },
   { "verb_lemma_ending", SECTION_VERB_LEMMA_ENDING, 0, FALSE },
   { "adjective_lemma_ending", SECTION_ADJECTIVE_LEMMA_ENDING, 0, FALSE },
   { "verb_form_ending", SECTION_VERB_FORM_ENDING, 0, FALSE },
@@ -641,7 +644,12 @@ read_entry (const char  *section_name,
     {
     case SECTION_DICTIONARY:
       g_free (lexicon->dictionary);
+  g_free (lexicon->names_dictionary);
       lexicon->dictionary = g_strdup (key);
+      return TRUE;
+    case SECTION_NAMES_DICTIONARY:
+      g_free (lexicon->names_dictionary);
+      lexicon->names_dictionary = g_strdup (key);
       return TRUE;
     case SECTION_VERB_LEMMA_ENDING:
     case SECTION_ADJECTIVE_LEMMA_ENDING:
@@ -767,6 +775,12 @@ const char *
 tally_lexicon_dictionary (const TallyLexicon *lexicon)
 {
   return lexicon->dictionary;
+}
+
+const char *
+tally_lexicon_names_dictionary (const TallyLexicon *lexicon)
+{
+  return lexicon->names_dictionary;
 }
 
 static gboolean

@@ -285,6 +285,10 @@ gboolean              tally_lexicon_lowercase_months (const TallyLexicon *lexico
  * lemma endings that mark verbs and adjectives ("ть", "ый"). */
 gboolean              tally_lexicon_inflected        (const TallyLexicon *lexicon);
 const char           *tally_lexicon_dictionary       (const TallyLexicon *lexicon);
+/* [names_dictionary]: a Hunspell dictionary (en_US) asked only whether a
+ * word that opens a sentence is a common word ("Heavy", "Initial"), which
+ * the dictionary writes in lower case; NULL when the language has none. */
+const char           *tally_lexicon_names_dictionary (const TallyLexicon *lexicon);
 gboolean              tally_lexicon_lemma_is_verb    (const TallyLexicon *lexicon,
                                                       const char         *lemma);
 gboolean              tally_lexicon_lemma_is_adjective (const TallyLexicon *lexicon,

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "tally-claims.h"
+#include "tally-dictionary.h"
 
 /* Subjects, their kinds and modality (issue 12), on sentences written for
  * these tests: none of them is a sentence the rules were written from. */
@@ -476,6 +477,36 @@ test_sources_are_not_subjects (void)
   check ("More than €2bn (£1.7bn) will be invested in the port.", e5, G_N_ELEMENTS (e5));
 }
 
+/* A capitalised word opening a sentence that the English dictionary knows
+ * only in lower case is no name ("Heavy snow has …"); one it also knows as
+ * a name ("Tesla"), or does not know, may be. Skips without hunspell-en-us. */
+static void
+test_common_words_opening_sentences (void)
+{
+  const Expect e1[] = {
+    { "40 roads", NULL, NULL, NULL },
+  };
+  const Expect e2[] = {
+    { "3,000 homes", NULL, NULL, NULL },
+  };
+  const Expect e3[] = {
+    { "5,000 chargers", "Tesla", "other", NULL },
+  };
+  const Expect e4[] = {
+    { "12,000 vans", "Brask", "other", NULL },
+  };
+
+  if (!tally_dictionary_available ("en_US"))
+    {
+      g_test_skip ("no en_US Hunspell dictionary");
+      return;
+    }
+  check ("Heavy snow has closed 40 roads.", e1, G_N_ELEMENTS (e1));
+  check ("Initial reports show 3,000 homes lost power.", e2, G_N_ELEMENTS (e2));
+  check ("Tesla has built 5,000 chargers.", e3, G_N_ELEMENTS (e3));
+  check ("Brask has sold 12,000 vans.", e4, G_N_ELEMENTS (e4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,5 +530,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/title-name-and-quoted-figures", test_title_name_and_quoted_figures);
   g_test_add_func ("/analysis/claims-subject/million-before-plural", test_million_before_plural);
   g_test_add_func ("/analysis/claims-subject/sources-are-not-subjects", test_sources_are_not_subjects);
+  g_test_add_func ("/analysis/claims-subject/common-words-opening-sentences", test_common_words_opening_sentences);
   return g_test_run ();
 }

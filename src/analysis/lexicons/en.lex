@@ -1723,3 +1723,10 @@ according
 [bilateral]
 bilateral
 two-way
+
+# A Hunspell dictionary (Debian's hunspell-en-us, /usr/share/hunspell/en_US)
+# asked whether a capitalised word that opens a sentence is a common word:
+# "Heavy rain has …" names no one, "Brazil has …" does. Without the
+# dictionary such words are taken as names, as before.
+[names_dictionary]
+en_US
