@@ -119,7 +119,10 @@ def run_story(top, story_dir, cli):
                 if any(doc_file[d] == f for d in alt["documents"]):
                     date, date_end = alt["date"], alt["date_end"]
                     break
-            found[f].append({"kind": e["kind"], "label": e["label"], "place": e["place"], "id": e["id"],
+            # The place as the report's language writes it, when the event
+            # gives one per language (`places`); else the event's.
+            place = e.get("places", {}).get(notes.get("languages", {}).get(f, ""), e["place"])
+            found[f].append({"kind": e["kind"], "label": e["label"], "place": place, "id": e["id"],
                              "span": span(date, date_end), "date": date, "date_end": date_end})
 
     hits = total = undated = undated_found = kept = right = places = places_right = 0

@@ -329,6 +329,51 @@ find_place (TallyEventFinder *finder,
     }
 }
 
+/* "третий саммит", "третьего российско-китайского форума", "第三届…峰会":
+ * the [ordinal] before a noun act in its clause (Russian: the lemma of one
+ * of the three words before it; Chinese: an ordinal written anywhere in the
+ * clause before it). 0 when none. */
+static int
+act_ordinal (TallyEventFinder *finder,
+             const char       *text,
+             GArray           *words,
+             guint             clause_start,
+             guint             act)
+{
+  const EventLexicon *lex = finder->lex;
+
+  if (lex->segmented)
+    {
+      gsize from = AW (words, clause_start)->start, to = AW (words, act)->start;
+      GHashTableIter iter;
+      gpointer key, value;
+      int found = 0;
+      gsize found_at = 0;
+
+      g_hash_table_iter_init (&iter, lex->ordinals);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const char *at = g_strstr_len (text + from, to - from, key);
+
+          /* the one nearest the act */
+          if (at != NULL && (found == 0 || (gsize) (at - text) > found_at))
+            {
+              found = GPOINTER_TO_INT (value);
+              found_at = at - text;
+            }
+        }
+      return found;
+    }
+  for (guint k = act, steps = 0; k > clause_start && steps < 3; k--, steps++)
+    {
+      int n = GPOINTER_TO_INT (g_hash_table_lookup (lex->ordinals, AW (words, k - 1)->key));
+
+      if (n > 0)
+        return n;
+    }
+  return 0;
+}
+
 static void
 append_word (GString     *label,
              const AWord *w,
@@ -790,6 +835,8 @@ tally_events_find_acts (TallyEventFinder *finder,
           m->sentence_end = s_end;
           m->sentence = slice (text, s_start, s_end);
           find_place (finder, text, words, clause_start, clause_end, i, &m->place, &m->place_id);
+          if (!m->verb)
+            m->ordinal = act_ordinal (finder, text, words, clause_start, i);
           m->of_label = make_label (finder, words, clause_start, clause_end, i, i + n, !m->verb);
           /* The nearest date in the act's clause, or in a clause of its
            * own before it ("当地时间20日下午,习近平…抵达"); a date in

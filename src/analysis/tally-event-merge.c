@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tally-events-private.h"
+#include "tally-gazetteer.h"
 #include "tally-stories.h"
 #include "tally-union-find.h"
 
@@ -146,11 +147,46 @@ interface_language (void)
   return g_intern_string (primary);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static inline const char *
 mention_language (TallyEventFinder *finder,
                   const Mention    *m)
 {
   return m->language != NULL ? m->language : finder->own_language;
+}
+
+/* A mention's place as `language` writes it in the nominative: the
+ * gazetteer's name for the place it names ("в Москву" → "Москва"), else as
+ * written. */
+static const char *
+place_in (TallyEventFinder *finder,
+          const Mention    *m,
+          const char       *language)
+{
+  const char *subject = m->place_id;
+  const char *name;
+
+  if (m->place == NULL)
+    return NULL;
+  /* A name the gazetteer has as written is a nominative already
+   * ("Britain", "维尔纽斯"): kept as the source wrote it. */
+  if (mention_language (finder, m) == language
+      && tally_gazetteer_lookup (tally_gazetteer_get (language), m->place, -1, NULL) != NULL)
+    return m->place;
+  if (mention_language (finder, m) == language && g_str_equal (language, "en"))
+    return m->place;
+  if (subject == NULL)
+    subject = tally_events_place_subject (mention_language (finder, m), m->place);
+  name = subject != NULL ? tally_gazetteer_name_of (tally_gazetteer_get (language), subject) : NULL;
+  if (name != NULL)
+    return name;
+  return mention_language (finder, m) == language ? m->place : NULL;
 }
 
 static TallyEventRecord *
@@ -173,6 +209,7 @@ build_event (TallyEventFinder *finder,
   gsize last_doc = G_MAXSIZE, last_sentence = G_MAXSIZE;
   const char *ui = interface_language ();
   const char *label_language = NULL;
+  const char *label_place = NULL;
   g_autoptr(GPtrArray) languages = g_ptr_array_new ();
 
   /* The label is in the interface's language when a source in it names the
@@ -203,7 +240,7 @@ build_event (TallyEventFinder *finder,
       all_weak &= m->weak;
       kind_count[m->kind] += m->weak ? 1 : 2;
       g_ptr_array_add (titles, named_here ? m->title : NULL);
-      g_ptr_array_add (places, named_here ? m->place : NULL);
+      g_ptr_array_add (places, named_here ? (gpointer) place_in (finder, m, label_language) : NULL);
       g_ptr_array_add (of_labels, named_here ? m->of_label : NULL);
       if (m->ordinal && !ordinal)
         ordinal = m->ordinal;
@@ -337,6 +374,14 @@ build_event (TallyEventFinder *finder,
   record->planned = (latest_published != 0 && record->first_day > latest_published)
                     || (latest_published == 0 && any_future);
   record->place = g_strdup (most_common (places));
+  /* The label's words are the finder's language's: so is its place. */
+  {
+    g_autoptr(GPtrArray) own = g_ptr_array_new ();
+
+    for (guint i = 0; i < group->len; i++)
+      g_ptr_array_add (own, (gpointer) place_in (finder, g_ptr_array_index (group, i), finder->own_language));
+    label_place = most_common (own) != NULL ? most_common (own) : record->place;
+  }
 
   /* The label: a title the sources use; else the ordinal with the series
    * name other titles give ("Fourth" + "Baltic–Caspian Connectivity
@@ -352,7 +397,7 @@ build_event (TallyEventFinder *finder,
         record->label = g_strdup_printf ("%s %s", word, name);
       else if (record->place != NULL)
         record->label = g_strdup_printf ("%s %s %s %s", word, kind_noun (lex, record->kind),
-                                         lex->place_joiner ? lex->place_joiner : "–", record->place);
+                                         lex->place_joiner ? lex->place_joiner : "–", label_place);
       else
         record->label = g_strdup_printf ("%s %s", word, kind_noun (lex, record->kind));
     }
@@ -361,7 +406,7 @@ build_event (TallyEventFinder *finder,
   /* "Summit in Baku" names a gathering; "Launch in Europe" names nothing. */
   else if (record->place != NULL && kind_names_place (lex, record->kind))
     record->label = g_strdup_printf ("%s %s %s", kind_noun (lex, record->kind),
-                                     lex->place_joiner ? lex->place_joiner : "–", record->place);
+                                     lex->place_joiner ? lex->place_joiner : "–", label_place);
   else if (record->place != NULL)
     return NULL;
   else
@@ -377,7 +422,7 @@ build_event (TallyEventFinder *finder,
       if (record->place == NULL || !kind_names_place (lex, record->kind))
         return NULL;
       record->label = g_strdup_printf ("%s %s %s", kind_noun (lex, record->kind),
-                                       lex->place_joiner ? lex->place_joiner : "–", record->place);
+                                       lex->place_joiner ? lex->place_joiner : "–", label_place);
       capitalise_first (record->label);
       if (tally_events_label_is_broken (lex, finder->words_lex, record->label))
         return NULL;
@@ -413,6 +458,41 @@ build_event (TallyEventFinder *finder,
     {
       g_ptr_array_add (record->labels, g_strdup (label_language));
       g_ptr_array_add (record->labels, g_strdup (record->label));
+    }
+  /* The place in every language of its sources: one place, each language's
+   * name for it (a place the gazetteer does not know, as written there). */
+  if (record->place != NULL)
+    {
+      g_autoptr(GPtrArray) langs = g_ptr_array_new ();
+
+      for (guint i = 0; i < group->len; i++)
+        {
+          const char *lang = mention_language (finder, g_ptr_array_index (group, i));
+
+          if (!g_ptr_array_find (langs, lang, NULL))
+            g_ptr_array_add (langs, (gpointer) lang);
+        }
+      g_ptr_array_sort (langs, compare_strings);
+      for (guint l = 0; l < langs->len; l++)
+        {
+          const char *lang = g_ptr_array_index (langs, l);
+          g_autoptr(GPtrArray) names = g_ptr_array_new ();
+          const char *name;
+
+          if (lang == label_language)
+            name = record->place;
+          else
+            {
+              for (guint i = 0; i < group->len; i++)
+                g_ptr_array_add (names, (gpointer) place_in (finder, g_ptr_array_index (group, i), lang));
+              name = most_common (names);
+            }
+          if (name != NULL)
+            {
+              g_ptr_array_add (record->places, g_strdup (lang));
+              g_ptr_array_add (record->places, g_strdup (name));
+            }
+        }
     }
   /* Sorted by language, as pairs. */
   {

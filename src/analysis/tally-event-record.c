@@ -91,6 +91,7 @@ tally_event_record_new (void)
   record->alternatives = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_alternative_free);
   record->mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_event_mention_free);
   record->labels = g_ptr_array_new_with_free_func (g_free);
+  record->places = g_ptr_array_new_with_free_func (g_free);
   return record;
 }
 
@@ -157,6 +158,7 @@ tally_event_record_copy (const TallyEventRecord *record)
   g_ptr_array_extend (copy->alternatives, record->alternatives, copy_alternative, NULL);
   g_ptr_array_extend (copy->mentions, record->mentions, copy_mention, NULL);
   g_ptr_array_extend (copy->labels, record->labels, copy_string, NULL);
+  g_ptr_array_extend (copy->places, record->places, copy_string, NULL);
   return copy;
 }
 
@@ -176,6 +178,7 @@ tally_event_record_free (TallyEventRecord *record)
   g_ptr_array_unref (record->alternatives);
   g_ptr_array_unref (record->mentions);
   g_ptr_array_unref (record->labels);
+  g_ptr_array_unref (record->places);
   g_free (record);
 }
 
@@ -261,6 +264,14 @@ tally_event_record_to_json (const TallyEventRecord *record)
     {
       json_builder_set_member_name (builder, g_ptr_array_index (record->labels, i));
       json_builder_add_string_value (builder, g_ptr_array_index (record->labels, i + 1));
+    }
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "places");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i + 1 < record->places->len; i += 2)
+    {
+      json_builder_set_member_name (builder, g_ptr_array_index (record->places, i));
+      json_builder_add_string_value (builder, g_ptr_array_index (record->places, i + 1));
     }
   json_builder_end_object (builder);
   json_builder_end_object (builder);

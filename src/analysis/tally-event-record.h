@@ -95,6 +95,9 @@ typedef struct
   GPtrArray *labels; /* char*: "language", "label" pairs, a label in each
                       * language its sources name it in; `label` is the one
                       * in the interface's language when there is one */
+  GPtrArray *places; /* char*: "language", "place" pairs, the place as each
+                      * language of its sources writes it in the nominative
+                      * ("Москва", "莫斯科", "Moscow"); `place` is the label's */
 } TallyEventRecord;
 
 const char           *tally_event_kind_to_string       (TallyEventKind       kind);
@@ -119,7 +122,7 @@ gboolean              tally_event_parse_iso_date       (const char          *iso
 /* {"id", "label", "kind", "date", "date_end", "precision", "place",
  *  "participants", "planned", "disputed", "year_inferred", "alternatives": [{"date",
  *  "date_end", "documents"}], "mentions": [{"document", "start", "end", "text",
- *  "language"}], "at_event", "labels": {"en": …, "ru": …}};
+ *  "language"}], "at_event", "labels": {"en": …, "ru": …}, "places": {"en": …, "ru": …}};
  * "alternatives" is empty unless the event is disputed. */
 JsonNode             *tally_event_record_to_json       (const TallyEventRecord *record);
 

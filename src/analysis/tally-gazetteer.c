@@ -25,6 +25,8 @@ struct _TallyGazetteer
   GHashTable *by_first;
   GMutex stems_lock;
   GHashTable *stems;    /* folded stem → country subject or a NULL value */
+  GHashTable *shown;    /* subject → its shortest name here, made on first use */
+  char *language;
 };
 
 static char *
@@ -192,7 +194,10 @@ tally_gazetteer_get (const char *language)
                                 ? NULL : g_resources_lookup_data (latin_path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       if (bytes != NULL)
-        g = gazetteer_new (bytes, path, orgs, orgs_path, latin, latin_path, pairs, pairs_path);
+        {
+          g = gazetteer_new (bytes, path, orgs, orgs_path, latin, latin_path, pairs, pairs_path);
+          g->language = g_strdup (language);
+        }
       g_hash_table_insert (gazetteers, g_strdup (language), g);
     }
   g_mutex_unlock (&gazetteers_lock);
@@ -502,4 +507,46 @@ tally_gazetteer_country_by_stem (const TallyGazetteer *gazetteer,
     }
   g_mutex_unlock (&g->stems_lock);
   return found;
+}
+
+const char *
+tally_gazetteer_name_of (const TallyGazetteer *gazetteer,
+                         const char           *subject)
+{
+  TallyGazetteer *g = (TallyGazetteer *) gazetteer;
+  const char *name;
+
+  if (gazetteer == NULL || subject == NULL)
+    return NULL;
+  /* English keys are folded: the subject is the English name. */
+  if (g_strcmp0 (g->language, "en") == 0)
+    return subject;
+  g_mutex_lock (&g->stems_lock);
+  if (g->shown == NULL)
+    {
+      GHashTableIter iter;
+      const Name *n;
+
+      g->shown = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_iter_init (&iter, g->names);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &n))
+        {
+          const Name *best;
+
+          if (n->pair || (n->kind != TALLY_SUBJECT_KIND_COUNTRY && n->kind != TALLY_SUBJECT_KIND_PLACE))
+            continue;
+          /* the shortest name, ties in byte order: "Россия", not
+           * "Российская Федерация" */
+          best = g_hash_table_lookup (g->shown, n->subject);
+          if (best == NULL || n->len < best->len || (n->len == best->len && strcmp (n->key, best->key) < 0))
+            g_hash_table_insert (g->shown, (gpointer) n->subject, (gpointer) n);
+        }
+    }
+  {
+    const Name *n = g_hash_table_lookup (g->shown, subject);
+
+    name = n != NULL ? n->key : NULL;
+  }
+  g_mutex_unlock (&g->stems_lock);
+  return name;
 }

@@ -70,6 +70,13 @@ const char           *tally_gazetteer_country_by_stem (const TallyGazetteer *gaz
                                                        const char           *stem,
                                                        gsize                 len);
 
+/* A country or place as `gazetteer`'s language writes it in the nominative,
+ * its shortest name there ("Moscow" → "Москва", "莫斯科"; "Russia" →
+ * "Россия"); the subject itself for English; NULL when the language has no
+ * name for it. */
+const char           *tally_gazetteer_name_of      (const TallyGazetteer *gazetteer,
+                                                    const char           *subject);
+
 /* The language-independent id of a gazetteer subject ("Kazakhstan" → "KZ"),
  * or NULL for a subject the gazetteer does not list. */
 const char           *tally_gazetteer_subject_id   (const char *subject);

@@ -249,6 +249,40 @@ test_unrelated (void)
   g_assert_cmpuint (visits->len, ==, 2);
 }
 
+/* "третий форум", "第三届…论坛": an ordinal before a gathering's noun, in
+ * Russian by its lemma, in Chinese anywhere in the clause before it; with
+ * it, the Russian and Chinese reports of the third forum are one event.
+ * "в Вильнюсе" is shown as the gazetteer's nominative, and the event has
+ * its place in each language of its sources. Text written for the test. */
+static void
+test_ordinals_and_places (void)
+{
+  static const Doc docs[] = {
+    { "12 мая 2025 года в Вильнюсе открылся третий форум водных ресурсов региона.\n", "ru", "2025-05-12" },
+    { "2025年5月12日,第三届区域水资源论坛在维尔纽斯举行。\n", "zh", "2025-05-12" },
+  };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) forums = NULL;
+  const TallyEventRecord *e;
+  const char *ru_place = NULL;
+
+  if (!need_dictionary ())
+    return;
+  events = find (docs, G_N_ELEMENTS (docs));
+  forums = of_kind (events, TALLY_EVENT_KIND_FORUM);
+  g_assert_cmpuint (forums->len, ==, 1);
+  e = g_ptr_array_index (forums, 0);
+  g_assert_true (has_language (e, "ru"));
+  g_assert_true (has_language (e, "zh"));
+  g_assert_cmpstr (e->date, ==, "2025-05-12");
+  /* the label of a numbered gathering: its ordinal and place */
+  g_assert_true (g_str_has_prefix (e->label, "Third forum"));
+  for (guint i = 0; i + 1 < e->places->len; i += 2)
+    if (g_str_equal (g_ptr_array_index (e->places, i), "ru"))
+      ru_place = g_ptr_array_index (e->places, i + 1);
+  g_assert_cmpstr (ru_place, ==, "Вильнюс");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,5 +295,6 @@ main (int   argc,
   g_test_add_func ("/analysis/events-languages/across", test_across);
   g_test_add_func ("/analysis/events-languages/dispute", test_dispute);
   g_test_add_func ("/analysis/events-languages/unrelated", test_unrelated);
+  g_test_add_func ("/analysis/events-languages/ordinals-and-places", test_ordinals_and_places);
   return g_test_run ();
 }

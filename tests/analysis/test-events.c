@@ -587,7 +587,8 @@ test_json (void)
                    "\"text\":\"The first forum was held in Tampere in 2019.\",\"language\":\"en\"},"
                    "{\"document\":\"d2\",\"start\":0,\"end\":36,\"text\":\"Its first forum, in 2018, was small.\","
                    "\"language\":\"en\"}],"
-                   "\"at_event\":null,\"labels\":{\"en\":\"First forum in Tampere\"}}");
+                   "\"at_event\":null,\"labels\":{\"en\":\"First forum in Tampere\"},"
+                   "\"places\":{\"en\":\"Tampere\"}}");
 }
 
 /* The project's sample articles against tests/data/samples/events.json. */

@@ -247,7 +247,7 @@ test_reference_date (void)
 
 static const char * const event_keys[] = { "id", "label", "kind", "date", "date_end", "precision", "place",
                                            "participants", "planned", "disputed", "year_inferred", "alternatives", "mentions",
-                                           "at_event", "labels", NULL };
+                                           "at_event", "labels", "places", NULL };
 
 /* The event whose label is `label` in a json "events" array, or NULL. */
 static JsonObject *
