@@ -633,6 +633,15 @@ find_document_stories (TallyEventFinder *finder)
   g_autofree guint *story_of = g_new0 (guint, MAX (n, 1));
   g_autoptr(GPtrArray) stories = NULL;
 
+  /* The leads written out are read only by the step across languages,
+   * which runs when the documents' languages differ. */
+  for (guint d = 1; d < n; d++)
+    if (g_strcmp0 (((const Document *) g_ptr_array_index (finder->documents, d))->story_language,
+                   ((const Document *) g_ptr_array_index (finder->documents, 0))->story_language) != 0)
+      {
+        tally_event_finder_read_leads (finder);
+        break;
+      }
   for (guint d = 0; d < n; d++)
     {
       const Document *doc = g_ptr_array_index (finder->documents, d);
@@ -644,6 +653,7 @@ find_document_stories (TallyEventFinder *finder)
         .key = doc->id,
         .words = doc->words,
         .language = doc->story_language,
+        .fingerprint = doc->fingerprint,
       };
 
       g_array_append_val (inputs, input);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tally-event-record.h"
@@ -310,6 +311,12 @@ typedef struct
   const char *read_language; /* interned: the language its words were read in */
   GPtrArray *subjects; /* what its title and lead name (gazetteer subjects), for
                         * merging across languages; NULL until the merge needs it */
+  /* A lead moved out of memory (tally_event_finder_add_part()): where it
+   * is in the finder's lead file, and the stories' fingerprint of it. */
+  gboolean lead_spooled;
+  guint64 lead_at;
+  gsize lead_len;
+  guint64 fingerprint;
 } Document;
 
 struct _TallyEventFinder
@@ -330,7 +337,17 @@ struct _TallyEventFinder
    * the check off to see that it changes nothing. */
   guint sentences_skipped;
   gboolean read_every_sentence;
+  /* The documents' leads, written out as parts come in (an unlinked
+   * temporary file): read back only when the stories are told in several
+   * languages, so memory does not grow by a lead per document. */
+  FILE *leads;
+  guint64 leads_size;
+  gboolean leads_failed;
 };
+
+/* Reads the leads tally_event_finder_add_part() wrote out back into the
+ * documents (tally-events.c). */
+void tally_event_finder_read_leads (TallyEventFinder *finder);
 
 /* tally-event-acts.c */
 guint      tally_events_find_acts      (TallyEventFinder   *finder,

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tally-analysis-resources.h"
 #include "tally-claims.h"
@@ -96,6 +99,7 @@ tally_event_finder_free (TallyEventFinder *finder)
   g_ptr_array_unref (finder->documents);
   g_ptr_array_unref (finder->mentions);
   g_clear_pointer (&finder->excluded, g_hash_table_unref);
+  g_clear_pointer (&finder->leads, fclose);
   g_free (finder);
 }
 
@@ -118,6 +122,77 @@ tally_event_finder_take_part (TallyEventFinder *finder)
   return part;
 }
 
+/* Moves a document's lead out of memory when nothing but the stories'
+ * step across languages reads it again: its story words, subjects and
+ * language are read (tally_event_finder_add_source()). */
+static void
+spool_lead (TallyEventFinder *finder,
+            Document         *doc)
+{
+  gsize len;
+
+  if (doc->lead == NULL || doc->words == NULL || doc->subjects == NULL || doc->story_language == NULL
+      || finder->leads_failed)
+    return;
+  if (finder->leads == NULL)
+    {
+      g_autofree char *name = NULL;
+      int fd = g_file_open_tmp ("tally-leads-XXXXXX", &name, NULL);
+
+      if (fd >= 0)
+        {
+          g_unlink (name);
+          finder->leads = fdopen (fd, "w+");
+          if (finder->leads == NULL)
+            close (fd);
+        }
+      if (finder->leads == NULL)
+        {
+          finder->leads_failed = TRUE;
+          return;
+        }
+    }
+  len = strlen (doc->lead);
+  if (fwrite (doc->lead, 1, len, finder->leads) != len)
+    {
+      /* Kept in memory, as are the leads after it. */
+      finder->leads_failed = TRUE;
+      return;
+    }
+  doc->fingerprint = tally_story_fingerprint (doc->title, doc->lead, len);
+  doc->lead_at = finder->leads_size;
+  doc->lead_len = len;
+  doc->lead_spooled = TRUE;
+  finder->leads_size += len;
+  g_clear_pointer (&doc->lead, g_free);
+}
+
+void
+tally_event_finder_read_leads (TallyEventFinder *finder)
+{
+  if (finder->leads == NULL)
+    return;
+  fflush (finder->leads);
+  for (guint d = 0; d < finder->documents->len; d++)
+    {
+      Document *doc = g_ptr_array_index (finder->documents, d);
+
+      if (!doc->lead_spooled)
+        continue;
+      doc->lead = g_malloc (doc->lead_len + 1);
+      if (fseeko (finder->leads, (off_t) doc->lead_at, SEEK_SET) != 0
+          || fread (doc->lead, 1, doc->lead_len, finder->leads) != doc->lead_len)
+        {
+          g_warning ("could not read back a lead from the temporary file: %s", g_strerror (errno));
+          g_clear_pointer (&doc->lead, g_free);
+          continue;
+        }
+      doc->lead[doc->lead_len] = '\0';
+      doc->lead_spooled = FALSE;
+    }
+  g_clear_pointer (&finder->leads, fclose);
+}
+
 void
 tally_event_finder_add_part (TallyEventFinder     *finder,
                              TallyEventFinderPart *part)
@@ -130,7 +205,10 @@ tally_event_finder_add_part (TallyEventFinder     *finder,
   g_ptr_array_set_free_func (part->documents, NULL);
   g_ptr_array_set_free_func (part->mentions, NULL);
   for (guint d = 0; d < part->documents->len; d++)
-    g_ptr_array_add (finder->documents, part->documents->pdata[d]);
+    {
+      spool_lead (finder, part->documents->pdata[d]);
+      g_ptr_array_add (finder->documents, part->documents->pdata[d]);
+    }
   for (guint m = 0; m < part->mentions->len; m++)
     {
       Mention *mention = part->mentions->pdata[m];

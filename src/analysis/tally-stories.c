@@ -1300,19 +1300,29 @@ compare_dated (gconstpointer a,
 /* A document's fingerprint: FNV-1a over its title and text (the first
  * 64 KB), the same wherever the document is read (the app, tally-cli) and
  * however often it is imported; 0 when it has neither. */
+guint64
+tally_story_fingerprint (const char *title,
+                         const char *text,
+                         gsize       text_len)
+{
+  guint64 h = 14695981039346656037ull;
+  gsize len = MIN (text_len, FINGERPRINT_BYTES);
+  gboolean any = FALSE;
+
+  for (const char *p = title; p != NULL && *p != '\0'; p++, any = TRUE)
+    h = (h ^ (guchar) *p) * 1099511628211ull;
+  h = (h ^ 0xff) * 1099511628211ull;
+  for (gsize i = 0; text != NULL && i < len; i++, any = TRUE)
+    h = (h ^ (guchar) text[i]) * 1099511628211ull;
+  return any ? MAX (h, 1) : 0;
+}
+
 static guint64
 fingerprint (const TallyStoryInput *input)
 {
-  guint64 h = 14695981039346656037ull;
-  gsize len = MIN (input->text_len, FINGERPRINT_BYTES);
-  gboolean any = FALSE;
-
-  for (const char *p = input->title; p != NULL && *p != '\0'; p++, any = TRUE)
-    h = (h ^ (guchar) *p) * 1099511628211ull;
-  h = (h ^ 0xff) * 1099511628211ull;
-  for (gsize i = 0; input->text != NULL && i < len; i++, any = TRUE)
-    h = (h ^ (guchar) input->text[i]) * 1099511628211ull;
-  return any ? MAX (h, 1) : 0;
+  if (input->fingerprint != 0)
+    return input->fingerprint;
+  return tally_story_fingerprint (input->title, input->text, input->text_len);
 }
 
 GPtrArray *

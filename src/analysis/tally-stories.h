@@ -34,6 +34,11 @@ TallyStoryWords *tally_story_words_new  (const char            *title,
                                          const char            *text,
                                          gsize                  text_len);
 void             tally_story_words_free (TallyStoryWords       *words);
+/* What a story's key is made from: FNV-1a over the title and the text's
+ * first 64 KB; 0 when there is neither. */
+guint64          tally_story_fingerprint (const char           *title,
+                                          const char           *text,
+                                          gsize                 text_len);
 /* Bytes held, for memory accounting. */
 gsize            tally_story_words_size (const TallyStoryWords *words);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyStoryWords, tally_story_words_free)
@@ -53,6 +58,10 @@ typedef struct
   const TallyStoryWords *words; /* when set, read in place of `title` and `text` */
   const char *language;     /* BCP 47 tag ("en", "ru", "zh-Hant"); NULL:
                              * detected from the title and lead */
+  guint64 fingerprint;      /* when not 0: tally_story_fingerprint() of the
+                             * title and text, made while the text was at
+                             * hand (it is then read only when the stories
+                             * are in several languages) */
 } TallyStoryInput;
 
 typedef struct

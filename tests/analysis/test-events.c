@@ -1160,9 +1160,11 @@ test_names_from_news (void)
  * claims given), as one JSON string; *skipped counts the sentences the
  * finder did not read. */
 static char *
-events_of_dirs (const char *const *dirs,
-                gboolean           read_every_sentence,
-                guint             *skipped)
+events_of_dirs_full (const char *const *dirs,
+                     gboolean           read_every_sentence,
+                     gboolean           in_parts,
+                     guint             *skipped,
+                     gboolean          *spooled)
 {
   g_autoptr(TallyEventFinder) finder = tally_event_finder_new (NULL, NULL);
   g_autoptr(JsonArray) all = json_array_new ();
@@ -1208,15 +1210,73 @@ events_of_dirs (const char *const *dirs,
           source.sentences = record->sentences;
           source.tokens = record->tokens;
           source.language = record->language;
-          tally_event_finder_add_source (finder, &source);
+          if (in_parts)
+            {
+              /* As tally-cli's workers do: a finder of its own, its part
+               * handed to the finder that merges. */
+              g_autoptr(TallyEventFinder) worker = tally_event_finder_new (NULL, NULL);
+
+              tally_event_finder_set_document_language (worker, record->language);
+              tally_event_finder_add_source (worker, &source);
+              tally_event_finder_add_part (finder, tally_event_finder_take_part (worker));
+            }
+          else
+            tally_event_finder_add_source (finder, &source);
         }
     }
   *skipped = finder->sentences_skipped;
+  if (spooled != NULL)
+    *spooled = finder->leads != NULL;
   events = tally_event_finder_finish (finder);
   for (guint e = 0; e < events->len; e++)
     json_array_add_element (all, tally_event_record_to_json (g_ptr_array_index (events, e)));
   json_node_set_array (root, all);
-  return json_to_string (root, TRUE);
+  {
+    /* And the story the merge put each document in. */
+    g_autofree char *json = json_to_string (root, TRUE);
+    GString *out = g_string_new (json);
+
+    for (guint d = 0; d < finder->documents->len; d++)
+      g_string_append_printf (out, "\n%s story %u", ((Document *) g_ptr_array_index (finder->documents, d))->id,
+                              ((Document *) g_ptr_array_index (finder->documents, d))->story);
+    return g_string_free (out, FALSE);
+  }
+}
+
+static char *
+events_of_dirs (const char *const *dirs,
+                gboolean           read_every_sentence,
+                guint             *skipped)
+{
+  return events_of_dirs_full (dirs, read_every_sentence, FALSE, skipped, NULL);
+}
+
+/* Documents handed over in parts (tally-cli's workers) have their leads
+ * written out of memory; the events and stories are those of documents
+ * added in place, in one language (the leads are not read again) and in
+ * three (read back for the stories across languages). */
+static void
+test_leads_apart (void)
+{
+  g_autofree char *samples = source_path ("data", "samples", NULL);
+  g_autofree char *ru = source_path ("data", "samples-ru", NULL);
+  g_autofree char *zh = source_path ("data", "samples-zh", NULL);
+  g_autofree char *across = source_path ("tests", "data", "across", NULL);
+  const char *one[] = { samples, NULL };
+  const char *three[] = { samples, ru, zh, across, NULL };
+  const char *const *sets[] = { one, three };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    {
+      guint skipped;
+      gboolean spooled = FALSE;
+      g_autofree char *in_place = events_of_dirs_full (sets[s], FALSE, FALSE, &skipped, NULL);
+      g_autofree char *in_parts = events_of_dirs_full (sets[s], FALSE, TRUE, &skipped, &spooled);
+
+      g_assert_true (spooled);
+      g_assert_cmpuint (strlen (in_place), >, 1000);
+      g_assert_true (g_str_equal (in_place, in_parts));
+    }
 }
 
 /* Sentences with no word a mention starts at are not read: leaving them
@@ -1281,6 +1341,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/same-label-apart", test_same_label_apart);
   g_test_add_func ("/analysis/events/names-from-news", test_names_from_news);
   g_test_add_func ("/analysis/events/sentence-gate", test_sentence_gate);
+  g_test_add_func ("/analysis/events/leads-apart", test_leads_apart);
 
   return g_test_run ();
 }

@@ -276,6 +276,8 @@ test_stories_words_apart (void)
   const guint n = G_N_ELEMENTS (reports) + G_N_ELEMENTS (more);
   TallyStoryInput inputs[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
   TallyStoryInput apart[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  TallyStoryInput printed[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
+  g_autoptr(GPtrArray) stories_printed = NULL;
   TallyStoryWords *words[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
   guint story_of[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
   guint story_of_apart[G_N_ELEMENTS (reports) + G_N_ELEMENTS (more)];
@@ -295,7 +297,12 @@ test_stories_words_apart (void)
       words[i] = tally_story_words_new (inputs[i].title, inputs[i].text, inputs[i].text_len);
       g_assert_cmpuint (tally_story_words_size (words[i]), <, 1024);
       apart[i] = (TallyStoryInput) { .published = inputs[i].published, .words = words[i] };
+      /* The text's fingerprint taken while it was at hand: the stories'
+       * keys need no text. */
+      printed[i] = apart[i];
+      printed[i].fingerprint = tally_story_fingerprint (inputs[i].title, inputs[i].text, inputs[i].text_len);
     }
+  stories_printed = find (printed, n, NULL);
   stories = find (inputs, n, story_of);
   stories_apart = find (apart, n, story_of_apart);
   g_assert_cmpuint (stories->len, ==, stories_apart->len);
@@ -306,6 +313,8 @@ test_stories_words_apart (void)
 
       g_assert_cmpstr (a->id, ==, b->id);
       g_assert_cmpstr (a->name, ==, b->name);
+      g_assert_cmpstr (a->key, ==, ((TallyStoryRecord *) g_ptr_array_index (stories_printed, s))->key);
+      g_assert_cmpstr (a->key, !=, b->key);
       g_assert_true (g_strv_equal ((const char * const *) a->terms, (const char * const *) b->terms));
       g_assert_cmpmem (a->documents->data, a->documents->len * sizeof (guint),
                        b->documents->data, b->documents->len * sizeof (guint));
