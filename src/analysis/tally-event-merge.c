@@ -633,6 +633,8 @@ find_document_stories (TallyEventFinder *finder)
   g_autofree guint *story_of = g_new0 (guint, MAX (n, 1));
   g_autoptr(GPtrArray) stories = NULL;
 
+  if (finder->leads != NULL)
+    fflush (finder->leads);
   /* The leads written out are read only by the step across languages,
    * which runs when the documents' languages differ. */
   for (guint d = 1; d < n; d++)
@@ -654,6 +656,8 @@ find_document_stories (TallyEventFinder *finder)
         .words = doc->words,
         .language = doc->story_language,
         .fingerprint = doc->fingerprint,
+        .load_words = doc->spool != NULL ? tally_events_read_words : NULL,
+        .load_data = (gpointer) doc,
       };
 
       g_array_append_val (inputs, input);
@@ -668,7 +672,9 @@ find_document_stories (TallyEventFinder *finder)
       /* Read: not needed past here. */
       g_clear_pointer (&doc->lead, g_free);
       g_clear_pointer (&doc->words, tally_story_words_free);
+      doc->spool = NULL;
     }
+  g_clear_pointer (&finder->leads, fclose);
 }
 
 static inline guint

@@ -311,12 +311,15 @@ typedef struct
   const char *read_language; /* interned: the language its words were read in */
   GPtrArray *subjects; /* what its title and lead name (gazetteer subjects), for
                         * merging across languages; NULL until the merge needs it */
-  /* A lead moved out of memory (tally_event_finder_add_part()): where it
-   * is in the finder's lead file, and the stories' fingerprint of it. */
+  /* A lead and story words moved out of memory (tally_event_finder_add_part()):
+   * where they are in the finder's file, and the stories' fingerprint of
+   * the lead. */
   gboolean lead_spooled;
   guint64 lead_at;
   gsize lead_len;
   guint64 fingerprint;
+  FILE *spool;         /* the finder's, while the words are there */
+  guint64 words_at;
 } Document;
 
 struct _TallyEventFinder
@@ -337,17 +340,19 @@ struct _TallyEventFinder
    * the check off to see that it changes nothing. */
   guint sentences_skipped;
   gboolean read_every_sentence;
-  /* The documents' leads, written out as parts come in (an unlinked
-   * temporary file): read back only when the stories are told in several
-   * languages, so memory does not grow by a lead per document. */
+  /* The documents' leads and story words, written out as parts come in (an
+   * unlinked temporary file): the words are read one document at a time by
+   * the stories, the leads only when they are told in several languages, so
+   * memory does not grow by either per document. */
   FILE *leads;
   guint64 leads_size;
   gboolean leads_failed;
 };
 
 /* Reads the leads tally_event_finder_add_part() wrote out back into the
- * documents (tally-events.c). */
-void tally_event_finder_read_leads (TallyEventFinder *finder);
+ * documents; the words of a document written out (tally-events.c). */
+void             tally_event_finder_read_leads (TallyEventFinder *finder);
+TallyStoryWords *tally_events_read_words       (gpointer          document);
 
 /* tally-event-acts.c */
 guint      tally_events_find_acts      (TallyEventFinder   *finder,

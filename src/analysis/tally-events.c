@@ -123,8 +123,9 @@ tally_event_finder_take_part (TallyEventFinder *finder)
 }
 
 /* Moves a document's lead out of memory when nothing but the stories'
- * step across languages reads it again: its story words, subjects and
- * language are read (tally_event_finder_add_source()). */
+ * step across languages reads it again (its story words, subjects and
+ * language are read: tally_event_finder_add_source()), and its story words,
+ * which the stories read once. */
 static void
 spool_lead (TallyEventFinder *finder,
             Document         *doc)
@@ -153,9 +154,10 @@ spool_lead (TallyEventFinder *finder,
         }
     }
   len = strlen (doc->lead);
-  if (fwrite (doc->lead, 1, len, finder->leads) != len)
+  if (fwrite (doc->lead, 1, len, finder->leads) != len
+      || !tally_story_words_write (doc->words, finder->leads))
     {
-      /* Kept in memory, as are the leads after it. */
+      /* Kept in memory, as are those after it. */
       finder->leads_failed = TRUE;
       return;
     }
@@ -163,8 +165,24 @@ spool_lead (TallyEventFinder *finder,
   doc->lead_at = finder->leads_size;
   doc->lead_len = len;
   doc->lead_spooled = TRUE;
-  finder->leads_size += len;
+  doc->words_at = doc->lead_at + len;
+  doc->spool = finder->leads;
+  finder->leads_size += len + tally_story_words_size (doc->words);
   g_clear_pointer (&doc->lead, g_free);
+  g_clear_pointer (&doc->words, tally_story_words_free);
+}
+
+TallyStoryWords *
+tally_events_read_words (gpointer document)
+{
+  Document *doc = document;
+  TallyStoryWords *words = NULL;
+
+  if (doc->spool != NULL && fseeko (doc->spool, (off_t) doc->words_at, SEEK_SET) == 0)
+    words = tally_story_words_read (doc->spool);
+  if (words == NULL)
+    g_warning ("could not read back a document's words from the temporary file: %s", g_strerror (errno));
+  return words;
 }
 
 void
@@ -190,7 +208,6 @@ tally_event_finder_read_leads (TallyEventFinder *finder)
       doc->lead[doc->lead_len] = '\0';
       doc->lead_spooled = FALSE;
     }
-  g_clear_pointer (&finder->leads, fclose);
 }
 
 void

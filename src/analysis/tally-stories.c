@@ -647,6 +647,32 @@ tally_story_words_size (const TallyStoryWords *words)
   return words != NULL ? sizeof (TallyStoryWords) + words->n_bytes : 0;
 }
 
+gboolean
+tally_story_words_write (const TallyStoryWords *words,
+                         FILE                  *file)
+{
+  gsize size = tally_story_words_size (words);
+
+  return words != NULL && fwrite (words, 1, size, file) == size;
+}
+
+TallyStoryWords *
+tally_story_words_read (FILE *file)
+{
+  TallyStoryWords head, *words;
+
+  if (fread (&head, 1, sizeof head, file) != sizeof head || head.n_bytes > G_MAXINT)
+    return NULL;
+  words = g_malloc (sizeof head + head.n_bytes);
+  *words = head;
+  if (fread (words->data, 1, head.n_bytes, file) != head.n_bytes)
+    {
+      g_free (words);
+      return NULL;
+    }
+  return words;
+}
+
 /* The document's terms into the vocabulary, in the order they were read
  * (so term ids and each term's forms come out as if read here), and its
  * vector of raw weights. */
@@ -1363,6 +1389,8 @@ tally_find_stories_full (const TallyStoryInput *inputs,
       TallyStoryWords *own = NULL;
       const TallyStoryWords *words = inputs[i].words;
 
+      if (words == NULL && inputs[i].load_words != NULL)
+        words = own = inputs[i].load_words (inputs[i].load_data);
       if (words == NULL)
         words = own = tally_story_words_new (inputs[i].title, inputs[i].text, inputs[i].text_len);
       vectors[i] = intern_words (&vocabulary, words);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,11 @@ guint64          tally_story_fingerprint (const char           *title,
                                           gsize                 text_len);
 /* Bytes held, for memory accounting. */
 gsize            tally_story_words_size (const TallyStoryWords *words);
+/* The words written to a file of this process (a temporary file) and read
+ * back from where they were written; FALSE or NULL when that fails. */
+gboolean         tally_story_words_write (const TallyStoryWords *words,
+                                          FILE                  *file);
+TallyStoryWords *tally_story_words_read  (FILE                  *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TallyStoryWords, tally_story_words_free)
 
 typedef struct
@@ -62,6 +68,11 @@ typedef struct
                              * title and text, made while the text was at
                              * hand (it is then read only when the stories
                              * are in several languages) */
+  /* When `words` is NULL and this is set: called once per input, in input
+   * order, for words kept elsewhere (freed once read); NULL: read the title
+   * and text. */
+  TallyStoryWords *(*load_words) (gpointer load_data);
+  gpointer load_data;
 } TallyStoryInput;
 
 typedef struct
