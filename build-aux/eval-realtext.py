@@ -71,7 +71,7 @@ def subject_ok(subject, accepted):
     subject ("China–Russia", as Tally writes two countries together in every
     language) is right where each of its two countries is accepted on its own
     (the annotations' rule: either country, or both together, is right)."""
-    accepted = [norm(x).replace("\u2013", "-") for x in accepted]
+    accepted = [None if x is None else norm(x).replace("\u2013", "-") for x in accepted]
     s = norm(subject)
     if s is None:
         return None in accepted

@@ -171,6 +171,11 @@ _tally_claims_read_np (Ctx    *c,
       if (n > 0 && looks_participle (c, k)
           && !(is_word (c, k + 1) && !has_flag (c, k + 1, TALLY_LEX_NP_BREAK | TALLY_LEX_STOP) && !is_determiner (c, k + 1)))
         break;
+      /* "rain soaked Dubai on Tuesday": before a name that ends the phrase,
+       * the participle is the verb ("planned Baltic corridors" reads on). */
+      if (n > 0 && looks_participle (c, k) && is_word (c, k + 1) && (TOK (c, k + 1)->flags & TALLY_TOKEN_CAPITALIZED)
+          && (!is_word (c, k + 2) || has_flag (c, k + 2, TALLY_LEX_NP_BREAK) || is_determiner (c, k + 2)))
+        break;
       /* "Summit opens", "economy enables it": a verb, not a plural noun. */
       if (mode != NP_PLURAL && n > 0 && _tally_claims_looks_plural (c, k)
           && ((mode == NP_SINGULAR && is_proper (c, words[n - 1]))
@@ -793,13 +798,43 @@ measure_of_verb_last (Ctx      *c,
   return TRUE;
 }
 
+/* "120 mm (4.7 inches) of rain", "230 mm, or about 9 inches, of rain": the
+ * "of" that follows a restatement of the figure is the figure's. Returns
+ * the token to read the measure from: that "of", else q->after. */
+static guint
+past_restatement (Ctx      *c,
+                  Quantity *q)
+{
+  guint a = q->after;
+
+  if (punct_is (c, a, '('))
+    {
+      for (guint k = a + 1; k < n_tokens (c) && k < a + 10; k++)
+        if (punct_is (c, k, ')'))
+          return is_role (c, k + 1, TALLY_ROLE_OF) ? k + 1 : a;
+      return a;
+    }
+  if (punct_is (c, a, ',') && is_role (c, a + 1, TALLY_ROLE_OR))
+    {
+      for (guint k = a + 2; k < n_tokens (c) && k < a + 10; k++)
+        if (is_clause_break (c, k))
+          return punct_is (c, k, ',') && is_role (c, k + 1, TALLY_ROLE_OF) ? k + 1 : a;
+      return a;
+    }
+  /* the restatement itself */
+  if (punct_is (c, a, ',') && is_role (c, a + 1, TALLY_ROLE_OF) && q->first >= 2
+      && is_role (c, q->first - 1, TALLY_ROLE_OR) && punct_is (c, q->first - 2, ','))
+    return a + 1;
+  return a;
+}
+
 /* The measure of a quantity: the noun it counts, the phrase after "of"/"in",
  * the noun before "of", the subject of the verb, in that order. */
 static gboolean
 find_measure_rules (Ctx      *c,
                     Quantity *q)
 {
-  guint a = q->after;
+  guint a = past_restatement (c, q);
   guint period;
 
   /* "38% year over year", "up 11% YoY", "38% year-over-year (YoY)": a
@@ -981,7 +1016,8 @@ _tally_claims_find_measure (Ctx      *c,
     }
   /* "$2bn (£1.6bn)": a figure in brackets right after another restates it. */
   if (q->first > 1 && punct_is (c, q->first - 1, '(') && c->last_claim_end + 2 == q->first && c->last_measure->len > 0
-      && (q->kind == TALLY_CLAIM_KIND_MONEY || (q->unit != NULL && g_strcmp0 (q->unit, c->last_unit) == 0)))
+      && (q->kind == TALLY_CLAIM_KIND_MONEY
+          || (q->kind == TALLY_CLAIM_KIND_NUMBER && q->unit != NULL && c->last_unit[0] != '\0')))
     {
       copy_previous_measure (c);
       return;

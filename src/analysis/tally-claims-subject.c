@@ -1425,6 +1425,31 @@ no_names:
         }
     }
 
+  /* "at least 18 dead in Oman", "In Oman, storms killed 19 people": a
+   * count of people or things right before "in" a country or place, or in a
+   * sentence opened by "In X,", when no one is the clause's subject. */
+  if (record->kind == TALLY_CLAIM_KIND_COUNT)
+    {
+      guint in = last + 1;
+
+      while (in < n && TOK (c, in)->start < record->end)
+        in++;
+      if (!(is_role (c, in, TALLY_ROLE_IN) && read_chunk (c, in + 1, c->title_case, &ch) && !ch.possessive
+            && (ch.kind == TALLY_SUBJECT_KIND_COUNTRY || ch.kind == TALLY_SUBJECT_KIND_PLACE)))
+        {
+          in = 0;
+          if (!(is_role (c, 0, TALLY_ROLE_IN) && read_chunk (c, 1, c->title_case, &ch) && !ch.possessive
+                && punct_is (c, ch.end, ',')
+                && (ch.kind == TALLY_SUBJECT_KIND_COUNTRY || ch.kind == TALLY_SUBJECT_KIND_PLACE)))
+            in = n;
+        }
+      if (in < n)
+        {
+          set_subject (c, &ch);
+          goto done;
+        }
+    }
+
   /* A figure whose sentence names no one ("The new numbers represent growth
    * of 38%") is about whom the text was last speaking: the name that was
    * last a clause's subject, as a reader takes it. Not a person's (an age or

@@ -507,6 +507,31 @@ test_common_words_opening_sentences (void)
   check ("Brask has sold 12,000 vans.", e4, G_N_ELEMENTS (e4));
 }
 
+/* A count right before "in" a country or place, or in a sentence opened by
+ * "In X,", is that place's when no one is the clause's subject; a named
+ * subject still comes first, and a share is not placed so. Original text. */
+static void
+test_counts_in_a_place (void)
+{
+  const Expect e1[] = {
+    { "at least 7 dead", "Norway", "country", NULL },
+  };
+  const Expect e2[] = {
+    { "12 people", "Chile", "country", NULL },
+  };
+  const Expect e3[] = {
+    { "400 vans", "Brask Motors", "organisation", NULL },
+  };
+  const Expect e4[] = {
+    { "5%", NULL, NULL, NULL },
+  };
+
+  check ("Avalanches swept the valleys on Monday, leaving at least 7 dead in Norway.", e1, G_N_ELEMENTS (e1));
+  check ("In Chile, the floods were worse, with rivers claiming the lives of 12 people.", e2, G_N_ELEMENTS (e2));
+  check ("Brask Motors sold 400 vans in Chile.", e3, G_N_ELEMENTS (e3));
+  check ("Prices rose 5% in Chile.", e4, G_N_ELEMENTS (e4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,5 +556,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/million-before-plural", test_million_before_plural);
   g_test_add_func ("/analysis/claims-subject/sources-are-not-subjects", test_sources_are_not_subjects);
   g_test_add_func ("/analysis/claims-subject/common-words-opening-sentences", test_common_words_opening_sentences);
+  g_test_add_func ("/analysis/claims-subject/counts-in-a-place", test_counts_in_a_place);
   return g_test_run ();
 }

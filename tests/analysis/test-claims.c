@@ -407,6 +407,20 @@ test_measure_of_verb (void)
   /* "why"/"how" open a clause; an adverb is no subject. */
   check ("That is why the terminal reportedly cost $80 million.", NULL,
          "$80 million => money|80000000|-|USD|exact|terminal|false|-");
+  /* The "of" after a restatement of the figure, in brackets or ", or …,",
+   * is the figure's; the restatement measures the same; a participle
+   * before a name is the verb ("snow covered Tromsø"); "18 dead" counts
+   * the dead. */
+  check ("Over 90 centimetres (35 inches) of snow covered Tromsø by noon.", NULL,
+         "Over 90 centimetres => number|90|-|cm|over|snow|false|-\n"
+         "35 inches => number|35|-|in|exact|snow|false|-");
+  check ("The valley got 300 millimetres, or nearly 12 inches, of rain in two days.", NULL,
+         "300 millimetres => number|300|-|mm|exact|rain|false|-\n"
+         "nearly 12 inches => number|12|-|in|approx|rain|false|-\n"
+         "two days => duration|2|-|day|exact|-|false|-");
+  check ("The avalanche left at least 7 dead and 12 injured.", NULL,
+         "at least 7 dead => count|7|-|-|at_least|dead|false|-\n"
+         "12 injured => count|12|-|-|exact|injured|false|-");
   /* A verb of saying is no part of what is measured. */
   check ("He told Reuters exports reached $4 billion.", NULL,
          "$4 billion => money|4000000000|-|USD|exact|export|false|-");

@@ -889,6 +889,10 @@ down
 # Noun lemmas that the rules cannot guess.
 [lemma]
 logistics = logistics
+# People counted by what befell them: "at least 18 dead", "40 injured".
+dead = dead
+injured = injured
+wounded = wounded
 staff = staff
 aircraft = aircraft
 personnel = personnel
