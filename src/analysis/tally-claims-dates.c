@@ -112,6 +112,14 @@ clause_is_future (Ctx  *c,
   while (to + 1 < (gint) n_tokens (c) && !is_clause_break (c, to + 1) && !is_role (c, to + 1, TALLY_ROLE_AND)
          && !is_role (c, to + 1, TALLY_ROLE_BUT))
     to++;
+  /* "On Thursday, the presidency reached a deal": a date standing alone
+   * before a comma takes the time of the clause it opens. */
+  if (to - from <= 2 && to + 2 < (gint) n_tokens (c) && is_clause_break (c, to + 1) && c->text[TOK (c, to + 1)->start] == ',')
+    {
+      from = to + 2;
+      for (to = from; to + 1 < (gint) n_tokens (c) && !is_clause_break (c, to + 1); to++)
+        ;
+    }
   for (gint k = from; k <= to; k++)
     if (has_flag (c, k, TALLY_LEX_FUTURE))
       return TRUE;

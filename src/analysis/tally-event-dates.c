@@ -414,14 +414,20 @@ tally_events_sentence_dates (const EventLexicon *lex,
 
 /* Which date speaks of which event: a date right before an event's words
  * ("declared 2026–2027 the Years of …") goes to it; any other goes to the
- * nearest event before it on the same line, or, when it opens the sentence,
- * to the first event. */
+ * nearest event before it on the same line, or, when it opens the sentence
+ * (its words from `opening` on: after a dateline), to the first event. */
 void
 tally_events_assign_dates (const char *text,
+                           gsize       opening,
                            GArray     *words,
                            GArray     *found,
                            GArray     *dates)
 {
+  guint open_word = 0;
+
+  while (open_word < words->len && WORD (words, open_word)->start < opening)
+    open_word++;
+
   for (guint k = 0; k < dates->len; k++)
     {
       DateSpan *d = &g_array_index (dates, DateSpan, k);
@@ -431,9 +437,12 @@ tally_events_assign_dates (const char *text,
           Found *fd = &g_array_index (found, Found, f);
           gsize start = WORD (words, fd->word)->start;
 
-          if (fd->m->date == NULL && start >= d->end
-              && ((start - d->end == 1 && text[d->end] == ' ')
-                  || one_word_between (text, words, d->end, start, TALLY_ROLE_THE)))
+          if (fd->m->date == NULL
+              && ((start >= d->end
+                   && ((start - d->end == 1 && text[d->end] == ' ')
+                       || one_word_between (text, words, d->end, start, TALLY_ROLE_THE)))
+                  /* "agreed Thursday on the fund": between a verb and its object. */
+                  || (fd->m->verb && d->start == WORD (words, fd->noun)->end + 1 && d->end < fd->m->named_end)))
             {
               fd->m->date = g_memdup2 (d, sizeof *d);
               d->used = TRUE;
@@ -454,10 +463,21 @@ tally_events_assign_dates (const char *text,
           Found *fd = &g_array_index (found, Found, f);
           gsize end = MAX (WORD (words, fd->noun)->end, fd->m->named_end);
 
-          if (end <= d->start && d->start - end <= 100 && !has_newline (text, end, d->start))
+          gboolean inside = FALSE;
+
+          /* "the release of the draft of the final agreement on Monday":
+           * the date goes to the release, not to a noun inside its name. */
+          for (guint g = 0; g < found->len && !inside; g++)
+            {
+              const Mention *o = g_array_index (found, Found, g).m;
+
+              inside = g != f && o->named_end > o->named_start && o->named_start <= WORD (words, fd->word)->start
+                       && WORD (words, fd->noun)->end <= o->named_end;
+            }
+          if (!inside && end <= d->start && d->start - end <= 100 && !has_newline (text, end, d->start))
             best = fd;
         }
-      if (best == NULL && found->len > 0 && words->len > 3 && d->start <= WORD (words, 2)->start)
+      if (best == NULL && found->len > 0 && words->len > open_word + 3 && d->start <= WORD (words, open_word + 2)->start)
         best = &g_array_index (found, Found, 0);
       /* "laid in April, when foreign ministers met": a date shortly before
        * the first event of its sentence. */

@@ -141,7 +141,9 @@ tally_events_label_is_broken (const EventLexicon *lex,
           && !g_hash_table_contains (lex->prepositions, before->lower)
           && !g_hash_table_contains (lex->complements, before->lower)
           && !g_hash_table_contains (lex->place_preps, before->lower)
-          && before->role != TALLY_ROLE_AND && before->role != TALLY_ROLE_OR && before->role != TALLY_ROLE_OF)
+          && before->role != TALLY_ROLE_AND && before->role != TALLY_ROLE_OR && before->role != TALLY_ROLE_OF
+          /* "Agreement to launch the fund": an infinitive takes its object. */
+          && WORD (words, i - 2)->role != TALLY_ROLE_TO)
         return TRUE;
     }
   /* A label that stops inside its words: "Signing of the" after trimming, or

@@ -45,6 +45,9 @@ static const struct
   { "label_skip", G_STRUCT_OFFSET (EventLexicon, label_skip) },
   { "date_tail", G_STRUCT_OFFSET (EventLexicon, date_tail) },
   { "verb_ending", G_STRUCT_OFFSET (EventLexicon, verb_endings) },
+  { "past", G_STRUCT_OFFSET (EventLexicon, past) },
+  { "not_news_day", G_STRUCT_OFFSET (EventLexicon, not_news_day) },
+  { "report_day_kind", G_STRUCT_OFFSET (EventLexicon, report_day_kinds) },
 };
 
 #define WORD_SET(lex, i) G_STRUCT_MEMBER (GHashTable *, (lex), word_sets[(i)].offset)

@@ -140,6 +140,12 @@ tally_events_future_between (const EventLexicon *lex,
         continue;
       if (w->end > to)
         break;
+      /* "an agreement on the fund, which will help …": a relative clause
+       * after a comma tells the future of the thing it hangs on, not the
+       * act's (one byte and a space before it: the comma). */
+      if (i > 0 && w->start > from && g_hash_table_contains (lex->relatives, w->lower)
+          && w->start == WORD (words, i - 1)->end + 2)
+        break;
       if (tally_events_match_phrase (lex->future, words, i) > 0)
         return TRUE;
     }
@@ -465,6 +471,31 @@ is_vague (const EventLexicon *lex,
   return TRUE;
 }
 
+/* "pledged $100 million", "committed £40 million": the amount right after
+ * a verb (a number, its scale and currency words), with the currency sign
+ * written before it. Returns FALSE when none follows. */
+static gboolean
+amount_phrase (const char *text,
+               GArray     *words,
+               guint       verb,
+               gsize      *start,
+               gsize      *end)
+{
+  guint j = verb + 1, last;
+  const Word *v = WORD (words, verb);
+
+  if (j >= words->len || !WORD (words, j)->digit || !in_phrase (text, v, WORD (words, j)))
+    return FALSE;
+  last = j;
+  while (last + 1 < words->len && in_phrase (text, WORD (words, last), WORD (words, last + 1))
+         && WORD (words, last + 1)->lex != NULL
+         && (WORD (words, last + 1)->lex->flags & (TALLY_LEX_SCALE | TALLY_LEX_CURRENCY)))
+    last++;
+  *start = v->end + 1;
+  *end = WORD (words, last)->end;
+  return TRUE;
+}
+
 /* "foreign ministers met", "the agreements, signed", "the board awarded a
  * contract": the subject is the words before the verb (auxiliaries skipped),
  * back to a clause word; the object the noun phrase after it. A label's %s
@@ -489,7 +520,7 @@ verb_mention (const EventLexicon *lex,
   int k = (int) verb - 1;
   int first, last;
   guint obj_first = 0, obj_last = 0;
-  gboolean indefinite = FALSE, passive = FALSE, has_object, needs_subject;
+  gboolean indefinite = FALSE, passive = FALSE, participle = FALSE, has_object, needs_subject;
   const char *hole;
   GString *label;
 
@@ -546,7 +577,7 @@ verb_mention (const EventLexicon *lex,
           if (!(WORD (words, k + 1)->start == WORD (words, k)->end + 2 && text[WORD (words, k)->end] == ','
                 && (guint) k + 1 == verb))
             return NULL;
-          passive = TRUE;
+          passive = participle = TRUE;
         }
       last = k;
       first = k + 1;
@@ -629,7 +660,12 @@ verb_mention (const EventLexicon *lex,
     g_auto(GStrv) before = g_strsplit (parts[1] && parts[2] && parts[3] ? parts[3] : "", " ", -1);
     guint after = tail;
 
-    if (tail + 1 < words->len && g_strv_contains ((const char * const *) before, WORD (words, tail + 1)->lower))
+    /* "agreed Thursday on the fund": the day said between the verb and
+     * its object. */
+    if (before[0] != NULL && *before[0] && tail + 2 < words->len && lookup_int (lex->weekdays, WORD (words, tail + 1)) != 0
+        && g_strv_contains ((const char * const *) before, WORD (words, tail + 2)->lower))
+      after = tail + 2;
+    else if (tail + 1 < words->len && g_strv_contains ((const char * const *) before, WORD (words, tail + 1)->lower))
       after = tail + 1;
     has_object = !passive && object_phrase (lex, text, words, after, &obj_first, &obj_last);
   }
@@ -717,6 +753,24 @@ verb_mention (const EventLexicon *lex,
             }
           g_string_append (label, subject);
           break;
+        case 'm':
+          /* An amount: "Germany pledges $100 million"; none, no act
+           * ("committed to the plan"). */
+          {
+            gsize a_start, a_end;
+
+            if (passive || !amount_phrase (text, words, tail, &a_start, &a_end))
+              {
+                g_string_free (label, TRUE);
+                return NULL;
+              }
+            g_string_append_len (label, text + a_start, a_end - a_start);
+            obj_last = MAX (obj_last, tail);
+            while (obj_last + 1 < words->len && WORD (words, obj_last + 1)->end <= a_end)
+              obj_last++;
+            has_object = TRUE;
+          }
+          break;
         case 'l':
           /* Filled once the place is known (tally_events_fill_place). */
           g_string_append_c (label, '\x01');
@@ -731,6 +785,7 @@ verb_mention (const EventLexicon *lex,
   m = g_new0 (Mention, 1);
   m->kind = kind;
   m->verb = TRUE;
+  m->participle = participle;
   m->transitive = has_object && !passive;
   m->named_start = WORD (words, MIN ((guint) first, verb))->start;
   m->named_end = has_object ? WORD (words, obj_last)->end : WORD (words, tail)->end;
@@ -927,6 +982,8 @@ tally_events_find_mentions (TallyEventFinder *finder,
                 {
                   f.m->of_label = slice (text, w->start, WORD (words, last)->end);
                   capitalise_first (f.m->of_label);
+                  f.m->named_start = w->start;
+                  f.m->named_end = WORD (words, last)->end;
                 }
             }
           /* "the bridge's collapse", "Apple's 2005 launch": the possessive
@@ -982,6 +1039,20 @@ tally_events_find_mentions (TallyEventFinder *finder,
                   capitalise_first (f.m->of_label);
                 }
             }
+          /* "Ministers open the Lahti forum", "leaders closed the Third …
+           * Summit": a named gathering the verb acts on keeps the mention
+           * (and the date), as when it is the verb's subject. */
+          if (found->len > 0 && (f.m->title != NULL || f.m->ordinal > 0 || f.m->place != NULL)
+              && tally_events_is_gathering (lex, f.m->kind))
+            {
+              Found *prev = &g_array_index (found, Found, found->len - 1);
+
+              if (prev->m->verb && prev->m->named_start <= w->start && w->end <= prev->m->named_end)
+                {
+                  tally_events_mention_free (prev->m);
+                  g_array_set_size (found, found->len - 1);
+                }
+            }
           g_array_append_val (found, f);
           continue;
         }
@@ -1035,6 +1106,7 @@ tally_events_find_mentions (TallyEventFinder *finder,
               {
                 f.m = m;
                 f.noun = i + n_words - 1;
+                m->verb_words = n_words;
                 g_array_append_val (found, f);
               }
             i += n_words - 1;

@@ -11,7 +11,7 @@ static const char *kind_names[TALLY_EVENT_N_KINDS] = {
   "summit", "meeting", "visit", "agreement", "treaty", "declaration",
   "memorandum", "conference", "forum", "election", "launch", "opening",
   "plan", "years", "talks", "start", "completion", "vote", "briefing",
-  "hearing", "ruling", "release", "anchor", "incident", "other",
+  "hearing", "ruling", "release", "anchor", "incident", "pledge", "other",
 };
 
 static const char *precision_names[] = { "day", "month", "year", "range", "decade" };

@@ -95,6 +95,9 @@ typedef struct
   GHashTable *label_skip;     /* set: words a label does not start with ("当地时间", "下午") */
   GHashTable *date_tail;      /* set: words of the date before them ("года") */
   GHashTable *verb_endings;   /* set: how lower-case verb forms the dictionary does not read end ("тся") */
+  GHashTable *report_day_kinds; /* set: kinds whose undated noun takes the report's day ("pledges") */
+  GHashTable *past;           /* set: past forms not in -ed ("met", "began") */
+  GHashTable *not_news_day;   /* set: words that put an undated act before the report's day ("had", "earlier") */
   GPtrArray  *name_endings;   /* char**: an ending, then what the name's own form ends with instead
                                * ("е" → "", "а", "ь": "Ташкенте" → "Ташкент") */
   char       *day_suffix;     /* "日": "20日" is a day of the publication's month */
@@ -253,7 +256,7 @@ char     *tally_events_iso_from_julian (guint32     day);
 /* ---------------------------------------------------------------------- */
 /* Mentions                                                                */
 
-typedef struct
+typedef struct _Mention
 {
   guint doc;           /* index into finder->documents */
   gsize sentence_start;
@@ -281,6 +284,10 @@ typedef struct
   char *sentence;      /* the words of sentence_start..sentence_end */
   const char *language; /* interned: the language of its document's words */
   char *place_id;      /* the gazetteer's subject for its place ("Moscow"), or NULL */
+  guint verb_words;    /* a verb's words ("kicked off": 2), 0 for a noun */
+  gboolean participle; /* "The remnants, destroyed while …": describes its noun */
+  gboolean context_dated; /* no date of its own: the report's day (its lead act's, else its dateline's) */
+  const struct _Mention *lead; /* context-dated: the lead act that gave the day, or NULL */
 } Mention;
 
 void tally_events_mention_free (Mention *m);
@@ -390,6 +397,7 @@ GArray  *tally_events_sentence_dates (const EventLexicon *lex,
                                       gsize               s_end,
                                       guint32             published);
 void     tally_events_assign_dates   (const char         *text,
+                                      gsize               opening,
                                       GArray             *words,
                                       GArray             *found,
                                       GArray             *dates);

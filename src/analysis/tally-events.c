@@ -375,6 +375,214 @@ next_sentence (const char   *language,
   return TRUE;
 }
 
+/* How far into a report its dateline may stand ("Dubai, 1 December 2023
+ * (TDI):" after the title): the bytes tally_events_guess_published() reads. */
+#define DATELINE_BYTES 400
+
+/* "Dubai, 1 December 2023 (TDI):", "DUBAI, Dec 12, 2023 (AFP) -": a full
+ * date near the top of a report, on a line that opens with a capitalised
+ * name and a comma, says when (and, when the gazetteer knows the name,
+ * where) the report was filed. Returns the date claim's index, or -1. */
+static int
+find_dateline (const char *language,
+               const char *text,
+               gsize       len,
+               GPtrArray  *claims,
+               char      **place)
+{
+  *place = NULL;
+  for (guint c = 0; c < claims->len; c++)
+    {
+      const TallyClaimRecord *claim = g_ptr_array_index (claims, c);
+      gsize line = claim->start, comma;
+
+      if (claim->start >= MIN (len, DATELINE_BYTES))
+        break;
+      if (claim->kind != TALLY_CLAIM_KIND_DATE || claim->value_text == NULL || strlen (claim->value_text) != 10
+          || claim->value_max_text != NULL || claim->year_inferred)
+        continue;
+      while (line > 0 && text[line - 1] != '\n')
+        line--;
+      if (claim->start - line > 80 || !g_ascii_isupper (text[line]))
+        continue;
+      for (comma = line; comma < claim->start && text[comma] != ',' && text[comma] != '.'; comma++)
+        ;
+      if (comma >= claim->start || text[comma] != ',' || comma - line > 40)
+        continue;
+      {
+        g_autofree char *name = slice (text, line, comma);
+        gboolean upper = TRUE;
+
+        /* "DUBAI": a dateline's capitals are not the name's. */
+        for (char *q = name; *q; q++)
+          upper &= !g_ascii_islower (*q);
+        if (upper)
+          for (char *q = name + 1; *q; q++)
+            if (g_ascii_isalpha (q[-1]))
+              *q = g_ascii_tolower (*q);
+        if (tally_events_place_subject (language, name) != NULL)
+          *place = g_steal_pointer (&name);
+      }
+      return (int) c;
+    }
+  return -1;
+}
+
+/* The lead: the title line and the paragraph after it. */
+static gsize
+lead_end (const char *text,
+          gsize       len)
+{
+  const char *nl = memchr (text, '\n', len);
+  gsize pos;
+
+  if (nl == NULL)
+    return len;
+  pos = (gsize) (nl - text);
+  while (pos < len && g_ascii_isspace (text[pos]))
+    pos++;
+  nl = memchr (text + pos, '\n', len - pos);
+  return nl != NULL ? (gsize) (nl - text) : len;
+}
+
+/* Inside a quotation: what someone said, not what the report tells. */
+static gboolean
+in_quotation (const char *text,
+              gsize       from,
+              gsize       at)
+{
+  guint straight = 0, open = 0, close = 0;
+
+  for (const char *p = text + from; p < text + at; p++)
+    if (*p == '"')
+      straight++;
+    else if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && ((guchar) p[2] == 0x9C || (guchar) p[2] == 0x9D))
+      {
+        if ((guchar) p[2] == 0x9C)
+          open++;
+        else
+          close++;
+        p += 2;
+      }
+  return straight % 2 == 1 || open > close;
+}
+
+/* An act the report tells with no date in its sentence, in the past, not
+ * set before the report's day ("had broken up", "earlier"), outside
+ * quotations: a reader places it on the report's day. */
+static gboolean
+takes_report_day (const EventLexicon *lex,
+                  const char         *text,
+                  GArray             *words,
+                  const Found        *fd,
+                  gsize               s_start)
+{
+  const Mention *m = fd->m;
+  const Word *v;
+
+  /* "the remnants, destroyed while diving": a participle describes a
+   * thing; it tells no act of the report's day. */
+  if (m->date != NULL || m->future || m->participle
+      || (!m->verb && !g_hash_table_contains (lex->report_day_kinds, tally_event_kind_to_string (m->kind))))
+    return FALSE;
+  for (guint i = 0; i <= fd->noun && i < words->len; i++)
+    if (g_hash_table_contains (lex->not_news_day, WORD (words, i)->lower))
+      return FALSE;
+  /* In the body a verb in the present ("Estonia takes over the chair")
+   * tells no past act; a headline's present does ("Talks open in Dubai"). */
+  if (m->verb && fd->noun + 1 >= m->verb_words && has_newline (text, 0, m->start))
+    {
+      v = WORD (words, fd->noun + 1 - m->verb_words);
+      if (!g_str_has_suffix (v->lower, "ed") && !g_hash_table_contains (lex->past, v->lower))
+        return FALSE;
+    }
+  return !in_quotation (text, s_start, m->start);
+}
+
+static void
+set_place (Mention    *m,
+           const char *place)
+{
+  m->place = g_strdup (place);
+  if (m->place_label != NULL)
+    {
+      g_free (m->of_label);
+      m->of_label = tally_events_fill_place (m->place_label, m->place);
+      capitalise_first (m->of_label);
+    }
+}
+
+/* The report's day: the date of its lead's first act (dated, day-precise,
+ * in the past and within a week of publication), else its dateline's.
+ * The acts the report tells with no date take it, and its place when they
+ * have none. */
+static void
+date_from_report (TallyEventFinder *finder,
+                  const Document   *doc,
+                  guint             first_mention,
+                  gsize             lead,
+                  const DateSpan   *dateline,
+                  const char       *dateline_place,
+                  GPtrArray        *pending)
+{
+  const DateSpan *day = NULL;
+  const Mention *lead_act = NULL;
+  const char *place = NULL;
+
+  for (guint i = first_mention; i < finder->mentions->len && day == NULL; i++)
+    {
+      const Mention *m = g_ptr_array_index (finder->mentions, i);
+
+      if (m->sentence_start >= lead)
+        break;
+      if (m->date == NULL || m->future || m->date->grain != GRAIN_DAY || m->date->date_end != NULL)
+        continue;
+      if (doc->published != 0 && (m->date->first > doc->published || doc->published - m->date->first > 7))
+        continue;
+      day = m->date;
+      lead_act = m;
+      /* Only a place the gazetteer knows: "in Delegates" is none. */
+      if (m->place != NULL && tally_events_place_subject (finder->language, m->place) != NULL)
+        place = m->place;
+    }
+  if (day == NULL && dateline != NULL && dateline->date != NULL)
+    day = dateline;
+  g_debug ("%s: the report's day %s", doc->id, day != NULL ? day->date : "unknown");
+  if (place == NULL)
+    place = dateline_place;
+  /* The report's other acts of its day, named but placed nowhere, took
+   * place where it was filed ("Germany pledged $100 million on Thursday"
+   * under "Dubai, 1 December"). */
+  if (day != NULL && place != NULL)
+    for (guint i = first_mention; i < finder->mentions->len; i++)
+      {
+        Mention *m = g_ptr_array_index (finder->mentions, i);
+
+        if (m->place == NULL && !m->weak && !m->future && m->date != NULL && m->date->first == day->first
+            && m->date->last == day->last)
+          set_place (m, place);
+      }
+  for (guint p = 0; p < pending->len; p++)
+    {
+      Mention *m = g_ptr_array_index (pending, p);
+
+      if (day == NULL)
+        {
+          tally_events_mention_free (m);
+          continue;
+        }
+      m->date = g_new0 (DateSpan, 1);
+      tally_events_date_span_set (m->date, day->date, NULL);
+      m->context_dated = TRUE;
+      m->lead = lead_act;
+      if (m->place == NULL && place != NULL && !m->weak)
+        set_place (m, place);
+      g_ptr_array_add (finder->mentions, m);
+    }
+  g_ptr_array_set_free_func (pending, NULL);
+  g_ptr_array_set_size (pending, 0);
+}
+
 /* How far before the latest date a text names a dated event must lie to be
  * history, not a plan, when the text has no publication date: ten years. */
 #define HISTORY_GAP_DAYS 3653
@@ -399,6 +607,11 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
   guint claim_pos = 0;
   guint32 latest = 0, last_day = 0;
   guint count = 0, next_span = 0, next_token = 0;
+  guint first_mention = finder->mentions->len;
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_events_mention_free);
+  g_autofree char *dateline_place = NULL;
+  int dateline_claim;
+  DateSpan dateline = { 0 };
   gboolean acts = lex->acts != NULL && g_hash_table_size (lex->acts) > 0;
   /* Tokens are those of the document language's claims lexicon, in text order. */
   const TallyToken *given_tokens = sentences != NULL && tokens != NULL
@@ -447,6 +660,17 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
         latest = MAX (latest, first);
     }
 
+  dateline_claim = acts ? -1 : find_dateline (finder->language, text, len, claims, &dateline_place);
+  if (dateline_claim >= 0)
+    {
+      const TallyClaimRecord *claim = g_ptr_array_index (claims, dateline_claim);
+
+      if (tally_events_date_span_set (&dateline, claim->value_text, NULL))
+        dateline.start = claim->start, dateline.end = claim->end;
+      else
+        tally_events_date_span_clear (&dateline);
+    }
+
   g_return_val_if_fail (sentences == NULL || g_array_get_element_size ((GArray *) sentences) == 2 * sizeof (gsize), 0);
   while (next_sentence (finder->language, sentences, &next_span, text, len, &pos, &s_start, &s_end))
     {
@@ -454,6 +678,7 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
       g_autoptr(GArray) found = NULL;
       g_autoptr(GArray) dates = NULL;
       g_autoptr(GPtrArray) participants = NULL;
+      gsize opening;
 
       /* A language read by its acts (tally-event-acts.c). */
       if (acts)
@@ -508,7 +733,19 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
           continue;
         }
       dates = tally_events_sentence_dates (lex, text, words, claims, &claim_pos, s_start, s_end, doc->published);
-      tally_events_assign_dates (text, words, found, dates);
+      /* "Dubai, 1 December 2023 (TDI): On Thursday, …": the dateline says
+       * when the report was filed; the sentence's other date, when the act
+       * took place. */
+      opening = s_start;
+      if (dateline.date != NULL && dates->len > 1)
+        for (guint k = 0; k < dates->len; k++)
+          if (g_array_index (dates, DateSpan, k).start == dateline.start)
+            {
+              opening = dateline.end;
+              g_array_remove_index (dates, k);
+              break;
+            }
+      tally_events_assign_dates (text, opening, words, found, dates);
       participants = tally_events_find_participants (lex, text, words);
 
       for (guint f = 0; f < found->len; f++)
@@ -553,8 +790,16 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
           if (participants != NULL && tally_events_is_gathering (lex, m->kind))
             m->participants = g_ptr_array_ref (participants);
           m->weak = m->title == NULL && m->ordinal == 0 && m->of_label == NULL && m->place == NULL;
-          g_debug ("%s: mention “%s” (%s), %s", document_id, m->of_label ? m->of_label : m->title ? m->title : "",
-                   tally_event_kind_to_string (m->kind), m->date ? m->date->date : "undated");
+          g_debug ("%s: mention “%s” (%s)%s, %s", document_id, m->of_label ? m->of_label : m->title ? m->title : "",
+                   tally_event_kind_to_string (m->kind), m->future ? " ahead" : "", m->date ? m->date->date : "undated");
+          if (m->date == NULL && dates->len == 0 && takes_report_day (lex, text, words, fd, s_start)
+              && !is_excluded (finder, doc->id, s_start, s_end))
+            {
+              g_ptr_array_add (pending, m);
+              fd->m = NULL;
+              count++;
+              continue;
+            }
           if ((m->verb && m->date == NULL) || is_excluded (finder, doc->id, s_start, s_end))
             {
               tally_events_mention_free (m);
@@ -566,6 +811,14 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
           count++;
         }
     }
+  if (pending->len > 0)
+    {
+      guint waiting = pending->len, kept = finder->mentions->len;
+
+      date_from_report (finder, doc, first_mention, lead_end (text, len), &dateline, dateline_place, pending);
+      count = count - waiting + (finder->mentions->len - kept);
+    }
+  tally_events_date_span_clear (&dateline);
   return count;
 }
 

@@ -43,7 +43,10 @@ test_events_shape (void)
 
   for (guint d = 0; d < json_array_get_length (documents); d++)
     g_hash_table_add (ids, (gpointer) json_object_get_string_member (json_array_get_object_element (documents, d), "id"));
-  g_assert_cmpuint (json_array_get_length (events), ==, 11);
+  /* 12: "The leaders also agreed to create a … fund" has no date of its
+   * own and takes its report's day (the lead's "closed the … Summit in
+   * Aktau on Wednesday"). */
+  g_assert_cmpuint (json_array_get_length (events), ==, 12);
 
   for (guint e = 0; e < json_array_get_length (events); e++)
     {

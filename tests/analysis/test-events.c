@@ -1309,6 +1309,50 @@ test_sentence_gate (void)
   g_assert_true (g_str_equal (gated, all));
 }
 
+/* Acts a report tells with no date in their sentence take the report's
+ * day: the date of its lead's act, else its dateline's (texts written
+ * here with the structures real reports of a gathering showed). */
+static void
+test_report_day (void)
+{
+  /* Published on a Thursday: "Wednesday" is the day before. */
+  g_autoptr(GPtrArray) lead = find_one ("Harbour talks open in Tromsø\n\n"
+                                        "Delegates at the Arctic harbour conference agreed Wednesday on the creation "
+                                        "of a fund for damaged piers. Norway pledged $12 million to the fund, and "
+                                        "Iceland committed $3 million. The council had approved the budget. "
+                                        "Estonia takes over the chair. \"We adopted the plan,\" the chair said.\n",
+                                        "2031-05-08");
+  g_autoptr(TallyEventFinder) finder = tally_event_finder_new ("en", NULL);
+  const char *dated = "Arctic fund agreed\n\nHELSINKI, 6 May 2031 (NTB): On Tuesday, the council reached a milestone by "
+                      "securing an agreement to launch the harbour fund, which will help fishermen.\n\n"
+                      "Finland committed $5 million.\n";
+  TallyEventSource source = { .id = "d1", .text = dated, .len = strlen (dated) };
+  g_autoptr(GPtrArray) dateline = NULL;
+
+  /* The lead's act is dated "Wednesday"; the pledges have no date of
+   * their own and take it, each its own act ("$12 million" and "$3
+   * million" are no shared name). "had approved" lies before that day,
+   * "takes over" tells no past act, a quotation is someone's words. */
+  g_assert_cmpuint (lead->len, ==, 3);
+  assert_event (event_at (lead, 0), "Agreement on the creation of a fund for damaged piers", TALLY_EVENT_KIND_AGREEMENT,
+                "2031-05-07", NULL, TALLY_EVENT_PRECISION_DAY, NULL, FALSE, FALSE);
+  assert_event (event_at (lead, 1), "Iceland commits $3 million", TALLY_EVENT_KIND_PLEDGE, "2031-05-07", NULL,
+                TALLY_EVENT_PRECISION_DAY, NULL, FALSE, FALSE);
+  assert_event (event_at (lead, 2), "Norway pledges $12 million", TALLY_EVENT_KIND_PLEDGE, "2031-05-07", NULL,
+                TALLY_EVENT_PRECISION_DAY, NULL, FALSE, FALSE);
+
+  /* No publication date: the dateline gives it, and its place. "On
+   * Tuesday" (not the dateline's day) dates the agreement, though the
+   * fund "will help" later; the pledge takes the lead's day and place. */
+  tally_event_finder_add_source (finder, &source);
+  dateline = tally_event_finder_finish (finder);
+  g_assert_cmpuint (dateline->len, ==, 2);
+  assert_event (event_at (dateline, 0), "Agreement to launch the harbour fund", TALLY_EVENT_KIND_AGREEMENT, "2031-05-06",
+                NULL, TALLY_EVENT_PRECISION_DAY, "Helsinki", FALSE, FALSE);
+  assert_event (event_at (dateline, 1), "Finland commits $5 million", TALLY_EVENT_KIND_PLEDGE, "2031-05-06", NULL,
+                TALLY_EVENT_PRECISION_DAY, "Helsinki", FALSE, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1342,6 +1386,7 @@ main (int   argc,
   g_test_add_func ("/analysis/events/names-from-news", test_names_from_news);
   g_test_add_func ("/analysis/events/sentence-gate", test_sentence_gate);
   g_test_add_func ("/analysis/events/leads-apart", test_leads_apart);
+  g_test_add_func ("/analysis/events/report-day", test_report_day);
 
   return g_test_run ();
 }
