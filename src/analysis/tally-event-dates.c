@@ -412,12 +412,50 @@ tally_events_sentence_dates (const EventLexicon *lex,
   return dates;
 }
 
+/* A date that says when something else was or began, not when an act of
+ * its sentence took place: "the 1994 Wimbledon champion", "her 2000
+ * album" (a year between an article or a possessive and a noun), "closed
+ * since 1997" ([date_not_of_act]: the start of a period). */
+static gboolean
+date_of_something_else (const EventLexicon *lex,
+                        const char         *text,
+                        GArray             *words,
+                        GArray             *found,
+                        const DateSpan     *d)
+{
+  guint k = 0, after;
+
+  while (k < words->len && WORD (words, k)->start < d->start)
+    k++;
+  if (k == 0)
+    return FALSE;
+  if (g_hash_table_contains (lex->date_not_of_act, WORD (words, k - 1)->lower))
+    return TRUE;
+  after = k;
+  while (after < words->len && WORD (words, after)->start < d->end)
+    after++;
+  if (d->grain != GRAIN_YEAR || after >= words->len || WORD (words, after)->start != d->end + 1 || text[d->end] != ' '
+      || WORD (words, after)->digit || !g_ascii_isalpha (text[WORD (words, after)->start]))
+    return FALSE;
+  /* "its 2006 autumn conference": the noun phrase it opens is the event. */
+  for (guint f = 0; f < found->len; f++)
+    {
+      const Found *fd = &g_array_index (found, Found, f);
+
+      if (!fd->m->verb && fd->noun >= after && fd->noun <= after + 2)
+        return FALSE;
+    }
+  return WORD_IS (words, k - 1, THE) || g_hash_table_contains (lex->not_verb_after, WORD (words, k - 1)->lower)
+         || g_str_has_suffix (WORD (words, k - 1)->lower, "'s") || g_str_has_suffix (WORD (words, k - 1)->lower, "’s");
+}
+
 /* Which date speaks of which event: a date right before an event's words
  * ("declared 2026–2027 the Years of …") goes to it; any other goes to the
  * nearest event before it on the same line, or, when it opens the sentence
  * (its words from `opening` on: after a dateline), to the first event. */
 void
-tally_events_assign_dates (const char *text,
+tally_events_assign_dates (const EventLexicon *lex,
+                           const char *text,
                            gsize       opening,
                            GArray     *words,
                            GArray     *found,
@@ -437,6 +475,10 @@ tally_events_assign_dates (const char *text,
           Found *fd = &g_array_index (found, Found, f);
           gsize start = WORD (words, fd->word)->start;
 
+          /* "The 2019 regatta winner signed": before a verb's subject, a
+           * year that qualifies it. */
+          if (fd->m->verb && start >= d->end && date_of_something_else (lex, text, words, found, d))
+            continue;
           if (fd->m->date == NULL
               && ((start >= d->end
                    && ((start - d->end == 1 && text[d->end] == ' ')
@@ -456,7 +498,7 @@ tally_events_assign_dates (const char *text,
       DateSpan *d = &g_array_index (dates, DateSpan, k);
       Found *best = NULL;
 
-      if (d->used)
+      if (d->used || date_of_something_else (lex, text, words, found, d))
         continue;
       for (guint f = 0; f < found->len; f++)
         {

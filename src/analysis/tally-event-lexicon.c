@@ -46,6 +46,7 @@ static const struct
   { "date_tail", G_STRUCT_OFFSET (EventLexicon, date_tail) },
   { "verb_ending", G_STRUCT_OFFSET (EventLexicon, verb_endings) },
   { "past", G_STRUCT_OFFSET (EventLexicon, past) },
+  { "date_not_of_act", G_STRUCT_OFFSET (EventLexicon, date_not_of_act) },
   { "not_news_day", G_STRUCT_OFFSET (EventLexicon, not_news_day) },
   { "report_day_kind", G_STRUCT_OFFSET (EventLexicon, report_day_kinds) },
 };

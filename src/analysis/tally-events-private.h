@@ -96,6 +96,7 @@ typedef struct
   GHashTable *date_tail;      /* set: words of the date before them ("года") */
   GHashTable *verb_endings;   /* set: how lower-case verb forms the dictionary does not read end ("тся") */
   GHashTable *report_day_kinds; /* set: kinds whose undated noun takes the report's day ("pledges") */
+  GHashTable *date_not_of_act; /* set: "since": a date after it starts a period */
   GHashTable *past;           /* set: past forms not in -ed ("met", "began") */
   GHashTable *not_news_day;   /* set: words that put an undated act before the report's day ("had", "earlier") */
   GPtrArray  *name_endings;   /* char**: an ending, then what the name's own form ends with instead
@@ -396,7 +397,8 @@ GArray  *tally_events_sentence_dates (const EventLexicon *lex,
                                       gsize               s_start,
                                       gsize               s_end,
                                       guint32             published);
-void     tally_events_assign_dates   (const char         *text,
+void     tally_events_assign_dates   (const EventLexicon *lex,
+                                      const char         *text,
                                       gsize               opening,
                                       GArray             *words,
                                       GArray             *found,

@@ -745,7 +745,7 @@ tally_event_finder_add_document_full (TallyEventFinder *finder,
               g_array_remove_index (dates, k);
               break;
             }
-      tally_events_assign_dates (text, opening, words, found, dates);
+      tally_events_assign_dates (lex, text, opening, words, found, dates);
       participants = tally_events_find_participants (lex, text, words);
 
       for (guint f = 0; f < found->len; f++)
