@@ -1197,7 +1197,7 @@ _tally_claims_find_subject (Ctx              *c,
           {
             g_string_assign (c->subject, pair);
             c->subject_kind = TALLY_SUBJECT_KIND_COUNTRY;
-            record->measure = space + 1;
+            record->measure = (char *) space + 1;   /* into the same borrowed string */
             goto done;
           }
       }

@@ -76,7 +76,11 @@ generate (const char *path,
         {
           TallyClaimRecord *claim = tally_claim_record_new ();
           guint measure = g_rand_int_range (rand, 0, N_MEASURES);
-          gsize at = text->len;
+          gsize at;
+
+          if (c > 0 && c % 5 == 0)
+            g_string_append (text, "\n\n");
+          at = text->len;
 
           g_string_append_printf (text, "The board counted %u widgets of line %u this year. ",
                                   100 + measure % 50 + (g_rand_int_range (rand, 0, 8) == 0), measure);
@@ -89,6 +93,19 @@ generate (const char *path,
           claim->sentence_start = at;
           claim->sentence_end = text->len - 1;
           g_ptr_array_add (claims, claim);
+          /* Sentences and paragraphs of five, so that the reader shows the text. */
+          {
+            TallySpan sentence = { at, text->len - 1 };
+
+            g_array_append_val (record->sentences, sentence);
+            if (c % 5 == 0)
+              {
+                TallySpan paragraph = { at, at };
+
+                g_array_append_val (record->paragraphs, paragraph);
+              }
+            g_array_index (record->paragraphs, TallySpan, record->paragraphs->len - 1).end = text->len - 1;
+          }
         }
       record->path = g_strdup_printf ("/generated/report-%06u.txt", d);
       record->format = g_strdup ("text");
