@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tally-facts-resources.h"
+#include "tally-analysis-resources.h"
 
 #define FACTS_RESOURCE "/io/github/tallyapp/Tally/analysis/facts/en.facts"
 
@@ -22,9 +23,11 @@ struct _TallyFactLexicon
   GHashTable *distinct;     /* set */
   GHashTable *predicates;   /* set */
   GHashTable *function;     /* set */
+  GHashTable *stop;         /* set: every language's most frequent words (lexicons/<lang>.stopwords) */
   GHashTable *time_nouns;   /* set: "year", "date" */
   GHashTable *uncountable;  /* set: "production": no plural in labels */
   GHashTable *not_heads;    /* set: "high", "today": no label is made of them alone */
+  GHashTable *not_measures; /* set: "however", "thanks": never what is counted */
   GHashTable *own_subject;  /* set: "year-old": a figure of one person or thing each */
   GHashTable *moving;       /* set: "toll", "evacuee": figures that move while a story runs */
   GHashTable *labels;       /* canonical phrase → label */
@@ -63,9 +66,11 @@ tally_fact_lexicon_free (TallyFactLexicon *lexicon)
   g_hash_table_unref (lexicon->distinct);
   g_hash_table_unref (lexicon->predicates);
   g_hash_table_unref (lexicon->function);
+  g_hash_table_unref (lexicon->stop);
   g_hash_table_unref (lexicon->time_nouns);
   g_hash_table_unref (lexicon->uncountable);
   g_hash_table_unref (lexicon->not_heads);
+  g_hash_table_unref (lexicon->not_measures);
   g_hash_table_unref (lexicon->own_subject);
   g_hash_table_unref (lexicon->moving);
   g_hash_table_unref (lexicon->labels);
@@ -238,6 +243,47 @@ add_verb_forms (TallyFactLexicon *lexicon)
     }
 }
 
+#define STOPWORDS_PATH "/io/github/tallyapp/Tally/analysis/lexicons/"
+
+/* The words each language uses most ("there", "уже", "они": the lists that
+ * tell a text's language): never what a figure measures, in any language. */
+static GHashTable *
+load_stop_words (void)
+{
+  GHashTable *set = word_set ();
+  g_auto(GStrv) names = NULL;
+
+  (void) tally_analysis_get_resource ();
+  names = g_resources_enumerate_children (STOPWORDS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  for (guint n = 0; names != NULL && names[n] != NULL; n++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean words = FALSE;
+
+      if (!g_str_has_suffix (names[n], ".stopwords"))
+        continue;
+      path = g_strconcat (STOPWORDS_PATH, names[n], NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (bytes == NULL)
+        continue;
+      lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          char *line = g_strstrip (lines[i]);
+
+          if (line[0] == '#' || line[0] == '\0')
+            continue;
+          if (line[0] == '[')
+            words = g_str_equal (line, "[words]");
+          else if (words)
+            g_hash_table_add (set, g_utf8_strdown (line, -1));
+        }
+    }
+  return set;
+}
+
 TallyFactLexicon *
 tally_fact_lexicon_new_from_data (const char  *data,
                                   gsize        len,
@@ -257,11 +303,13 @@ tally_fact_lexicon_new_from_data (const char  *data,
   lexicon->distinct = word_set ();
   lexicon->predicates = word_set ();
   lexicon->function = word_set ();
+  lexicon->stop = load_stop_words ();
   lexicon->time_nouns = word_set ();
   lexicon->own_subject = word_set ();
   lexicon->moving = word_set ();
   lexicon->uncountable = word_set ();
   lexicon->not_heads = word_set ();
+  lexicon->not_measures = word_set ();
   lexicon->interned = word_set ();
   lexicon->verb_forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lexicon->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
@@ -298,6 +346,10 @@ tally_fact_lexicon_new_from_data (const char  *data,
   /* Optional: without it no figure is read as one that moves. */
   if (g_key_file_has_key (file, "Words", "Moving", NULL)
       && !load_list (file, name, "Moving", lexicon->moving, NULL, error))
+    return NULL;
+  /* Optional: adverbs and conjunctions, dropped as "Ignore" words are. */
+  if (g_key_file_has_key (file, "Words", "NotMeasures", NULL)
+      && !load_list (file, name, "NotMeasures", lexicon->not_measures, NULL, error))
     return NULL;
   /* Optional: without it only verb forms are kept out of labels alone. */
   if (g_key_file_has_key (file, "Words", "NotHeads", NULL)
@@ -445,6 +497,20 @@ has_word_character (const char *word)
   return FALSE;
 }
 
+/* "however", or "wherea" and "thank": the claims write a measure in the
+ * singular, whatever the word was. */
+static gboolean
+is_not_measure (TallyFactLexicon *lexicon,
+                const char       *word)
+{
+  g_autofree char *plural = NULL;
+
+  if (g_hash_table_contains (lexicon->not_measures, word))
+    return TRUE;
+  plural = g_strconcat (word, "s", NULL);
+  return g_hash_table_contains (lexicon->not_measures, plural);
+}
+
 TallyMeasureKey *
 tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
                                 const char       *measure)
@@ -473,9 +539,10 @@ tally_fact_lexicon_measure_key (TallyFactLexicon *lexicon,
       const char *canonical;
       gboolean name;
 
-      if (word[0] == '\0' || g_hash_table_contains (lexicon->ignore, word) || !has_word_character (word))
+      if (word[0] == '\0' || g_hash_table_contains (lexicon->ignore, word) || !has_word_character (word)
+          || is_not_measure (lexicon, word))
         continue;
-      if (g_hash_table_contains (lexicon->function, word))
+      if (g_hash_table_contains (lexicon->function, word) || g_hash_table_contains (lexicon->stop, word))
         {
           /* "share of exports": the head stands before the first "of". */
           if (of_at < 0 && g_str_equal (word, "of") && content->len > 0)

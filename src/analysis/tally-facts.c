@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include "tally-facts.h"
+#include <unicode/uloc.h>
+
 #include "tally-gazetteer.h"
+#include "tally-language.h"
 #include "tally-partial-date.h"
 
 #include <glib/gi18n-lib.h>
@@ -1456,6 +1459,36 @@ other_script (const char     *words,
   return FALSE;
 }
 
+/* The language most likely written in the first script of `words` other
+ * than `script` (ICU's likely subtags: Cyrillic → "ru", Han → "zh"), or NULL. */
+static char *
+script_language (const char     *words,
+                 GUnicodeScript  script)
+{
+  for (const char *p = words; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript s;
+      guint32 code;
+      char tag[16], likely[ULOC_FULLNAME_CAPACITY], language[16];
+      UErrorCode status = U_ZERO_ERROR;
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      s = g_unichar_get_script (c);
+      if (s == script || s == G_UNICODE_SCRIPT_COMMON || s == G_UNICODE_SCRIPT_INHERITED)
+        continue;
+      code = g_unicode_script_to_iso15924 (s);
+      g_snprintf (tag, sizeof tag, "und_%c%c%c%c", (char) (code >> 24), (char) (code >> 16), (char) (code >> 8), (char) code);
+      uloc_addLikelySubtags (tag, likely, sizeof likely, &status);
+      if (U_FAILURE (status))
+        return NULL;
+      uloc_getLanguage (likely, language, sizeof language, &status);
+      return U_SUCCESS (status) && language[0] != '\0' && !g_str_equal (language, "und") ? g_strdup (language) : NULL;
+    }
+  return NULL;
+}
+
 /* Whether a label's words name a thing: not only past participles
  * ("commenced"), adjectives and adverbs of the lexicon's `NotHeads` ("high",
  * "ready", "today"). */
@@ -1858,6 +1891,20 @@ finish_label (TallyFactRecord *fact)
        * interface's language), as claims carry it: never "Kasachstan: exports". */
       g_autofree char *shown = g_strcmp0 (C_("fact label", "share of "), "share of ") != 0
                                ? tally_gazetteer_dup_display_name (fact->subject) : g_strdup (fact->subject);
+
+      /* Words a source wrote in another language than the interface's
+       * ("афтершок" under English): the country in that language too, never
+       * "Morocco: афтершок". */
+      if (other_script (rest->str, label_script ()))
+        {
+          g_autofree char *language = script_language (rest->str, label_script ());
+
+          if (language != NULL)
+            {
+              g_free (shown);
+              shown = tally_gazetteer_dup_name_in (fact->subject, language);
+            }
+        }
 
       /* TRANSLATORS: a fact label, what it is about, then what is measured: "Norway: trade volume" */
       g_string_printf (out, C_("fact label", "%s: %s"), shown, rest->str);

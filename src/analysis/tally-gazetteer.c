@@ -404,8 +404,14 @@ tally_gazetteer_pair_of (const TallyGazetteer *gazetteer,
 char *
 tally_gazetteer_dup_display_name (const char *subject)
 {
+  return tally_gazetteer_dup_name_in (subject, uloc_getDefault ());
+}
+
+char *
+tally_gazetteer_dup_name_in (const char *subject,
+                             const char *interface)
+{
   const char *id = tally_gazetteer_subject_id (subject);
-  const char *interface = uloc_getDefault ();
   char language[16] = { 0 };
   char region[32];
   UChar name[128];
@@ -421,8 +427,8 @@ tally_gazetteer_dup_display_name (const char *subject)
     if (dash != NULL && id != NULL)
       {
         g_autofree char *one = g_strndup (subject, dash - subject);
-        g_autofree char *a = tally_gazetteer_dup_display_name (one);
-        g_autofree char *b = tally_gazetteer_dup_display_name (dash + strlen (PAIR_DASH));
+        g_autofree char *a = tally_gazetteer_dup_name_in (one, interface);
+        g_autofree char *b = tally_gazetteer_dup_name_in (dash + strlen (PAIR_DASH), interface);
 
         return g_strconcat (a, PAIR_DASH, b, NULL);
       }

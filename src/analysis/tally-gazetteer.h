@@ -85,5 +85,9 @@ const char           *tally_gazetteer_subject_id   (const char *subject);
  * "Казахстан" under a Russian locale); the subject itself for English or
  * for a subject without an id. */
 char                 *tally_gazetteer_dup_display_name (const char *subject);
+/* The same in the language of `locale` ("ru", "zh"): the subject before
+ * words a source wrote in that language. */
+char                 *tally_gazetteer_dup_name_in  (const char *subject,
+                                                    const char *locale);
 
 G_END_DECLS

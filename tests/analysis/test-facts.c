@@ -1596,6 +1596,55 @@ test_labels_name_things (void)
   g_assert_nonnull (facts_find (facts, "Meetings"));
 }
 
+/* Words that never name what is counted: a language's most frequent words
+ * ("уже", "они", "there": lexicons/<lang>.stopwords) and the adverbs and
+ * conjunctions of `NotMeasures` ("however"; the claims' singular "wherea"
+ * of "whereas"). A measure of only these is none: no fact of them, and
+ * such figures of two reports do not group as one. Claims written for
+ * this test. */
+static void
+test_measures_not_words (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 40, .measure = "уже", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 55, .measure = "уже", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 7, .measure = "они", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d3", .kind = COUNT, .value = 12, .measure = "there", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 30, .measure = "however", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d5", .kind = COUNT, .value = 31, .measure = "however", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d4", .kind = COUNT, .value = 9, .measure = "wherea", .story = "s1");
+  FACTS_CLAIM (corpus, .doc = "d6", .kind = COUNT, .value = 3, .measure = "здание", .story = "s1");
+  facts = facts_corpus_group (corpus);
+  for (guint f = 0; f < facts->len; f++)
+    g_test_message ("fact: %s", ((TallyFactRecord *) g_ptr_array_index (facts, f))->label);
+  g_assert_cmpuint (facts->len, ==, 1);
+  g_assert_nonnull (facts_find (facts, "Здание"));
+}
+
+/* A source's words in another language than the interface's stand with
+ * the country in their language too: "Марокко: афтершок" under English,
+ * never "Morocco: афтершок" (ICU's likely language of the script, its
+ * region names). Claims written for this test. */
+static void
+test_labels_subject_in_words_language (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 14, .measure = "афтершок", .story = "s1",
+               .subject = "Morocco", .subject_kind = TALLY_SUBJECT_KIND_COUNTRY);
+  FACTS_CLAIM (corpus, .doc = "d2", .kind = COUNT, .value = 20, .measure = "aftershock", .story = "s1",
+               .subject = "Chile", .subject_kind = TALLY_SUBJECT_KIND_COUNTRY);
+  facts = facts_corpus_group (corpus);
+  for (guint f = 0; f < facts->len; f++)
+    g_test_message ("fact: %s", ((TallyFactRecord *) g_ptr_array_index (facts, f))->label);
+  g_assert_cmpuint (facts->len, ==, 2);
+  g_assert_nonnull (facts_find (facts, "Марокко: афтершок"));
+  g_assert_nonnull (facts_find (facts, "Chile: aftershocks"));
+}
+
 /* A person's age belongs to that person: without a subject, ages in one
  * story never group (two players, 31 and 25, are no conflict). */
 static void
@@ -1806,6 +1855,8 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/group/ages", test_group_ages);
   g_test_add_func ("/analysis/facts/group/recurring-names", test_group_recurring_names);
   g_test_add_func ("/analysis/facts/labels/name-things", test_labels_name_things);
+  g_test_add_func ("/analysis/facts/measure/not-words", test_measures_not_words);
+  g_test_add_func ("/analysis/facts/labels/subject-in-words-language", test_labels_subject_in_words_language);
   g_test_add_func ("/analysis/facts/labels/subject-and-symbols", test_labels_subject_and_symbols);
   g_test_add_func ("/analysis/facts/group/projected", test_group_projected);
   g_test_add_func ("/analysis/facts/group/weak-subjects", test_group_weak_subjects);
