@@ -243,7 +243,8 @@ test_window_export_facts (void)
 
 
 /* A project whose facts were kept (issue 14) opens showing them without its
- * claims; Export Facts… groups the claims first, then writes the report. */
+ * claims; the reader's conflict marks and Show Fact work on them; Export
+ * Facts… groups the claims first, then writes the report. */
 static void
 test_window_export_kept_facts (void)
 {
@@ -286,6 +287,51 @@ test_window_export_kept_facts (void)
          g_list_model_get_n_items (tally_facts_view_get_rows (facts_view)) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (tally_fact_list_is_kept (tally_facts_view_get_facts (facts_view)));
+
+  /* The reader marks conflicts from the kept facts, and Show Fact finds a
+   * marked claim's fact, both looked up in the project. */
+  {
+    TallyDocumentsView *documents_view = TALLY_DOCUMENTS_VIEW (tally_window_get_view (window, "documents"));
+    TallyReader *reader = tally_documents_view_get_reader (documents_view);
+    GListModel *facts = tally_facts_view_get_facts (facts_view);
+    GListModel *documents = tally_project_get_documents (project);
+    guint n_marked = 0;
+
+    for (guint d = 0; d < g_list_model_get_n_items (documents) && n_marked == 0; d++)
+      {
+        g_autoptr(TallyDocument) document = g_list_model_get_item (documents, d);
+
+        if (!tally_document_get_has_conflicts (document)
+            || !tally_documents_view_show_claim (documents_view, document, 0, 0))
+          continue;
+        while (tally_documents_view_get_busy (documents_view))
+          g_main_context_iteration (NULL, TRUE);
+        for (guint i = 0; i < tally_reader_get_n_claims (reader); i++)
+          {
+            const TallyClaimRecord *claim = tally_reader_get_claim (reader, i);
+            TallyClaimKey key = { tally_document_get_id (document), claim->start, claim->end };
+            guint position = tally_documents_view_find_fact (facts, &key);
+            g_autoptr(TallyFact) fact = NULL;
+
+            if (!tally_reader_get_claim_conflicting (reader, i))
+              continue;
+            g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+            fact = g_list_model_get_item (facts, position);
+            g_assert_cmpint (tally_fact_get_status (fact), ==, TALLY_FACT_STATUS_CONFLICT);
+            if (n_marked++ == 0)
+              {
+                g_signal_emit_by_name (documents_view, "claim-activated", document, (guint64) claim->start,
+                                       (guint64) claim->end);
+                g_assert_cmpstr (tally_window_get_visible_view (window), ==, "facts");
+                g_assert_true (tally_facts_view_get_selected (facts_view) == fact);
+              }
+          }
+      }
+    g_assert_cmpuint (n_marked, >, 0);
+    /* Still the kept list: nothing read every claim. */
+    g_assert_true (tally_facts_view_get_facts (facts_view) == facts);
+    g_assert_true (tally_fact_list_is_kept (facts));
+  }
 
   _tally_window_export_facts_to (window, out);
   while (!g_file_test (out_path, G_FILE_TEST_EXISTS) || window->n_exports > 0)
