@@ -833,6 +833,7 @@ typedef struct
   gsize start;
   gsize end;
   const char *reader;   /* tally_claims_language_for() of its language */
+  const char *language; /* as detected */
 } Foreign;
 
 /* Whether the paragraph holds a letter of a script the document's reader
@@ -906,7 +907,7 @@ find_foreign_paragraphs (const char *text,
 
           if (!g_str_equal (other, reader))
             {
-              Foreign f = { start, end, other };
+              Foreign f = { start, end, other, language };
 
               if (found == NULL)
                 found = g_array_new (FALSE, FALSE, sizeof (Foreign));
@@ -916,6 +917,26 @@ find_foreign_paragraphs (const char *text,
       start = end + 1;
     }
   return found;
+}
+
+GArray *
+tally_claims_paragraph_languages (const char *text,
+                                  gsize       len,
+                                  const char *language)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (TallyParagraphLanguage));
+  g_autoptr(GArray) foreign = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, out);
+  foreign = find_foreign_paragraphs (text, len, tally_claims_language_for (language));
+  for (guint i = 0; foreign != NULL && i < foreign->len; i++)
+    {
+      const Foreign *f = &g_array_index (foreign, Foreign, i);
+      TallyParagraphLanguage p = { f->start, f->end, f->language };
+
+      g_array_append_val (out, p);
+    }
+  return out;
 }
 
 static int

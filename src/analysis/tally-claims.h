@@ -46,6 +46,24 @@ void        tally_extract_options_init               (TallyExtractOptions *optio
  * lexicon tally_lexicon_language_for() picks. */
 const char *tally_claims_language_for                (const char          *language);
 
+/* A paragraph in another language than its document's ("a Chinese
+ * quotation on an English page"): its byte range and its language (BCP 47,
+ * as tally_language_detect() gives it). */
+typedef struct
+{
+  gsize start;
+  gsize end;
+  const char *language;
+} TallyParagraphLanguage;
+
+/* The paragraphs of `text` that the claims engine reads with another
+ * language's reader than the document's (`language`, BCP 47 or NULL for
+ * English), in text order: the same paragraphs tally_extract_claims_foreach()
+ * hands to their own reader. An empty array when there are none. */
+GArray     *tally_claims_paragraph_languages         (const char          *text,
+                                                      gsize                len,
+                                                      const char          *language);
+
 /* Accepts "YYYY-MM-DD", optionally followed by a time ("2025-06-17T09:30Z"),
  * "YYYY-MM" or "YYYY". Returns FALSE (options untouched) on anything else. */
 gboolean    tally_extract_options_set_reference_date (TallyExtractOptions *options,

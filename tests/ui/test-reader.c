@@ -157,11 +157,13 @@ assert_text_outside_boilerplate (TallyReader *reader,
 {
   GtkTextBuffer *buffer = tally_reader_get_buffer (reader);
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "boilerplate");
+  GtkTextTag *language = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "paragraph-language");
   g_autoptr(GString) outside = g_string_new (NULL);
   GtkTextIter iter;
 
+  /* a paragraph's language label is no text of the document either */
   for (gtk_text_buffer_get_start_iter (buffer, &iter); !gtk_text_iter_is_end (&iter); gtk_text_iter_forward_char (&iter))
-    if (!gtk_text_iter_has_tag (&iter, tag))
+    if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_has_tag (&iter, language))
       g_string_append_unichar (outside, gtk_text_iter_get_char (&iter));
   if (!g_str_equal (outside->str, text))
     g_error ("%s: the text outside the boilerplate differs from the document's text", name);
@@ -213,6 +215,66 @@ test_reader_highlights (void)
   /* Claims still line up with the blocks shown. */
   assert_claims_line_up (reader, article_text, "boilerplate shown");
 
+  g_assert_finalize_object (reader);
+}
+
+/* A paragraph in another language than the article's is led by that
+ * language's name, in a tag of its own; the figures in and after it still
+ * line up with the text. Text written for the test. */
+static void
+test_reader_paragraph_language (void)
+{
+  static const char text[] =
+    "Gdansk handled 81 million tonnes of cargo last year, the port authority said.\n\n"
+    "据港务局周一公布的数据,格但斯克港去年货物吞吐量达到8100万吨,同比增长4%,其中集装箱运量增长了9%。\n\n"
+    "Container traffic grew 9% as new berths opened.\n";
+  static const char *words[] = { "81 million tonnes", "8100万吨", "9% as" };
+  TallyReader *reader = TALLY_READER (tally_reader_new ());
+  g_autoptr(TallyDocumentRecord) record = tally_document_record_new ();
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) tally_claim_record_free);
+  GtkTextBuffer *buffer = tally_reader_get_buffer (reader);
+  GtkTextIter start, end;
+  g_autofree char *all = NULL;
+  const char *label, *chinese;
+
+  g_object_ref_sink (reader);
+  record->path = g_strdup ("/tmp/gdansk.txt");
+  record->title = g_strdup ("Port volumes rise at Gdansk");
+  record->language = g_strdup ("en");
+  record->text = g_strdup (text);
+  record->text_len = strlen (text);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      TallyClaimRecord *claim = tally_claim_record_new ();
+      const char *at = strstr (text, words[i]);
+
+      claim->kind = TALLY_CLAIM_KIND_NUMBER;
+      claim->start = at - text;
+      claim->end = claim->start + (i == 2 ? 2 : strlen (words[i]));
+      g_ptr_array_add (claims, claim);
+    }
+  tally_reader_set_document (reader, record, claims);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  all = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  label = strstr (all, "Chinese · ");
+  chinese = strstr (all, "据港务局");
+  g_assert_nonnull (label);
+  g_assert_true (label + strlen ("Chinese · ") == chinese);
+  g_assert_null (strstr (chinese, "English · "));
+  {
+    GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "paragraph-language");
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (all, label));
+    g_assert_true (gtk_text_iter_has_tag (&start, tag));
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (all, chinese));
+    g_assert_false (gtk_text_iter_has_tag (&start, tag));
+    /* the paragraph carries its language for Pango */
+    g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                          "language-zh")));
+  }
+  assert_claims_line_up (reader, text, "mixed article");
+  assert_text_outside_boilerplate (reader, text, "mixed article");
   g_assert_finalize_object (reader);
 }
 
@@ -712,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/reader/highlights/samples", test_reader_samples);
   g_test_add_func ("/reader/highlights/seeds", test_reader_seeds);
   g_test_add_func ("/reader/comments/never-highlighted", test_reader_comments);
+  g_test_add_func ("/reader/paragraph-language", test_reader_paragraph_language);
   g_test_add_func ("/reader/claims/navigation", test_reader_navigation);
   g_test_add_func ("/reader/claims/activate", test_reader_activate);
   g_test_add_func ("/reader/claims/tooltips-and-conflicts", test_reader_tooltips);

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tally-claims.h"
 #include "tally-language.h"
 #include "tally-reader.h"
 
@@ -252,6 +253,12 @@ tally_reader_create_tags (TallyReader *self)
   gtk_text_buffer_create_tag (self->buffer, "search-match",
                               "weight", PANGO_WEIGHT_BOLD,
                               NULL);
+  /* "Chinese · " before a paragraph in another language than the article's */
+  gtk_text_buffer_create_tag (self->buffer, "paragraph-language",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 0.85,
+                              "editable", FALSE,
+                              NULL);
   gtk_text_buffer_create_tag (self->buffer, "boilerplate",
                               "invisible", TRUE,
                               "style", PANGO_STYLE_ITALIC,
@@ -454,15 +461,44 @@ compare_boilerplate (gconstpointer a,
   return (pa->offset > pb->offset) - (pa->offset < pb->offset);
 }
 
+/* A text put into the buffer that is not in the document's text: a
+ * boilerplate block (on lines of its own) or a paragraph's language
+ * ("Chinese · " before a Chinese paragraph of an English article). */
+typedef struct
+{
+  gsize offset;
+  const char *text;
+  gboolean block;
+  const char *language; /* a paragraph's language, for its label */
+} Insertion;
+
+static int
+compare_insertions (gconstpointer a,
+                    gconstpointer b)
+{
+  const Insertion *x = a, *y = b;
+
+  if (x->offset != y->offset)
+    return (x->offset > y->offset) - (x->offset < y->offset);
+  return (y->block - x->block);
+}
+
 /* The buffer text: the cleaned text with each boilerplate block put back at
- * its offset on lines of its own. Returns the block ranges (byte offsets in
- * the result) in `blocks` as pairs. */
+ * its offset on lines of its own, and each paragraph in another language
+ * than the document's led by that language's name. Returns the block ranges
+ * (byte offsets in the result) in `blocks` and the language labels' in
+ * `labels`, as pairs; `paragraphs` gets (buffer start, buffer end, language)
+ * of each such paragraph. */
 static char *
 build_buffer_text (TallyReader               *self,
                    const TallyDocumentRecord *record,
-                   GArray                    *blocks)
+                   GArray                    *blocks,
+                   GArray                    *labels,
+                   GArray                    *paragraphs)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autoptr(GArray) inserts = g_array_new (FALSE, FALSE, sizeof (Insertion));
+  g_autoptr(GArray) foreign = tally_claims_paragraph_languages (record->text, record->text_len, record->language);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   GString *out = g_string_sized_new (record->text_len + 256);
   gsize copied = 0, inserted = 0;
 
@@ -471,39 +507,69 @@ build_buffer_text (TallyReader               *self,
       TallyBoilerplate *block = g_ptr_array_index (record->boilerplate, i);
 
       if (block->text != NULL && block->text[0] != '\0' && block->offset <= record->text_len && g_utf8_validate (block->text, -1, NULL))
-        g_ptr_array_add (sorted, block);
-    }
-  g_ptr_array_sort (sorted, compare_boilerplate);
+        {
+          Insertion ins = { block->offset, block->text, TRUE, NULL };
 
-  for (guint i = 0; i < sorted->len; i++)
+          g_array_append_val (inserts, ins);
+        }
+    }
+  for (guint i = 0; i < foreign->len; i++)
     {
-      TallyBoilerplate *block = g_ptr_array_index (sorted, i);
+      const TallyParagraphLanguage *p = &g_array_index (foreign, TallyParagraphLanguage, i);
+      g_autofree char *name = tally_language_dup_display_name (p->language);
+      /* TRANSLATORS: before a paragraph in another language than its
+       * article's, the language's name: “Chinese · 据海关统计…” */
+      char *label = g_strdup_printf (_("%s · "), name);
+      Insertion ins = { p->start, label, FALSE, p->language };
+
+      g_ptr_array_add (names, label);
+      g_array_append_val (inserts, ins);
+    }
+  g_array_sort (inserts, compare_insertions);
+
+  for (guint i = 0; i < inserts->len; i++)
+    {
+      const Insertion *ins = &g_array_index (inserts, Insertion, i);
       gsize before, block_start, block_end;
       BoilerplateShift shift;
 
-      g_string_append_len (out, record->text + copied, block->offset - copied);
-      copied = block->offset;
+      g_string_append_len (out, record->text + copied, ins->offset - copied);
+      copied = ins->offset;
       before = out->len;
-      if (out->len > 0 && out->str[out->len - 1] != '\n')
-        g_string_append_c (out, '\n');
-      g_string_append (out, block->text);
-      if (out->str[out->len - 1] != '\n')
-        g_string_append_c (out, '\n');
-      if (copied < record->text_len && record->text[copied] != '\n')
-        g_string_append_c (out, '\n');
+      if (ins->block)
+        {
+          if (out->len > 0 && out->str[out->len - 1] != '\n')
+            g_string_append_c (out, '\n');
+          g_string_append (out, ins->text);
+          if (out->str[out->len - 1] != '\n')
+            g_string_append_c (out, '\n');
+          if (copied < record->text_len && record->text[copied] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else
+        g_string_append (out, ins->text);
       block_end = out->len;
 
       /* The separators belong to the block so hiding it leaves no gap. */
       block_start = before;
-      g_array_append_val (blocks, block_start);
-      g_array_append_val (blocks, block_end);
+      g_array_append_val (ins->block ? blocks : labels, block_start);
+      g_array_append_val (ins->block ? blocks : labels, block_end);
 
       inserted += out->len - before;
-      shift.offset = block->offset;
+      shift.offset = ins->offset;
       shift.inserted = inserted;
       g_array_append_val (self->text_to_buffer, shift);
     }
   g_string_append_len (out, record->text + copied, record->text_len - copied);
+  /* The paragraphs' ranges in the buffer, once every shift is known. */
+  for (guint i = 0; i < foreign->len; i++)
+    {
+      const TallyParagraphLanguage *p = &g_array_index (foreign, TallyParagraphLanguage, i);
+      TallyParagraphLanguage b = { (gsize) text_to_buffer_offset (self, p->start, FALSE),
+                                   (gsize) text_to_buffer_offset (self, p->end, TRUE), p->language };
+
+      g_array_append_val (paragraphs, b);
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -599,6 +665,8 @@ tally_reader_set_document (TallyReader               *self,
                            GPtrArray                 *claims)
 {
   g_autoptr(GArray) blocks = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) paragraphs = g_array_new (FALSE, FALSE, sizeof (TallyParagraphLanguage));
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (BytePosition));
   g_autofree char *text = NULL;
   GtkTextIter start, end;
@@ -640,7 +708,7 @@ tally_reader_set_document (TallyReader               *self,
   self->origin = g_strdup (record->origin);
   self->content_hash = g_strdup (record->content_hash);
   tally_reader_load_header (self, record);
-  text = build_buffer_text (self, record, blocks);
+  text = build_buffer_text (self, record, blocks, labels, paragraphs);
 
   for (guint i = 0; claims != NULL && i < claims->len; i++)
     {
@@ -668,22 +736,53 @@ tally_reader_set_document (TallyReader               *self,
       g_array_append_val (positions, s);
       g_array_append_val (positions, e);
     }
-  /* Block ranges are converted in the same pass; they land in a second array. */
+  /* Block, label and paragraph ranges are converted in the same pass; they
+   * land in a second array. */
   {
-    g_autoptr(GArray) block_chars = g_array_sized_new (FALSE, TRUE, sizeof (int), blocks->len);
+    guint n_blocks = blocks->len, n_labels = labels->len;
+    g_autoptr(GArray) block_chars = g_array_sized_new (FALSE, TRUE, sizeof (int), n_blocks + n_labels + 2 * paragraphs->len);
 
-    g_array_set_size (block_chars, blocks->len);
-    for (guint i = 0; i < blocks->len; i++)
+    g_array_set_size (block_chars, n_blocks + n_labels + 2 * paragraphs->len);
+    for (guint i = 0; i < n_blocks; i++)
       {
         BytePosition p = { g_array_index (blocks, gsize, i), &g_array_index (block_chars, int, i) };
         g_array_append_val (positions, p);
       }
+    for (guint i = 0; i < n_labels; i++)
+      {
+        BytePosition p = { g_array_index (labels, gsize, i), &g_array_index (block_chars, int, n_blocks + i) };
+        g_array_append_val (positions, p);
+      }
+    for (guint i = 0; i < paragraphs->len; i++)
+      {
+        const TallyParagraphLanguage *para = &g_array_index (paragraphs, TallyParagraphLanguage, i);
+        BytePosition s = { para->start, &g_array_index (block_chars, int, n_blocks + n_labels + 2 * i) };
+        BytePosition e = { para->end, &g_array_index (block_chars, int, n_blocks + n_labels + 2 * i + 1) };
+
+        g_array_append_val (positions, s);
+        g_array_append_val (positions, e);
+      }
     resolve_char_offsets (text, positions);
 
     gtk_text_buffer_set_text (self->buffer, text, -1);
-    for (guint i = 0; i + 1 < block_chars->len; i += 2)
+    for (guint i = 0; i + 1 < n_blocks; i += 2)
       apply_tag_chars (self->buffer, "boilerplate",
                        g_array_index (block_chars, int, i), g_array_index (block_chars, int, i + 1));
+    for (guint i = 0; i + 1 < n_labels; i += 2)
+      apply_tag_chars (self->buffer, "paragraph-language",
+                       g_array_index (block_chars, int, n_blocks + i), g_array_index (block_chars, int, n_blocks + i + 1));
+    /* The paragraph's language for Pango: its fonts and line breaking. */
+    for (guint i = 0; i < paragraphs->len; i++)
+      {
+        const TallyParagraphLanguage *para = &g_array_index (paragraphs, TallyParagraphLanguage, i);
+        g_autofree char *name = g_strdup_printf ("language-%s", para->language);
+        GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+        if (gtk_text_tag_table_lookup (table, name) == NULL)
+          gtk_text_buffer_create_tag (self->buffer, name, "language", para->language, NULL);
+        apply_tag_chars (self->buffer, name, g_array_index (block_chars, int, n_blocks + n_labels + 2 * i),
+                         g_array_index (block_chars, int, n_blocks + n_labels + 2 * i + 1));
+      }
   }
 
   for (guint i = 0; i < self->claims->len; i++)
