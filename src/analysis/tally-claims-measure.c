@@ -1022,6 +1022,15 @@ _tally_claims_find_measure (Ctx      *c,
       copy_previous_measure (c);
       return;
     }
+  /* "took 52% of the vote to Remain's 48%": the other side's figure
+   * measures what the first did. */
+  if (q->first >= 2 && is_word (c, q->first - 1) && _tally_claims_is_possessive (c, q->first - 1)
+      && (TOK (c, q->first - 1)->flags & TALLY_TOKEN_CAPITALIZED) && is_role (c, q->first - 2, TALLY_ROLE_TO)
+      && c->last_measure->len > 0 && c->last_claim_end < q->first && g_strcmp0 (q->unit, c->last_unit[0] ? c->last_unit : NULL) == 0)
+    {
+      copy_previous_measure (c);
+      return;
+    }
   if (find_measure_rules (c, q) && c->measure->len > 0)
     return;
   g_string_truncate (c->measure, 0);

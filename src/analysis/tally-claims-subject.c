@@ -950,6 +950,9 @@ side_word (Ctx  *c,
   if (t->end - t->start < 2 || (t->lex != NULL && (t->lex->name_kind != 0 || t->lex->role != TALLY_ROLE_NONE
                                                    || (t->lex->flags & (TALLY_LEX_STOP | TALLY_LEX_DETERMINER)))))
     return FALSE;
+  /* "52% of the vote to Remain's 48%": the other side, with its own figure. */
+  if (_tally_claims_is_possessive (c, k))
+    return FALSE;
   if ((t->flags & TALLY_TOKEN_CAPITALIZED) && !starts_sentence (c, k))
     return TRUE;
   /* (the set of names seen folds case) */

@@ -532,6 +532,20 @@ test_counts_in_a_place (void)
   check ("Prices rose 5% in Chile.", e4, G_N_ELEMENTS (e4));
 }
 
+/* "took 55% of the vote to Stay's 45%": the possessive side owns the
+ * figure after it, not the one before. Original text. */
+static void
+test_side_with_its_own_figure (void)
+{
+  const Expect e1[] = {
+    { "55%", "Join", "other", NULL },
+    { "45%", "Stay", "other", NULL },
+  };
+
+  check ("Marlow has a result at last.\n\n"
+         "In a close count, Join took 55% of the vote to Stay's 45% in the end.", e1, G_N_ELEMENTS (e1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -557,5 +571,6 @@ main (int   argc,
   g_test_add_func ("/analysis/claims-subject/sources-are-not-subjects", test_sources_are_not_subjects);
   g_test_add_func ("/analysis/claims-subject/common-words-opening-sentences", test_common_words_opening_sentences);
   g_test_add_func ("/analysis/claims-subject/counts-in-a-place", test_counts_in_a_place);
+  g_test_add_func ("/analysis/claims-subject/side-with-its-own-figure", test_side_with_its_own_figure);
   return g_test_run ();
 }

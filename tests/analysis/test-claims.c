@@ -421,6 +421,10 @@ test_measure_of_verb (void)
   check ("The avalanche left at least 7 dead and 12 injured.", NULL,
          "at least 7 dead => count|7|-|-|at_least|dead|false|-\n"
          "12 injured => count|12|-|-|exact|injured|false|-");
+  /* "to Stay's 45%": the other side's figure measures the same. */
+  check ("Join took 55% of the vote to Stay's 45%.", NULL,
+         "55% => percent|55|-|%|exact|vote|false|-\n"
+         "45% => percent|45|-|%|exact|vote|false|-");
   /* A verb of saying is no part of what is measured. */
   check ("He told Reuters exports reached $4 billion.", NULL,
          "$4 billion => money|4000000000|-|USD|exact|export|false|-");
