@@ -763,8 +763,8 @@ document_lexicon (TallyEventFinder *finder,
 }
 
 /* Whether the documents are in more than one language; if so, what each
- * one's title and lead name (gazetteer subjects), read now for documents
- * added without a source (their lead is still here). */
+ * one's title and lead name (gazetteer subjects), read now (the leads
+ * written out are read back). */
 static gboolean
 find_document_subjects (TallyEventFinder *finder)
 {
@@ -782,6 +782,7 @@ find_document_subjects (TallyEventFinder *finder)
     }
   if (!mixed)
     return FALSE;
+  tally_event_finder_read_leads (finder);
   for (guint d = 0; d < finder->documents->len; d++)
     {
       Document *doc = g_ptr_array_index (finder->documents, d);

@@ -122,18 +122,18 @@ tally_event_finder_take_part (TallyEventFinder *finder)
   return part;
 }
 
-/* Moves a document's lead out of memory when nothing but the stories'
- * step across languages reads it again (its story words, subjects and
- * language are read: tally_event_finder_add_source()), and its story words,
- * which the stories read once. */
+/* Moves a document's lead out of memory when only the steps across
+ * languages read it again (the stories', and the subjects it names, read at
+ * the merge when the documents are in several languages; its story words
+ * and language are read: tally_event_finder_add_source()), and its story
+ * words, which the stories read once. */
 static void
 spool_lead (TallyEventFinder *finder,
             Document         *doc)
 {
   gsize len;
 
-  if (doc->lead == NULL || doc->words == NULL || doc->subjects == NULL || doc->story_language == NULL
-      || finder->leads_failed)
+  if (doc->lead == NULL || doc->words == NULL || doc->story_language == NULL || finder->leads_failed)
     return;
   if (finder->leads == NULL)
     {
@@ -883,9 +883,9 @@ tally_event_finder_add_source (TallyEventFinder       *finder,
   count = tally_event_finder_add_document_full (finder, source->id, source->text, source->len, published,
                                                 claims, source->sentences, source->tokens);
   doc = g_ptr_array_index (finder->documents, finder->documents->len - 1);
-  /* What the title and lead name, for merging across languages; read now,
-   * like the stories' words. */
-  tally_events_note_subjects (finder, doc, source->title);
+  /* What the title and lead name (tally_events_note_subjects()) is read at
+   * the merge, and only when the documents are in several languages: the
+   * one case the merge reads it. */
   /* What the stories need of the title and lead, read now (in the worker
    * that read the document): their words, the lead's language, and of the
    * lead only what the step across languages reads. */
