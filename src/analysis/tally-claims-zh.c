@@ -887,6 +887,7 @@ find_subject (Zh    *z,
   const char *found = z->subject_found;
   TallySubjectKind kind = z->subject_found_kind;
   gsize p = MAX (z->subject_scanned, z->sentence_start);
+  gsize found_end = 0;
 
   if (g == NULL)
     return;
@@ -928,8 +929,23 @@ find_subject (Zh    *z,
         n = 0;
       if (n > 0 && pair)
         z->last_pair = subject;
+      /* "中国和俄罗斯", "中国与俄罗斯": two countries joined by "and" are
+       * the pair */
+      if (n > 0 && !pair && k == TALLY_SUBJECT_KIND_COUNTRY && found != NULL && kind == TALLY_SUBJECT_KIND_COUNTRY
+          && found_end + 3 == p && (memcmp (z->text + found_end, "和", 3) == 0 || memcmp (z->text + found_end, "与", 3) == 0
+                                    || memcmp (z->text + found_end, "與", 3) == 0))
+        {
+          const char *both = tally_gazetteer_pair (found, subject);
+
+          if (both != NULL)
+            {
+              subject = both;
+              z->last_pair = both;
+            }
+        }
       if (n > 0)
         {
+          found_end = p + n;
           found = subject;
           kind = k;
           p += n;
@@ -1135,6 +1151,7 @@ read_figure (Zh   *z,
   gboolean ordinal = FALSE;
   gboolean percent_before = FALSE;
   gboolean scaled = FALSE;
+  double last_scale = 1;
   gunichar ch = char_at (z->text, pos, end, &next);
 
   c.r.start = pos;
@@ -1302,7 +1319,24 @@ read_figure (Zh   *z,
     {
       scaled = TRUE;
       c.r.value *= w->scale;
+      last_scale = w->scale;
       p = skip_spaces (z->text, p + l, end);
+    }
+  /* "2181亿7600万美元": a smaller scale's figure right after a larger one
+   * adds to it (218,176,000,000). */
+  if (scaled)
+    {
+      Number more;
+      gsize l2;
+      const ZhWord *smaller;
+
+      if (read_number (z, p, end, &more) && more.arabic == n.arabic
+          && (smaller = word_at (lex, z->text, more.end, end, ZH_SCALE, &l2)) != NULL
+          && smaller->scale < last_scale && more.value * smaller->scale < last_scale)
+        {
+          c.r.value += more.value * smaller->scale;
+          p = skip_spaces (z->text, more.end + l2, end);
+        }
     }
   if ((w = word_at (lex, z->text, p, end, ZH_QUALIFIER_AFTER, &l)) != NULL && w->qualifier_after == TALLY_QUALIFIER_OVER
       && word_at (lex, z->text, p + l, end, ZH_AFTER_NUMBER, &(gsize){ 0 }) != NULL)
@@ -1362,6 +1396,11 @@ read_figure (Zh   *z,
     }
   else if (w != NULL && (w->flags & ZH_COUNTER))
     {
+      gsize bl;
+
+      /* "两国": both countries, a [bilateral] word, counts nothing */
+      if (word_at (lex, z->text, c.figure_start, end, ZH_BILATERAL, &bl) != NULL && c.figure_start + bl >= p + l)
+        return p + l;
       c.r.kind = TALLY_CLAIM_KIND_COUNT;
       p += l;
     }

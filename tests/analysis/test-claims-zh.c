@@ -237,6 +237,28 @@ test_bilateral_subject (void)
     }
 }
 
+/* "1500亿3200万美元": a smaller scale's figure after a larger one adds to
+ * it; "两国" (both countries) counts nothing; "印度和巴西" is the pair.
+ * Text written for the test. */
+static void
+test_compound_scale_and_pairs (void)
+{
+  TallyExtractOptions options;
+  const char *text = "统计显示,印度和巴西两国贸易总额达1500亿3200万美元,两国关系稳定。";
+  g_autoptr(GPtrArray) claims = NULL;
+  const TallyClaimRecord *c;
+
+  tally_extract_options_init (&options);
+  options.language = "zh";
+  claims = tally_extract_claims (text, strlen (text), &options);
+  g_assert_cmpuint (claims->len, ==, 1);
+  c = g_ptr_array_index (claims, 0);
+  g_assert_cmpint (c->kind, ==, TALLY_CLAIM_KIND_MONEY);
+  g_assert_cmpfloat (c->value, ==, 150032000000.0);
+  g_assert_cmpstr (c->unit, ==, "USD");
+  g_assert_cmpstr (c->subject, ==, "Brazil–India");
+}
+
 /* Organisations and people as Chinese writes them are subjects too, with the
  * name English writes (lexicons/zh.orgs, from CC-CEDICT), and so is a Latin
  * name inside Chinese text when it is a whole word. */
@@ -389,6 +411,7 @@ main (int argc, char **argv)
   g_test_add_func ("/claims-zh/organisation-subject", test_organisation_subject);
   g_test_add_func ("/claims-zh/pair-subject", test_pair_subject);
   g_test_add_func ("/claims-zh/bilateral-subject", test_bilateral_subject);
+  g_test_add_func ("/claims-zh/compound-scale-and-pairs", test_compound_scale_and_pairs);
   g_test_add_func ("/claims-zh/mixed-paragraphs", test_mixed_paragraphs);
   g_test_add_func ("/claims-zh/language-dispatch", test_language_dispatch);
   g_test_add_func ("/claims-zh/hostile-input", test_hostile_input);
