@@ -38,6 +38,8 @@ struct _TallyConcepts
   Table measures;
   Table verbs;
   Table periods;
+  Table rates;              /* "a week", "per day": periods read only after the figure */
+  Table spans;              /* "in a day": the time a total took, no rate */
   GHashTable *period_labels; /* period id → label adjective ("quarterly") */
   GHashTable *labels;        /* concept id → label noun ("deliveries") */
   GHashTable *generic;       /* words a concept's figure counts without saying what ("unit") */
@@ -76,6 +78,8 @@ tally_concepts_new (void)
   table_init (&concepts->measures);
   table_init (&concepts->verbs);
   table_init (&concepts->periods);
+  table_init (&concepts->rates);
+  table_init (&concepts->spans);
   concepts->period_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   concepts->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   concepts->generic = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -90,6 +94,8 @@ tally_concepts_free (TallyConcepts *concepts)
   table_clear (&concepts->measures);
   table_clear (&concepts->verbs);
   table_clear (&concepts->periods);
+  table_clear (&concepts->rates);
+  table_clear (&concepts->spans);
   g_hash_table_unref (concepts->period_labels);
   g_hash_table_unref (concepts->labels);
   g_hash_table_unref (concepts->generic);
@@ -212,7 +218,9 @@ tally_concepts_add_data (TallyConcepts  *concepts,
     }
   if (!load_group (concepts, file, "Measures", &concepts->measures, name, error)
       || !load_group (concepts, file, "Verbs", &concepts->verbs, name, error)
-      || !load_group (concepts, file, "Periods", &concepts->periods, name, error))
+      || !load_group (concepts, file, "Periods", &concepts->periods, name, error)
+      || !load_group (concepts, file, "Rates", &concepts->rates, name, error)
+      || !load_group (concepts, file, "Spans", &concepts->spans, name, error))
     return FALSE;
   {
     g_auto(GStrv) words = g_key_file_get_string_list (file, "Generic", "words", NULL, NULL);
@@ -811,6 +819,14 @@ tally_concepts_period_of_claim (TallyConcepts *concepts,
       period = period_at (concepts, words, i, &stop);
       if (stop)
         break;
+      /* "$500m a week": a rate follows its figure ("A week after the
+       * storm, 40 …" frames a time, not a rate). */
+      if (period == NULL && (i == 0 || entry_at (&concepts->spans, words, i - 1) == NULL))
+        {
+          const Entry *rate = entry_at (&concepts->rates, words, i);
+
+          period = rate != NULL ? rate->concept : NULL;
+        }
     }
   /* … else one before it ("Q4 deliveries of 484,507"), not past another
    * figure … */

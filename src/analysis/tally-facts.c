@@ -1403,6 +1403,9 @@ restore_case (GString               *label,
 static const char * const period_label_words[] G_GNUC_UNUSED = {
   NC_("fact label", "quarterly"),
   NC_("fact label", "half-yearly"),
+  NC_("fact label", "weekly"),
+  NC_("fact label", "daily"),
+  NC_("fact label", "monthly"),
 };
 
 /* The [Labels] headers of lexicons/en.concepts, for the translations. */

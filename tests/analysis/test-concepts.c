@@ -186,6 +186,11 @@ test_periods (void)
   g_assert_cmpstr (period_in (months, "1,650"), ==, "year");
   g_assert_cmpstr (period_in ("First-half revenue was $3 billion.", "$3 billion"), ==, "half");
   g_assert_null (period_in ("The fleet has 40 ferries.", "40"));
+  /* A rate follows its figure; a time before it frames, it is no rate. */
+  g_assert_cmpstr (period_in ("Harrow Motors is spending almost $80m a week on its new plant.", "$80m"), ==, "week");
+  g_assert_cmpstr (period_in ("The ferry carries 1,200 passengers per day in summer.", "1,200"), ==, "day");
+  g_assert_null (period_in ("A week after the storm, 40 roads were still closed.", "40"));
+  g_assert_null (period_in ("The gauge at the port measured 95 mm of rain in a day.", "95 mm"));
 }
 
 /* Facts of different periods never group: a quarter's figure is not the
