@@ -675,6 +675,25 @@ test_labels (void)
                    "Only 1 source: 2026–2027");
 }
 
+/* Counts of the dead and injured (claims read "18 dead") and amounts of
+ * spending or rain keep their noun as it is: never "Deads", "Spendings". */
+static void
+test_labels_uncountable (void)
+{
+  g_autoptr(FactsCorpus) corpus = facts_corpus_new ();
+  g_autoptr(GPtrArray) facts = NULL;
+
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 18, .measure = "dead");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = COUNT, .value = 40, .measure = "injured");
+  FACTS_CLAIM (corpus, .doc = "d1", .kind = MONEY, .unit = "USD", .value = 2e8, .measure = "spending",
+               .sentence = "The city has spent $200 million so far.");
+  facts = facts_corpus_group (corpus);
+  g_assert_cmpuint (facts->len, ==, 3);
+  g_assert_nonnull (facts_find (facts, "Dead"));
+  g_assert_nonnull (facts_find (facts, "Injuries"));
+  g_assert_nonnull (facts_find (facts, "Spending"));
+}
+
 /* English plural rules are for words in Latin letters: a Russian measure's
  * lemma is a label as it stands ("Здание", not "Зданиеs"), while an English
  * count still reads "Buildings". */
@@ -1867,6 +1886,7 @@ main (int    argc,
   g_test_add_func ("/analysis/facts/grade/single-source", test_single_source);
   g_test_add_func ("/analysis/facts/sort", test_sort_order);
   g_test_add_func ("/analysis/facts/labels", test_labels);
+  g_test_add_func ("/analysis/facts/labels-uncountable", test_labels_uncountable);
   g_test_add_func ("/analysis/facts/labels/follow-sources", test_labels_follow_sources);
   g_test_add_func ("/analysis/facts/labels/other-scripts", test_labels_other_scripts);
   g_test_add_func ("/analysis/facts/labels/one-language", test_labels_one_language);
