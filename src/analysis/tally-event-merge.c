@@ -734,7 +734,10 @@ join_same_acts (TallyEventFinder *finder,
             continue;
           /* Two acts a report places on its own day only by telling
            * them are one only when their names share a word. */
-          if ((o->doc == m->doc && ((!o->context_dated && !m->context_dated) || o->lead == m || m->lead == o))
+          /* Two nouns of one kind a report places on its day ("members
+           * made pledges …", "pledges to the fund") tell one act. */
+          if ((o->doc == m->doc && ((!o->context_dated && !m->context_dated) || o->lead == m || m->lead == o
+                                    || (!o->verb && !m->verb)))
               || share_content_word (finder, mention_name (m), mention_name (o)))
             tally_union_find_unite (parent, i, j);
         }

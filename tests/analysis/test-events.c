@@ -1325,7 +1325,8 @@ test_report_day (void)
   g_autoptr(TallyEventFinder) finder = tally_event_finder_new ("en", NULL);
   const char *dated = "Arctic fund agreed\n\nHELSINKI, 6 May 2031 (NTB): On Tuesday, the council reached a milestone by "
                       "securing an agreement to launch the harbour fund, which will help fishermen.\n\n"
-                      "Finland committed $5 million.\n";
+                      "Finland committed $5 million. After the vote, members made pledges to the fund. "
+                      "Iceland then made pledges to the harbour fund as well.\n";
   TallyEventSource source = { .id = "d1", .text = dated, .len = strlen (dated) };
   g_autoptr(GPtrArray) dateline = NULL;
 
@@ -1346,11 +1347,15 @@ test_report_day (void)
    * fund "will help" later; the pledge takes the lead's day and place. */
   tally_event_finder_add_source (finder, &source);
   dateline = tally_event_finder_finish (finder);
-  g_assert_cmpuint (dateline->len, ==, 2);
+  /* The two pledge nouns tell one round of pledges. */
+  g_assert_cmpuint (dateline->len, ==, 3);
   assert_event (event_at (dateline, 0), "Agreement to launch the harbour fund", TALLY_EVENT_KIND_AGREEMENT, "2031-05-06",
                 NULL, TALLY_EVENT_PRECISION_DAY, "Helsinki", FALSE, FALSE);
   assert_event (event_at (dateline, 1), "Finland commits $5 million", TALLY_EVENT_KIND_PLEDGE, "2031-05-06", NULL,
                 TALLY_EVENT_PRECISION_DAY, "Helsinki", FALSE, FALSE);
+  g_assert_cmpint (event_at (dateline, 2)->kind, ==, TALLY_EVENT_KIND_PLEDGE);
+  g_assert_cmpstr (event_at (dateline, 2)->date, ==, "2031-05-06");
+  g_assert_cmpuint (event_at (dateline, 2)->mentions->len, ==, 2);
 }
 
 /* A year that qualifies a noun ("the 2019 regatta winner", "her 2016
