@@ -617,6 +617,29 @@ copy_previous_measure (Ctx *c)
   return TRUE;
 }
 
+/* Whether the figure at `first` opens a relative clause on the sentence's
+ * figure before it: ", which is a 38% rise", ", which was a 12% increase"
+ * (only the clause's verb and an article between). */
+static gboolean
+change_of_figure_before (Ctx  *c,
+                         guint first)
+{
+  guint k;
+
+  if (c->last_measure->len == 0 || c->last_claim_end >= first)
+    return FALSE;
+  for (k = c->last_claim_end + 1; k < first && !punct_is (c, k, ','); k++)
+    if (is_clause_break (c, k))
+      return FALSE;
+  if (k + 1 >= first || !is_role (c, k + 1, TALLY_ROLE_WHICH))
+    return FALSE;
+  for (k += 2; k < first; k++)
+    if (!is_role (c, k, TALLY_ROLE_IS) && !is_role (c, k, TALLY_ROLE_WAS) && !is_role (c, k, TALLY_ROLE_A)
+        && !_tally_claims_looks_verb (c, k))
+      return FALSE;
+  return TRUE;
+}
+
 /* "cut crossing times by 20%", "lift revenue by 25–30%": a change of the
  * noun phrase between the verb and "by". */
 static gboolean
@@ -856,6 +879,10 @@ find_measure_rules (Ctx      *c,
       if ((is_role (c, a, TALLY_ROLE_IN) || is_role (c, a, TALLY_ROLE_OF)) && _tally_claims_read_np (c, a + 1, NP_ANY) > a + 1)
         return TRUE;
       g_string_truncate (c->measure, 0);
+      /* "delivered 1.81 million cars, which is a 38% rise": the relative
+       * clause speaks of the figure before it, not of the sentence's subject. */
+      if (change_of_figure_before (c, q->first) && copy_previous_measure (c))
+        return TRUE;
       return measure_from_subject (c, q->first);
     }
   /* "7% more than in 2023" */

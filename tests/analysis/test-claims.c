@@ -421,6 +421,15 @@ test_measure_of_verb (void)
   check ("The avalanche left at least 7 dead and 12 injured.", NULL,
          "at least 7 dead => count|7|-|-|at_least|dead|false|-\n"
          "12 injured => count|12|-|-|exact|injured|false|-");
+  /* A change in a relative clause on the figure before is that figure's
+   * change, not its subject's ("Kessa Ferries", "the ferry line"); with no
+   * figure before it, nothing is copied. */
+  check ("Kessa Ferries: The ferry line carried 2.4 million passengers last year, which is a 12% rise.", NULL,
+         "2.4 million passengers => count|2400000|-|-|exact|passenger|false|-\n"
+         "last year => year|-|-|-|exact|-|false|-\n"
+         "12% => percent|12|-|%|exact|passenger|true|-");
+  check ("The ferry line reported a 12% rise.", NULL,
+         "12% => percent|12|-|%|exact|-|true|-");
   /* "to Stay's 45%": the other side's figure measures the same. */
   check ("Join took 55% of the vote to Stay's 45%.", NULL,
          "55% => percent|55|-|%|exact|vote|false|-\n"
