@@ -522,6 +522,27 @@ read_job_free (gpointer data)
   g_free (job);
 }
 
+/* A task whose worker opens the project's file on a connection of its own;
+ * the caller may fill in the rest of `job` before running it. */
+static GTask *
+read_task_new (TallyProject         *self,
+               gpointer              source_tag,
+               GCancellable         *cancellable,
+               GAsyncReadyCallback   callback,
+               gpointer              user_data,
+               ReadJob             **job_out)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  job->path = g_strdup (self->path);
+  job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
+  g_task_set_task_data (task, job, read_job_free);
+  *job_out = job;
+  return task;
+}
+
 static void
 read_in_thread (TallyProject        *self,
                 gpointer             source_tag,
@@ -530,15 +551,10 @@ read_in_thread (TallyProject        *self,
                 GAsyncReadyCallback  callback,
                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job;
+  g_autoptr(GTask) task = read_task_new (self, source_tag, cancellable, callback, user_data, &job);
 
-  g_task_set_source_tag (task, source_tag);
-  ReadJob *job = g_new0 (ReadJob, 1);
-
-  job->path = g_strdup (self->path);
-  job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
   job->leads = source_tag == tally_project_load_leads_async;
-  g_task_set_task_data (task, job, read_job_free);
   g_task_run_in_thread (task, thread_func);
 }
 
@@ -694,17 +710,14 @@ tally_project_load_document_async (TallyProject        *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ReadJob *job = g_new0 (ReadJob, 1);
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
 
   g_return_if_fail (TALLY_IS_PROJECT (self));
   g_return_if_fail (TALLY_IS_DOCUMENT (document));
 
-  g_task_set_source_tag (task, tally_project_load_document_async);
-  job->path = g_strdup (self->path);
-  job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
+  task = read_task_new (self, tally_project_load_document_async, cancellable, callback, user_data, &job);
   job->document_id = tally_document_get_id (document);
-  g_task_set_task_data (task, job, read_job_free);
   g_task_run_in_thread (task, load_document_thread);
 }
 
@@ -735,17 +748,14 @@ tally_project_read_facts_async (TallyProject        *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  ReadJob *job = g_new0 (ReadJob, 1);
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
 
   g_return_if_fail (TALLY_IS_PROJECT (self));
   g_return_if_fail (stamp != NULL);
 
-  g_task_set_source_tag (task, tally_project_read_facts_async);
-  job->path = g_strdup (self->path);
-  job->flags = TALLY_STORE_OPEN_CHECKED | (self->read_only ? TALLY_STORE_OPEN_READ_ONLY : 0);
+  task = read_task_new (self, tally_project_read_facts_async, cancellable, callback, user_data, &job);
   job->stamp = g_strdup (stamp);
-  g_task_set_task_data (task, job, read_job_free);
   g_task_run_in_thread (task, read_facts_thread);
 }
 
