@@ -125,6 +125,7 @@ def score_story(folder):
         # (a document's title is metadata), so its figures are counted apart.
         title_end = raw.find("\n")
         used = set()
+        required = set()   # claims paired with a figure that is not optional
         for a, (s, e) in zip(doc["claims"], spans):
             if s < title_end:
                 if not a["optional"]:
@@ -150,6 +151,7 @@ def score_story(folder):
             c = claims[match]
             if a["optional"]:
                 continue
+            required.add(match)
             t["ann"] += 1
             t["tp"] += 1
             if a["kind"] in DATE_KINDS:
@@ -181,17 +183,19 @@ def score_story(folder):
                 if verbose and not ok:
                     print(f"  MODALITY {name}: {a['text']!r} got {c.get('modality')} want {a['modality']}")
         # Precision: an extracted claim is right when paired with an annotated
-        # figure; one paired with, or lying over, optional words counts neither way.
+        # figure; one paired with, or lying over, optional words counts neither
+        # way, unless a figure that is not optional took it (then it is a hit,
+        # and counted as extracted: P never passes 1).
         paired_optional = set()
-        for k in used:
+        for k in used - required:
             cs, ce = placed[k]
             for a, (s, e) in zip(doc["claims"], spans):
                 if a["optional"] and not (ce <= s or cs >= e):
                     paired_optional.add(k)
         for k, c in enumerate(claims):
             cs, ce = placed[k]
-            if k in paired_optional or any(a["optional"] and not (ce <= s or cs >= e)
-                                           for a, (s, e) in zip(doc["claims"], spans)):
+            if k not in required and (k in paired_optional or any(a["optional"] and not (ce <= s or cs >= e)
+                                                                for a, (s, e) in zip(doc["claims"], spans))):
                 continue
             t["ext"] += 1
             if c["kind"] in DATE_KINDS:
