@@ -794,26 +794,17 @@ verb_noun (Ctx      *c,
   return NULL;
 }
 
+/* The noun of the verb whose object, or passive subject, the figure is:
+ * a [measure_verb] ("spent" => spending), or with `last` a
+ * [measure_verb_last] one, used only when its subject named nothing measured
+ * ("It was said to have cost $95 million"; "The bridge cost $90m" measures
+ * the bridge, as "the cost of the bridge" does). */
 static gboolean
 measure_of_verb (Ctx      *c,
-                 Quantity *q)
+                 Quantity *q,
+                 gboolean  last)
 {
-  const char *noun = verb_noun (c, q, FALSE);
-
-  if (noun == NULL)
-    return FALSE;
-  g_string_assign (c->measure, noun);
-  return TRUE;
-}
-
-/* "It was said to have cost $95 million": what a [measure_verb_last] verb
- * says, when its subject named nothing measured. ("The bridge cost $90m"
- * measures the bridge, as "the cost of the bridge" does.) */
-static gboolean
-measure_of_verb_last (Ctx      *c,
-                      Quantity *q)
-{
-  const char *noun = verb_noun (c, q, TRUE);
+  const char *noun = verb_noun (c, q, last);
 
   if (noun == NULL)
     return FALSE;
@@ -944,7 +935,7 @@ find_measure_rules (Ctx      *c,
           }
       }
       g_string_truncate (c->measure, 0);
-      if (measure_of_verb (c, q))
+      if (measure_of_verb (c, q, FALSE))
         return TRUE;
       if (!q->word_number && measure_from_subject_full (c, q->first, 1))
         return TRUE;
@@ -1015,12 +1006,12 @@ find_measure_rules (Ctx      *c,
       if ((q->kind == TALLY_CLAIM_KIND_MONEY || q->kind == TALLY_CLAIM_KIND_NUMBER) && is_content_word (c, a)
           && !has_flag (c, a, TALLY_LEX_CHANGE | TALLY_LEX_CURRENCY) && _tally_claims_read_np (c, a, NP_SINGULAR) > a)
         return TRUE;
-      if (q->kind == TALLY_CLAIM_KIND_MONEY && measure_of_verb (c, q))
+      if (q->kind == TALLY_CLAIM_KIND_MONEY && measure_of_verb (c, q, FALSE))
         return TRUE;
       if (measure_from_subject_full (c, q->first, q->kind == TALLY_CLAIM_KIND_DURATION ? 2 : 0) && c->measure->len > 0)
         return TRUE;
       g_string_truncate (c->measure, 0);
-      return q->kind == TALLY_CLAIM_KIND_MONEY && measure_of_verb_last (c, q);
+      return q->kind == TALLY_CLAIM_KIND_MONEY && measure_of_verb (c, q, TRUE);
 
     case TALLY_CLAIM_KIND_ORDINAL:
     case TALLY_CLAIM_KIND_YEAR:
